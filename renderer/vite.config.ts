@@ -3,6 +3,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The production Content-Security-Policy; dev mode needs inline scripts for hot reload. */
 export const CONTENT_SECURITY_POLICY = [
@@ -26,7 +29,13 @@ function cspMeta(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        // frame-ancestors only works as a header (Electron sends it); a meta tag must omit it.
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: CONTENT_SECURITY_POLICY.split('; ')
+            .filter((d) => !d.startsWith('frame-ancestors'))
+            .join('; '),
+        },
         injectTo: 'head-prepend',
       },
     ],
@@ -37,6 +46,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react(), cspMeta()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

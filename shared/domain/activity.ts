@@ -1,6 +1,7 @@
 // The activity record as stored and as synced. Sync works on flat field paths
-// (see toFieldMap) so that each field merges on its own.
-import { type Json } from '../sync/change.ts';
+// (activity-paths.ts: toFieldValues, applyFieldValues, diffActivity) so that each field
+// merges on its own.
+import { DELETED_FIELD, type Json } from '../sync/change.ts';
 import { type ActivityTypeId } from './catalogue-types.ts';
 
 export const REVIEW_STATUSES = ['pending', 'approved', 'issues', 'returned'] as const;
@@ -43,6 +44,22 @@ export const CORE_PATHS = ['type', 'schemaVersion', 'officerId', 'postCode', 'oc
 export const REVIEW_PATHS = ['review.status', 'review.comment', 'review.by', 'review.at'] as const;
 export const DATA_PREFIX = 'data.';
 export const REVIEW_PREFIX = 'review.';
+
+/** Names an activity type's field may not take: the record's own keys and the tombstone. */
+export const CORE_FIELD_NAMES = [
+  'id',
+  'type',
+  'schemaVersion',
+  'officerId',
+  'postCode',
+  'occurredOn',
+  'data',
+  'review',
+  'deleted',
+  'createdAt',
+  'updatedAt',
+  DELETED_FIELD,
+] as const;
 
 export function isReviewPath(path: string): boolean {
   return (REVIEW_PATHS as readonly string[]).includes(path);

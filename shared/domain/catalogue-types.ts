@@ -1,6 +1,7 @@
 // The shape of the activity-type catalogue. The catalogue (catalogue.ts) is data in this
 // shape; forms, validation, summaries and the database all read it, so adding a field to
 // an activity type needs no new screen code.
+import { type ValidationKey } from './messages.ts';
 
 export interface Localized {
   readonly en: string;
@@ -44,6 +45,32 @@ export interface FieldDef {
   readonly min?: number;
   readonly max?: number;
   readonly maxLength?: number;
+  /**
+   * Regular-expression source the whole value must match once normalised (trimmed and, with
+   * `uppercase`, upper-cased). Anchored by the validator; give an `example` with it.
+   */
+  readonly pattern?: string;
+  /** A language-neutral sample value ("BOG", "AC 897"): placeholder and error-message hint. */
+  readonly example?: string;
+  /** Codes (airports, flights, documents) are stored upper-case whatever was typed. */
+  readonly uppercase?: boolean;
+  /** Value a new entry starts with (booleans start false even without one). */
+  readonly defaultValue?: FieldDefault;
+}
+
+export type FieldDefault = boolean | number | string | readonly string[];
+
+/** A problem with one field, found by a type's cross-field rule (`ActivityTypeDef.refine`). */
+export interface FieldIssue {
+  /** FieldDef.name of the field the message belongs under. */
+  readonly field: string;
+  readonly key: ValidationKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface RefineContext {
+  /** The entry's date, YYYY-MM-DD, when it is known and valid. */
+  readonly occurredOn?: string;
 }
 
 export const ACTIVITY_TYPE_IDS = [
@@ -68,4 +95,12 @@ export interface ActivityTypeDef {
   /** Name of the integer field that is this type's headline count in summaries. */
   readonly countField: string;
   readonly fields: readonly FieldDef[];
+  /**
+   * Cross-field rules. Called with the data as typed, possibly invalid field by field, so it
+   * must check each value's type before using it and stay silent on what it cannot judge.
+   */
+  readonly refine?: (
+    data: Readonly<Record<string, unknown>>,
+    context: RefineContext,
+  ) => readonly FieldIssue[];
 }

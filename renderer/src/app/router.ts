@@ -1,0 +1,41 @@
+// A tiny hash router: the current screen lives in location.hash so a reload (or a crash
+// and restart) reopens the same screen. The parsed view is UI state, held in the store.
+import { ACTIVITY_TYPE_IDS, type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+
+export type View =
+  | { name: 'list' }
+  | { name: 'new'; type?: ActivityTypeId }
+  | { name: 'detail'; id: string }
+  | { name: 'edit'; id: string }
+  | { name: 'settings' };
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function parseHash(hash: string): View {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, arg, tail] = parts;
+  if (head === 'new') {
+    const type = (ACTIVITY_TYPE_IDS as readonly string[]).includes(arg ?? '') ? (arg as ActivityTypeId) : undefined;
+    return type ? { name: 'new', type } : { name: 'new' };
+  }
+  if (head === 'activity' && arg && ID.test(arg)) {
+    return tail === 'edit' ? { name: 'edit', id: arg } : { name: 'detail', id: arg };
+  }
+  if (head === 'settings') return { name: 'settings' };
+  return { name: 'list' };
+}
+
+export function viewToHash(view: View): string {
+  switch (view.name) {
+    case 'list':
+      return '#/';
+    case 'new':
+      return view.type ? `#/new/${view.type}` : '#/new';
+    case 'detail':
+      return `#/activity/${encodeURIComponent(view.id)}`;
+    case 'edit':
+      return `#/activity/${encodeURIComponent(view.id)}/edit`;
+    case 'settings':
+      return '#/settings';
+  }
+}

@@ -1,0 +1,54 @@
+// UI state only (the current screen, list filters, the passing message). Records live in
+// Dexie and reach components through useLiveQuery; nothing here copies them.
+import { create } from 'zustand';
+import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { parseHash, viewToHash, type View } from './router.ts';
+
+export type PeriodChoice = 'all' | 'thisFy' | 'lastFy' | 'thisQuarter' | 'thisMonth' | 'custom';
+
+export interface ListFilters {
+  type: ActivityTypeId | '';
+  status: ReviewStatus | '';
+  period: PeriodChoice;
+  from: string;
+  to: string;
+  text: string;
+}
+
+export const EMPTY_FILTERS: ListFilters = { type: '', status: '', period: 'all', from: '', to: '', text: '' };
+
+export interface Toast {
+  kind: 'ok' | 'error' | 'info';
+  /** i18n key and its parameters: translated when shown, so a language switch applies. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+interface UiState {
+  view: View;
+  filters: ListFilters;
+  toast: Toast | null;
+  navigate: (view: View) => void;
+  syncFromLocation: () => void;
+  setFilters: (patch: Partial<ListFilters>) => void;
+  resetFilters: () => void;
+  showToast: (toast: Toast) => void;
+  clearToast: () => void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  view: typeof location === 'undefined' ? { name: 'list' } : parseHash(location.hash),
+  filters: EMPTY_FILTERS,
+  toast: null,
+  navigate: (view) => {
+    const hash = viewToHash(view);
+    if (location.hash !== hash) location.hash = hash;
+    set({ view });
+  },
+  syncFromLocation: () => set({ view: parseHash(location.hash) }),
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  resetFilters: () => set({ filters: EMPTY_FILTERS }),
+  showToast: (toast) => set({ toast }),
+  clearToast: () => set({ toast: null }),
+}));

@@ -1,0 +1,111 @@
+// One entry: its fields, its review, and its history (who changed which field when).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { findActivityType } from '../../../../shared/domain/catalogue.ts';
+import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
+import { getPost } from '../../../../shared/domain/posts.ts';
+import { deleteActivity, getActivity, getOfficerProfile } from '../../db/index.ts';
+import { useServices } from '../../app/services.tsx';
+import { useUi } from '../../app/store.ts';
+import { errorMessageKey } from '../../app/errors.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { History } from './History.tsx';
+import { formatDay, formatFieldValue } from './format.ts';
+
+export function ActivityDetail({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { db, deviceId } = useServices();
+  const navigate = useUi((s) => s.navigate);
+  const showToast = useUi((s) => s.showToast);
+  const [confirming, setConfirming] = useState(false);
+  const activity = useLiveQuery(() => getActivity(db, id).then((a) => a ?? null), [db, id]);
+
+  if (activity === undefined) return null;
+  const typeDef = activity ? findActivityType(activity.type) : undefined;
+  if (activity && !activity.deleted && !typeDef) {
+    // A type this version does not know: written by a newer Liaison Log.
+    return (
+      <>
+        <div className="notice warn" role="status">
+          {t('detail.newerRecord')}
+        </div>
+        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+      </>
+    );
+  }
+  if (!activity || activity.deleted || !typeDef) {
+    return (
+      <>
+        <div className="notice error" role="alert">
+          {t('detail.notFound')}
+        </div>
+        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+      </>
+    );
+  }
+  const post = getPost(activity.postCode);
+  const readOnly = schemaVersionStatus(activity.type, activity.schemaVersion) === 'newer';
+  const yesNo = { yes: t('form.yes'), no: t('form.no') };
+
+  const remove = async () => {
+    setConfirming(false);
+    try {
+      const profile = await getOfficerProfile(db).then((p) => p ?? null);
+      if (!profile) return;
+      await deleteActivity(db, { deviceId, officerId: profile.officerId, postCode: profile.postCode }, id);
+      showToast({ kind: 'ok', key: 'detail.deleted' });
+      navigate({ name: 'list' });
+    } catch (error) {
+      showToast({ kind: 'error', key: errorMessageKey(error) });
+    }
+  };
+
+  return (
+    <article aria-labelledby="detail-heading">
+      <h1 id="detail-heading">{t('detail.heading', { type: typeDef.label[lang], date: formatDay(activity.occurredOn, lang) })}</h1>
+      {readOnly ? (
+        <div className="notice warn" role="status">
+          {t('detail.newerRecord')}
+        </div>
+      ) : null}
+      <div className="actions">
+        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+        <button className="primary" disabled={readOnly} onClick={() => navigate({ name: 'edit', id })}>
+          {t('detail.edit')}
+        </button>
+        <button className="danger" onClick={() => setConfirming(true)}>
+          {t('detail.delete')}
+        </button>
+      </div>
+      <dl className="details">
+        <dt>{t('detail.post')}</dt>
+        <dd>{post ? `${post.city[lang]} (${post.name[lang]})` : activity.postCode}</dd>
+        <dt>{t('detail.officer')}</dt>
+        <dd>{activity.officerId}</dd>
+        <dt>{t('detail.reviewStatus')}</dt>
+        <dd>
+          <span className={`badge ${activity.review.status}`}>{t(`review.${activity.review.status}`)}</span>
+          {activity.review.comment ? ` ${activity.review.comment}` : ''}
+        </dd>
+        {typeDef.fields.map((field) => (
+          <div key={field.name} style={{ display: 'contents' }}>
+            <dt>{field.label[lang]}</dt>
+            <dd>{formatFieldValue(field, activity.data[field.name], lang, yesNo) || t('detail.empty')}</dd>
+          </div>
+        ))}
+      </dl>
+      <History recordId={id} typeDef={typeDef} timeZone={post?.timeZone ?? 'UTC'} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('detail.confirmDeleteTitle')}
+        body={t('detail.confirmDeleteBody')}
+        confirmLabel={t('detail.confirmDelete')}
+        cancelLabel={t('form.cancel')}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirming(false)}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+// The officer's log, newest first. Only ids come from the (indexed) query; rows are loaded
+// for the visible window alone, so 100,000 entries scroll as smoothly as ten.
+import { useDeferredValue, useMemo, useRef, useCallback, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { localDateIn } from '../../../../shared/domain/fiscal.ts';
+import { getPost } from '../../../../shared/domain/posts.ts';
+import { getActivitiesByIds, listActivityIds, type OfficerProfile as Profile } from '../../db/index.ts';
+import { useServices } from '../../app/services.tsx';
+import { EMPTY_FILTERS, useUi } from '../../app/store.ts';
+import { ListFilters } from './ListFilters.tsx';
+import { ActivityRow } from './ActivityRow.tsx';
+import { periodRange } from './period.ts';
+
+const ROW_HEIGHT = 44;
+
+export function ActivityList({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const filters = useUi((s) => s.filters);
+  const resetFilters = useUi((s) => s.resetFilters);
+  const navigate = useUi((s) => s.navigate);
+  const text = useDeferredValue(filters.text.trim());
+  const today = localDateIn(getPost(profile.postCode)?.timeZone ?? 'UTC', new Date());
+  const range = periodRange(filters, today);
+  const query = useMemo(
+    () => ({
+      ...(filters.type ? { type: filters.type } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...range,
+      ...(text ? { text } : {}),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filters.type, filters.status, range.from, range.to, text],
+  );
+  const ids = useLiveQuery(() => listActivityIds(db, query), [db, query]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: ids?.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const visibleIds = useMemo(() => (ids ? items.map((i) => ids[i.index]).filter((id): id is string => !!id) : []), [ids, items]);
+  const rows = useLiveQuery(() => getActivitiesByIds(db, visibleIds), [db, visibleIds.join(',')]);
+  const byId = useMemo(() => new Map((rows ?? []).filter((r) => !!r).map((r) => [r.id, r])), [rows]);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
+
+  // Up and Down move between rows (scrolling the list along), Enter opens one.
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const current = (document.activeElement as HTMLElement | null)?.dataset.index;
+      const next = Math.max(0, Math.min((ids?.length ?? 1) - 1, (current ? Number(current) : -1) + (e.key === 'ArrowDown' ? 1 : -1)));
+      e.preventDefault();
+      virtualizer.scrollToIndex(next);
+      requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+    },
+    [ids, virtualizer],
+  );
+
+  return (
+    <>
+      <div className="list-head">
+        <h1>{t('list.heading')}</h1>
+        {ids ? (
+          <span className="hint" data-testid="activity-count">
+            {t('list.count', { count: ids.length })}
+          </span>
+        ) : null}
+        {filtered ? <button onClick={resetFilters}>{t('list.clearFilters')}</button> : null}
+      </div>
+      <ListFilters filters={filters} />
+      <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
+        {ids && ids.length === 0 ? (
+          <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
+        ) : (
+          <div role="list" aria-label={t('list.rowsLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const id = ids?.[item.index];
+              const activity = id ? byId.get(id) : undefined;
+              return (
+                <div
+                  key={item.key}
+                  role="listitem"
+                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                >
+                  {activity ? (
+                    <ActivityRow activity={activity} index={item.index} onOpen={() => navigate({ name: 'detail', id: activity.id })} />
+                  ) : null}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+// Start-up: choose the platform, open the database, restore the language, then render.
+// If the database cannot open, say why in the person's language and touch nothing.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import './styles.css';
+import { createI18n } from './i18n/index.ts';
+import { createBrowserPlatform } from './platform/browser.ts';
+import { createElectronPlatform } from './platform/electron.ts';
+import { type Platform } from './platform/types.ts';
+import { getLanguage, getOrCreateDevice, openDatabase } from './db/index.ts';
+import { App } from './app/App.tsx';
+import { FatalError } from './app/FatalError.tsx';
+import { ServicesProvider } from './app/services.tsx';
+import { errorMessageKey } from './app/errors.ts';
+import { useUi } from './app/store.ts';
+
+function choosePlatform(): Platform {
+  return window.liaisonLog ? createElectronPlatform(window.liaisonLog) : createBrowserPlatform();
+}
+
+async function start() {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const guess = navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  let db;
+  try {
+    // Another window upgrading the database: this one has let go and asks for a reload.
+    const askReload = () => useUi.getState().showToast({ kind: 'error', key: 'errors.blocked' });
+    db = await openDatabase('liaison-log', { onVersionChange: askReload, onBlocked: askReload });
+  } catch (error) {
+    const i18n = createI18n(guess);
+    document.documentElement.lang = guess;
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <FatalError messageKey={errorMessageKey(error)} />
+      </I18nextProvider>,
+    );
+    return;
+  }
+  const language = (await getLanguage(db)) ?? guess;
+  const i18n = createI18n(language);
+  const device = await getOrCreateDevice(db);
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ServicesProvider value={{ db, platform: choosePlatform(), deviceId: device.deviceId }}>
+          <App />
+        </ServicesProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,167 @@
+// An officer's whole path on the web build: set up, log every activity type, fix one,
+// delete one, find one, work in French, reload, go offline. Screenshots land in
+// test-results/screens for a person to look at.
+import { expect, test, type Page } from '@playwright/test';
+import { en } from '../../renderer/src/i18n/en.ts';
+import { fr } from '../../renderer/src/i18n/fr.ts';
+import { CATALOGUE } from '../../shared/domain/catalogue.ts';
+import {
+  activityCount,
+  expectNoAxeViolations,
+  logActivity,
+  SAMPLES,
+  setUpOfficer,
+  shot,
+} from './helpers.ts';
+
+function leaves(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.values(node).flatMap(leaves);
+}
+
+/** Interface and catalogue strings that differ in French: none may show on a French screen. */
+function englishOnlyStrings(): string[] {
+  const pairs: [string, string][] = [];
+  const walk = (a: unknown, b: unknown) => {
+    if (typeof a === 'string' && typeof b === 'string') pairs.push([a, b]);
+    else if (a && b && typeof a === 'object' && typeof b === 'object')
+      for (const k of Object.keys(a))
+        walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+  };
+  walk(en, fr);
+  for (const type of CATALOGUE) {
+    pairs.push(
+      [type.label.en, type.label.fr],
+      [type.description.en, type.description.fr],
+      [type.unit.en, type.unit.fr],
+    );
+    for (const f of type.fields) {
+      pairs.push([f.label.en, f.label.fr]);
+      if (f.help) pairs.push([f.help.en, f.help.fr]);
+      for (const o of f.options ?? []) pairs.push([o.label.en, o.label.fr]);
+    }
+  }
+  return pairs
+    .filter(([e, f]) => e !== f && !e.includes('{{') && e.length >= 5)
+    .map(([e]) => e)
+    .filter((e) => !leaves(fr).includes(e));
+}
+
+async function expectFrench(page: Page, screen: string) {
+  const text = await page.locator('body').innerText();
+  // Whole words only: 'Format' is English, but 'Formation' is French.
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const leaked = englishOnlyStrings().filter((s) => new RegExp(`(^|[^\\p{L}])${escape(s)}([^\\p{L}]|$)`, 'u').test(text));
+  expect(leaked, `English text on the French ${screen} screen`).toEqual([]);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+}
+
+test('an officer logs every activity type, fixes, deletes, finds, and works in French', async ({
+  page,
+  context,
+}) => {
+  await setUpOfficer(page);
+  await expect(page.getByText('No activity logged yet.')).toBeVisible();
+  await expectNoAxeViolations(page, 'empty log');
+
+  for (const type of Object.keys(SAMPLES)) await logActivity(page, type);
+  expect(await activityCount(page)).toBe(7);
+  await expect(page.getByTestId('pending-count')).not.toHaveAttribute('data-count', '0');
+  await shot(page, 'log-seven-types');
+  await expectNoAxeViolations(page, 'log');
+
+  // Find by search (a non-sensitive field), then open it.
+  await page.getByLabel('Search').fill('avianca');
+  await expect.poll(() => activityCount(page)).toBe(1);
+  // A sensitive value is never searchable.
+  await page.getByLabel('Search').fill('canary');
+  await expect.poll(() => activityCount(page)).toBe(0);
+  await expect(page.getByText('No activity matches these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Type').selectOption('facilitation');
+  await expect.poll(() => activityCount(page)).toBe(1);
+  await page.getByTestId('activity-row').first().click();
+  await expect(page.getByRole('heading', { name: /Facilitation on/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'detail');
+
+  // Edit: change the number of persons; the history shows the change.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.locator('#field-persons').fill('4');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  const history = page.getByRole('table');
+  await expect(history.getByRole('row').filter({ hasText: 'Persons' })).toHaveCount(2);
+  await expect(page.locator('dl.details')).toContainText('4');
+  await shot(page, 'detail-after-edit');
+
+  // Delete the liaison entry, with confirmation.
+  await page.getByRole('button', { name: 'Back to the log' }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Type').selectOption('liaison');
+  await page.getByTestId('activity-row').first().click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this activity?' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page, 'delete dialog');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Activity deleted.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => activityCount(page)).toBe(6);
+
+  // Reload: everything is still there, and the deleted entry is still gone.
+  await page.reload();
+  await expect.poll(() => activityCount(page)).toBe(6);
+
+  // French, on every screen.
+  await page.getByRole('button', { name: 'Passer au français' }).click();
+  await expect(page.getByRole('heading', { name: 'Journal des activités' })).toBeVisible();
+  await expectFrench(page, 'log');
+  await expectNoAxeViolations(page, 'French log');
+  await shot(page, 'log-french');
+  await page.getByTestId('activity-row').first().click();
+  await expect(page.getByRole('heading', { name: / le / })).toBeVisible();
+  await expectFrench(page, 'detail');
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  await expect(page.locator('#form-heading')).toContainText('Modifier');
+  await expectFrench(page, 'edit');
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  await expectFrench(page, 'settings');
+  await expectNoAxeViolations(page, 'French settings');
+  await page.getByRole('link', { name: 'Nouvelle activité' }).click();
+  await expectFrench(page, 'type picker');
+  for (const [index, type] of CATALOGUE.entries()) {
+    await page.getByRole('link', { name: 'Nouvelle activité' }).click();
+    await page.keyboard.press(String(index + 1));
+    await expect(page.locator('#form-heading')).toHaveText(`Nouvelle activité : ${type.label.fr}`);
+    await expectFrench(page, `${type.id} form`);
+  }
+  // Errors in French too: submit an empty interdiction.
+  await page.getByRole('link', { name: 'Nouvelle activité' }).click();
+  await page.keyboard.press('2');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Veuillez corriger' })).toBeVisible();
+  await expect(page.locator('#field-carrier-error')).toHaveText('Ce champ est obligatoire.');
+  await expectFrench(page, 'form with errors');
+  await expectNoAxeViolations(page, 'French form with errors');
+  await shot(page, 'form-errors-french');
+
+  // The language is remembered.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+
+  // Offline changes nothing: the app never needed the network.
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Activity log' }).click();
+  await expect(page.getByText('Offline: everything is saved on this computer')).toBeVisible();
+  await logActivity(page, 'training');
+  await expect.poll(() => activityCount(page)).toBe(7);
+  await shot(page, 'log-offline');
+  // (The web build is served over HTTP, so it reloads once the link is back; Electron
+  // serves itself from disk.)
+  await context.setOffline(false);
+  await page.reload();
+  await expect.poll(() => activityCount(page)).toBe(7);
+});

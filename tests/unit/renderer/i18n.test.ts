@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../renderer/src/i18n/en.ts';
+import { coreMessages } from '../../../renderer/src/i18n/core-messages.ts';
+import { resources, createI18n } from '../../../renderer/src/i18n/index.ts';
+
+/** Every leaf key of a nested resource object, dotted. */
+function leafKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('translations', () => {
+  it('has exactly the same keys in English and French', () => {
+    const enKeys = leafKeys(resources.en.translation).sort();
+    const frKeys = leafKeys(resources.fr.translation).sort();
+    expect(frKeys).toEqual(enKeys);
+  });
+
+  it('has no empty string in either language', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const empty = leafKeys(resources[lang].translation).filter((key) => {
+        const value = key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) => (node as Record<string, unknown>)[part],
+            resources[lang].translation,
+          );
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(empty, lang).toEqual([]);
+    }
+  });
+
+  it('does not let the core messages overwrite a section of the app strings', () => {
+    const appSections = Object.keys(en);
+    const coreSections = Object.keys(coreMessages.en);
+    expect(appSections.filter((s) => coreSections.includes(s))).toEqual([]);
+  });
+
+  it('uses the same interpolation variables in both languages', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const lookup = (lang: 'en' | 'fr', key: string) =>
+      key
+        .split('.')
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown>)[part],
+          resources[lang].translation,
+        ) as string;
+    for (const key of leafKeys(resources.en.translation)) {
+      expect(vars(lookup('fr', key)), key).toEqual(vars(lookup('en', key)));
+    }
+  });
+
+  it('translates and pluralises in French', () => {
+    const i18n = createI18n('fr');
+    expect(i18n.t('status.pending', { count: 1 })).toBe(
+      '1 modification en attente de synchronisation',
+    );
+    expect(i18n.t('status.pending', { count: 3 })).toBe(
+      '3 modifications en attente de synchronisation',
+    );
+    expect(i18n.t('validation.min', { min: 1 })).toContain('1');
+  });
+});
