@@ -2,6 +2,7 @@
 // activity input the domain validates. Kept apart from the React code so it is testable.
 import { type ActivityTypeDef, type FieldDef } from '../../../../shared/domain/catalogue-types.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
+import { valueText } from './format.ts';
 
 export type FormFieldValue = string | boolean | string[];
 export interface FormValues {
@@ -22,7 +23,7 @@ export function toFormValues(type: ActivityTypeDef, occurredOn: string, data: Re
     if (v === undefined || v === null) values[field.name] = emptyValue(field);
     else if (field.kind === 'boolean') values[field.name] = v === true;
     else if (field.kind === 'multiselect') values[field.name] = Array.isArray(v) ? v.map(String) : [];
-    else values[field.name] = String(v);
+    else values[field.name] = valueText(v);
   }
   return { occurredOn, data: values };
 }

@@ -3,6 +3,13 @@
 import { type FieldDef, type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
 
+/** Any stored value as plain text: strings as they are, numbers and booleans printed, the rest as JSON. */
+export function valueText(v: Json): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A YYYY-MM-DD day, shown as a date without shifting it through a time zone. */
@@ -35,7 +42,7 @@ export function formatNumber(n: number, lang: Language): string {
 
 export function formatFieldValue(field: FieldDef, value: Json | undefined, lang: Language, yesNo: { yes: string; no: string }): string {
   if (value === undefined || value === null || value === '') return '';
-  const optionLabel = (v: Json) => field.options?.find((o) => o.value === v)?.label[lang] ?? String(v);
+  const optionLabel = (v: Json) => field.options?.find((o) => o.value === v)?.label[lang] ?? valueText(v);
   switch (field.kind) {
     case 'boolean':
       return value === true ? yesNo.yes : yesNo.no;
@@ -44,7 +51,7 @@ export function formatFieldValue(field: FieldDef, value: Json | undefined, lang:
     case 'multiselect':
       return Array.isArray(value) ? value.map(optionLabel).join(', ') : '';
     case 'integer':
-      return typeof value === 'number' ? formatNumber(value, lang) : String(value);
+      return typeof value === 'number' ? formatNumber(value, lang) : valueText(value);
     case 'date':
       return typeof value === 'string' ? formatDay(value, lang) : '';
     default:
