@@ -6,7 +6,7 @@
 export interface FileFilter {
   /** Shown in the dialog, already translated. */
   name: string;
-  /** Without the dot: ['llbundle']. */
+  /** Without the dot: ['llb']. */
   extensions: string[];
 }
 

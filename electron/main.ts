@@ -1,0 +1,123 @@
+// The Electron main process: one locked-down window showing the renderer from app://, the
+// guards on every web contents, and one validated handler per IPC channel. Thin on purpose:
+// each decision lives in a small module (security, guards, ipc, app-protocol, file-handlers).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc/contract';
+import { createAppProtocolHandler } from './app-protocol';
+import { appInfo, openFiles, saveFile, type FileHandlerDeps } from './file-handlers';
+import { denyAllPermissions, installWebContentsGuards } from './guards';
+import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  isSafeExternalUrl,
+  windowOptions,
+} from './security';
+
+// Built layout: dist/electron/main.js, dist/electron/preload.cjs, dist/renderer/.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = path.join(here, 'preload.cjs');
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+
+const warn = (message: string): void => console.warn(message);
+
+let mainWindow: BrowserWindow | null = null;
+
+// Both must happen before 'ready'; this module's top level runs before it.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+function focusMainWindow(): void {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function createMainWindow(): void {
+  const win = new BrowserWindow(windowOptions(PRELOAD_PATH, { devTools: !app.isPackaged }));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    console.error('[main] could not load the app', error);
+  });
+}
+
+function registerIpcHandlers(): void {
+  const guard: IpcGuardDeps = {
+    isAppWebContents: (sender) =>
+      mainWindow !== null && !mainWindow.isDestroyed() && sender === mainWindow.webContents,
+    warn,
+  };
+  const files: FileHandlerDeps = {
+    showSaveDialog: (options) =>
+      mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    showOpenDialog: (options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    defaultDirectory: () => app.getPath('documents'),
+  };
+  // A mapped type: leaving out a channel of the contract is a compile error.
+  const impls: { [C in IpcChannel]: IpcImpl<C> } = {
+    'app:info': () =>
+      Promise.resolve(
+        appInfo({
+          name: app.getName(),
+          version: app.getVersion(),
+          electronVersion: process.versions.electron ?? 'unknown',
+          platform: process.platform,
+        }),
+      ),
+    'file:save': (args) => saveFile(args, files),
+    'file:open': (args) => openFiles(args, files),
+  };
+  const register = <C extends IpcChannel>(channel: C): void => {
+    ipcMain.handle(channel, createIpcHandler(channel, impls[channel], guard));
+  };
+  IPC_CHANNELS.forEach(register);
+}
+
+function onReady(): void {
+  denyAllPermissions(session.defaultSession, { warn });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: RENDERER_DIR, warn }));
+  registerIpcHandlers();
+  createMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+
+  // Every web contents, ours or any that might appear later, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => {
+    installWebContentsGuards(contents, {
+      openExternal: (url) => {
+        if (!isSafeExternalUrl(url)) return; // checked again right at the door
+        shell
+          .openExternal(url)
+          .catch((error: unknown) => warn(`[main] openExternal failed: ${String(error)}`));
+      },
+      warn,
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('[main] start-up failed', error);
+      app.exit(1);
+    });
+}

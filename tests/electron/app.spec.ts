@@ -1,0 +1,128 @@
+// The real Electron app, driven by Playwright: the window, the guards, the bridge. Runs
+// against the built app (npm run test:e2e builds first) wherever an Electron binary is
+// installed, and says plainly that it was skipped where none is.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import {
+  _electron as electron,
+  expect,
+  test,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
+import { BRIDGE_CHANNELS } from '../../shared/ipc/bridge';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUILT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+
+/** The Electron executable, or null when npm skipped its download. */
+function findElectronBinary(): string | null {
+  try {
+    // The electron package's main resolves to the executable's path, and throws when the
+    // binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD, offline installs).
+    const binary: unknown = createRequire(import.meta.url)('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = findElectronBinary();
+const missing = BUILT.filter((file) => !existsSync(`${ROOT}/${file}`));
+const SKIP_NO_BINARY =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): node_modules/electron has no ' +
+  'executable on this machine, so the Electron suite cannot run here. The same guards are ' +
+  'unit-tested in tests/unit/electron.';
+
+// The list reporter shows a skipped test as a bare dash: say why once, where people look.
+if (binary === null && process.env.TEST_WORKER_INDEX === undefined) {
+  console.warn(`[electron suite] skipped: ${SKIP_NO_BINARY}`);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('Electron shell', () => {
+  test.skip(binary === null, SKIP_NO_BINARY);
+  test.skip(missing.length > 0, `App not built (missing ${missing.join(', ')}): run npm run build`);
+
+  let app: ElectronApplication;
+  let page: Page;
+
+  test.beforeAll(async () => {
+    // Chromium's OS sandbox cannot start as root (CI containers); the renderer keeps
+    // Electron's own sandbox (sandbox: true, no Node) either way.
+    const args = process.getuid?.() === 0 ? ['--no-sandbox', ROOT] : [ROOT];
+    app = await electron.launch({ executablePath: binary ?? undefined, args, cwd: ROOT });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+  });
+
+  test('opens one window with the app title, served from app://', async () => {
+    await expect(page).toHaveTitle('Liaison Log');
+    expect(page.url()).toBe('app://liaison-log/index.html');
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('gives the page no Node: require, process and module are undefined', async () => {
+    const types = await page.evaluate(() => {
+      const g = globalThis as Record<string, unknown>;
+      return [typeof g.require, typeof g.process, typeof g.module, typeof g.Buffer];
+    });
+    expect(types).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+  });
+
+  test('exposes window.liaisonLog with exactly the declared functions', async () => {
+    const shape = await page.evaluate(() => {
+      const bridge = (window as unknown as { liaisonLog: Record<string, unknown> }).liaisonLog;
+      return Object.keys(bridge)
+        .sort()
+        .map((key) => [key, typeof bridge[key]]);
+    });
+    expect(shape).toEqual(
+      Object.keys(BRIDGE_CHANNELS)
+        .sort()
+        .map((key) => [key, 'function']),
+    );
+    const info = await page.evaluate(() =>
+      (
+        window as unknown as { liaisonLog: { appInfo(): Promise<{ runtime: string }> } }
+      ).liaisonLog.appInfo(),
+    );
+    expect(info.runtime).toMatch(/^electron /);
+  });
+
+  test('refuses navigation away from the app', async () => {
+    for (const target of ['https://example.com/', 'file:///etc/passwd']) {
+      await page.evaluate((url) => {
+        window.location.href = url;
+      }, target);
+      await page.waitForTimeout(300);
+      expect(page.url()).toBe('app://liaison-log/index.html');
+    }
+  });
+
+  test('opens no new windows', async () => {
+    // Not an http(s) URL, so it is not handed to the OS browser either.
+    const opened = await page.evaluate(() => window.open('app://liaison-log/index.html') === null);
+    expect(opened).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('serves app:// with the CSP header and no way out of the renderer folder', async () => {
+    const result = await page.evaluate(async () => {
+      const index = await fetch('app://liaison-log/index.html');
+      const escape = await fetch('app://liaison-log/..%2f..%2fpackage.json');
+      return {
+        csp: index.headers.get('content-security-policy') ?? '',
+        escapeStatus: escape.status,
+      };
+    });
+    expect(result.csp).toContain("script-src 'self'");
+    expect(result.escapeStatus).toBe(404);
+  });
+});

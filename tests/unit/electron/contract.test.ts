@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  IPC_CHANNELS,
+  MAX_FILE_BYTES,
+  MAX_FILE_NAME_LENGTH,
+  ipcContract,
+  isIpcChannel,
+  isSafeFileName,
+} from '../../../shared/ipc/contract';
+import { BRIDGE_CHANNELS, BRIDGE_KEY } from '../../../shared/ipc/bridge';
+import {
+  IPC_ERROR_CODES,
+  decodeIpcError,
+  encodeIpcError,
+  ipcErrorCodeForErrno,
+} from '../../../shared/ipc/errors';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/ipc/csp';
+import { CONTENT_SECURITY_POLICY as RENDERER_CSP } from '../../../renderer/vite.config';
+
+const save = ipcContract['file:save'].args;
+const open = ipcContract['file:open'].args;
+
+describe('IPC contract', () => {
+  it('declares the three channels, each with one bridge function', () => {
+    expect([...IPC_CHANNELS].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual([...IPC_CHANNELS].sort());
+    expect(Object.keys(BRIDGE_CHANNELS).sort()).toEqual(['appInfo', 'openFiles', 'saveFile']);
+    expect(BRIDGE_KEY).toBe('liaisonLog');
+    expect(isIpcChannel('file:save')).toBe(true);
+    expect(isIpcChannel('toString')).toBe(false);
+    expect(isIpcChannel(42)).toBe(false);
+  });
+
+  it('accepts a save request with a plain file name and filters', () => {
+    const ok = save.safeParse({
+      suggestedName: 'Liaison bundle 2025-03-01.llb',
+      data: new Uint8Array(16),
+      filters: [{ name: 'Liaison Log bundle', extensions: ['llb'] }],
+    });
+    expect(ok.success).toBe(true);
+  });
+
+  it('refuses file names that are paths, reserved, oversized or odd', () => {
+    for (const name of [
+      '',
+      '.',
+      '..',
+      '../bundle.llb',
+      'dir/bundle.llb',
+      'dir\\bundle.llb',
+      'C:bundle.llb',
+      'bundle?.llb',
+      'bundle\u0000.llb',
+      'bundle\n.llb',
+      ' bundle.llb',
+      'bundle.llb.',
+      'CON',
+      'nul.llb',
+      'com1.txt',
+      'x'.repeat(MAX_FILE_NAME_LENGTH + 1),
+    ]) {
+      expect(isSafeFileName(name), JSON.stringify(name)).toBe(false);
+      expect(save.safeParse({ suggestedName: name, data: new Uint8Array(1) }).success).toBe(false);
+    }
+    expect(isSafeFileName('x'.repeat(MAX_FILE_NAME_LENGTH))).toBe(true);
+    expect(isSafeFileName('Rapport d’activité — été.llb')).toBe(true);
+  });
+
+  it('refuses wrong types and unknown fields', () => {
+    const bad: unknown[] = [
+      null,
+      { suggestedName: 7, data: new Uint8Array(1) },
+      { suggestedName: 'a.llb', data: new ArrayBuffer(1) },
+      { suggestedName: 'a.llb', data: Array.from({ length: 4 }, () => 0) },
+      { suggestedName: 'a.llb', data: new Uint8Array(1), path: '/etc/passwd' },
+      { suggestedName: 'a.llb', data: new Uint8Array(1), filters: [{ name: 'x', extensions: [] }] },
+      {
+        suggestedName: 'a.llb',
+        data: new Uint8Array(1),
+        filters: [{ name: 'x', extensions: ['../x'] }],
+      },
+    ];
+    for (const args of bad) expect(save.safeParse(args).success).toBe(false);
+    expect(open.safeParse({ multiple: 'yes' }).success).toBe(false);
+    expect(open.safeParse({}).success).toBe(false);
+    expect(
+      open.safeParse({ multiple: true, filters: [{ name: 'All', extensions: ['*'] }] }).success,
+    ).toBe(true);
+    expect(ipcContract['app:info'].args.safeParse(undefined).success).toBe(true);
+    expect(ipcContract['app:info'].args.safeParse({}).success).toBe(false);
+  });
+
+  it('caps the bytes one call may carry', () => {
+    // A view with a fake length: allocating 512 MiB in a unit test would be wasteful.
+    const huge = new Uint8Array(1);
+    Object.defineProperty(huge, 'byteLength', { value: MAX_FILE_BYTES + 1 });
+    expect(save.safeParse({ suggestedName: 'a.llb', data: huge }).success).toBe(false);
+    const result = ipcContract['file:open'].result;
+    expect(result.safeParse({ files: [{ name: 'a.llb', data: huge }] }).success).toBe(false);
+  });
+});
+
+describe('IPC error codes', () => {
+  it('survive the way Electron wraps a rejected invoke', () => {
+    for (const code of IPC_ERROR_CODES) {
+      const wrapped = `Error invoking remote method 'file:save': Error: ${encodeIpcError(code)}`;
+      expect(decodeIpcError(wrapped)).toBe(code);
+    }
+    expect(decodeIpcError('something else entirely')).toBe('failed');
+    expect(decodeIpcError('liaison-ipc:made-up')).toBe('failed');
+  });
+
+  it('map file-system errors to what a person can act on', () => {
+    expect(ipcErrorCodeForErrno('ENOSPC')).toBe('disk-full');
+    expect(ipcErrorCodeForErrno('EROFS')).toBe('no-access');
+    expect(ipcErrorCodeForErrno('EACCES')).toBe('no-access');
+    expect(ipcErrorCodeForErrno('ENOENT')).toBe('not-found');
+    expect(ipcErrorCodeForErrno('EWHATEVER')).toBe('failed');
+    expect(ipcErrorCodeForErrno(undefined)).toBe('failed');
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('is the same in the renderer build and the app:// header', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(RENDERER_CSP);
+  });
+
+  it('allows no inline or remote script', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+});

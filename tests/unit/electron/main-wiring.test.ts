@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { encodeIpcError } from '../../../shared/ipc/errors';
+
+// main.ts against a stand-in electron: checks the wiring (what is registered, when, with
+// which options) that the pure-module tests cannot see. The real app runs in tests/electron.
+const fake = vi.hoisted(() => {
+  const calls: string[] = [];
+  const ipcHandlers = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
+  const windows: { options: unknown; url: string; webContents: object }[] = [];
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  class BrowserWindow {
+    readonly webContents = { id: windows.length + 1 };
+    constructor(readonly options: unknown) {
+      windows.push({ options, url: '', webContents: this.webContents });
+    }
+    static getAllWindows = () => windows;
+    once() {}
+    on() {}
+    isDestroyed = () => false;
+    loadURL(url: string) {
+      const entry = windows.find((w) => w.webContents === this.webContents);
+      if (entry) entry.url = url;
+      return Promise.resolve();
+    }
+  }
+  const session = {
+    setPermissionRequestHandler: () => calls.push('permission-request'),
+    setPermissionCheckHandler: () => calls.push('permission-check'),
+    setDevicePermissionHandler: () => calls.push('permission-device'),
+  };
+  const electron = {
+    app: {
+      enableSandbox: () => calls.push('enableSandbox'),
+      requestSingleInstanceLock: () => true,
+      on: (event: string) => calls.push(`app.on:${event}`),
+      whenReady: () => ready,
+      isPackaged: true,
+      getName: () => 'Liaison Log',
+      getVersion: () => '0.1.0',
+      getPath: () => '/home/officer/Documents',
+      quit: () => calls.push('quit'),
+      exit: () => calls.push('exit'),
+      isReady: () => true,
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        calls.push(`registerSchemesAsPrivileged:${JSON.stringify(schemes)}`),
+      handle: (scheme: string) => calls.push(`protocol.handle:${scheme}`),
+    },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) =>
+        ipcHandlers.set(channel, handler),
+    },
+    session: { defaultSession: session },
+    BrowserWindow,
+    dialog: {},
+    shell: { openExternal: () => Promise.resolve() },
+  };
+  return { calls, ipcHandlers, windows, resolveReady: () => resolveReady(), electron };
+});
+
+vi.mock('electron', () => fake.electron);
+
+await import('../../../electron/main');
+
+describe('main process wiring', () => {
+  it('turns on the sandbox and registers app:// before the app is ready', () => {
+    expect(fake.calls[0]).toBe('enableSandbox');
+    expect(fake.calls[1]).toBe(
+      'registerSchemesAsPrivileged:[{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]',
+    );
+    expect(fake.calls).toContain('app.on:web-contents-created');
+    expect(fake.calls).toContain('app.on:second-instance');
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('once ready: denies permissions, serves app://, handles each channel, opens one window', async () => {
+    fake.resolveReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(fake.calls).toEqual(
+      expect.arrayContaining([
+        'permission-request',
+        'permission-check',
+        'permission-device',
+        'protocol.handle:app',
+      ]),
+    );
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    const window = fake.windows[0];
+    expect(window?.url).toBe('app://liaison-log/index.html');
+    expect(window?.options).toMatchObject({
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        devTools: false,
+      },
+    });
+    expect(
+      String((window?.options as { webPreferences: { preload: string } }).webPreferences.preload),
+    ).toMatch(/preload\.cjs$/);
+  });
+
+  it('answers app:info for the window, and refuses another web contents', async () => {
+    const handler = fake.ipcHandlers.get('app:info');
+    const frame = { url: 'app://liaison-log/index.html', parent: null };
+    const own = { sender: fake.windows[0]?.webContents, senderFrame: frame };
+    await expect(handler?.(own, undefined)).resolves.toMatchObject({
+      name: 'Liaison Log',
+      version: '0.1.0',
+    });
+    const stranger = { sender: { id: 99 }, senderFrame: frame };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(handler?.(stranger, undefined)).rejects.toThrow(encodeIpcError('refused'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused app:info'));
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BRIDGE_CHANNELS } from '../../../shared/ipc/bridge';
+
+// The preload's electron is a stand-in: the real module needs the Electron binary.
+const exposed = vi.hoisted(() => new Map<string, unknown>());
+const invoke = vi.hoisted(() => vi.fn((..._args: unknown[]) => Promise.resolve('ok')));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: { invoke },
+}));
+
+await import('../../../electron/preload');
+
+describe('preload bridge', () => {
+  it('exposes one object, window.liaisonLog, and nothing else', () => {
+    expect([...exposed.keys()]).toEqual(['liaisonLog']);
+  });
+
+  it('holds exactly one function per contract channel', () => {
+    const bridge = exposed.get('liaisonLog') as Record<string, unknown>;
+    expect(Object.keys(bridge).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  });
+
+  it('sends each call on its own channel with its one argument', async () => {
+    const bridge = exposed.get('liaisonLog') as Record<string, (arg?: unknown) => Promise<unknown>>;
+    const request = { suggestedName: 'a.llb', data: new Uint8Array(1) };
+    await bridge.appInfo?.();
+    await bridge.saveFile?.(request);
+    await bridge.openFiles?.({ multiple: false });
+    expect(invoke.mock.calls).toEqual([
+      ['app:info', undefined],
+      ['file:save', request],
+      ['file:open', { multiple: false }],
+    ]);
+  });
+});
