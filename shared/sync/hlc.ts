@@ -78,7 +78,8 @@ export class HlcClock {
     if (r.wall > wallNow + this.maxDriftMs) return { clamped: true };
     const wall = Math.max(this.last.wall, r.wall, wallNow);
     let counter = 0;
-    if (wall === this.last.wall && wall === r.wall) counter = Math.max(this.last.counter, r.counter) + 1;
+    if (wall === this.last.wall && wall === r.wall)
+      counter = Math.max(this.last.counter, r.counter) + 1;
     else if (wall === this.last.wall) counter = this.last.counter + 1;
     else if (wall === r.wall) counter = r.counter + 1;
     this.last = this.bump(wall, counter);

@@ -1,0 +1,172 @@
+// Who may write what, checked at import for every change of a bundle against the role of
+// the person who signed it. A refused change is reported; the rest of the bundle applies.
+import { isReviewPath } from '../domain/activity.ts';
+import { type Change, type Json } from './change.ts';
+import { recordKey } from './fields.ts';
+import { latestPerField } from './latest.ts';
+import { type Authorizer, type BatchView, type RecordState } from './merge.ts';
+import { type Refusal, refusal } from './refusal.ts';
+
+/** The signer of a bundle, as the receiver knows it from its directory of devices. */
+export type SenderScope =
+  | { readonly role: 'officer'; readonly officerId: string; readonly postCode: string }
+  | { readonly role: 'lead'; readonly officerId: string; readonly posts: readonly string[] }
+  | { readonly role: 'hq'; readonly userId: string };
+
+/**
+ * Whose a record is. 'known': the receiver held its officerId before the batch.
+ * 'claimed': the receiver did not, and the batch sets officerId and/or postCode (a new
+ * record). 'unknown': neither, so nobody can tell yet whether the sender may write it.
+ */
+type Ownership =
+  | {
+      readonly kind: 'known' | 'claimed';
+      readonly officerId: Json | undefined;
+      readonly postCode: Json | undefined;
+    }
+  | { readonly kind: 'unknown' };
+
+/**
+ * Null when `scope` may make `change`, else why not. `batch` is the rest of the batch
+ * (mergeChanges passes it): ownership is read from the record as stored before the batch,
+ * or, for a record new to this receiver, from the officerId and postCode the batch sets.
+ * Without `batch`, `current` stands for the stored record and the change for the batch.
+ */
+export function authorizeChange(
+  scope: SenderScope,
+  change: Change,
+  current: RecordState | undefined,
+  batch?: BatchView,
+): Refusal | null {
+  const view: BatchView = batch ?? { before: () => current, changesFor: () => [change] };
+  return decide(scope, change, () => ownershipOf(change, view));
+}
+
+/**
+ * The authorizer mergeChanges takes, for a batch signed by `scope`. It remembers each
+ * record's ownership for the batch, so a batch of many changes to one record stays linear.
+ */
+export function makeAuthorizer(scope: SenderScope): Authorizer {
+  const seen = new WeakMap<BatchView, Map<string, Ownership>>();
+  const ownershipIn = (batch: BatchView, change: Change): Ownership => {
+    const perRecord = seen.get(batch) ?? new Map<string, Ownership>();
+    seen.set(batch, perRecord);
+    const key = recordKey(change.collection, change.recordId);
+    const owner = perRecord.get(key) ?? ownershipOf(change, batch);
+    perRecord.set(key, owner);
+    return owner;
+  };
+  return (change, _current, batch) => decide(scope, change, () => ownershipIn(batch, change));
+}
+
+function decide(scope: SenderScope, change: Change, ownership: () => Ownership): Refusal | null {
+  const sender = senderId(scope);
+  if (change.author !== sender) {
+    return refusal('author-mismatch', `change by ${change.author} in a bundle signed by ${sender}`);
+  }
+  if (isReviewPath(change.field)) return authorizeReview(scope, change, ownership());
+  if (scope.role === 'hq')
+    return refusal('hq-review-only', `HQ may write review fields only, not ${change.field}`);
+  return authorizeOwnWrite(sender, postsOf(scope), change, ownership());
+}
+
+function senderId(scope: SenderScope): string {
+  return scope.role === 'hq' ? scope.userId : scope.officerId;
+}
+
+/** The posts whose records the sender may create as its own. */
+function postsOf(scope: SenderScope): readonly string[] {
+  if (scope.role === 'officer') return [scope.postCode];
+  if (scope.role === 'lead') return scope.posts;
+  return [];
+}
+
+function ownershipOf(change: Change, batch: BatchView): Ownership {
+  const before = batch.before(change.collection, change.recordId);
+  const stored =
+    before && Object.hasOwn(before.fields, 'officerId') ? before.fields.officerId : undefined;
+  if (before && stored) {
+    const post = Object.hasOwn(before.fields, 'postCode') ? before.fields.postCode : undefined;
+    return { kind: 'known', officerId: stored.value, postCode: post?.value };
+  }
+  // A new record: what the batch says, taking for each field the write that merge keeps.
+  let officerId: Json | undefined;
+  let postCode: Json | undefined;
+  for (const claim of latestPerField(
+    batch.changesFor(change.collection, change.recordId),
+  ).values()) {
+    if (claim.field === 'officerId') officerId = claim.value;
+    if (claim.field === 'postCode') postCode = claim.value;
+  }
+  if (officerId === undefined && postCode === undefined) return { kind: 'unknown' };
+  return { kind: 'claimed', officerId, postCode };
+}
+
+function inPosts(posts: readonly string[], post: Json | undefined): boolean {
+  return typeof post === 'string' && posts.includes(post);
+}
+
+function notYetKnown(change: Change): Refusal {
+  return refusal(
+    'unknown-record',
+    `${change.collection}/${change.recordId} has not arrived here yet`,
+  );
+}
+
+/** A valid claim: a complete new record, created by the sender in one of its posts. */
+function claimsOwnRecord(owner: Ownership, sender: string, posts: readonly string[]): boolean {
+  return owner.kind === 'claimed' && owner.officerId === sender && inPosts(posts, owner.postCode);
+}
+
+function authorizeReview(scope: SenderScope, change: Change, owner: Ownership): Refusal | null {
+  if (scope.role === 'officer')
+    return refusal('officer-writes-review', `an officer may not write ${change.field}`);
+  if (scope.role === 'hq') return owner.kind === 'known' ? null : notYetKnown(change);
+  if (owner.kind === 'known') {
+    if (inPosts(scope.posts, owner.postCode)) return null;
+    return refusal(
+      'review-field-out-of-scope',
+      `post ${JSON.stringify(owner.postCode)} is not led by ${scope.officerId}`,
+    );
+  }
+  // The lead's own new record is in one of its posts; anything else must wait for the
+  // record itself, which tells its post.
+  return claimsOwnRecord(owner, scope.officerId, scope.posts) ? null : notYetKnown(change);
+}
+
+/** Core, data and tombstone writes: an officer's (or a lead's) own activities only. */
+function authorizeOwnWrite(
+  sender: string,
+  posts: readonly string[],
+  change: Change,
+  owner: Ownership,
+): Refusal | null {
+  if (owner.kind === 'unknown') return notYetKnown(change);
+  if (owner.officerId !== undefined && owner.officerId !== sender) {
+    return refusal(
+      'not-owner',
+      `${change.collection}/${change.recordId} belongs to ${JSON.stringify(owner.officerId)}`,
+    );
+  }
+  if (owner.kind === 'claimed') {
+    if (owner.postCode !== undefined && !inPosts(posts, owner.postCode)) {
+      return refusal(
+        'not-owner',
+        `a new record in post ${JSON.stringify(owner.postCode)}, not the sender's`,
+      );
+    }
+    // Half a creation (officerId without postCode, or the reverse): the other half is on
+    // its way, since both are written together; decide when it is here.
+    if (owner.officerId === undefined || owner.postCode === undefined) return notYetKnown(change);
+  }
+  if (change.field === 'officerId' && change.value !== sender) {
+    return refusal('ownership-change', `officerId may only be the sender's own (${sender})`);
+  }
+  if (change.field === 'postCode' && !inPosts(posts, change.value)) {
+    return refusal(
+      'ownership-change',
+      `postCode ${JSON.stringify(change.value)} is not the sender's post`,
+    );
+  }
+  return null;
+}

@@ -1,0 +1,243 @@
+// Field-level merge of change records into record states: last writer wins per field by
+// HLC, and a deletion is final. Pure: the caller looks records up and stores the result.
+import { type Change, type Collection, type Json, DELETED_FIELD } from './change.ts';
+import { isSyncedField, keptWhenDeleted, recordKey } from './fields.ts';
+import { decodeHlc } from './hlc.ts';
+import { compareWrites } from './latest.ts';
+import { type Refusal, isDeferral, refusal } from './refusal.ts';
+
+/** One field as stored: its value and the stamp of the write that set it. */
+export interface FieldState {
+  value: Json;
+  hlc: string;
+}
+
+/**
+ * A record as sync sees it: every field path with its own stamp. A deleted record holds
+ * `_deleted: { value: true }` and only the fields keptWhenDeleted() names.
+ */
+export interface RecordState {
+  collection: Collection;
+  id: string;
+  fields: Record<string, FieldState>;
+}
+
+/** Reads a record as stored before the batch. mergeChanges never writes through it. */
+export type RecordLookup = (collection: Collection, id: string) => RecordState | undefined;
+
+/** What an authorizer may see of the whole batch, beyond the change it is judging. */
+export interface BatchView {
+  /**
+   * The record as stored before this batch. Ownership is judged on this, not on changes
+   * earlier in the batch, so that the order of changes inside a batch cannot change who
+   * may write what.
+   */
+  before(collection: Collection, id: string): RecordState | undefined;
+  /** Every well-formed change of the batch to that record: a new record's claims. */
+  changesFor(collection: Collection, id: string): readonly Change[];
+}
+
+/**
+ * Decides whether a change may be applied. `current` is the record merged so far,
+ * including the changes earlier in this batch.
+ */
+export type Authorizer = (
+  change: Change,
+  current: RecordState | undefined,
+  batch: BatchView,
+) => Refusal | null;
+
+export interface ClockCheck {
+  /** The receiver's wall clock, ms since the epoch. */
+  nowMs: number;
+  /** A stamp whose wall time is further ahead of nowMs than this is flagged 'clock-ahead'. */
+  maxDriftMs: number;
+}
+
+export interface MergeOptions {
+  authorize?: Authorizer;
+  clockCheck?: ClockCheck;
+}
+
+export type ChangeFlag = 'clock-ahead';
+export type AppliedOutcome = 'inserted' | 'updated' | 'unchanged' | 'stale';
+
+export type ChangeResult =
+  | {
+      readonly change: Change;
+      readonly outcome: AppliedOutcome;
+      readonly flags: readonly ChangeFlag[];
+    }
+  | {
+      readonly change: Change;
+      readonly outcome: 'refused' | 'deferred';
+      readonly refusal: Refusal;
+      readonly flags: readonly ChangeFlag[];
+    };
+
+export type ChangeOutcome = ChangeResult['outcome'];
+
+export interface MergeResult {
+  /** The new state of every record this batch changed, by recordKey(); nothing else. */
+  records: Map<string, RecordState>;
+  /** One result per input change, in input order. */
+  results: ChangeResult[];
+  /** How many changes carried a stamp too far ahead of the receiver's clock. */
+  clamped: number;
+}
+
+export function isDeleted(record: RecordState | undefined): boolean {
+  return record !== undefined && heldField(record, DELETED_FIELD)?.value === true;
+}
+
+/**
+ * Checks what the merge itself relies on. Shape and types are the zod schema's job at
+ * import; this catches a stamp that belongs to another device (it would break the tie
+ * between devices), a path this collection does not sync, and a tombstone that is not a
+ * boolean.
+ */
+export function validateChange(change: Change): Refusal | null {
+  const stamp = decodeHlc(change.hlc);
+  if (!stamp) return refusal('invalid-change', `"${change.hlc}" is not an HLC stamp`);
+  if (stamp.deviceId !== change.deviceId) {
+    return refusal(
+      'invalid-change',
+      `stamp of device ${stamp.deviceId} on a change of device ${change.deviceId}`,
+    );
+  }
+  if (!isSyncedField(change.collection, change.field)) {
+    return refusal(
+      'invalid-change',
+      `"${change.field}" is not a synced field of ${change.collection}`,
+    );
+  }
+  if (change.field === DELETED_FIELD && typeof change.value !== 'boolean') {
+    return refusal('invalid-change', `${DELETED_FIELD} takes true or false`);
+  }
+  return null;
+}
+
+/**
+ * Merges a batch into the records `lookup` returns. Changes of the batch see each other:
+ * a record created earlier in the batch is found by later changes, and a change seen
+ * twice is 'unchanged' the second time. The final state does not depend on the order of
+ * `changes`, nor on how they are split into batches, nor on duplicates.
+ */
+export function mergeChanges(
+  lookup: RecordLookup,
+  changes: readonly Change[],
+  options: MergeOptions = {},
+): MergeResult {
+  const { authorize, clockCheck } = options;
+  const verdicts = changes.map(validateChange);
+  const batch = batchView(lookup, changes, verdicts);
+  // Copies of the records this batch modified; lookup()'s objects are never mutated.
+  const written = new Map<string, RecordState>();
+  const results: ChangeResult[] = [];
+  let clamped = 0;
+
+  changes.forEach((change, i) => {
+    const invalid = verdicts[i];
+    if (invalid) {
+      results.push({ change, outcome: 'refused', refusal: invalid, flags: [] });
+      return;
+    }
+    const flags: ChangeFlag[] = [];
+    if (clockCheck && isAhead(change.hlc, clockCheck)) {
+      flags.push('clock-ahead');
+      clamped += 1;
+    }
+    const key = recordKey(change.collection, change.recordId);
+    const current = written.get(key) ?? lookup(change.collection, change.recordId);
+    const denied = authorize?.(change, current, batch) ?? null;
+    if (denied) {
+      results.push({
+        change,
+        outcome: isDeferral(denied) ? 'deferred' : 'refused',
+        refusal: denied,
+        flags,
+      });
+      return;
+    }
+    const { outcome, next } = applyChange(current, change);
+    if (next) written.set(key, next);
+    results.push({ change, outcome, flags });
+  });
+
+  return { records: written, results, clamped };
+}
+
+function batchView(
+  lookup: RecordLookup,
+  changes: readonly Change[],
+  verdicts: readonly (Refusal | null)[],
+): BatchView {
+  const byRecord = new Map<string, Change[]>();
+  changes.forEach((change, i) => {
+    if (verdicts[i]) return;
+    const key = recordKey(change.collection, change.recordId);
+    const list = byRecord.get(key);
+    if (list) list.push(change);
+    else byRecord.set(key, [change]);
+  });
+  return {
+    before: lookup,
+    changesFor: (collection, id) => byRecord.get(recordKey(collection, id)) ?? [],
+  };
+}
+
+/**
+ * Flags, never rewrites, a stamp from a clock far ahead. Rewriting it to the receiver's
+ * time would make the stored state depend on which receiver merged it, and receivers would
+ * no longer converge. HlcClock.receive() already keeps such a stamp out of the local clock.
+ */
+function isAhead(hlc: string, check: ClockCheck): boolean {
+  const stamp = decodeHlc(hlc);
+  return stamp !== null && stamp.wall > check.nowMs + check.maxDriftMs;
+}
+
+function heldField(record: RecordState, field: string): FieldState | undefined {
+  return Object.hasOwn(record.fields, field) ? record.fields[field] : undefined;
+}
+
+/**
+ * The rule for one change against one record:
+ * - a field takes the greater write (compareWrites: by stamp, and a tombstone beats
+ *   `_deleted: false`);
+ * - a tombstone erases every field but the kept ones, whatever their stamps;
+ * - once deleted, a record takes no more writes except to kept fields and the tombstone.
+ * Each is order-independent: the deleted state is the same whichever writes came first.
+ */
+function applyChange(
+  current: RecordState | undefined,
+  change: Change,
+): { outcome: AppliedOutcome; next?: RecordState } {
+  const incoming: FieldState = { value: change.value, hlc: change.hlc };
+  if (!current) {
+    const fields: Record<string, FieldState> = {};
+    fields[change.field] = incoming;
+    return {
+      outcome: 'inserted',
+      next: { collection: change.collection, id: change.recordId, fields },
+    };
+  }
+  const held = heldField(current, change.field);
+  if (held) {
+    const order = compareWrites(change.field, incoming, held);
+    if (order === 0) return { outcome: 'unchanged' };
+    if (order < 0) return { outcome: 'stale' };
+  }
+  if (change.field === DELETED_FIELD && change.value === true) {
+    const fields: Record<string, FieldState> = {};
+    for (const [path, state] of Object.entries(current.fields)) {
+      if (keptWhenDeleted(current.collection, path)) fields[path] = state;
+    }
+    fields[DELETED_FIELD] = incoming;
+    return { outcome: 'updated', next: { ...current, fields } };
+  }
+  if (isDeleted(current) && !keptWhenDeleted(current.collection, change.field))
+    return { outcome: 'stale' };
+  const fields = { ...current.fields };
+  fields[change.field] = incoming;
+  return { outcome: 'updated', next: { ...current, fields } };
+}
