@@ -38,7 +38,7 @@ describe('translations', () => {
   });
 
   it('uses the same interpolation variables in both languages', () => {
-    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
     const lookup = (lang: 'en' | 'fr', key: string) =>
       key
         .split('.')
@@ -60,5 +60,7 @@ describe('translations', () => {
       '3 modifications en attente de synchronisation',
     );
     expect(i18n.t('validation.min', { min: 1 })).toContain('1');
+    expect(i18n.t('list.count', { count: 12345 })).toMatch(/^12\s345 activités$/u);
+    expect(createI18n('en').t('list.count', { count: 12345 })).toBe('12,345 activities');
   });
 });

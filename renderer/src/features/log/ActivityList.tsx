@@ -1,12 +1,12 @@
 // The officer's log, newest first. Only ids come from the (indexed) query; rows are loaded
 // for the visible window alone, so 100,000 entries scroll as smoothly as ten.
-import { useDeferredValue, useMemo, useRef, useCallback, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { localDateIn } from '../../../../shared/domain/fiscal.ts';
 import { getPost } from '../../../../shared/domain/posts.ts';
-import { getActivitiesByIds, listActivityIds, type OfficerProfile as Profile } from '../../db/index.ts';
+import { countActivities, getActivitiesByIds, listActivityIds, type OfficerProfile as Profile } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { EMPTY_FILTERS, useUi } from '../../app/store.ts';
 import { ListFilters } from './ListFilters.tsx';
@@ -14,6 +14,8 @@ import { ActivityRow } from './ActivityRow.tsx';
 import { periodRange } from './period.ts';
 
 const ROW_HEIGHT = 44;
+const FIRST_WINDOW = 100;
+const WINDOW_MARGIN = 30;
 
 export function ActivityList({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
@@ -34,15 +36,28 @@ export function ActivityList({ profile }: { profile: Profile }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [filters.type, filters.status, range.from, range.to, text],
   );
-  const ids = useLiveQuery(() => listActivityIds(db, query), [db, query]);
+  // Reading all 100,000 ids takes seconds, so ids are read a window at a time: the first
+  // screenful is one bounded index read (the same cost at any size), and the window grows
+  // as the person scrolls. The count comes from its own (counter-backed) query.
+  const [idWindow, setWindow] = useState({ query, limit: FIRST_WINDOW });
+  const limit = idWindow.query === query ? idWindow.limit : FIRST_WINDOW;
+  const ids = useLiveQuery(() => listActivityIds(db, query, { limit }), [db, query, limit]);
+  const total = useLiveQuery(() => countActivities(db, query), [db, query]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: ids?.length ?? 0,
+    count: total ?? ids?.length ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
+  const lastVisible = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    // Grow only once the current window has arrived (ids.length === limit), never twice.
+    if (ids?.length === limit && total !== undefined && limit < total && lastVisible >= limit - WINDOW_MARGIN) {
+      setWindow({ query, limit: Math.max(limit * 2, lastVisible + FIRST_WINDOW) });
+    }
+  }, [ids, total, lastVisible, limit, query]);
   const visibleIds = useMemo(() => (ids ? items.map((i) => ids[i.index]).filter((id): id is string => !!id) : []), [ids, items]);
   const rows = useLiveQuery(() => getActivitiesByIds(db, visibleIds), [db, visibleIds.join(',')]);
   const byId = useMemo(() => new Map((rows ?? []).filter((r) => !!r).map((r) => [r.id, r])), [rows]);
@@ -53,28 +68,28 @@ export function ActivityList({ profile }: { profile: Profile }) {
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
       const current = (document.activeElement as HTMLElement | null)?.dataset.index;
-      const next = Math.max(0, Math.min((ids?.length ?? 1) - 1, (current ? Number(current) : -1) + (e.key === 'ArrowDown' ? 1 : -1)));
+      const next = Math.max(0, Math.min((total ?? 1) - 1, (current ? Number(current) : -1) + (e.key === 'ArrowDown' ? 1 : -1)));
       e.preventDefault();
       virtualizer.scrollToIndex(next);
       requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
     },
-    [ids, virtualizer],
+    [total, virtualizer],
   );
 
   return (
     <>
       <div className="list-head">
         <h1>{t('list.heading')}</h1>
-        {ids ? (
+        {total !== undefined ? (
           <span className="hint" data-testid="activity-count">
-            {t('list.count', { count: ids.length })}
+            {t('list.count', { count: total })}
           </span>
         ) : null}
         {filtered ? <button onClick={resetFilters}>{t('list.clearFilters')}</button> : null}
       </div>
       <ListFilters filters={filters} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
-        {ids && ids.length === 0 ? (
+        {total === 0 ? (
           <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
         ) : (
           <div role="list" aria-label={t('list.rowsLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

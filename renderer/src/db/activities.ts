@@ -1,0 +1,258 @@
+// Writing activities: each write puts the row and appends its changes to the change log in
+// ONE transaction (the row and its changes never exist without each other), stamping every
+// changed field path with its own sequence number and HLC.
+import Dexie from 'dexie';
+import {
+  applyFieldValues,
+  dataPath,
+  diffActivity,
+  type FieldChange,
+  type FieldValues,
+} from '../../../shared/domain/activity-paths.ts';
+import { type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
+import { keptWhenDeleted } from '../../../shared/sync/fields.ts';
+import { type LiaisonDb } from './db.ts';
+import { allocateSeqs, DeviceClock, randomId } from './device.ts';
+import { DbError, toDbError } from './errors.ts';
+import { getMeta, setMeta } from './meta.ts';
+import { mergeLocal, rowState } from './record-state.ts';
+import { buildRow, hlcTime, toView, type ActivityView } from './rows.ts';
+import { type ActivityRow } from './schema.ts';
+
+/** Who writes: the device (signs, numbers the changes) and the officer it acts for. */
+export interface Author {
+  deviceId: string;
+  officerId: string;
+  postCode: string;
+}
+
+export interface NewActivity {
+  type: ActivityTypeId;
+  schemaVersion: number;
+  occurredOn: string;
+  data: Record<string, Json | undefined>;
+}
+
+/**
+ * A partial edit. A data key that is absent stays as it is; a key set to null or
+ * undefined clears the field (written as null, so the clearing merges like any write).
+ */
+export interface ActivityPatch {
+  occurredOn?: string;
+  data?: Record<string, Json | undefined>;
+}
+
+export interface WriteOptions {
+  /** The catalogue version of the record's type; defaults to the database's catalogue. */
+  knownVersion?: number;
+}
+
+/**
+ * Runs `fn` in one rw transaction over rows, change log and counters. If any part fails
+ * (a quota error, a bug half way), everything aborts: no row, no change, no seq used.
+ */
+async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction('rw', [db.activities, db.changes, db.meta], fn);
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
+
+interface Appended {
+  changes: Change[];
+  lastSeq: number;
+  lastHlc: string;
+}
+
+/** Numbers, stamps and appends one change per path. */
+async function appendChanges(
+  db: LiaisonDb,
+  author: Author,
+  recordId: string,
+  fields: readonly FieldChange[],
+): Promise<Appended> {
+  const firstSeq = await allocateSeqs(db, author.deviceId, fields.length);
+  const hlcs = await new DeviceClock(db, author.deviceId).stamp(fields.length);
+  const changes: Change[] = fields.map(({ path, value }, i) => {
+    const hlc = hlcs[i] as string;
+    return {
+      deviceId: author.deviceId,
+      seq: firstSeq + i,
+      hlc,
+      collection: 'activities',
+      recordId,
+      field: path,
+      value,
+      author: author.officerId,
+    };
+  });
+  await db.changes.bulkAdd(changes);
+  return {
+    changes,
+    lastSeq: firstSeq + fields.length - 1,
+    lastHlc: hlcs[hlcs.length - 1] as string,
+  };
+}
+
+/** Keeps meta's live-record count in step with the rows, in the caller's transaction. */
+async function addToCount(db: LiaisonDb, delta: number): Promise<void> {
+  const count = (await getMeta(db, 'activityCount')) ?? 0;
+  await setMeta(db, 'activityCount', Math.max(0, count + delta));
+}
+
+/** Json has no undefined; a form may still hand one over for an empty optional field. */
+function definedData(data: Record<string, Json | undefined>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(data)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
+function stripRow(row: ActivityRow): Activity {
+  const { pending: _pending, ...activity } = toView(row);
+  return activity;
+}
+
+export async function createActivity(
+  db: LiaisonDb,
+  author: Author,
+  input: NewActivity,
+): Promise<ActivityView> {
+  const id = randomId();
+  const initial: Activity = {
+    id,
+    type: input.type,
+    schemaVersion: input.schemaVersion,
+    officerId: author.officerId,
+    postCode: author.postCode,
+    occurredOn: input.occurredOn,
+    data: definedData(input.data),
+    review: { status: 'pending' },
+    deleted: false,
+    createdAt: '',
+    updatedAt: '',
+  };
+  return inWriteTransaction(db, async () => {
+    // Absence already means live: no `_deleted: false` change, one change less per record.
+    const fields = diffActivity(null, initial).filter((f) => f.path !== DELETED_FIELD);
+    const { changes, lastSeq, lastHlc } = await appendChanges(db, author, id, fields);
+    const { activity, clocks } = mergeLocal(initial, undefined, changes);
+    // Times come from the stamps, so any device rebuilding the record gets the same ones.
+    activity.createdAt = hlcTime(clocks.type ?? lastHlc);
+    activity.updatedAt = hlcTime(lastHlc);
+    const local = { pending: 1, localSeq: lastSeq } as const;
+    const row = buildRow(activity, clocks, local, db.typeLookup(activity.type));
+    await db.activities.add(row);
+    await addToCount(db, 1);
+    return toView(row);
+  });
+}
+
+/** The stored row, or not-found; a record from a newer app version is read-only. */
+async function writableRow(db: LiaisonDb, id: string, options: WriteOptions): Promise<ActivityRow> {
+  const row = await db.activities.get(id);
+  if (!row || row.deleted) throw new DbError('not-found', `No activity ${id}`);
+  const known = options.knownVersion ?? db.typeLookup(row.type)?.version;
+  if (known === undefined || row.schemaVersion > known) {
+    throw new DbError('newer-record', `Activity ${id} was written by a newer Liaison Log`);
+  }
+  return row;
+}
+
+/** Writes `after` over `row`: one change per changed path, nothing at all if none. */
+async function writeRecord(
+  db: LiaisonDb,
+  author: Author,
+  row: ActivityRow,
+  after: Activity,
+): Promise<ActivityView> {
+  const before = stripRow(row);
+  const changed = diffActivity(before, after);
+  if (changed.length === 0) return toView(row);
+  const { changes, lastSeq, lastHlc } = await appendChanges(db, author, row.id, changed);
+  const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
+  activity.updatedAt = hlcTime(lastHlc);
+  const local = { pending: 1, localSeq: lastSeq } as const;
+  const next = buildRow(activity, clocks, local, db.typeLookup(activity.type));
+  await db.activities.put(next);
+  return toView(next);
+}
+
+export async function updateActivity(
+  db: LiaisonDb,
+  author: Author,
+  id: string,
+  patch: ActivityPatch,
+  options: WriteOptions = {},
+): Promise<ActivityView> {
+  return inWriteTransaction(db, async () => {
+    const row = await writableRow(db, id, options);
+    const values: FieldValues = {};
+    if (patch.occurredOn !== undefined) values.occurredOn = patch.occurredOn;
+    for (const [name, value] of Object.entries(patch.data ?? {}))
+      values[dataPath(name)] = value ?? null;
+    return writeRecord(db, author, row, applyFieldValues(stripRow(row), values));
+  });
+}
+
+export interface ReviewInput {
+  status: ReviewStatus;
+  comment?: string;
+}
+
+/**
+ * A team lead's or HQ's review: only the review paths change, so it merges beside the
+ * officer's own edits of the same record. `by` is the author, `at` the stamp's time.
+ */
+export async function reviewActivity(
+  db: LiaisonDb,
+  author: Author,
+  id: string,
+  review: ReviewInput,
+  options: WriteOptions = {},
+): Promise<ActivityView> {
+  return inWriteTransaction(db, async () => {
+    const row = await writableRow(db, id, options);
+    const values: FieldValues = {
+      'review.status': review.status,
+      'review.comment': review.comment ?? null,
+      'review.by': author.officerId,
+      'review.at': new Date(db.now()).toISOString(),
+    };
+    return writeRecord(db, author, row, applyFieldValues(stripRow(row), values));
+  });
+}
+
+/**
+ * Deletes by tombstone: the row stays (a later, older remote write must not resurrect it)
+ * but leaves every list and the search index, and one `_deleted` change carries it on.
+ * Like merge (shared/sync/fields.ts), deletion erases everything but who owned the record,
+ * here in the row and in the log's copies of the values: they may be personal information.
+ */
+export async function deleteActivity(
+  db: LiaisonDb,
+  author: Author,
+  id: string,
+  options: WriteOptions = {},
+): Promise<void> {
+  await inWriteTransaction(db, async () => {
+    const row = await writableRow(db, id, options);
+    const before = stripRow(row);
+    const tombstone = { path: DELETED_FIELD, value: true };
+    const { changes, lastSeq, lastHlc } = await appendChanges(db, author, id, [tombstone]);
+    const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
+    activity.updatedAt = hlcTime(lastHlc);
+    await db.activities.put(
+      buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined),
+    );
+    await addToCount(db, -1);
+    await db.changes
+      .where('[recordId+hlc]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+      .modify((change) => {
+        if (!keptWhenDeleted(change.collection, change.field)) change.value = null;
+      });
+  });
+}

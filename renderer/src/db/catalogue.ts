@@ -1,0 +1,12 @@
+// The database's view of the activity-type catalogue: which fields are sensitive (never
+// indexed) and which definition version this build knows (newer records are read-only).
+// Passed in when the database opens, so tests and tools can bring their own catalogue.
+import { getActivityType, isActivityTypeId } from '../../../shared/domain/catalogue.ts';
+import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
+
+/** undefined for a type this build does not know (a record from a newer app). */
+export type ActivityTypeLookup = (typeId: string) => ActivityTypeDef | undefined;
+
+/** The app's own catalogue (shared/domain). */
+export const catalogueTypes: ActivityTypeLookup = (typeId) =>
+  isActivityTypeId(typeId) ? getActivityType(typeId) : undefined;

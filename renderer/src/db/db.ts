@@ -1,0 +1,148 @@
+// The Dexie database and how it opens: versioned schema, refusal of a database written by
+// a newer app version, and hand-over to another window that needs to upgrade it.
+import Dexie, { type Table } from 'dexie';
+import { type Change } from '../../../shared/sync/change.ts';
+import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
+import { DbError, toDbError } from './errors.ts';
+import { upgradeToV2 } from './migrations.ts';
+import {
+  DB_VERSION,
+  STORES_V1,
+  STORES_V2,
+  type ActivityRow,
+  type DraftRow,
+  type MetaRow,
+} from './schema.ts';
+
+export interface DbDeps {
+  /** The activity-type catalogue (sensitive fields, known versions); default: shared/domain. */
+  types?: ActivityTypeLookup;
+  /** Wall clock in ms; injected so tests can run several devices and fixed times. */
+  now?: () => number;
+}
+
+export class LiaisonDb extends Dexie {
+  // `declare`: Dexie creates these in version().stores(); a class field would reset them.
+  declare activities: Table<ActivityRow, string>;
+  declare changes: Table<Change, [string, number]>;
+  declare meta: Table<MetaRow, string>;
+  declare drafts: Table<DraftRow, string>;
+
+  readonly typeLookup: ActivityTypeLookup;
+  readonly now: () => number;
+
+  constructor(name: string, deps: DbDeps = {}) {
+    super(name);
+    this.typeLookup = deps.types ?? catalogueTypes;
+    this.now = deps.now ?? (() => Date.now());
+    // Every version stays declared: Dexie replays the upgrades from whatever is installed.
+    this.version(1).stores(STORES_V1);
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade((tx) => upgradeToV2(tx, this.typeLookup));
+  }
+}
+
+export interface OpenOptions extends DbDeps {
+  /**
+   * Another window (a newer Liaison Log) wants to upgrade or delete the database. This
+   * connection has already closed itself so that it can; the UI should ask for a reload.
+   */
+  onVersionChange?: () => void;
+  /** Our upgrade waits for another window that keeps the old version open. */
+  onBlocked?: () => void;
+  /** How long to wait for that window before giving up with DbError 'blocked'. */
+  blockedTimeoutMs?: number;
+}
+
+/** Dexie stores version n as native version 10n (10n + 1 after a schema patch). */
+function schemaVersionOf(nativeVersion: number): number {
+  return Math.floor(nativeVersion / 10);
+}
+
+/**
+ * The installed schema version, read without opening: Dexie 4 silently opens a database
+ * of a higher version (no VersionError) and may even patch it, so we must look first.
+ * undefined when unknown (no such database, or no indexedDB.databases() in this engine).
+ */
+async function installedVersion(name: string): Promise<number | undefined> {
+  const factory = Dexie.dependencies.indexedDB;
+  if (typeof factory.databases !== 'function') return undefined;
+  const found = (await factory.databases()).find((d) => d.name === name);
+  return found?.version === undefined ? undefined : schemaVersionOf(found.version);
+}
+
+function tooNew(installed: number): DbError {
+  return new DbError(
+    'version-too-new',
+    `The database was written by a newer Liaison Log (schema ${installed}, this app knows ${DB_VERSION}).`,
+  );
+}
+
+/** Opens (creating or upgrading) the database; every failure is a DbError. */
+export async function openDatabase(
+  name = 'liaison-log',
+  options: OpenOptions = {},
+): Promise<LiaisonDb> {
+  let installed: number | undefined;
+  try {
+    installed = await installedVersion(name);
+  } catch (e) {
+    throw toDbError(e, 'open-failed');
+  }
+  if (installed !== undefined && installed > DB_VERSION) throw tooNew(installed);
+
+  const db = new LiaisonDb(name, options);
+  db.on('versionchange', () => {
+    // Dexie already closed, but would reopen on the next query, at the newer version.
+    // Stay closed: this window's code does not know that schema.
+    db.close();
+    options.onVersionChange?.();
+  });
+  // Sticky: also guards the automatic reopen after the browser closed the connection, and
+  // catches a newer database in an engine without indexedDB.databases().
+  db.on(
+    'ready',
+    () => {
+      const native = db.backendDB().version;
+      if (schemaVersionOf(native) > DB_VERSION) throw tooNew(schemaVersionOf(native));
+    },
+    true,
+  );
+  try {
+    await openWithin(db, options);
+  } catch (e) {
+    // A blocked open is still queued in IndexedDB; openWithin closes it once it lands.
+    if (!(e instanceof DbError && e.code === 'blocked')) db.close();
+    throw toDbError(e, 'open-failed');
+  }
+  return db;
+}
+
+/** db.open(), but a wait on another window longer than blockedTimeoutMs fails as 'blocked'. */
+function openWithin(db: LiaisonDb, options: OpenOptions): Promise<void> {
+  const timeoutMs = options.blockedTimeoutMs ?? 10_000;
+  return new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let gaveUp = false;
+    db.on('blocked', () => {
+      options.onBlocked?.();
+      timer ??= setTimeout(() => {
+        gaveUp = true;
+        reject(new DbError('blocked', 'Another Liaison Log window keeps the database open.'));
+      }, timeoutMs);
+    });
+    db.open().then(
+      () => {
+        clearTimeout(timer);
+        // The other window let go after we gave up: nobody holds this instance, close it.
+        if (gaveUp) db.close();
+        else resolve();
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,49 @@
+// Autosaved form drafts, so a half-typed entry survives a crash, a closed lid or a reload.
+// Drafts are local only: they never enter the change log and never sync.
+import { type Json } from '../../../shared/sync/change.ts';
+import { type LiaisonDb } from './db.ts';
+import { randomId } from './device.ts';
+import { toDbError } from './errors.ts';
+import { type DraftRow } from './schema.ts';
+
+export type Draft = DraftRow;
+
+export interface DraftInput {
+  /** Absent for a new draft; the returned draft carries the id to save over next time. */
+  id?: string;
+  /** The activity type the form is for. */
+  type: string;
+  values: Json;
+}
+
+export async function saveDraft(db: LiaisonDb, input: DraftInput): Promise<Draft> {
+  const draft: Draft = {
+    id: input.id ?? randomId(),
+    type: input.type,
+    values: input.values,
+    updatedAt: new Date(db.now()).toISOString(),
+  };
+  try {
+    await db.drafts.put(draft);
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+  return draft;
+}
+
+export async function loadDraft(db: LiaisonDb, id: string): Promise<Draft | undefined> {
+  return db.drafts.get(id);
+}
+
+/** Most recently edited first. */
+export async function listDrafts(db: LiaisonDb): Promise<Draft[]> {
+  return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function deleteDraft(db: LiaisonDb, id: string): Promise<void> {
+  try {
+    await db.drafts.delete(id);
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}

@@ -1,0 +1,68 @@
+// The one error type the database layer throws, so screens can show a clear message in
+// the user's language from `code` alone instead of parsing IndexedDB or Dexie messages.
+
+export type DbErrorCode =
+  | 'open-failed'
+  | 'blocked'
+  | 'version-too-new'
+  | 'quota-exceeded'
+  | 'write-failed'
+  | 'not-found'
+  | 'newer-record';
+
+export class DbError extends Error {
+  override readonly name = 'DbError';
+
+  constructor(
+    readonly code: DbErrorCode,
+    message: string = code,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isDbError(e: unknown): e is DbError {
+  return e instanceof DbError;
+}
+
+/** Names Dexie and IndexedDB use, searched through Dexie's `inner` chain and `cause`. */
+const NAME_TO_CODE: Readonly<Record<string, DbErrorCode>> = {
+  QuotaExceededError: 'quota-exceeded',
+  VersionError: 'version-too-new',
+};
+
+function errorName(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null || !('name' in e)) return undefined;
+  return typeof e.name === 'string' ? e.name : undefined;
+}
+
+function innerOf(e: unknown): unknown {
+  if (typeof e !== 'object' || e === null) return undefined;
+  // Dexie wraps the native error in `inner` (e.g. AbortError -> QuotaExceededError).
+  if ('inner' in e && e.inner) return e.inner;
+  if ('cause' in e && e.cause) return e.cause;
+  return undefined;
+}
+
+/**
+ * Maps anything thrown by Dexie/IndexedDB (or by our own code) to a DbError. A quota
+ * failure often reaches us as a transaction AbortError whose inner error says why, so the
+ * whole chain is searched; anything unrecognised becomes `fallback`.
+ */
+export function toDbError(e: unknown, fallback: DbErrorCode): DbError {
+  if (e instanceof DbError) return e;
+  let cur: unknown = e;
+  for (let depth = 0; cur !== undefined && depth < 8; depth++) {
+    if (cur instanceof DbError) return cur;
+    const name = errorName(cur);
+    const code = name ? NAME_TO_CODE[name] : undefined;
+    if (code) return new DbError(code, messageOf(e), { cause: e });
+    cur = innerOf(cur);
+  }
+  return new DbError(fallback, messageOf(e), { cause: e });
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

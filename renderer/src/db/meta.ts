@@ -1,0 +1,63 @@
+// Typed access to the key/value `meta` table: counters, the device identity and settings.
+// Counters live here so a save never has to count a table (O(1) per write).
+import { type Language } from '../../../shared/domain/catalogue-types.ts';
+import { type LiaisonDb } from './db.ts';
+
+export interface DeviceInfo {
+  /** Random, url-safe, 22 characters (128 bits): unique without coordination. */
+  deviceId: string;
+  createdAt: string;
+}
+
+export interface OfficerProfile {
+  officerId: string;
+  name: string;
+  postCode: string;
+}
+
+/** What each meta key holds. Writers go through setMeta, so reads can trust the shape. */
+export interface MetaValues {
+  device: DeviceInfo;
+  /** The latest HLC issued or observed by this device (resumes the clock after a restart). */
+  hlc: string;
+  /** Activities not deleted: the list's length without counting 100,000 rows. */
+  activityCount: number;
+  /** Recipient id -> highest own seq it acknowledged with no gap (from receipts). */
+  acked: Record<string, number>;
+  language: Language;
+  officer: OfficerProfile;
+  /** Last change seq allocated for a device; seqs are 1-based and contiguous. */
+  [seqKey: `seq:${string}`]: number;
+}
+
+export type MetaKey = keyof MetaValues;
+
+export function seqKey(deviceId: string): `seq:${string}` {
+  return `seq:${deviceId}`;
+}
+
+export async function getMeta<K extends MetaKey>(
+  db: LiaisonDb,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  // Safe: every write to this key went through setMeta with the same K.
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(
+  db: LiaisonDb,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/**
+ * The seq every recipient has acknowledged: own changes after it are still pending.
+ * No recipient yet means nothing is acknowledged.
+ */
+export function lowestAcknowledged(acked: Record<string, number> | undefined): number {
+  const values = Object.values(acked ?? {});
+  return values.length === 0 ? 0 : Math.min(...values);
+}

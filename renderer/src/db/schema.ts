@@ -1,0 +1,82 @@
+// The stored shapes and the Dexie store specs of every schema version. A released
+// version's spec is never edited: a change is a new version (see docs/database.md).
+import { type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { type Json } from '../../../shared/sync/change.ts';
+
+/** An activity as stored: the synced record plus what the database needs to find it. */
+export interface ActivityRow extends Activity {
+  /** Field path -> encoded HLC of the last write applied to it (field-level merge reads it). */
+  clocks: Record<string, string>;
+  /**
+   * occurredOn + '|' + createdAt, for newest-first lists. Absent on a deleted row: IndexedDB
+   * leaves a row out of every index on a missing key, so tombstones drop out of all lists
+   * (including the compound ones) without a filter.
+   */
+  sortKey?: string;
+  /** Copy of review.status: IndexedDB cannot index a nested path inside a compound index. */
+  reviewStatus: ReviewStatus;
+  /**
+   * Search tokens (lowercase, accents folded) of non-sensitive text fields and select labels
+   * only. Never a sensitive value: an index is readable without the record's key.
+   */
+  words: string[];
+  /** 1 while the row has own changes not yet acknowledged (a number: booleans are not keys). */
+  pending: 0 | 1;
+  /**
+   * Highest own change seq on this row that some recipient has not acknowledged, 0 when
+   * none. A receipt up to seq N settles exactly the rows with 0 < localSeq <= N.
+   */
+  localSeq: number;
+}
+
+/** One key/value setting or counter. The typed view is in meta.ts. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** An autosaved, not yet submitted form. Values are what the form holds, unvalidated. */
+export interface DraftRow {
+  id: string;
+  type: string;
+  values: Json;
+  updatedAt: string;
+}
+
+/**
+ * Version 1: the first released schema. activities by id, newest-first order overall, per
+ * type and per review status; the change log keyed by device and sequence so a device's
+ * gaps and "everything after seq N" are key ranges.
+ */
+export const STORES_V1 = {
+  activities: 'id, sortKey, [type+sortKey], [reviewStatus+sortKey]',
+  changes: '[deviceId+seq], hlc, [recordId+hlc]',
+  meta: 'key',
+  drafts: 'id, updatedAt',
+} as const;
+
+/**
+ * Version 2: free-text search (`*words`, one index entry per token), the list of what has
+ * not yet reached HQ ([pending+sortKey]), a review queue per type ([type+reviewStatus+
+ * sortKey]) and `localSeq`, so a receipt finds the rows it settles as a key range. Its
+ * upgrade backfills them and the live-record counter (migrations.ts).
+ */
+export const STORES_V2 = {
+  ...STORES_V1,
+  activities: [
+    'id',
+    'sortKey',
+    '[type+sortKey]',
+    '[reviewStatus+sortKey]',
+    '[type+reviewStatus+sortKey]',
+    '[pending+sortKey]',
+    '*words',
+    'localSeq',
+  ].join(', '),
+};
+
+/** The schema version this build writes; a database stamped higher is refused. */
+export const DB_VERSION = 2;
+
+/** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
+export const SORT_KEY_MAX_SUFFIX = '|\uffff';

@@ -1,0 +1,53 @@
+// What has not yet reached the recipients: O(1) counts from the meta counters, and the
+// acknowledgement a receipt brings (the sync feature calls it after checking the receipt).
+import { type LiaisonDb } from './db.ts';
+import { toDbError } from './errors.ts';
+import { getMeta, lowestAcknowledged, seqKey, setMeta } from './meta.ts';
+
+/**
+ * Own changes some recipient has not acknowledged. Own seqs are contiguous from 1, so this
+ * is last seq minus the lowest acknowledged seq: no scan of the change log.
+ */
+export async function countPendingChanges(db: LiaisonDb): Promise<number> {
+  return db.transaction('r', db.meta, async () => {
+    const device = await getMeta(db, 'device');
+    if (!device) return 0;
+    const last = (await getMeta(db, seqKey(device.deviceId))) ?? 0;
+    return Math.max(0, last - lowestAcknowledged(await getMeta(db, 'acked')));
+  });
+}
+
+/** Recipient id -> highest own seq it acknowledged with no gap. */
+export async function getAcknowledged(db: LiaisonDb): Promise<Record<string, number>> {
+  return (await getMeta(db, 'acked')) ?? {};
+}
+
+/**
+ * Records that `recipientId` holds our changes up to `seq` with no gap. Never moves back
+ * (an old receipt imported late changes nothing). Rows whose own changes every recipient
+ * now holds stop being pending, in the same transaction.
+ */
+export async function recordAcknowledgement(
+  db: LiaisonDb,
+  recipientId: string,
+  seq: number,
+): Promise<void> {
+  try {
+    await db.transaction('rw', db.meta, db.activities, async () => {
+      const acked = { ...(await getMeta(db, 'acked')) };
+      acked[recipientId] = Math.max(acked[recipientId] ?? 0, seq);
+      await setMeta(db, 'acked', acked);
+      const lowest = lowestAcknowledged(acked);
+      if (lowest < 1) return;
+      await db.activities
+        .where('localSeq')
+        .between(1, lowest, true, true)
+        .modify((row) => {
+          row.pending = 0;
+          row.localSeq = 0;
+        });
+    });
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
