@@ -1,0 +1,252 @@
+// Reads a v1 bundle in one streaming pass. What a third party can break (truncation, altered
+// or reordered chunks, a forged signature) is reported where it is found; what only the
+// signer could have produced (a malformed payload) is reported after the signature checks out.
+// Nothing is returned until the signature over the whole file has been verified.
+import { equalBytes, readU32 } from '../bytes.ts';
+import { BundleError } from '../errors.ts';
+import { importPublicKey, publicKeyBytes } from '../keys.ts';
+import { InflateToText } from '../inflate.ts';
+import { DEFAULT_MAX_INFLATED_BYTES, MAX_HEADER_BYTES, PREAMBLE_BYTES } from '../limits.ts';
+import { type ByteReader } from '../reader.ts';
+import { type DecodeBundleOptions, type DecodedBundle } from '../types.ts';
+import {
+  decryptChunk,
+  hkdfMaterial,
+  keyCommitment,
+  payloadKey,
+  sha256,
+  signedMessage,
+  unwrapContentKey,
+  verify,
+} from './crypto.ts';
+import {
+  type ParsedHeaderV1,
+  SIGNATURE_BYTES,
+  TAG_BYTES,
+  commitmentBytes,
+  parseHeaderV1,
+  stanzaBytes,
+} from './header.ts';
+import { parseChangesPayload, parseJsonPayload } from './payload.ts';
+
+/** Splits a v1 header out of a file's first bytes (the preamble already checked). */
+export function readHeaderV1(bytes: Uint8Array, formatVersion: number): ParsedHeaderV1 {
+  if (bytes.length < PREAMBLE_BYTES + 4)
+    throw new BundleError('truncated', 'the file ends inside the header length');
+  const length = readU32(bytes, PREAMBLE_BYTES);
+  if (length > MAX_HEADER_BYTES)
+    throw new BundleError(
+      'header-too-large',
+      `the header is ${length} bytes, at most ${MAX_HEADER_BYTES} allowed`,
+    );
+  const prefixBytes = PREAMBLE_BYTES + 4 + length;
+  if (bytes.length < prefixBytes)
+    throw new BundleError('truncated', 'the file ends inside the header');
+  return parseHeaderV1(bytes.subarray(PREAMBLE_BYTES + 4, prefixBytes), formatVersion, prefixBytes);
+}
+
+async function readPrefix(reader: ByteReader, preamble: Uint8Array): Promise<Uint8Array> {
+  const lengthBytes = await reader.readExact(4, 'the header length');
+  const length = readU32(lengthBytes, 0);
+  if (length > MAX_HEADER_BYTES)
+    throw new BundleError(
+      'header-too-large',
+      `the header is ${length} bytes, at most ${MAX_HEADER_BYTES} allowed`,
+    );
+  const headerBytes = await reader.readExact(length, 'the header');
+  const prefix = new Uint8Array(PREAMBLE_BYTES + 4 + length);
+  prefix.set(preamble);
+  prefix.set(lengthBytes, PREAMBLE_BYTES);
+  prefix.set(headerBytes, PREAMBLE_BYTES + 4);
+  return prefix;
+}
+
+/** Checks addressed to whom and signed by whom, before any decryption. */
+async function checkParties(
+  parsed: ParsedHeaderV1,
+  options: DecodeBundleOptions,
+): Promise<CryptoKey> {
+  const { header } = parsed;
+  if (options.networkId !== undefined && header.networkId !== options.networkId)
+    throw new BundleError(
+      'not-addressed-to-me',
+      `the bundle belongs to network ${header.networkId}`,
+    );
+  if (options.expectedSenderSigningKey !== undefined) {
+    let expected: Uint8Array;
+    try {
+      expected = await publicKeyBytes(options.expectedSenderSigningKey);
+    } catch (cause) {
+      throw new BundleError('signer-mismatch', 'the expected signing key cannot be read', {
+        cause,
+      });
+    }
+    if (!equalBytes(expected, header.senderKeys.signing))
+      throw new BundleError(
+        'signer-mismatch',
+        `the header names another signing key than the one held for ${header.sender.deviceId}`,
+      );
+  }
+  try {
+    return await importPublicKey(header.senderKeys.signing, 'signing');
+  } catch (cause) {
+    throw new BundleError('not-a-bundle', 'the sender signing key is not an Ed25519 key', {
+      cause,
+    });
+  }
+}
+
+async function openContentKey(
+  parsed: ParsedHeaderV1,
+  options: DecodeBundleOptions,
+): Promise<CryptoKey> {
+  const stanza = parsed.json.recipients.find((r) => r.deviceId === options.recipientDeviceId);
+  if (stanza === undefined)
+    throw new BundleError(
+      'not-addressed-to-me',
+      `the bundle is not addressed to device ${options.recipientDeviceId}`,
+    );
+  const raw = stanzaBytes(stanza);
+  if (options.recipientPublicKey !== undefined) {
+    let mine: Uint8Array | null = null;
+    try {
+      mine = await publicKeyBytes(options.recipientPublicKey);
+    } catch {
+      mine = null;
+    }
+    if (mine === null || !equalBytes(mine, raw.publicKey))
+      throw new BundleError(
+        'not-addressed-to-me',
+        'the bundle was made for another key of this device',
+      );
+  }
+  const contentKey = await unwrapContentKey(raw, options.recipientPrivateKey);
+  if (contentKey === null)
+    throw new BundleError(
+      'not-addressed-to-me',
+      'this device key does not open the entry addressed to it',
+    );
+  const material = await hkdfMaterial(contentKey);
+  if (!equalBytes(await keyCommitment(material), commitmentBytes(parsed.json)))
+    throw new BundleError(
+      'payload-altered',
+      'the content key does not match the header commitment',
+    );
+  return material;
+}
+
+const CHUNKS_IN_FLIGHT = 4;
+
+interface OpenedChunk {
+  readonly index: number;
+  readonly sealedLength: number;
+  readonly digest: Uint8Array;
+  /** null when the chunk failed authentication. */
+  readonly plain: Uint8Array | null;
+}
+
+/** Hashes (for the signature) and decrypts one chunk; never rejects. */
+async function openChunk(
+  key: CryptoKey,
+  index: number,
+  last: boolean,
+  sealed: Uint8Array,
+): Promise<OpenedChunk> {
+  const [digest, plain] = await Promise.all([
+    sha256(sealed).catch(() => new Uint8Array(0)),
+    decryptChunk(key, index, last, sealed),
+  ]);
+  return { index, sealedLength: sealed.length, digest, plain: digest.length === 0 ? null : plain };
+}
+
+function report(options: DecodeBundleOptions, bytesRead: number, totalBytes: number): void {
+  if (options.onProgress === undefined) return;
+  try {
+    options.onProgress({ bytesRead, totalBytes });
+  } catch {
+    // Progress is advisory; a failing observer must not change the outcome of an import.
+  }
+}
+
+export async function decodeV1(
+  reader: ByteReader,
+  preamble: Uint8Array,
+  formatVersion: number,
+  options: DecodeBundleOptions,
+): Promise<DecodedBundle> {
+  const prefix = await readPrefix(reader, preamble);
+  const parsed = parseHeaderV1(prefix.subarray(PREAMBLE_BYTES + 4), formatVersion, prefix.length);
+  const { header } = parsed;
+  const { chunkSize, chunkCount, compressedBytes, inflatedBytes } = header.payload;
+
+  // With the whole file at hand, a length that disagrees with the header is known before any
+  // work; from a stream the same cases surface at the end ('truncated' or 'payload-altered').
+  if (reader.totalLength !== undefined && reader.totalLength < header.totalBytes)
+    throw new BundleError(
+      'truncated',
+      `the file is ${reader.totalLength} bytes, its header describes ${header.totalBytes}`,
+    );
+  if (reader.totalLength !== undefined && reader.totalLength > header.totalBytes)
+    throw new BundleError(
+      'payload-altered',
+      `data follows the signature (${reader.totalLength - header.totalBytes} bytes)`,
+    );
+  const signerKey = await checkParties(parsed, options);
+  // A cap that is not a number (misuse) falls back to the default rather than to no cap.
+  const cap = options.maxInflatedBytes;
+  const maxInflated = typeof cap === 'number' && cap >= 0 ? cap : DEFAULT_MAX_INFLATED_BYTES;
+  if (inflatedBytes > maxInflated)
+    throw new BundleError(
+      'too-large-when-inflated',
+      `the payload would inflate to ${inflatedBytes} bytes, the cap is ${maxInflated}`,
+    );
+  const contentKey = await openContentKey(parsed, options);
+  const key = await payloadKey(contentKey, await sha256(prefix), 'decrypt');
+
+  const sink = new InflateToText(inflatedBytes);
+  const digests = new Array<Uint8Array>(chunkCount);
+  let bytesRead = prefix.length;
+  report(options, bytesRead, header.totalBytes);
+  // Up to CHUNKS_IN_FLIGHT chunks are hashed and decrypted at once; results are used in order.
+  const inFlight: Promise<OpenedChunk>[] = [];
+  const settleOldest = async () => {
+    const opened = await (inFlight.shift() as Promise<OpenedChunk>);
+    if (opened.plain === null)
+      throw new BundleError(
+        'payload-altered',
+        `chunk ${opened.index} of ${chunkCount} failed authentication`,
+      );
+    digests[opened.index] = opened.digest;
+    sink.push(opened.plain, opened.index === chunkCount - 1);
+    bytesRead += opened.sealedLength;
+    report(options, bytesRead, header.totalBytes);
+  };
+  for (let i = 0; i < chunkCount; i++) {
+    const last = i === chunkCount - 1;
+    const plainLength = last ? compressedBytes - chunkSize * (chunkCount - 1) : chunkSize;
+    const sealed = await reader.readExact(plainLength + TAG_BYTES, `chunk ${i}`);
+    inFlight.push(openChunk(key, i, last, sealed));
+    if (inFlight.length >= CHUNKS_IN_FLIGHT) await settleOldest();
+  }
+  while (inFlight.length > 0) await settleOldest();
+  const signature = await reader.readExact(SIGNATURE_BYTES, 'the signature');
+  if (!(await reader.atEnd()))
+    throw new BundleError('payload-altered', 'data follows the signature');
+  if (!(await verify(signerKey, signature, await signedMessage(prefix, digests))))
+    throw new BundleError(
+      'bad-signature',
+      `the signature does not verify with the key of ${header.sender.deviceId}`,
+    );
+  report(options, header.totalBytes, header.totalBytes);
+
+  const text = sink.finish();
+  if (header.kind === 'changes') {
+    const expected = {
+      changes: header.counts.changes,
+      records: header.counts.records,
+      ranges: header.ranges,
+    };
+    return { kind: 'changes', header, payload: parseChangesPayload(text, expected) };
+  }
+  return { kind: header.kind, header, payload: parseJsonPayload(header.kind, text) };
+}
