@@ -36,7 +36,10 @@ async function buildHarness(): Promise<void> {
 async function prepare(page: Page, origin: string, count: number): Promise<number> {
   await page.goto(`${origin}/bench/index.html`);
   await page.waitForFunction(() => 'bench' in window);
-  const { seedMs } = await page.evaluate((n) => (window as unknown as { bench: BenchApi }).bench.prepare(n), count);
+  const { seedMs } = await page.evaluate(
+    (n) => (window as unknown as { bench: BenchApi }).bench.prepare(n),
+    count,
+  );
   return seedMs;
 }
 
@@ -67,13 +70,16 @@ export async function runAppBench(): Promise<Record<string, unknown>> {
           observer.disconnect();
         }
       });
-      document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
+      document.addEventListener('DOMContentLoaded', () =>
+        observer.observe(document.body, { childList: true, subtree: true }),
+      );
     });
     const page = await context.newPage();
 
     const baselineSeedMs = await prepare(page, server.url, BASELINE_STORED);
     const baselineFirstRows = [];
-    for (let i = 0; i < 3; i++) baselineFirstRows.push(await firstRowsMs(browser, server.url, page));
+    for (let i = 0; i < 3; i++)
+      baselineFirstRows.push(await firstRowsMs(browser, server.url, page));
 
     const seedMs = await prepare(page, server.url, STORED);
     const firstRows = [];
@@ -81,10 +87,14 @@ export async function runAppBench(): Promise<Record<string, unknown>> {
 
     await page.goto(`${server.url}/bench/index.html`);
     await page.waitForFunction(() => 'bench' in window);
-    const saves = await page.evaluate((n) => (window as unknown as { bench: BenchApi }).bench.saves(n), SAVES);
+    const saves = await page.evaluate(
+      (n) => (window as unknown as { bench: BenchApi }).bench.saves(n),
+      SAVES,
+    );
     await context.close();
 
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const median = (xs: number[]) =>
+      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     const round = (x: number) => Math.round(x * 100) / 100;
     return {
       storedActivities: STORED,
@@ -95,14 +105,20 @@ export async function runAppBench(): Promise<Record<string, unknown>> {
         maxMs: round(saves.save.max),
         saves: saves.save.n,
         goalP95Ms: 50,
-        baselineRawDexiePut: { medianMs: round(saves.rawPut.median), p95Ms: round(saves.rawPut.p95) },
+        baselineRawDexiePut: {
+          medianMs: round(saves.rawPut.median),
+          p95Ms: round(saves.rawPut.p95),
+        },
         ratioP95ToBaseline: round(saves.save.p95 / saves.rawPut.p95),
       },
       openLogFirstRows: {
         medianMs: round(median(firstRows)),
         runsMs: firstRows.map(round),
         goalMs: 500,
-        baselineWith100Stored: { medianMs: round(median(baselineFirstRows)), seedMs: round(baselineSeedMs) },
+        baselineWith100Stored: {
+          medianMs: round(median(baselineFirstRows)),
+          seedMs: round(baselineSeedMs),
+        },
         ratioToBaseline: round(median(firstRows) / median(baselineFirstRows)),
       },
     };

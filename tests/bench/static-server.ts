@@ -13,7 +13,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export async function serveDirectory(root: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDirectory(
+  root: string,
+  port = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const base = normalize(root + sep);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -23,7 +26,10 @@ export async function serveDirectory(root: string, port = 0): Promise<{ url: str
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
       () => res.writeHead(404).end(),
     );
   });

@@ -52,7 +52,9 @@ async function expectFrench(page: Page, screen: string) {
   const text = await page.locator('body').innerText();
   // Whole words only: 'Format' is English, but 'Formation' is French.
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const leaked = englishOnlyStrings().filter((s) => new RegExp(`(^|[^\\p{L}])${escape(s)}([^\\p{L}]|$)`, 'u').test(text));
+  const leaked = englishOnlyStrings().filter((s) =>
+    new RegExp(`(^|[^\\p{L}])${escape(s)}([^\\p{L}]|$)`, 'u').test(text),
+  );
   expect(leaked, `English text on the French ${screen} screen`).toEqual([]);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 }

@@ -74,7 +74,12 @@ export function App() {
   };
 
   const langButton = (
-    <button className="lang" lang={lang === 'en' ? 'fr' : 'en'} aria-label={t('language.switchToLabel')} onClick={switchLanguage}>
+    <button
+      className="lang"
+      lang={lang === 'en' ? 'fr' : 'en'}
+      aria-label={t('language.switchToLabel')}
+      onClick={switchLanguage}
+    >
       {t('language.switchTo')}
     </button>
   );
@@ -113,13 +118,20 @@ export function App() {
               <NavLink to={{ name: 'new' }} label={t('nav.new')} current={section === 'new'} />
             </li>
             <li>
-              <NavLink to={{ name: 'settings' }} label={t('nav.settings')} current={section === 'settings'} />
+              <NavLink
+                to={{ name: 'settings' }}
+                label={t('nav.settings')}
+                current={section === 'settings'}
+              />
             </li>
           </ul>
         </nav>
         <span className="spacer" />
         <span className="who">
-          {t('status.signedInAs', { name: profile.name, post: post ? post.city[lang] : profile.postCode })}
+          {t('status.signedInAs', {
+            name: profile.name,
+            post: post ? post.city[lang] : profile.postCode,
+          })}
         </span>
         {langButton}
       </header>

@@ -22,7 +22,11 @@ export function StatusStrip() {
   return (
     <footer className="statusbar" role="status" aria-label={t('status.region')}>
       <span data-testid="pending-count" data-count={pending ?? ''}>
-        {pending === undefined ? '' : pending === 0 ? t('status.allSynced') : t('status.pending', { count: pending })}
+        {pending === undefined
+          ? ''
+          : pending === 0
+            ? t('status.allSynced')
+            : t('status.pending', { count: pending })}
       </span>
       <span>
         <span className={online ? 'dot' : 'dot off'} aria-hidden="true" />

@@ -14,9 +14,11 @@ export function ToastView() {
   }, [toast, clear]);
   if (!toast) return null;
   return (
-    <div className={`notice toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-      {t(toast.key, toast.params)}{' '}
-      <button onClick={clear}>{t('errors.dismiss')}</button>
+    <div
+      className={`notice toast ${toast.kind}`}
+      role={toast.kind === 'error' ? 'alert' : 'status'}
+    >
+      {t(toast.key, toast.params)} <button onClick={clear}>{t('errors.dismiss')}</button>
     </div>
   );
 }

@@ -15,7 +15,9 @@ export function parseHash(hash: string): View {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [head, arg, tail] = parts;
   if (head === 'new') {
-    const type = (ACTIVITY_TYPE_IDS as readonly string[]).includes(arg ?? '') ? (arg as ActivityTypeId) : undefined;
+    const type = (ACTIVITY_TYPE_IDS as readonly string[]).includes(arg ?? '')
+      ? (arg as ActivityTypeId)
+      : undefined;
     return type ? { name: 'new', type } : { name: 'new' };
   }
   if (head === 'activity' && arg && ID.test(arg)) {

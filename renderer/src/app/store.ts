@@ -16,7 +16,14 @@ export interface ListFilters {
   text: string;
 }
 
-export const EMPTY_FILTERS: ListFilters = { type: '', status: '', period: 'all', from: '', to: '', text: '' };
+export const EMPTY_FILTERS: ListFilters = {
+  type: '',
+  status: '',
+  period: 'all',
+  from: '',
+  to: '',
+  text: '',
+};
 
 export interface Toast {
   kind: 'ok' | 'error' | 'info';

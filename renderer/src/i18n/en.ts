@@ -94,7 +94,8 @@ export const en = {
     delete: 'Delete',
     back: 'Back to the log',
     confirmDeleteTitle: 'Delete this activity?',
-    confirmDeleteBody: 'It will be removed from your log, and the deletion will reach HQ with your next sync.',
+    confirmDeleteBody:
+      'It will be removed from your log, and the deletion will reach HQ with your next sync.',
     confirmDelete: 'Delete',
     deleted: 'Activity deleted.',
     history: 'History',
@@ -108,13 +109,15 @@ export const en = {
     post: 'Post',
     officer: 'Officer',
     reviewStatus: 'Review',
-    newerRecord: 'This entry was written by a newer version of Liaison Log. You can read it, but update the app before changing it.',
+    newerRecord:
+      'This entry was written by a newer version of Liaison Log. You can read it, but update the app before changing it.',
     notFound: 'This activity does not exist or was deleted.',
     empty: '—',
   },
   setup: {
     heading: 'Welcome to Liaison Log',
-    intro: 'Tell us who you are and where you are posted. Everything stays on this computer until you sync.',
+    intro:
+      'Tell us who you are and where you are posted. Everything stays on this computer until you sync.',
     name: 'Your name',
     officerId: 'Officer ID',
     officerIdHelp: 'Letters, digits and dashes, as issued by HQ.',
@@ -137,10 +140,14 @@ export const en = {
   },
   errors: {
     title: 'Something went wrong',
-    openFailed: 'Liaison Log could not open its database on this computer. Nothing has been deleted. Close other Liaison Log windows and try again.',
-    blocked: 'Liaison Log was updated in another window. Reload this window to continue; your saved work is safe.',
-    versionTooNew: 'This computer holds data from a newer version of Liaison Log. Install the newer version to open it; nothing has been changed.',
-    quotaExceeded: 'The disk is full: your entry was not saved, but it is kept in the form. Free some space and save again.',
+    openFailed:
+      'Liaison Log could not open its database on this computer. Nothing has been deleted. Close other Liaison Log windows and try again.',
+    blocked:
+      'Liaison Log was updated in another window. Reload this window to continue; your saved work is safe.',
+    versionTooNew:
+      'This computer holds data from a newer version of Liaison Log. Install the newer version to open it; nothing has been changed.',
+    quotaExceeded:
+      'The disk is full: your entry was not saved, but it is kept in the form. Free some space and save again.',
     writeFailed: 'Your entry could not be saved. It is kept in the form; try again.',
     notFound: 'That activity no longer exists.',
     newerRecord: 'This entry comes from a newer version of Liaison Log and cannot be changed here.',

@@ -43,7 +43,8 @@ export const fr: Resources = {
     to: 'Au',
     count_one: '{{count, number}} activité',
     count_other: '{{count, number}} activités',
-    empty: 'Aucune activité consignée. Appuyez sur « Nouvelle activité » pour consigner la première.',
+    empty:
+      'Aucune activité consignée. Appuyez sur « Nouvelle activité » pour consigner la première.',
     noMatch: 'Aucune activité ne correspond à ces filtres.',
     clearFilters: 'Effacer les filtres',
     waiting: 'En attente de synchronisation',
@@ -96,7 +97,8 @@ export const fr: Resources = {
     delete: 'Supprimer',
     back: 'Retour au journal',
     confirmDeleteTitle: 'Supprimer cette activité?',
-    confirmDeleteBody: 'Elle sera retirée de votre journal, et la suppression parviendra à l’AC lors de votre prochaine synchronisation.',
+    confirmDeleteBody:
+      'Elle sera retirée de votre journal, et la suppression parviendra à l’AC lors de votre prochaine synchronisation.',
     confirmDelete: 'Supprimer',
     deleted: 'Activité supprimée.',
     history: 'Historique',
@@ -110,13 +112,15 @@ export const fr: Resources = {
     post: 'Poste',
     officer: 'Agent',
     reviewStatus: 'Examen',
-    newerRecord: 'Cette entrée a été rédigée par une version plus récente de Liaison Log. Vous pouvez la lire, mais mettez l’application à jour avant de la modifier.',
+    newerRecord:
+      'Cette entrée a été rédigée par une version plus récente de Liaison Log. Vous pouvez la lire, mais mettez l’application à jour avant de la modifier.',
     notFound: 'Cette activité n’existe pas ou a été supprimée.',
     empty: '—',
   },
   setup: {
     heading: 'Bienvenue dans Liaison Log',
-    intro: 'Indiquez qui vous êtes et à quel poste vous êtes affecté. Tout reste sur cet ordinateur jusqu’à la synchronisation.',
+    intro:
+      'Indiquez qui vous êtes et à quel poste vous êtes affecté. Tout reste sur cet ordinateur jusqu’à la synchronisation.',
     name: 'Votre nom',
     officerId: 'Numéro d’agent',
     officerIdHelp: 'Lettres, chiffres et traits d’union, tel qu’attribué par l’AC.',
@@ -139,14 +143,21 @@ export const fr: Resources = {
   },
   errors: {
     title: 'Un problème est survenu',
-    openFailed: 'Liaison Log n’a pas pu ouvrir sa base de données sur cet ordinateur. Rien n’a été supprimé. Fermez les autres fenêtres de Liaison Log et réessayez.',
-    blocked: 'Liaison Log a été mis à jour dans une autre fenêtre. Rechargez cette fenêtre pour continuer; votre travail enregistré est en sécurité.',
-    versionTooNew: 'Cet ordinateur contient des données d’une version plus récente de Liaison Log. Installez cette version pour les ouvrir; rien n’a été modifié.',
-    quotaExceeded: 'Le disque est plein : votre entrée n’a pas été enregistrée, mais elle reste dans le formulaire. Libérez de l’espace et enregistrez de nouveau.',
-    writeFailed: 'Votre entrée n’a pas pu être enregistrée. Elle reste dans le formulaire; réessayez.',
+    openFailed:
+      'Liaison Log n’a pas pu ouvrir sa base de données sur cet ordinateur. Rien n’a été supprimé. Fermez les autres fenêtres de Liaison Log et réessayez.',
+    blocked:
+      'Liaison Log a été mis à jour dans une autre fenêtre. Rechargez cette fenêtre pour continuer; votre travail enregistré est en sécurité.',
+    versionTooNew:
+      'Cet ordinateur contient des données d’une version plus récente de Liaison Log. Installez cette version pour les ouvrir; rien n’a été modifié.',
+    quotaExceeded:
+      'Le disque est plein : votre entrée n’a pas été enregistrée, mais elle reste dans le formulaire. Libérez de l’espace et enregistrez de nouveau.',
+    writeFailed:
+      'Votre entrée n’a pas pu être enregistrée. Elle reste dans le formulaire; réessayez.',
     notFound: 'Cette activité n’existe plus.',
-    newerRecord: 'Cette entrée provient d’une version plus récente de Liaison Log et ne peut pas être modifiée ici.',
-    unexpected: 'Une erreur inattendue est survenue. Votre travail enregistré est en sécurité. Rechargez pour continuer.',
+    newerRecord:
+      'Cette entrée provient d’une version plus récente de Liaison Log et ne peut pas être modifiée ici.',
+    unexpected:
+      'Une erreur inattendue est survenue. Votre travail enregistré est en sécurité. Rechargez pour continuer.',
     reload: 'Recharger',
     dismiss: 'Fermer',
   },

@@ -1,6 +1,11 @@
 // The browser implementation of the platform door, for `npm run web` and the end-to-end
 // tests: downloads instead of a save dialog, a file input instead of an open dialog.
-import { type OpenedFile, type OpenFilesRequest, type Platform, type SaveFileRequest } from './types.ts';
+import {
+  type OpenedFile,
+  type OpenFilesRequest,
+  type Platform,
+  type SaveFileRequest,
+} from './types.ts';
 
 function acceptAttribute(request: OpenFilesRequest): string {
   return (request.filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');

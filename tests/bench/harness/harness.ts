@@ -57,9 +57,22 @@ async function seed(db: LiaisonDb, deviceId: string, count: number): Promise<num
       const clocks: Record<string, string> = {};
       for (const [field, value] of Object.entries(toFieldValues(activity))) {
         seq += 1;
-        const hlc = encodeHlc({ wall: Date.parse(activity.createdAt), counter: seq % 1000, deviceId });
+        const hlc = encodeHlc({
+          wall: Date.parse(activity.createdAt),
+          counter: seq % 1000,
+          deviceId,
+        });
         clocks[field] = hlc;
-        changes.push({ deviceId, seq, hlc, collection: 'activities', recordId: activity.id, field, value, author: OFFICER.officerId });
+        changes.push({
+          deviceId,
+          seq,
+          hlc,
+          collection: 'activities',
+          recordId: activity.id,
+          field,
+          value,
+          author: OFFICER.officerId,
+        });
       }
       rows.push(buildRow(activity, clocks, { pending: 1, localSeq: seq }, def));
     }
@@ -77,20 +90,37 @@ async function seed(db: LiaisonDb, deviceId: string, count: number): Promise<num
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? NaN };
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return {
+    n: sorted.length,
+    median: at(0.5),
+    p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
 }
 
 async function timeSaves(db: LiaisonDb, deviceId: string, n: number) {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    await createActivity(db, { deviceId, ...OFFICER }, {
-      type: 'interdiction',
-      schemaVersion: 1,
-      occurredOn: '2026-11-20',
-      data: { airport: 'BOG', carrier: 'Avianca', documentType: 'passport', fraudType: 'altered', persons: 1, outcome: 'offloaded' },
-    });
+    await createActivity(
+      db,
+      { deviceId, ...OFFICER },
+      {
+        type: 'interdiction',
+        schemaVersion: 1,
+        occurredOn: '2026-11-20',
+        data: {
+          airport: 'BOG',
+          carrier: 'Avianca',
+          documentType: 'passport',
+          fraudType: 'altered',
+          persons: 1,
+          outcome: 'offloaded',
+        },
+      },
+    );
     times.push(performance.now() - t0);
   }
   return stats(times);

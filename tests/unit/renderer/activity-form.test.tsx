@@ -6,12 +6,19 @@ import { CATALOGUE, getActivityType } from '../../../shared/domain/catalogue.ts'
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
-import { ActivityForm, type ActivityFormProps } from '../../../renderer/src/features/log/ActivityForm.tsx';
+import {
+  ActivityForm,
+  type ActivityFormProps,
+} from '../../../renderer/src/features/log/ActivityForm.tsx';
 import { loadDraft, openDatabase, type LiaisonDb } from '../../../renderer/src/db/index.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 
 let counter = 0;
-async function renderForm(type: ActivityTypeDef, overrides: Partial<ActivityFormProps> = {}, lang: 'en' | 'fr' = 'en') {
+async function renderForm(
+  type: ActivityTypeDef,
+  overrides: Partial<ActivityFormProps> = {},
+  lang: 'en' | 'fr' = 'en',
+) {
   const db: LiaisonDb = await openDatabase(`form-test-${++counter}`);
   const onSave = vi.fn(() => Promise.resolve(true));
   const onSaved = vi.fn();
@@ -38,24 +45,38 @@ async function renderForm(type: ActivityTypeDef, overrides: Partial<ActivityForm
 afterEach(() => cleanup());
 
 describe('the activity form', () => {
-  it.each(CATALOGUE.map((t) => [t.id, t] as const))('renders one labelled control per catalogue field of %s', async (_id, type) => {
-    await renderForm(type);
-    for (const field of type.fields) {
-      if (field.kind === 'multiselect') {
-        expect(screen.getByRole('group', { name: new RegExp(field.label.en) })).toBeTruthy();
-      } else {
-        const control = document.getElementById(`field-${field.name}`);
-        expect(control, field.name).not.toBeNull();
-        expect(screen.getAllByLabelText(new RegExp(`^${field.label.en.replace(/[()]/g, '.')}`))).toContain(control);
+  it.each(CATALOGUE.map((t) => [t.id, t] as const))(
+    'renders one labelled control per catalogue field of %s',
+    async (_id, type) => {
+      await renderForm(type);
+      for (const field of type.fields) {
+        if (field.kind === 'multiselect') {
+          expect(screen.getByRole('group', { name: new RegExp(field.label.en) })).toBeTruthy();
+        } else {
+          const control = document.getElementById(`field-${field.name}`);
+          expect(control, field.name).not.toBeNull();
+          expect(
+            screen.getAllByLabelText(new RegExp(`^${field.label.en.replace(/[()]/g, '.')}`)),
+          ).toContain(control);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('shows a field added to the catalogue without any new screen code', async () => {
     const liaison = getActivityType('liaison');
     const extended: ActivityTypeDef = {
       ...liaison,
-      fields: [...liaison.fields, { name: 'venue', kind: 'text', label: { en: 'Venue', fr: 'Lieu' }, required: false, sensitive: false }],
+      fields: [
+        ...liaison.fields,
+        {
+          name: 'venue',
+          kind: 'text',
+          label: { en: 'Venue', fr: 'Lieu' },
+          required: false,
+          sensitive: false,
+        },
+      ],
     };
     await renderForm(extended, {}, 'fr');
     expect(screen.getByLabelText('Lieu')).toBeTruthy();
@@ -73,10 +94,15 @@ describe('the activity form', () => {
     const { db, onSave, onSaved } = await renderForm(getActivityType('training'));
     await userEvent.selectOptions(screen.getByLabelText(/^Audience/), 'airline-staff');
     await userEvent.type(screen.getByLabelText(/^People trained/), '12');
-    await waitFor(async () => expect(await loadDraft(db, 'new:training')).toBeDefined(), { timeout: 2000 });
+    await waitFor(async () => expect(await loadDraft(db, 'new:training')).toBeDefined(), {
+      timeout: 2000,
+    });
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(false));
-    expect(onSave).toHaveBeenCalledWith({ occurredOn: '2026-05-04', data: expect.objectContaining({ audience: 'airline-staff', peopleTrained: 12 }) as unknown });
+    expect(onSave).toHaveBeenCalledWith({
+      occurredOn: '2026-05-04',
+      data: expect.objectContaining({ audience: 'airline-staff', peopleTrained: 12 }) as unknown,
+    });
     expect(await loadDraft(db, 'new:training')).toBeUndefined();
   });
 });

@@ -27,13 +27,17 @@ describe('hash router', () => {
 });
 
 describe('period filter', () => {
-  const at = (period: typeof EMPTY_FILTERS.period) => periodRange({ ...EMPTY_FILTERS, period }, '2026-04-01');
+  const at = (period: typeof EMPTY_FILTERS.period) =>
+    periodRange({ ...EMPTY_FILTERS, period }, '2026-04-01');
   it('follows the fiscal year that starts on 1 April', () => {
     expect(at('thisFy')).toEqual({ from: '2026-04-01', to: '2027-03-31' });
     expect(at('lastFy')).toEqual({ from: '2025-04-01', to: '2026-03-31' });
     expect(at('thisQuarter')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(at('thisMonth')).toEqual({ from: '2026-04-01', to: '2026-04-30' });
-    expect(periodRange({ ...EMPTY_FILTERS, period: 'thisMonth' }, '2024-02-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(periodRange({ ...EMPTY_FILTERS, period: 'thisMonth' }, '2024-02-10')).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
     expect(at('all')).toEqual({});
   });
 });

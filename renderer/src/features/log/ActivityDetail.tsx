@@ -54,7 +54,11 @@ export function ActivityDetail({ id }: { id: string }) {
     try {
       const profile = await getOfficerProfile(db).then((p) => p ?? null);
       if (!profile) return;
-      await deleteActivity(db, { deviceId, officerId: profile.officerId, postCode: profile.postCode }, id);
+      await deleteActivity(
+        db,
+        { deviceId, officerId: profile.officerId, postCode: profile.postCode },
+        id,
+      );
       showToast({ kind: 'ok', key: 'detail.deleted' });
       navigate({ name: 'list' });
     } catch (error) {
@@ -64,7 +68,12 @@ export function ActivityDetail({ id }: { id: string }) {
 
   return (
     <article aria-labelledby="detail-heading">
-      <h1 id="detail-heading">{t('detail.heading', { type: typeDef.label[lang], date: formatDay(activity.occurredOn, lang) })}</h1>
+      <h1 id="detail-heading">
+        {t('detail.heading', {
+          type: typeDef.label[lang],
+          date: formatDay(activity.occurredOn, lang),
+        })}
+      </h1>
       {readOnly ? (
         <div className="notice warn" role="status">
           {t('detail.newerRecord')}
@@ -72,7 +81,11 @@ export function ActivityDetail({ id }: { id: string }) {
       ) : null}
       <div className="actions">
         <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
-        <button className="primary" disabled={readOnly} onClick={() => navigate({ name: 'edit', id })}>
+        <button
+          className="primary"
+          disabled={readOnly}
+          onClick={() => navigate({ name: 'edit', id })}
+        >
           {t('detail.edit')}
         </button>
         <button className="danger" onClick={() => setConfirming(true)}>
@@ -86,13 +99,17 @@ export function ActivityDetail({ id }: { id: string }) {
         <dd>{activity.officerId}</dd>
         <dt>{t('detail.reviewStatus')}</dt>
         <dd>
-          <span className={`badge ${activity.review.status}`}>{t(`review.${activity.review.status}`)}</span>
+          <span className={`badge ${activity.review.status}`}>
+            {t(`review.${activity.review.status}`)}
+          </span>
           {activity.review.comment ? ` ${activity.review.comment}` : ''}
         </dd>
         {typeDef.fields.map((field) => (
           <div key={field.name} style={{ display: 'contents' }}>
             <dt>{field.label[lang]}</dt>
-            <dd>{formatFieldValue(field, activity.data[field.name], lang, yesNo) || t('detail.empty')}</dd>
+            <dd>
+              {formatFieldValue(field, activity.data[field.name], lang, yesNo) || t('detail.empty')}
+            </dd>
           </div>
         ))}
       </dl>

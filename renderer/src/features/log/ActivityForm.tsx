@@ -30,7 +30,13 @@ export interface ActivityFormProps {
 
 const DRAFT_DELAY_MS = 400;
 
-function issuesToErrors(issues: readonly { path: readonly (string | number)[]; key: string; params?: Record<string, unknown> }[]): FieldErrors<FormValues> {
+function issuesToErrors(
+  issues: readonly {
+    path: readonly (string | number)[];
+    key: string;
+    params?: Record<string, unknown>;
+  }[],
+): FieldErrors<FormValues> {
   const errors: Record<string, unknown> = {};
   for (const issue of issues) {
     const [head, name] = issue.path;
@@ -46,7 +52,18 @@ function issuesToErrors(issues: readonly { path: readonly (string | number)[]; k
 }
 
 export function ActivityForm(props: ActivityFormProps) {
-  const { type, initial, draftId, today, heading, onSave, onSaved, onCancel, allowSaveAndNew, readOnly } = props;
+  const {
+    type,
+    initial,
+    draftId,
+    today,
+    heading,
+    onSave,
+    onSaved,
+    onCancel,
+    allowSaveAndNew,
+    readOnly,
+  } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const { db } = useServices();
@@ -64,7 +81,10 @@ export function ActivityForm(props: ActivityFormProps) {
     [type, today],
   );
 
-  const defaults = useMemo(() => toFormValues(type, initial.occurredOn, initial.data), [type, initial]);
+  const defaults = useMemo(
+    () => toFormValues(type, initial.occurredOn, initial.data),
+    [type, initial],
+  );
   const { register, handleSubmit, reset, watch, setFocus, formState } = useForm<FormValues>({
     resolver,
     defaultValues: defaults,
@@ -94,7 +114,11 @@ export function ActivityForm(props: ActivityFormProps) {
       if (eventType !== 'change') return;
       clearTimeout(draftTimer.current);
       draftTimer.current = setTimeout(() => {
-        void saveDraft(db, { id: draftId, type: type.id, values: values as unknown as Record<string, Json> });
+        void saveDraft(db, {
+          id: draftId,
+          type: type.id,
+          values: values as unknown as Record<string, Json>,
+        });
       }, DRAFT_DELAY_MS);
     });
     return () => {
@@ -119,7 +143,10 @@ export function ActivityForm(props: ActivityFormProps) {
     // A pending autosave must not recreate the draft after the save removes it.
     clearTimeout(draftTimer.current);
     // Save what validation normalised (trimmed, codes upper-cased), not the raw inputs.
-    const result = validateActivityInput({ type: type.id, ...fromFormValues(type, values) }, { today });
+    const result = validateActivityInput(
+      { type: type.id, ...fromFormValues(type, values) },
+      { today },
+    );
     if (!result.ok) return;
     const ok = await onSave({ occurredOn: result.value.occurredOn, data: result.value.data });
     if (!ok) return;
@@ -177,7 +204,9 @@ export function ActivityForm(props: ActivityFormProps) {
               type="date"
               max={today}
               aria-invalid={!!errors.occurredOn}
-              aria-describedby={errors.occurredOn ? 'occurredOn-help occurredOn-error' : 'occurredOn-help'}
+              aria-describedby={
+                errors.occurredOn ? 'occurredOn-help occurredOn-error' : 'occurredOn-help'
+              }
               {...register('occurredOn')}
             />
             <p className="help" id="occurredOn-help">
@@ -186,7 +215,13 @@ export function ActivityForm(props: ActivityFormProps) {
             <IssueText id="occurredOn-error" message={errors.occurredOn?.message} />
           </div>
           {type.fields.map((field) => (
-            <FieldInput key={field.name} field={field} lang={lang} register={register} error={errors.data?.[field.name]} />
+            <FieldInput
+              key={field.name}
+              field={field}
+              lang={lang}
+              register={register}
+              error={errors.data?.[field.name]}
+            />
           ))}
         </div>
       </fieldset>

@@ -1,12 +1,25 @@
 // The officer's log, newest first. Only ids come from the (indexed) query; rows are loaded
 // for the visible window alone, so 100,000 entries scroll as smoothly as ten.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { localDateIn } from '../../../../shared/domain/fiscal.ts';
 import { getPost } from '../../../../shared/domain/posts.ts';
-import { countActivities, getActivitiesByIds, listActivityIds, type OfficerProfile as Profile } from '../../db/index.ts';
+import {
+  countActivities,
+  getActivitiesByIds,
+  listActivityIds,
+  type OfficerProfile as Profile,
+} from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { EMPTY_FILTERS, useUi } from '../../app/store.ts';
 import { ListFilters } from './ListFilters.tsx';
@@ -54,13 +67,24 @@ export function ActivityList({ profile }: { profile: Profile }) {
   const lastVisible = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
     // Grow only once the current window has arrived (ids.length === limit), never twice.
-    if (ids?.length === limit && total !== undefined && limit < total && lastVisible >= limit - WINDOW_MARGIN) {
+    if (
+      ids?.length === limit &&
+      total !== undefined &&
+      limit < total &&
+      lastVisible >= limit - WINDOW_MARGIN
+    ) {
       setWindow({ query, limit: Math.max(limit * 2, lastVisible + FIRST_WINDOW) });
     }
   }, [ids, total, lastVisible, limit, query]);
-  const visibleIds = useMemo(() => (ids ? items.map((i) => ids[i.index]).filter((id): id is string => !!id) : []), [ids, items]);
+  const visibleIds = useMemo(
+    () => (ids ? items.map((i) => ids[i.index]).filter((id): id is string => !!id) : []),
+    [ids, items],
+  );
   const rows = useLiveQuery(() => getActivitiesByIds(db, visibleIds), [db, visibleIds.join(',')]);
-  const byId = useMemo(() => new Map((rows ?? []).filter((r) => !!r).map((r) => [r.id, r])), [rows]);
+  const byId = useMemo(
+    () => new Map((rows ?? []).filter((r) => !!r).map((r) => [r.id, r])),
+    [rows],
+  );
   const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
 
   // Up and Down move between rows (scrolling the list along), Enter opens one.
@@ -68,10 +92,18 @@ export function ActivityList({ profile }: { profile: Profile }) {
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
       const current = (document.activeElement as HTMLElement | null)?.dataset.index;
-      const next = Math.max(0, Math.min((total ?? 1) - 1, (current ? Number(current) : -1) + (e.key === 'ArrowDown' ? 1 : -1)));
+      const next = Math.max(
+        0,
+        Math.min(
+          (total ?? 1) - 1,
+          (current ? Number(current) : -1) + (e.key === 'ArrowDown' ? 1 : -1),
+        ),
+      );
       e.preventDefault();
       virtualizer.scrollToIndex(next);
-      requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+      requestAnimationFrame(() =>
+        scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus(),
+      );
     },
     [total, virtualizer],
   );
@@ -92,7 +124,11 @@ export function ActivityList({ profile }: { profile: Profile }) {
         {total === 0 ? (
           <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
         ) : (
-          <div role="list" aria-label={t('list.rowsLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div
+            role="list"
+            aria-label={t('list.rowsLabel')}
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
             {items.map((item) => {
               const id = ids?.[item.index];
               const activity = id ? byId.get(id) : undefined;
@@ -100,10 +136,21 @@ export function ActivityList({ profile }: { profile: Profile }) {
                 <div
                   key={item.key}
                   role="listitem"
-                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 >
                   {activity ? (
-                    <ActivityRow activity={activity} index={item.index} onOpen={() => navigate({ name: 'detail', id: activity.id })} />
+                    <ActivityRow
+                      activity={activity}
+                      index={item.index}
+                      onOpen={() => navigate({ name: 'detail', id: activity.id })}
+                    />
                   ) : null}
                 </div>
               );

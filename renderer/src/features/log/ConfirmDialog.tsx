@@ -11,7 +11,15 @@ interface Props {
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -20,7 +28,13 @@ export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, on
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby="confirm-title" aria-describedby="confirm-body" onCancel={onCancel} onClose={onCancel}>
+    <dialog
+      ref={ref}
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      onCancel={onCancel}
+      onClose={onCancel}
+    >
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-body">{body}</p>
       <div className="actions">

@@ -21,7 +21,10 @@ export function EditActivity({ id, profile }: { id: string; profile: Profile }) 
   const showToast = useUi((s) => s.showToast);
   // Read once: a live query here would reset the form under the person's fingers.
   const activity = useLiveQuery(() => getActivity(db, id).then((a) => a ?? null), [db, id]);
-  const initial = useMemo(() => (activity ? { occurredOn: activity.occurredOn, data: activity.data } : null), [activity?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const initial = useMemo(
+    () => (activity ? { occurredOn: activity.occurredOn, data: activity.data } : null),
+    [activity?.id],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (activity === undefined) return null;
   const typeDef = activity ? findActivityType(activity.type) : undefined;
@@ -53,11 +56,18 @@ export function EditActivity({ id, profile }: { id: string; profile: Profile }) 
         onSave={async (value) => {
           try {
             // Fields emptied in the form are cleared (null), so the edit reaches other devices.
-            const data = Object.fromEntries(typeDef.fields.map((f) => [f.name, value.data[f.name] ?? null]));
-            await updateActivity(db, { deviceId, officerId: profile.officerId, postCode: profile.postCode }, id, {
-              occurredOn: value.occurredOn,
-              data,
-            });
+            const data = Object.fromEntries(
+              typeDef.fields.map((f) => [f.name, value.data[f.name] ?? null]),
+            );
+            await updateActivity(
+              db,
+              { deviceId, officerId: profile.officerId, postCode: profile.postCode },
+              id,
+              {
+                occurredOn: value.occurredOn,
+                data,
+              },
+            );
           } catch (error) {
             showToast({ kind: 'error', key: errorMessageKey(error) });
             return false;

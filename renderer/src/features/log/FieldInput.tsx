@@ -31,7 +31,13 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   const name = `data.${field.name}` as const;
-  const common = { id, 'aria-invalid': !!error, 'aria-describedby': describedBy, 'aria-required': field.required, disabled };
+  const common = {
+    id,
+    'aria-invalid': !!error,
+    'aria-describedby': describedBy,
+    'aria-required': field.required,
+    disabled,
+  };
   const labelText = (
     <>
       {field.label[lang]}
@@ -84,7 +90,17 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
       control = <textarea {...common} maxLength={field.maxLength} {...register(name)} />;
       break;
     case 'integer':
-      control = <input type="number" inputMode="numeric" step={1} min={field.min} max={field.max} {...common} {...register(name)} />;
+      control = (
+        <input
+          type="number"
+          inputMode="numeric"
+          step={1}
+          min={field.min}
+          max={field.max}
+          {...common}
+          {...register(name)}
+        />
+      );
       break;
     case 'date':
       control = <input type="date" {...common} {...register(name)} />;
@@ -102,7 +118,16 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
       );
       break;
     default:
-      control = <input type="text" maxLength={field.maxLength} autoComplete="off" spellCheck={!field.sensitive} {...common} {...register(name)} />;
+      control = (
+        <input
+          type="text"
+          maxLength={field.maxLength}
+          autoComplete="off"
+          spellCheck={!field.sensitive}
+          {...common}
+          {...register(name)}
+        />
+      );
   }
   return (
     <div className={wide ? 'field wide' : 'field'}>

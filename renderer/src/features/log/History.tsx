@@ -17,7 +17,15 @@ const CORE_LABEL_KEYS: Record<string, string> = {
   type: 'list.type',
 };
 
-export function History({ recordId, typeDef, timeZone }: { recordId: string; typeDef: ActivityTypeDef; timeZone: string }) {
+export function History({
+  recordId,
+  typeDef,
+  timeZone,
+}: {
+  recordId: string;
+  typeDef: ActivityTypeDef;
+  timeZone: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const { db } = useServices();
@@ -30,11 +38,17 @@ export function History({ recordId, typeDef, timeZone }: { recordId: string; typ
       const field = typeDef.fields.find((f) => f.name === change.field.slice(DATA_PREFIX.length));
       if (field) return [field.label[lang], formatFieldValue(field, change.value, lang, yesNo)];
     }
-    if (change.field === 'occurredOn' && typeof change.value === 'string') return [t('form.date'), formatDay(change.value, lang)];
-    if (change.field === 'review.status' && typeof change.value === 'string') return [t('detail.reviewStatus'), t(`review.${change.value}`)];
-    if (change.field === 'type' && typeof change.value === 'string') return [t('list.type'), typeDef.label[lang]];
+    if (change.field === 'occurredOn' && typeof change.value === 'string')
+      return [t('form.date'), formatDay(change.value, lang)];
+    if (change.field === 'review.status' && typeof change.value === 'string')
+      return [t('detail.reviewStatus'), t(`review.${change.value}`)];
+    if (change.field === 'type' && typeof change.value === 'string')
+      return [t('list.type'), typeDef.label[lang]];
     const key = CORE_LABEL_KEYS[change.field];
-    return [key ? t(key) : change.field, typeof change.value === 'string' ? change.value : JSON.stringify(change.value)];
+    return [
+      key ? t(key) : change.field,
+      typeof change.value === 'string' ? change.value : JSON.stringify(change.value),
+    ];
   };
 
   // Bookkeeping fields (schema version) are not news to a person.

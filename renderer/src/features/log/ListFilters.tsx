@@ -11,14 +11,29 @@ export function ListFilters({ filters }: { filters: Filters }) {
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const setFilters = useUi((s) => s.setFilters);
   return (
-    <form className="filters" role="search" aria-label={t('list.filters')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label={t('list.filters')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="field grow">
         <label htmlFor="filter-text">{t('list.search')}</label>
-        <input id="filter-text" type="search" placeholder={t('list.searchPlaceholder')} value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
+        <input
+          id="filter-text"
+          type="search"
+          placeholder={t('list.searchPlaceholder')}
+          value={filters.text}
+          onChange={(e) => setFilters({ text: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-type">{t('list.type')}</label>
-        <select id="filter-type" value={filters.type} onChange={(e) => setFilters({ type: e.target.value as Filters['type'] })}>
+        <select
+          id="filter-type"
+          value={filters.type}
+          onChange={(e) => setFilters({ type: e.target.value as Filters['type'] })}
+        >
           <option value="">{t('list.allTypes')}</option>
           {CATALOGUE.map((type) => (
             <option key={type.id} value={type.id}>
@@ -29,7 +44,11 @@ export function ListFilters({ filters }: { filters: Filters }) {
       </div>
       <div className="field">
         <label htmlFor="filter-period">{t('list.period')}</label>
-        <select id="filter-period" value={filters.period} onChange={(e) => setFilters({ period: e.target.value as PeriodChoice })}>
+        <select
+          id="filter-period"
+          value={filters.period}
+          onChange={(e) => setFilters({ period: e.target.value as PeriodChoice })}
+        >
           {PERIODS.map((p) => (
             <option key={p} value={p}>
               {t(`period.${p}`)}
@@ -41,17 +60,31 @@ export function ListFilters({ filters }: { filters: Filters }) {
         <>
           <div className="field">
             <label htmlFor="filter-from">{t('list.from')}</label>
-            <input id="filter-from" type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
+            <input
+              id="filter-from"
+              type="date"
+              value={filters.from}
+              onChange={(e) => setFilters({ from: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor="filter-to">{t('list.to')}</label>
-            <input id="filter-to" type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
+            <input
+              id="filter-to"
+              type="date"
+              value={filters.to}
+              onChange={(e) => setFilters({ to: e.target.value })}
+            />
           </div>
         </>
       ) : null}
       <div className="field">
         <label htmlFor="filter-status">{t('list.status')}</label>
-        <select id="filter-status" value={filters.status} onChange={(e) => setFilters({ status: e.target.value as Filters['status'] })}>
+        <select
+          id="filter-status"
+          value={filters.status}
+          onChange={(e) => setFilters({ status: e.target.value as Filters['status'] })}
+        >
           <option value="">{t('list.allStatuses')}</option>
           {REVIEW_STATUSES.map((s) => (
             <option key={s} value={s}>

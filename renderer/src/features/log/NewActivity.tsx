@@ -13,7 +13,13 @@ import { errorMessageKey } from '../../app/errors.ts';
 import { TypePicker } from './TypePicker.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
 
-export function NewActivity({ profile, initialType }: { profile: Profile; initialType: ActivityTypeId | undefined }) {
+export function NewActivity({
+  profile,
+  initialType,
+}: {
+  profile: Profile;
+  initialType: ActivityTypeId | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const { db, deviceId } = useServices();
@@ -38,12 +44,16 @@ export function NewActivity({ profile, initialType }: { profile: Profile; initia
       onCancel={() => navigate({ name: 'list' })}
       onSave={async (value) => {
         try {
-          await createActivity(db, { deviceId, officerId: profile.officerId, postCode: profile.postCode }, {
-            type: typeDef.id,
-            schemaVersion: typeDef.version,
-            occurredOn: value.occurredOn,
-            data: value.data,
-          });
+          await createActivity(
+            db,
+            { deviceId, officerId: profile.officerId, postCode: profile.postCode },
+            {
+              type: typeDef.id,
+              schemaVersion: typeDef.version,
+              occurredOn: value.occurredOn,
+              data: value.data,
+            },
+          );
         } catch (error) {
           showToast({ kind: 'error', key: errorMessageKey(error) });
           return false;

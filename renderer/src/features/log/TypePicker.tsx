@@ -31,7 +31,12 @@ export function TypePicker({ onPick }: { onPick: (type: ActivityTypeId) => void 
       <ul className="type-grid">
         {CATALOGUE.map((type, i) => (
           <li key={type.id}>
-            <button ref={i === 0 ? first : undefined} data-type={type.id} onClick={() => onPick(type.id)} aria-keyshortcuts={String(i + 1)}>
+            <button
+              ref={i === 0 ? first : undefined}
+              data-type={type.id}
+              onClick={() => onPick(type.id)}
+              aria-keyshortcuts={String(i + 1)}
+            >
               <span className="key" aria-hidden="true">
                 {i + 1}
               </span>

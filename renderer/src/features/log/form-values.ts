@@ -16,20 +16,28 @@ function emptyValue(field: FieldDef): FormFieldValue {
   return '';
 }
 
-export function toFormValues(type: ActivityTypeDef, occurredOn: string, data: Record<string, Json> = {}): FormValues {
+export function toFormValues(
+  type: ActivityTypeDef,
+  occurredOn: string,
+  data: Record<string, Json> = {},
+): FormValues {
   const values: Record<string, FormFieldValue> = {};
   for (const field of type.fields) {
     const v = data[field.name];
     if (v === undefined || v === null) values[field.name] = emptyValue(field);
     else if (field.kind === 'boolean') values[field.name] = v === true;
-    else if (field.kind === 'multiselect') values[field.name] = Array.isArray(v) ? v.map(String) : [];
+    else if (field.kind === 'multiselect')
+      values[field.name] = Array.isArray(v) ? v.map(String) : [];
     else values[field.name] = valueText(v);
   }
   return { occurredOn, data: values };
 }
 
 /** Form values to the record's data: empty optional fields are left out, numbers parsed. */
-export function fromFormValues(type: ActivityTypeDef, values: FormValues): { occurredOn: string; data: Record<string, Json> } {
+export function fromFormValues(
+  type: ActivityTypeDef,
+  values: FormValues,
+): { occurredOn: string; data: Record<string, Json> } {
   const data: Record<string, Json> = {};
   for (const field of type.fields) {
     const raw = values.data[field.name];
@@ -59,7 +67,9 @@ export function encodeIssue(key: string, params?: Record<string, unknown>): stri
   return JSON.stringify({ key, params: params ?? {} });
 }
 
-export function decodeIssue(message: string | undefined): { key: string; params: Record<string, unknown> } | null {
+export function decodeIssue(
+  message: string | undefined,
+): { key: string; params: Record<string, unknown> } | null {
   if (!message) return null;
   try {
     const parsed = JSON.parse(message) as { key?: unknown; params?: unknown };

@@ -19,7 +19,10 @@ export function formatDay(day: string, lang: Language): string {
   const key = `${lang}-day`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    });
     dateFormats.set(key, f);
   }
   return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
@@ -30,7 +33,11 @@ export function formatInstant(ms: number, lang: Language, timeZone: string): str
   const key = `${lang}-${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    });
     dateFormats.set(key, f);
   }
   return f.format(new Date(ms));
@@ -40,9 +47,15 @@ export function formatNumber(n: number, lang: Language): string {
   return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
 }
 
-export function formatFieldValue(field: FieldDef, value: Json | undefined, lang: Language, yesNo: { yes: string; no: string }): string {
+export function formatFieldValue(
+  field: FieldDef,
+  value: Json | undefined,
+  lang: Language,
+  yesNo: { yes: string; no: string },
+): string {
   if (value === undefined || value === null || value === '') return '';
-  const optionLabel = (v: Json) => field.options?.find((o) => o.value === v)?.label[lang] ?? valueText(v);
+  const optionLabel = (v: Json) =>
+    field.options?.find((o) => o.value === v)?.label[lang] ?? valueText(v);
   switch (field.kind) {
     case 'boolean':
       return value === true ? yesNo.yes : yesNo.no;

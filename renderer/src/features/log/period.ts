@@ -1,5 +1,10 @@
 // Turns a period choice ("this fiscal year"...) into an inclusive date range.
-import { fiscalQuarterOf, fiscalYearOf, fiscalYearRange, quarterRange } from '../../../../shared/domain/fiscal.ts';
+import {
+  fiscalQuarterOf,
+  fiscalYearOf,
+  fiscalYearRange,
+  quarterRange,
+} from '../../../../shared/domain/fiscal.ts';
 import { type ListFilters } from '../../app/store.ts';
 
 export function periodRange(filters: ListFilters, today: string): { from?: string; to?: string } {
@@ -19,6 +24,9 @@ export function periodRange(filters: ListFilters, today: string): { from?: strin
       return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };
     }
     case 'custom':
-      return { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) };
+      return {
+        ...(filters.from ? { from: filters.from } : {}),
+        ...(filters.to ? { to: filters.to } : {}),
+      };
   }
 }

@@ -10,9 +10,18 @@ import { useServices } from '../../app/services.tsx';
 
 // Messages are i18n keys, translated where they are shown.
 const profileSchema = z.object({
-  name: z.string().trim().min(1, 'profileValidation.nameRequired').max(80, 'profileValidation.nameRequired'),
-  officerId: z.string().trim().regex(/^[A-Za-z0-9-]{2,32}$/, 'profileValidation.officerIdInvalid'),
-  postCode: z.string().refine((code) => DEMO_POSTS.some((p) => p.code === code), 'profileValidation.postRequired'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'profileValidation.nameRequired')
+    .max(80, 'profileValidation.nameRequired'),
+  officerId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,32}$/, 'profileValidation.officerIdInvalid'),
+  postCode: z
+    .string()
+    .refine((code) => DEMO_POSTS.some((p) => p.code === code), 'profileValidation.postRequired'),
 });
 type ProfileForm = z.infer<typeof profileSchema>;
 
@@ -24,7 +33,10 @@ export function SetupScreen() {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<ProfileForm>({ resolver: zodResolver(profileSchema), defaultValues: { name: '', officerId: '', postCode: '' } });
+  } = useForm<ProfileForm>({
+    resolver: zodResolver(profileSchema),
+    defaultValues: { name: '', officerId: '', postCode: '' },
+  });
   const posts = [...DEMO_POSTS].sort((a, b) => a.city[lang].localeCompare(b.city[lang], lang));
 
   const onSubmit = handleSubmit(async (values) => {
@@ -45,12 +57,24 @@ export function SetupScreen() {
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="field">
           <label htmlFor="name">{t('setup.name')}</label>
-          <input id="name" autoComplete="name" autoFocus aria-invalid={!!errors.name} aria-describedby={errors.name ? 'name-error' : undefined} {...register('name')} />
+          <input
+            id="name"
+            autoComplete="name"
+            autoFocus
+            aria-invalid={!!errors.name}
+            aria-describedby={errors.name ? 'name-error' : undefined}
+            {...register('name')}
+          />
           {fieldError('name')}
         </div>
         <div className="field">
           <label htmlFor="officerId">{t('setup.officerId')}</label>
-          <input id="officerId" aria-invalid={!!errors.officerId} aria-describedby="officerId-help" {...register('officerId')} />
+          <input
+            id="officerId"
+            aria-invalid={!!errors.officerId}
+            aria-describedby="officerId-help"
+            {...register('officerId')}
+          />
           <p className="help" id="officerId-help">
             {t('setup.officerIdHelp')}
           </p>
