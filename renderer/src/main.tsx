@@ -22,33 +22,38 @@ function choosePlatform(): Platform {
 async function start() {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const guess = navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  let db;
+  // Everything start-up reads or writes is inside this try: a failure (disk full on the
+  // first run, another window upgrading) shows a message, never a blank window.
   try {
-    // Another window upgrading the database: this one has let go and asks for a reload.
-    const askReload = () => useUi.getState().showToast({ kind: 'error', key: 'errors.blocked' });
-    db = await openDatabase('liaison-log', { onVersionChange: askReload, onBlocked: askReload });
+    const showToast = (key: string) => useUi.getState().showToast({ kind: 'error', key });
+    const db = await openDatabase('liaison-log', {
+      // Another (newer) window upgraded the database: this one has let go and must reload.
+      onVersionChange: () => showToast('errors.blocked'),
+      // Our upgrade waits for an older window that still holds the database open.
+      onBlocked: () => showToast('errors.otherWindowOpen'),
+    });
+    const language = (await getLanguage(db)) ?? guess;
+    const i18n = createI18n(language);
+    const device = await getOrCreateDevice(db);
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <ServicesProvider value={{ db, platform: choosePlatform(), deviceId: device.deviceId }}>
+            <App />
+          </ServicesProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    );
   } catch (error) {
+    console.error('Start-up failed', error);
     const i18n = createI18n(guess);
     document.documentElement.lang = guess;
     root.render(
       <I18nextProvider i18n={i18n}>
-        <FatalError messageKey={errorMessageKey(error)} />
+        <FatalError messageKey={errorMessageKey(error, 'start')} />
       </I18nextProvider>,
     );
-    return;
   }
-  const language = (await getLanguage(db)) ?? guess;
-  const i18n = createI18n(language);
-  const device = await getOrCreateDevice(db);
-  root.render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <ServicesProvider value={{ db, platform: choosePlatform(), deviceId: device.deviceId }}>
-          <App />
-        </ServicesProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
 }
 
 void start();

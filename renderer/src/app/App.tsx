@@ -1,12 +1,14 @@
 // The shell: top bar with navigation and language, the current screen, the status strip.
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getOfficerProfile, setLanguage } from '../db/index.ts';
+import { getOfficerProfile } from '../db/index.ts';
 import { getPost } from '../../../shared/domain/posts.ts';
 import { useServices } from './services.tsx';
 import { useUi } from './store.ts';
-import { type View } from './router.ts';
+import { viewToHash, type View } from './router.ts';
+import { makeSession, type Session } from './session.ts';
+import { useSwitchLanguage } from './language.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
 import { ToastView } from './ToastView.tsx';
@@ -16,20 +18,20 @@ import { NewActivity } from '../features/log/NewActivity.tsx';
 import { EditActivity } from '../features/log/EditActivity.tsx';
 import { ActivityDetail } from '../features/log/ActivityDetail.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
-import { type OfficerProfile as Profile } from '../db/index.ts';
+import { useLang } from '../i18n/useLang.ts';
 
-function Screen({ view, profile }: { view: View; profile: Profile }) {
+function Screen({ view, session }: { view: View; session: Session }) {
   switch (view.name) {
     case 'list':
-      return <ActivityList profile={profile} />;
+      return <ActivityList session={session} />;
     case 'new':
-      return <NewActivity profile={profile} initialType={view.type} />;
+      return <NewActivity session={session} initialType={view.type} />;
     case 'detail':
-      return <ActivityDetail id={view.id} />;
+      return <ActivityDetail id={view.id} session={session} />;
     case 'edit':
-      return <EditActivity id={view.id} profile={profile} />;
+      return <EditActivity id={view.id} session={session} />;
     case 'settings':
-      return <SettingsScreen profile={profile} />;
+      return <SettingsScreen session={session} />;
   }
 }
 
@@ -37,7 +39,7 @@ function NavLink({ to, label, current }: { to: View; label: string; current: boo
   const navigate = useUi((s) => s.navigate);
   return (
     <a
-      href={to.name === 'list' ? '#/' : `#/${to.name}`}
+      href={viewToHash(to)}
       aria-current={current ? 'page' : undefined}
       onClick={(e) => {
         e.preventDefault();
@@ -50,12 +52,19 @@ function NavLink({ to, label, current }: { to: View; label: string; current: boo
 }
 
 export function App() {
-  const { t, i18n } = useTranslation();
-  const { db } = useServices();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db, deviceId } = useServices();
   const view = useUi((s) => s.view);
   const syncFromLocation = useUi((s) => s.syncFromLocation);
   const profile = useLiveQuery(() => getOfficerProfile(db).then((p) => p ?? null), [db]);
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const session = useMemo(
+    () => (profile ? makeSession(profile, deviceId) : null),
+    [profile, deviceId],
+  );
+  const switchLanguage = useSwitchLanguage();
+  const main = useRef<HTMLElement>(null);
+  const firstView = useRef(true);
 
   useEffect(() => {
     window.addEventListener('hashchange', syncFromLocation);
@@ -67,25 +76,37 @@ export function App() {
     document.title = t('app.title');
   }, [lang, t]);
 
-  const switchLanguage = () => {
-    const next = lang === 'en' ? 'fr' : 'en';
-    void i18n.changeLanguage(next);
-    void setLanguage(db, next);
-  };
+  // On each change of screen, move focus to the new screen's heading, so keyboard and
+  // screen-reader users start at the top of what they asked for (forms focus a field).
+  useEffect(() => {
+    if (firstView.current) {
+      firstView.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      if (
+        main.current?.contains(document.activeElement) &&
+        document.activeElement !== document.body
+      )
+        return;
+      main.current?.querySelector<HTMLElement>('h1')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [view]);
 
   const langButton = (
     <button
       className="lang"
       lang={lang === 'en' ? 'fr' : 'en'}
       aria-label={t('language.switchToLabel')}
-      onClick={switchLanguage}
+      onClick={() => switchLanguage(lang === 'en' ? 'fr' : 'en')}
     >
       {t('language.switchTo')}
     </button>
   );
 
   if (profile === undefined) return <p className="hint">{t('app.loading')}</p>;
-  if (profile === null) {
+  if (!session) {
     return (
       <div className="shell">
         <header className="topbar">
@@ -100,11 +121,19 @@ export function App() {
     );
   }
 
-  const post = getPost(profile.postCode);
+  const post = getPost(session.profile.postCode);
   const section = view.name === 'detail' || view.name === 'edit' ? 'list' : view.name;
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Not through the hash router: skipping must not leave the current screen.
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
@@ -129,15 +158,21 @@ export function App() {
         <span className="spacer" />
         <span className="who">
           {t('status.signedInAs', {
-            name: profile.name,
-            post: post ? post.city[lang] : profile.postCode,
+            name: session.profile.name,
+            post: post ? post.city[lang] : session.profile.postCode,
           })}
         </span>
         {langButton}
       </header>
-      <main id="main" tabIndex={-1} className={view.name === 'list' ? 'list-main' : undefined}>
-        <ErrorBoundary>
-          <Screen view={view} profile={profile} />
+      <main
+        id="main"
+        ref={main}
+        tabIndex={-1}
+        className={view.name === 'list' ? 'list-main' : undefined}
+      >
+        {/* Keyed by screen: after a failure, going elsewhere gives a fresh start. */}
+        <ErrorBoundary key={viewToHash(view)}>
+          <Screen view={view} session={session} />
         </ErrorBoundary>
       </main>
       <StatusStrip />

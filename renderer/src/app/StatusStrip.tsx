@@ -20,8 +20,8 @@ export function StatusStrip() {
   const pending = useLiveQuery(() => countPendingChanges(db), [db]);
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
   return (
-    <footer className="statusbar" role="status" aria-label={t('status.region')}>
-      <span data-testid="pending-count" data-count={pending ?? ''}>
+    <footer className="statusbar" aria-label={t('status.region')}>
+      <span role="status" data-testid="pending-count" data-count={pending ?? ''}>
         {pending === undefined
           ? ''
           : pending === 0

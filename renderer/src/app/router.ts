@@ -11,8 +11,16 @@ export type View =
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return ''; // a malformed escape is no valid id: the log is shown instead
+  }
+}
+
 export function parseHash(hash: string): View {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodePart);
   const [head, arg, tail] = parts;
   if (head === 'new') {
     const type = (ACTIVITY_TYPE_IDS as readonly string[]).includes(arg ?? '')

@@ -30,6 +30,8 @@ export function isDbError(e: unknown): e is DbError {
 const NAME_TO_CODE: Readonly<Record<string, DbErrorCode>> = {
   QuotaExceededError: 'quota-exceeded',
   VersionError: 'version-too-new',
+  // Another window upgraded the database and this connection let go of it.
+  DatabaseClosedError: 'blocked',
 };
 
 function errorName(e: unknown): string | undefined {

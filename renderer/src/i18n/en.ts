@@ -46,6 +46,11 @@ export const en = {
     clearFilters: 'Clear filters',
     waiting: 'Waiting to sync',
     countWithUnit: '{{unit}}: {{count}}',
+    searching: 'Searching…',
+    drafts_one: 'You have an unfinished entry:',
+    drafts_other: 'You have {{count}} unfinished entries:',
+    resumeNew: 'Resume new {{type}}',
+    resumeEdit: 'Resume editing {{type}}',
     rowsLabel: 'Activities, newest first',
   },
   period: {
@@ -73,15 +78,12 @@ export const en = {
     saveAndNew: 'Save and log another',
     saveHint: 'Ctrl+Enter saves.',
     cancel: 'Cancel',
-    changeType: 'Change type',
     draftRestored: 'Your unsaved draft was restored.',
     discardDraft: 'Discard draft',
-    draftSaved: 'Draft saved',
     saved: 'Activity saved.',
     updated: 'Changes saved.',
     nothingChanged: 'Nothing was changed.',
     sensitive: 'Personal information',
-    required: 'required',
     yes: 'Yes',
     no: 'No',
     choose: 'Choose…',
@@ -105,7 +107,6 @@ export const en = {
     historyField: 'Field',
     historyValue: 'New value',
     deletedMarker: 'Deleted',
-    hiddenValue: 'Protected value',
     post: 'Post',
     officer: 'Officer',
     reviewStatus: 'Review',
@@ -144,6 +145,8 @@ export const en = {
       'Liaison Log could not open its database on this computer. Nothing has been deleted. Close other Liaison Log windows and try again.',
     blocked:
       'Liaison Log was updated in another window. Reload this window to continue; your saved work is safe.',
+    otherWindowOpen:
+      'Another Liaison Log window is still open with an older version. Close it, then reload this window; nothing has been lost.',
     versionTooNew:
       'This computer holds data from a newer version of Liaison Log. Install the newer version to open it; nothing has been changed.',
     quotaExceeded:

@@ -26,7 +26,7 @@ export const fr: Resources = {
     pending_other: '{{count, number}} modifications en attente de synchronisation',
     allSynced: 'Rien en attente de synchronisation',
     online: 'En ligne',
-    offline: 'Hors ligne : tout est enregistré sur cet ordinateur',
+    offline: 'Hors ligne : tout est enregistré sur cet ordinateur',
     signedInAs: '{{name}} · {{post}}',
   },
   list: {
@@ -44,11 +44,16 @@ export const fr: Resources = {
     count_one: '{{count, number}} activité',
     count_other: '{{count, number}} activités',
     empty:
-      'Aucune activité consignée. Appuyez sur « Nouvelle activité » pour consigner la première.',
+      'Aucune activité consignée. Appuyez sur « Nouvelle activité » pour consigner la première.',
     noMatch: 'Aucune activité ne correspond à ces filtres.',
     clearFilters: 'Effacer les filtres',
     waiting: 'En attente de synchronisation',
-    countWithUnit: '{{unit}} : {{count}}',
+    countWithUnit: '{{unit}} : {{count}}',
+    searching: 'Recherche en cours…',
+    drafts_one: 'Vous avez une entrée inachevée :',
+    drafts_other: 'Vous avez {{count}} entrées inachevées :',
+    resumeNew: 'Reprendre : {{type}} (nouvelle)',
+    resumeEdit: 'Reprendre la modification : {{type}}',
     rowsLabel: 'Activités, des plus récentes aux plus anciennes',
   },
   period: {
@@ -68,23 +73,20 @@ export const fr: Resources = {
   form: {
     chooseType: 'Qu’avez-vous fait?',
     chooseTypeHint: 'Appuyez sur 1 à 7, ou choisissez ci-dessous.',
-    newHeading: 'Nouvelle activité : {{type}}',
-    editHeading: 'Modifier l’activité : {{type}}',
+    newHeading: 'Nouvelle activité : {{type}}',
+    editHeading: 'Modifier l’activité : {{type}}',
     date: 'Date',
     dateHelp: 'Le jour où elle a eu lieu, dans le fuseau horaire du poste.',
     save: 'Enregistrer',
     saveAndNew: 'Enregistrer et consigner une autre',
     saveHint: 'Ctrl+Entrée enregistre.',
     cancel: 'Annuler',
-    changeType: 'Changer de type',
     draftRestored: 'Votre brouillon non enregistré a été restauré.',
     discardDraft: 'Supprimer le brouillon',
-    draftSaved: 'Brouillon enregistré',
     saved: 'Activité enregistrée.',
     updated: 'Modifications enregistrées.',
     nothingChanged: 'Aucune modification.',
     sensitive: 'Renseignement personnel',
-    required: 'obligatoire',
     yes: 'Oui',
     no: 'Non',
     choose: 'Choisir…',
@@ -108,7 +110,6 @@ export const fr: Resources = {
     historyField: 'Champ',
     historyValue: 'Nouvelle valeur',
     deletedMarker: 'Supprimée',
-    hiddenValue: 'Valeur protégée',
     post: 'Poste',
     officer: 'Agent',
     reviewStatus: 'Examen',
@@ -120,7 +121,7 @@ export const fr: Resources = {
   setup: {
     heading: 'Bienvenue dans Liaison Log',
     intro:
-      'Indiquez qui vous êtes et à quel poste vous êtes affecté. Tout reste sur cet ordinateur jusqu’à la synchronisation.',
+      'Indiquez qui vous êtes et votre poste d’affectation. Tout reste sur cet ordinateur jusqu’à la synchronisation.',
     name: 'Votre nom',
     officerId: 'Numéro d’agent',
     officerIdHelp: 'Lettres, chiffres et traits d’union, tel qu’attribué par l’AC.',
@@ -134,7 +135,7 @@ export const fr: Resources = {
     device: 'Cet appareil',
     deviceId: 'Identifiant de l’appareil',
     appVersion: 'Version de l’application',
-    runtime: 'Exécution dans',
+    runtime: 'Environnement d’exécution',
   },
   profileValidation: {
     nameRequired: 'Entrez votre nom.',
@@ -147,10 +148,12 @@ export const fr: Resources = {
       'Liaison Log n’a pas pu ouvrir sa base de données sur cet ordinateur. Rien n’a été supprimé. Fermez les autres fenêtres de Liaison Log et réessayez.',
     blocked:
       'Liaison Log a été mis à jour dans une autre fenêtre. Rechargez cette fenêtre pour continuer; votre travail enregistré est en sécurité.',
+    otherWindowOpen:
+      'Une autre fenêtre de Liaison Log est encore ouverte avec une version antérieure. Fermez-la, puis rechargez cette fenêtre; rien n’a été perdu.',
     versionTooNew:
       'Cet ordinateur contient des données d’une version plus récente de Liaison Log. Installez cette version pour les ouvrir; rien n’a été modifié.',
     quotaExceeded:
-      'Le disque est plein : votre entrée n’a pas été enregistrée, mais elle reste dans le formulaire. Libérez de l’espace et enregistrez de nouveau.',
+      'Le disque est plein : votre entrée n’a pas été enregistrée, mais elle reste dans le formulaire. Libérez de l’espace et enregistrez de nouveau.',
     writeFailed:
       'Votre entrée n’a pas pu être enregistrée. Elle reste dans le formulaire; réessayez.',
     notFound: 'Cette activité n’existe plus.',

@@ -102,6 +102,11 @@ describe('the activity form', () => {
     expect(onSave).toHaveBeenCalledWith({
       occurredOn: '2026-05-04',
       data: expect.objectContaining({ audience: 'airline-staff', peopleTrained: 12 }) as unknown,
+      // Only what the person touched counts as changed (an edit writes only these).
+      changed: {
+        occurredOn: false,
+        data: expect.arrayContaining(['audience', 'peopleTrained']) as unknown,
+      },
     });
     expect(await loadDraft(db, 'new:training')).toBeUndefined();
   });

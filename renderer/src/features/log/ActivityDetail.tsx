@@ -5,18 +5,20 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
 import { getPost } from '../../../../shared/domain/posts.ts';
-import { deleteActivity, getActivity, getOfficerProfile } from '../../db/index.ts';
+import { deleteActivity, getActivity } from '../../db/index.ts';
+import { type Session } from '../../app/session.ts';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { History } from './History.tsx';
 import { formatDay, formatFieldValue } from './format.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
-export function ActivityDetail({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
-  const { db, deviceId } = useServices();
+export function ActivityDetail({ id, session }: { id: string; session: Session }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db } = useServices();
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [confirming, setConfirming] = useState(false);
@@ -52,13 +54,7 @@ export function ActivityDetail({ id }: { id: string }) {
   const remove = async () => {
     setConfirming(false);
     try {
-      const profile = await getOfficerProfile(db).then((p) => p ?? null);
-      if (!profile) return;
-      await deleteActivity(
-        db,
-        { deviceId, officerId: profile.officerId, postCode: profile.postCode },
-        id,
-      );
+      await deleteActivity(db, session.author, id);
       showToast({ kind: 'ok', key: 'detail.deleted' });
       navigate({ name: 'list' });
     } catch (error) {
@@ -68,7 +64,7 @@ export function ActivityDetail({ id }: { id: string }) {
 
   return (
     <article aria-labelledby="detail-heading">
-      <h1 id="detail-heading">
+      <h1 id="detail-heading" tabIndex={-1}>
         {t('detail.heading', {
           type: typeDef.label[lang],
           date: formatDay(activity.occurredOn, lang),
@@ -88,7 +84,7 @@ export function ActivityDetail({ id }: { id: string }) {
         >
           {t('detail.edit')}
         </button>
-        <button className="danger" onClick={() => setConfirming(true)}>
+        <button className="danger" disabled={readOnly} onClick={() => setConfirming(true)}>
           {t('detail.delete')}
         </button>
       </div>

@@ -1,16 +1,26 @@
 // The activity form for any type, built from the catalogue. Validates with the domain's
 // rules (the same ones import uses), autosaves a draft as you type so a crash or restart
 // loses nothing, and saves on Ctrl+Enter.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.ts';
-import { validateActivityInput } from '../../../../shared/domain/schemas.ts';
+import { latestOccurredOn, validateActivityInput } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
+import { useUi } from '../../app/store.ts';
+import { errorMessageKey } from '../../app/errors.ts';
+import { useLang } from '../../i18n/useLang.ts';
 import { FieldInput, IssueText } from './FieldInput.tsx';
 import { encodeIssue, fromFormValues, toFormValues, type FormValues } from './form-values.ts';
+
+export interface SavedValue {
+  occurredOn: string;
+  data: Record<string, Json>;
+  /** The fields the person changed in this form: an edit writes only these. */
+  changed: { occurredOn: boolean; data: string[] };
+}
 
 export interface ActivityFormProps {
   type: ActivityTypeDef;
@@ -20,9 +30,10 @@ export interface ActivityFormProps {
   today: string;
   heading: string;
   /** Returns false when the save failed; the form and its draft are then kept. */
-  onSave: (value: { occurredOn: string; data: Record<string, Json> }) => Promise<boolean>;
+  onSave: (value: SavedValue) => Promise<boolean>;
   /** Called once the save has committed and the draft is gone. */
   onSaved: (andNew: boolean) => void;
+  /** Cancel discards the draft: the person chose to drop what they typed. */
   onCancel: () => void;
   allowSaveAndNew?: boolean;
   readOnly?: boolean;
@@ -30,13 +41,13 @@ export interface ActivityFormProps {
 
 const DRAFT_DELAY_MS = 400;
 
-function issuesToErrors(
-  issues: readonly {
-    path: readonly (string | number)[];
-    key: string;
-    params?: Record<string, unknown>;
-  }[],
-): FieldErrors<FormValues> {
+interface Issue {
+  path: readonly (string | number)[];
+  key: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+
+function issuesToErrors(issues: readonly Issue[]): FieldErrors<FormValues> {
   const errors: Record<string, unknown> = {};
   for (const issue of issues) {
     const [head, name] = issue.path;
@@ -46,35 +57,32 @@ function issuesToErrors(
       data[name] ??= { type: 'validate', message };
     } else if (head === 'occurredOn') {
       errors.occurredOn ??= { type: 'validate', message };
+    } else {
+      // An issue about the entry as a whole is shown above the fields.
+      errors.root ??= { type: 'validate', message };
     }
   }
   return errors;
 }
 
 export function ActivityForm(props: ActivityFormProps) {
-  const {
-    type,
-    initial,
-    draftId,
-    today,
-    heading,
-    onSave,
-    onSaved,
-    onCancel,
-    allowSaveAndNew,
-    readOnly,
-  } = props;
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { type, initial, draftId, today, heading, onSave, onSaved, onCancel } = props;
+  const { allowSaveAndNew, readOnly } = props;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { db } = useServices();
+  const showToast = useUi((s) => s.showToast);
   const [draftRestored, setDraftRestored] = useState(false);
   const andNewRef = useRef(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const draftPending = useRef(false);
 
   const resolver = useMemo<Resolver<FormValues>>(
     () => (values) => {
-      const input = { type: type.id, ...fromFormValues(type, values) };
-      const result = validateActivityInput(input, { today });
+      const result = validateActivityInput(
+        { type: type.id, ...fromFormValues(type, values) },
+        { today },
+      );
       if (result.ok) return { values, errors: {} };
       return { values: {}, errors: issuesToErrors(result.issues) };
     },
@@ -85,75 +93,123 @@ export function ActivityForm(props: ActivityFormProps) {
     () => toFormValues(type, initial.occurredOn, initial.data),
     [type, initial],
   );
-  const { register, handleSubmit, reset, watch, setFocus, formState } = useForm<FormValues>({
-    resolver,
-    defaultValues: defaults,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
-  const { errors, isSubmitting, submitCount } = formState;
+  const { register, handleSubmit, reset, watch, setFocus, setValue, getValues, formState } =
+    useForm<FormValues>({
+      resolver,
+      defaultValues: defaults,
+      mode: 'onSubmit',
+      reValidateMode: 'onChange',
+    });
+  const { errors, isSubmitting, dirtyFields } = formState;
 
-  // Restore a draft left by a crash, a reload or a closed window.
+  // Put the cursor in the first field, so a routine entry is typing from the first key.
+  useEffect(() => {
+    const first = type.fields[0];
+    if (first && !readOnly) setFocus(`data.${first.name}`);
+  }, [type.fields, readOnly, setFocus]);
+
+  // Restore a draft left by a crash, a reload or a closed window. Restored values are set
+  // as changes over the record (not as its new baseline), so an edit still writes them.
   useEffect(() => {
     let live = true;
     void loadDraft(db, draftId).then((draft) => {
-      if (live && draft && draft.type === type.id) {
-        reset(draft.values as unknown as FormValues);
-        setDraftRestored(true);
+      if (!live || !draft || draft.type !== type.id) return;
+      const stored = draft.values as { occurredOn?: unknown; data?: Record<string, unknown> };
+      const restored = toFormValues(
+        type,
+        typeof stored.occurredOn === 'string' ? stored.occurredOn : defaults.occurredOn,
+        (stored.data ?? {}) as Record<string, Json>,
+      );
+      if (restored.occurredOn !== defaults.occurredOn)
+        setValue('occurredOn', restored.occurredOn, { shouldDirty: true });
+      for (const [name, value] of Object.entries(restored.data)) {
+        if (JSON.stringify(value) !== JSON.stringify(defaults.data[name]))
+          setValue(`data.${name}`, value, { shouldDirty: true });
       }
+      setDraftRestored(true);
     });
     return () => {
       live = false;
     };
-  }, [db, draftId, type.id, reset]);
+  }, [db, draftId, type, defaults, setValue]);
 
-  // Autosave: every change is written to the drafts table shortly after typing stops.
+  const writeDraft = useCallback(() => {
+    draftPending.current = false;
+    clearTimeout(draftTimer.current);
+    return saveDraft(db, {
+      id: draftId,
+      type: type.id,
+      values: getValues() as unknown as Record<string, Json>,
+    });
+  }, [db, draftId, type.id, getValues]);
+
+  // Autosave: each change is written to the drafts table shortly after typing stops, and
+  // at once when the form goes away (navigation, window closed) with a save still pending.
   useEffect(() => {
     if (readOnly) return;
-    const subscription = watch((values, { type: eventType }) => {
+    const subscription = watch((_values, { type: eventType }) => {
       if (eventType !== 'change') return;
+      draftPending.current = true;
       clearTimeout(draftTimer.current);
-      draftTimer.current = setTimeout(() => {
-        void saveDraft(db, {
-          id: draftId,
-          type: type.id,
-          values: values as unknown as Record<string, Json>,
-        });
-      }, DRAFT_DELAY_MS);
+      draftTimer.current = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS);
     });
-    return () => {
-      clearTimeout(draftTimer.current);
-      subscription.unsubscribe();
+    const flush = () => {
+      if (draftPending.current) void writeDraft();
     };
-  }, [db, draftId, type.id, watch, readOnly]);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      subscription.unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [watch, writeDraft, readOnly]);
 
-  const errorCount = (errors.occurredOn ? 1 : 0) + Object.keys(errors.data ?? {}).length;
+  const errorCount =
+    (errors.occurredOn ? 1 : 0) + Object.keys(errors.data ?? {}).length + (errors.root ? 1 : 0);
 
-  // After a failed submit, move focus to the first field in error (keyboard users land there).
-  useEffect(() => {
-    if (submitCount === 0) return;
-    if (errors.occurredOn) setFocus('occurredOn');
-    else {
-      const first = type.fields.find((f) => errors.data?.[f.name]);
-      if (first) setFocus(`data.${first.name}`);
-    }
-  }, [submitCount, errors, setFocus, type.fields]);
+  // After a refused save, move focus to the first field in error, once per attempt (not on
+  // every re-check while the person types, which would send keystrokes elsewhere).
+  const focusFirstError = (errs: FieldErrors<FormValues>) => {
+    if (errs.occurredOn) return setFocus('occurredOn');
+    const first = type.fields.find((f) => errs.data?.[f.name]);
+    if (first) setFocus(`data.${first.name}`);
+  };
 
   const submit = handleSubmit(async (values) => {
     // A pending autosave must not recreate the draft after the save removes it.
     clearTimeout(draftTimer.current);
+    draftPending.current = false;
     // Save what validation normalised (trimmed, codes upper-cased), not the raw inputs.
     const result = validateActivityInput(
       { type: type.id, ...fromFormValues(type, values) },
       { today },
     );
     if (!result.ok) return;
-    const ok = await onSave({ occurredOn: result.value.occurredOn, data: result.value.data });
-    if (!ok) return;
-    // Drop the draft before leaving, so the next form does not find and restore it.
-    await deleteDraft(db, draftId);
+    const changed = {
+      occurredOn: dirtyFields.occurredOn === true,
+      data: Object.keys(dirtyFields.data ?? {}),
+    };
+    const saved = await onSave({
+      occurredOn: result.value.occurredOn,
+      data: result.value.data,
+      changed,
+    });
+    if (!saved) return;
+    try {
+      // Drop the draft before leaving, so the next form does not find and restore it.
+      await deleteDraft(db, draftId);
+    } catch (error) {
+      // The entry is saved; a stale draft is a nuisance, not a reason to stay on the form.
+      showToast({ kind: 'error', key: errorMessageKey(error) });
+    }
     onSaved(andNewRef.current);
-  });
+  }, focusFirstError);
+
+  const cancel = () => {
+    clearTimeout(draftTimer.current);
+    draftPending.current = false;
+    void deleteDraft(db, draftId).finally(onCancel);
+  };
 
   return (
     <form
@@ -171,7 +227,9 @@ export function ActivityForm(props: ActivityFormProps) {
         }
       }}
     >
-      <h1 id="form-heading">{heading}</h1>
+      <h1 id="form-heading" tabIndex={-1}>
+        {heading}
+      </h1>
       {draftRestored ? (
         <div className="notice info" role="status">
           {t('form.draftRestored')}{' '}
@@ -180,6 +238,8 @@ export function ActivityForm(props: ActivityFormProps) {
             onClick={() => {
               reset(defaults);
               setDraftRestored(false);
+              clearTimeout(draftTimer.current);
+              draftPending.current = false;
               void deleteDraft(db, draftId);
             }}
           >
@@ -190,6 +250,7 @@ export function ActivityForm(props: ActivityFormProps) {
       {errorCount > 0 ? (
         <div className="notice error" role="alert">
           {t('form.fixErrors', { count: errorCount })}
+          <IssueText id="form-error" message={errors.root?.message} />
         </div>
       ) : null}
       <fieldset disabled={readOnly || isSubmitting} className="plain">
@@ -202,7 +263,7 @@ export function ActivityForm(props: ActivityFormProps) {
             <input
               id="occurredOn"
               type="date"
-              max={today}
+              max={latestOccurredOn(today)}
               aria-invalid={!!errors.occurredOn}
               aria-describedby={
                 errors.occurredOn ? 'occurredOn-help occurredOn-error' : 'occurredOn-help'
@@ -241,7 +302,7 @@ export function ActivityForm(props: ActivityFormProps) {
             {t('form.saveAndNew')}
           </button>
         ) : null}
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           {t('form.cancel')}
         </button>
         <span className="hint">{t('form.saveHint')}</span>

@@ -1,61 +1,64 @@
 // The officer's log, newest first. Only ids come from the (indexed) query; rows are loaded
 // for the visible window alone, so 100,000 entries scroll as smoothly as ten.
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { localDateIn } from '../../../../shared/domain/fiscal.ts';
-import { getPost } from '../../../../shared/domain/posts.ts';
 import {
   countActivities,
   getActivitiesByIds,
   listActivityIds,
-  type OfficerProfile as Profile,
+  type ActivityFilter,
 } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { EMPTY_FILTERS, useUi } from '../../app/store.ts';
+import { postToday, type Session } from '../../app/session.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
+import { DraftsNotice } from './DraftsNotice.tsx';
 import { periodRange } from './period.ts';
+import { useDebounced } from './useDebounced.ts';
 
 const ROW_HEIGHT = 44;
 const FIRST_WINDOW = 100;
 const WINDOW_MARGIN = 30;
+/** Typing pauses this long before the search runs: one query per word, not per key. */
+const SEARCH_DELAY_MS = 250;
 
-export function ActivityList({ profile }: { profile: Profile }) {
+export function ActivityList({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const filters = useUi((s) => s.filters);
   const resetFilters = useUi((s) => s.resetFilters);
   const navigate = useUi((s) => s.navigate);
-  const text = useDeferredValue(filters.text.trim());
-  const today = localDateIn(getPost(profile.postCode)?.timeZone ?? 'UTC', new Date());
-  const range = periodRange(filters, today);
-  const query = useMemo(
-    () => ({
-      ...(filters.type ? { type: filters.type } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...range,
-      ...(text ? { text } : {}),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters.type, filters.status, range.from, range.to, text],
-  );
+  const text = useDebounced(filters.text.trim(), SEARCH_DELAY_MS);
+  const filter: ActivityFilter = {
+    ...(filters.type ? { type: filters.type } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...periodRange(filters, postToday(session.profile.postCode)),
+    ...(text ? { text } : {}),
+  };
+  // The filter's JSON is its identity: equal filters give the same query object.
+  const key = JSON.stringify(filter);
+  const query = useMemo(() => JSON.parse(key) as ActivityFilter, [key]);
   // Reading all 100,000 ids takes seconds, so ids are read a window at a time: the first
   // screenful is one bounded index read (the same cost at any size), and the window grows
-  // as the person scrolls. The count comes from its own (counter-backed) query.
-  const [idWindow, setWindow] = useState({ query, limit: FIRST_WINDOW });
-  const limit = idWindow.query === query ? idWindow.limit : FIRST_WINDOW;
-  const ids = useLiveQuery(() => listActivityIds(db, query, { limit }), [db, query, limit]);
-  const total = useLiveQuery(() => countActivities(db, query), [db, query]);
+  // as the person scrolls. The count comes from its own (counter-backed) query. Results are
+  // tagged with their query, so rows of a previous search are never shown as this one's.
+  const [idWindow, setWindow] = useState({ key, limit: FIRST_WINDOW });
+  const limit = idWindow.key === key ? idWindow.limit : FIRST_WINDOW;
+  const idResult = useLiveQuery(
+    () => listActivityIds(db, query, { limit }).then((ids) => ({ key, ids })),
+    [db, query, limit, key],
+  );
+  const totalResult = useLiveQuery(
+    () => countActivities(db, query).then((total) => ({ key, total })),
+    [db, query, key],
+  );
+  const searching =
+    filters.text.trim() !== text || idResult?.key !== key || totalResult?.key !== key;
+  const ids = idResult?.key === key ? idResult.ids : undefined;
+  const total = totalResult?.key === key ? totalResult.total : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total ?? ids?.length ?? 0,
@@ -73,9 +76,9 @@ export function ActivityList({ profile }: { profile: Profile }) {
       limit < total &&
       lastVisible >= limit - WINDOW_MARGIN
     ) {
-      setWindow({ query, limit: Math.max(limit * 2, lastVisible + FIRST_WINDOW) });
+      setWindow({ key, limit: Math.max(limit * 2, lastVisible + FIRST_WINDOW) });
     }
-  }, [ids, total, lastVisible, limit, query]);
+  }, [ids, total, lastVisible, limit, key]);
   const visibleIds = useMemo(
     () => (ids ? items.map((i) => ids[i.index]).filter((id): id is string => !!id) : []),
     [ids, items],
@@ -111,17 +114,29 @@ export function ActivityList({ profile }: { profile: Profile }) {
   return (
     <>
       <div className="list-head">
-        <h1>{t('list.heading')}</h1>
-        {total !== undefined ? (
-          <span className="hint" data-testid="activity-count">
-            {t('list.count', { count: total })}
-          </span>
+        <h1 tabIndex={-1}>{t('list.heading')}</h1>
+        <span className="hint" role="status">
+          {searching ? (
+            t('list.searching')
+          ) : (
+            <span data-testid="activity-count">{t('list.count', { count: total ?? 0 })}</span>
+          )}
+        </span>
+        {filtered ? (
+          <button
+            onClick={() => {
+              resetFilters();
+              document.getElementById('filter-text')?.focus();
+            }}
+          >
+            {t('list.clearFilters')}
+          </button>
         ) : null}
-        {filtered ? <button onClick={resetFilters}>{t('list.clearFilters')}</button> : null}
       </div>
+      <DraftsNotice />
       <ListFilters filters={filters} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
-        {total === 0 ? (
+        {total === 0 && !searching ? (
           <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
         ) : (
           <div

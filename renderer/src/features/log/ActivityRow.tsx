@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { type Activity } from '../../../../shared/domain/activity.ts';
 import { formatDay, formatFieldValue, formatNumber } from './format.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
@@ -15,8 +16,8 @@ export function ActivityRow({
   index: number;
   onOpen: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { t } = useTranslation();
+  const lang = useLang();
   const type = findActivityType(activity.type);
   if (!type) {
     return (
@@ -75,8 +76,9 @@ export function ActivityRow({
           {t(`review.${activity.review.status}`)}
         </span>
         {activity.pending ? (
-          <span className="badge waiting" title={t('list.waiting')} aria-label={t('list.waiting')}>
-            ⇡
+          <span className="badge waiting" title={t('list.waiting')}>
+            <span aria-hidden="true">⇡</span>
+            <span className="visually-hidden">{t('list.waiting')}</span>
           </span>
         ) : null}
       </span>

@@ -1,4 +1,5 @@
-// A modal question with a native <dialog>: focus is trapped and Escape cancels.
+// A modal question with a native <dialog>: focus is trapped, starts on Cancel, and Escape
+// cancels.
 import { useEffect, useRef } from 'react';
 
 interface Props {
@@ -21,10 +22,15 @@ export function ConfirmDialog({
   onCancel,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The safe answer has focus: Enter straight after opening must not destroy anything.
+      cancelButton.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -41,7 +47,7 @@ export function ConfirmDialog({
         <button className="danger" onClick={onConfirm}>
           {confirmLabel}
         </button>
-        <button autoFocus onClick={onCancel}>
+        <button ref={cancelButton} onClick={onCancel}>
           {cancelLabel}
         </button>
       </div>

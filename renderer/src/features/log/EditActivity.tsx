@@ -1,42 +1,32 @@
-// Editing an entry: the same form, prefilled. Only the fields that changed are written to
-// the change log. An entry from a newer app version is shown read-only.
-import { useMemo } from 'react';
+// Editing an entry: the same form, prefilled. Only the fields the person changed are
+// written, so an edit never undoes a change that reached this record meanwhile (another
+// window, a sync). An entry from a newer app version is shown read-only.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
-import { localDateIn } from '../../../../shared/domain/fiscal.ts';
-import { getPost } from '../../../../shared/domain/posts.ts';
-import { getActivity, updateActivity, type OfficerProfile as Profile } from '../../db/index.ts';
+import { type Json } from '../../../../shared/sync/change.ts';
+import { getActivity, updateActivity, type ActivityView } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { type Session, postToday } from '../../app/session.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 
-export function EditActivity({ id, profile }: { id: string; profile: Profile }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
-  const { db, deviceId } = useServices();
+/** The form's baseline is the record as it was when the form opened, not a live copy. */
+function EditForm({ activity, session }: { activity: ActivityView; session: Session }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db } = useServices();
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
-  // Read once: a live query here would reset the form under the person's fingers.
-  const activity = useLiveQuery(() => getActivity(db, id).then((a) => a ?? null), [db, id]);
-  const initial = useMemo(
-    () => (activity ? { occurredOn: activity.occurredOn, data: activity.data } : null),
-    [activity?.id],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (activity === undefined) return null;
-  const typeDef = activity ? findActivityType(activity.type) : undefined;
-  if (!activity || activity.deleted || !typeDef || !initial) {
-    return (
-      <div className="notice error" role="alert">
-        {t('detail.notFound')}
-      </div>
-    );
-  }
+  const [initial] = useState(() => ({ occurredOn: activity.occurredOn, data: activity.data }));
+  const typeDef = findActivityType(activity.type);
+  if (!typeDef) return null;
   const readOnly = schemaVersionStatus(activity.type, activity.schemaVersion) === 'newer';
-  const timeZone = getPost(activity.postCode)?.timeZone ?? 'UTC';
+  const id = activity.id;
 
   return (
     <>
@@ -49,36 +39,47 @@ export function EditActivity({ id, profile }: { id: string; profile: Profile }) 
         type={typeDef}
         initial={initial}
         draftId={`edit:${id}`}
-        today={localDateIn(timeZone, new Date())}
+        today={postToday(activity.postCode)}
         heading={t('form.editHeading', { type: typeDef.label[lang] })}
         readOnly={readOnly}
         onCancel={() => navigate({ name: 'detail', id })}
-        onSave={async (value) => {
+        onSave={async ({ occurredOn, data, changed }) => {
+          if (!changed.occurredOn && changed.data.length === 0) {
+            showToast({ kind: 'info', key: 'form.nothingChanged' });
+            return true;
+          }
+          // A field emptied in the form is cleared (null), so the clearing syncs like any write.
+          const patchData: Record<string, Json> = {};
+          for (const name of changed.data) patchData[name] = data[name] ?? null;
           try {
-            // Fields emptied in the form are cleared (null), so the edit reaches other devices.
-            const data = Object.fromEntries(
-              typeDef.fields.map((f) => [f.name, value.data[f.name] ?? null]),
-            );
-            await updateActivity(
-              db,
-              { deviceId, officerId: profile.officerId, postCode: profile.postCode },
-              id,
-              {
-                occurredOn: value.occurredOn,
-                data,
-              },
-            );
+            await updateActivity(db, session.author, id, {
+              ...(changed.occurredOn ? { occurredOn } : {}),
+              data: patchData,
+            });
           } catch (error) {
             showToast({ kind: 'error', key: errorMessageKey(error) });
             return false;
           }
+          showToast({ kind: 'ok', key: 'form.updated' });
           return true;
         }}
-        onSaved={() => {
-          showToast({ kind: 'ok', key: 'form.updated' });
-          navigate({ name: 'detail', id });
-        }}
+        onSaved={() => navigate({ name: 'detail', id })}
       />
     </>
   );
+}
+
+export function EditActivity({ id, session }: { id: string; session: Session }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const activity = useLiveQuery(() => getActivity(db, id).then((a) => a ?? null), [db, id]);
+  if (activity === undefined) return null;
+  if (!activity || activity.deleted || !findActivityType(activity.type)) {
+    return (
+      <div className="notice error" role="alert">
+        {t('detail.notFound')}
+      </div>
+    );
+  }
+  return <EditForm key={activity.id} activity={activity} session={session} />;
 }

@@ -4,6 +4,8 @@ import { type UseFormRegister, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type FieldDef, type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { decodeIssue, type FormValues } from './form-values.ts';
+import { formatDay } from './format.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
 interface Props {
   field: FieldDef;
@@ -15,11 +17,19 @@ interface Props {
 
 export function IssueText({ id, message }: { id: string; message: string | undefined }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const issue = decodeIssue(message);
   if (!issue) return null;
+  // Dates inside a message read like every other date on screen ("23 nov. 2026").
+  const params = Object.fromEntries(
+    Object.entries(issue.params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v, lang) : v,
+    ]),
+  );
   return (
     <p className="error" id={id}>
-      {t(issue.key, issue.params)}
+      {t(issue.key, params)}
     </p>
   );
 }

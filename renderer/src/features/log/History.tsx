@@ -8,6 +8,7 @@ import { decodeHlc } from '../../../../shared/sync/hlc.ts';
 import { getHistory } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { formatDay, formatFieldValue, formatInstant } from './format.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
 const CORE_LABEL_KEYS: Record<string, string> = {
   occurredOn: 'form.date',
@@ -26,8 +27,8 @@ export function History({
   typeDef: ActivityTypeDef;
   timeZone: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { t } = useTranslation();
+  const lang = useLang();
   const { db } = useServices();
   const changes = useLiveQuery(() => getHistory(db, recordId), [db, recordId]);
   const yesNo = { yes: t('form.yes'), no: t('form.no') };

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { CATALOGUE } from '../../../../shared/domain/catalogue.ts';
 import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
 import { useUi, type ListFilters as Filters, type PeriodChoice } from '../../app/store.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
 const PERIODS: PeriodChoice[] = ['all', 'thisFy', 'lastFy', 'thisQuarter', 'thisMonth', 'custom'];
 
 export function ListFilters({ filters }: { filters: Filters }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { t } = useTranslation();
+  const lang = useLang();
   const setFilters = useUi((s) => s.setFilters);
   return (
     <form

@@ -3,10 +3,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE } from '../../../../shared/domain/catalogue.ts';
 import { type ActivityTypeId } from '../../../../shared/domain/catalogue-types.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { DraftsNotice } from './DraftsNotice.tsx';
 
 export function TypePicker({ onPick }: { onPick: (type: ActivityTypeId) => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { t } = useTranslation();
+  const lang = useLang();
   const first = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -26,8 +28,11 @@ export function TypePicker({ onPick }: { onPick: (type: ActivityTypeId) => void 
 
   return (
     <section aria-labelledby="pick-heading">
-      <h1 id="pick-heading">{t('form.chooseType')}</h1>
+      <h1 id="pick-heading" tabIndex={-1}>
+        {t('form.chooseType')}
+      </h1>
       <p className="hint">{t('form.chooseTypeHint')}</p>
+      <DraftsNotice />
       <ul className="type-grid">
         {CATALOGUE.map((type, i) => (
           <li key={type.id}>

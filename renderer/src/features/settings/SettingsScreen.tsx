@@ -2,14 +2,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPost } from '../../../../shared/domain/posts.ts';
-import { setLanguage, type OfficerProfile as Profile } from '../../db/index.ts';
+import { type Session } from '../../app/session.ts';
+import { useSwitchLanguage } from '../../app/language.ts';
 import { useServices } from '../../app/services.tsx';
 import { type AppInfo } from '../../platform/types.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
-export function SettingsScreen({ profile }: { profile: Profile }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
-  const { db, platform, deviceId } = useServices();
+export function SettingsScreen({ session }: { session: Session }) {
+  const { profile } = session;
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { platform, deviceId } = useServices();
+  const switchLanguage = useSwitchLanguage();
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
     void platform.appInfo().then(setInfo);
@@ -18,17 +22,15 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
 
   return (
     <section aria-labelledby="settings-heading">
-      <h1 id="settings-heading">{t('settings.heading')}</h1>
+      <h1 id="settings-heading" tabIndex={-1}>
+        {t('settings.heading')}
+      </h1>
       <div className="field">
         <label htmlFor="settings-language">{t('language.label')}</label>
         <select
           id="settings-language"
           value={lang}
-          onChange={(e) => {
-            const next = e.target.value === 'fr' ? 'fr' : 'en';
-            void i18n.changeLanguage(next);
-            void setLanguage(db, next);
-          }}
+          onChange={(e) => switchLanguage(e.target.value === 'fr' ? 'fr' : 'en')}
         >
           <option value="en">{t('language.en')}</option>
           <option value="fr">{t('language.fr')}</option>

@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_POSTS } from '../../../../shared/domain/posts.ts';
 import { setOfficerProfile } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
+import { useUi } from '../../app/store.ts';
+import { errorMessageKey } from '../../app/errors.ts';
+import { useLang } from '../../i18n/useLang.ts';
 
 // Messages are i18n keys, translated where they are shown.
 const profileSchema = z.object({
@@ -26,9 +29,10 @@ const profileSchema = z.object({
 type ProfileForm = z.infer<typeof profileSchema>;
 
 export function SetupScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { db } = useServices();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const showToast = useUi((s) => s.showToast);
+  const lang = useLang();
   const {
     register,
     handleSubmit,
@@ -40,7 +44,11 @@ export function SetupScreen() {
   const posts = [...DEMO_POSTS].sort((a, b) => a.city[lang].localeCompare(b.city[lang], lang));
 
   const onSubmit = handleSubmit(async (values) => {
-    await setOfficerProfile(db, values);
+    try {
+      await setOfficerProfile(db, values);
+    } catch (error) {
+      showToast({ kind: 'error', key: errorMessageKey(error) });
+    }
   });
 
   const fieldError = (name: keyof ProfileForm) =>
@@ -52,7 +60,9 @@ export function SetupScreen() {
 
   return (
     <section className="centered" aria-labelledby="setup-heading">
-      <h1 id="setup-heading">{t('setup.heading')}</h1>
+      <h1 id="setup-heading" tabIndex={-1}>
+        {t('setup.heading')}
+      </h1>
       <p>{t('setup.intro')}</p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="field">
