@@ -1,46 +1,28 @@
 // One line of the log: date, type, headline count, a short non-sensitive summary, review.
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { type Activity } from '../../../../shared/domain/activity.ts';
+import { type ActivityTypeDef, type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { formatDay, formatFieldValue, formatNumber } from './format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
-export function ActivityRow({
-  activity,
-  index,
-  onOpen,
-}: {
+interface Props {
   activity: Activity & { pending?: number | boolean };
   index: number;
   onOpen: () => void;
-}) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const type = findActivityType(activity.type);
-  if (!type) {
-    return (
-      <a
-        className="row"
-        href={`#/activity/${activity.id}`}
-        data-index={index}
-        data-testid="activity-row"
-        onClick={(e) => {
-          e.preventDefault();
-          onOpen();
-        }}
-      >
-        <span>{formatDay(activity.occurredOn, lang)}</span>
-        <span>{activity.type}</span>
-        <span className="summary">{t('detail.newerRecord')}</span>
-      </a>
-    );
-  }
-  const count = activity.data[type.countField];
-  const yesNo = { yes: t('form.yes'), no: t('form.no') };
-  // Never show a sensitive value in the list: it is the screen most often seen over a shoulder.
-  const summary = type.fields
+}
+
+// Never show a sensitive value in the list: it is the screen most often seen over a shoulder.
+function summaryOf(
+  type: ActivityTypeDef,
+  activity: Activity,
+  lang: Language,
+  yesNo: { yes: string; no: string },
+) {
+  return type.fields
     .filter(
       (f) =>
         !f.sensitive && f.name !== type.countField && (f.kind === 'text' || f.kind === 'select'),
@@ -49,6 +31,52 @@ export function ActivityRow({
     .filter(Boolean)
     .slice(0, 4)
     .join(' · ');
+}
+
+export function ActivityRow({ activity, index, onOpen }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const type = findActivityType(activity.type);
+  const yesNo = { yes: t('form.yes'), no: t('form.no') };
+  const count = type ? activity.data[type.countField] : undefined;
+
+  let cells: ReactNode;
+  if (!type) {
+    // A type this version does not know (written by a newer app): listed, not interpreted.
+    cells = (
+      <>
+        <span>{activity.type}</span>
+        <span className="summary">{t('detail.newerRecord')}</span>
+      </>
+    );
+  } else {
+    cells = (
+      <>
+        <span>{type.label[lang]}</span>
+        <span className="summary">{summaryOf(type, activity, lang, yesNo)}</span>
+        <span className="count">
+          {typeof count === 'number'
+            ? t('list.countWithUnit', {
+                unit: capitalize(type.unit[lang]),
+                count: formatNumber(count, lang),
+              })
+            : ''}
+        </span>
+        <span>
+          <span className={`badge ${activity.review.status}`}>
+            {t(`review.${activity.review.status}`)}
+          </span>
+          {activity.pending ? (
+            <span className="badge waiting" title={t('list.waiting')}>
+              <span aria-hidden="true">⇡</span>
+              <span className="visually-hidden">{t('list.waiting')}</span>
+            </span>
+          ) : null}
+        </span>
+      </>
+    );
+  }
+
   return (
     <a
       className="row"
@@ -61,27 +89,7 @@ export function ActivityRow({
       }}
     >
       <span>{formatDay(activity.occurredOn, lang)}</span>
-      <span>{type.label[lang]}</span>
-      <span className="summary">{summary}</span>
-      <span className="count">
-        {typeof count === 'number'
-          ? t('list.countWithUnit', {
-              unit: capitalize(type.unit[lang]),
-              count: formatNumber(count, lang),
-            })
-          : ''}
-      </span>
-      <span>
-        <span className={`badge ${activity.review.status}`}>
-          {t(`review.${activity.review.status}`)}
-        </span>
-        {activity.pending ? (
-          <span className="badge waiting" title={t('list.waiting')}>
-            <span aria-hidden="true">⇡</span>
-            <span className="visually-hidden">{t('list.waiting')}</span>
-          </span>
-        ) : null}
-      </span>
+      {cells}
     </a>
   );
 }
