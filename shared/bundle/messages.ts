@@ -44,24 +44,24 @@ const fr: BundleMessages = {
       'unsupported-version':
         'Ce lot a été créé par une version plus récente de Liaison Log (format {{version}}). Mettez l’application à jour, puis importez-le de nouveau.',
       truncated:
-        'Ce lot est incomplet : le fichier s’arrête trop tôt. Copiez-le de nouveau depuis la source et réessayez.',
-      'header-too-large': 'Ce lot a été refusé : son en-tête dépasse la taille autorisée.',
+        'Ce lot est incomplet : le fichier s’arrête trop tôt. Copiez-le de nouveau depuis la source et réessayez.',
+      'header-too-large': 'Ce lot a été refusé : son en-tête dépasse la taille autorisée.',
       'too-many-recipients':
-        'Ce lot a été refusé : il est adressé à plus d’appareils que le nombre autorisé.',
+        'Ce lot a été refusé : il est adressé à plus d’appareils que le nombre autorisé.',
       'not-addressed-to-me':
         'Ce lot n’a pas été créé pour cet appareil, ou il l’a été pour des clés que cet appareil n’utilise plus. Demandez à l’expéditeur d’en créer un nouveau.',
       'bad-signature':
-        'Ce lot a été refusé : sa signature ne correspond pas à son contenu. Il a été modifié ou endommagé après sa création.',
+        'Ce lot a été refusé : sa signature ne correspond pas à son contenu. Il a été modifié ou endommagé après sa création.',
       'signer-mismatch':
-        'Ce lot a été refusé : il n’a pas été signé par l’appareil dont il dit provenir. Vérifiez auprès de l’expéditeur avant de réessayer.',
+        'Ce lot a été refusé : il n’a pas été signé par l’appareil dont il dit provenir. Vérifiez auprès de l’expéditeur avant de réessayer.',
       'payload-altered':
-        'Ce lot a été refusé : son contenu chiffré a été modifié, réordonné ou tronqué après sa création.',
+        'Ce lot a été refusé : son contenu chiffré a été modifié, réordonné ou tronqué après sa création.',
       'too-large-when-inflated':
-        'Ce lot a été refusé : une fois décompressé, il dépasserait la taille autorisée.',
+        'Ce lot a été refusé : une fois décompressé, il dépasserait la taille autorisée.',
       'invalid-change':
-        'Ce lot a été refusé : la modification n° {{index}} qu’il contient n’est pas valide. Rien n’en a été importé.',
+        'Ce lot a été refusé : la modification n° {{index}} qu’il contient n’est pas valide. Rien n’en a été importé.',
       'invalid-payload':
-        'Ce lot a été refusé : son contenu n’a pas la forme attendue. Rien n’en a été importé.',
+        'Ce lot a été refusé : son contenu n’a pas la forme attendue. Rien n’en a été importé.',
     },
   },
 };

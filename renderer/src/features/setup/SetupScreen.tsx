@@ -5,6 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { DEMO_POSTS } from '../../../../shared/domain/posts.ts';
+import { OFFICER_ID_PATTERN } from '../../../../shared/identity/schemas.ts';
 import { setOfficerProfile } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
@@ -18,10 +19,7 @@ const profileSchema = z.object({
     .trim()
     .min(1, 'profileValidation.nameRequired')
     .max(80, 'profileValidation.nameRequired'),
-  officerId: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{2,32}$/, 'profileValidation.officerIdInvalid'),
+  officerId: z.string().trim().regex(OFFICER_ID_PATTERN, 'profileValidation.officerIdInvalid'),
   postCode: z
     .string()
     .refine((code) => DEMO_POSTS.some((p) => p.code === code), 'profileValidation.postRequired'),

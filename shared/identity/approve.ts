@@ -1,0 +1,80 @@
+// HQ's side of enrollment: adding a device it has checked to a new profile version, and
+// reading back what any approved device may write (the scope the importer authorizes by).
+import { type SenderScope } from '../sync/authorize.ts';
+import { type DeviceCard, parseDeviceCard } from './enrollment.ts';
+import { type ProfileIssue, ProfileError } from './errors.ts';
+import { type ApprovedDevice, type NetworkProfile, parseProfile } from './profile.ts';
+
+/** What the profile's own checks cannot see: a card asking for more than HQ has granted. */
+function cardIssues(profile: NetworkProfile, card: DeviceCard): ProfileIssue[] {
+  const issues: ProfileIssue[] = [];
+  const post = card.postCode && profile.posts.find((p) => p.code === card.postCode);
+  // A retired post keeps its devices (their old records still sync) but takes no new one.
+  if (post && post.retired === true) {
+    issues.push({ path: 'postCode', code: 'retired-post', value: post.code });
+  }
+  const lead = profile.leads.find((l) => l.officerId === card.officerId);
+  if (card.role === 'lead' && lead) {
+    card.posts?.forEach((code, i) => {
+      if (!lead.posts.includes(code))
+        issues.push({ path: `posts.${i}`, code: 'post-not-led', value: code });
+    });
+  }
+  return issues;
+}
+
+/**
+ * The next profile version with the card's device approved (HQ compared the fingerprint code
+ * first). A device id approved before with other keys is refused ('key-changed'): a new key
+ * is a new device, or a stolen identity, and HQ must remove the old entry on purpose first.
+ * The same device with the same keys is updated in place (a move to another post).
+ */
+export function approveDevice(
+  profile: NetworkProfile,
+  card: DeviceCard,
+  approvedAt: string,
+): NetworkProfile {
+  const valid = parseDeviceCard(card);
+  const index = profile.devices.findIndex((d) => d.deviceId === valid.deviceId);
+  const existing = profile.devices[index];
+  if (
+    existing &&
+    (existing.signingKey !== valid.signingKey || existing.encryptionKey !== valid.encryptionKey)
+  ) {
+    throw new ProfileError('key-changed', `${valid.deviceId} was approved with other keys`);
+  }
+  const issues = cardIssues(profile, valid);
+  if (issues.length > 0)
+    throw new ProfileError('invalid', 'the card asks for more than HQ granted', issues);
+  const { createdAt: _createdAt, ...fields } = valid;
+  const device: ApprovedDevice = { ...fields, approvedAt };
+  const devices = existing
+    ? profile.devices.map((d, i) => (i === index ? device : d))
+    : [...profile.devices, device];
+  // The whole profile is checked again, so every consistency rule holds for the new device.
+  return parseProfile({ ...profile, version: profile.version + 1, issuedAt: approvedAt, devices });
+}
+
+/**
+ * What the device may write, as the importer's authorizer needs it, or undefined for a device
+ * the profile does not list. A lead's posts come from the leads list, not from its device
+ * entry: HQ changes a lead's posts in one place and every device of that lead follows.
+ */
+export function scopeOf(profile: NetworkProfile, deviceId: string): SenderScope | undefined {
+  const device = profile.devices.find((d) => d.deviceId === deviceId);
+  if (!device) return undefined;
+  switch (device.role) {
+    case 'officer':
+      return device.postCode === undefined
+        ? undefined
+        : { role: 'officer', officerId: device.officerId, postCode: device.postCode };
+    case 'lead': {
+      const lead = profile.leads.find((l) => l.officerId === device.officerId);
+      return lead
+        ? { role: 'lead', officerId: device.officerId, posts: [...lead.posts] }
+        : undefined;
+    }
+    case 'hq':
+      return { role: 'hq', userId: device.officerId };
+  }
+}

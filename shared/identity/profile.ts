@@ -1,0 +1,178 @@
+// The network profile: what HQ decides and every device trusts (posts, team leads, approved
+// devices and their keys, policy). Validated for internal consistency, not only for shape.
+import { z } from 'zod';
+import { ProfileError } from './errors.ts';
+import {
+  addIssue,
+  deviceFields,
+  localizedSchema,
+  networkIdSchema,
+  officerIdSchema,
+  postCodeSchema,
+  profilePostSchema,
+  publicKeyTextSchema,
+  deviceIdSchema,
+  roleFieldsOk,
+  textSchema,
+  toProfileIssues,
+} from './schemas.ts';
+
+export const PROFILE_FORMAT = 1;
+
+export const leadSchema = z.strictObject({
+  officerId: officerIdSchema,
+  name: textSchema(100),
+  posts: z.array(postCodeSchema).min(1).max(200),
+});
+
+/** A device HQ approved after comparing its key fingerprint with the person holding it. */
+export const approvedDeviceSchema = z.strictObject({
+  ...deviceFields,
+  approvedAt: z.iso.datetime({ offset: true }),
+});
+
+export const policySchema = z.strictObject({
+  /** The app locks (drops the data key) after this many idle minutes. */
+  idleLockMinutes: z.int().min(1).max(240),
+  /** Sensitive fields are kept on field devices this long after HQ confirms them. */
+  sensitiveRetentionDays: z.int().min(0).max(3650),
+});
+
+const profileShape = z.strictObject({
+  format: z.literal(PROFILE_FORMAT),
+  networkId: networkIdSchema,
+  networkName: localizedSchema,
+  /** Starts at 1; every profile HQ issues has a higher one, so devices can refuse older ones. */
+  version: z.int().min(1),
+  issuedAt: z.iso.datetime({ offset: true }),
+  hq: z.strictObject({
+    deviceId: deviceIdSchema,
+    signingKey: publicKeyTextSchema,
+    encryptionKey: publicKeyTextSchema,
+  }),
+  posts: z.array(profilePostSchema).min(1).max(1000),
+  leads: z.array(leadSchema).max(1000),
+  devices: z.array(approvedDeviceSchema).max(5000),
+  policy: policySchema,
+  demo: z.boolean(),
+});
+
+type ProfileShape = z.infer<typeof profileShape>;
+
+/** Reports every value that appears more than once, at the path of its second use. */
+function checkUnique(
+  ctx: z.RefinementCtx,
+  values: readonly string[],
+  code: 'duplicate-post' | 'duplicate-lead' | 'duplicate-device' | 'duplicate-key',
+  pathOf: (index: number) => (string | number)[],
+): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) addIssue(ctx, code, pathOf(i), value);
+    seen.add(value);
+  });
+}
+
+function checkPostsAndLeads(
+  ctx: z.RefinementCtx,
+  p: ProfileShape,
+  known: ReadonlySet<string>,
+): void {
+  checkUnique(
+    ctx,
+    p.posts.map((post) => post.code),
+    'duplicate-post',
+    (i) => ['posts', i, 'code'],
+  );
+  const leadIds = p.leads.map((lead) => lead.officerId);
+  checkUnique(ctx, leadIds, 'duplicate-lead', (i) => ['leads', i, 'officerId']);
+  p.leads.forEach((lead, i) => {
+    checkUnique(ctx, lead.posts, 'duplicate-post', (j) => ['leads', i, 'posts', j]);
+    lead.posts.forEach((code, j) => {
+      if (!known.has(code)) addIssue(ctx, 'unknown-post', ['leads', i, 'posts', j], code);
+    });
+  });
+}
+
+function checkDevices(ctx: z.RefinementCtx, p: ProfileShape, known: ReadonlySet<string>): void {
+  const leads = new Set(p.leads.map((lead) => lead.officerId));
+  const roleOf = new Map<string, string>();
+  p.devices.forEach((device, i) => {
+    const at = (...rest: (string | number)[]) => ['devices', i, ...rest];
+    if (!roleFieldsOk(device)) addIssue(ctx, 'role-fields', at('role'), device.role);
+    if (device.postCode !== undefined && !known.has(device.postCode))
+      addIssue(ctx, 'unknown-post', at('postCode'), device.postCode);
+    device.posts?.forEach((code, j) => {
+      if (!known.has(code)) addIssue(ctx, 'unknown-post', at('posts', j), code);
+    });
+    // The leads list is where HQ says who leads; a device may not claim it, nor hide it.
+    if (device.role === 'lead' && !leads.has(device.officerId))
+      addIssue(ctx, 'lead-not-listed', at('officerId'), device.officerId);
+    if (device.role !== 'lead' && leads.has(device.officerId))
+      addIssue(ctx, 'role-conflict', at('role'), device.officerId);
+    // One person, one role: changes are authorized by author, whatever device carried them.
+    const earlier = roleOf.get(device.officerId);
+    if (earlier !== undefined && earlier !== device.role)
+      addIssue(ctx, 'role-conflict', at('role'), device.officerId);
+    roleOf.set(device.officerId, earlier ?? device.role);
+  });
+  const ids = p.devices.map((d) => d.deviceId);
+  checkUnique(ctx, ids, 'duplicate-device', (i) => ['devices', i, 'deviceId']);
+  // One key signs for one device only, or "only that key may sign for it" means nothing.
+  checkUnique(
+    ctx,
+    p.devices.map((d) => d.signingKey),
+    'duplicate-key',
+    (i) => ['devices', i, 'signingKey'],
+  );
+  checkUnique(
+    ctx,
+    p.devices.map((d) => d.encryptionKey),
+    'duplicate-key',
+    (i) => ['devices', i, 'encryptionKey'],
+  );
+}
+
+/** HQ's own device is listed like any other, with HQ's keys, so its reviews have a scope. */
+function checkHqDevice(ctx: z.RefinementCtx, p: ProfileShape): void {
+  const index = p.devices.findIndex((d) => d.deviceId === p.hq.deviceId);
+  const device = p.devices[index];
+  if (!device) return addIssue(ctx, 'hq-device-missing', ['hq', 'deviceId'], p.hq.deviceId);
+  if (
+    device.role !== 'hq' ||
+    device.signingKey !== p.hq.signingKey ||
+    device.encryptionKey !== p.hq.encryptionKey
+  )
+    addIssue(ctx, 'hq-device-mismatch', ['devices', index], p.hq.deviceId);
+}
+
+export const networkProfileSchema = profileShape.superRefine((p, ctx) => {
+  const known = new Set(p.posts.map((post) => post.code));
+  checkPostsAndLeads(ctx, p, known);
+  checkDevices(ctx, p, known);
+  checkHqDevice(ctx, p);
+});
+
+export type NetworkProfile = z.infer<typeof networkProfileSchema>;
+export type ProfilePost = NetworkProfile['posts'][number];
+export type Lead = z.infer<typeof leadSchema>;
+export type ApprovedDevice = z.infer<typeof approvedDeviceSchema>;
+export type ProfilePolicy = z.infer<typeof policySchema>;
+
+/** The profile if it is valid and consistent; else ProfileError 'invalid' listing every issue. */
+export function parseProfile(value: unknown): NetworkProfile {
+  const result = networkProfileSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = toProfileIssues(result.error);
+  const first = issues[0];
+  throw new ProfileError(
+    'invalid',
+    `${issues.length} issue(s), first: ${first ? `${first.code} at ${first.path}` : '?'}`,
+    issues,
+  );
+}
+
+/** The active (not retired) posts, in profile order: what the wizard offers to pick from. */
+export function activePosts(profile: NetworkProfile): readonly ProfilePost[] {
+  return profile.posts.filter((post) => post.retired !== true);
+}

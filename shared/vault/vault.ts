@@ -1,0 +1,211 @@
+// The key hierarchy: one random data key per device encrypts the sensitive fields; the
+// officer's passphrase (PBKDF2) wraps it, and HQ's X25519 key may hold a recovery copy.
+import { bufferSource, equalBytes, toBase64Url, utf8 } from '../bundle/bytes.ts';
+import { type PublicKeyInput } from '../bundle/keys.ts';
+import { keyCommitment, randomContentKey } from '../bundle/v1/crypto.ts';
+import { VaultError } from './errors.ts';
+import { escrowFor, openEscrow } from './escrow.ts';
+import { type KdfOptions, passphraseKey, resolveIterations } from './kdf.ts';
+import {
+  IV_BYTES,
+  SALT_BYTES,
+  type VaultEscrow,
+  type VaultRecord,
+  VAULT_VERSION,
+  bytesOf,
+  finishRecord,
+  readRecord,
+} from './record.ts';
+
+/** Binds the wrapped data key to its purpose, so no other AES-GCM output stands in for it. */
+const DATA_KEY_AAD = utf8('liaison-log/vault/v1/data-key');
+const DATA_KEY_USAGES: KeyUsage[] = ['encrypt', 'decrypt'];
+
+export interface CreateVaultOptions extends KdfOptions {
+  readonly passphrase: string;
+  /** HQ's X25519 public key: when given, HQ can reset a forgotten passphrase. */
+  readonly hqEscrowPublicKey?: PublicKeyInput | null;
+}
+
+export interface OpenVault {
+  /** JSON-safe; store it as is. Holds nothing readable without the passphrase or HQ's key. */
+  readonly record: VaultRecord;
+  /** AES-256-GCM, non-extractable: keep it in memory only while unlocked. */
+  readonly dataKey: CryptoKey;
+}
+
+function importDataKey(raw: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', bufferSource(raw), { name: 'AES-GCM' }, false, [
+    ...DATA_KEY_USAGES,
+  ]);
+}
+
+function requirePassphrase(passphrase: string): void {
+  if (passphrase.length === 0) throw new TypeError('a vault passphrase cannot be empty');
+}
+
+/** A new record around an existing raw data key: fresh salt and IV, so no two records share a KEK. */
+async function wrapRecord(
+  rawDataKey: Uint8Array,
+  passphrase: string,
+  iterations: number,
+  rest: { escrow: VaultEscrow | null; mustChangePassphrase: boolean },
+): Promise<VaultRecord> {
+  requirePassphrase(passphrase);
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const kek = await passphraseKey(passphrase, salt, iterations);
+  const wrapped = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: DATA_KEY_AAD },
+    kek,
+    bufferSource(rawDataKey),
+  );
+  return finishRecord({
+    version: VAULT_VERSION,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64Url(salt) },
+    dataKey: { iv: toBase64Url(iv), wrapped: toBase64Url(new Uint8Array(wrapped)) },
+    keyCheck: toBase64Url(await keyCommitment(rawDataKey)),
+    ...rest,
+  });
+}
+
+async function passphraseKeyFor(record: VaultRecord, passphrase: string): Promise<CryptoKey> {
+  return passphraseKey(passphrase, bytesOf(record.kdf.salt), record.kdf.iterations);
+}
+
+function dataKeyParams(record: VaultRecord): AesGcmParams {
+  return { name: 'AES-GCM', iv: bytesOf(record.dataKey.iv), additionalData: DATA_KEY_AAD };
+}
+
+/** The raw data key, for re-wrapping only; the caller zeroes it when done. */
+async function openWithPassphrase(
+  record: VaultRecord,
+  passphrase: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const kek = await passphraseKeyFor(record, passphrase);
+  try {
+    const raw = await crypto.subtle.decrypt(
+      dataKeyParams(record),
+      kek,
+      bytesOf(record.dataKey.wrapped),
+    );
+    return new Uint8Array(raw);
+  } catch (cause) {
+    // The checksum already ruled out accidental damage, so a failed tag means this passphrase.
+    throw new VaultError('wrong-passphrase', 'the passphrase does not open the data key', {
+      cause,
+    });
+  }
+}
+
+/** Runs `use` on the raw key, then overwrites it (best effort: the engine may hold copies). */
+async function withRaw<T>(raw: Uint8Array, use: (raw: Uint8Array) => Promise<T>): Promise<T> {
+  try {
+    return await use(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/** A new vault: a fresh random 256-bit data key, wrapped by the passphrase and, if given, for HQ. */
+export async function createVault(options: CreateVaultOptions): Promise<OpenVault> {
+  const iterations = resolveIterations(options);
+  requirePassphrase(options.passphrase);
+  return withRaw(randomContentKey(), async (raw) => {
+    const hq = options.hqEscrowPublicKey;
+    const escrow = hq ? await escrowFor(raw, hq) : null;
+    const record = await wrapRecord(raw, options.passphrase, iterations, {
+      escrow,
+      mustChangePassphrase: false,
+    });
+    return { record, dataKey: await importDataKey(raw) };
+  });
+}
+
+/**
+ * The data key of a stored record. Unwrapped straight into a non-extractable CryptoKey, so
+ * its bytes never reach JavaScript. Throws VaultError 'wrong-passphrase', 'corrupt' or
+ * 'unsupported-version'; never changes anything.
+ */
+export async function unlockVault(stored: unknown, passphrase: string): Promise<CryptoKey> {
+  const record = await readRecord(stored);
+  const kek = await passphraseKeyFor(record, passphrase);
+  try {
+    return await crypto.subtle.unwrapKey(
+      'raw',
+      bytesOf(record.dataKey.wrapped),
+      kek,
+      dataKeyParams(record),
+      { name: 'AES-GCM' },
+      false,
+      DATA_KEY_USAGES,
+    );
+  } catch (cause) {
+    throw new VaultError('wrong-passphrase', 'the passphrase does not open the data key', {
+      cause,
+    });
+  }
+}
+
+/**
+ * The same data key under a new passphrase (new salt, new IV): every field sealed before
+ * stays readable and nothing is re-encrypted. The old passphrase no longer opens the result.
+ */
+export async function changePassphrase(
+  stored: unknown,
+  oldPassphrase: string,
+  newPassphrase: string,
+  options: KdfOptions = {},
+): Promise<VaultRecord> {
+  const record = await readRecord(stored);
+  const iterations = resolveIterations(options, record.kdf.iterations);
+  requirePassphrase(newPassphrase);
+  return withRaw(await openWithPassphrase(record, oldPassphrase), (raw) =>
+    wrapRecord(raw, newPassphrase, iterations, {
+      escrow: record.escrow,
+      mustChangePassphrase: false,
+    }),
+  );
+}
+
+/**
+ * HQ's side of a forgotten passphrase: opens the escrow with HQ's X25519 private key and
+ * wraps the same data key under a temporary passphrase. The result asks for a new passphrase
+ * at the next unlock. Throws 'no-escrow', 'wrong-key' or 'corrupt'.
+ */
+export async function recoverWithEscrow(
+  stored: unknown,
+  hqPrivateKey: CryptoKey,
+  newPassphrase: string,
+  options: KdfOptions = {},
+): Promise<VaultRecord> {
+  const record = await readRecord(stored);
+  const iterations = resolveIterations(options, record.kdf.iterations);
+  requirePassphrase(newPassphrase);
+  if (record.escrow === null) throw new VaultError('no-escrow', 'the record has no escrow');
+  const escrow = record.escrow;
+  return withRaw(await openEscrow(escrow, hqPrivateKey), async (raw) => {
+    // The escrow is not bound to the rest by any key, so check it holds this vault's key.
+    if (!equalBytes(await keyCommitment(raw), bytesOf(record.keyCheck))) {
+      throw new VaultError('corrupt', 'the escrow holds another vault’s key');
+    }
+    return wrapRecord(raw, newPassphrase, iterations, { escrow, mustChangePassphrase: true });
+  });
+}
+
+/**
+ * Adds, replaces (HQ's key changed) or removes (null) the HQ recovery copy. Needs the
+ * passphrase because the escrow is made from the data key's bytes. The passphrase wrap is kept.
+ */
+export async function setEscrow(
+  stored: unknown,
+  passphrase: string,
+  hqPublicKey: PublicKeyInput | null,
+): Promise<VaultRecord> {
+  const record = await readRecord(stored);
+  return withRaw(await openWithPassphrase(record, passphrase), async (raw) => {
+    const escrow = hqPublicKey === null ? null : await escrowFor(raw, hqPublicKey);
+    const { checksum: _checksum, ...rest } = record;
+    return finishRecord({ ...rest, escrow });
+  });
+}
