@@ -20,8 +20,10 @@ export const en = {
   },
   status: {
     region: 'Sync status',
-    pending_one: '{{count, number}} change waiting to sync',
-    pending_other: '{{count, number}} changes waiting to sync',
+    pendingActivities_one: '{{count, number}} activity waiting to sync',
+    pendingActivities_other: '{{count, number}} activities waiting to sync',
+    pendingChanges_one: '{{count, number}} change waiting to sync',
+    pendingChanges_other: '{{count, number}} changes waiting to sync',
     allSynced: 'Nothing waiting to sync',
     online: 'Online',
     offline: 'Offline: everything is saved on this computer',

@@ -22,8 +22,10 @@ export const fr: Resources = {
   },
   status: {
     region: 'État de la synchronisation',
-    pending_one: '{{count, number}} modification en attente de synchronisation',
-    pending_other: '{{count, number}} modifications en attente de synchronisation',
+    pendingActivities_one: '{{count, number}} activité en attente de synchronisation',
+    pendingActivities_other: '{{count, number}} activités en attente de synchronisation',
+    pendingChanges_one: '{{count, number}} modification en attente de synchronisation',
+    pendingChanges_other: '{{count, number}} modifications en attente de synchronisation',
     allSynced: 'Rien en attente de synchronisation',
     online: 'En ligne',
     offline: 'Hors ligne : tout est enregistré sur cet ordinateur',

@@ -53,11 +53,11 @@ describe('translations', () => {
 
   it('translates and pluralises in French', () => {
     const i18n = createI18n('fr');
-    expect(i18n.t('status.pending', { count: 1 })).toBe(
+    expect(i18n.t('status.pendingChanges', { count: 1 })).toBe(
       '1 modification en attente de synchronisation',
     );
-    expect(i18n.t('status.pending', { count: 3 })).toBe(
-      '3 modifications en attente de synchronisation',
+    expect(i18n.t('status.pendingActivities', { count: 3 })).toBe(
+      '3 activités en attente de synchronisation',
     );
     expect(i18n.t('validation.min', { min: 1 })).toContain('1');
     expect(i18n.t('list.count', { count: 12345 })).toMatch(/^12\s345 activités$/u);

@@ -4,6 +4,9 @@ import { periodRange } from '../../../renderer/src/features/log/period.ts';
 import { EMPTY_FILTERS } from '../../../renderer/src/app/store.ts';
 import { fromFormValues, toFormValues } from '../../../renderer/src/features/log/form-values.ts';
 import { getActivityType } from '../../../shared/domain/catalogue.ts';
+import { groupBySave } from '../../../renderer/src/features/log/history-groups.ts';
+import { type Change } from '../../../shared/sync/change.ts';
+import { encodeHlc } from '../../../shared/sync/hlc.ts';
 
 describe('hash router', () => {
   it('round-trips every screen through the address bar', () => {
@@ -61,5 +64,29 @@ describe('form values', () => {
     const values = toFormValues(type, '2026-01-02');
     values.data.peopleTrained = '1.5';
     expect(fromFormValues(type, values).data.peopleTrained).toBe('1.5');
+  });
+});
+
+describe('history groups', () => {
+  const change = (seq: number, wall: number, deviceId = 'dev-a', author = 'LO-1'): Change => ({
+    deviceId,
+    seq,
+    hlc: encodeHlc({ wall, counter: seq, deviceId }),
+    collection: 'activities',
+    recordId: 'r1',
+    field: `data.f${seq}`,
+    value: seq,
+    author,
+  });
+
+  it('shows the changes of one save together, and separate saves apart', () => {
+    const log = [
+      change(1, 1000),
+      change(2, 1000),
+      change(3, 1001),
+      change(4, 90_000),
+      change(5, 90_000, 'dev-b', 'LEAD-1'),
+    ];
+    expect(groupBySave(log).map((g) => g.map((c) => c.seq))).toEqual([[1, 2, 3], [4], [5]]);
   });
 });

@@ -8,6 +8,7 @@ import { decodeHlc } from '../../../../shared/sync/hlc.ts';
 import { getHistory } from '../../db/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { formatDay, formatFieldValue, formatInstant } from './format.ts';
+import { groupBySave } from './history-groups.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 const CORE_LABEL_KEYS: Record<string, string> = {
@@ -69,20 +70,30 @@ export function History({
               <th scope="col">{t('detail.historyValue')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((change) => {
-              const [label, value] = describe(change);
-              const wall = decodeHlc(change.hlc)?.wall ?? 0;
-              return (
-                <tr key={`${change.deviceId}:${change.seq}`}>
-                  <td>{formatInstant(wall, lang, timeZone)}</td>
-                  <td>{change.author}</td>
-                  <td>{label}</td>
-                  <td>{value || t('detail.empty')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
+          {groupBySave(shown).map((group) => {
+            const first = group[0] as Change;
+            const wall = decodeHlc(first.hlc)?.wall ?? 0;
+            // One <tbody> per save: when and who once, then each field it set.
+            return (
+              <tbody key={`${first.deviceId}:${first.seq}`} className="save">
+                {group.map((change, i) => {
+                  const [label, value] = describe(change);
+                  return (
+                    <tr key={`${change.deviceId}:${change.seq}`}>
+                      {i === 0 ? (
+                        <>
+                          <td rowSpan={group.length}>{formatInstant(wall, lang, timeZone)}</td>
+                          <td rowSpan={group.length}>{change.author}</td>
+                        </>
+                      ) : null}
+                      <td>{label}</td>
+                      <td>{value || t('detail.empty')}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            );
+          })}
         </table>
       )}
     </section>
