@@ -121,7 +121,9 @@ describe('sealing any JSON value', () => {
           const context = { recordId, field };
           const sealed = await encryptField(dataKey, value, context);
           expect(isSealed(sealed)).toBe(true);
-          expect(await decryptField(dataKey, sealed, context)).toEqual(value);
+          // JSON has no -0: what comes back is the value's JSON meaning (-0 reads as 0).
+          const asJson = JSON.parse(JSON.stringify(value)) as Json;
+          expect(await decryptField(dataKey, sealed, context)).toEqual(asJson);
         },
       ),
       { numRuns: 200 },
