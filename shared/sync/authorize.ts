@@ -2,7 +2,7 @@
 // the person who signed it. A refused change is reported; the rest of the bundle applies.
 import { isReviewPath } from '../domain/activity.ts';
 import { type Change, type Json } from './change.ts';
-import { recordKey } from './fields.ts';
+import { OWNERSHIP_FIELDS, recordKey } from './fields.ts';
 import { latestPerField } from './latest.ts';
 import { type Authorizer, type BatchView, type RecordState } from './merge.ts';
 import { type Refusal, refusal } from './refusal.ts';
@@ -15,8 +15,9 @@ export type SenderScope =
 
 /**
  * Whose a record is. 'known': the receiver held its officerId before the batch.
- * 'claimed': the receiver did not, and the batch sets officerId and/or postCode (a new
- * record). 'unknown': neither, so nobody can tell yet whether the sender may write it.
+ * 'claimed': the receiver did not, and the sender's own changes in the batch set officerId
+ * and/or postCode (a new record). 'unknown': neither, so nobody can tell yet whether the
+ * sender may write it.
  */
 type Ownership =
   | {
@@ -29,7 +30,8 @@ type Ownership =
 /**
  * Null when `scope` may make `change`, else why not. `batch` is the rest of the batch
  * (mergeChanges passes it): ownership is read from the record as stored before the batch,
- * or, for a record new to this receiver, from the officerId and postCode the batch sets.
+ * or, for a record new to this receiver, from the officerId and postCode the batch sets
+ * under the sender's own name.
  * Without `batch`, `current` stands for the stored record and the change for the batch.
  */
 export function authorizeChange(
@@ -39,7 +41,7 @@ export function authorizeChange(
   batch?: BatchView,
 ): Refusal | null {
   const view: BatchView = batch ?? { before: () => current, changesFor: () => [change] };
-  return decide(scope, change, () => ownershipOf(change, view));
+  return decide(scope, change, () => ownershipOf(change, view, senderId(scope)));
 }
 
 /**
@@ -52,7 +54,7 @@ export function makeAuthorizer(scope: SenderScope): Authorizer {
     const perRecord = seen.get(batch) ?? new Map<string, Ownership>();
     seen.set(batch, perRecord);
     const key = recordKey(change.collection, change.recordId);
-    const owner = perRecord.get(key) ?? ownershipOf(change, batch);
+    const owner = perRecord.get(key) ?? ownershipOf(change, batch, senderId(scope));
     perRecord.set(key, owner);
     return owner;
   };
@@ -81,7 +83,14 @@ function postsOf(scope: SenderScope): readonly string[] {
   return [];
 }
 
-function ownershipOf(change: Change, batch: BatchView): Ownership {
+/**
+ * Whose the record of `change` is, for a batch signed by `sender`. A new record's claim is
+ * made of the sender's own officerId and postCode writes only: a write under another
+ * author is refused (author-mismatch) and never stored, so counting it would let a claim
+ * that is never written admit the sender's data into a record without an owner, and the
+ * next creator of that id would inherit that data on some receivers and not on others.
+ */
+function ownershipOf(change: Change, batch: BatchView, sender: string): Ownership {
   const before = batch.before(change.collection, change.recordId);
   const stored =
     before && Object.hasOwn(before.fields, 'officerId') ? before.fields.officerId : undefined;
@@ -89,17 +98,25 @@ function ownershipOf(change: Change, batch: BatchView): Ownership {
     const post = Object.hasOwn(before.fields, 'postCode') ? before.fields.postCode : undefined;
     return { kind: 'known', officerId: stored.value, postCode: post?.value };
   }
-  // A new record: what the batch says, taking for each field the write that merge keeps.
+  // A new record: what the sender's own writes in the batch say, taking for each field the
+  // write that merge keeps.
+  const own = batch
+    .changesFor(change.collection, change.recordId)
+    .filter((c) => c.author === sender && isOwnershipField(c.field));
   let officerId: Json | undefined;
   let postCode: Json | undefined;
-  for (const claim of latestPerField(
-    batch.changesFor(change.collection, change.recordId),
-  ).values()) {
+  for (const claim of latestPerField(own).values()) {
     if (claim.field === 'officerId') officerId = claim.value;
     if (claim.field === 'postCode') postCode = claim.value;
   }
   if (officerId === undefined && postCode === undefined) return { kind: 'unknown' };
   return { kind: 'claimed', officerId, postCode };
+}
+
+const OWNERSHIP: ReadonlySet<string> = new Set<string>(OWNERSHIP_FIELDS);
+
+function isOwnershipField(field: string): boolean {
+  return OWNERSHIP.has(field);
 }
 
 function inPosts(posts: readonly string[], post: Json | undefined): boolean {

@@ -4,12 +4,15 @@ export { HlcClock, MAX_COUNTER, compareHlc, decodeHlc, encodeHlc, type Hlc } fro
 export {
   COLLECTIONS,
   DELETED_FIELD,
+  MAX_JSON_DEPTH,
   changeSchema,
   deviceIdSchema,
+  isJson,
   jsonSchema,
   type Change,
   type Collection,
   type Json,
+  type JsonCheckOptions,
 } from './change.ts';
 export { OWNERSHIP_FIELDS, isSyncedField, keptWhenDeleted, recordKey } from './fields.ts';
 export {

@@ -9,12 +9,65 @@ export interface FieldVersion {
   readonly hlc: string;
 }
 
-/** JSON with object keys sorted, so equal values always give equal strings. */
+/** One step of canonicalJson's walk: a value to write, literal text, or leaving a container. */
+type Step =
+  | { readonly kind: 'value'; readonly value: Json }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'leave'; readonly container: object };
+
+const byCodeUnits = ([a]: [string, Json], [b]: [string, Json]): number =>
+  a < b ? -1 : a > b ? 1 : 0;
+
+/**
+ * JSON with object keys sorted, so equal values always give equal strings. Iterative, with
+ * an explicit stack: values that passed isJson are at most MAX_JSON_DEPTH deep, but this is
+ * exported (identity signing uses it) and must not overflow the stack on any input. A cyclic
+ * value throws a TypeError, as JSON.stringify does.
+ */
 export function canonicalJson(value: Json): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const out: string[] = [];
+  // The containers being written: meeting one of them again inside itself is a cycle.
+  const open = new Set<object>();
+  const steps: Step[] = [{ kind: 'value', value }];
+  for (let step = steps.pop(); step !== undefined; step = steps.pop()) {
+    if (step.kind === 'text') {
+      out.push(step.text);
+      continue;
+    }
+    if (step.kind === 'leave') {
+      open.delete(step.container);
+      continue;
+    }
+    const v = step.value;
+    if (v === null || typeof v !== 'object') {
+      out.push(JSON.stringify(v));
+      continue;
+    }
+    if (open.has(v)) throw new TypeError('canonicalJson: the value is cyclic');
+    open.add(v);
+    const next: Step[] = [];
+    if (Array.isArray(v)) {
+      next.push({ kind: 'text', text: '[' });
+      v.forEach((item, i) => {
+        if (i > 0) next.push({ kind: 'text', text: ',' });
+        next.push({ kind: 'value', value: item });
+      });
+      next.push({ kind: 'text', text: ']' });
+    } else {
+      next.push({ kind: 'text', text: '{' });
+      Object.entries(v)
+        .sort(byCodeUnits)
+        .forEach(([key, item], i) => {
+          next.push({ kind: 'text', text: `${i > 0 ? ',' : ''}${JSON.stringify(key)}:` });
+          next.push({ kind: 'value', value: item });
+        });
+      next.push({ kind: 'text', text: '}' });
+    }
+    next.push({ kind: 'leave', container: v });
+    // Reversed onto the stack, so the first piece is written first.
+    for (let i = next.length - 1; i >= 0; i--) steps.push(next[i] as Step);
+  }
+  return out.join('');
 }
 
 /**

@@ -33,7 +33,10 @@ export interface BatchView {
    * may write what.
    */
   before(collection: Collection, id: string): RecordState | undefined;
-  /** Every well-formed change of the batch to that record: a new record's claims. */
+  /**
+   * Every well-formed change of the batch to that record, whatever its author: the
+   * authorizer picks a new record's claim from them (the sender's own ownership writes).
+   */
   changesFor(collection: Collection, id: string): readonly Change[];
 }
 
@@ -72,7 +75,8 @@ export type ChangeResult =
       readonly change: Change;
       readonly outcome: 'refused' | 'deferred';
       readonly refusal: Refusal;
-      readonly flags: readonly ChangeFlag[];
+      /** Always empty: flags describe changes that were merged (see MergeResult.clamped). */
+      readonly flags: readonly [];
     };
 
 export type ChangeOutcome = ChangeResult['outcome'];
@@ -82,7 +86,10 @@ export interface MergeResult {
   records: Map<string, RecordState>;
   /** One result per input change, in input order. */
   results: ChangeResult[];
-  /** How many changes carried a stamp too far ahead of the receiver's clock. */
+  /**
+   * How many merged changes (inserted, updated, unchanged or stale) carried a stamp too far
+   * ahead of the receiver's clock. Refused and deferred changes are never counted.
+   */
   clamped: number;
 }
 
@@ -142,11 +149,6 @@ export function mergeChanges(
       results.push({ change, outcome: 'refused', refusal: invalid, flags: [] });
       return;
     }
-    const flags: ChangeFlag[] = [];
-    if (clockCheck && isAhead(change.hlc, clockCheck)) {
-      flags.push('clock-ahead');
-      clamped += 1;
-    }
     const key = recordKey(change.collection, change.recordId);
     const current = written.get(key) ?? lookup(change.collection, change.recordId);
     const denied = authorize?.(change, current, batch) ?? null;
@@ -155,12 +157,20 @@ export function mergeChanges(
         change,
         outcome: isDeferral(denied) ? 'deferred' : 'refused',
         refusal: denied,
-        flags,
+        flags: [],
       });
       return;
     }
     const { outcome, next } = applyChange(current, change);
     if (next) written.set(key, next);
+    // Flagged only once merged: the import report's "N changes came with a clock far ahead"
+    // is about stamps now stored (or met) here. A refused change is reported as refused, and
+    // a deferred one is flagged when a later retry merges it.
+    const flags: ChangeFlag[] = [];
+    if (clockCheck && isAhead(change.hlc, clockCheck)) {
+      flags.push('clock-ahead');
+      clamped += 1;
+    }
     results.push({ change, outcome, flags });
   });
 

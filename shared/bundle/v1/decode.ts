@@ -204,7 +204,8 @@ export async function decodeV1(
   const key = await payloadKey(contentKey, await sha256(prefix), 'decrypt');
 
   const sink = new InflateToText(inflatedBytes);
-  const digests = new Array<Uint8Array>(chunkCount);
+  // Grown as chunks are opened (in order), never sized from the header's claim.
+  const digests: Uint8Array[] = [];
   let bytesRead = prefix.length;
   report(options, bytesRead, header.totalBytes);
   // Up to CHUNKS_IN_FLIGHT chunks are hashed and decrypted at once; results are used in order.
@@ -216,7 +217,7 @@ export async function decodeV1(
         'payload-altered',
         `chunk ${opened.index} of ${chunkCount} failed authentication`,
       );
-    digests[opened.index] = opened.digest;
+    digests.push(opened.digest);
     sink.push(opened.plain, opened.index === chunkCount - 1);
     bytesRead += opened.sealedLength;
     report(options, bytesRead, header.totalBytes);

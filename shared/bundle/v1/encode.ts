@@ -27,7 +27,13 @@ import {
   verify,
   wrapContentKey,
 } from './crypto.ts';
-import { SIGNATURE_BYTES, TAG_BYTES, buildHeaderJson, headerFieldsSchema } from './header.ts';
+import {
+  SIGNATURE_BYTES,
+  TAG_BYTES,
+  buildHeaderJson,
+  foreignRange,
+  headerFieldsSchema,
+} from './header.ts';
 import { serializePayload } from './payload.ts';
 
 export const FORMAT_VERSION_V1 = 1;
@@ -47,6 +53,8 @@ function checkArguments(input: EncodeBundleInput): { chunkSize: number; maxInfla
   });
   if (!fields.success)
     throw new TypeError(`encodeBundle: invalid header fields: ${fields.error.message}`);
+  const foreign = foreignRange(input.sender, input.ranges);
+  if (foreign) throw foreign;
   if (input.recipients.length === 0)
     throw new TypeError('encodeBundle: a bundle needs at least one recipient');
   if (input.recipients.length > MAX_RECIPIENTS)

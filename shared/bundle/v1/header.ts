@@ -10,6 +10,7 @@ import {
   type BundleHeader,
   type BundleHeaderFields,
   type BundleKind,
+  type SeqRange,
 } from '../types.ts';
 
 export const KEY_BYTES = 32;
@@ -68,7 +69,9 @@ const headerSchema = z
         .number()
         .int()
         .positive()
-        .max(2 ** 40),
+        // Far above any real bundle (the inflation cap bounds them first), and small enough
+        // that a hostile count can never size an allocation or a loop out of range.
+        .max(2 ** 32 - 1),
       compressedBytes: z
         .number()
         .int()
@@ -89,6 +92,23 @@ const headerSchema = z
     if (h.kind !== 'changes' && (h.counts.changes !== 0 || h.counts.records !== 0))
       issue(`a ${h.kind} bundle carries no changes`);
   });
+
+/**
+ * A bundle carries only its sender's own changes: every declared range must be the signing
+ * device's. Otherwise a signed bundle could claim another device's sequence numbers and its
+ * receipt would acknowledge changes that device never sent (v1 has no relaying).
+ */
+export function foreignRange(
+  sender: { readonly deviceId: string },
+  ranges: readonly SeqRange[],
+): BundleError | null {
+  const other = ranges.find((r) => r.deviceId !== sender.deviceId);
+  if (!other) return null;
+  return new BundleError(
+    'invalid-payload',
+    `the bundle declares changes of ${other.deviceId}, but only ${sender.deviceId}'s own changes may travel in it`,
+  );
+}
 
 /** The header as it sits in the file (keys in base64url). */
 export type HeaderJson = z.infer<typeof headerSchema>;
@@ -192,6 +212,8 @@ export function parseHeaderV1(
   if (!parsed.success)
     throw new BundleError('not-a-bundle', `malformed header: ${z.prettifyError(parsed.error)}`);
   const json = parsed.data;
+  const foreign = foreignRange(json.sender, json.ranges);
+  if (foreign) throw foreign;
   const p = json.payload;
   const header: BundleHeader = {
     formatVersion,

@@ -163,13 +163,65 @@ describe('each refusal has its own code', () => {
     const input = {
       ...changesInput(sender, [hq], changes),
       ranges: Array.from({ length: 1500 }, (_, i) => ({
-        deviceId: `device-${i}`,
-        fromSeq: 1,
-        toSeq: 2,
+        deviceId: sender.deviceId,
+        fromSeq: 1_000 + 3 * i,
+        toSeq: 1_001 + 3 * i,
       })).concat(RANGE),
       recipients,
     };
     await expect(encodeBundle(input)).rejects.toMatchObject({ code: 'header-too-large' });
+  });
+
+  it("invalid-payload: a bundle declaring another device's changes, on writing and reading", async () => {
+    // A relay would let one officer's device acknowledge (and so silence) another's changes.
+    const foreign = [...RANGE, { deviceId: 'accra-laptop-02', fromSeq: 1, toSeq: 1000 }];
+    await expect(
+      encodeBundle({ ...changesInput(sender, [hq], changes), ranges: foreign }),
+    ).rejects.toMatchObject({
+      code: 'invalid-payload',
+    });
+    const forged = await forge(sender, [hq], { ranges: foreign, text: '' });
+    await expectCode(forged, 'invalid-payload');
+    expect(() => readBundleHeader(forged)).toThrow(
+      expect.objectContaining({ code: 'invalid-payload' }) as Error,
+    );
+  });
+
+  it('refuses a header claiming billions of chunks with a clean error, never a crash', async () => {
+    // Rewrite the header (checked by the signature only at the end): tiny chunks, a huge count.
+    const withChunks = (chunkCount: number) => {
+      const headerLength = new DataView(valid.buffer, valid.byteOffset).getUint32(10);
+      const header = JSON.parse(
+        new TextDecoder().decode(valid.subarray(14, 14 + headerLength)),
+      ) as { payload: { chunkSize: number; chunkCount: number; compressedBytes: number } };
+      header.payload = {
+        ...header.payload,
+        chunkSize: 16,
+        chunkCount,
+        compressedBytes: 16 * chunkCount,
+      };
+      const text = new TextEncoder().encode(JSON.stringify(header));
+      const rest = valid.subarray(14 + headerLength);
+      const out = new Uint8Array(14 + text.length + rest.length);
+      out.set(valid.subarray(0, 10));
+      new DataView(out.buffer).setUint32(10, text.length);
+      out.set(text, 14);
+      out.set(rest, 14 + text.length);
+      return out;
+    };
+    // decodeError fails the test on anything but a BundleError, or on an internal failure.
+    expect((await decodeError(streamOf(withChunks(2 ** 40)), openAs(hq)))?.code).toBe(
+      'not-a-bundle',
+    );
+    expect((await decodeError(streamOf(withChunks(2 ** 32 - 1)), openAs(hq)))?.code).toMatch(
+      /payload-altered|truncated/,
+    );
+  });
+
+  it('invalid-payload: a signed receipt nested thousands deep, refused without a crash', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const bytes = await forge(sender, [hq], { kind: 'receipt', text: deep });
+    expect((await decodeError(bytes, openAs(hq)))?.code).toBe('invalid-payload');
   });
 
   it('too-many-recipients: more recipients than the cap, on writing and on reading', async () => {

@@ -245,6 +245,113 @@ describe('deleted records', () => {
   });
 });
 
+describe('forged authors', () => {
+  const officerB: SenderScope = { role: 'officer', officerId: 'oB', postCode: 'PB' };
+  const officerC: SenderScope = { role: 'officer', officerId: 'oC', postCode: 'PC' };
+
+  /** A change sent from the device of `sender`, naming `author` (forged when they differ). */
+  function sent(sender: string, author: string, field: string, value: Json): Change {
+    const c = change(sender, 'x1', field, value);
+    return { ...c, author };
+  }
+
+  // B's ownership writes name someone else as their author, so they are refused; its data
+  // write names B itself. C creates a record under the same id, properly.
+  const fromB = () => [
+    sent('oB', 'someone-else', 'officerId', 'oB'),
+    sent('oB', 'someone-else', 'postCode', 'PB'),
+    sent('oB', 'oB', 'data.notes', 'from B'),
+  ];
+  const fromC = () => [
+    sent('oC', 'oC', 'officerId', 'oC'),
+    sent('oC', 'oC', 'postCode', 'PC'),
+    sent('oC', 'oC', 'type', 'liaison'),
+    sent('oC', 'oC', 'data.notes', 'from C'),
+  ];
+
+  /** An importer that keeps deferred changes with their scope and retries them after each import. */
+  function importer() {
+    const rx = receiver();
+    let parked: { scope: SenderScope; change: Change }[] = [];
+    const log: (string | null)[][] = [];
+    const run = (scope: SenderScope, changes: Change[]) => {
+      const r = rx.merge(scope, changes);
+      log.push(codes(r));
+      return r.results
+        .filter((x) => x.outcome === 'deferred')
+        .map((x) => ({ scope, change: x.change }));
+    };
+    return {
+      log,
+      records: rx.records,
+      parked: () => parked,
+      receive(scope: SenderScope, changes: Change[]) {
+        const waiting = parked;
+        parked = run(scope, changes);
+        for (const p of waiting) parked.push(...run(p.scope, [p.change]));
+      },
+    };
+  }
+
+  it('does not count ownership writes under another author as a claim', () => {
+    const rx = importer();
+    rx.receive(officerB, fromB());
+    expect(rx.log[0]).toEqual(['author-mismatch', 'author-mismatch', 'unknown-record']);
+    // Nothing is stored: in particular no record without an owner holding B's notes.
+    expect(rx.records.has('activities/x1')).toBe(false);
+  });
+
+  it("ends in C's record whichever of B's and C's batches arrives first; B's data never lands in it", () => {
+    const [b, c] = [fromB(), fromC()];
+    const bFirst = importer();
+    bFirst.receive(officerB, b);
+    bFirst.receive(officerC, c);
+    const cFirst = importer();
+    cFirst.receive(officerC, c);
+    cFirst.receive(officerB, b);
+
+    // Exactly C's batch merged alone, stamps included.
+    const expected = mergeChanges(() => undefined, c).records.get('activities/x1')?.fields;
+    const valuesOf = (fields: RecordState['fields'] | undefined) =>
+      Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, v.value]));
+    for (const rx of [bFirst, cFirst]) {
+      const record = rx.records.get('activities/x1');
+      expect(valuesOf(record?.fields)).toEqual({
+        officerId: 'oC',
+        postCode: 'PC',
+        type: 'liaison',
+        'data.notes': 'from C',
+      });
+      expect(rx.parked()).toEqual([]);
+    }
+    expect(bFirst.records.get('activities/x1')?.fields).toEqual(expected);
+    expect(cFirst.records.get('activities/x1')?.fields).toEqual(expected);
+    // B's notes: deferred until the record is known, then refused as C's; refused at once
+    // where C's record came first.
+    expect(bFirst.log).toEqual([
+      ['author-mismatch', 'author-mismatch', 'unknown-record'],
+      [null, null, null, null],
+      ['not-owner'],
+    ]);
+    expect(cFirst.log).toEqual([
+      [null, null, null, null],
+      ['author-mismatch', 'author-mismatch', 'not-owner'],
+    ]);
+  });
+
+  it('still lets a sender claim a new record with its own writes among forged ones', () => {
+    const rx = receiver();
+    const r = rx.merge(officerB, [
+      sent('oB', 'someone-else', 'officerId', 'oC'),
+      sent('oB', 'oB', 'officerId', 'oB'),
+      sent('oB', 'oB', 'postCode', 'PB'),
+      sent('oB', 'oB', 'data.notes', 'mine'),
+    ]);
+    expect(codes(r)).toEqual(['author-mismatch', null, null, null]);
+    expect(rx.records.get('activities/x1')?.fields.officerId?.value).toBe('oB');
+  });
+});
+
 describe('authorizeChange on its own', () => {
   it('judges a single change against the record it is given', () => {
     const r1 = owned('r1', 'o1', 'P1');

@@ -325,6 +325,13 @@ const AUTHOR: Record<string, string> = {
   'dev-lead': 'lead',
   'dev-hq': 'hq',
 };
+/** The post each sender would claim a record in (HQ has none). */
+const OWN_POST: Record<string, string> = {
+  'dev-o1': 'P1',
+  'dev-o2': 'P2',
+  'dev-lead': 'P1',
+  'dev-hq': 'HQ',
+};
 /** Each record's owner and post; a record id never collides across officers. */
 const RECORDS = [
   { id: 'a0', device: 'dev-o1', post: 'P1' },
@@ -335,17 +342,20 @@ const RECORDS = [
 type RoleOp = {
   device: number;
   record: number;
-  kind: 'edit' | 'delete' | 'review' | 'recreate';
+  kind: 'edit' | 'delete' | 'review' | 'recreate' | 'spoof' | 'claim';
   value: Json;
   step: number;
+  /** For 'spoof' and 'claim': which forgery (see simulateRoles). */
+  variant: number;
 };
 
 const roleOpArb: fc.Arbitrary<RoleOp> = fc.record({
   device: fc.nat({ max: DEVICES.length - 1 }),
   record: fc.nat({ max: RECORDS.length - 1 }),
-  kind: fc.constantFrom('edit', 'edit', 'review', 'review', 'delete', 'recreate'),
+  kind: fc.constantFrom('edit', 'edit', 'review', 'review', 'delete', 'recreate', 'spoof', 'claim'),
   value: valueArb,
   step: fc.integer({ min: 0, max: 3 }),
+  variant: fc.nat({ max: 3 }),
 });
 
 /** The changes, and which of them the rules must let through. */
@@ -355,7 +365,14 @@ function simulateRoles(ops: readonly RoleOp[]): { all: Change[]; legit: Change[]
   const seqs = new Map(DEVICES.map((d) => [d, 0]));
   const all: Change[] = [];
   const legit: Change[] = [];
-  const emit = (device: string, recordId: string, field: string, value: Json, allowed: boolean) => {
+  const emit = (
+    device: string,
+    recordId: string,
+    field: string,
+    value: Json,
+    allowed: boolean,
+    author = AUTHOR[device] ?? '',
+  ) => {
     const seq = (seqs.get(device) ?? 0) + 1;
     seqs.set(device, seq);
     const hlc = (clocks.get(device) as HlcClock).tick();
@@ -367,7 +384,7 @@ function simulateRoles(ops: readonly RoleOp[]): { all: Change[]; legit: Change[]
       recordId,
       field,
       value,
-      author: AUTHOR[device] ?? '',
+      author,
     };
     all.push(c);
     if (allowed) legit.push(c);
@@ -384,8 +401,32 @@ function simulateRoles(ops: readonly RoleOp[]): { all: Change[]; legit: Change[]
     const device = DEVICES[op.device] as string;
     const r = RECORDS[op.record] as (typeof RECORDS)[number];
     const owner = device === r.device;
+    const own = AUTHOR[device] ?? '';
+    const ownerId = AUTHOR[r.device] ?? '';
     if (op.kind === 'recreate') {
       if (owner) create(r);
+    } else if (op.kind === 'spoof') {
+      // Ownership writes under someone else's name (the record's owner or a stranger),
+      // claiming the record for the sender or its owner, then data under the sender's own
+      // name: the claim must count for nothing, so the data waits for the real record.
+      const author = op.variant % 2 === 0 ? 'someone-else' : ownerId;
+      const claimedBy = op.variant < 2 ? own : ownerId;
+      const claimedPost = op.variant < 2 ? (OWN_POST[device] ?? '') : r.post;
+      emit(device, r.id, 'officerId', claimedBy, owner && author === own, author);
+      emit(device, r.id, 'postCode', claimedPost, owner && author === own, author);
+      emit(device, r.id, 'data.notes', op.value, owner);
+    } else if (op.kind === 'claim') {
+      // Under the sender's own name, a claim of another officer's record id for its owner,
+      // in its post or in a post that is nobody's: refused wherever it arrives. Never the
+      // sender's own id: own officerId and own post, even from two separate claims, is a
+      // valid creation, and two valid creations of one id are the documented
+      // first-creator-wins limit. The owner itself just recreates its record.
+      if (owner) create(r);
+      else {
+        emit(device, r.id, 'officerId', ownerId, false);
+        emit(device, r.id, 'postCode', op.variant % 2 === 0 ? r.post : 'P9', false);
+        emit(device, r.id, 'data.notes', op.value, false);
+      }
     } else if (op.kind === 'edit') emit(device, r.id, 'data.notes', op.value, owner);
     else if (op.kind === 'delete') emit(device, r.id, '_deleted', true, owner);
     else {

@@ -273,6 +273,39 @@ describe('clock far ahead', () => {
     expect(s.get()?.fields['data.notes']?.hlc).toBe(ahead.hlc);
   });
 
+  it('flags and counts only the changes it merged, not those refused or deferred', () => {
+    const s = store();
+    const deny: MergeOptions['authorize'] = (c) =>
+      c.field === 'data.secret'
+        ? refusal('not-owner', 'no')
+        : c.field === 'data.later'
+          ? refusal('unknown-record', 'wait')
+          : null;
+    const later = change('a', 2, 60_001, 'data.later', 'x');
+    const batch = [
+      change('a', 1, 60_001, 'data.secret', 'x'),
+      later,
+      change('a', 3, 60_001, 'data.notes', 'x'),
+      change('a', 3, 60_001, 'data.notes', 'x'),
+    ];
+    const r = s.merge(batch, { authorize: deny, clockCheck: check });
+    expect(outcomes(r)).toEqual(['refused', 'deferred', 'inserted', 'unchanged']);
+    expect(r.results.map((x) => x.flags)).toEqual([[], [], ['clock-ahead'], ['clock-ahead']]);
+    expect(r.clamped).toBe(2);
+    // A deferred change is flagged by the retry that merges it.
+    const retry = s.merge([later], { clockCheck: check });
+    expect(outcomes(retry)).toEqual(['updated']);
+    expect(retry.clamped).toBe(1);
+  });
+
+  it('flags a merged change that turns out stale, since its stamp was still met', () => {
+    const s = store();
+    s.merge([change('a', 1, 0, '_deleted', true)]);
+    const r = s.merge([change('a', 2, 60_001, 'data.notes', 'x')], { clockCheck: check });
+    expect(outcomes(r)).toEqual(['stale']);
+    expect(r.clamped).toBe(1);
+  });
+
   it('does not flag a stamp exactly at the limit, nor anything without a clock check', () => {
     const atLimit = change('a', 1, 60_000, 'data.notes', 'x');
     expect(store().merge([atLimit], { clockCheck: check }).clamped).toBe(0);
