@@ -52,7 +52,6 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
     <>
       {field.label[lang]}
       {field.required ? <span aria-hidden="true"> *</span> : null}
-      {field.unit ? <span className="hint"> ({field.unit[lang]})</span> : null}
       {field.sensitive ? <span className="badge-sensitive">{t('form.sensitive')}</span> : null}
     </>
   );
