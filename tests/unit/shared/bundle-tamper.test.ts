@@ -218,7 +218,14 @@ describe('a tampered bundle is always refused', () => {
             (_, k) => (k + 1) * piece,
           );
           const fromStream = await rejected(streamOf(bytes, cuts), false);
-          expect(fromStream).toBe(await rejected(bytes, false));
+          const fromArray = await rejected(bytes, false);
+          // Both refuse, for the same reason. One exception is inherent: when the flip changes
+          // the sizes in the header, an array's length shows at once that the file is short
+          // ('truncated'), while a stream, whose length is unknown until it ends, first meets
+          // a chunk that fails to open ('payload-altered').
+          if (fromStream !== fromArray) {
+            expect([fromStream, fromArray].sort()).toEqual(['payload-altered', 'truncated']);
+          }
         },
       ),
       { numRuns: 1000 },
