@@ -147,6 +147,14 @@ export async function unlockVault(stored: unknown, passphrase: string): Promise<
   }
 }
 
+/** What every re-wrap checks first: a readable record, a usable passphrase, its KDF cost. */
+async function beforeRewrap(stored: unknown, newPassphrase: string, options: KdfOptions) {
+  const record = await readRecord(stored);
+  const iterations = resolveIterations(options, record.kdf.iterations);
+  requirePassphrase(newPassphrase);
+  return { record, iterations };
+}
+
 /**
  * The same data key under a new passphrase (new salt, new IV): every field sealed before
  * stays readable and nothing is re-encrypted. The old passphrase no longer opens the result.
@@ -157,9 +165,7 @@ export async function changePassphrase(
   newPassphrase: string,
   options: KdfOptions = {},
 ): Promise<VaultRecord> {
-  const record = await readRecord(stored);
-  const iterations = resolveIterations(options, record.kdf.iterations);
-  requirePassphrase(newPassphrase);
+  const { record, iterations } = await beforeRewrap(stored, newPassphrase, options);
   return withRaw(await openWithPassphrase(record, oldPassphrase), (raw) =>
     wrapRecord(raw, newPassphrase, iterations, {
       escrow: record.escrow,
@@ -179,9 +185,7 @@ export async function recoverWithEscrow(
   newPassphrase: string,
   options: KdfOptions = {},
 ): Promise<VaultRecord> {
-  const record = await readRecord(stored);
-  const iterations = resolveIterations(options, record.kdf.iterations);
-  requirePassphrase(newPassphrase);
+  const { record, iterations } = await beforeRewrap(stored, newPassphrase, options);
   if (record.escrow === null) throw new VaultError('no-escrow', 'the record has no escrow');
   const escrow = record.escrow;
   return withRaw(await openEscrow(escrow, hqPrivateKey), async (raw) => {

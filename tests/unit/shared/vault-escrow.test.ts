@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportPublicKey, fingerprint, generateDeviceKeys } from '../../../shared/bundle/index.ts';
 import {
-  VaultError,
   changePassphrase,
   createVault,
   decryptField,
@@ -14,18 +13,9 @@ import {
   unlockVault,
 } from '../../../shared/vault/index.ts';
 import { finishRecord } from '../../../shared/vault/record.ts';
+import { FAST, refusal } from './vault-helpers.ts';
 
-const FAST = { unsafeIterationsForTests: 1_000 };
 const ctx = { recordId: 'act-7', field: 'notes' };
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const e: unknown = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(VaultError);
-  return (e as VaultError).code;
-}
 
 async function officerWithEscrow() {
   const hq = await generateDeviceKeys();

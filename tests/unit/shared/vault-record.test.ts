@@ -5,7 +5,6 @@ import { fromBase64Url, toBase64Url } from '../../../shared/bundle/bytes.ts';
 import {
   type VaultRecord,
   MIN_ITERATIONS,
-  VaultError,
   changePassphrase,
   createVault,
   decryptField,
@@ -14,18 +13,9 @@ import {
 } from '../../../shared/vault/index.ts';
 import { resolveIterations } from '../../../shared/vault/kdf.ts';
 import { finishRecord } from '../../../shared/vault/record.ts';
+import { FAST, refusal } from './vault-helpers.ts';
 
-const FAST = { unsafeIterationsForTests: 1_000 };
 const ctx = { recordId: 'act-1', field: 'travellerName' };
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const e: unknown = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(VaultError);
-  return (e as VaultError).code;
-}
 
 /** The same base64url field with one byte flipped (still canonical base64url). */
 function flipByte(b64: string, index = 0): string {
