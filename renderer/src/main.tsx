@@ -12,6 +12,7 @@ import { getLanguage, getOrCreateDevice, openDatabase } from './db/index.ts';
 import { App } from './app/App.tsx';
 import { FatalError } from './app/FatalError.tsx';
 import { ServicesProvider } from './app/services.tsx';
+import { VaultSession } from './app/vault-session.ts';
 import { errorMessageKey } from './app/errors.ts';
 import { useUi } from './app/store.ts';
 
@@ -38,7 +39,14 @@ async function start() {
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
-          <ServicesProvider value={{ db, platform: choosePlatform(), deviceId: device.deviceId }}>
+          <ServicesProvider
+            value={{
+              db,
+              platform: choosePlatform(),
+              deviceId: device.deviceId,
+              vault: new VaultSession(db),
+            }}
+          >
             <App />
           </ServicesProvider>
         </I18nextProvider>

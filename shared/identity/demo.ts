@@ -1,8 +1,15 @@
 // The built-in demo network, so a fresh install shows a working app at once: the 49 demo
 // posts, one team lead per region, and example officers who enroll like real ones.
 import { DEMO_POSTS, REGIONS, postsInRegion } from '../domain/posts.ts';
-import { type Lead, type NetworkProfile } from './profile.ts';
-import { type HqPublicKeys, DEFAULT_POLICY, createNetworkProfile } from './network.ts';
+import { type ApprovedDevice, type Lead, type NetworkProfile, parseProfile } from './profile.ts';
+import {
+  type HqPublicKeys,
+  DEFAULT_POLICY,
+  createNetworkProfile,
+  publicKeyText,
+} from './network.ts';
+import { demoDeviceKeys } from './demo-keys.ts';
+import { type SignedProfile, signProfile } from './signed.ts';
 
 export const DEMO_NETWORK_ID = 'liaison-log-demo';
 export const DEMO_HQ_DEVICE_ID = 'demo-hq';
@@ -58,4 +65,39 @@ export function makeDemoNetwork(input: DemoNetworkInput): Promise<NetworkProfile
     now: input.now,
     demo: true,
   });
+}
+
+/** When the demo network was "issued": fixed, so every demo install signs the same profile. */
+export const DEMO_ISSUED_AT = '2026-01-01T00:00:00.000Z';
+
+/** The device id of a demo team lead's laptop (one per lead, with fixed demo keys). */
+export function demoLeadDeviceId(officerId: string): string {
+  return `demo-${officerId}`;
+}
+
+/**
+ * The demo network as every demo install holds it: HQ and each lead's laptop listed with
+ * their fixed demo keys, signed by the demo HQ. Ed25519 signatures are deterministic, so two
+ * installs make byte-identical profiles. Officers' laptops enroll like real ones.
+ */
+export async function makeDemoProfile(): Promise<SignedProfile> {
+  const now = new Date(DEMO_ISSUED_AT);
+  const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
+  const base = await makeDemoNetwork({ hqKeys, now });
+  const devices: ApprovedDevice[] = [...base.devices];
+  for (const lead of DEMO_LEADS) {
+    const deviceId = demoLeadDeviceId(lead.officerId);
+    const keys = await demoDeviceKeys(deviceId);
+    devices.push({
+      deviceId,
+      officerId: lead.officerId,
+      name: lead.name,
+      role: 'lead',
+      posts: [...lead.posts],
+      signingKey: await publicKeyText(keys.signing),
+      encryptionKey: await publicKeyText(keys.encryption),
+      approvedAt: DEMO_ISSUED_AT,
+    });
+  }
+  return signProfile(parseProfile({ ...base, devices }), hqKeys.signing.privateKey);
 }

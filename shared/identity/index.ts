@@ -68,6 +68,9 @@ export {
 } from './network.ts';
 export {
   DEMO_HQ_DEVICE_ID,
+  DEMO_ISSUED_AT,
+  demoLeadDeviceId,
+  makeDemoProfile,
   DEMO_HQ_USER_ID,
   DEMO_LEADS,
   DEMO_NETWORK_ID,
@@ -76,4 +79,5 @@ export {
   type DemoNetworkInput,
   type DemoOfficer,
 } from './demo.ts';
+export { demoDeviceKeys } from './demo-keys.ts';
 export { type IdentityMessages, identityMessages } from './messages.ts';

@@ -2,9 +2,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getOfficerProfile } from '../db/index.ts';
+import { getIdentity } from '../db/identity.ts';
 import { getPost } from '../../../shared/domain/posts.ts';
-import { useServices } from './services.tsx';
+import { useServices, useUnlocked } from './services.tsx';
 import { useUi } from './store.ts';
 import { viewToHash, type View } from './router.ts';
 import { makeSession, type Session } from './session.ts';
@@ -12,7 +12,13 @@ import { useSwitchLanguage } from './language.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
 import { ToastView } from './ToastView.tsx';
-import { SetupScreen } from '../features/setup/SetupScreen.tsx';
+import { SetupWizard } from '../features/setup/SetupWizard.tsx';
+import { LockScreen } from '../features/lock/LockScreen.tsx';
+import { useIdleLock } from '../features/lock/useIdleLock.ts';
+import { SyncScreen } from '../features/sync/SyncScreen.tsx';
+import { NetworkScreen } from '../features/network/NetworkScreen.tsx';
+import { LaterScreen } from './LaterScreen.tsx';
+import { canOpen, logsOwnEntries } from './roles.ts';
 import { ActivityList } from '../features/log/ActivityList.tsx';
 import { NewActivity } from '../features/log/NewActivity.tsx';
 import { EditActivity } from '../features/log/EditActivity.tsx';
@@ -21,6 +27,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { useLang } from '../i18n/useLang.ts';
 
 function Screen({ view, session }: { view: View; session: Session }) {
+  if (!canOpen(session.identity.role, view.name)) return <LaterScreen kind="notForRole" />;
   switch (view.name) {
     case 'list':
       return <ActivityList session={session} />;
@@ -32,6 +39,14 @@ function Screen({ view, session }: { view: View; session: Session }) {
       return <EditActivity id={view.id} session={session} />;
     case 'settings':
       return <SettingsScreen session={session} />;
+    case 'sync':
+      return <SyncScreen session={session} />;
+    case 'network':
+      return <NetworkScreen session={session} />;
+    case 'review':
+      return <LaterScreen kind="review" />;
+    case 'summaries':
+      return <LaterScreen kind="summaries" />;
   }
 }
 
@@ -51,17 +66,26 @@ function NavLink({ to, label, current }: { to: View; label: string; current: boo
   );
 }
 
+function LockButton() {
+  const { t } = useTranslation();
+  const { vault } = useServices();
+  return (
+    <button className="lock-now" onClick={() => vault.lock()}>
+      {t('app.lockNow')}
+    </button>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { db, deviceId } = useServices();
+  const { db } = useServices();
   const view = useUi((s) => s.view);
   const syncFromLocation = useUi((s) => s.syncFromLocation);
-  const profile = useLiveQuery(() => getOfficerProfile(db).then((p) => p ?? null), [db]);
-  const session = useMemo(
-    () => (profile ? makeSession(profile, deviceId) : null),
-    [profile, deviceId],
-  );
+  const identity = useLiveQuery(() => getIdentity(db).then((i) => i ?? null), [db]);
+  const session = useMemo(() => (identity ? makeSession(identity) : null), [identity]);
+  const unlocked = useUnlocked();
+  useIdleLock(session !== null && unlocked);
   const switchLanguage = useSwitchLanguage();
   const main = useRef<HTMLElement>(null);
   const firstView = useRef(true);
@@ -105,24 +129,30 @@ export function App() {
     </button>
   );
 
-  if (profile === undefined) return <p className="hint">{t('app.loading')}</p>;
-  if (!session) {
+  if (identity === undefined) return <p className="hint">{t('app.loading')}</p>;
+  if (!session || !unlocked) {
     return (
       <div className="shell">
         <header className="topbar">
           <span className="brand">{t('app.title')}</span>
+          {session?.identity.demo ? <span className="demo-badge">{t('app.demo')}</span> : null}
           <span className="spacer" />
           {langButton}
         </header>
-        <main id="main">
-          <SetupScreen />
-        </main>
+        <main id="main">{session ? <LockScreen session={session} /> : <SetupWizard />}</main>
       </div>
     );
   }
 
+  const role = session.identity.role;
   const post = getPost(session.profile.postCode);
   const section = view.name === 'detail' || view.name === 'edit' ? 'list' : view.name;
+  const link = (to: View, label: string) =>
+    canOpen(role, to.name) ? (
+      <li>
+        <NavLink to={to} label={label} current={section === to.name} />
+      </li>
+    ) : null;
   return (
     <div className="shell">
       <a
@@ -140,28 +170,24 @@ export function App() {
         <span className="brand">{t('app.title')}</span>
         <nav aria-label={t('app.mainNav')}>
           <ul>
-            <li>
-              <NavLink to={{ name: 'list' }} label={t('nav.log')} current={section === 'list'} />
-            </li>
-            <li>
-              <NavLink to={{ name: 'new' }} label={t('nav.new')} current={section === 'new'} />
-            </li>
-            <li>
-              <NavLink
-                to={{ name: 'settings' }}
-                label={t('nav.settings')}
-                current={section === 'settings'}
-              />
-            </li>
+            {link({ name: 'list' }, role === 'hq' ? t('nav.networkLog') : t('nav.log'))}
+            {logsOwnEntries(role) ? link({ name: 'new' }, t('nav.new')) : null}
+            {link({ name: 'review' }, t('nav.review'))}
+            {link({ name: 'summaries' }, t('nav.summaries'))}
+            {link({ name: 'network' }, t('nav.network'))}
+            {link({ name: 'sync' }, t('nav.sync'))}
+            {link({ name: 'settings' }, t('nav.settings'))}
           </ul>
         </nav>
         <span className="spacer" />
+        {session.identity.demo ? <span className="demo-badge">{t('app.demo')}</span> : null}
         <span className="who">
-          {t('status.signedInAs', {
+          {t(`status.signedInAs_${role}`, {
             name: session.profile.name,
             post: post ? post.city[lang] : session.profile.postCode,
           })}
         </span>
+        <LockButton />
         {langButton}
       </header>
       <main

@@ -7,7 +7,23 @@ export type View =
   | { name: 'new'; type?: ActivityTypeId }
   | { name: 'detail'; id: string }
   | { name: 'edit'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** Export and import bundles, receipts, import reports (everyone). */
+  | { name: 'sync' }
+  /** A team lead's review queue for its posts (lead, HQ). */
+  | { name: 'review' }
+  /** Summaries of a lead's posts, or of the network at HQ (lead, HQ). */
+  | { name: 'summaries' }
+  /** The network profile: posts, leads, devices waiting for approval, policy (HQ). */
+  | { name: 'network' };
+
+/** Screens named by a single hash word. */
+const SIMPLE = ['settings', 'sync', 'review', 'summaries', 'network'] as const;
+type SimpleName = (typeof SIMPLE)[number];
+
+function isSimple(value: string | undefined): value is SimpleName {
+  return (SIMPLE as readonly (string | undefined)[]).includes(value);
+}
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -31,7 +47,7 @@ export function parseHash(hash: string): View {
   if (head === 'activity' && arg && ID.test(arg)) {
     return tail === 'edit' ? { name: 'edit', id: arg } : { name: 'detail', id: arg };
   }
-  if (head === 'settings') return { name: 'settings' };
+  if (isSimple(head)) return { name: head };
   return { name: 'list' };
 }
 
@@ -46,6 +62,10 @@ export function viewToHash(view: View): string {
     case 'edit':
       return `#/activity/${encodeURIComponent(view.id)}/edit`;
     case 'settings':
-      return '#/settings';
+    case 'sync':
+    case 'review':
+    case 'summaries':
+    case 'network':
+      return `#/${view.name}`;
   }
 }

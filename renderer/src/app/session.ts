@@ -3,16 +3,30 @@
 import { localDateIn } from '../../../shared/domain/fiscal.ts';
 import { getPost } from '../../../shared/domain/posts.ts';
 import { type Author, type OfficerProfile } from '../db/index.ts';
+import { homePost } from '../db/identity.ts';
+import { type DeviceIdentity } from '../db/meta.ts';
 
 export interface Session {
+  identity: DeviceIdentity;
+  /** Name, officer id and home post (an officer's post, a lead's first post, none at HQ). */
   profile: OfficerProfile;
   author: Author;
 }
 
-export function makeSession(profile: OfficerProfile, deviceId: string): Session {
+export function makeSession(identity: DeviceIdentity): Session {
+  const profile: OfficerProfile = {
+    officerId: identity.officerId,
+    name: identity.name,
+    postCode: homePost(identity) ?? '',
+  };
   return {
+    identity,
     profile,
-    author: { deviceId, officerId: profile.officerId, postCode: profile.postCode },
+    author: {
+      deviceId: identity.deviceId,
+      officerId: identity.officerId,
+      postCode: profile.postCode,
+    },
   };
 }
 

@@ -20,6 +20,7 @@ import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
 import { buildRow, hlcTime, toView, type ActivityView } from './rows.ts';
 import { type ActivityRow } from './schema.ts';
+import { sealData, type Sealer } from './sealing.ts';
 
 /** Who writes: the device (signs, numbers the changes) and the officer it acts for. */
 export interface Author {
@@ -47,6 +48,12 @@ export interface ActivityPatch {
 export interface WriteOptions {
   /** The catalogue version of the record's type; defaults to the database's catalogue. */
   knownVersion?: number;
+  /**
+   * Seals sensitive values before they are stored (row and change log alike: one sealed
+   * string serves both, as both bind the same record id and path). Without one, writing a
+   * sensitive value is refused as 'locked'.
+   */
+  sealer?: Sealer;
 }
 
 /**
@@ -119,8 +126,11 @@ export async function createActivity(
   db: LiaisonDb,
   author: Author,
   input: NewActivity,
+  options: Pick<WriteOptions, 'sealer'> = {},
 ): Promise<ActivityView> {
   const id = randomId();
+  // Sealed first: WebCrypto inside the transaction would let Dexie commit it half way.
+  const data = await sealData(options.sealer, id, input.data, db.typeLookup(input.type));
   const initial: Activity = {
     id,
     type: input.type,
@@ -128,7 +138,7 @@ export async function createActivity(
     officerId: author.officerId,
     postCode: author.postCode,
     occurredOn: input.occurredOn,
-    data: definedData(input.data),
+    data: definedData(data),
     review: { status: 'pending' },
     deleted: false,
     createdAt: '',
@@ -187,12 +197,18 @@ export async function updateActivity(
   patch: ActivityPatch,
   options: WriteOptions = {},
 ): Promise<ActivityView> {
+  const type = (await db.activities.get(id))?.type;
+  const data = await sealData(
+    options.sealer,
+    id,
+    patch.data ?? {},
+    type === undefined ? undefined : db.typeLookup(type),
+  );
   return inWriteTransaction(db, async () => {
     const row = await writableRow(db, id, options);
     const values: FieldValues = {};
     if (patch.occurredOn !== undefined) values.occurredOn = patch.occurredOn;
-    for (const [name, value] of Object.entries(patch.data ?? {}))
-      values[dataPath(name)] = value ?? null;
+    for (const [name, value] of Object.entries(data)) values[dataPath(name)] = value ?? null;
     return writeRecord(db, author, row, applyFieldValues(stripRow(row), values));
   });
 }

@@ -1,6 +1,7 @@
 // Autosaved form drafts, so a half-typed entry survives a crash, a closed lid or a reload.
 // Drafts are local only: they never enter the change log and never sync.
 import { type Json } from '../../../shared/sync/change.ts';
+import { openDraftValues, sealDraftValues, type Sealer } from './sealing.ts';
 import { type LiaisonDb } from './db.ts';
 import { randomId } from './device.ts';
 import { toDbError } from './errors.ts';
@@ -16,11 +17,17 @@ export interface DraftInput {
   values: Json;
 }
 
-export async function saveDraft(db: LiaisonDb, input: DraftInput): Promise<Draft> {
+/** Stores the form's values sealed as one value: a half-typed name is as private as a saved one. */
+export async function saveDraft(
+  db: LiaisonDb,
+  input: DraftInput,
+  sealer: Sealer | undefined,
+): Promise<Draft> {
+  const id = input.id ?? randomId();
   const draft: Draft = {
-    id: input.id ?? randomId(),
+    id,
     type: input.type,
-    values: input.values,
+    values: await sealDraftValues(sealer, id, input.values),
     updatedAt: new Date(db.now()).toISOString(),
   };
   try {
@@ -28,11 +35,18 @@ export async function saveDraft(db: LiaisonDb, input: DraftInput): Promise<Draft
   } catch (e) {
     throw toDbError(e, 'write-failed');
   }
-  return draft;
+  return { ...draft, values: input.values };
 }
 
-export async function loadDraft(db: LiaisonDb, id: string): Promise<Draft | undefined> {
-  return db.drafts.get(id);
+/** The draft with its values opened (a draft from before sealing existed opens as it is). */
+export async function loadDraft(
+  db: LiaisonDb,
+  id: string,
+  sealer: Sealer | undefined,
+): Promise<Draft | undefined> {
+  const draft = await db.drafts.get(id);
+  if (!draft) return undefined;
+  return { ...draft, values: await openDraftValues(sealer, id, draft.values) };
 }
 
 /** Most recently edited first. */

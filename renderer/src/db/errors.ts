@@ -8,7 +8,9 @@ export type DbErrorCode =
   | 'quota-exceeded'
   | 'write-failed'
   | 'not-found'
-  | 'newer-record';
+  | 'newer-record'
+  /** A sensitive value was to be written or read while the app is locked (no data key). */
+  | 'locked';
 
 export class DbError extends Error {
   override readonly name = 'DbError';

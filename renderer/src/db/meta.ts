@@ -1,5 +1,7 @@
 // Typed access to the key/value `meta` table: counters, the device identity and settings.
 // Counters live here so a save never has to count a table (O(1) per write).
+import { type Role } from '../../../shared/identity/schemas.ts';
+import { type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type Language } from '../../../shared/domain/catalogue-types.ts';
 import { type LiaisonDb } from './db.ts';
 
@@ -26,8 +28,38 @@ export interface MetaValues {
   acked: Record<string, number>;
   language: Language;
   officer: OfficerProfile;
+  /** Who this device is in its network (set once by the first-run wizard). */
+  identity: DeviceIdentity;
+  /** This device's key pairs; the private keys are non-extractable CryptoKeys. */
+  deviceKeys: StoredDeviceKeys;
+  /** The HQ-signed network profile this device trusts (the newest it has accepted). */
+  profile: SignedProfile;
+  /** The data key wrapped by the passphrase (and for HQ's recovery): a VaultRecord. */
+  vault: unknown;
+  /** Wrong passphrases in a row and when the last one was typed (the unlock delay). */
+  unlockFailures: { count: number; lastAt: number };
   /** Last change seq allocated for a device; seqs are 1-based and contiguous. */
   [seqKey: `seq:${string}`]: number;
+}
+
+export interface DeviceIdentity {
+  deviceId: string;
+  networkId: string;
+  role: Role;
+  officerId: string;
+  name: string;
+  /** An officer's post. */
+  postCode?: string;
+  /** A team lead's posts (the profile's leads list has the last word). */
+  posts?: string[];
+  demo: boolean;
+  createdAt: string;
+}
+
+export interface StoredDeviceKeys {
+  deviceId: string;
+  signing: CryptoKeyPair;
+  encryption: CryptoKeyPair;
 }
 
 export type MetaKey = keyof MetaValues;

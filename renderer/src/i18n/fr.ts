@@ -7,11 +7,27 @@ export const fr: Resources = {
     skipToContent: 'Aller au contenu principal',
     mainNav: 'Navigation principale',
     loading: 'Ouverture de votre journal…',
+    demo: 'Démo',
+    lockNow: 'Verrouiller',
   },
   nav: {
     log: 'Journal des activités',
     new: 'Nouvelle activité',
     settings: 'Paramètres',
+    networkLog: 'Journal du réseau',
+    review: 'Révision',
+    summaries: 'Sommaires',
+    network: 'Réseau',
+    sync: 'Synchronisation',
+  },
+  later: {
+    back: 'Retour au journal',
+    reviewTitle: 'Révision',
+    reviewBody: 'La révision des entrées de vos bureaux arrive dans la prochaine version. Les entrées vous parviennent déjà par les paquets importés.',
+    summariesTitle: 'Sommaires',
+    summariesBody: 'Les totaux par type, mois, trimestre et exercice financier arrivent dans la prochaine version.',
+    notForRoleTitle: 'Non disponible ici',
+    notForRoleBody: 'Cet écran ne fait pas partie de votre rôle sur cet appareil.',
   },
   language: {
     label: 'Langue',
@@ -30,6 +46,9 @@ export const fr: Resources = {
     online: 'En ligne',
     offline: 'Hors ligne : tout est enregistré sur cet ordinateur',
     signedInAs: '{{name}} · {{post}}',
+    signedInAs_officer: '{{name}} · {{post}}',
+    signedInAs_lead: '{{name}} · chef d’équipe',
+    signedInAs_hq: '{{name}} · AC',
   },
   list: {
     heading: 'Journal des activités',
@@ -159,6 +178,7 @@ export const fr: Resources = {
     writeFailed:
       'Votre entrée n’a pas pu être enregistrée. Elle reste dans le formulaire; réessayez.',
     notFound: 'Cette activité n’existe plus.',
+    locked: 'Liaison Log est verrouillé. Déverrouillez-le avec votre phrase secrète, puis réessayez.',
     newerRecord:
       'Cette entrée provient d’une version plus récente de Liaison Log et ne peut pas être modifiée ici.',
     unexpected:

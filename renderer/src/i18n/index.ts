@@ -6,10 +6,11 @@ import { type Language } from '../../../shared/domain/catalogue-types.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { coreMessages } from './core-messages.ts';
+import { featureMessages } from './feature-messages.ts';
 
 export const resources = {
-  en: { translation: { ...en, ...coreMessages.en } },
-  fr: { translation: { ...fr, ...coreMessages.fr } },
+  en: { translation: { ...en, ...coreMessages.en, ...featureMessages.en } },
+  fr: { translation: { ...fr, ...coreMessages.fr, ...featureMessages.fr } },
 } as const;
 
 export function createI18n(language: Language = 'en'): I18n {

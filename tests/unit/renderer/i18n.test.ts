@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { coreMessages } from '../../../renderer/src/i18n/core-messages.ts';
+import { FEATURE_TABLES } from '../../../renderer/src/i18n/feature-messages.ts';
 import { resources, createI18n } from '../../../renderer/src/i18n/index.ts';
 
 /** Every leaf key of a nested resource object, dotted. */
@@ -35,6 +36,15 @@ describe('translations', () => {
     const appSections = Object.keys(en);
     const coreSections = Object.keys(coreMessages.en);
     expect(appSections.filter((s) => coreSections.includes(s))).toEqual([]);
+  });
+
+  it('gives each feature a namespace of its own', () => {
+    const taken = [...Object.keys(en), ...Object.keys(coreMessages.en)];
+    for (const table of FEATURE_TABLES) {
+      const sections = Object.keys(table.en);
+      expect(sections.filter((s) => taken.includes(s))).toEqual([]);
+      taken.push(...sections);
+    }
   });
 
   it('uses the same interpolation variables in both languages', () => {

@@ -8,7 +8,7 @@ import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.
 import { latestOccurredOn, validateActivityInput } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -71,6 +71,7 @@ export function ActivityForm(props: ActivityFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
+  const sealer = useSealer();
   const showToast = useUi((s) => s.showToast);
   const [draftRestored, setDraftRestored] = useState(false);
   const andNewRef = useRef(false);
@@ -112,7 +113,7 @@ export function ActivityForm(props: ActivityFormProps) {
   // as changes over the record (not as its new baseline), so an edit still writes them.
   useEffect(() => {
     let live = true;
-    void loadDraft(db, draftId).then((draft) => {
+    void loadDraft(db, draftId, sealer).then((draft) => {
       if (!live || !draft || draft.type !== type.id) return;
       const stored = draft.values as { occurredOn?: unknown; data?: Record<string, unknown> };
       const restored = toFormValues(
@@ -131,17 +132,17 @@ export function ActivityForm(props: ActivityFormProps) {
     return () => {
       live = false;
     };
-  }, [db, draftId, type, defaults, setValue]);
+  }, [db, draftId, sealer, type, defaults, setValue]);
 
   const writeDraft = useCallback(() => {
     draftPending.current = false;
     clearTimeout(draftTimer.current);
-    return saveDraft(db, {
-      id: draftId,
-      type: type.id,
-      values: getValues() as unknown as Record<string, Json>,
-    });
-  }, [db, draftId, type.id, getValues]);
+    return saveDraft(
+      db,
+      { id: draftId, type: type.id, values: getValues() as unknown as Record<string, Json> },
+      sealer,
+    );
+  }, [db, draftId, sealer, type.id, getValues]);
 
   // Autosave: each change is written to the drafts table shortly after typing stops, and
   // at once when the form goes away (navigation, window closed) with a save still pending.

@@ -1,0 +1,114 @@
+// This device's identity in its network: who it is (role, officer, posts), its key pairs, the
+// network profile it trusts and its vault record. The wizard writes them together, once; the
+// profile is replaced only by a newer one that the caller has verified.
+import { type NetworkProfile } from '../../../shared/identity/profile.ts';
+import { type SignedProfile } from '../../../shared/identity/signed.ts';
+import { type VaultRecord } from '../../../shared/vault/index.ts';
+import { type LiaisonDb } from './db.ts';
+import { DbError, toDbError } from './errors.ts';
+import {
+  getMeta,
+  seqKey,
+  setMeta,
+  type DeviceIdentity,
+  type OfficerProfile,
+  type StoredDeviceKeys,
+} from './meta.ts';
+
+export interface SetupRecords {
+  identity: DeviceIdentity;
+  keys: StoredDeviceKeys;
+  profile: SignedProfile;
+  vault: VaultRecord;
+}
+
+/** The post a person's own entries are filed under: an officer's post, a lead's first post. */
+export function homePost(identity: DeviceIdentity): string | undefined {
+  return identity.postCode ?? identity.posts?.[0];
+}
+
+/**
+ * Stores everything the wizard made in one transaction: a crash half way leaves the device
+ * unset (the wizard runs again), never half set. The device id may change only while this
+ * device has written nothing (a demo lead or HQ takes the demo's fixed id).
+ */
+export async function completeSetup(db: LiaisonDb, records: SetupRecords): Promise<void> {
+  const { identity, keys, profile, vault } = records;
+  if (keys.deviceId !== identity.deviceId) throw new Error('keys of another device');
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      if (await getMeta(db, 'identity')) throw new DbError('write-failed', 'already set up');
+      const device = await getMeta(db, 'device');
+      if (device && device.deviceId !== identity.deviceId) {
+        const written = (await getMeta(db, seqKey(device.deviceId))) ?? 0;
+        if (written > 0) throw new DbError('write-failed', 'this device has entries already');
+      }
+      await setMeta(db, 'device', {
+        deviceId: identity.deviceId,
+        createdAt: device?.createdAt ?? identity.createdAt,
+      });
+      await setMeta(db, 'deviceKeys', keys);
+      await setMeta(db, 'profile', profile);
+      await setMeta(db, 'vault', vault);
+      await setMeta(db, 'identity', identity);
+      const post = homePost(identity);
+      const officer: OfficerProfile = {
+        officerId: identity.officerId,
+        name: identity.name,
+        postCode: post ?? '',
+      };
+      await setMeta(db, 'officer', officer);
+    });
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
+
+export function getIdentity(db: LiaisonDb): Promise<DeviceIdentity | undefined> {
+  return getMeta(db, 'identity');
+}
+
+export function getDeviceKeys(db: LiaisonDb): Promise<StoredDeviceKeys | undefined> {
+  return getMeta(db, 'deviceKeys');
+}
+
+export function getSignedProfile(db: LiaisonDb): Promise<SignedProfile | undefined> {
+  return getMeta(db, 'profile');
+}
+
+export async function getNetworkProfile(db: LiaisonDb): Promise<NetworkProfile | undefined> {
+  return (await getMeta(db, 'profile'))?.profile;
+}
+
+/**
+ * Stores a newer profile the caller has verified against the current one (verifyProfile with
+ * `current`). Checked again here, inside the transaction, so two imports racing in two
+ * windows can never store an older one over a newer one.
+ */
+export async function replaceProfile(db: LiaisonDb, signed: SignedProfile): Promise<boolean> {
+  try {
+    return await db.transaction('rw', db.meta, async () => {
+      const current = await getMeta(db, 'profile');
+      if (current && current.profile.networkId !== signed.profile.networkId) {
+        throw new DbError('write-failed', 'a profile of another network');
+      }
+      if (current && current.profile.version >= signed.profile.version) return false;
+      await setMeta(db, 'profile', signed);
+      return true;
+    });
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
+
+export function getVaultRecord(db: LiaisonDb): Promise<unknown> {
+  return getMeta(db, 'vault');
+}
+
+export async function setVaultRecord(db: LiaisonDb, vault: VaultRecord): Promise<void> {
+  try {
+    await setMeta(db, 'vault', vault);
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}

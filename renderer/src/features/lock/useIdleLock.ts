@@ -1,0 +1,2 @@
+// PLACEHOLDER
+export function useIdleLock(_active: boolean): void {}

@@ -1,0 +1,158 @@
+// The contract between the sync screens and the exchange engine (export, import, receipts,
+// device approval). The engine implements ExchangeClient (exchange-client.ts, backed by a
+// Web Worker); the screens call it and read the stored state through the db functions named
+// below with useLiveQuery. Types only: no behaviour lives here.
+import { type SeqRange } from '../../../../shared/sync/receipts.ts';
+
+/** Who sent a bundle, as the report and the pending-devices list show it. */
+export interface SenderInfo {
+  deviceId: string;
+  officerId: string;
+  /** Null for HQ. */
+  postCode: string | null;
+  /** Role from the profile or the device list; 'unknown' for a device nobody approved yet. */
+  role: 'officer' | 'lead' | 'hq' | 'unknown';
+  /** The signing key's fingerprint code, grouped for reading aloud (fingerprintCode()). */
+  fingerprint: string;
+}
+
+/** Per-change outcomes of a changes bundle (shared/sync/merge.ts). */
+export interface OutcomeCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  stale: number;
+  refused: number;
+}
+
+/** One refused change, with its reason as an i18n key (shared/sync refusal codes). */
+export interface RefusedChange {
+  recordId: string;
+  field: string;
+  reasonKey: string;
+  reasonValues?: Record<string, string | number>;
+}
+
+/** What became of one file of an import. Every message is an i18n key plus values. */
+export type FileOutcome =
+  | {
+      kind: 'applied';
+      bundleId: string;
+      sender: SenderInfo;
+      ranges: SeqRange[];
+      counts: OutcomeCounts;
+      /** At most 200 listed; `counts.refused` has the total. */
+      refused: RefusedChange[];
+    }
+  | { kind: 'already-imported'; bundleId: string; sender: SenderInfo; importedAt: string }
+  /** From a device not approved yet: stored, applied when someone approves the device. */
+  | { kind: 'pending-device'; bundleId: string; sender: SenderInfo }
+  | { kind: 'receipt'; from: SenderInfo; acknowledgedUpTo: number }
+  | { kind: 'profile'; version: number; updated: boolean }
+  | { kind: 'enrollment'; sender: SenderInfo }
+  /** The file changed nothing. `errorKey` is e.g. 'bundle.error.bad-signature'. */
+  | { kind: 'rejected'; errorKey: string; errorValues?: Record<string, string | number> };
+
+export interface FileReport {
+  fileName: string;
+  outcome: FileOutcome;
+}
+
+/** One import run (one or many files), kept and listed later (newest first). */
+export interface ImportRunReport {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  files: FileReport[];
+  /** True when the person cancelled between files; the rest were not touched. */
+  cancelled: boolean;
+}
+
+export interface ImportProgress {
+  fileIndex: number;
+  fileCount: number;
+  fileName: string;
+  /** 0..1 within the current file. */
+  fileFraction: number;
+  /** 0..1 over the whole run. */
+  overallFraction: number;
+}
+
+export interface ImportFileInput {
+  name: string;
+  data: Uint8Array;
+}
+
+export type ExportResult =
+  | { status: 'nothing-to-send' }
+  | { status: 'cancelled' }
+  | {
+      status: 'written';
+      fileName: string;
+      /** Where the platform says it went (a folder path, "Downloads"), when known. */
+      location?: string;
+      changes: number;
+      records: number;
+      ranges: SeqRange[];
+    };
+
+export interface ExportOptions {
+  /** A folder chosen once (platform FolderRef id); absent: the save dialog. */
+  folderId?: string;
+}
+
+export interface ExchangeClient {
+  /** Every own change a recipient has not acknowledged, for HQ and the post's team leads. */
+  exportBundle(options?: ExportOptions): Promise<ExportResult>;
+  /** HQ or a team lead: a signed receipt for one post's devices, or for all (no postCode). */
+  exportReceipt(options: ExportOptions & { postCode?: string }): Promise<ExportResult>;
+  /** HQ: the current profile as a signed profile file for devices to import. */
+  exportProfile(options?: ExportOptions): Promise<ExportResult>;
+  /**
+   * Imports files one after another in a worker; cancel takes effect between files. The
+   * files are queued durably first, so a run cut short (crash, closed window) resumes.
+   */
+  importFiles(
+    files: ImportFileInput[],
+    options: { onProgress?: (p: ImportProgress) => void; signal?: AbortSignal },
+  ): Promise<ImportRunReport>;
+  /** Resumes files left queued by an interrupted run; null when none were. */
+  resumeInterrupted(options: {
+    onProgress?: (p: ImportProgress) => void;
+  }): Promise<ImportRunReport | null>;
+  /** Approves a waiting device (after comparing its fingerprint) and imports its bundles. */
+  approveDevice(deviceId: string): Promise<ImportRunReport>;
+  /** Drops a waiting device and its stored bundles. */
+  rejectDevice(deviceId: string): Promise<void>;
+}
+
+/*
+ * Stored state the screens read with useLiveQuery, from renderer/src/db/exchange.ts:
+ *   listImportRuns(db, limit?): Promise<ImportRunReport[]>         newest first
+ *   listPendingDevices(db): Promise<PendingDevice[]>
+ *   listGaps(db): Promise<DeviceGapView[]>
+ *   getExchangeStatus(db): Promise<ExchangeStatus>
+ */
+export interface PendingDevice {
+  sender: SenderInfo;
+  /** Bundles waiting for the approval. */
+  bundles: number;
+  firstSeenAt: string;
+}
+
+/** "Bundles 12-14 from officer X at post Y have not arrived": change seqs from..to missing. */
+export interface DeviceGapView {
+  sender: SenderInfo;
+  from: number;
+  to: number;
+}
+
+export interface ExchangeStatus {
+  /** Own changes not acknowledged (the status strip's count). */
+  waiting: number;
+  lastExportAt: string | null;
+  lastReceiptFromHqAt: string | null;
+  /** The folder chosen for exports, if any (platform FolderRef). */
+  exportFolder: { id: string; label: string } | null;
+  importFolder: { id: string; label: string } | null;
+}

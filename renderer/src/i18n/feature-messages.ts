@@ -1,0 +1,11 @@
+// Every feature's message table, merged into i18next beside en.ts/fr.ts. Each feature owns
+// one top-level namespace (its messages.ts), so features never edit each other's strings.
+import { lockMessages } from '../features/lock/messages.ts';
+
+/** Add a feature's table here; the i18n test checks that namespaces never collide. */
+export const FEATURE_TABLES = [lockMessages] as const;
+
+export const featureMessages = {
+  en: Object.assign({}, ...FEATURE_TABLES.map((t) => t.en)) as Record<string, unknown>,
+  fr: Object.assign({}, ...FEATURE_TABLES.map((t) => t.fr)) as Record<string, unknown>,
+};

@@ -1,0 +1,60 @@
+// The demo network's fixed keys. They are derived from public seeds, so every demo install
+// (HQ, a team lead, an officer in another browser) agrees on the same demo HQ and leads
+// without any file changing hands. That is the point of a demo, and the reason a demo key
+// protects nothing: a demo profile says `demo: true`, every screen says "demo", and a real
+// network's devices refuse it (another network id, another HQ key).
+import { type DeviceKeys } from '../bundle/keys.ts';
+import { bufferSource, utf8 } from '../bundle/bytes.ts';
+
+/** RFC 8410 PKCS#8 prefixes: a 32-byte seed follows. */
+const PKCS8_PREFIX = {
+  Ed25519: [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+  ],
+  X25519: [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20,
+  ],
+} as const;
+
+async function seed(label: string): Promise<Uint8Array> {
+  const text = `liaison-log demo key, public and not secret: ${label}`;
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bufferSource(utf8(text))));
+}
+
+async function pairFromSeed(
+  algorithm: 'Ed25519' | 'X25519',
+  label: string,
+): Promise<CryptoKeyPair> {
+  const pkcs8 = new Uint8Array(48);
+  pkcs8.set(PKCS8_PREFIX[algorithm]);
+  pkcs8.set(await seed(`${algorithm}/${label}`), 16);
+  const usages: KeyUsage[] = algorithm === 'Ed25519' ? ['sign'] : ['deriveBits'];
+  // Extractable only long enough to read the public half (a JWK's `x`); the pair kept is
+  // re-imported non-extractable, like any device's.
+  const open = await crypto.subtle.importKey('pkcs8', pkcs8, { name: algorithm }, true, usages);
+  const jwk = await crypto.subtle.exportKey('jwk', open);
+  const { crv, kty, x, d } = jwk;
+  const privateKey = await crypto.subtle.importKey(
+    'jwk',
+    { crv, kty, x, d },
+    { name: algorithm },
+    false,
+    usages,
+  );
+  const publicKey = await crypto.subtle.importKey(
+    'jwk',
+    { crv, kty, x },
+    { name: algorithm },
+    true,
+    algorithm === 'Ed25519' ? ['verify'] : [],
+  );
+  return { privateKey, publicKey };
+}
+
+/** The fixed keys of a demo device (the demo HQ, a demo team lead). */
+export async function demoDeviceKeys(deviceId: string): Promise<DeviceKeys> {
+  return {
+    signing: await pairFromSeed('Ed25519', deviceId),
+    encryption: await pairFromSeed('X25519', deviceId),
+  };
+}
