@@ -30,14 +30,16 @@ const ANY_SENSITIVE: ReadonlySet<string> = new Set(
 
 /**
  * True when a value at `path` is stored sealed. With the record's type, its own sensitive
- * fields; without one (an import that has not seen the record's type yet), any field that some
- * type marks sensitive: sealing too much costs a little time, sealing too little leaks.
+ * fields (the words index reads the others, so they must stay plain); without one (an import
+ * that has not seen the record's type yet), any field that some type marks sensitive:
+ * sealing too much costs a little time, sealing too little leaks.
  */
 export function isSealedPath(path: string, def?: ActivityTypeDef): boolean {
   if (!path.startsWith(DATA_PREFIX)) return false;
   if (!def) return ANY_SENSITIVE.has(path);
   const name = path.slice(DATA_PREFIX.length);
-  return def.fields.some((f) => f.name === name && f.sensitive) || ANY_SENSITIVE.has(path);
+  // Only the type's own: a training's notes are searchable, an interdiction's are sealed.
+  return def.fields.some((f) => f.name === name && f.sensitive);
 }
 
 /** A value as stored: sealed when its path is sensitive and it holds something. */

@@ -51,3 +51,11 @@ export async function recordAcknowledgement(
     throw toDbError(e, 'write-failed');
   }
 }
+
+/** The last own change seq this device has written (0: none yet). */
+export async function lastOwnSeq(db: LiaisonDb): Promise<number> {
+  return db.transaction('r', db.meta, async () => {
+    const device = await getMeta(db, 'device');
+    return device ? ((await getMeta(db, seqKey(device.deviceId))) ?? 0) : 0;
+  });
+}

@@ -21,7 +21,8 @@ export const en = {
   later: {
     back: 'Back to the log',
     reviewTitle: 'Review',
-    reviewBody: 'Reviewing the entries of your posts arrives in the next release. Entries reach you through imported bundles already.',
+    reviewBody:
+      'Reviewing the entries of your posts arrives in the next release. Entries reach you through imported bundles already.',
     summariesTitle: 'Summaries',
     summariesBody: 'Totals by type, month, quarter and fiscal year arrive in the next release.',
     notForRoleTitle: 'Not available here',
@@ -134,6 +135,7 @@ export const en = {
     newerRecord:
       'This entry was written by a newer version of Liaison Log. You can read it, but update the app before changing it.',
     notFound: 'This activity does not exist or was deleted.',
+    unreadable: 'Cannot be shown: this protected value is damaged or was altered.',
     empty: '—',
   },
   setup: {
@@ -149,11 +151,58 @@ export const en = {
   },
   settings: {
     heading: 'Settings',
-    profile: 'Your profile',
     device: 'This device',
+    app: 'About this app',
     deviceId: 'Device ID',
     appVersion: 'App version',
     runtime: 'Running in',
+    role: 'Role',
+    role_officer: 'Liaison officer',
+    role_lead: 'Team lead',
+    role_hq: 'HQ',
+    name: 'Name',
+    officerId: 'Officer ID',
+    posts_one: 'Post',
+    posts_other: 'Posts',
+    network: 'Network',
+    networkValue: '{{name}}, profile version {{version}}',
+    signingKey: 'Signing key',
+    encryptionKey: 'Encryption key',
+    hqKey: 'HQ’s key',
+    passphraseHeading: 'Passphrase',
+    currentPassphrase: 'Current passphrase',
+    newPassphrase: 'New passphrase',
+    repeatPassphrase: 'New passphrase again',
+    changePassphrase: 'Change passphrase',
+    changingPassphrase: 'Changing…',
+    passphraseChanged: 'Passphrase changed. Use the new one from now on.',
+    passphraseTooShort: 'Use at least {{min}} characters.',
+    passphraseMismatch: 'The two new passphrases are not the same.',
+    mustChangePassphrase: 'HQ set a temporary passphrase for this device. Choose your own now.',
+    resetHeading: 'Reset this device',
+    resetIntro:
+      'Erases everything on this computer: entries, drafts, keys and settings. Use it to hand the laptop over or to join another network.',
+    resetIntroHq:
+      'Erases everything on this computer, including HQ’s keys: without them no device can send HQ a bundle until a new network is set up.',
+    reset: 'Reset this device…',
+    resetRefused_one:
+      '{{count, number}} change has not reached HQ yet. Export a bundle first, so nothing is lost.',
+    resetRefused_other:
+      '{{count, number}} changes have not reached HQ yet. Export a bundle first, so nothing is lost.',
+    resetWaiting_one:
+      '{{count, number}} change is not acknowledged yet: export a bundle before resetting.',
+    resetWaiting_other:
+      '{{count, number}} changes are not acknowledged yet: export a bundle before resetting.',
+    exportFirst: 'Export a bundle',
+    resetConfirmTitle: 'Erase everything on this device?',
+    resetConfirmBody:
+      'Everything on this computer will be erased. HQ already holds all your entries.',
+    resetConfirmBodyExported_one:
+      '{{count, number}} change is not acknowledged yet but is in your last exported bundle. Make sure that file reaches HQ. Erase everything?',
+    resetConfirmBodyExported_other:
+      '{{count, number}} changes are not acknowledged yet but are in your last exported bundle. Make sure that file reaches HQ. Erase everything?',
+    resetConfirm: 'Erase everything',
+    cancel: 'Cancel',
   },
   profileValidation: {
     nameRequired: 'Enter your name.',

@@ -23,9 +23,11 @@ export const fr: Resources = {
   later: {
     back: 'Retour au journal',
     reviewTitle: 'Révision',
-    reviewBody: 'La révision des entrées de vos bureaux arrive dans la prochaine version. Les entrées vous parviennent déjà par les paquets importés.',
+    reviewBody:
+      'La révision des entrées de vos bureaux arrive dans la prochaine version. Les entrées vous parviennent déjà par les paquets importés.',
     summariesTitle: 'Sommaires',
-    summariesBody: 'Les totaux par type, mois, trimestre et exercice financier arrivent dans la prochaine version.',
+    summariesBody:
+      'Les totaux par type, mois, trimestre et exercice financier arrivent dans la prochaine version.',
     notForRoleTitle: 'Non disponible ici',
     notForRoleBody: 'Cet écran ne fait pas partie de votre rôle sur cet appareil.',
   },
@@ -137,6 +139,7 @@ export const fr: Resources = {
     newerRecord:
       'Cette entrée a été rédigée par une version plus récente de Liaison Log. Vous pouvez la lire, mais mettez l’application à jour avant de la modifier.',
     notFound: 'Cette activité n’existe pas ou a été supprimée.',
+    unreadable: 'Affichage impossible : cette valeur protégée est endommagée ou a été modifiée.',
     empty: '—',
   },
   setup: {
@@ -152,11 +155,58 @@ export const fr: Resources = {
   },
   settings: {
     heading: 'Paramètres',
-    profile: 'Votre profil',
     device: 'Cet appareil',
-    deviceId: 'Identifiant de l’appareil',
+    app: 'À propos de l’application',
+    deviceId: 'ID de l’appareil',
     appVersion: 'Version de l’application',
-    runtime: 'Environnement d’exécution',
+    runtime: 'Exécution dans',
+    role: 'Rôle',
+    role_officer: 'Agent de liaison',
+    role_lead: 'Chef d’équipe',
+    role_hq: 'AC',
+    name: 'Nom',
+    officerId: 'ID de l’agent',
+    posts_one: 'Bureau',
+    posts_other: 'Bureaux',
+    network: 'Réseau',
+    networkValue: '{{name}}, version {{version}} du profil',
+    signingKey: 'Clé de signature',
+    encryptionKey: 'Clé de chiffrement',
+    hqKey: 'Clé de l’AC',
+    passphraseHeading: 'Phrase de passe',
+    currentPassphrase: 'Phrase de passe actuelle',
+    newPassphrase: 'Nouvelle phrase de passe',
+    repeatPassphrase: 'Nouvelle phrase de passe (encore)',
+    changePassphrase: 'Changer la phrase de passe',
+    changingPassphrase: 'Changement…',
+    passphraseChanged: 'Phrase de passe changée. Utilisez la nouvelle dorénavant.',
+    passphraseTooShort: 'Utilisez au moins {{min}} caractères.',
+    passphraseMismatch: 'Les deux nouvelles phrases de passe ne sont pas identiques.',
+    mustChangePassphrase:
+      'L’AC a fixé une phrase de passe temporaire pour cet appareil. Choisissez la vôtre maintenant.',
+    resetHeading: 'Réinitialiser cet appareil',
+    resetIntro:
+      'Efface tout sur cet ordinateur : entrées, brouillons, clés et paramètres. Servez-vous-en pour remettre l’ordinateur ou joindre un autre réseau.',
+    resetIntroHq:
+      'Efface tout sur cet ordinateur, y compris les clés de l’AC : sans elles, aucun appareil ne peut envoyer de paquet à l’AC tant qu’un nouveau réseau n’est pas configuré.',
+    reset: 'Réinitialiser cet appareil…',
+    resetRefused_one:
+      '{{count, number}} modification n’est pas encore parvenue à l’AC. Exportez d’abord un paquet, pour ne rien perdre.',
+    resetRefused_other:
+      '{{count, number}} modifications ne sont pas encore parvenues à l’AC. Exportez d’abord un paquet, pour ne rien perdre.',
+    resetWaiting_one:
+      '{{count, number}} modification n’est pas encore confirmée : exportez un paquet avant de réinitialiser.',
+    resetWaiting_other:
+      '{{count, number}} modifications ne sont pas encore confirmées : exportez un paquet avant de réinitialiser.',
+    exportFirst: 'Exporter un paquet',
+    resetConfirmTitle: 'Tout effacer sur cet appareil?',
+    resetConfirmBody: 'Tout sera effacé sur cet ordinateur. L’AC détient déjà toutes vos entrées.',
+    resetConfirmBodyExported_one:
+      '{{count, number}} modification n’est pas encore confirmée, mais elle est dans votre dernier paquet exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
+    resetConfirmBodyExported_other:
+      '{{count, number}} modifications ne sont pas encore confirmées, mais elles sont dans votre dernier paquet exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
+    resetConfirm: 'Tout effacer',
+    cancel: 'Annuler',
   },
   profileValidation: {
     nameRequired: 'Entrez votre nom.',
@@ -178,7 +228,8 @@ export const fr: Resources = {
     writeFailed:
       'Votre entrée n’a pas pu être enregistrée. Elle reste dans le formulaire; réessayez.',
     notFound: 'Cette activité n’existe plus.',
-    locked: 'Liaison Log est verrouillé. Déverrouillez-le avec votre phrase secrète, puis réessayez.',
+    locked:
+      'Liaison Log est verrouillé. Déverrouillez-le avec votre phrase de passe, puis réessayez.',
     newerRecord:
       'Cette entrée provient d’une version plus récente de Liaison Log et ne peut pas être modifiée ici.',
     unexpected:

@@ -12,6 +12,7 @@ import {
 } from '../../../renderer/src/features/log/ActivityForm.tsx';
 import { loadDraft, openDatabase, type LiaisonDb } from '../../../renderer/src/db/index.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
+import { unlockedSession } from './db-fixtures.ts';
 
 let counter = 0;
 async function renderForm(
@@ -20,11 +21,14 @@ async function renderForm(
   lang: 'en' | 'fr' = 'en',
 ) {
   const db: LiaisonDb = await openDatabase(`form-test-${++counter}`);
+  const vault = await unlockedSession(db);
   const onSave = vi.fn(() => Promise.resolve(true));
   const onSaved = vi.fn();
   render(
     <I18nextProvider i18n={createI18n(lang)}>
-      <ServicesProvider value={{ db, platform: createBrowserPlatform(), deviceId: 'dev-test' }}>
+      <ServicesProvider
+        value={{ db, platform: createBrowserPlatform(), deviceId: 'dev-test', vault }}
+      >
         <ActivityForm
           type={type}
           initial={{ occurredOn: '2026-05-04', data: {} }}
@@ -39,7 +43,7 @@ async function renderForm(
       </ServicesProvider>
     </I18nextProvider>,
   );
-  return { db, onSave, onSaved };
+  return { db, vault, onSave, onSaved };
 }
 
 afterEach(() => cleanup());
@@ -91,12 +95,15 @@ describe('the activity form', () => {
   });
 
   it('hands the normalised entry to onSave and drops the draft after saving', async () => {
-    const { db, onSave, onSaved } = await renderForm(getActivityType('training'));
+    const { db, vault, onSave, onSaved } = await renderForm(getActivityType('training'));
     await userEvent.selectOptions(screen.getByLabelText(/^Audience/), 'airline-staff');
     await userEvent.type(screen.getByLabelText(/^People trained/), '12');
-    await waitFor(async () => expect(await loadDraft(db, 'new:training')).toBeDefined(), {
-      timeout: 2000,
-    });
+    await waitFor(
+      async () => expect(await loadDraft(db, 'new:training', vault.sealer)).toBeDefined(),
+      {
+        timeout: 2000,
+      },
+    );
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(false));
     expect(onSave).toHaveBeenCalledWith({
@@ -108,6 +115,6 @@ describe('the activity form', () => {
         data: expect.arrayContaining(['audience', 'peopleTrained']) as unknown,
       },
     });
-    expect(await loadDraft(db, 'new:training')).toBeUndefined();
+    expect(await loadDraft(db, 'new:training', vault.sealer)).toBeUndefined();
   });
 });

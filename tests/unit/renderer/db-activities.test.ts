@@ -14,7 +14,7 @@ import {
   type DbError,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
-import { liaisonInput, openTestDb } from './db-fixtures.ts';
+import { liaisonInput, openTestDb, testSealer } from './db-fixtures.ts';
 
 const opened: LiaisonDb[] = [];
 async function setup() {
@@ -296,6 +296,7 @@ describe('deleteActivity', () => {
       db,
       author,
       liaisonInput({ data: { meetings: 1, travellerName: 'Ana Díaz' } }),
+      { sealer: await testSealer() },
     );
     await deleteActivity(db, author, created.id);
     const row = await db.activities.get(created.id);

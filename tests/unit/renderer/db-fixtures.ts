@@ -8,6 +8,8 @@ import {
   type OpenOptions,
 } from '../../../renderer/src/db/index.ts';
 import { getOrCreateDevice } from '../../../renderer/src/db/index.ts';
+import { makeSealer, type Sealer } from '../../../renderer/src/db/sealing.ts';
+import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
 
 let counter = 0;
 export function freshName(): string {
@@ -121,4 +123,21 @@ export function liaisonInput(
       counterpart: 'rcmp',
     },
   };
+}
+
+/** A data key as the vault makes one (AES-256-GCM, not extractable). */
+export function testDataKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/** A sealer over a fresh data key: what an unlocked app passes to its writes. */
+export async function testSealer(): Promise<Sealer> {
+  return makeSealer(await testDataKey());
+}
+
+/** A vault session already unlocked with a fresh data key (no vault record stored). */
+export async function unlockedSession(db: LiaisonDb): Promise<VaultSession> {
+  const session = new VaultSession(db);
+  session.open(await testDataKey());
+  return session;
 }

@@ -2,6 +2,7 @@
 // insensitive prefix search, and no sensitive value ever in the search index.
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isSealed } from '../../../shared/vault/index.ts';
 import { CATALOGUE } from '../../../shared/domain/catalogue.ts';
 import { type Json } from '../../../shared/sync/change.ts';
 import { selectIds } from '../../../renderer/src/db/activity-queries.ts';
@@ -19,7 +20,7 @@ import {
   type ActivityFilter,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
-import { freshName, liaisonInput, openTestDb } from './db-fixtures.ts';
+import { freshName, liaisonInput, openTestDb, testSealer } from './db-fixtures.ts';
 
 const opened: LiaisonDb[] = [];
 afterEach(() => {
@@ -31,11 +32,12 @@ async function seeded() {
   const t = await openTestDb();
   opened.push(t.db);
   const { db, author } = t;
+  const sealer = await testSealer();
   const mk = (
     occurredOn: string,
     data: Record<string, Json>,
     type: 'liaison' | 'training' = 'liaison',
-  ) => createActivity(db, author, { ...liaisonInput({ occurredOn }), type, data });
+  ) => createActivity(db, author, { ...liaisonInput({ occurredOn }), type, data }, { sealer });
   const march = await mk('2025-03-30', {
     meetings: 2,
     subject: 'Visite à Montréal',
@@ -58,7 +60,7 @@ async function seeded() {
     { meetings: 3, subject: 'Briefing, Bogotá', notes: 'Cœur du sujet' },
     'training',
   );
-  return { ...t, march, april, may, june };
+  return { ...t, sealer, march, april, may, june };
 }
 
 // Text and combined filters have two plans (read the few candidate rows, or walk the order
@@ -115,7 +117,7 @@ describe.each([
   });
 
   it('never finds a sensitive value and never puts one in the words index', async () => {
-    const { db, author, april } = await seeded();
+    const { db, author, april, sealer } = await seeded();
     expect(await listActivityIds(db, { text: 'gabriel' })).toEqual([]);
     expect(await listActivityIds(db, { text: 'passport' })).toEqual([]);
     expect(await listActivityIds(db, { text: '99xk1234' })).toEqual([]);
@@ -128,7 +130,13 @@ describe.each([
     expect(indexed.map(String).filter((w) => /gabriel|passport|99xk/.test(w))).toEqual([]);
 
     // Editing the sensitive field does not leak it either.
-    await updateActivity(db, author, april.id, { data: { travellerName: 'Zacharie Quesnel' } });
+    await updateActivity(
+      db,
+      author,
+      april.id,
+      { data: { travellerName: 'Zacharie Quesnel' } },
+      { sealer },
+    );
     expect(await listActivityIds(db, { text: 'zacharie' })).toEqual([]);
   });
 
@@ -137,17 +145,25 @@ describe.each([
     opened.push(db);
     const { deviceId } = await getOrCreateDevice(db);
     const author = { deviceId, officerId: 'lo-1', postCode: 'BOG' };
+    const sealer = await testSealer();
     for (const def of CATALOGUE) {
       const data: Record<string, Json> = {};
       for (const field of def.fields)
         data[field.name] = `${field.sensitive ? 'secret' : 'open'}${field.name}`;
-      const created = await createActivity(db, author, {
-        type: def.id,
-        schemaVersion: def.version,
-        occurredOn: '2025-04-01',
-        data,
-      });
-      const words = (await db.activities.get(created.id))?.words ?? [];
+      const created = await createActivity(
+        db,
+        author,
+        { type: def.id, schemaVersion: def.version, occurredOn: '2025-04-01', data },
+        { sealer },
+      );
+      const row = await db.activities.get(created.id);
+      const words = row?.words ?? [];
+      // At rest: sensitive values sealed, open values as typed (and so searchable).
+      for (const field of def.fields) {
+        const stored = row?.data[field.name];
+        if (field.sensitive) expect(isSealed(stored), field.name).toBe(true);
+        else expect(stored, field.name).toBe(`open${field.name}`);
+      }
       expect(words.filter((w) => w.startsWith('secret'))).toEqual([]);
       const openText = def.fields.filter(
         (f) => !f.sensitive && (f.kind === 'text' || f.kind === 'longtext'),

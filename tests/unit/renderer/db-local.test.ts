@@ -21,7 +21,14 @@ import {
   updateActivity,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
-import { freshName, liaisonInput, openTestDb, testClock, testTypes } from './db-fixtures.ts';
+import {
+  freshName,
+  liaisonInput,
+  openTestDb,
+  testClock,
+  testSealer,
+  testTypes,
+} from './db-fixtures.ts';
 
 const opened: LiaisonDb[] = [];
 afterEach(() => {
@@ -78,24 +85,29 @@ describe('drafts', () => {
     const name = freshName();
     const clock = testClock();
     const db = await reopen(name, clock.now);
-    const first = await saveDraft(db, {
-      type: 'liaison',
-      values: { subject: 'Half typed', meetings: 2 },
-    });
-    const second = await saveDraft(db, { type: 'training', values: { subject: 'Other' } });
-    const resaved = await saveDraft(db, {
-      id: first.id,
-      type: 'liaison',
-      values: { subject: 'Typed more' },
-    });
+    const sealer = await testSealer();
+    const first = await saveDraft(
+      db,
+      { type: 'liaison', values: { subject: 'Half typed', meetings: 2 } },
+      sealer,
+    );
+    const second = await saveDraft(db, { type: 'training', values: { subject: 'Other' } }, sealer);
+    const resaved = await saveDraft(
+      db,
+      { id: first.id, type: 'liaison', values: { subject: 'Typed more' } },
+      sealer,
+    );
     expect(resaved.id).toBe(first.id);
     db.close();
 
     const again = await reopen(name);
-    expect(await loadDraft(again, first.id)).toEqual(resaved);
+    expect(await loadDraft(again, first.id, sealer)).toEqual(resaved);
+    // At rest the values are one sealed string: a half-typed name is as private as a saved one.
+    const stored = await again.drafts.get(first.id);
+    expect(JSON.stringify(stored)).not.toContain('Typed more');
     expect((await listDrafts(again)).map((d) => d.id)).toEqual([first.id, second.id]);
     await deleteDraft(again, first.id);
-    expect(await loadDraft(again, first.id)).toBeUndefined();
+    expect(await loadDraft(again, first.id, sealer)).toBeUndefined();
     expect(await listDrafts(again)).toHaveLength(1);
   });
 });

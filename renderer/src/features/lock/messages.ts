@@ -5,11 +5,43 @@ export const lockMessages = bilingual(
   {
     lock: {
       title: 'Liaison Log is locked',
+      who_officer: 'Signed in as {{name}}. Enter your passphrase to open your log.',
+      who_lead: 'Signed in as {{name}} (team lead). Enter your passphrase to continue.',
+      who_hq: 'Signed in as {{name}} (HQ). Enter your passphrase to continue.',
+      passphrase: 'Passphrase',
+      unlock: 'Unlock',
+      unlocking: 'Unlocking…',
+      empty: 'Enter your passphrase.',
+      failed: 'Liaison Log could not unlock. Nothing stored was changed. Try again.',
+      wait: 'Too many wrong passphrases in a row.',
+      waitSeconds_one: 'You can try again in {{count}} second.',
+      waitSeconds_other: 'You can try again in {{count}} seconds.',
+      demoHint: 'Demo: the passphrase is “{{passphrase}}”.',
+      forgotTitle: 'Forgot your passphrase?',
+      forgotBody:
+        'Your entries are safe, but only your passphrase or HQ can open them. Call HQ: they hold a recovery key for this device and can set a temporary passphrase, which you change at once. Do not reset the app: entries not yet sent to HQ would be lost.',
     },
   },
   {
     lock: {
       title: 'Liaison Log est verrouillé',
+      who_officer:
+        'Connecté en tant que {{name}}. Entrez votre phrase de passe pour ouvrir votre journal.',
+      who_lead:
+        'Connecté en tant que {{name}} (chef d’équipe). Entrez votre phrase de passe pour continuer.',
+      who_hq: 'Connecté en tant que {{name}} (AC). Entrez votre phrase de passe pour continuer.',
+      passphrase: 'Phrase de passe',
+      unlock: 'Déverrouiller',
+      unlocking: 'Déverrouillage…',
+      empty: 'Entrez votre phrase de passe.',
+      failed: 'Liaison Log n’a pas pu se déverrouiller. Rien n’a été changé. Réessayez.',
+      wait: 'Trop de phrases de passe erronées de suite.',
+      waitSeconds_one: 'Vous pourrez réessayer dans {{count}} seconde.',
+      waitSeconds_other: 'Vous pourrez réessayer dans {{count}} secondes.',
+      demoHint: 'Démo : la phrase de passe est « {{passphrase}} ».',
+      forgotTitle: 'Phrase de passe oubliée?',
+      forgotBody:
+        'Vos entrées sont en sécurité, mais seule votre phrase de passe ou l’AC peut les ouvrir. Appelez l’AC : elle détient une clé de récupération pour cet appareil et peut fixer une phrase de passe temporaire, que vous changerez aussitôt. Ne réinitialisez pas l’application : les entrées pas encore envoyées à l’AC seraient perdues.',
     },
   },
 );

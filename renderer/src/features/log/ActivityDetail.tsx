@@ -7,7 +7,8 @@ import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
 import { getPost } from '../../../../shared/domain/posts.ts';
 import { deleteActivity, getActivity } from '../../db/index.ts';
 import { type Session } from '../../app/session.ts';
-import { useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../app/services.tsx';
+import { openActivity } from '../../db/opened.ts';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -19,10 +20,14 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
+  const sealer = useSealer();
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [confirming, setConfirming] = useState(false);
-  const activity = useLiveQuery(() => getActivity(db, id).then((a) => a ?? null), [db, id]);
+  const activity = useLiveQuery(async () => {
+    const view = await getActivity(db, id);
+    return view ? openActivity(sealer, view) : null;
+  }, [db, id, sealer]);
 
   if (activity === undefined) return null;
   const typeDef = activity ? findActivityType(activity.type) : undefined;
@@ -104,7 +109,10 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
           <div key={field.name} style={{ display: 'contents' }}>
             <dt>{field.label[lang]}</dt>
             <dd>
-              {formatFieldValue(field, activity.data[field.name], lang, yesNo) || t('detail.empty')}
+              {activity.unreadable.includes(field.name)
+                ? t('detail.unreadable')
+                : formatFieldValue(field, activity.data[field.name], lang, yesNo) ||
+                  t('detail.empty')}
             </dd>
           </div>
         ))}

@@ -8,7 +8,8 @@ import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
 import { getActivity, updateActivity, type ActivityView } from '../../db/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../app/services.tsx';
+import { openActivity } from '../../db/opened.ts';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -20,6 +21,7 @@ function EditForm({ activity, session }: { activity: ActivityView; session: Sess
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
+  const sealer = useSealer();
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [initial] = useState(() => ({ occurredOn: activity.occurredOn, data: activity.data }));
@@ -52,10 +54,13 @@ function EditForm({ activity, session }: { activity: ActivityView; session: Sess
           const patchData: Record<string, Json> = {};
           for (const name of changed.data) patchData[name] = data[name] ?? null;
           try {
-            await updateActivity(db, session.author, id, {
-              ...(changed.occurredOn ? { occurredOn } : {}),
-              data: patchData,
-            });
+            await updateActivity(
+              db,
+              session.author,
+              id,
+              { ...(changed.occurredOn ? { occurredOn } : {}), data: patchData },
+              { sealer },
+            );
           } catch (error) {
             showToast({ kind: 'error', key: errorMessageKey(error) });
             return false;
@@ -72,7 +77,11 @@ function EditForm({ activity, session }: { activity: ActivityView; session: Sess
 export function EditActivity({ id, session }: { id: string; session: Session }) {
   const { t } = useTranslation();
   const { db } = useServices();
-  const activity = useLiveQuery(() => getActivity(db, id).then((a) => a ?? null), [db, id]);
+  const sealer = useSealer();
+  const activity = useLiveQuery(async () => {
+    const view = await getActivity(db, id);
+    return view ? openActivity(sealer, view) : null;
+  }, [db, id, sealer]);
   if (activity === undefined) return null;
   if (!activity || activity.deleted || !findActivityType(activity.type)) {
     return (

@@ -6,7 +6,8 @@ import { DATA_PREFIX } from '../../../../shared/domain/activity.ts';
 import { DELETED_FIELD, type Change } from '../../../../shared/sync/change.ts';
 import { decodeHlc } from '../../../../shared/sync/hlc.ts';
 import { getHistory } from '../../db/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../app/services.tsx';
+import { openChanges } from '../../db/opened.ts';
 import { formatDay, formatFieldValue, formatInstant } from './format.ts';
 import { groupBySave } from './history-groups.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -31,11 +32,19 @@ export function History({
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
-  const changes = useLiveQuery(() => getHistory(db, recordId), [db, recordId]);
+  const sealer = useSealer();
+  const changes = useLiveQuery(
+    async () => openChanges(sealer, await getHistory(db, recordId)),
+    [db, recordId, sealer],
+  );
   const yesNo = { yes: t('form.yes'), no: t('form.no') };
 
-  const describe = (change: Change): [string, string] => {
+  const fieldLabel = (path: string) =>
+    typeDef.fields.find((f) => `${DATA_PREFIX}${f.name}` === path)?.label[lang] ?? path;
+
+  const describe = (change: Change & { unreadable?: true }): [string, string] => {
     if (change.field === DELETED_FIELD) return [t('detail.deletedMarker'), ''];
+    if (change.unreadable) return [fieldLabel(change.field), t('detail.unreadable')];
     if (change.field.startsWith(DATA_PREFIX)) {
       const field = typeDef.fields.find((f) => f.name === change.field.slice(DATA_PREFIX.length));
       if (field) return [field.label[lang], formatFieldValue(field, change.value, lang, yesNo)];

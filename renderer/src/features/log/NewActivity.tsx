@@ -6,7 +6,7 @@ import { getActivityType } from '../../../../shared/domain/catalogue.ts';
 import { type ActivityTypeId } from '../../../../shared/domain/catalogue-types.ts';
 import { defaultActivityData } from '../../../../shared/domain/schemas.ts';
 import { createActivity } from '../../db/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { postToday, type Session } from '../../app/session.ts';
@@ -19,6 +19,7 @@ export function NewActivity(props: { session: Session; initialType: ActivityType
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
+  const sealer = useSealer();
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [round, setRound] = useState(0);
@@ -44,12 +45,17 @@ export function NewActivity(props: { session: Session; initialType: ActivityType
       onCancel={() => navigate({ name: 'list' })}
       onSave={async (value) => {
         try {
-          await createActivity(db, session.author, {
-            type: typeDef.id,
-            schemaVersion: typeDef.version,
-            occurredOn: value.occurredOn,
-            data: value.data,
-          });
+          await createActivity(
+            db,
+            session.author,
+            {
+              type: typeDef.id,
+              schemaVersion: typeDef.version,
+              occurredOn: value.occurredOn,
+              data: value.data,
+            },
+            { sealer },
+          );
         } catch (error) {
           showToast({ kind: 'error', key: errorMessageKey(error) });
           return false;

@@ -151,6 +151,9 @@ export interface ExchangeStatus {
   /** Own changes not acknowledged (the status strip's count). */
   waiting: number;
   lastExportAt: string | null;
+  /** The highest own change seq any export has carried (0: none). Resetting the device is
+   *  allowed while changes are unacknowledged only if an export carried all of them. */
+  lastExportedSeq: number;
   lastReceiptFromHqAt: string | null;
   /** The folder chosen for exports, if any (platform FolderRef). */
   exportFolder: { id: string; label: string } | null;

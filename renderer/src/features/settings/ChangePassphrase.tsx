@@ -1,0 +1,98 @@
+// Changing the passphrase re-wraps the data key under the new one: nothing else is
+// re-encrypted, so it takes the same second whether the log holds ten entries or 100,000.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  changePassphrase,
+  isVaultError,
+  vaultErrorMessageKey,
+} from '../../../../shared/vault/index.ts';
+import { getVaultRecord, setVaultRecord } from '../../db/identity.ts';
+import { useServices } from '../../app/services.tsx';
+import { useUi } from '../../app/store.ts';
+import { errorMessageKey } from '../../app/errors.ts';
+
+/** The shortest passphrase the app accepts (the wizard asks for the same). */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+export function ChangePassphrase({ forced = false }: { forced?: boolean }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const showToast = useUi((s) => s.showToast);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (next.length < MIN_PASSPHRASE_LENGTH) return setProblem('settings.passphraseTooShort');
+    if (next !== again) return setProblem('settings.passphraseMismatch');
+    setBusy(true);
+    setProblem(null);
+    try {
+      const record = await changePassphrase(await getVaultRecord(db), current, next);
+      await setVaultRecord(db, record);
+      setCurrent('');
+      setNext('');
+      setAgain('');
+      showToast({ kind: 'ok', key: 'settings.passphraseChanged' });
+    } catch (e) {
+      setProblem(isVaultError(e) ? vaultErrorMessageKey(e.code) : errorMessageKey(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    auto: string,
+  ) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete={auto}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        aria-describedby={problem ? 'passphrase-problem' : undefined}
+      />
+    </div>
+  );
+
+  return (
+    <form
+      aria-label={t('settings.changePassphrase')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      {forced ? <p className="notice warn">{t('settings.mustChangePassphrase')}</p> : null}
+      {field(
+        'passphrase-current',
+        t('settings.currentPassphrase'),
+        current,
+        setCurrent,
+        'current-password',
+      )}
+      {field('passphrase-new', t('settings.newPassphrase'), next, setNext, 'new-password')}
+      {field('passphrase-again', t('settings.repeatPassphrase'), again, setAgain, 'new-password')}
+      {problem ? (
+        <p className="error" id="passphrase-problem" role="alert">
+          {t(problem, { min: MIN_PASSPHRASE_LENGTH })}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('settings.changingPassphrase') : t('settings.changePassphrase')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+// The device card: who this device is in its network and its key fingerprints, read as short
+// codes so HQ and the person holding the laptop can compare them by phone.
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getPost } from '../../../../shared/domain/posts.ts';
+import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
+import { publicKeyText } from '../../../../shared/identity/network.ts';
+import { getDeviceKeys, getNetworkProfile } from '../../db/identity.ts';
+import { useServices } from '../../app/services.tsx';
+import { type Session } from '../../app/session.ts';
+import { useLang } from '../../i18n/useLang.ts';
+
+export function DeviceCard({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db } = useServices();
+  const { identity } = session;
+  const card = useLiveQuery(async () => {
+    const keys = await getDeviceKeys(db);
+    const profile = await getNetworkProfile(db);
+    if (!keys || !profile) return null;
+    return {
+      network: profile.networkName[lang],
+      version: profile.version,
+      signing: await fingerprintCode(await publicKeyText(keys.signing)),
+      encryption: await fingerprintCode(await publicKeyText(keys.encryption)),
+      hq: await fingerprintCode(profile.hq.signingKey),
+    };
+  }, [db, lang]);
+  const postLabel = (code: string) => {
+    const post = getPost(code);
+    return post ? `${post.city[lang]} (${code})` : code;
+  };
+  const posts = identity.posts ?? (identity.postCode ? [identity.postCode] : []);
+
+  return (
+    <dl className="details" data-testid="device-card">
+      <dt>{t('settings.role')}</dt>
+      <dd>{t(`settings.role_${identity.role}`)}</dd>
+      <dt>{t('settings.name')}</dt>
+      <dd>{identity.name}</dd>
+      <dt>{t('settings.officerId')}</dt>
+      <dd>{identity.officerId}</dd>
+      {posts.length > 0 ? (
+        <>
+          <dt>{t('settings.posts', { count: posts.length })}</dt>
+          <dd>{posts.map(postLabel).join(', ')}</dd>
+        </>
+      ) : null}
+      <dt>{t('settings.network')}</dt>
+      <dd>
+        {card ? t('settings.networkValue', { name: card.network, version: card.version }) : ''}
+        {identity.demo ? ` · ${t('app.demo')}` : ''}
+      </dd>
+      <dt>{t('settings.deviceId')}</dt>
+      <dd>
+        <code>{identity.deviceId}</code>
+      </dd>
+      <dt>{t('settings.signingKey')}</dt>
+      <dd>
+        <code data-testid="own-signing-code">{card?.signing ?? ''}</code>
+      </dd>
+      <dt>{t('settings.encryptionKey')}</dt>
+      <dd>
+        <code>{card?.encryption ?? ''}</code>
+      </dd>
+      <dt>{t('settings.hqKey')}</dt>
+      <dd>
+        <code>{card?.hq ?? ''}</code>
+      </dd>
+    </dl>
+  );
+}

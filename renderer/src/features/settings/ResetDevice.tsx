@@ -1,0 +1,77 @@
+// Resetting the app (or leaving the network) erases this device's database. Refused while
+// own changes have not reached HQ, unless an export has carried every one of them: the
+// refusal says how many wait and offers the export.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countPendingChanges, lastOwnSeq } from '../../db/sync-state.ts';
+import { useServices } from '../../app/services.tsx';
+import { type Session } from '../../app/session.ts';
+import { useUi } from '../../app/store.ts';
+import { errorMessageKey } from '../../app/errors.ts';
+import { ConfirmDialog } from '../log/ConfirmDialog.tsx';
+import { useLastExportedSeq } from './useLastExportedSeq.ts';
+
+export function ResetDevice({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { db, vault } = useServices();
+  const navigate = useUi((s) => s.navigate);
+  const showToast = useUi((s) => s.showToast);
+  const [asking, setAsking] = useState(false);
+  const [refused, setRefused] = useState(false);
+  const pending = useLiveQuery(() => countPendingChanges(db), [db]);
+  const lastSeq = useLiveQuery(() => lastOwnSeq(db), [db]);
+  const exportedSeq = useLastExportedSeq();
+  const allExported = lastSeq !== undefined && exportedSeq >= lastSeq;
+  const safe = pending === 0 || allExported;
+
+  const reset = async () => {
+    setAsking(false);
+    try {
+      vault.lock();
+      db.close();
+      await db.delete();
+      location.reload();
+    } catch (error) {
+      showToast({ kind: 'error', key: errorMessageKey(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="reset-heading">
+      <h2 id="reset-heading">{t('settings.resetHeading')}</h2>
+      <p>{t(session.identity.role === 'hq' ? 'settings.resetIntroHq' : 'settings.resetIntro')}</p>
+      {refused && !safe ? (
+        <div className="notice error" role="alert">
+          <p>{t('settings.resetRefused', { count: pending ?? 0 })}</p>
+          <button className="primary" onClick={() => navigate({ name: 'sync' })}>
+            {t('settings.exportFirst')}
+          </button>
+        </div>
+      ) : null}
+      {!safe && pending !== undefined && pending > 0 && allExported === false && !refused ? (
+        <p className="hint">{t('settings.resetWaiting', { count: pending })}</p>
+      ) : null}
+      <div className="actions">
+        <button
+          className="danger"
+          onClick={() => (safe ? setAsking(true) : setRefused(true))}
+          disabled={pending === undefined}
+        >
+          {t('settings.reset')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={asking}
+        title={t('settings.resetConfirmTitle')}
+        body={t(pending === 0 ? 'settings.resetConfirmBody' : 'settings.resetConfirmBodyExported', {
+          count: pending ?? 0,
+        })}
+        confirmLabel={t('settings.resetConfirm')}
+        cancelLabel={t('settings.cancel')}
+        onConfirm={() => void reset()}
+        onCancel={() => setAsking(false)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+// Encryption at rest in the database: sensitive values are sealed in rows, the change log
+// and drafts; nothing sensitive is written while locked; reading opens them again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { isSealed } from '../../../shared/vault/index.ts';
+import {
+  createActivity,
+  getActivity,
+  getHistory,
+  updateActivity,
+  type LiaisonDb,
+} from '../../../renderer/src/db/index.ts';
+import { openActivity, openChanges } from '../../../renderer/src/db/opened.ts';
+import { isSealedPath } from '../../../renderer/src/db/sealing.ts';
+import { getActivityType } from '../../../shared/domain/catalogue.ts';
+import { liaisonInput, openTestDb, testSealer } from './db-fixtures.ts';
+
+const opened: LiaisonDb[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function setup() {
+  const t = await openTestDb();
+  opened.push(t.db);
+  return { ...t, sealer: await testSealer() };
+}
+
+const SECRET = { meetings: 1, travellerName: 'Ana Díaz', caseNotes: 'passport 99XK1234' };
+
+describe('sensitive values at rest', () => {
+  it('seals them in the row and in the change log with one sealed string, and opens them', async () => {
+    const { db, author, sealer } = await setup();
+    const created = await createActivity(db, author, liaisonInput({ data: SECRET }), { sealer });
+    const row = await db.activities.get(created.id);
+    expect(isSealed(row?.data.travellerName)).toBe(true);
+    expect(isSealed(row?.data.caseNotes)).toBe(true);
+    expect(row?.data.meetings).toBe(1);
+    const log = await getHistory(db, created.id);
+    expect(JSON.stringify(log)).not.toContain('Ana');
+    expect(JSON.stringify(log)).not.toContain('99XK');
+    expect(log.find((c) => c.field === 'data.travellerName')?.value).toBe(row?.data.travellerName);
+
+    const view = await openActivity(sealer, (await getActivity(db, created.id))!);
+    expect(view.data).toMatchObject({ travellerName: 'Ana Díaz', caseNotes: 'passport 99XK1234' });
+    expect(view.unreadable).toEqual([]);
+    const history = await openChanges(sealer, log);
+    expect(history.find((c) => c.field === 'data.travellerName')?.value).toBe('Ana Díaz');
+  });
+
+  it('refuses to write a sensitive value while locked, and writes nothing at all', async () => {
+    const { db, author } = await setup();
+    await expect(createActivity(db, author, liaisonInput({ data: SECRET }))).rejects.toMatchObject({
+      code: 'locked',
+    });
+    expect(await db.activities.count()).toBe(0);
+    expect(await db.changes.count()).toBe(0);
+  });
+
+  it('still writes entries without sensitive values while locked', async () => {
+    const { db, author } = await setup();
+    const created = await createActivity(db, author, liaisonInput());
+    expect((await getActivity(db, created.id))?.data.subject).toBe('Briefing at Montréal airport');
+  });
+
+  it('seals an edit of a sensitive field and keeps the others readable', async () => {
+    const { db, author, sealer } = await setup();
+    const created = await createActivity(db, author, liaisonInput({ data: SECRET }), { sealer });
+    await updateActivity(
+      db,
+      author,
+      created.id,
+      { data: { travellerName: 'Zoé Roy' } },
+      { sealer },
+    );
+    const row = await db.activities.get(created.id);
+    expect(JSON.stringify(row)).not.toContain('Zoé');
+    const view = await openActivity(sealer, (await getActivity(db, created.id))!);
+    expect(view.data.travellerName).toBe('Zoé Roy');
+    expect(view.data.caseNotes).toBe('passport 99XK1234');
+  });
+
+  it('shows a value moved from another record as unreadable, never as that record’s', async () => {
+    const { db, author, sealer } = await setup();
+    const a = await createActivity(db, author, liaisonInput({ data: SECRET }), { sealer });
+    const b = await createActivity(
+      db,
+      author,
+      liaisonInput({ data: { meetings: 1, travellerName: 'Other Person' } }),
+      { sealer },
+    );
+    const rowA = await db.activities.get(a.id);
+    // Someone with the disk copies A's sealed name into B.
+    await db.activities.update(b.id, { 'data.travellerName': rowA?.data.travellerName });
+    const view = await openActivity(sealer, (await getActivity(db, b.id))!);
+    expect(view.unreadable).toEqual(['travellerName']);
+    expect(view.data.travellerName).toBeUndefined();
+  });
+
+  it('opens nothing without the key: reading a sealed record while locked is refused', async () => {
+    const { db, author, sealer } = await setup();
+    const created = await createActivity(db, author, liaisonInput({ data: SECRET }), { sealer });
+    await expect(
+      openActivity(undefined, (await getActivity(db, created.id))!),
+    ).rejects.toMatchObject({ code: 'locked' });
+    const other = await testSealer();
+    const view = await openActivity(other, (await getActivity(db, created.id))!);
+    expect(view.unreadable).toEqual(['caseNotes', 'travellerName']);
+  });
+});
+
+describe('which paths are sealed', () => {
+  it('follows the record type, and every sensitive name when the type is unknown', () => {
+    const interdiction = getActivityType('interdiction');
+    const training = getActivityType('training');
+    const sensitive = interdiction.fields.filter((f) => f.sensitive);
+    expect(sensitive.length).toBeGreaterThan(0);
+    for (const f of interdiction.fields)
+      expect(isSealedPath(`data.${f.name}`, interdiction), f.name).toBe(f.sensitive);
+    for (const f of training.fields)
+      expect(isSealedPath(`data.${f.name}`, training), f.name).toBe(f.sensitive);
+    for (const f of sensitive) expect(isSealedPath(`data.${f.name}`)).toBe(true);
+    expect(isSealedPath('occurredOn')).toBe(false);
+    expect(isSealedPath('review.comment')).toBe(false);
+  });
+});
