@@ -9,6 +9,8 @@ export const VAULT_ERROR_CODES = [
   'wrong-key',
   'no-escrow',
   'weak-kdf',
+  'not-a-recovery-file',
+  'other-device',
 ] as const;
 
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];

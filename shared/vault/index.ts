@@ -12,7 +12,14 @@ export { escrowFingerprint } from './escrow.ts';
 export { type FieldContext, decryptField, encryptField, isSealed } from './field.ts';
 export { DEFAULT_ITERATIONS, type KdfOptions, MIN_ITERATIONS } from './kdf.ts';
 export { type VaultMessages, vaultMessages } from './messages.ts';
-export { MAX_ITERATIONS, type VaultEscrow, type VaultRecord } from './record.ts';
+export {
+  type RecoveryFile,
+  acceptRecoveryAnswer,
+  decodeRecoveryFile,
+  encodeRecoveryFile,
+  temporaryPassphrase,
+} from './recovery-file.ts';
+export { MAX_ITERATIONS, readRecord, type VaultEscrow, type VaultRecord } from './record.ts';
 export {
   type CreateVaultOptions,
   type OpenVault,

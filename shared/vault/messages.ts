@@ -25,6 +25,10 @@ const en: VaultMessages = {
         'This device has no HQ recovery copy of its key, so HQ cannot reset its passphrase. Only the current passphrase can open it.',
       'weak-kdf':
         'The passphrase protection settings are weaker than Liaison Log allows. Nothing was saved.',
+      'not-a-recovery-file':
+        'This file is not a Liaison Log passphrase recovery file. Nothing was changed.',
+      'other-device':
+        'This recovery answer was made for another device. Nothing was changed. Ask HQ for the answer to this device’s request.',
     },
   },
 };
@@ -47,6 +51,10 @@ const fr: VaultMessages = {
         'Cet appareil n’a pas de copie de récupération de sa clé auprès de l’AC\u00a0: l’AC ne peut donc pas réinitialiser sa phrase de passe. Seule la phrase de passe actuelle permet de l’ouvrir.',
       'weak-kdf':
         'Les paramètres de protection de la phrase de passe sont plus faibles que ce que Liaison Log permet. Rien n’a été enregistré.',
+      'not-a-recovery-file':
+        'Ce fichier n’est pas un fichier de récupération de phrase de passe de Liaison Log. Rien n’a été changé.',
+      'other-device':
+        'Cette réponse de récupération a été faite pour un autre appareil. Rien n’a été changé. Demandez à l’AC la réponse à la demande de cet appareil.',
     },
   },
 };

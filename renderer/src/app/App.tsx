@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getIdentity } from '../db/identity.ts';
+import { getIdentity, readVaultFlags } from '../db/identity.ts';
+import { ChangePassphrase } from '../features/settings/ChangePassphrase.tsx';
 import { getPost } from '../../../shared/domain/posts.ts';
 import { useServices, useUnlocked } from './services.tsx';
 import { useUi } from './store.ts';
@@ -85,6 +86,11 @@ export function App() {
   const identity = useLiveQuery(() => getIdentity(db).then((i) => i ?? null), [db]);
   const session = useMemo(() => (identity ? makeSession(identity) : null), [identity]);
   const unlocked = useUnlocked();
+  // After HQ's recovery the temporary passphrase must be replaced before anything else.
+  const mustChange = useLiveQuery(
+    async () => (await readVaultFlags(db)).mustChangePassphrase,
+    [db],
+  );
   useIdleLock(session !== null && unlocked);
   const switchLanguage = useSwitchLanguage();
   const main = useRef<HTMLElement>(null);
@@ -196,10 +202,19 @@ export function App() {
         tabIndex={-1}
         className={view.name === 'list' ? 'list-main' : undefined}
       >
-        {/* Keyed by screen: after a failure, going elsewhere gives a fresh start. */}
-        <ErrorBoundary key={viewToHash(view)}>
-          <Screen view={view} session={session} />
-        </ErrorBoundary>
+        {mustChange ? (
+          <section className="centered" aria-labelledby="must-change-heading">
+            <h1 id="must-change-heading" tabIndex={-1}>
+              {t('settings.passphraseHeading')}
+            </h1>
+            <ChangePassphrase forced />
+          </section>
+        ) : (
+          // Keyed by screen: after a failure, going elsewhere gives a fresh start.
+          <ErrorBoundary key={viewToHash(view)}>
+            <Screen view={view} session={session} />
+          </ErrorBoundary>
+        )}
       </main>
       <StatusStrip />
       <ToastView />

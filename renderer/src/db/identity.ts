@@ -105,6 +105,12 @@ export function getVaultRecord(db: LiaisonDb): Promise<unknown> {
   return getMeta(db, 'vault');
 }
 
+/** What the shell needs to know of the vault record without reading keys. */
+export async function readVaultFlags(db: LiaisonDb): Promise<{ mustChangePassphrase: boolean }> {
+  const record = (await getVaultRecord(db)) as { mustChangePassphrase?: unknown } | undefined;
+  return { mustChangePassphrase: record?.mustChangePassphrase === true };
+}
+
 export async function setVaultRecord(db: LiaisonDb, vault: VaultRecord): Promise<void> {
   try {
     await setMeta(db, 'vault', vault);

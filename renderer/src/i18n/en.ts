@@ -203,6 +203,15 @@ export const en = {
       '{{count, number}} changes are not acknowledged yet but are in your last exported bundle. Make sure that file reaches HQ. Erase everything?',
     resetConfirm: 'Erase everything',
     cancel: 'Cancel',
+    recoverHeading: 'Recover a device’s passphrase',
+    recoverIntro:
+      'An officer or team lead who forgot their passphrase sends you a recovery request. Call them first on a number you know, to be sure who asks.',
+    openRequest: 'Open a recovery request…',
+    requestFrom: 'Request from {{name}} ({{officerId}}), device {{deviceId}}.',
+    readTemporary:
+      'Read this temporary passphrase to them by phone. It is not in the answer file, and it is not kept here:',
+    saveAnswer: 'Save the answer file',
+    answerSaved: 'Answer saved. Send it to them; they will be asked to choose a new passphrase.',
   },
   profileValidation: {
     nameRequired: 'Enter your name.',

@@ -207,6 +207,16 @@ export const fr: Resources = {
       '{{count, number}} modifications ne sont pas encore confirmées, mais elles sont dans votre dernier paquet exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
     resetConfirm: 'Tout effacer',
     cancel: 'Annuler',
+    recoverHeading: 'Récupérer la phrase de passe d’un appareil',
+    recoverIntro:
+      'Un agent ou un chef d’équipe qui a oublié sa phrase de passe vous envoie une demande de récupération. Appelez-le d’abord à un numéro que vous connaissez, pour être sûr de son identité.',
+    openRequest: 'Ouvrir une demande de récupération…',
+    requestFrom: 'Demande de {{name}} ({{officerId}}), appareil {{deviceId}}.',
+    readTemporary:
+      'Lisez-lui cette phrase de passe temporaire au téléphone. Elle n’est pas dans le fichier de réponse et n’est pas conservée ici :',
+    saveAnswer: 'Enregistrer le fichier de réponse',
+    answerSaved:
+      'Réponse enregistrée. Envoyez-la-lui ; on lui demandera de choisir une nouvelle phrase de passe.',
   },
   profileValidation: {
     nameRequired: 'Entrez votre nom.',

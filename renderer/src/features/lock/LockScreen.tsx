@@ -8,6 +8,7 @@ import { useServices } from '../../app/services.tsx';
 import { type Session } from '../../app/session.ts';
 import { UnlockWaitError } from '../../app/vault-session.ts';
 import { DEMO_PASSPHRASE } from './demo.ts';
+import { ForgotPassphrase } from './ForgotPassphrase.tsx';
 
 type Problem = { key: string; values?: Record<string, number> } | null;
 
@@ -115,10 +116,7 @@ export function LockScreen({ session }: { session: Session }) {
           </button>
         </div>
       </form>
-      <details className="forgot">
-        <summary>{t('lock.forgotTitle')}</summary>
-        <p>{t('lock.forgotBody')}</p>
-      </details>
+      <ForgotPassphrase onAnswerApplied={() => input.current?.focus()} />
     </section>
   );
 }

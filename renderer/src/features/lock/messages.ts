@@ -19,7 +19,16 @@ export const lockMessages = bilingual(
       demoHint: 'Demo: the passphrase is “{{passphrase}}”.',
       forgotTitle: 'Forgot your passphrase?',
       forgotBody:
-        'Your entries are safe, but only your passphrase or HQ can open them. Call HQ: they hold a recovery key for this device and can set a temporary passphrase, which you change at once. Do not reset the app: entries not yet sent to HQ would be lost.',
+        'Your entries are safe, but only your passphrase or HQ can open them. HQ holds a recovery key for this device and can set a temporary passphrase, which you change at once. Do not reset the app: entries not yet sent to HQ would be lost.',
+      step1: 'Save a recovery request and send it to HQ like a bundle.',
+      saveRequest: 'Save recovery request',
+      step2: 'HQ calls you and reads out a temporary passphrase.',
+      step3: 'Open the answer file HQ sends back, then unlock with the temporary passphrase.',
+      openAnswer: 'Open HQ’s answer',
+      recoveryFiles: 'Liaison Log recovery files',
+      requestSaved: 'Recovery request saved. Send it to HQ, then wait for their call.',
+      answerApplied:
+        'HQ’s answer is in place. Unlock with the temporary passphrase HQ read to you.',
     },
   },
   {
@@ -41,7 +50,18 @@ export const lockMessages = bilingual(
       demoHint: 'Démo : la phrase de passe est « {{passphrase}} ».',
       forgotTitle: 'Phrase de passe oubliée?',
       forgotBody:
-        'Vos entrées sont en sécurité, mais seule votre phrase de passe ou l’AC peut les ouvrir. Appelez l’AC : elle détient une clé de récupération pour cet appareil et peut fixer une phrase de passe temporaire, que vous changerez aussitôt. Ne réinitialisez pas l’application : les entrées pas encore envoyées à l’AC seraient perdues.',
+        'Vos entrées sont en sécurité, mais seule votre phrase de passe ou l’AC peut les ouvrir. L’AC détient une clé de récupération pour cet appareil et peut fixer une phrase de passe temporaire, que vous changerez aussitôt. Ne réinitialisez pas l’application : les entrées pas encore envoyées à l’AC seraient perdues.',
+      step1: 'Enregistrez une demande de récupération et envoyez-la à l’AC comme un paquet.',
+      saveRequest: 'Enregistrer la demande de récupération',
+      step2: 'L’AC vous appelle et vous lit une phrase de passe temporaire.',
+      step3:
+        'Ouvrez le fichier de réponse que l’AC vous renvoie, puis déverrouillez avec la phrase de passe temporaire.',
+      openAnswer: 'Ouvrir la réponse de l’AC',
+      recoveryFiles: 'Fichiers de récupération Liaison Log',
+      requestSaved:
+        'Demande de récupération enregistrée. Envoyez-la à l’AC, puis attendez son appel.',
+      answerApplied:
+        'La réponse de l’AC est en place. Déverrouillez avec la phrase de passe temporaire que l’AC vous a lue.',
     },
   },
 );

@@ -9,6 +9,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { ChangePassphrase } from './ChangePassphrase.tsx';
 import { DeviceCard } from './DeviceCard.tsx';
 import { ResetDevice } from './ResetDevice.tsx';
+import { RecoverDevice } from './RecoverDevice.tsx';
 
 export function SettingsScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function SettingsScreen({ session }: { session: Session }) {
         <dt>{t('settings.runtime')}</dt>
         <dd>{info?.runtime ?? ''}</dd>
       </dl>
+      {session.identity.role === 'hq' ? <RecoverDevice /> : null}
       <ResetDevice session={session} />
     </section>
   );
