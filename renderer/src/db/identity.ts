@@ -101,6 +101,37 @@ export async function replaceProfile(db: LiaisonDb, signed: SignedProfile): Prom
   }
 }
 
+function isPair(value: unknown, algorithm: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { privateKey, publicKey } = value as Partial<CryptoKeyPair>;
+  return (
+    privateKey instanceof CryptoKey &&
+    publicKey instanceof CryptoKey &&
+    privateKey.type === 'private' &&
+    publicKey.type === 'public' &&
+    privateKey.algorithm.name === algorithm &&
+    publicKey.algorithm.name === algorithm
+  );
+}
+
+/**
+ * Whether this device's key store is whole: both key pairs present, of the right kinds, for
+ * this device. A damaged store cannot sign or open bundles; the app says so instead of
+ * failing later in the middle of an export.
+ */
+export async function checkKeyStore(db: LiaisonDb): Promise<'ok' | 'missing' | 'damaged'> {
+  const identity = await getMeta(db, 'identity');
+  const keys: unknown = await db.meta.get('deviceKeys').then((row) => row?.value);
+  if (!identity) return 'ok';
+  if (keys === undefined) return 'missing';
+  const k = keys as Partial<StoredDeviceKeys>;
+  const whole =
+    k.deviceId === identity.deviceId &&
+    isPair(k.signing, 'Ed25519') &&
+    isPair(k.encryption, 'X25519');
+  return whole ? 'ok' : 'damaged';
+}
+
 export function getVaultRecord(db: LiaisonDb): Promise<unknown> {
   return getMeta(db, 'vault');
 }

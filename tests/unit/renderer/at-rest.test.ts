@@ -1,11 +1,15 @@
 // Encryption at rest in the database: sensitive values are sealed in rows, the change log
 // and drafts; nothing sensitive is written while locked; reading opens them again.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSealed } from '../../../shared/vault/index.ts';
+import { createVault, isSealed, MIN_ITERATIONS } from '../../../shared/vault/index.ts';
+import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
+import { makeDemoProfile } from '../../../shared/identity/index.ts';
+import { checkKeyStore, completeSetup } from '../../../renderer/src/db/identity.ts';
 import {
   createActivity,
   getActivity,
   getHistory,
+  getOrCreateDevice,
   updateActivity,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
@@ -121,5 +125,40 @@ describe('which paths are sealed', () => {
     for (const f of sensitive) expect(isSealedPath(`data.${f.name}`)).toBe(true);
     expect(isSealedPath('occurredOn')).toBe(false);
     expect(isSealedPath('review.comment')).toBe(false);
+  });
+});
+
+describe('key store check', () => {
+  it('finds a whole store, a missing one and a damaged one', async () => {
+    const { db } = await setup();
+    const { deviceId } = await getOrCreateDevice(db);
+    const keys = await generateDeviceKeys();
+    const identity = {
+      deviceId,
+      networkId: 'liaison-log-demo',
+      role: 'officer' as const,
+      officerId: 'lo-bogota-1',
+      name: 'Sofía Herrera',
+      postCode: 'BOG',
+      demo: true,
+      createdAt: '2026-11-22T00:00:00.000Z',
+    };
+    const { record } = await createVault({ passphrase: 'demo', iterations: MIN_ITERATIONS });
+    await completeSetup(db, {
+      identity,
+      keys: { deviceId, ...keys },
+      profile: await makeDemoProfile(),
+      vault: record,
+    });
+    expect(await checkKeyStore(db)).toBe('ok');
+    await db.meta.put({
+      key: 'deviceKeys',
+      value: { deviceId, signing: keys.encryption, encryption: keys.encryption },
+    });
+    expect(await checkKeyStore(db)).toBe('damaged');
+    await db.meta.put({ key: 'deviceKeys', value: { deviceId: 'other', ...keys } });
+    expect(await checkKeyStore(db)).toBe('damaged');
+    await db.meta.delete('deviceKeys');
+    expect(await checkKeyStore(db)).toBe('missing');
   });
 });

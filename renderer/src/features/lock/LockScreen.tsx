@@ -3,6 +3,8 @@
 // is ever erased for wrong tries. Unlocking returns to the screen the person was on.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { checkKeyStore } from '../../db/identity.ts';
 import { isVaultError, vaultErrorMessageKey } from '../../../../shared/vault/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { type Session } from '../../app/session.ts';
@@ -14,13 +16,14 @@ type Problem = { key: string; values?: Record<string, number> } | null;
 
 export function LockScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { vault } = useServices();
+  const { db, vault } = useServices();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const input = useRef<HTMLInputElement>(null);
+  const keyStore = useLiveQuery(() => checkKeyStore(db), [db]);
 
   // A reload does not skip the wait: it is stored, so ask how long is left on arrival.
   useEffect(() => {
@@ -76,6 +79,11 @@ export function LockScreen({ session }: { session: Session }) {
         {t('lock.title')}
       </h1>
       <p>{t(`lock.who_${session.identity.role}`, { name: session.identity.name })}</p>
+      {keyStore && keyStore !== 'ok' ? (
+        <p className="notice error" role="alert">
+          {t('lock.keyStoreDamaged')}
+        </p>
+      ) : null}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -8,6 +8,8 @@ export const lockMessages = bilingual(
       who_officer: 'Signed in as {{name}}. Enter your passphrase to open your log.',
       who_lead: 'Signed in as {{name}} (team lead). Enter your passphrase to continue.',
       who_hq: 'Signed in as {{name}} (HQ). Enter your passphrase to continue.',
+      keyStoreDamaged:
+        'This device’s keys are missing or damaged. Your entries are still here and open with your passphrase, but bundles cannot be signed or opened. Export nothing; call HQ.',
       passphrase: 'Passphrase',
       unlock: 'Unlock',
       unlocking: 'Unlocking…',
@@ -39,6 +41,8 @@ export const lockMessages = bilingual(
       who_lead:
         'Connecté en tant que {{name}} (chef d’équipe). Entrez votre phrase de passe pour continuer.',
       who_hq: 'Connecté en tant que {{name}} (AC). Entrez votre phrase de passe pour continuer.',
+      keyStoreDamaged:
+        'Les clés de cet appareil sont absentes ou endommagées. Vos entrées sont toujours là et s’ouvrent avec votre phrase de passe, mais les paquets ne peuvent être ni signés ni ouverts. N’exportez rien ; appelez l’AC.',
       passphrase: 'Phrase de passe',
       unlock: 'Déverrouiller',
       unlocking: 'Déverrouillage…',
