@@ -32,6 +32,8 @@ module.exports = {
     grantFileProtocolExtraPrivileges: false,
   },
 
+  // Bundles and receipts (.llb, docs/bundle-format.md), the network profile HQ hands out
+  // (.llprofile) and a device's enrollment card (.llenroll), all written by the app.
   fileAssociations: [
     {
       ext: 'llb',
@@ -39,6 +41,20 @@ module.exports = {
       description: 'Liaison Log bundle',
       mimeType: 'application/x-liaison-log-bundle',
       role: 'Editor',
+    },
+    {
+      ext: 'llprofile',
+      name: 'Liaison Log network profile',
+      description: 'Liaison Log network profile',
+      mimeType: 'application/x-liaison-log-profile',
+      role: 'Viewer',
+    },
+    {
+      ext: 'llenroll',
+      name: 'Liaison Log device enrollment',
+      description: 'Liaison Log device enrollment',
+      mimeType: 'application/x-liaison-log-enrollment',
+      role: 'Viewer',
     },
   ],
 

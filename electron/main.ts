@@ -7,6 +7,16 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc/contract';
 import { createAppProtocolHandler } from './app-protocol';
 import { appInfo, openFiles, saveFile, type FileHandlerDeps } from './file-handlers';
+import {
+  chooseFolder,
+  forgetFolder,
+  getFolder,
+  listFolder,
+  readFolderFile,
+  writeToFolder,
+  type FolderHandlerDeps,
+} from './folder-handlers.ts';
+import { FolderStore } from './folder-store.ts';
 import { denyAllPermissions, installWebContentsGuards } from './guards';
 import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc';
 import {
@@ -61,6 +71,13 @@ function registerIpcHandlers(): void {
       mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
     defaultDirectory: () => app.getPath('documents'),
   };
+  const folders: FolderHandlerDeps = {
+    // Read on first use: userData is not touched until a folder channel is called.
+    store: new FolderStore({ file: path.join(app.getPath('userData'), 'folders.json'), warn }),
+    showOpenDialog: (options) => files.showOpenDialog(options),
+    defaultDirectory: () => files.defaultDirectory(),
+    warn,
+  };
   // A mapped type: leaving out a channel of the contract is a compile error.
   const impls: { [C in IpcChannel]: IpcImpl<C> } = {
     'app:info': () =>
@@ -74,6 +91,12 @@ function registerIpcHandlers(): void {
       ),
     'file:save': (args) => saveFile(args, files),
     'file:open': (args) => openFiles(args, files),
+    'folder:choose': (args) => chooseFolder(args, folders),
+    'folder:get': (args) => getFolder(args, folders),
+    'folder:forget': (args) => forgetFolder(args, folders),
+    'folder:write': (args) => writeToFolder(args, folders),
+    'folder:list': (args) => listFolder(args, folders),
+    'folder:read-file': (args) => readFolderFile(args, folders),
   };
   const register = <C extends IpcChannel>(channel: C): void => {
     ipcMain.handle(channel, createIpcHandler(channel, impls[channel], guard));

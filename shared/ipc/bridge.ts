@@ -10,6 +10,12 @@ export interface LiaisonLogBridge {
   appInfo(): Promise<IpcResult<'app:info'>>;
   saveFile(request: IpcArgs<'file:save'>): Promise<IpcResult<'file:save'>>;
   openFiles(request: IpcArgs<'file:open'>): Promise<IpcResult<'file:open'>>;
+  chooseFolder(request: IpcArgs<'folder:choose'>): Promise<IpcResult<'folder:choose'>>;
+  getFolder(request: IpcArgs<'folder:get'>): Promise<IpcResult<'folder:get'>>;
+  forgetFolder(request: IpcArgs<'folder:forget'>): Promise<IpcResult<'folder:forget'>>;
+  writeToFolder(request: IpcArgs<'folder:write'>): Promise<IpcResult<'folder:write'>>;
+  listFolder(request: IpcArgs<'folder:list'>): Promise<IpcResult<'folder:list'>>;
+  readFolderFile(request: IpcArgs<'folder:read-file'>): Promise<IpcResult<'folder:read-file'>>;
 }
 
 /** Which channel each bridge function calls; the compiler checks both lists are complete. */
@@ -17,6 +23,12 @@ export const BRIDGE_CHANNELS = {
   appInfo: 'app:info',
   saveFile: 'file:save',
   openFiles: 'file:open',
+  chooseFolder: 'folder:choose',
+  getFolder: 'folder:get',
+  forgetFolder: 'folder:forget',
+  writeToFolder: 'folder:write',
+  listFolder: 'folder:list',
+  readFolderFile: 'folder:read-file',
 } as const satisfies Record<keyof LiaisonLogBridge, IpcChannel>;
 
 // Fails to compile when a contract channel has no bridge function.

@@ -9,6 +9,10 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_OPEN_FILES = 100;
 /** Longest suggested file name, in UTF-16 code units; well inside every file system's limit. */
 export const MAX_FILE_NAME_LENGTH = 200;
+/** Most matching files one folder listing may name ("import all from folder"). */
+export const MAX_FOLDER_FILES = 1000;
+/** Longest folder label (a path) the main process hands back. */
+export const MAX_FOLDER_LABEL_LENGTH = 4096;
 
 // Windows refuses these as base names whatever the extension ("CON.llb" is the console).
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
@@ -56,6 +60,25 @@ export const fileFilterSchema = z.strictObject({
 
 const filtersSchema = z.array(fileFilterSchema).max(10).optional();
 
+/** What a remembered folder is for: where exports go, where "import all" reads. */
+export const folderPurposeSchema = z.enum(['export', 'import']);
+export type FolderPurpose = z.infer<typeof folderPurposeSchema>;
+
+/**
+ * A folder the main process handed out, named by an opaque id; the renderer never sends a
+ * path back, only this id, and the main process looks the path up itself.
+ */
+export const folderIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+export const folderRefSchema = z.strictObject({
+  id: folderIdSchema,
+  /** The folder's path or name, for display only. */
+  label: z.string().min(1).max(MAX_FOLDER_LABEL_LENGTH),
+});
+
+const purposeArgs = z.strictObject({ purpose: folderPurposeSchema });
+const folderResult = z.strictObject({ folder: folderRefSchema.nullable() });
+
 export const ipcContract = {
   'app:info': {
     args: z.undefined(),
@@ -88,6 +111,48 @@ export const ipcContract = {
         .array(z.strictObject({ name: z.string(), data: fileBytesSchema }))
         .max(MAX_OPEN_FILES),
     }),
+  },
+  /** The OS folder picker; the choice is remembered for the purpose. Null when cancelled. */
+  'folder:choose': { args: purposeArgs, result: folderResult },
+  /** The remembered folder for the purpose, if any. */
+  'folder:get': { args: purposeArgs, result: folderResult },
+  'folder:forget': {
+    args: purposeArgs,
+    result: z.strictObject({ forgotten: z.boolean() }),
+  },
+  /** A new file in a handed-out folder: never overwrites, written to a temp name first. */
+  'folder:write': {
+    args: z.strictObject({
+      folderId: folderIdSchema,
+      name: safeFileNameSchema,
+      data: fileBytesSchema,
+    }),
+    result: z.strictObject({
+      /** The name it got ("bundle (2).llb" when "bundle.llb" existed). */
+      name: safeFileNameSchema,
+      /** Where it went, for display only. */
+      location: z.string().max(MAX_FOLDER_LABEL_LENGTH + MAX_FILE_NAME_LENGTH + 1),
+    }),
+  },
+  /** The files directly in a handed-out folder with one of the extensions, and their sizes. */
+  'folder:list': {
+    args: z.strictObject({
+      folderId: folderIdSchema,
+      extensions: z
+        .array(z.string().regex(/^[A-Za-z0-9]{1,16}$/))
+        .min(1)
+        .max(20),
+    }),
+    result: z.strictObject({
+      files: z
+        .array(z.strictObject({ name: safeFileNameSchema, size: z.number().int().nonnegative() }))
+        .max(MAX_FOLDER_FILES),
+    }),
+  },
+  /** One file of a handed-out folder, by bare name; one per call keeps each reply small. */
+  'folder:read-file': {
+    args: z.strictObject({ folderId: folderIdSchema, name: safeFileNameSchema }),
+    result: z.strictObject({ name: safeFileNameSchema, data: fileBytesSchema }),
   },
 } as const;
 

@@ -13,6 +13,10 @@ export const IPC_ERROR_CODES = [
   'no-access',
   /** The file vanished between the dialog and the read. */
   'not-found',
+  /** A remembered folder is no longer there (USB stick out, share gone) or was forgotten. */
+  'folder-gone',
+  /** The medium is read-only (a locked USB stick, a CD). */
+  'not-writable',
   /** Anything else. */
   'failed',
 ] as const;
@@ -44,7 +48,7 @@ const ERRNO_CODES: Readonly<Record<string, IpcErrorCode>> = {
   EDQUOT: 'disk-full',
   EACCES: 'no-access',
   EPERM: 'no-access',
-  EROFS: 'no-access',
+  EROFS: 'not-writable',
   EBUSY: 'no-access',
   ENOENT: 'not-found',
   EFBIG: 'too-large',

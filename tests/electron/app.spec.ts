@@ -1,8 +1,10 @@
 // The real Electron app, driven by Playwright: the window, the guards, the bridge. Runs
 // against the built app (npm run test:e2e builds first) wherever an Electron binary is
 // installed, and says plainly that it was skipped where none is.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   _electron as electron,
@@ -11,7 +13,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { BRIDGE_CHANNELS } from '../../shared/ipc/bridge';
+import { BRIDGE_CHANNELS, type LiaisonLogBridge } from '../../shared/ipc/bridge';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
@@ -125,5 +127,45 @@ test.describe('Electron shell', () => {
     });
     expect(result.csp).toContain("script-src 'self'");
     expect(result.escapeStatus).toBe(404);
+  });
+
+  test('writes into a chosen folder: a new name instead of overwriting, never outside', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-electron-folder-'));
+    try {
+      writeFileSync(join(folder, 'e2e.llb'), 'older bundle');
+      // Stands in for the person picking the folder in the OS dialog.
+      await app.evaluate(({ dialog }, picked) => {
+        (dialog as unknown as { showOpenDialog: unknown }).showOpenDialog = () =>
+          Promise.resolve({ canceled: false, filePaths: [picked] });
+      }, folder);
+      const result = await page.evaluate(async () => {
+        const bridge = (window as unknown as { liaisonLog: LiaisonLogBridge }).liaisonLog;
+        const { folder: chosen } = await bridge.chooseFolder({ purpose: 'export' });
+        if (!chosen) throw new Error('no folder chosen');
+        const written = await bridge.writeToFolder({
+          folderId: chosen.id,
+          name: 'e2e.llb',
+          data: new Uint8Array([1, 2, 3]),
+        });
+        const escape = await bridge
+          .writeToFolder({ folderId: chosen.id, name: '../escape.llb', data: new Uint8Array(1) })
+          .then(
+            () => 'written',
+            (error: unknown) => String(error),
+          );
+        const listed = await bridge.listFolder({ folderId: chosen.id, extensions: ['llb'] });
+        await bridge.forgetFolder({ purpose: 'export' });
+        return { label: chosen.label, written, escape, listed };
+      });
+      expect(result.label).toBe(folder);
+      expect(result.written.name).toBe('e2e (2).llb');
+      expect(result.escape).toContain('liaison-ipc:refused');
+      expect(result.listed.files.map((f) => f.name)).toEqual(['e2e (2).llb', 'e2e.llb']);
+      expect(readFileSync(join(folder, 'e2e.llb'), 'utf8')).toBe('older bundle');
+      expect([...readFileSync(join(folder, 'e2e (2).llb'))]).toEqual([1, 2, 3]);
+      expect(readdirSync(folder).sort()).toEqual(['e2e (2).llb', 'e2e.llb']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

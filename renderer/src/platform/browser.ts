@@ -1,5 +1,13 @@
 // The browser implementation of the platform door, for `npm run web` and the end-to-end
-// tests: downloads instead of a save dialog, a file input instead of an open dialog.
+// tests: downloads instead of a save dialog, a file input instead of an open dialog, and
+// folders through the File System Access API where the browser has it.
+import {
+  createBrowserFolders,
+  type BrowserFolderDeps,
+  type DirectoryHandleLike,
+} from './browser-folders.ts';
+import { readFileObjects } from './dropped-files.ts';
+import { createIdbHandleStore } from './handle-store.ts';
 import {
   type OpenedFile,
   type OpenFilesRequest,
@@ -7,13 +15,44 @@ import {
   type SaveFileRequest,
 } from './types.ts';
 
+type Picker = BrowserFolderDeps['showDirectoryPicker'];
+
+/**
+ * The folder picker, where folders can work: the API is there, IndexedDB can keep the
+ * handle, and the browser is not automated (a test driver cannot answer the OS picker, so
+ * under automation the screens use the download and the file input instead).
+ */
+function findDirectoryPicker(win: Window | null): Picker {
+  if (win === null || win.navigator.webdriver || typeof win.indexedDB === 'undefined') {
+    return undefined;
+  }
+  const picker = (win as Window & { showDirectoryPicker?: unknown }).showDirectoryPicker;
+  if (typeof picker !== 'function') return undefined;
+  return (options) =>
+    (picker as (o: typeof options) => Promise<DirectoryHandleLike>).call(win, options);
+}
+
+function defaultFolderDeps(doc: Document): BrowserFolderDeps {
+  const picker = findDirectoryPicker(doc.defaultView);
+  return {
+    showDirectoryPicker: picker,
+    // Opened lazily by the first folder call; never where folders are unsupported.
+    store: createIdbHandleStore(() => doc.defaultView?.indexedDB ?? globalThis.indexedDB),
+  };
+}
+
 function acceptAttribute(request: OpenFilesRequest): string {
   return (request.filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
 }
 
-export function createBrowserPlatform(doc: Document = document): Platform {
+export function createBrowserPlatform(
+  doc: Document = document,
+  folderDeps: BrowserFolderDeps = defaultFolderDeps(doc),
+): Platform {
+  const folders = createBrowserFolders(folderDeps);
   return {
     kind: 'browser',
+    supportsFolders: folders.supported,
     appInfo: () =>
       Promise.resolve({
         name: 'Liaison Log',
@@ -52,5 +91,11 @@ export function createBrowserPlatform(doc: Document = document): Platform {
         input.click();
       });
     },
+    chooseFolder: (purpose) => folders.chooseFolder(purpose),
+    getFolder: (purpose) => folders.getFolder(purpose),
+    forgetFolder: (purpose) => folders.forgetFolder(purpose),
+    writeToFolder: (folderId, name, data) => folders.writeToFolder(folderId, name, data),
+    readFolder: (folderId, options) => folders.readFolder(folderId, options),
+    readDroppedFiles: (files, options) => readFileObjects(files, options),
   };
 }

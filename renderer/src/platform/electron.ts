@@ -1,7 +1,11 @@
 // The Electron implementation of the platform door: each call goes over window.liaisonLog
 // (the preload bridge) to one validated handler in the main process.
 import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
+import { isSafeFileName, MAX_FILE_BYTES } from '../../../shared/ipc/contract.ts';
 import { decodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
+import { normalizeExtensions } from '../../../shared/ipc/file-names.ts';
+import { readFileObjects } from './dropped-files.ts';
+import { PlatformError, platformCodeForIpc } from './errors.ts';
 import { type FileFilter, type OpenedFile, type Platform, type SaveFileRequest } from './types';
 
 declare global {
@@ -12,25 +16,29 @@ declare global {
 }
 
 /**
- * A failed platform call, with a code the UI can translate ('disk-full', 'too-large',
- * 'no-access', 'not-found', 'refused', 'failed'); the details are in the main log.
+ * A failed call over the bridge: a PlatformError whose code the UI translates, plus the
+ * main process's own code (`ipcCode`) for the log; the details are in the main log.
  */
-export class ElectronPlatformError extends Error {
-  readonly code: IpcErrorCode;
+export class ElectronPlatformError extends PlatformError {
+  readonly ipcCode: IpcErrorCode;
 
-  constructor(code: IpcErrorCode, options?: { cause?: unknown }) {
-    super(`Platform call failed: ${code}`, options);
+  constructor(ipcCode: IpcErrorCode, options: { fileName?: string; cause?: unknown } = {}) {
+    super(platformCodeForIpc(ipcCode), options);
     this.name = 'ElectronPlatformError';
-    this.code = code;
+    this.ipcCode = ipcCode;
   }
 }
 
-async function call<T>(run: () => Promise<T>): Promise<T> {
+async function call<T>(run: () => Promise<T>, fileName?: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof PlatformError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new ElectronPlatformError(decodeIpcError(message), { cause: error });
+    throw new ElectronPlatformError(decodeIpcError(message), {
+      ...(fileName !== undefined ? { fileName } : {}),
+      cause: error,
+    });
   }
 }
 
@@ -72,5 +80,34 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
         });
         return files;
       }),
+    supportsFolders: true,
+    chooseFolder: (purpose) => call(async () => (await bridge.chooseFolder({ purpose })).folder),
+    getFolder: (purpose) => call(async () => (await bridge.getFolder({ purpose })).folder),
+    forgetFolder: (purpose) =>
+      call(async () => {
+        await bridge.forgetFolder({ purpose });
+      }),
+    writeToFolder: (folderId, name, data) => {
+      // Checked here too so a bad name is a clear 'invalid-name', not a refused call.
+      if (!isSafeFileName(name)) return Promise.reject(new PlatformError('invalid-name'));
+      return call(() => bridge.writeToFolder({ folderId, name, data: ownBytes(data) }));
+    },
+    readFolder: (folderId, options) =>
+      call(async (): Promise<OpenedFile[]> => {
+        const { files } = await bridge.listFolder({
+          folderId,
+          extensions: normalizeExtensions(options.extensions),
+        });
+        const tooLarge = files.find((f) => f.size > MAX_FILE_BYTES);
+        if (tooLarge) throw new PlatformError('too-large', { fileName: tooLarge.name });
+        // One file per call: each reply stays small, and a failure names its file.
+        const opened: OpenedFile[] = [];
+        for (const { name } of files) {
+          const file = await call(() => bridge.readFolderFile({ folderId, name }), name);
+          opened.push(file);
+        }
+        return opened;
+      }),
+    readDroppedFiles: (files, options) => readFileObjects(files, options),
   };
 }

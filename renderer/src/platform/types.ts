@@ -40,10 +40,63 @@ export interface OpenedFile {
   data: Uint8Array;
 }
 
+/** What a remembered folder is for: where exports go, where "import all" reads. */
+export type FolderPurpose = 'export' | 'import';
+
+/** A folder the person chose once; the platform keeps it, the app holds only the id. */
+export interface FolderRef {
+  /** Opaque: pass it back to writeToFolder/readFolder, never parse it. */
+  id: string;
+  /** The path (Electron) or the folder's name (browser), for display only. */
+  label: string;
+}
+
+export interface WriteToFolderResult {
+  /** The name the file got: "bundle (2).llb" when "bundle.llb" was taken. */
+  name: string;
+  /** Where it went, for display only. */
+  location: string;
+}
+
+export interface ReadFolderOptions {
+  /** Without the dot: ['llb']. Only files directly in the folder, hidden files skipped. */
+  extensions: string[];
+}
+
+export interface ReadDroppedOptions {
+  /** Without the dot; when given, files with other extensions are left out. */
+  extensions?: string[];
+}
+
+/**
+ * Failures reject with a PlatformError (./errors.ts) whose code the screens translate
+ * (`platform.error.*`); a person cancelling a dialog is not an error (null, [] or saved: false).
+ */
 export interface Platform {
   readonly kind: 'electron' | 'browser';
+  /**
+   * False where folders cannot be kept (a browser without the File System Access API, or
+   * an automated one): chooseFolder then resolves null and screens use the save dialog and
+   * the file picker instead.
+   */
+  readonly supportsFolders: boolean;
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Resolves to [] when the person cancelled. */
   openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>;
+  /** The OS folder picker; the choice is remembered for the purpose. Null when cancelled. */
+  chooseFolder(purpose: FolderPurpose): Promise<FolderRef | null>;
+  /** The folder chosen earlier for the purpose, or null. */
+  getFolder(purpose: FolderPurpose): Promise<FolderRef | null>;
+  forgetFolder(purpose: FolderPurpose): Promise<void>;
+  /**
+   * Writes a new file into a chosen folder. Never overwrites (a taken name becomes
+   * "name (2).ext"), refuses names with a path in them ('invalid-name'), and writes under a
+   * temporary name first so a half-written file never appears under the real name.
+   */
+  writeToFolder(folderId: string, name: string, data: Uint8Array): Promise<WriteToFolderResult>;
+  /** Every file directly in the folder with one of the extensions, by name; 512 MiB each at most. */
+  readFolder(folderId: string, options: ReadFolderOptions): Promise<OpenedFile[]>;
+  /** The bytes of files dropped on the window (DataTransfer.files), with the same size cap. */
+  readDroppedFiles(files: Iterable<File>, options?: ReadDroppedOptions): Promise<OpenedFile[]>;
 }

@@ -21,10 +21,30 @@ const save = ipcContract['file:save'].args;
 const open = ipcContract['file:open'].args;
 
 describe('IPC contract', () => {
-  it('declares the three channels, each with one bridge function', () => {
-    expect([...IPC_CHANNELS].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+  it('declares each channel once, each with one bridge function', () => {
+    expect([...IPC_CHANNELS].sort()).toEqual([
+      'app:info',
+      'file:open',
+      'file:save',
+      'folder:choose',
+      'folder:forget',
+      'folder:get',
+      'folder:list',
+      'folder:read-file',
+      'folder:write',
+    ]);
     expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual([...IPC_CHANNELS].sort());
-    expect(Object.keys(BRIDGE_CHANNELS).sort()).toEqual(['appInfo', 'openFiles', 'saveFile']);
+    expect(Object.keys(BRIDGE_CHANNELS).sort()).toEqual([
+      'appInfo',
+      'chooseFolder',
+      'forgetFolder',
+      'getFolder',
+      'listFolder',
+      'openFiles',
+      'readFolderFile',
+      'saveFile',
+      'writeToFolder',
+    ]);
     expect(BRIDGE_KEY).toBe('liaisonLog');
     expect(isIpcChannel('file:save')).toBe(true);
     expect(isIpcChannel('toString')).toBe(false);
@@ -112,7 +132,7 @@ describe('IPC error codes', () => {
 
   it('map file-system errors to what a person can act on', () => {
     expect(ipcErrorCodeForErrno('ENOSPC')).toBe('disk-full');
-    expect(ipcErrorCodeForErrno('EROFS')).toBe('no-access');
+    expect(ipcErrorCodeForErrno('EROFS')).toBe('not-writable');
     expect(ipcErrorCodeForErrno('EACCES')).toBe('no-access');
     expect(ipcErrorCodeForErrno('ENOENT')).toBe('not-found');
     expect(ipcErrorCodeForErrno('EWHATEVER')).toBe('failed');

@@ -3,14 +3,27 @@ import {
   createElectronPlatform,
   ElectronPlatformError,
 } from '../../../renderer/src/platform/electron';
+import {
+  PlatformError,
+  platformErrorMessageKey,
+  PLATFORM_ERROR_CODES,
+} from '../../../renderer/src/platform/errors';
+import { platformMessages } from '../../../renderer/src/platform/messages';
 import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
-import { encodeIpcError } from '../../../shared/ipc/errors';
+import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
+import { encodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
 
 function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge {
   return {
     appInfo: () => Promise.resolve({ name: 'Liaison Log', version: '0.1.0', runtime: 'electron' }),
     saveFile: () => Promise.resolve({ saved: true, location: 'E:\\bundle.llb' }),
     openFiles: () => Promise.resolve({ files: [{ name: 'a.llb', data: new Uint8Array([1]) }] }),
+    chooseFolder: () => Promise.resolve({ folder: { id: 'f-1', label: 'E:\\bundles' } }),
+    getFolder: () => Promise.resolve({ folder: null }),
+    forgetFolder: () => Promise.resolve({ forgotten: true }),
+    writeToFolder: ({ name }) => Promise.resolve({ name, location: `E:\\bundles\\${name}` }),
+    listFolder: () => Promise.resolve({ files: [] }),
+    readFolderFile: ({ name }) => Promise.resolve({ name, data: new Uint8Array([name.length]) }),
     ...overrides,
   };
 }
@@ -71,6 +84,122 @@ describe('Electron platform', () => {
       .saveFile({ suggestedName: 'b.llb', data: new Uint8Array(1) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ElectronPlatformError);
+    expect(error).toBeInstanceOf(PlatformError);
     expect((error as ElectronPlatformError).code).toBe('disk-full');
+  });
+});
+
+const remoteFailure = (channel: string, code: IpcErrorCode) =>
+  Promise.reject(
+    new Error(`Error invoking remote method '${channel}': Error: ${encodeIpcError(code)}`),
+  );
+
+describe('Electron platform folders', () => {
+  it('supports folders and passes choices through, null when cancelled', async () => {
+    const platform = createElectronPlatform(fakeBridge());
+    expect(platform.supportsFolders).toBe(true);
+    await expect(platform.chooseFolder('export')).resolves.toEqual({
+      id: 'f-1',
+      label: 'E:\\bundles',
+    });
+    await expect(platform.getFolder('import')).resolves.toBeNull();
+    await expect(platform.forgetFolder('export')).resolves.toBeUndefined();
+  });
+
+  it('refuses a name with a path in it before calling the main process', async () => {
+    const writeToFolder = vi.fn<LiaisonLogBridge['writeToFolder']>(({ name }) =>
+      Promise.resolve({ name, location: `E:\\bundles\\${name}` }),
+    );
+    const platform = createElectronPlatform(fakeBridge({ writeToFolder }));
+    for (const name of ['../a.llb', 'a/b.llb', '..']) {
+      const error = await platform
+        .writeToFolder('f-1', name, new Uint8Array(1))
+        .catch((e: unknown) => e);
+      expect((error as PlatformError).code, name).toBe('invalid-name');
+    }
+    expect(writeToFolder).not.toHaveBeenCalled();
+    await expect(platform.writeToFolder('f-1', 'a.llb', new Uint8Array(1))).resolves.toEqual({
+      name: 'a.llb',
+      location: 'E:\\bundles\\a.llb',
+    });
+  });
+
+  it('reads a folder one file per call, with extensions sent without dots', async () => {
+    const listFolder = vi.fn<LiaisonLogBridge['listFolder']>(() =>
+      Promise.resolve({
+        files: [
+          { name: 'a.llb', size: 1 },
+          { name: 'bb.llb', size: 1 },
+        ],
+      }),
+    );
+    const readFolderFile = vi.fn<LiaisonLogBridge['readFolderFile']>(({ name }) =>
+      Promise.resolve({ name, data: new Uint8Array([name.length]) }),
+    );
+    const platform = createElectronPlatform(fakeBridge({ listFolder, readFolderFile }));
+    const files = await platform.readFolder('f-1', { extensions: ['.LLB'] });
+    expect(listFolder).toHaveBeenCalledWith({ folderId: 'f-1', extensions: ['llb'] });
+    expect(readFolderFile.mock.calls.map((c) => c[0].name)).toEqual(['a.llb', 'bb.llb']);
+    expect(files.map((f) => [f.name, [...f.data]])).toEqual([
+      ['a.llb', [5]],
+      ['bb.llb', [6]],
+    ]);
+  });
+
+  it('names the file that is too large, before reading any', async () => {
+    const readFolderFile = vi.fn<LiaisonLogBridge['readFolderFile']>();
+    const platform = createElectronPlatform(
+      fakeBridge({
+        listFolder: () =>
+          Promise.resolve({
+            files: [
+              { name: 'a.llb', size: 1 },
+              { name: 'huge.llb', size: MAX_FILE_BYTES + 1 },
+            ],
+          }),
+        readFolderFile,
+      }),
+    );
+    const error = await platform
+      .readFolder('f-1', { extensions: ['llb'] })
+      .catch((e: unknown) => e);
+    expect((error as PlatformError).code).toBe('too-large');
+    expect((error as PlatformError).fileName).toBe('huge.llb');
+    expect(platformErrorMessageKey(error)).toBe('platform.error.tooLargeNamed');
+    expect(readFolderFile).not.toHaveBeenCalled();
+  });
+
+  it('maps main-process codes to what the screens say, naming the file read', async () => {
+    const platform = createElectronPlatform(
+      fakeBridge({
+        writeToFolder: () => remoteFailure('folder:write', 'not-writable'),
+        getFolder: () => remoteFailure('folder:get', 'refused'),
+        listFolder: () => Promise.resolve({ files: [{ name: 'x.llb', size: 1 }] }),
+        readFolderFile: () => remoteFailure('folder:read-file', 'folder-gone'),
+      }),
+    );
+    const write = await platform
+      .writeToFolder('f-1', 'a.llb', new Uint8Array(1))
+      .catch((e: unknown) => e);
+    expect((write as ElectronPlatformError).code).toBe('not-writable');
+    const get = await platform.getFolder('export').catch((e: unknown) => e);
+    expect((get as ElectronPlatformError).code).toBe('io');
+    expect((get as ElectronPlatformError).ipcCode).toBe('refused');
+    const read = await platform.readFolder('f-1', { extensions: ['llb'] }).catch((e: unknown) => e);
+    expect((read as PlatformError).code).toBe('folder-gone');
+    expect((read as PlatformError).fileName).toBe('x.llb');
+  });
+
+  it('has a message in both languages for every error code', () => {
+    for (const code of PLATFORM_ERROR_CODES) {
+      const key = platformErrorMessageKey(new PlatformError(code));
+      expect(key, code).toMatch(/^platform\.error\./);
+      const leaf = key?.split('.').at(-1) ?? '';
+      const en = platformMessages.en.platform.error as Record<string, string>;
+      const fr = platformMessages.fr.platform.error as Record<string, string>;
+      expect(en[leaf], code).toBeTruthy();
+      expect(fr[leaf], code).toBeTruthy();
+    }
+    expect(platformErrorMessageKey(new Error('other'))).toBeNull();
   });
 });

@@ -88,7 +88,17 @@ describe('main process wiring', () => {
         'protocol.handle:app',
       ]),
     );
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save']);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([
+      'app:info',
+      'file:open',
+      'file:save',
+      'folder:choose',
+      'folder:forget',
+      'folder:get',
+      'folder:list',
+      'folder:read-file',
+      'folder:write',
+    ]);
     const window = fake.windows[0];
     expect(window?.url).toBe('app://liaison-log/index.html');
     expect(window?.options).toMatchObject({

@@ -28,10 +28,23 @@ describe('preload bridge', () => {
     await bridge.appInfo?.();
     await bridge.saveFile?.(request);
     await bridge.openFiles?.({ multiple: false });
+    const write = { folderId: 'f-1', name: 'a.llb', data: new Uint8Array(1) };
+    await bridge.chooseFolder?.({ purpose: 'export' });
+    await bridge.getFolder?.({ purpose: 'import' });
+    await bridge.forgetFolder?.({ purpose: 'export' });
+    await bridge.writeToFolder?.(write);
+    await bridge.listFolder?.({ folderId: 'f-1', extensions: ['llb'] });
+    await bridge.readFolderFile?.({ folderId: 'f-1', name: 'a.llb' });
     expect(invoke.mock.calls).toEqual([
       ['app:info', undefined],
       ['file:save', request],
       ['file:open', { multiple: false }],
+      ['folder:choose', { purpose: 'export' }],
+      ['folder:get', { purpose: 'import' }],
+      ['folder:forget', { purpose: 'export' }],
+      ['folder:write', write],
+      ['folder:list', { folderId: 'f-1', extensions: ['llb'] }],
+      ['folder:read-file', { folderId: 'f-1', name: 'a.llb' }],
     ]);
   });
 });
