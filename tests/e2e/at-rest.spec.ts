@@ -61,7 +61,7 @@ test('a sensitive canary never reaches the disk, an open one does', async ({}, t
       .getByRole('link', { name: new RegExp(open) })
       .first()
       .click();
-    await expect(page.getByText(secret)).toBeVisible();
+    await expect(page.getByText(secret).first()).toBeVisible();
     await shot(page, 'at-rest-detail-unlocked');
     await context.close();
 

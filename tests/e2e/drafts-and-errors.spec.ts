@@ -1,16 +1,23 @@
 // What must never lose a person's work or accept bad input: drafts survive a reload,
 // invalid input is explained next to the field and saves nothing.
 import { expect, test } from '@playwright/test';
-import { activityCount, expectNoAxeViolations, setUpOfficer, shot } from './helpers.ts';
+import {
+  activityCount,
+  expectNoAxeViolations,
+  reloadAndUnlock,
+  setUpOfficer,
+  shot,
+} from './helpers.ts';
 
 test('the first-run screen is accessible and can be used in French', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Liaison Log' })).toBeVisible();
   await expectNoAxeViolations(page, 'setup');
-  await page.getByRole('button', { name: 'Start logging' }).click();
+  await page.getByRole('button', { name: 'Set up HQ' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('Enter your name.')).toBeVisible();
   await page.getByRole('button', { name: 'Passer au français' }).click();
-  await expect(page.getByRole('heading', { name: 'Bienvenue dans Liaison Log' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Créer votre réseau' })).toBeVisible();
   await expect(page.getByText('Entrez votre nom.')).toBeVisible();
   await expectNoAxeViolations(page, 'setup in French with errors');
   await shot(page, 'setup-french-errors');
@@ -24,7 +31,7 @@ test('a draft survives a reload and is gone once saved', async ({ page }) => {
   await page.locator('#field-airport').fill('ams');
   // Autosave runs shortly after typing stops; then the window is "closed" (reloaded).
   await page.waitForTimeout(1000);
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByText('Your unsaved draft was restored.')).toBeVisible();
   await expect(page.locator('#field-carrier')).toHaveValue('KLM');
   await shot(page, 'draft-restored');
@@ -106,7 +113,7 @@ test('the log reads a record from a newer app version without breaking', async (
       open.onerror = () => reject(new Error(String(open.error)));
     });
   });
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect.poll(() => activityCount(page)).toBe(1);
   await page.getByTestId('activity-row').click();
   await expect(page.getByText('written by a newer version of Liaison Log')).toBeVisible();

@@ -2,6 +2,7 @@
 // person does (keyboard and form), scan a screen with axe, keep a screenshot to look at.
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { DEMO_PASSPHRASE } from '../../renderer/src/features/lock/demo.ts';
 
 export const SCREENS_DIR = 'test-results/screens';
 
@@ -19,16 +20,82 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
-export async function setUpOfficer(
-  page: Page,
-  who = { name: 'Marie Tremblay', officerId: 'LO-0042', post: 'BOG' },
-) {
+// ---- First run (the setup wizard) -----------------------------------------------------
+
+/** The passphrase every demo device uses (shown on the demo screen). */
+export { DEMO_PASSPHRASE };
+
+/**
+ * The demo officer at Bogotá (Sofía Herrera, lo-bogota-1), through the wizard's demo path:
+ * two clicks from a fresh browser profile. Its passphrase is DEMO_PASSPHRASE.
+ */
+export async function setUpOfficer(page: Page): Promise<void> {
   await page.goto('/');
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await page.getByRole('button', { name: 'As an officer at Bogotá' }).click();
+  await expect(page.getByRole('heading', { name: 'Activity log' })).toBeVisible();
+}
+
+/** On the lock screen (English or French): type the passphrase and unlock. */
+export async function unlock(page: Page, passphrase = DEMO_PASSPHRASE): Promise<void> {
+  await page.getByLabel(/^(Passphrase|Phrase de passe)$/).fill(passphrase);
+  await page.getByRole('button', { name: /^(Unlock|Déverrouiller)$/ }).click();
+  await expect(page.getByRole('heading', { name: /locked|verrouillé/ })).toHaveCount(0);
+}
+
+/** A reload locks the window (the data key lives in memory only): reload, then unlock. */
+export async function reloadAndUnlock(page: Page, passphrase = DEMO_PASSPHRASE): Promise<void> {
+  await page.reload();
+  await unlock(page, passphrase);
+}
+
+export interface OfficerAnswers {
+  name: string;
+  officerId: string;
+  /** A post code of the profile's open posts. */
+  post: string;
+}
+
+/**
+ * An officer's first run with a network profile file HQ exported: "Set up for my post",
+ * choose the file, confirm HQ's code, name, officer id and post, passphrase twice, then
+ * start logging from the device card. Returns the HQ code the officer was shown.
+ */
+export async function setUpOfficerFromProfile(
+  page: Page,
+  profilePath: string,
+  passphrase: string,
+  who: OfficerAnswers = { name: 'Marie Tremblay', officerId: 'LO-0042', post: 'BOG' },
+  options: { shots?: string } = {},
+): Promise<{ hqCode: string }> {
+  const step = (name: string) =>
+    options.shots ? shot(page, `${options.shots}-${name}`) : Promise.resolve();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Set up for my post' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose the profile file…' }).click();
+  await step('03-import');
+  await (await chooser).setFiles(profilePath);
+  await expect(page.getByRole('heading', { name: 'Check HQ’s code' })).toBeVisible();
+  await step('04-verify');
+  const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
+  await page.getByLabel('HQ read me the same code').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
   await page.getByLabel('Your name').fill(who.name);
   await page.getByLabel('Officer ID').fill(who.officerId);
-  await page.getByLabel('Post').selectOption(who.post);
+  await page.getByLabel('Post', { exact: true }).selectOption(who.post);
+  await step('05-who');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await step('06-passphrase');
+  await page.getByRole('button', { name: 'Set up this device' }).click();
+  await expect(page.getByRole('heading', { name: 'Your device card' })).toBeVisible();
+  await step('07-card');
   await page.getByRole('button', { name: 'Start logging' }).click();
   await expect(page.getByRole('heading', { name: 'Activity log' })).toBeVisible();
+  return { hqCode };
 }
 
 type Sample = Record<string, string | number | boolean | string[]>;
@@ -143,4 +210,115 @@ export async function logActivity(page: Page, type: keyof typeof SAMPLES): Promi
 export async function activityCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('activity-count').textContent()) ?? '';
   return Number(text.replace(/\D/g, ''));
+}
+
+// ---- Exchange: the sync screen (tests/e2e/exchange*.spec.ts) --------------------------
+
+export type DemoDevice =
+  { role: 'officer'; officerId: string } | { role: 'lead'; leadId: string } | { role: 'hq' };
+
+/** A fresh browser profile set up as one device of the demo network, through the wizard. */
+export async function setUpDemoDevice(page: Page, who: DemoDevice): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  if (who.role === 'officer') {
+    await page.getByLabel('Demo officer').selectOption(who.officerId);
+    await page.getByRole('button', { name: 'Start as this officer' }).click();
+  } else if (who.role === 'lead') {
+    await page.getByLabel('Demo team lead').selectOption(who.leadId);
+    await page.getByRole('button', { name: 'Start as this team lead' }).click();
+  } else {
+    await page.getByRole('button', { name: 'Start as the demo HQ' }).click();
+  }
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+export async function openSync(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+  await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
+}
+
+export interface SavedFile {
+  name: string;
+  path: string;
+  bytes: Buffer;
+}
+
+/** Clicks a button that saves a file (a download in the browser) and keeps the file. */
+export async function saveDownload(page: Page, button: string, dir: string): Promise<SavedFile> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const file = await download;
+  const name = file.suggestedFilename();
+  const path = `${dir}/${name}`;
+  await file.saveAs(path);
+  const { readFile } = await import('node:fs/promises');
+  return { name, path, bytes: await readFile(path) };
+}
+
+export type ImportInput = { name: string; buffer: Buffer } | SavedFile;
+
+/** Sync screen: "Choose files…" and pick these files; waits until the import has finished. */
+export async function importFiles(page: Page, files: readonly ImportInput[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose files…' }).click();
+  await (
+    await chooser
+  ).setFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/octet-stream',
+      buffer: 'bytes' in f ? f.bytes : f.buffer,
+    })),
+  );
+  await expect(page.getByRole('button', { name: 'Choose files…' })).toBeEnabled({
+    timeout: 60_000,
+  });
+}
+
+/** The per-file reports of the last import, in file order. */
+export function lastRunFiles(page: Page) {
+  return page.getByTestId('sync-last-run').getByTestId('sync-file-report');
+}
+
+/** Pending devices: approve the one of `officerName` after the phone check; returns its code. */
+export async function approvePendingDevice(page: Page, officerName: string): Promise<string> {
+  const row = page.getByTestId('sync-pending-device').filter({ hasText: officerName });
+  const code = (await row.locator('code').textContent()) ?? '';
+  await row.getByRole('button', { name: 'Approve…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Approve the device of ${officerName}?` });
+  await expect(dialog.locator('code')).toHaveText(code);
+  await dialog.getByRole('button', { name: 'The codes match: approve' }).click();
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+  return code;
+}
+
+/** The count of entries in the log (HQ: the network log). */
+export async function logCount(page: Page): Promise<number> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().click();
+  await expect(page.getByTestId('activity-count')).toBeVisible();
+  return activityCount(page);
+}
+
+/**
+ * Drops files on the page, as a person dragging them from the file manager would, onto
+ * `target` (anywhere in the window by default).
+ */
+export async function dropFiles(
+  page: Page,
+  files: readonly ImportInput[],
+  target = 'main',
+): Promise<void> {
+  const list = files.map((f) => ({
+    name: f.name,
+    bytes: Array.from('bytes' in f ? f.bytes : f.buffer),
+  }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items) dt.items.add(new File([new Uint8Array(item.bytes)], item.name));
+    return dt;
+  }, list);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.locator(target).dispatchEvent(type, { dataTransfer });
+  }
 }

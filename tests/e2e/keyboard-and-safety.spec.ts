@@ -2,7 +2,14 @@
 // keystroke belongs, nothing destructive happens on a stray Enter, and no edit or draft
 // silently undoes another.
 import { expect, test } from '@playwright/test';
-import { activityCount, expectNoAxeViolations, logActivity, setUpOfficer } from './helpers.ts';
+import {
+  activityCount,
+  expectNoAxeViolations,
+  logActivity,
+  reloadAndUnlock,
+  setUpOfficer,
+  unlock,
+} from './helpers.ts';
 
 test('every screen passes axe: picker, empty form, edit form, settings', async ({ page }) => {
   await setUpOfficer(page);
@@ -72,6 +79,8 @@ test('an edit writes only what it changed, never undoing a change made meanwhile
   // Meanwhile, a second window changes the carrier of the same entry.
   const other = await context.newPage();
   await other.goto(detailUrl);
+  // A new window starts locked: the data key is held per window, in memory only.
+  await unlock(other);
   await other.getByRole('button', { name: 'Edit' }).click();
   await other.locator('#field-carrier').fill('Air Canada');
   await other.getByRole('button', { name: 'Save', exact: true }).click();
@@ -101,7 +110,7 @@ test('leaving a form keeps the last keystrokes as a draft the log points back to
   await page.locator('#field-carrier').fill('Copa');
   // Straight to the log, before the autosave delay has passed.
   await page.getByRole('link', { name: 'Activity log' }).click();
-  await page.reload();
+  await reloadAndUnlock(page);
   const resume = page.getByRole('button', { name: /Resume new Interdiction/ });
   await expect(resume).toBeVisible();
   await resume.click();

@@ -9,9 +9,11 @@ import {
   activityCount,
   expectNoAxeViolations,
   logActivity,
+  reloadAndUnlock,
   SAMPLES,
   setUpOfficer,
   shot,
+  unlock,
 } from './helpers.ts';
 
 function leaves(node: unknown): string[] {
@@ -112,7 +114,7 @@ test('an officer logs every activity type, fixes, deletes, finds, and works in F
   await expect.poll(() => activityCount(page)).toBe(6);
 
   // Reload: everything is still there, and the deleted entry is still gone.
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect.poll(() => activityCount(page)).toBe(6);
 
   // French, on every screen.
@@ -149,10 +151,11 @@ test('an officer logs every activity type, fixes, deletes, finds, and works in F
   await expectNoAxeViolations(page, 'French form with errors');
   await shot(page, 'form-errors-french');
 
-  // The language is remembered.
+  // The language is remembered (the lock screen after the reload is in French too).
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByRole('button', { name: 'Switch to English' }).click();
+  await unlock(page);
 
   // Offline changes nothing: the app never needed the network.
   await context.setOffline(true);
@@ -164,6 +167,6 @@ test('an officer logs every activity type, fixes, deletes, finds, and works in F
   // (The web build is served over HTTP, so it reloads once the link is back; Electron
   // serves itself from disk.)
   await context.setOffline(false);
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect.poll(() => activityCount(page)).toBe(7);
 });

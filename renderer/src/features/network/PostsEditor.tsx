@@ -1,0 +1,122 @@
+// HQ's list of posts: add, edit, retire and reopen. A retired post stays in the profile
+// (old records still name it) but no new device may pick it.
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getRegion } from '../../../../shared/domain/posts.ts';
+import { type ProfilePost } from '../../../../shared/identity/index.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { PostForm } from './PostForm.tsx';
+
+type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; code: string };
+
+export function PostsEditor({
+  posts,
+  onChange,
+}: {
+  posts: readonly ProfilePost[];
+  onChange: (posts: ProfilePost[]) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const addButton = useRef<HTMLButtonElement>(null);
+  const editingCode = editing.kind === 'edit' ? editing.code : undefined;
+  const takenCodes = useMemo(
+    () => new Set(posts.map((p) => p.code).filter((code) => code !== editingCode)),
+    [posts, editingCode],
+  );
+  const retired = posts.filter((p) => p.retired === true).length;
+
+  const close = () => {
+    setEditing({ kind: 'none' });
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
+  const save = (post: ProfilePost) => {
+    onChange(
+      editing.kind === 'edit'
+        ? posts.map((p) => (p.code === editing.code ? post : p))
+        : [...posts, post],
+    );
+    close();
+  };
+  const setRetired = (code: string, value: boolean) =>
+    onChange(
+      posts.map((p) => {
+        if (p.code !== code) return p;
+        const { retired: _old, ...rest } = p;
+        return value ? { ...rest, retired: true } : rest;
+      }),
+    );
+
+  return (
+    <div className="editor">
+      <p className="hint" data-testid="posts-summary">
+        {t('network.posts.summary', { open: posts.length - retired, retired })}
+      </p>
+      {editing.kind === 'none' ? (
+        <button type="button" ref={addButton} onClick={() => setEditing({ kind: 'add' })}>
+          {t('network.posts.add')}
+        </button>
+      ) : (
+        <PostForm
+          key={editingCode ?? 'new'}
+          post={posts.find((p) => p.code === editingCode)}
+          takenCodes={takenCodes}
+          onSave={save}
+          onCancel={close}
+        />
+      )}
+      <div className="table-scroll">
+        <table className="editor-table">
+          <caption className="visually-hidden">{t('network.posts.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('network.posts.code')}</th>
+              <th scope="col">{t('network.posts.post')}</th>
+              <th scope="col">{t('network.posts.timeZone')}</th>
+              <th scope="col">{t('network.posts.region')}</th>
+              <th scope="col">{t('network.posts.status')}</th>
+              <th scope="col">{t('network.posts.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {posts.map((post) => {
+              const name = post.name[lang];
+              return (
+                <tr key={post.code} className={post.retired ? 'retired' : undefined}>
+                  <td>
+                    <code>{post.code}</code>
+                  </td>
+                  <td>{name}</td>
+                  <td>{post.timeZone}</td>
+                  <td>{getRegion(post.region).name[lang]}</td>
+                  <td>{post.retired ? t('network.posts.retired') : t('network.posts.open')}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      aria-label={t('network.posts.editLabel', { post: name })}
+                      onClick={() => setEditing({ kind: 'edit', code: post.code })}
+                    >
+                      {t('network.posts.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={
+                        post.retired
+                          ? t('network.posts.restoreLabel', { post: name })
+                          : t('network.posts.retireLabel', { post: name })
+                      }
+                      onClick={() => setRetired(post.code, !post.retired)}
+                    >
+                      {post.retired ? t('network.posts.restore') : t('network.posts.retire')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

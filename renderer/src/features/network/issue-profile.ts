@@ -1,0 +1,67 @@
+// HQ issuing a new version of the network profile: the edits as the next version, signed with
+// this device's (non-extractable) HQ key, checked like any device would check it, then stored.
+// issueProfile is also what approving a device uses (approveDevice gives the next version).
+import {
+  ProfileError,
+  parseProfile,
+  signProfile,
+  verifyProfile,
+  type Lead,
+  type NetworkProfile,
+  type ProfilePolicy,
+  type ProfilePost,
+  type SignedProfile,
+} from '../../../../shared/identity/index.ts';
+import { type LiaisonDb } from '../../db/db.ts';
+import { getDeviceKeys, getIdentity, getSignedProfile, replaceProfile } from '../../db/identity.ts';
+
+/** What HQ edits on the network screen; everything else comes from the current version. */
+export interface ProfileEdits {
+  readonly posts: readonly ProfilePost[];
+  readonly leads: readonly Lead[];
+  readonly policy: ProfilePolicy;
+}
+
+/** The next version with HQ's edits, or ProfileError 'invalid' listing what is inconsistent. */
+export function nextProfile(
+  current: NetworkProfile,
+  edits: ProfileEdits,
+  now: Date,
+): NetworkProfile {
+  return parseProfile({
+    ...current,
+    version: current.version + 1,
+    issuedAt: now.toISOString(),
+    posts: edits.posts.map((post) => ({ ...post })),
+    leads: edits.leads.map((lead) => ({ ...lead, posts: [...lead.posts] })),
+    policy: { ...edits.policy },
+  });
+}
+
+/**
+ * Signs `next` with this device's HQ key, checks it against the stored profile exactly as an
+ * officer's device will (same network, same HQ key, newer version), stores it and returns it.
+ * Throws ProfileError when this device is not HQ or the profile would be refused; on any
+ * failure nothing is stored.
+ */
+export async function issueProfile(db: LiaisonDb, next: NetworkProfile): Promise<SignedProfile> {
+  const [identity, keys, current] = await Promise.all([
+    getIdentity(db),
+    getDeviceKeys(db),
+    getSignedProfile(db),
+  ]);
+  if (!identity || identity.role !== 'hq' || !keys || !current) {
+    throw new ProfileError('hq-key-changed', 'only the HQ device that holds the key can issue');
+  }
+  // signProfile refuses a key that is not the one the profile names as HQ's.
+  const signed = await signProfile(next, keys.signing.privateKey);
+  await verifyProfile(signed, { current: current.profile });
+  if (signed.profile.version <= current.profile.version) {
+    throw new ProfileError('older-version', 'a new version must be higher than the current one');
+  }
+  // replaceProfile checks again inside its transaction: two windows issuing at once store one.
+  if (!(await replaceProfile(db, signed))) {
+    throw new ProfileError('older-version', 'a newer version was stored meanwhile');
+  }
+  return signed;
+}

@@ -1,0 +1,144 @@
+// "Try the demo": one click starts as the demo officer at Bogotá; or pick another demo
+// officer, a demo team lead or the demo HQ. The passphrase is shown plainly: it is public.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getPost, getRegion } from '../../../../shared/domain/posts.ts';
+import { DEMO_LEADS, DEMO_OFFICERS } from '../../../../shared/identity/index.ts';
+import { useServices } from '../../app/services.tsx';
+import { useLang } from '../../i18n/useLang.ts';
+import { DEMO_PASSPHRASE } from '../lock/demo.ts';
+import { ProblemNotice } from './ProblemNotice.tsx';
+import { problemOf, type Problem } from './problem.ts';
+import { setUpDemo, type DemoChoice } from './setup-service.ts';
+import { BackButton, Step, Working } from './Step.tsx';
+
+const [FIRST_OFFICER] = DEMO_OFFICERS;
+
+export function DemoStep({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db, vault } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [officerId, setOfficerId] = useState(FIRST_OFFICER?.officerId ?? '');
+  const [leadId, setLeadId] = useState(DEMO_LEADS[0]?.officerId ?? '');
+  const city = (code: string) => getPost(code)?.city[lang] ?? code;
+  const regionOf = (codes: readonly string[]) => {
+    const post = getPost(codes[0] ?? '');
+    return post ? getRegion(post.region).name[lang] : '';
+  };
+
+  const start = async (choice: DemoChoice) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      // On success the shell replaces the wizard with the log: nothing more to do here.
+      await setUpDemo({ db, vault }, choice);
+    } catch (error) {
+      setProblem(problemOf(error));
+      setBusy(false);
+    }
+  };
+  const officer = DEMO_OFFICERS.find((o) => o.officerId === officerId);
+  const lead = DEMO_LEADS.find((l) => l.officerId === leadId);
+
+  return (
+    <Step heading={t('wizard.demo.heading')}>
+      <p className="notice warn">{t('wizard.demo.warning')}</p>
+      <div className="notice info">
+        <p className="demo-passphrase">
+          <strong>{t('wizard.demo.passphrase', { passphrase: DEMO_PASSPHRASE })}</strong>
+        </p>
+        <p>{t('wizard.demo.passphraseHelp')}</p>
+      </div>
+      <ProblemNotice problem={problem} />
+      {FIRST_OFFICER ? (
+        <>
+          <h2>{t('wizard.demo.quick')}</h2>
+          <button
+            type="button"
+            className="primary big"
+            disabled={busy}
+            aria-describedby="demo-quick-who"
+            onClick={() => void start({ role: 'officer', officer: FIRST_OFFICER })}
+          >
+            {t('wizard.demo.asOfficerAt', { city: city(FIRST_OFFICER.postCode) })}
+          </button>
+          <p className="hint" id="demo-quick-who">
+            {t('wizard.demo.officerOption', {
+              name: FIRST_OFFICER.name,
+              city: city(FIRST_OFFICER.postCode),
+            })}
+          </p>
+        </>
+      ) : null}
+      <Working busy={busy} />
+      <h2>{t('wizard.demo.who')}</h2>
+      <div className="demo-pick">
+        <div className="field">
+          <label htmlFor="demo-officer">{t('wizard.demo.officer')}</label>
+          <select
+            id="demo-officer"
+            value={officerId}
+            onChange={(e) => setOfficerId(e.target.value)}
+          >
+            {DEMO_OFFICERS.map((o) => (
+              <option key={o.officerId} value={o.officerId}>
+                {t('wizard.demo.officerOption', { name: o.name, city: city(o.postCode) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          disabled={busy || !officer}
+          onClick={() => officer && void start({ role: 'officer', officer })}
+        >
+          {t('wizard.demo.startOfficer')}
+        </button>
+      </div>
+      <div className="demo-pick">
+        <div className="field">
+          <label htmlFor="demo-lead">{t('wizard.demo.lead')}</label>
+          <select id="demo-lead" value={leadId} onChange={(e) => setLeadId(e.target.value)}>
+            {DEMO_LEADS.map((l) => (
+              <option key={l.officerId} value={l.officerId}>
+                {t('wizard.demo.leadOption', {
+                  name: l.name,
+                  region: regionOf(l.posts),
+                  count: l.posts.length,
+                })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          disabled={busy || !lead}
+          onClick={() => lead && void start({ role: 'lead', lead })}
+        >
+          {t('wizard.demo.startLead')}
+        </button>
+      </div>
+      <div className="demo-pick">
+        <p className="field">
+          <span className="group-label">{t('wizard.demo.hq')}</span>
+          <span className="hint" id="demo-hq-help">
+            {t('wizard.demo.hqHelp')}
+          </span>
+        </p>
+        <button
+          type="button"
+          disabled={busy}
+          aria-describedby="demo-hq-help"
+          onClick={() => void start({ role: 'hq' })}
+        >
+          {t('wizard.demo.startHq')}
+        </button>
+      </div>
+      <div className="actions">
+        <BackButton onBack={onBack} disabled={busy} />
+      </div>
+    </Step>
+  );
+}

@@ -1,0 +1,253 @@
+// The HQ path's steps: name the network and who is setting it up, its posts, its team
+// leads, its rules; then (after the passphrase) hand out the signed profile file.
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import {
+  OFFICER_ID_PATTERN,
+  type Lead,
+  type ProfilePolicy,
+  type ProfilePost,
+} from '../../../../shared/identity/index.ts';
+import { useServices } from '../../app/services.tsx';
+import { LeadsEditor } from '../network/LeadsEditor.tsx';
+import { PolicyForm } from '../network/PolicyForm.tsx';
+import { PostsEditor } from '../network/PostsEditor.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
+import { problemOf, type Problem } from './problem.ts';
+import { saveProfileFile } from './setup-files.ts';
+import { finishSetup, type PreparedHq } from './setup-service.ts';
+import { BackButton, Step, Working, type StepPosition } from './Step.tsx';
+import { HqCode } from './VerifyStep.tsx';
+
+const name = (key: string) => z.string().trim().min(1, key).max(100, key);
+
+// Messages are i18n keys, translated where they are shown.
+const hqNetworkSchema = z.object({
+  networkNameEn: name('wizard.hq.networkNameRequired'),
+  networkNameFr: name('wizard.hq.networkNameRequired'),
+  name: name('wizard.who.nameRequired'),
+  officerId: z.string().trim().regex(OFFICER_ID_PATTERN, 'wizard.who.officerIdInvalid'),
+});
+export type HqNetworkValues = z.infer<typeof hqNetworkSchema>;
+
+interface StepProps {
+  position: StepPosition;
+  onBack: () => void;
+}
+
+export function HqNetworkStep({
+  values,
+  position,
+  onBack,
+  onDone,
+}: StepProps & { values: HqNetworkValues | undefined; onDone: (v: HqNetworkValues) => void }) {
+  const { t } = useTranslation();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<HqNetworkValues>({
+    resolver: zodResolver(hqNetworkSchema),
+    defaultValues: values ?? { networkNameEn: '', networkNameFr: '', name: '', officerId: '' },
+  });
+  const field = (key: keyof HqNetworkValues, label: string, help?: string) => {
+    const error = errors[key]?.message;
+    const describedBy = [help ? `hq-${key}-help` : '', error ? `hq-${key}-error` : '']
+      .filter(Boolean)
+      .join(' ');
+    return (
+      <div className="field">
+        <label htmlFor={`hq-${key}`}>{label}</label>
+        <input
+          id={`hq-${key}`}
+          aria-invalid={!!error}
+          aria-describedby={describedBy || undefined}
+          {...register(key)}
+        />
+        {help ? (
+          <p className="help" id={`hq-${key}-help`}>
+            {help}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="error" id={`hq-${key}-error`}>
+            {t(error)}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+  return (
+    <Step heading={t('wizard.hq.networkHeading')} position={position}>
+      <p>{t('wizard.hq.networkIntro')}</p>
+      <form onSubmit={(e) => void handleSubmit(onDone)(e)} noValidate>
+        {field('networkNameEn', t('wizard.hq.networkNameEn'))}
+        {field('networkNameFr', t('wizard.hq.networkNameFr'))}
+        {field('name', t('wizard.hq.yourName'))}
+        {field('officerId', t('wizard.hq.userId'), t('wizard.hq.userIdHelp'))}
+        <div className="actions">
+          <BackButton onBack={onBack} />
+          <button type="submit" className="primary">
+            {t('wizard.next')}
+          </button>
+        </div>
+      </form>
+    </Step>
+  );
+}
+
+export function HqPostsStep({
+  posts,
+  onChange,
+  position,
+  onBack,
+  onNext,
+}: StepProps & {
+  posts: readonly ProfilePost[];
+  onChange: (posts: ProfilePost[]) => void;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Step heading={t('wizard.hq.postsHeading')} position={position}>
+      <p>{t('wizard.hq.postsIntro')}</p>
+      <div className="actions">
+        <BackButton onBack={onBack} />
+        <button type="button" className="primary" onClick={onNext}>
+          {t('wizard.next')}
+        </button>
+      </div>
+      <PostsEditor posts={posts} onChange={onChange} />
+      <div className="actions">
+        <BackButton onBack={onBack} />
+        <button type="button" className="primary" onClick={onNext}>
+          {t('wizard.next')}
+        </button>
+      </div>
+    </Step>
+  );
+}
+
+export function HqLeadsStep({
+  leads,
+  posts,
+  onChange,
+  position,
+  onBack,
+  onNext,
+}: StepProps & {
+  leads: readonly Lead[];
+  posts: readonly ProfilePost[];
+  onChange: (leads: Lead[]) => void;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Step heading={t('wizard.hq.leadsHeading')} position={position}>
+      <p>{t('wizard.hq.leadsIntro')}</p>
+      <LeadsEditor leads={leads} posts={posts} onChange={onChange} />
+      <div className="actions">
+        <BackButton onBack={onBack} />
+        <button type="button" className="primary" onClick={onNext}>
+          {t('wizard.next')}
+        </button>
+      </div>
+    </Step>
+  );
+}
+
+export function HqPolicyStep({
+  policy,
+  position,
+  onBack,
+  onDone,
+}: StepProps & { policy: ProfilePolicy; onDone: (policy: ProfilePolicy) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Step heading={t('wizard.hq.policyHeading')} position={position}>
+      <PolicyForm
+        policy={policy}
+        submitLabel={t('wizard.next')}
+        onSubmit={onDone}
+        before={<BackButton onBack={onBack} />}
+      />
+    </Step>
+  );
+}
+
+/**
+ * The last HQ step: save the signed profile file, then open the app (which stores the setup).
+ * The file is saved first: officers need it, and the keys it names are kept in memory until
+ * stored, so a failed store can be retried with the very keys the saved file names.
+ */
+export function HqExportStep({
+  prepared,
+  hqCode,
+  position,
+  onBack,
+}: StepProps & { prepared: PreparedHq; hqCode: string }) {
+  const { t } = useTranslation();
+  const { db, vault, platform } = useServices();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const save = async () => {
+    setProblem(null);
+    try {
+      const result = await saveProfileFile(platform, prepared.signed, t('wizard.hq.fileFilter'));
+      if (result.saved) setSaved(result.location ?? '');
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const start = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await finishSetup({ db, vault }, prepared);
+    } catch (error) {
+      setProblem(problemOf(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Step heading={t('wizard.hq.exportHeading')} position={position}>
+      <p>{t('wizard.hq.exportIntro')}</p>
+      <dl className="details">
+        <dt>{t('wizard.hq.code')}</dt>
+        <dd>
+          <HqCode code={hqCode} />
+        </dd>
+      </dl>
+      <ProblemNotice problem={problem} />
+      {saved !== null ? (
+        <p className="notice ok" role="status">
+          {t('wizard.hq.saved', { name: saved })}
+        </p>
+      ) : null}
+      <Working busy={busy} />
+      <div className="actions">
+        {/* Once a file naming these keys is saved, going back (new keys) would orphan it. */}
+        <BackButton onBack={onBack} disabled={busy || saved !== null} />
+        <button
+          type="button"
+          className={saved === null ? 'primary' : undefined}
+          disabled={busy}
+          onClick={() => void save()}
+        >
+          {t('wizard.hq.save')}
+        </button>
+        {saved !== null ? (
+          <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+            {t('wizard.hq.start')}
+          </button>
+        ) : null}
+      </div>
+    </Step>
+  );
+}

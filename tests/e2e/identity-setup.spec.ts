@@ -1,0 +1,397 @@
+// Identity and first run, end to end: HQ creates the network and exports its profile; an
+// officer on another device imports it, compares HQ's code and starts logging; the demo is
+// under three clicks away; a file that is not a profile is refused and nothing is stored.
+// Locking and encryption-at-rest tests belong in this file too (see the end).
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { encodeProfileFile, makeDemoProfile } from '../../shared/identity/index.ts';
+import {
+  expectNoAxeViolations,
+  fillFields,
+  setUpOfficerFromProfile,
+  shot,
+  unlock,
+  type OfficerAnswers,
+} from './helpers.ts';
+
+const HQ_PASSPHRASE = 'ottawa river maple';
+const OFFICER_PASSPHRASE = 'bogota coffee rain';
+
+/** The setup records a device holds in its `meta` table (none before the wizard ends). */
+async function storedSetupKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('liaison-log');
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('meta').objectStore('meta').getAllKeys();
+          request.onsuccess = () => {
+            db.close();
+            const wanted = ['identity', 'deviceKeys', 'profile', 'vault', 'officer'];
+            resolve(request.result.map(String).filter((key) => wanted.includes(key)));
+          };
+          request.onerror = () => reject(new Error(String(request.error)));
+        };
+        open.onerror = () => reject(new Error(String(open.error)));
+      }),
+  );
+}
+
+/**
+ * HQ's whole wizard in English: network, a post added and one retired, a team lead, rules,
+ * passphrase; saves the profile file to `profilePath` and returns the HQ code shown.
+ */
+async function setUpHq(page: Page, profilePath: string): Promise<string> {
+  await page.goto('/');
+  await expectNoAxeViolations(page, 'welcome');
+  await shot(page, 'wizard-en-01-welcome');
+  await page.getByRole('button', { name: 'Set up HQ' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Create your network' })).toBeFocused();
+  await page.getByLabel('Network name (English)').fill('Liaison network');
+  await page.getByLabel('Network name (French)').fill('Réseau de liaison');
+  await page.getByLabel('Your name').fill('Nadia Côté');
+  await page.getByLabel('Your HQ user ID').fill('hq-nadia');
+  await shot(page, 'wizard-en-10-hq-network');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Posts' })).toBeFocused();
+  await expect(page.getByTestId('posts-summary')).toHaveText('49 open, 0 retired');
+  await page.getByRole('button', { name: 'Retire Lagos, Nigeria' }).click();
+  await page.getByRole('button', { name: 'Add a post' }).click();
+  await page.getByLabel('Code', { exact: true }).fill('yul');
+  await page.getByLabel('City (English)').fill('Montréal');
+  await page.getByLabel('City (French)').fill('Montréal');
+  await page.getByLabel('Full name (English)').fill('Montréal, Canada');
+  await page.getByLabel('Full name (French)').fill('Montréal, Canada');
+  await page.getByLabel('Country code').fill('CA');
+  await page.getByLabel('Time zone').fill('America/Toronto');
+  await expectNoAxeViolations(page, 'HQ posts with the post form');
+  await shot(page, 'wizard-en-11-hq-posts-add');
+  await page.getByRole('button', { name: 'Save the post' }).click();
+  await expect(page.getByTestId('posts-summary')).toHaveText('49 open, 1 retired');
+  await page.getByRole('button', { name: 'Next' }).first().click();
+
+  await expect(page.getByRole('heading', { name: 'Team leads' })).toBeFocused();
+  await page.getByRole('button', { name: 'Add a team lead' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Ana Lima');
+  await page.getByLabel('Officer ID').fill('lead-andes');
+  await page.getByLabel('Bogotá').check();
+  await page.getByLabel('Montréal').check();
+  await page.getByRole('button', { name: 'Save the team lead' }).click();
+  await expect(page.getByRole('cell', { name: 'Bogotá, Montréal' })).toBeVisible();
+  await expectNoAxeViolations(page, 'HQ team leads');
+  await shot(page, 'wizard-en-12-hq-leads');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Rules for every device' })).toBeFocused();
+  await page.getByLabel('Lock after this many idle minutes').fill('10');
+  await shot(page, 'wizard-en-13-hq-policy');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Choose a passphrase' })).toBeFocused();
+  await page.getByLabel('Passphrase', { exact: true }).fill('short');
+  await page.getByLabel('Type it again').fill('other');
+  await page.getByRole('button', { name: 'Set up this device' }).click();
+  await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
+  await expect(page.getByText('The two passphrases are not the same.')).toBeVisible();
+  await expectNoAxeViolations(page, 'passphrase with errors');
+  await shot(page, 'wizard-en-14-hq-passphrase-errors');
+  await page.getByLabel('Passphrase', { exact: true }).fill(HQ_PASSPHRASE);
+  await page.getByLabel('Type it again').fill(HQ_PASSPHRASE);
+  await page.getByRole('button', { name: 'Set up this device' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Hand out the network profile' })).toBeFocused();
+  const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
+  expect(hqCode).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the network profile file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('liaison-log-network-liaison-network-v1.llprofile');
+  await file.saveAs(profilePath);
+  await expectNoAxeViolations(page, 'HQ export');
+  await shot(page, 'wizard-en-15-hq-export');
+  return hqCode;
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+test('HQ sets up and exports its profile; an officer on another device imports it and logs', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const profilePath = testInfo.outputPath('network.llprofile');
+  const hqCode = await setUpHq(page, profilePath);
+  await page.getByRole('button', { name: 'Open Liaison Log' }).click();
+  await expect(page.getByRole('link', { name: 'Network log' })).toBeVisible();
+  await page.getByRole('link', { name: 'Network', exact: true }).click();
+  await expect(page.getByTestId('profile-version')).toHaveText('1');
+  await expect(page.getByTestId('hq-code')).toHaveText(hqCode);
+  await expect(page.getByTestId('devices')).toContainText('Nadia Côté');
+  await expectNoAxeViolations(page, 'network screen');
+  await shot(page, 'network-screen');
+
+  // Another device: its own browser profile, nothing shared but the file.
+  const officer = await freshPage(browser);
+  const who: OfficerAnswers = { name: 'Marie Tremblay', officerId: 'LO-0042', post: 'BOG' };
+  const seen = await setUpOfficerFromProfile(officer, profilePath, OFFICER_PASSPHRASE, who, {
+    shots: 'wizard-en',
+  });
+  expect(seen.hqCode).toBe(hqCode);
+  await expect(officer.getByText('Marie Tremblay · Bogotá')).toBeVisible();
+  await expect(officer.getByRole('link', { name: 'New activity' })).toBeVisible();
+  await expect(officer.getByText('Demo', { exact: true })).toHaveCount(0);
+  await officer.context().close();
+
+  // HQ issues version 2 with Lima retired; the file carries the new version.
+  await page.getByRole('button', { name: 'Retire Lima, Peru' }).click();
+  await expect(page.getByText('You have changes that are not issued yet.')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Issue updated profile (version 2)' }).click();
+  expect((await download).suggestedFilename()).toBe(
+    'liaison-log-network-liaison-network-v2.llprofile',
+  );
+  await expect(page.getByTestId('profile-version')).toHaveText('2');
+  await expect(page.getByRole('button', { name: 'Reopen Lima, Peru' })).toBeVisible();
+  await page.getByRole('button', { name: 'Passer au français' }).click();
+  await expect(page.getByRole('heading', { name: 'Réseau', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rouvrir Lima, Pérou' })).toBeVisible();
+  await expectNoAxeViolations(page, 'French network screen');
+  await shot(page, 'network-screen-fr');
+});
+
+test('the demo reaches a usable log in fewer than three clicks from a fresh profile', async ({
+  page,
+}) => {
+  let clicks = 0;
+  const click = async (name: string) => {
+    clicks += 1;
+    await page.getByRole('button', { name }).click();
+  };
+  await page.goto('/');
+  await click('Try the demo');
+  await expect(page.getByText('The demo passphrase is: demo')).toBeVisible();
+  await expectNoAxeViolations(page, 'demo screen');
+  await shot(page, 'wizard-en-02-demo');
+  await click('As an officer at Bogotá');
+  await expect(page.getByRole('heading', { name: 'Activity log' })).toBeVisible();
+  await expect(page.getByText('No activity logged yet.')).toBeVisible();
+  await expect(page.getByText('Demo', { exact: true })).toBeVisible();
+  await expect(page.getByText('Sofía Herrera · Bogotá')).toBeVisible();
+  expect(clicks).toBeLessThan(3);
+  // Usable: the first entry can be started from here.
+  await page.getByRole('link', { name: 'New activity' }).click();
+  await expect(page.getByRole('heading', { name: 'What did you do?' })).toBeVisible();
+});
+
+test('a file that is not a profile, or a changed one, is refused and nothing is stored', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Set up for my post' }).click();
+  await expect(page.getByRole('heading', { name: 'Import your network profile' })).toBeFocused();
+  const choose = async (name: string, buffer: Buffer) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /Choose the profile file|Choisir le fichier/ }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  };
+  await choose('holiday.jpg', Buffer.from('not a profile at all'));
+  await expect(page.getByRole('alert')).toHaveText(
+    'This file is not a Liaison Log network profile, or it is damaged.',
+  );
+  await expectNoAxeViolations(page, 'import refused');
+  await shot(page, 'wizard-en-03-import-refused');
+
+  // A real (demo) profile changed after signing, refused in French.
+  await page.getByRole('button', { name: 'Passer au français' }).click();
+  const text = new TextDecoder().decode(encodeProfileFile(await makeDemoProfile()));
+  const changed = text.replace('"Liaison Log demo"', '"Liaison Log démo"');
+  expect(changed).not.toBe(text);
+  await choose('changed.llprofile', Buffer.from(changed));
+  await expect(page.getByRole('alert')).toContainText(
+    'Ce profil de réseau a été refusé : sa signature ne correspond pas à son contenu.',
+  );
+  await shot(page, 'wizard-fr-03-import-refused');
+  await expect(
+    page.getByRole('heading', { name: 'Importer votre profil de réseau' }),
+  ).toBeVisible();
+  expect(await storedSetupKeys(page)).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Liaison Log' })).toBeVisible();
+});
+
+test('the wizard works in French, step by step, with the keyboard', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Français', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Liaison Log' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Français', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expectNoAxeViolations(page, 'French welcome');
+  await shot(page, 'wizard-fr-01-welcome');
+  await page.getByRole('button', { name: 'Essayer la démo' }).click();
+  await expect(page.getByText('La phrase de passe de la démo est : demo')).toBeVisible();
+  await shot(page, 'wizard-fr-02-demo');
+  await page.getByRole('button', { name: 'Retour' }).click();
+
+  // HQ in French, by keyboard: Tab to the choice, Enter.
+  await page.getByRole('button', { name: 'Configurer l’AC' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Créer votre réseau' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Entrez le nom du réseau.').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'French HQ network with errors');
+  await shot(page, 'wizard-fr-10-hq-network-errors');
+  await page.getByLabel('Nom du réseau (anglais)').fill('Border network');
+  await page.getByLabel('Nom du réseau (français)').fill('Réseau frontalier');
+  await page.getByLabel('Votre nom').fill('Luc Gagnon');
+  await page.getByLabel('Votre identifiant à l’AC').fill('hq-luc');
+  await page.getByLabel('Votre identifiant à l’AC').press('Enter');
+  await expect(page.getByRole('heading', { name: 'Postes' })).toBeFocused();
+  await shot(page, 'wizard-fr-11-hq-posts');
+  await page.getByRole('button', { name: 'Suivant' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Chefs d’équipe' })).toBeFocused();
+  await page.getByRole('button', { name: 'Ajouter un chef d’équipe' }).click();
+  await page.getByRole('button', { name: 'Enregistrer le chef d’équipe' }).click();
+  await expect(page.getByText('Choisissez au moins un poste.')).toBeVisible();
+  await shot(page, 'wizard-fr-12-hq-leads-errors');
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await expect(page.getByRole('heading', { name: 'Règles pour tous les appareils' })).toBeFocused();
+  await shot(page, 'wizard-fr-13-hq-policy');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('Phrase de passe', { exact: true }).fill(HQ_PASSPHRASE);
+  await page.getByLabel('Saisissez-la de nouveau').fill(HQ_PASSPHRASE);
+  await shot(page, 'wizard-fr-14-hq-passphrase');
+  await page.getByRole('button', { name: 'Configurer cet appareil' }).click();
+  await expect(page.getByRole('heading', { name: 'Remettre le profil de réseau' })).toBeFocused();
+  const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Enregistrer le fichier de profil de réseau' }).click();
+  const profilePath = testInfo.outputPath('reseau.llprofile');
+  await (await download).saveAs(profilePath);
+  await expectNoAxeViolations(page, 'French HQ export');
+  await shot(page, 'wizard-fr-15-hq-export');
+
+  // An officer in French: import, check the code, who, passphrase, device card.
+  const officer = await freshPage(browser);
+  await officer.goto('/');
+  await officer.getByRole('button', { name: 'Français', exact: true }).click();
+  await officer.getByRole('button', { name: 'Configurer pour mon poste' }).click();
+  await shot(officer, 'wizard-fr-03-import');
+  const chooser = officer.waitForEvent('filechooser');
+  await officer.getByRole('button', { name: 'Choisir le fichier de profil…' }).click();
+  await (await chooser).setFiles(profilePath);
+  await expect(officer.getByRole('heading', { name: 'Vérifier le code de l’AC' })).toBeFocused();
+  await expect(officer.getByTestId('hq-code')).toHaveText(hqCode);
+  await officer.getByRole('button', { name: 'Suivant' }).click();
+  await expect(
+    officer.getByText('Confirmez que le code correspond, ou arrêtez ici et appelez l’AC.'),
+  ).toBeVisible();
+  await expectNoAxeViolations(officer, 'French verify with error');
+  await shot(officer, 'wizard-fr-04-verify');
+  await officer.getByLabel('L’AC m’a lu le même code').check();
+  await officer.getByRole('button', { name: 'Suivant' }).click();
+  await expect(officer.getByRole('heading', { name: 'Qui êtes-vous?' })).toBeFocused();
+  await officer.getByRole('button', { name: 'Suivant' }).click();
+  await expect(officer.getByText('Entrez votre nom.')).toBeVisible();
+  await expectNoAxeViolations(officer, 'French who with errors');
+  await shot(officer, 'wizard-fr-05-who-errors');
+  await officer.getByLabel('Votre nom').fill('Julie Roy');
+  await officer.getByLabel('Numéro d’agent').fill('LO-0077');
+  await officer.getByLabel('Poste').selectOption('PAR');
+  await officer.getByRole('button', { name: 'Suivant' }).click();
+  await officer.getByLabel('Phrase de passe', { exact: true }).fill(OFFICER_PASSPHRASE);
+  await officer.getByLabel('Saisissez-la de nouveau').fill(OFFICER_PASSPHRASE);
+  await officer.getByRole('button', { name: 'Configurer cet appareil' }).click();
+  await expect(officer.getByRole('heading', { name: 'La fiche de votre appareil' })).toBeFocused();
+  await expect(officer.getByTestId('device-card')).toContainText('Paris, France');
+  await expect(officer.getByTestId('signing-code')).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
+  const enrollment = officer.waitForEvent('download');
+  await officer.getByRole('button', { name: 'Enregistrer le fichier d’inscription' }).click();
+  expect((await enrollment).suggestedFilename()).toBe(
+    'liaison-log-device-lo-0077-officer.llenroll',
+  );
+  await expectNoAxeViolations(officer, 'French device card');
+  await shot(officer, 'wizard-fr-06-card');
+  await officer.getByRole('button', { name: 'Commencer' }).click();
+  await expect(officer.getByRole('heading', { name: 'Journal des activités' })).toBeVisible();
+  await officer.context().close();
+});
+
+// ---- Locking -------------------------------------------------------------------------------
+// (The at-rest disk check is in at-rest.spec.ts: it needs a browser profile in a folder.)
+
+test('an officer’s log locks when idle, refuses a wrong passphrase and shows names only unlocked', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const profilePath = testInfo.outputPath('network.llprofile');
+  await setUpHq(page, profilePath); // its policy: lock after 10 idle minutes
+  await page.context().close();
+
+  const officer = await freshPage(browser);
+  // A controllable clock: the idle lock is tested by moving time, not by waiting 10 minutes.
+  await officer.clock.install();
+  await setUpOfficerFromProfile(officer, profilePath, OFFICER_PASSPHRASE);
+  const name = 'Aurélie Canary-Voyageur';
+  await officer.getByRole('link', { name: 'New activity' }).click();
+  await officer.keyboard.press('2');
+  await expect(officer.locator('#form-heading')).toBeVisible();
+  await fillFields(officer, {
+    airport: 'BOG',
+    carrier: 'Avianca',
+    documentType: 'passport',
+    fraudType: 'impostor',
+    persons: 1,
+    outcome: 'boarding-denied',
+    travellerName: name,
+  });
+  await officer.locator('#occurredOn').focus();
+  await officer.keyboard.press('Control+Enter');
+  await expect(officer.getByRole('status').filter({ hasText: 'Activity saved.' })).toBeVisible();
+  await officer.getByTestId('activity-row').first().click();
+  await expect(officer.getByText(name).first()).toBeVisible();
+  const detailUrl = officer.url();
+
+  // Half-typed work when the lock comes must be there after unlocking.
+  await officer.getByRole('link', { name: 'New activity' }).click();
+  await officer.keyboard.press('3');
+  await officer.locator('#field-destination').fill('Half-typed Toronto');
+  await officer.clock.fastForward('10:30');
+  await expect(officer.getByRole('heading', { name: 'Liaison Log is locked' })).toBeVisible();
+  await expect(officer.getByText(name)).toHaveCount(0);
+  await expect(officer.locator('#field-destination')).toHaveCount(0);
+  await expectNoAxeViolations(officer, 'lock screen');
+  await shot(officer, 'lock-screen');
+
+  // A wrong passphrase is refused, clearly, and nothing changes.
+  await officer.getByLabel('Passphrase').fill('not my passphrase');
+  await officer.getByRole('button', { name: 'Unlock' }).click();
+  await expect(officer.getByRole('alert')).toContainText('That passphrase is not correct.');
+  await expect(officer.getByRole('heading', { name: 'Liaison Log is locked' })).toBeVisible();
+  await shot(officer, 'lock-screen-wrong');
+
+  await unlock(officer, OFFICER_PASSPHRASE);
+  await expect(officer.locator('#field-destination')).toHaveValue('Half-typed Toronto');
+
+  // After a reload the window starts locked; the name appears only once unlocked.
+  await officer.goto(detailUrl); // only the hash changes: the same document
+  await officer.reload();
+  await expect(officer.getByRole('heading', { name: 'Liaison Log is locked' })).toBeVisible();
+  expect(await officer.content()).not.toContain(name);
+  await unlock(officer, OFFICER_PASSPHRASE);
+  await expect(officer.getByText(name).first()).toBeVisible();
+  await shot(officer, 'lock-detail-after-unlock');
+  await officer.context().close();
+});
