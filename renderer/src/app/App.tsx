@@ -2,9 +2,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getIdentity, readVaultFlags } from '../db/identity.ts';
+import { getIdentity, getNetworkProfile, readVaultFlags } from '../db/identity.ts';
 import { ChangePassphrase } from '../features/settings/ChangePassphrase.tsx';
-import { getPost } from '../../../shared/domain/posts.ts';
 import { useServices, useUnlocked } from './services.tsx';
 import { useUi } from './store.ts';
 import { viewToHash, type View } from './router.ts';
@@ -20,6 +19,7 @@ import { SyncScreen } from '../features/sync/SyncScreen.tsx';
 import { NetworkScreen } from '../features/network/NetworkScreen.tsx';
 import { LaterScreen } from './LaterScreen.tsx';
 import { canOpen, logsOwnEntries } from './roles.ts';
+import { useRetention } from './useRetention.ts';
 import { ActivityList } from '../features/log/ActivityList.tsx';
 import { NewActivity } from '../features/log/NewActivity.tsx';
 import { EditActivity } from '../features/log/EditActivity.tsx';
@@ -84,7 +84,11 @@ export function App() {
   const view = useUi((s) => s.view);
   const syncFromLocation = useUi((s) => s.syncFromLocation);
   const identity = useLiveQuery(() => getIdentity(db).then((i) => i ?? null), [db]);
-  const session = useMemo(() => (identity ? makeSession(identity) : null), [identity]);
+  const posts = useLiveQuery(async () => (await getNetworkProfile(db))?.posts ?? [], [db]);
+  const session = useMemo(
+    () => (identity ? makeSession(identity, posts) : null),
+    [identity, posts],
+  );
   const unlocked = useUnlocked();
   // After HQ's recovery the temporary passphrase must be replaced before anything else.
   const mustChange = useLiveQuery(
@@ -92,6 +96,7 @@ export function App() {
     [db],
   );
   useIdleLock(session !== null && unlocked);
+  useRetention(session !== null && session.identity.role !== 'hq');
   const switchLanguage = useSwitchLanguage();
   const main = useRef<HTMLElement>(null);
   const firstView = useRef(true);
@@ -151,7 +156,7 @@ export function App() {
   }
 
   const role = session.identity.role;
-  const post = getPost(session.profile.postCode);
+  const post = session.postOf(session.profile.postCode);
   const section = view.name === 'detail' || view.name === 'edit' ? 'list' : view.name;
   const link = (to: View, label: string) =>
     canOpen(role, to.name) ? (

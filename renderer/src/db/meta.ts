@@ -36,6 +36,13 @@ export interface MetaValues {
   profile: SignedProfile;
   /** The data key wrapped by the passphrase (and for HQ's recovery): a VaultRecord. */
   vault: unknown;
+  /**
+   * Each rise of the lowest acknowledged own seq, with when it was recorded: how long ago HQ
+   * confirmed a change, for the retention of sensitive values (retention.ts).
+   */
+  ackLog: { seq: number; at: number }[];
+  /** The highest own seq whose sensitive values the retention purge has dealt with. */
+  purgedUpTo: number;
   /** Wrong passphrases in a row and when the last one was typed (the unlock delay). */
   unlockFailures: { count: number; lastAt: number };
   /** Last change seq allocated for a device; seqs are 1-based and contiguous. */

@@ -9,6 +9,8 @@ import { activityWords } from './words.ts';
 /** What screens get: the record, and whether it still waits to reach HQ. */
 export interface ActivityView extends Activity {
   pending: boolean;
+  /** Sensitive fields removed from this device after HQ confirmed them (retention). */
+  purged?: string[];
 }
 
 export function sortKeyOf(activity: Pick<Activity, 'occurredOn' | 'createdAt'>): string {
@@ -35,6 +37,12 @@ export function buildRow(
     localSeq: local.localSeq,
   };
   if (!activity.deleted) row.sortKey = sortKeyOf(activity);
+  // A field written again after the retention purge is back on this device.
+  if (row.purged) {
+    const still = row.purged.filter((name) => !(name in activity.data));
+    if (still.length > 0) row.purged = still;
+    else delete row.purged;
+  }
   return row;
 }
 

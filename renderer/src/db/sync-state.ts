@@ -34,11 +34,16 @@ export async function recordAcknowledgement(
 ): Promise<void> {
   try {
     await db.transaction('rw', db.meta, db.activities, async () => {
+      const before = lowestAcknowledged(await getMeta(db, 'acked'));
       const acked = { ...(await getMeta(db, 'acked')) };
       acked[recipientId] = Math.max(acked[recipientId] ?? 0, seq);
       await setMeta(db, 'acked', acked);
       const lowest = lowestAcknowledged(acked);
       if (lowest < 1) return;
+      if (lowest > before) {
+        const log = (await getMeta(db, 'ackLog')) ?? [];
+        await setMeta(db, 'ackLog', [...log, { seq: lowest, at: db.now() }]);
+      }
       await db.activities
         .where('localSeq')
         .between(1, lowest, true, true)

@@ -135,6 +135,7 @@ export const en = {
     newerRecord:
       'This entry was written by a newer version of Liaison Log. You can read it, but update the app before changing it.',
     notFound: 'This activity does not exist or was deleted.',
+    purged: 'Removed from this laptop after HQ confirmed it (HQ keeps it).',
     unreadable: 'Cannot be shown: this protected value is damaged or was altered.',
     empty: '—',
   },

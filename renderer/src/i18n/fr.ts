@@ -139,6 +139,7 @@ export const fr: Resources = {
     newerRecord:
       'Cette entrée a été rédigée par une version plus récente de Liaison Log. Vous pouvez la lire, mais mettez l’application à jour avant de la modifier.',
     notFound: 'Cette activité n’existe pas ou a été supprimée.',
+    purged: 'Retiré de cet ordinateur après la confirmation de l’AC (l’AC le conserve).',
     unreadable: 'Affichage impossible : cette valeur protégée est endommagée ou a été modifiée.',
     empty: '—',
   },

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
-import { getPost } from '../../../../shared/domain/posts.ts';
 import { deleteActivity, getActivity } from '../../db/index.ts';
 import { type Session } from '../../app/session.ts';
 import { useSealer, useServices } from '../../app/services.tsx';
@@ -52,7 +51,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
       </>
     );
   }
-  const post = getPost(activity.postCode);
+  const post = session.postOf(activity.postCode);
   const readOnly = schemaVersionStatus(activity.type, activity.schemaVersion) === 'newer';
   const yesNo = { yes: t('form.yes'), no: t('form.no') };
 
@@ -111,8 +110,10 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
             <dd>
               {activity.unreadable.includes(field.name)
                 ? t('detail.unreadable')
-                : formatFieldValue(field, activity.data[field.name], lang, yesNo) ||
-                  t('detail.empty')}
+                : activity.purged?.includes(field.name)
+                  ? t('detail.purged')
+                  : formatFieldValue(field, activity.data[field.name], lang, yesNo) ||
+                    t('detail.empty')}
             </dd>
           </div>
         ))}

@@ -35,7 +35,7 @@ export function ActivityList({ session }: { session: Session }) {
   const filter: ActivityFilter = {
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.status ? { status: filters.status } : {}),
-    ...periodRange(filters, postToday(session.profile.postCode)),
+    ...periodRange(filters, postToday(session.postOf(session.profile.postCode))),
     ...(text ? { text } : {}),
   };
   // The filter's JSON is its identity: equal filters give the same query object.

@@ -41,7 +41,7 @@ function EditForm({ activity, session }: { activity: ActivityView; session: Sess
         type={typeDef}
         initial={initial}
         draftId={`edit:${id}`}
-        today={postToday(activity.postCode)}
+        today={postToday(session.postOf(activity.postCode))}
         heading={t('form.editHeading', { type: typeDef.label[lang] })}
         readOnly={readOnly}
         onCancel={() => navigate({ name: 'detail', id })}

@@ -24,7 +24,7 @@ export function NewActivity(props: { session: Session; initialType: ActivityType
   const showToast = useUi((s) => s.showToast);
   const [round, setRound] = useState(0);
   const typeDef = initialType ? getActivityType(initialType) : undefined;
-  const today = postToday(session.profile.postCode);
+  const today = postToday(session.postOf(session.profile.postCode));
   // A stable baseline: the form re-reads its draft whenever this object changes.
   const initial = useMemo(
     () => ({ occurredOn: today, data: typeDef ? defaultActivityData(typeDef) : {} }),

@@ -2,7 +2,6 @@
 // codes so HQ and the person holding the laptop can compare them by phone.
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPost } from '../../../../shared/domain/posts.ts';
 import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { publicKeyText } from '../../../../shared/identity/network.ts';
 import { getDeviceKeys, getNetworkProfile } from '../../db/identity.ts';
@@ -28,7 +27,7 @@ export function DeviceCard({ session }: { session: Session }) {
     };
   }, [db, lang]);
   const postLabel = (code: string) => {
-    const post = getPost(code);
+    const post = session.postOf(code);
     return post ? `${post.city[lang]} (${code})` : code;
   };
   const posts = identity.posts ?? (identity.postCode ? [identity.postCode] : []);

@@ -1,0 +1,75 @@
+// The profile's retention of sensitive values on field devices: once HQ has confirmed an own
+// change (a receipt) and the policy's days have passed, its sealed value is removed from the
+// change log and, if the row still holds that very write, from the row. HQ keeps it; this
+// laptop no longer carries it. Local only: nothing here is a change or ever syncs.
+import { DATA_PREFIX } from '../../../shared/domain/activity.ts';
+import { isSealed } from '../../../shared/vault/index.ts';
+import { type LiaisonDb } from './db.ts';
+import { toDbError } from './errors.ts';
+import { getMeta, setMeta } from './meta.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Changes handled per transaction: a long purge never holds the database for long. */
+const BATCH = 500;
+
+/** The highest own seq HQ confirmed at least `retentionDays` ago (0: none yet). */
+export function purgeableUpTo(
+  log: readonly { seq: number; at: number }[],
+  retentionDays: number,
+  now: number,
+): number {
+  const cutoff = now - retentionDays * DAY_MS;
+  let top = 0;
+  for (const entry of log) if (entry.at <= cutoff) top = Math.max(top, entry.seq);
+  return top;
+}
+
+/** Removes what the policy no longer lets this device keep; returns the values removed. */
+export async function purgeConfirmedSensitive(
+  db: LiaisonDb,
+  retentionDays: number,
+): Promise<number> {
+  const device = await getMeta(db, 'device');
+  if (!device) return 0;
+  const upTo = purgeableUpTo((await getMeta(db, 'ackLog')) ?? [], retentionDays, db.now());
+  let removed = 0;
+  for (;;) {
+    const done = (await getMeta(db, 'purgedUpTo')) ?? 0;
+    if (done >= upTo) return removed;
+    const last = Math.min(upTo, done + BATCH);
+    try {
+      removed += await db.transaction('rw', [db.changes, db.activities, db.meta], async () => {
+        let count = 0;
+        const changes = await db.changes
+          .where('[deviceId+seq]')
+          .between([device.deviceId, done + 1], [device.deviceId, last], true, true)
+          .toArray();
+        for (const change of changes) {
+          if (!isSealed(change.value) || !change.field.startsWith(DATA_PREFIX)) continue;
+          await db.changes.update([change.deviceId, change.seq], { value: null });
+          const row = await db.activities.get(change.recordId);
+          // Only if the row still holds this very write: a newer one is not yet confirmed.
+          if (
+            row &&
+            row.clocks[change.field] === change.hlc &&
+            isSealed(row.data[name(change.field)])
+          ) {
+            const field = name(change.field);
+            const { [field]: _gone, ...data } = row.data;
+            const purged = [...new Set([...(row.purged ?? []), field])].sort();
+            await db.activities.put({ ...row, data, purged });
+          }
+          count += 1;
+        }
+        await setMeta(db, 'purgedUpTo', last);
+        return count;
+      });
+    } catch (e) {
+      throw toDbError(e, 'write-failed');
+    }
+  }
+}
+
+function name(path: string): string {
+  return path.slice(DATA_PREFIX.length);
+}

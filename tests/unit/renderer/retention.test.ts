@@ -1,0 +1,78 @@
+// The retention policy: sealed values of own changes leave this device once HQ confirmed
+// them long enough ago, from the change log and from the row, and never before.
+import { afterEach, describe, expect, it } from 'vitest';
+import { isSealed } from '../../../shared/vault/index.ts';
+import {
+  createActivity,
+  getHistory,
+  recordAcknowledgement,
+  updateActivity,
+  type LiaisonDb,
+} from '../../../renderer/src/db/index.ts';
+import { purgeConfirmedSensitive, purgeableUpTo } from '../../../renderer/src/db/retention.ts';
+import { liaisonInput, openTestDb, testClock, testSealer } from './db-fixtures.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const opened: LiaisonDb[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function twoEntriesFirstConfirmed() {
+  const clock = testClock(Date.UTC(2026, 0, 10));
+  const t = await openTestDb({ now: clock.now });
+  opened.push(t.db);
+  const sealer = await testSealer();
+  const secret = { meetings: 1, travellerName: 'Ana Díaz', caseNotes: 'passport 99XK' };
+  const first = await createActivity(t.db, t.author, liaisonInput({ data: secret }), { sealer });
+  const firstSeqs = await t.db.changes.count();
+  const second = await createActivity(t.db, t.author, liaisonInput({ data: secret }), { sealer });
+  const confirmedAt = Date.UTC(2026, 0, 11);
+  clock.set(confirmedAt);
+  await recordAcknowledgement(t.db, 'hq', firstSeqs);
+  return { ...t, clock, sealer, first, second, confirmedAt };
+}
+
+describe('retention of sensitive values', () => {
+  it('keeps them until the policy’s days after HQ confirmed them, then removes them', async () => {
+    const { db, clock, first, second, confirmedAt } = await twoEntriesFirstConfirmed();
+    clock.set(confirmedAt + 89 * DAY);
+    expect(await purgeConfirmedSensitive(db, 90)).toBe(0);
+    expect(isSealed((await db.activities.get(first.id))?.data.travellerName)).toBe(true);
+
+    clock.set(confirmedAt + 90 * DAY);
+    expect(await purgeConfirmedSensitive(db, 90)).toBe(2);
+    const row = await db.activities.get(first.id);
+    expect(row?.data.travellerName).toBeUndefined();
+    expect(row?.data.caseNotes).toBeUndefined();
+    expect(row?.data.meetings).toBe(1);
+    expect(row?.purged).toEqual(['caseNotes', 'travellerName']);
+    const log = await getHistory(db, first.id);
+    expect(log.filter((c) => isSealed(c.value))).toEqual([]);
+    // The unconfirmed entry keeps everything.
+    expect(isSealed((await db.activities.get(second.id))?.data.travellerName)).toBe(true);
+    // Running again finds nothing more to do.
+    expect(await purgeConfirmedSensitive(db, 90)).toBe(0);
+  });
+
+  it('brings a field back when the officer writes it again', async () => {
+    const { db, author, clock, sealer, first, confirmedAt } = await twoEntriesFirstConfirmed();
+    clock.set(confirmedAt + 1);
+    await purgeConfirmedSensitive(db, 0);
+    await updateActivity(db, author, first.id, { data: { travellerName: 'Zoé Roy' } }, { sealer });
+    const row = await db.activities.get(first.id);
+    expect(isSealed(row?.data.travellerName)).toBe(true);
+    expect(row?.purged).toEqual(['caseNotes']);
+  });
+
+  it('finds the newest confirmation old enough', () => {
+    const log = [
+      { seq: 5, at: 1000 },
+      { seq: 9, at: 5000 },
+    ];
+    expect(purgeableUpTo(log, 0, 999)).toBe(0);
+    expect(purgeableUpTo(log, 0, 1000)).toBe(5);
+    expect(purgeableUpTo(log, 0, 6000)).toBe(9);
+    expect(purgeableUpTo(log, 1, 6000)).toBe(0);
+  });
+});
