@@ -26,7 +26,10 @@ async function filesHolding(files: readonly string[], text: string): Promise<str
   return found;
 }
 
-test('a sensitive canary never reaches the disk, an open one does', async ({}, testInfo) => {
+test('a sensitive canary never reaches the disk, an open one does', async ({
+  browserName,
+}, testInfo) => {
+  expect(browserName).toBe('chromium');
   const profileDir = await mkdtemp(join(tmpdir(), 'liaison-at-rest-'));
   const suffix = Math.random().toString(36).slice(2, 10).toUpperCase();
   const secret = `QSECRETCANARY${suffix}`;

@@ -15,10 +15,7 @@ export interface Session {
   author: Author;
 }
 
-export function makeSession(
-  identity: DeviceIdentity,
-  profilePosts: readonly Post[] = [],
-): Session {
+export function makeSession(identity: DeviceIdentity, profilePosts: readonly Post[] = []): Session {
   const byCode = new Map(profilePosts.map((post) => [post.code, post]));
   const postOf = (code: string) => byCode.get(code) ?? getPost(code);
   const profile: OfficerProfile = {

@@ -9,10 +9,22 @@ import {
   DB_VERSION,
   STORES_V1,
   STORES_V2,
+  STORES_V3,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
 } from './schema.ts';
+import {
+  type DeferredRow,
+  type ExchangeStateRow,
+  type ImportRunRow,
+  type LocalApprovalRow,
+  type PendingBundleRow,
+  type PendingDeviceRow,
+  type QueuedFileRow,
+  type ReceivedBundleRow,
+  type SenderRow,
+} from './exchange-schema.ts';
 
 export interface DbDeps {
   /** The activity-type catalogue (sensitive fields, known versions); default: shared/domain. */
@@ -27,6 +39,16 @@ export class LiaisonDb extends Dexie {
   declare changes: Table<Change, [string, number]>;
   declare meta: Table<MetaRow, string>;
   declare drafts: Table<DraftRow, string>;
+  // The bundle exchange (version 3); only exchange*.ts touch these.
+  declare exchangeBundles: Table<ReceivedBundleRow, string>;
+  declare exchangeSenders: Table<SenderRow, string>;
+  declare exchangeDeferred: Table<DeferredRow, [string, number]>;
+  declare exchangePendingDevices: Table<PendingDeviceRow, string>;
+  declare exchangePendingBundles: Table<PendingBundleRow, string>;
+  declare exchangeApprovals: Table<LocalApprovalRow, string>;
+  declare exchangeQueue: Table<QueuedFileRow, string>;
+  declare exchangeRuns: Table<ImportRunRow, string>;
+  declare exchangeState: Table<ExchangeStateRow, string>;
 
   readonly typeLookup: ActivityTypeLookup;
   readonly now: () => number;
@@ -40,6 +62,8 @@ export class LiaisonDb extends Dexie {
     this.version(2)
       .stores(STORES_V2)
       .upgrade((tx) => upgradeToV2(tx, this.typeLookup));
+    // New tables only (STORES_V3): no data to move, so no upgrade step.
+    this.version(3).stores(STORES_V3);
   }
 }
 

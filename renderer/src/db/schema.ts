@@ -27,6 +27,11 @@ export interface ActivityRow extends Activity {
    * none. A receipt up to seq N settles exactly the rows with 0 < localSeq <= N.
    */
   localSeq: number;
+  /**
+   * Sensitive fields removed from this device by the retention policy after HQ confirmed
+   * them (HQ keeps them). Local only: never a change, never synced.
+   */
+  purged?: string[];
 }
 
 /** One key/value setting or counter. The typed view is in meta.ts. */
@@ -75,8 +80,27 @@ export const STORES_V2 = {
   ].join(', '),
 };
 
+/**
+ * Version 3: the bundle exchange (exchange-schema.ts). Received bundle ids, per sending
+ * device its coverage and announced highest seq (gaps), deferred remote changes by record,
+ * devices and bundles waiting for approval, a lead's local approvals, the durable import
+ * queue and the kept import reports. New tables only: its upgrade has no data to move.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  exchangeBundles: 'bundleId, senderDeviceId',
+  exchangeSenders: 'deviceId',
+  exchangeDeferred: '[deviceId+seq], recordId',
+  exchangePendingDevices: 'deviceId',
+  exchangePendingBundles: 'bundleId, deviceId',
+  exchangeApprovals: 'deviceId',
+  exchangeQueue: 'id, runId',
+  exchangeRuns: 'id, startedAt',
+  exchangeState: 'key',
+};
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

@@ -12,7 +12,7 @@ import {
   toDbError,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
-import { STORES_V1, STORES_V2 } from '../../../renderer/src/db/schema.ts';
+import { DB_VERSION, STORES_V1, STORES_V3 } from '../../../renderer/src/db/schema.ts';
 import { freshName, testTypes } from './db-fixtures.ts';
 
 const toClose: Dexie[] = [];
@@ -98,7 +98,7 @@ describe('migrations', () => {
     const name = freshName();
     await createV1(name);
     const db = await open(name);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
 
     const own = await db.activities.get('own');
     expect(own?.words).toEqual(
@@ -131,27 +131,27 @@ describe('migrations', () => {
 });
 
 describe('opening a database from a newer app version', () => {
-  async function createV3(name: string): Promise<void> {
+  async function createNewer(name: string): Promise<void> {
     const future = new Dexie(name);
-    future.version(3).stores({ ...STORES_V2, receipts: 'id' });
+    future.version(DB_VERSION + 1).stores({ ...STORES_V3, receipts: 'id' });
     await future.open();
     future.close();
   }
 
   it('refuses it with version-too-new and leaves it untouched', async () => {
     const name = freshName();
-    await createV3(name);
+    await createNewer(name);
     await expect(openDatabase(name)).rejects.toMatchObject({ code: 'version-too-new' });
     const probe = new Dexie(name);
     await probe.open();
-    expect(probe.verno).toBe(3);
+    expect(probe.verno).toBe(DB_VERSION + 1);
     expect(probe.tables.map((t) => t.name)).toContain('receipts');
     probe.close();
   });
 
   it('still refuses it where indexedDB.databases() cannot see it', async () => {
     const name = freshName();
-    await createV3(name);
+    await createNewer(name);
     vi.spyOn(Dexie.dependencies.indexedDB, 'databases').mockResolvedValue([]);
     await expect(openDatabase(name)).rejects.toMatchObject({ code: 'version-too-new' });
   });
@@ -181,7 +181,7 @@ describe('sharing the database with another window', () => {
     const onVersionChange = vi.fn();
     const db = await open(name, { onVersionChange });
     const newer = new Dexie(name);
-    newer.version(3).stores({ ...STORES_V2, receipts: 'id' });
+    newer.version(DB_VERSION + 1).stores({ ...STORES_V3, receipts: 'id' });
     toClose.push(newer);
     await newer.open(); // would hang if our connection stayed open
     expect(onVersionChange).toHaveBeenCalledTimes(1);
@@ -216,7 +216,7 @@ describe('sharing the database with another window', () => {
     expect(onBlocked).toHaveBeenCalled();
     old.close();
     const db = await open(name);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
   });
 
   it('completes the upgrade once the old window closes in time', async () => {

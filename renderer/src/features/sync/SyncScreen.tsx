@@ -1,6 +1,117 @@
-// PLACEHOLDER, replaced by the sync screen.
+// The sync screen: export (bundles, receipts, the profile), import (files, drops, a folder)
+// with progress, the kept import reports, missing changes, and devices waiting for approval.
+// Stored state comes from the database by useLiveQuery; the running import from its store.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { type Session } from '../../app/session.ts';
+import { useServices } from '../../app/services.tsx';
+import { useUi } from '../../app/store.ts';
+import { getNetworkProfile } from '../../db/identity.ts';
+import { listGaps, listImportRuns, listPendingDevices } from '../../db/exchange.ts';
+import { ExportPanel } from './ExportPanel.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+import { ImportHistory } from './ImportHistory.tsx';
+import { GapList } from './GapList.tsx';
+import { PendingDevices } from './PendingDevices.tsx';
+import { failureLine } from './export-result.ts';
+import { useFormatWhen } from './format.ts';
+import { useImportStore } from './import-store.ts';
+import { useExchangeClient } from './useExchangeClient.ts';
 
-export function SyncScreen(_props: { session: Session }) {
-  return <section className="screen" />;
+/** How many past runs the screen lists; older reports stay stored. */
+const RUNS_SHOWN = 20;
+
+export function SyncScreen({ session }: { session: Session }) {
+  const { t, i18n } = useTranslation();
+  const { db } = useServices();
+  const client = useExchangeClient();
+  const showToast = useUi((s) => s.showToast);
+  const formatWhen = useFormatWhen(session.profile.postCode || undefined);
+  const role = session.identity.role;
+  const receivesBundles = role !== 'officer';
+
+  const profile = useLiveQuery(() => getNetworkProfile(db), [db]);
+  const runs = useLiveQuery(() => listImportRuns(db, RUNS_SHOWN), [db]);
+  const gaps = useLiveQuery(() => listGaps(db), [db]);
+  const pending = useLiveQuery(
+    () => (receivesBundles ? listPendingDevices(db) : Promise.resolve([])),
+    [db, receivesBundles],
+  );
+  const { running, resuming, progress, lastWasResume, error } = useImportStore();
+  const [deciding, setDeciding] = useState(false);
+
+  const fail = (e: unknown) => {
+    console.error('Sync action failed', e);
+    const line = failureLine(e, (k) => i18n.exists(k));
+    showToast({ kind: 'error', key: line.key, params: line.values });
+  };
+  const decide = async (work: () => Promise<unknown>, doneKey: string) => {
+    setDeciding(true);
+    try {
+      await work();
+      showToast({ kind: 'ok', key: doneKey });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setDeciding(false);
+    }
+  };
+
+  const errorLine = error ? failureLine(error, (k) => i18n.exists(k)) : null;
+  return (
+    <section aria-labelledby="sync-heading" className="sync-screen">
+      <h1 id="sync-heading" tabIndex={-1}>
+        {t('sync.heading')}
+      </h1>
+      <p className="hint">{t('sync.intro')}</p>
+      {errorLine ? (
+        <p className="notice error" role="alert">
+          {t(errorLine.key, errorLine.values)}
+        </p>
+      ) : null}
+      {/* A resume that finds nothing queued ends at once: said only once it reports progress. */}
+      {running && resuming && progress ? (
+        <p className="notice info" role="status">
+          {t('sync.import.resuming')}
+        </p>
+      ) : null}
+      {lastWasResume && !running ? (
+        <p className="notice ok" role="status">
+          {t('sync.import.resumed')}
+        </p>
+      ) : null}
+      <div className="sync-columns">
+        <div className="sync-column">
+          <ExportPanel client={client} session={session} profile={profile} />
+          <ImportPanel client={client} />
+          {receivesBundles ? (
+            <PendingDevices
+              devices={pending ?? []}
+              profile={profile}
+              formatWhen={formatWhen}
+              busy={deciding || running}
+              onApprove={(id) =>
+                void decide(() => client.approveDevice(id), 'sync.pending.approved')
+              }
+              onReject={(id) => void decide(() => client.rejectDevice(id), 'sync.pending.rejected')}
+            />
+          ) : null}
+          {receivesBundles || (gaps?.length ?? 0) > 0 ? (
+            <GapList gaps={gaps ?? []} profile={profile} />
+          ) : null}
+        </div>
+        <div className="sync-column">
+          {runs ? (
+            <ImportHistory
+              runs={runs}
+              profile={profile}
+              formatWhen={formatWhen}
+              running={running}
+            />
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
 }

@@ -25,6 +25,16 @@ export interface OutcomeCounts {
   refused: number;
 }
 
+/** Further per-bundle figures beside OutcomeCounts (added by the engine; optional to read). */
+export interface OutcomeExtras {
+  /** Kept to retry: their record has not arrived here yet. */
+  deferred: number;
+  /** Merged changes stamped far ahead of this device's clock (a sender's clock to fix). */
+  clockAhead: number;
+  /** Changes deferred by earlier bundles that this bundle let through (applied or refused). */
+  retried: number;
+}
+
 /** One refused change, with its reason as an i18n key (shared/sync refusal codes). */
 export interface RefusedChange {
   recordId: string;
@@ -41,6 +51,8 @@ export type FileOutcome =
       sender: SenderInfo;
       ranges: SeqRange[];
       counts: OutcomeCounts;
+      /** Added by the engine: deferred, clock-ahead and retried counts. */
+      extras?: OutcomeExtras;
       /** At most 200 listed; `counts.refused` has the total. */
       refused: RefusedChange[];
     }
@@ -101,6 +113,16 @@ export interface ExportOptions {
   folderId?: string;
 }
 
+/**
+ * How every ExchangeClient method fails: the promise rejects with an Error carrying the i18n
+ * key of what to show (`exchange.error.*`, `bundle.error.*`, `identity.error.*`,
+ * `vault.error.*`) and its values. Platform errors of the save step come through as they are.
+ */
+export interface ExchangeFailure {
+  messageKey: string;
+  messageValues?: Record<string, string | number>;
+}
+
 export interface ExchangeClient {
   /** Every own change a recipient has not acknowledged, for HQ and the post's team leads. */
   exportBundle(options?: ExportOptions): Promise<ExportResult>;
@@ -132,6 +154,9 @@ export interface ExchangeClient {
  *   listPendingDevices(db): Promise<PendingDevice[]>
  *   listGaps(db): Promise<DeviceGapView[]>
  *   getExchangeStatus(db): Promise<ExchangeStatus>
+ *   getImportRun(db, runId): Promise<ImportRunReport | undefined>
+ * and to remember a chosen folder (shown in ExchangeStatus):
+ *   setExchangeFolder(db, 'export' | 'import', { id, label } | null): Promise<void>
  */
 export interface PendingDevice {
   sender: SenderInfo;

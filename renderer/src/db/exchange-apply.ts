@@ -1,0 +1,358 @@
+// Applies one decoded changes bundle in ONE Dexie transaction: rows merged per field, deferred
+// changes kept and retried, the sender's coverage and the bundle id recorded, the device clock
+// advanced, the import report written. If any part fails, everything aborts, so a crash
+// leaves either the whole bundle applied and recorded, or nothing (and re-importing completes).
+import { type SenderScope } from '../../../shared/sync/authorize.ts';
+import { type Change } from '../../../shared/sync/change.ts';
+import { mergeChanges, type ChangeResult, type RecordState } from '../../../shared/sync/merge.ts';
+import { addCovered, type SeqRange } from '../../../shared/sync/receipts.ts';
+import { type CoveredRange } from '../../../shared/sync/compact.ts';
+import { refusal } from '../../../shared/sync/refusal.ts';
+import {
+  type FileOutcome,
+  type OutcomeCounts,
+  type RefusedChange,
+  type SenderInfo,
+} from '../features/sync/exchange-api.ts';
+import { type LiaisonDb } from './db.ts';
+import { DeviceClock } from './device.ts';
+import { ExchangeError } from './exchange-errors.ts';
+import {
+  authorizerFor,
+  incompleteNewRecord,
+  rowFromState,
+  statesOf,
+  unsealedSensitive,
+} from './exchange-merge.ts';
+import { type DeferredRow, type SenderRow } from './exchange-schema.ts';
+import { getMeta, setMeta } from './meta.ts';
+import { type ActivityRow } from './schema.ts';
+
+/** Listed refusals per bundle; the count has the total. */
+export const MAX_LISTED_REFUSALS = 200;
+/** A remote stamp further ahead of this device's clock is flagged, never adopted. */
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+export interface ApplyInput {
+  bundleId: string;
+  digest: string;
+  /** This device (its clock observes the remote stamps). */
+  selfDeviceId: string;
+  /** An officer's own review writes never count in a merge (exchange-merge.ts). */
+  selfIsOfficer: boolean;
+  senderDeviceId: string;
+  sender: SenderInfo;
+  scope: SenderScope;
+  ranges: readonly CoveredRange[];
+  /** Validated by the codec; sensitive values already sealed with this device's key. */
+  changes: readonly Change[];
+  /** The scope of each device whose deferred changes may be retried now. */
+  scopeOfDevice: (deviceId: string) => SenderScope | undefined;
+  /** Runs inside the transaction with the outcome: the report and the queue move with it. */
+  record: (outcome: FileOutcome) => Promise<void>;
+  /** Tests: throws inside the transaction, after every write, to prove it all aborts. */
+  fault?: () => void;
+}
+
+type Tally = OutcomeCounts & { deferred: number; clockAhead: number };
+
+function emptyCounts(): Tally {
+  return {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    stale: 0,
+    refused: 0,
+    deferred: 0,
+    clockAhead: 0,
+  };
+}
+
+function toSeqRanges(ranges: readonly CoveredRange[]): SeqRange[] {
+  return ranges.map((r) => ({ from: r.fromSeq, to: r.toSeq }));
+}
+
+function tally(results: readonly ChangeResult[], counts: Tally, refused: RefusedChange[]): void {
+  for (const r of results) {
+    if (r.outcome === 'deferred') counts.deferred += 1;
+    else counts[r.outcome] += 1;
+    if (r.flags.length > 0) counts.clockAhead += 1;
+    if (r.outcome === 'refused' && refused.length < MAX_LISTED_REFUSALS) {
+      refused.push({
+        recordId: r.change.recordId,
+        field: r.change.field,
+        reasonKey: `exchange.refusal.${r.refusal.code}`,
+      });
+    }
+  }
+}
+
+/** Results of new records that cannot be rows yet become deferred, like any unknown record. */
+function holdIncomplete(
+  records: Map<string, RecordState>,
+  stored: { has(id: string): boolean },
+  results: ChangeResult[],
+): void {
+  const held = new Set<string>();
+  for (const [key, state] of records) {
+    if (stored.has(state.id) || !incompleteNewRecord(state)) continue;
+    records.delete(key);
+    held.add(state.id);
+  }
+  if (held.size === 0) return;
+  results.forEach((r, i) => {
+    if (!held.has(r.change.recordId) || r.outcome === 'refused' || r.outcome === 'deferred') return;
+    const wait = refusal('unknown-record', `${r.change.recordId} is not complete here yet`);
+    results[i] = { change: r.change, outcome: 'deferred', refusal: wait, flags: [] };
+  });
+}
+
+/**
+ * The latest stamp merged here, leaving out those flagged as too far ahead. Folding in the
+ * latest alone moves the clock exactly as folding in each would: past all of them.
+ */
+function latestStamp(results: readonly ChangeResult[]): string | null {
+  let latest: string | null = null;
+  for (const r of results) {
+    if (r.outcome === 'refused' || r.outcome === 'deferred' || r.flags.length > 0) continue;
+    if (latest === null || r.change.hlc > latest) latest = r.change.hlc;
+  }
+  return latest;
+}
+
+export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Promise<FileOutcome> {
+  const tables = [
+    db.activities,
+    db.meta,
+    db.exchangeBundles,
+    db.exchangeSenders,
+    db.exchangeDeferred,
+    db.exchangeQueue,
+    db.exchangeRuns,
+  ];
+  return db.transaction('rw', tables, async () => {
+    const nowMs = db.now();
+    const now = new Date(nowMs).toISOString();
+    const seen = await db.exchangeBundles.get(input.bundleId);
+    if (seen) {
+      const outcome: FileOutcome = {
+        kind: 'already-imported',
+        bundleId: input.bundleId,
+        sender: input.sender,
+        importedAt: seen.importedAt,
+      };
+      await input.record(outcome);
+      return outcome;
+    }
+
+    const recordIds = [...new Set(input.changes.map((c) => c.recordId))];
+    const retry = await deferredToRetry(db, recordIds, input);
+    // One cursor over the ids (anyOf) rather than a get per id: on an empty or sparse
+    // table it costs next to nothing, where 10,000 gets cost seconds.
+    const rows = await db.activities.where(':id').anyOf(recordIds).toArray();
+    const stored = new Map<string, ActivityRow>();
+    for (const row of rows) stored.set(row.id, row);
+    const states = statesOf(
+      rows,
+      [...input.changes, ...retry.changes],
+      input.selfIsOfficer ? input.selfDeviceId : undefined,
+    );
+    const clockCheck = { nowMs, maxDriftMs: MAX_DRIFT_MS };
+    const writer = rowWriter(db, stored);
+
+    // The bundle first, against the records as stored, a slice of records at a time: each
+    // slice's rows are handed to IndexedDB while the next slice merges. Records merge
+    // independently (ownership and claims are per record), so slicing changes nothing.
+    const own: ChangeResult[] = [];
+    const mergedStates = new Map<string, RecordState>();
+    const authorize = authorizerFor(new Map([[input.senderDeviceId, input.scope]]));
+    for (const slice of recordSlices(input.changes)) {
+      const merged = mergeChanges((_c, id) => states.get(id), slice, { authorize, clockCheck });
+      holdIncomplete(merged.records, stored, merged.results);
+      for (const state of merged.records.values()) mergedStates.set(state.id, state);
+      writer.write(merged.records.values());
+      for (const r of merged.results) own.push(r);
+    }
+    // Then the changes deferred earlier, against the records as this bundle leaves them:
+    // ownership is judged on the record before a batch, so a review waiting for its entry
+    // passes only once the entry is here.
+    const second = mergeChanges((_c, id) => mergedStates.get(id) ?? states.get(id), retry.changes, {
+      authorize: authorizerFor(retry.scopes),
+      clockCheck,
+    });
+    holdIncomplete(
+      second.records,
+      { has: (id) => stored.has(id) || mergedStates.has(id) },
+      second.results,
+    );
+    writer.write(second.records.values());
+    const liveDelta = await writer.done();
+    if (liveDelta !== 0) {
+      const count = (await getMeta(db, 'activityCount')) ?? 0;
+      await setMeta(db, 'activityCount', Math.max(0, count + liveDelta));
+    }
+
+    const retried = second.results;
+    await saveDeferred(db, retried, own, now);
+    await recordSender(db, input, now);
+    await db.exchangeBundles.put({
+      bundleId: input.bundleId,
+      senderDeviceId: input.senderDeviceId,
+      kind: 'changes',
+      digest: input.digest,
+      importedAt: now,
+      ranges: toSeqRanges(input.ranges),
+    });
+    const stamp = latestStamp([...own, ...retried]);
+    if (stamp) await new DeviceClock(db, input.selfDeviceId).observe([stamp]);
+
+    const counts = emptyCounts();
+    const refused: RefusedChange[] = [];
+    tally(own, counts, refused);
+    const retriedCounts = emptyCounts();
+    tally(retried, retriedCounts, []);
+    const outcome: FileOutcome = {
+      kind: 'applied',
+      bundleId: input.bundleId,
+      sender: input.sender,
+      ranges: toSeqRanges(input.ranges),
+      counts: {
+        inserted: counts.inserted,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        stale: counts.stale,
+        refused: counts.refused,
+      },
+      extras: {
+        deferred: counts.deferred,
+        clockAhead: counts.clockAhead,
+        retried: retry.changes.length - retriedCounts.deferred,
+      },
+      refused,
+    };
+    input.fault?.();
+    await input.record(outcome);
+    return outcome;
+  });
+}
+
+/** Records per merge slice: big enough to amortise, small enough to overlap with writes. */
+const RECORDS_PER_SLICE = 1_000;
+
+/** The changes grouped by record (order kept within each), RECORDS_PER_SLICE records a slice. */
+function* recordSlices(changes: readonly Change[]): Generator<Change[]> {
+  const byRecord = new Map<string, Change[]>();
+  for (const c of changes) {
+    const list = byRecord.get(c.recordId);
+    if (list) list.push(c);
+    else byRecord.set(c.recordId, [c]);
+  }
+  let slice: Change[] = [];
+  let records = 0;
+  for (const list of byRecord.values()) {
+    for (const c of list) slice.push(c);
+    records += 1;
+    if (records === RECORDS_PER_SLICE) {
+      yield slice;
+      slice = [];
+      records = 0;
+    }
+  }
+  if (slice.length > 0) yield slice;
+}
+
+/**
+ * Builds rows from merged states and puts them without waiting, so IndexedDB writes one
+ * slice while the next merges; done() waits for every put and gives the change in live
+ * rows. A state written twice (bundle, then a retried change) counts from where it was.
+ */
+function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
+  const puts: Promise<unknown>[] = [];
+  const written = new Map<string, ActivityRow>();
+  let liveDelta = 0;
+  return {
+    write(states: Iterable<RecordState>): void {
+      const rows: ActivityRow[] = [];
+      for (const state of states) {
+        const before = written.get(state.id) ?? stored.get(state.id);
+        const row = rowFromState(state, stored.get(state.id), db.typeLookup);
+        const unsealed = unsealedSensitive(row, db.typeLookup);
+        if (unsealed) throw new ExchangeError('unexpected', `${unsealed} would be stored unsealed`);
+        liveDelta += (row.deleted ? 0 : 1) - (before && !before.deleted ? 1 : 0);
+        written.set(row.id, row);
+        rows.push(row);
+      }
+      if (rows.length === 0) return;
+      const put = db.activities.bulkPut(rows);
+      // Awaited in done(); until then a failure must not count as unhandled (the
+      // transaction aborts either way).
+      put.catch(() => undefined);
+      puts.push(put);
+    },
+    async done(): Promise<number> {
+      await Promise.all(puts);
+      return liveDelta;
+    },
+  };
+}
+
+/** Deferred changes to the records of this batch whose sender is still approved here. */
+async function deferredToRetry(
+  db: LiaisonDb,
+  recordIds: readonly string[],
+  input: ApplyInput,
+): Promise<{ changes: Change[]; scopes: Map<string, SenderScope> }> {
+  const scopes = new Map<string, SenderScope>();
+  if ((await db.exchangeDeferred.count()) === 0) return { changes: [], scopes };
+  const waiting = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
+  const changes: Change[] = [];
+  for (const row of waiting) {
+    // Judged on the sender's scope now (a lead's posts may have changed since).
+    const scope =
+      row.deviceId === input.senderDeviceId ? input.scope : input.scopeOfDevice(row.deviceId);
+    if (!scope) continue;
+    scopes.set(row.deviceId, scope);
+    changes.push(row.change);
+  }
+  return { changes, scopes };
+}
+
+async function saveDeferred(
+  db: LiaisonDb,
+  retried: readonly ChangeResult[],
+  own: readonly ChangeResult[],
+  now: string,
+): Promise<void> {
+  const settled = retried
+    .filter((r) => r.outcome !== 'deferred')
+    .map((r) => [r.change.deviceId, r.change.seq] as [string, number]);
+  if (settled.length > 0) await db.exchangeDeferred.bulkDelete(settled);
+  const waiting: DeferredRow[] = own
+    .filter((r) => r.outcome === 'deferred')
+    .map((r) => ({
+      deviceId: r.change.deviceId,
+      seq: r.change.seq,
+      recordId: r.change.recordId,
+      change: r.change,
+      deferredAt: now,
+    }));
+  if (waiting.length > 0) await db.exchangeDeferred.bulkPut(waiting);
+}
+
+/** Coverage from the ranges the header declares (never from the seqs present: compaction). */
+async function recordSender(db: LiaisonDb, input: ApplyInput, now: string): Promise<void> {
+  const before = await db.exchangeSenders.get(input.senderDeviceId);
+  const coverage =
+    addCovered(before ? { [input.senderDeviceId]: before.coverage } : {}, input.ranges)[
+      input.senderDeviceId
+    ] ?? [];
+  const announced = Math.max(0, ...input.ranges.map((r) => r.toSeq));
+  const row: SenderRow = {
+    deviceId: input.senderDeviceId,
+    sender: input.sender,
+    coverage: [...coverage],
+    knownHighest: Math.max(before?.knownHighest ?? 0, announced),
+    lastBundleAt: now,
+  };
+  await db.exchangeSenders.put(row);
+}

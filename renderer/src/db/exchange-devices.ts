@@ -1,0 +1,220 @@
+// Devices nobody here has approved yet: their bundles wait, as received, beside what their
+// header or enrollment card says of them. HQ approves into a new signed profile version; a
+// team lead approves officer devices of its own posts locally. Approval queues the waiting
+// bundles as an import run; rejection drops them.
+import { type BundleHeader } from '../../../shared/bundle/types.ts';
+import { toBase64Url } from '../../../shared/bundle/bytes.ts';
+import { approveDevice } from '../../../shared/identity/approve.ts';
+import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
+import { signProfile } from '../../../shared/identity/signed.ts';
+import { type FileOutcome, type PendingDevice } from '../features/sync/exchange-api.ts';
+import { type LiaisonDb } from './db.ts';
+import { ExchangeError } from './exchange-errors.ts';
+import { type PendingDeviceRow } from './exchange-schema.ts';
+import { queueRun } from './exchange-runs.ts';
+import { knownDevice, senderInfo, type ExchangeSelf } from './exchange-self.ts';
+import { replaceProfile } from './identity.ts';
+
+/** At a team lead, a device it can approve must be an officer of one of its posts. */
+function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undefined): void {
+  if (self.identity.role === 'officer')
+    throw new ExchangeError('not-allowed', 'officers approve no device');
+  if (self.identity.role === 'lead' && (!postCode || !self.posts.includes(postCode)))
+    throw new ExchangeError('not-your-post', `post ${postCode ?? 'none'}`);
+}
+
+async function putPending(db: LiaisonDb, row: PendingDeviceRow): Promise<void> {
+  const before = await db.exchangePendingDevices.get(row.deviceId);
+  await db.exchangePendingDevices.put({
+    ...row,
+    card: row.card ?? before?.card ?? null,
+    firstSeenAt: before?.firstSeenAt ?? row.firstSeenAt,
+  });
+}
+
+/**
+ * Keeps a verified bundle from an unknown device until someone approves the device. The
+ * bundle was decoded with its header's own key first, so only a well-formed bundle addressed
+ * here, signed by the key it names, ever waits.
+ */
+export async function parkBundle(
+  db: LiaisonDb,
+  self: ExchangeSelf,
+  header: BundleHeader,
+  file: { name: string; data: Uint8Array },
+  record: (outcome: FileOutcome) => Promise<void>,
+): Promise<FileOutcome> {
+  checkLeadMayApprove(self, header.sender.postCode);
+  const signingKey = toBase64Url(header.senderKeys.signing);
+  const sender = await senderInfo({
+    deviceId: header.sender.deviceId,
+    officerId: header.sender.officerId,
+    postCode: header.sender.postCode,
+    signingKey,
+    role: 'unknown',
+  });
+  const now = new Date(db.now()).toISOString();
+  const tables = [
+    db.exchangePendingDevices,
+    db.exchangePendingBundles,
+    db.exchangeRuns,
+    db.exchangeQueue,
+  ];
+  return db.transaction('rw', tables, async () => {
+    await putPending(db, {
+      deviceId: sender.deviceId,
+      sender,
+      signingKey,
+      encryptionKey: toBase64Url(header.senderKeys.encryption),
+      card: null,
+      firstSeenAt: now,
+    });
+    await db.exchangePendingBundles.put({
+      bundleId: header.bundleId,
+      deviceId: sender.deviceId,
+      fileName: file.name,
+      data: file.data,
+      receivedAt: now,
+    });
+    const outcome: FileOutcome = { kind: 'pending-device', bundleId: header.bundleId, sender };
+    await record(outcome);
+    return outcome;
+  });
+}
+
+/** An enrollment card (self-signature already checked) joins the pending list. */
+export async function addEnrollment(
+  db: LiaisonDb,
+  self: ExchangeSelf,
+  card: DeviceCard,
+  record: (outcome: FileOutcome) => Promise<void>,
+): Promise<FileOutcome> {
+  checkLeadMayApprove(self, card.role === 'officer' ? card.postCode : null);
+  const known = knownDevice(self, card.deviceId);
+  const sender = await senderInfo({
+    deviceId: card.deviceId,
+    officerId: card.officerId,
+    postCode: card.postCode ?? card.posts?.[0] ?? null,
+    signingKey: card.signingKey,
+    role: known && known.signingKey === card.signingKey ? known.role : 'unknown',
+  });
+  const now = new Date(db.now()).toISOString();
+  return db.transaction(
+    'rw',
+    db.exchangePendingDevices,
+    db.exchangeRuns,
+    db.exchangeQueue,
+    async () => {
+      // Already approved with these very keys: nothing to wait for.
+      if (sender.role === 'unknown') {
+        await putPending(db, {
+          deviceId: card.deviceId,
+          sender,
+          signingKey: card.signingKey,
+          encryptionKey: card.encryptionKey,
+          card,
+          firstSeenAt: now,
+        });
+      }
+      const outcome: FileOutcome = { kind: 'enrollment', sender };
+      await record(outcome);
+      return outcome;
+    },
+  );
+}
+
+/** The card HQ approves: the enrollment's own, else what the bundle header said. */
+function cardOf(self: ExchangeSelf, pending: PendingDeviceRow): DeviceCard {
+  if (pending.card) return pending.card;
+  const { officerId, postCode } = pending.sender;
+  const lead = self.profile.leads.find((l) => l.officerId === officerId);
+  const base = {
+    deviceId: pending.deviceId,
+    officerId,
+    name: lead?.name ?? officerId,
+    signingKey: pending.signingKey,
+    encryptionKey: pending.encryptionKey,
+    createdAt: pending.firstSeenAt,
+  };
+  if (lead) return { ...base, role: 'lead', posts: [...lead.posts] };
+  if (postCode) return { ...base, role: 'officer', postCode };
+  throw new ExchangeError('cannot-approve', `${pending.deviceId} names no post`);
+}
+
+/**
+ * Approves a waiting device and queues its bundles as a new import run (returned). HQ signs
+ * a new profile version listing the device; a lead records its own approval. The profile or
+ * approval, the queued bundles and the end of the wait are one transaction.
+ */
+export async function approvePending(
+  db: LiaisonDb,
+  self: ExchangeSelf,
+  deviceId: string,
+): Promise<string> {
+  const pending = await db.exchangePendingDevices.get(deviceId);
+  if (!pending) throw new ExchangeError('no-such-device', deviceId);
+  const card = cardOf(self, pending);
+  checkLeadMayApprove(self, card.role === 'officer' ? card.postCode : null);
+  if (self.identity.role === 'lead' && card.role !== 'officer')
+    throw new ExchangeError('not-your-post', 'a lead approves officer devices only');
+  const now = new Date(db.now()).toISOString();
+  const listed = knownDevice(self, deviceId);
+  const signed =
+    self.identity.role === 'hq' && !listed
+      ? await signProfile(approveDevice(self.profile, card, now), self.keys.signing.privateKey)
+      : null;
+  const tables = [
+    db.meta,
+    db.exchangeApprovals,
+    db.exchangePendingDevices,
+    db.exchangePendingBundles,
+    db.exchangeRuns,
+    db.exchangeQueue,
+  ];
+  return db.transaction('rw', tables, async () => {
+    if (signed) await replaceProfile(db, signed);
+    if (self.identity.role === 'lead' && !listed && card.postCode) {
+      await db.exchangeApprovals.put({
+        deviceId,
+        officerId: card.officerId,
+        postCode: card.postCode,
+        name: card.name,
+        signingKey: card.signingKey,
+        encryptionKey: card.encryptionKey,
+        approvedAt: now,
+      });
+    }
+    const bundles = await db.exchangePendingBundles
+      .where('deviceId')
+      .equals(deviceId)
+      .sortBy('receivedAt');
+    const runId = await queueRun(
+      db,
+      bundles.map((b) => ({ name: b.fileName, data: b.data })),
+    );
+    await db.exchangePendingBundles.where('deviceId').equals(deviceId).delete();
+    await db.exchangePendingDevices.delete(deviceId);
+    return runId;
+  });
+}
+
+/** Drops a waiting device and every bundle it sent. */
+export async function rejectPending(db: LiaisonDb, deviceId: string): Promise<void> {
+  await db.transaction('rw', db.exchangePendingDevices, db.exchangePendingBundles, async () => {
+    await db.exchangePendingBundles.where('deviceId').equals(deviceId).delete();
+    await db.exchangePendingDevices.delete(deviceId);
+  });
+}
+
+/** The waiting devices, oldest first, with how many bundles each has waiting. */
+export async function listPendingDevices(db: LiaisonDb): Promise<PendingDevice[]> {
+  return db.transaction('r', db.exchangePendingDevices, db.exchangePendingBundles, async () => {
+    const devices = await db.exchangePendingDevices.toArray();
+    const out: PendingDevice[] = [];
+    for (const d of devices) {
+      const bundles = await db.exchangePendingBundles.where('deviceId').equals(d.deviceId).count();
+      out.push({ sender: d.sender, bundles, firstSeenAt: d.firstSeenAt });
+    }
+    return out.sort((a, b) => (a.firstSeenAt < b.firstSeenAt ? -1 : 1));
+  });
+}

@@ -1,0 +1,118 @@
+// The exchange engine's entry points, as the worker (and the tests) call them: import runs
+// over queued files, one file after another, progress per file and overall, cancel between
+// files, resume after a crash; device approval and rejection. A failing file never stops
+// the others: it is reported as rejected, with a message key, and changed nothing.
+import {
+  type FileOutcome,
+  type ImportFileInput,
+  type ImportProgress,
+  type ImportRunReport,
+} from '../features/sync/exchange-api.ts';
+import { approvePending, rejectPending } from './exchange-devices.ts';
+import { describeFailure } from './exchange-errors.ts';
+import { type ExchangeDeps } from './exchange-export.ts';
+import { importFile, type ImportFaults } from './exchange-import.ts';
+import {
+  finishRun,
+  getImportRun,
+  queueRun,
+  queuedFiles,
+  recordFileReport,
+  unfinishedRuns,
+} from './exchange-runs.ts';
+import { loadSelf } from './exchange-self.ts';
+
+export interface RunOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between files: true stops the run there. */
+  isCancelled?: () => boolean;
+  faults?: ImportFaults;
+}
+
+/** Queues the files durably, then imports them one by one. */
+export async function importFiles(
+  deps: ExchangeDeps,
+  files: readonly ImportFileInput[],
+  options: RunOptions = {},
+): Promise<ImportRunReport> {
+  const runId = await queueRun(deps.db, files);
+  return runQueued(deps, runId, options);
+}
+
+/** Imports what is queued for a run (all of it, or what a crash left), then closes the run. */
+export async function runQueued(
+  deps: ExchangeDeps,
+  runId: string,
+  options: RunOptions = {},
+): Promise<ImportRunReport> {
+  const { db } = deps;
+  const run = await getImportRun(db, runId);
+  const queued = await queuedFiles(db, runId);
+  const done = run?.files.length ?? 0;
+  const fileCount = done + queued.length;
+  let cancelled = false;
+  for (const [i, file] of queued.entries()) {
+    if (options.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    const fileIndex = done + i;
+    const report = (fileFraction: number) =>
+      options.onProgress?.({
+        fileIndex,
+        fileCount,
+        fileName: file.name,
+        fileFraction,
+        overallFraction: (fileIndex + fileFraction) / Math.max(1, fileCount),
+      });
+    report(0);
+    const record = (outcome: FileOutcome) =>
+      recordFileReport(db, runId, file.id, { fileName: file.name, outcome });
+    try {
+      await importFile(
+        deps,
+        { name: file.name, data: file.data, record, onFraction: report },
+        options.faults,
+      );
+    } catch (e) {
+      const outcome: FileOutcome = { kind: 'rejected', ...describeFailure(e) };
+      // Refusals named by the codec, identity or engine are the report's business; anything
+      // else is a fault to look into.
+      if (outcome.errorKey === 'exchange.error.unexpected')
+        console.error('Import of a file failed', e);
+      try {
+        await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, () => record(outcome));
+      } catch (again) {
+        // Even the report could not be written (a full disk): go on with the other files.
+        console.error('Could not record a rejected file', again);
+      }
+    }
+    report(1);
+  }
+  return finishRun(db, runId, cancelled);
+}
+
+/** Completes runs a crash or a closed window cut short; null when there were none. */
+export async function resumeInterrupted(
+  deps: ExchangeDeps,
+  options: RunOptions = {},
+): Promise<ImportRunReport | null> {
+  let last: ImportRunReport | null = null;
+  for (const run of await unfinishedRuns(deps.db)) last = await runQueued(deps, run.id, options);
+  return last;
+}
+
+/** Approves a waiting device, then imports its waiting bundles as a run. */
+export async function approveDevice(
+  deps: ExchangeDeps,
+  deviceId: string,
+  options: RunOptions = {},
+): Promise<ImportRunReport> {
+  const self = await loadSelf(deps.db);
+  const runId = await approvePending(deps.db, self, deviceId);
+  return runQueued(deps, runId, options);
+}
+
+export function rejectDevice(deps: Pick<ExchangeDeps, 'db'>, deviceId: string): Promise<void> {
+  return rejectPending(deps.db, deviceId);
+}

@@ -1,0 +1,165 @@
+// Export: every own change some recipient has not acknowledged, compacted to the write each
+// field ends with, sensitive values opened, encoded as one 'changes' bundle for HQ and the
+// post's team leads, signed with this device's key. Nothing new: no file at all.
+import Dexie from 'dexie';
+import { encodeBundle } from '../../../shared/bundle/codec.ts';
+import { changesFileName } from '../../../shared/bundle/file-name.ts';
+import { isReviewPath } from '../../../shared/domain/activity.ts';
+import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
+import { compactChanges } from '../../../shared/sync/compact.ts';
+import { type SeqRange } from '../../../shared/sync/receipts.ts';
+import { type LiaisonDb } from './db.ts';
+import { randomId } from './device.ts';
+import { openForExport } from './exchange-seal.ts';
+import {
+  asRecipients,
+  changeRecipients,
+  loadSelf,
+  ownPostCode,
+  type ExchangeSelf,
+  type KnownDevice,
+} from './exchange-self.ts';
+import { getExchangeState, setExchangeState } from './exchange-state.ts';
+import { getMeta, seqKey } from './meta.ts';
+import { getAcknowledged } from './sync-state.ts';
+
+/** What every engine call needs besides the database. */
+export interface ExchangeDeps {
+  db: LiaisonDb;
+  /** The unlocked data key (sensitive values); undefined while locked. */
+  dataKey: CryptoKey | undefined;
+  /** Written into bundle headers. */
+  appVersion: string;
+}
+
+/** A file the engine made, for the platform to save. */
+export interface BuiltFile {
+  kind: 'changes' | 'receipt';
+  fileName: string;
+  data: Uint8Array;
+  bundleId: string;
+  createdAt: string;
+  changes: number;
+  records: number;
+  ranges: SeqRange[];
+}
+
+/**
+ * Where this export starts: the lowest acknowledgement among the recipients that have sent
+ * receipts (0 when none has). As in sync-state, a recipient that never sent one does not
+ * hold the export back: HQ's receipt alone shortens the next bundle, and a team lead that
+ * wants every change guaranteed sends receipts too (docs/exchange.md).
+ */
+export function exportFloor(
+  recipients: readonly KnownDevice[],
+  acked: Readonly<Record<string, number>>,
+): number {
+  let floor = Number.POSITIVE_INFINITY;
+  for (const r of recipients) {
+    if (Object.hasOwn(acked, r.deviceId)) floor = Math.min(floor, acked[r.deviceId] ?? 0);
+  }
+  return Number.isFinite(floor) ? floor : 0;
+}
+
+/** Own changes not yet held by every recipient: last seq minus the export floor. */
+export async function waitingOwnChanges(db: LiaisonDb, self: ExchangeSelf): Promise<number> {
+  const last = (await getMeta(db, seqKey(self.identity.deviceId))) ?? 0;
+  let recipients: KnownDevice[];
+  try {
+    recipients = changeRecipients(self);
+  } catch {
+    return last;
+  }
+  return Math.max(0, last - exportFloor(recipients, await getAcknowledged(db)));
+}
+
+/** Builds the bundle, or null when there is nothing to send. Writes nothing. */
+export async function buildChangesExport(
+  deps: ExchangeDeps,
+  onProgress?: (fraction: number) => void,
+): Promise<BuiltFile | null> {
+  const { db } = deps;
+  const self = await loadSelf(db);
+  const deviceId = self.identity.deviceId;
+  const recipients = changeRecipients(self);
+  const floor = exportFloor(recipients, await getAcknowledged(db));
+  const last = (await getMeta(db, seqKey(deviceId))) ?? 0;
+  if (last <= floor) return null;
+
+  const log = await db.changes
+    .where('[deviceId+seq]')
+    .between([deviceId, floor + 1], [deviceId, Dexie.maxKey])
+    .toArray();
+  onProgress?.(0.2);
+  const compacted = compactChanges(log, { [deviceId]: floor });
+  // An officer's save writes review.status = pending on its own new record; every receiver
+  // would refuse it (officer-writes-review) and builds rows with that default anyway. The
+  // seqs stay covered: the ranges still account for them.
+  const carried =
+    self.identity.role === 'officer'
+      ? compacted.changes.filter((c) => !isReviewPath(c.field))
+      : compacted.changes;
+  if (carried.length === 0) return null;
+  const changes = await openForExport(deps.dataKey, carried);
+  onProgress?.(0.4);
+  const createdAt = new Date(db.now()).toISOString();
+  const bundleId = randomId();
+  const postCode = ownPostCode(self);
+  const data = await encodeBundle({
+    kind: 'changes',
+    bundleId,
+    networkId: self.profile.networkId,
+    sender: { deviceId, officerId: self.identity.officerId, postCode },
+    ranges: compacted.covers,
+    appVersion: deps.appVersion,
+    catalogueVersion: CATALOGUE_VERSION,
+    createdAt,
+    signingKey: self.keys.signing.privateKey,
+    senderPublicKeys: {
+      signing: self.keys.signing.publicKey,
+      encryption: self.keys.encryption.publicKey,
+    },
+    recipients: asRecipients(recipients),
+    payload: changes,
+  });
+  onProgress?.(1);
+  const ranges = compacted.covers.map((r) => ({ from: r.fromSeq, to: r.toSeq }));
+  const fromSeq = Math.min(...ranges.map((r) => r.from));
+  const toSeq = Math.max(...ranges.map((r) => r.to));
+  return {
+    kind: 'changes',
+    fileName: changesFileName({
+      postCode,
+      officerId: self.identity.officerId,
+      createdAt,
+      fromSeq,
+      toSeq,
+    }),
+    data,
+    bundleId,
+    createdAt,
+    changes: changes.length,
+    records: new Set(changes.map((c) => c.recordId)).size,
+    ranges,
+  };
+}
+
+/** After the file was saved: when, what, and the highest own seq any export has carried. */
+export async function recordExport(
+  db: LiaisonDb,
+  built: BuiltFile,
+  fileName: string,
+): Promise<void> {
+  const toSeq = Math.max(0, ...built.ranges.map((r) => r.to));
+  await db.transaction('rw', db.exchangeState, async () => {
+    await setExchangeState(db, 'lastExport', {
+      at: built.createdAt,
+      bundleId: built.bundleId,
+      fileName,
+      ranges: built.ranges,
+      toSeq,
+    });
+    const before = (await getExchangeState(db, 'lastExportedSeq')) ?? 0;
+    await setExchangeState(db, 'lastExportedSeq', Math.max(before, toSeq));
+  });
+}

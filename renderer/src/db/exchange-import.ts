@@ -1,0 +1,256 @@
+// Import of one file: what it is (a bundle, a network profile, an enrollment card), whether
+// this device may take it, and the work each kind needs. A changes bundle is verified and
+// decrypted, its sensitive values sealed, and applied in one transaction (exchange-apply.ts).
+import { toBase64Url } from '../../../shared/bundle/bytes.ts';
+import { decodeBundle, readBundleHeader } from '../../../shared/bundle/codec.ts';
+import { type BundleHeader } from '../../../shared/bundle/types.ts';
+import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
+import { ProfileError } from '../../../shared/identity/errors.ts';
+import { decodeEnrollmentFile, verifyEnrollment } from '../../../shared/identity/enrollment.ts';
+import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
+import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
+import { type Change } from '../../../shared/sync/change.ts';
+import { type FileOutcome } from '../features/sync/exchange-api.ts';
+import { applyChangesBundle } from './exchange-apply.ts';
+import { addEnrollment, parkBundle } from './exchange-devices.ts';
+import { ExchangeError } from './exchange-errors.ts';
+import { type ExchangeDeps } from './exchange-export.ts';
+import { importReceipt } from './exchange-receipts.ts';
+import { sealIncoming } from './exchange-seal.ts';
+import { keyBytes, knownDevice, loadSelf, senderInfo, type ExchangeSelf } from './exchange-self.ts';
+import { replaceProfile } from './identity.ts';
+
+/**
+ * Hooks passed in (never global): tests throw inside the apply transaction; the benchmark
+ * reads how long each step of a changes bundle took.
+ */
+export interface ImportFaults {
+  insideApply?: (bundleId: string) => void;
+  onPhase?: (phase: 'decode' | 'seal' | 'apply', ms: number) => void;
+}
+
+export interface FileWork {
+  name: string;
+  data: Uint8Array;
+  /** Writes the outcome into the run, inside the transaction that did the work. */
+  record: (outcome: FileOutcome) => Promise<void>;
+  /** 0..1 within this file. */
+  onFraction?: (fraction: number) => void;
+}
+
+const BUNDLE_MAGIC_FIRST_BYTE = 0x89;
+
+async function digestOf(data: Uint8Array): Promise<string> {
+  const copy =
+    data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+  return toBase64Url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', copy as Uint8Array<ArrayBuffer>)),
+  );
+}
+
+/** The first character that is not a BOM or white space: '{' for our JSON files. */
+function looksLikeJson(data: Uint8Array): boolean {
+  let i = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  while (
+    i < data.length &&
+    (data[i] === 0x20 || data[i] === 0x0a || data[i] === 0x0d || data[i] === 0x09)
+  )
+    i++;
+  return data[i] === 0x7b;
+}
+
+/** Imports one file. Throws for a file that changes nothing; the run reports it as rejected. */
+export async function importFile(
+  deps: ExchangeDeps,
+  work: FileWork,
+  faults: ImportFaults = {},
+): Promise<FileOutcome> {
+  const { data } = work;
+  if (data.length === 0) throw new ExchangeError('cannot-read', `${work.name} is empty`);
+  const self = await loadSelf(deps.db);
+  if (data[0] === BUNDLE_MAGIC_FIRST_BYTE) {
+    const header = readBundleHeader(data);
+    if (header.networkId !== self.profile.networkId)
+      throw new ExchangeError('other-network', header.networkId);
+    if (header.sender.deviceId === self.identity.deviceId)
+      throw new ExchangeError('own-bundle', header.bundleId);
+    if (header.kind === 'receipt') return importReceipt(deps, self, data, header, work.record);
+    if (header.kind === 'profile') return importProfileBundle(deps, self, data, work);
+    return importChanges(deps, self, header, work, faults);
+  }
+  if (looksLikeJson(data)) return importJsonFile(deps, self, work);
+  throw new ExchangeError('unknown-file', work.name);
+}
+
+async function importJsonFile(
+  deps: ExchangeDeps,
+  self: ExchangeSelf,
+  work: FileWork,
+): Promise<FileOutcome> {
+  try {
+    const file = decodeProfileFile(work.data);
+    return await takeProfile(deps, self, file, work);
+  } catch (e) {
+    if (!(e instanceof ProfileError && e.code === 'not-a-profile')) throw e;
+  }
+  let enrollment: { card: unknown; signature: unknown };
+  try {
+    enrollment = decodeEnrollmentFile(work.data);
+  } catch (e) {
+    if (e instanceof ProfileError && e.code === 'not-an-enrollment')
+      throw new ExchangeError('unknown-file', work.name);
+    throw e;
+  }
+  if (self.identity.role === 'officer') throw new ExchangeError('not-for-role', 'enrollment');
+  const card = await verifyEnrollment(enrollment);
+  return addEnrollment(deps.db, self, card, work.record);
+}
+
+/** A profile HQ signed, newer than the one in use and of this network, replaces it. */
+async function takeProfile(
+  deps: ExchangeDeps,
+  self: ExchangeSelf,
+  file: { profile: unknown; signature: string },
+  work: FileWork,
+): Promise<FileOutcome> {
+  const { db } = deps;
+  const profile = await verifyProfile(file, { current: self.profile });
+  const signed: SignedProfile = { profile, signature: file.signature };
+  return db.transaction('rw', db.meta, db.exchangeRuns, db.exchangeQueue, async () => {
+    const updated = profile.version > self.profile.version && (await replaceProfile(db, signed));
+    const outcome: FileOutcome = { kind: 'profile', version: profile.version, updated };
+    await work.record(outcome);
+    return outcome;
+  });
+}
+
+async function importProfileBundle(
+  deps: ExchangeDeps,
+  self: ExchangeSelf,
+  data: Uint8Array,
+  work: FileWork,
+): Promise<FileOutcome> {
+  const decoded = await decodeBundle(data, {
+    ...decodeKeys(self),
+    expectedSenderSigningKey: keyBytes(self.profile.hq.signingKey),
+  });
+  const payload = decoded.payload as { profile?: unknown; signature?: unknown } | null;
+  if (decoded.kind !== 'profile' || typeof payload?.signature !== 'string')
+    throw new ProfileError('not-a-profile', 'a profile bundle without a signed profile');
+  return takeProfile(deps, self, { profile: payload.profile, signature: payload.signature }, work);
+}
+
+function decodeKeys(self: ExchangeSelf) {
+  return {
+    recipientDeviceId: self.identity.deviceId,
+    recipientPrivateKey: self.keys.encryption.privateKey,
+    recipientPublicKey: self.keys.encryption.publicKey,
+    networkId: self.profile.networkId,
+  };
+}
+
+/** The activity type of each record a batch touches, from the batch or the stored row. */
+async function typesOf(
+  deps: ExchangeDeps,
+  changes: readonly Change[],
+): Promise<(recordId: string) => ActivityTypeDef | undefined> {
+  const { db } = deps;
+  const types = new Map<string, ActivityTypeDef | undefined>();
+  for (const c of changes)
+    if (c.field === 'type' && typeof c.value === 'string')
+      types.set(c.recordId, db.typeLookup(c.value));
+  const unknown = [
+    ...new Set(
+      changes
+        .filter((c) => !types.has(c.recordId) && c.field.startsWith('data.'))
+        .map((c) => c.recordId),
+    ),
+  ];
+  if (unknown.length > 0) {
+    const rows = await db.activities.where(':id').anyOf(unknown).toArray();
+    for (const row of rows) types.set(row.id, db.typeLookup(row.type));
+  }
+  return (recordId) => types.get(recordId);
+}
+
+async function importChanges(
+  deps: ExchangeDeps,
+  self: ExchangeSelf,
+  header: BundleHeader,
+  work: FileWork,
+  faults: ImportFaults,
+): Promise<FileOutcome> {
+  const { db } = deps;
+  const digest = await digestOf(work.data);
+  const seen = await db.exchangeBundles.get(header.bundleId);
+  const known = knownDevice(self, header.sender.deviceId);
+  const sender = await senderInfo(
+    known
+      ? { ...known, postCode: known.postCode ?? header.sender.postCode }
+      : {
+          deviceId: header.sender.deviceId,
+          officerId: header.sender.officerId,
+          postCode: header.sender.postCode,
+          signingKey: toBase64Url(header.senderKeys.signing),
+          role: 'unknown',
+        },
+  );
+  // A replay of the very same file changes nothing: said at once, without decoding it.
+  if (seen && seen.digest === digest) {
+    const outcome: FileOutcome = {
+      kind: 'already-imported',
+      bundleId: header.bundleId,
+      sender,
+      importedAt: seen.importedAt,
+    };
+    await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, () => work.record(outcome));
+    return outcome;
+  }
+  const onProgress = ({ bytesRead, totalBytes }: { bytesRead: number; totalBytes: number }) =>
+    work.onFraction?.((0.7 * bytesRead) / Math.max(1, totalBytes));
+  if (!known) {
+    if (self.identity.role === 'officer')
+      throw new ExchangeError('unknown-device', header.sender.deviceId);
+    // Checked as far as it can be: well formed, addressed here, signed by the key it names.
+    await decodeBundle(work.data, { ...decodeKeys(self), onProgress });
+    return parkBundle(db, self, header, work, work.record);
+  }
+  let t0 = performance.now();
+  const phase = (name: 'decode' | 'seal' | 'apply') => {
+    const t1 = performance.now();
+    faults.onPhase?.(name, t1 - t0);
+    t0 = t1;
+  };
+  const decoded = await decodeBundle(work.data, {
+    ...decodeKeys(self),
+    expectedSenderSigningKey: keyBytes(known.signingKey),
+    onProgress,
+  });
+  if (decoded.kind !== 'changes') throw new ExchangeError('unknown-file', 'not a changes bundle');
+  if (seen) throw new ExchangeError('bundle-id-reused', header.bundleId);
+  phase('decode');
+  const { changes } = await sealIncoming(
+    deps.dataKey,
+    decoded.payload,
+    await typesOf(deps, decoded.payload),
+  );
+  phase('seal');
+  work.onFraction?.(0.85);
+  const outcome = await applyChangesBundle(db, {
+    bundleId: header.bundleId,
+    digest,
+    selfDeviceId: self.identity.deviceId,
+    selfIsOfficer: self.identity.role === 'officer',
+    senderDeviceId: known.deviceId,
+    sender,
+    scope: known.scope,
+    ranges: header.ranges,
+    changes,
+    scopeOfDevice: (id) => knownDevice(self, id)?.scope,
+    record: work.record,
+    ...(faults.insideApply ? { fault: () => faults.insideApply?.(header.bundleId) } : {}),
+  });
+  phase('apply');
+  work.onFraction?.(1);
+  return outcome;
+}

@@ -1,0 +1,197 @@
+// Between stored rows and the field-level merge, for imported changes: the record states the
+// merge reads, the per-sender authorizer, value checks the row relies on, and the rows built
+// back from merged states. No table access here: exchange-apply.ts runs it in its transaction.
+import { applyFieldValues } from '../../../shared/domain/activity-paths.ts';
+import {
+  CORE_PATHS,
+  REVIEW_STATUSES,
+  isReviewPath,
+  type Activity,
+} from '../../../shared/domain/activity.ts';
+import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { isActivityTypeId } from '../../../shared/domain/catalogue.ts';
+import { makeAuthorizer, type SenderScope } from '../../../shared/sync/authorize.ts';
+import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
+import { type Authorizer, type RecordState } from '../../../shared/sync/merge.ts';
+import { refusal, type Refusal } from '../../../shared/sync/refusal.ts';
+import { isSealed } from '../../../shared/vault/index.ts';
+import { type ActivityTypeLookup } from './catalogue.ts';
+import { rowState } from './record-state.ts';
+import { buildRow, hlcTime, toView } from './rows.ts';
+import { type ActivityRow } from './schema.ts';
+import { isSealedPath } from './sealing.ts';
+
+export function activityOf(row: ActivityRow): Activity {
+  const { pending: _pending, ...activity } = toView(row);
+  return activity;
+}
+
+function stampKey(recordId: string, field: string, hlc: string): string {
+  return `${recordId}\u0000${field}\u0000${hlc}`;
+}
+
+/**
+ * Record states of the stored rows, as the merge must see them. A sealed value was sealed
+ * with a fresh IV, so it never equals the same write arriving again (sealed anew): where an
+ * incoming change carries the very stamp the row holds for that field, the row's value is
+ * read as the incoming one, and the merge finds the same write ('unchanged'). Only a faulty
+ * or forged sender puts two values under one stamp; the stored one is then kept.
+ */
+export function statesOf(
+  rows: readonly (ActivityRow | undefined)[],
+  incoming: readonly Change[],
+  officerDeviceId?: string,
+): Map<string, RecordState> {
+  const sameStamp = new Map<string, Json>();
+  for (const c of incoming)
+    if (isSealed(c.value)) sameStamp.set(stampKey(c.recordId, c.field, c.hlc), c.value);
+  const states = new Map<string, RecordState>();
+  for (const row of rows) {
+    if (!row) continue;
+    const state = rowState(row, activityOf(row));
+    if (officerDeviceId !== undefined) dropOwnReviews(state, officerDeviceId);
+    if (sameStamp.size > 0) {
+      for (const [path, field] of Object.entries(state.fields)) {
+        if (!isSealed(field.value)) continue;
+        const twin = sameStamp.get(stampKey(row.id, path, field.hlc));
+        if (twin !== undefined) state.fields[path] = { value: twin, hlc: field.hlc };
+      }
+    }
+    states.set(row.id, state);
+  }
+  return states;
+}
+
+/**
+ * On an officer's device, the review fields its own saves wrote (review.status = pending on
+ * a new entry) take no part in merging: every other device refuses an officer's review
+ * writes and never sees their stamps, so any review from a lead or HQ must win here as it
+ * wins there. The row keeps its value until such a review arrives.
+ */
+function dropOwnReviews(state: RecordState, deviceId: string): void {
+  const suffix = `-${deviceId}`;
+  for (const [path, field] of Object.entries(state.fields)) {
+    if (isReviewPath(path) && field.hlc.endsWith(suffix)) delete state.fields[path];
+  }
+}
+
+const CORE: ReadonlySet<string> = new Set(CORE_PATHS);
+
+/**
+ * What the stored row needs of a value: a known activity type, a positive integer version,
+ * strings for the other core paths, a review status, strings (or null) for review fields.
+ * Data values are the sender's form's business (a newer catalogue may know more).
+ */
+export function valueProblem(change: Change): Refusal | null {
+  const { field, value } = change;
+  const bad = (what: string) => refusal('invalid-change', `${field} takes ${what}`);
+  if (field === 'type') return isActivityTypeId(value) ? null : bad('a known activity type');
+  if (field === 'schemaVersion')
+    return typeof value === 'number' && Number.isInteger(value) && value > 0
+      ? null
+      : bad('a positive integer');
+  if (CORE.has(field)) return typeof value === 'string' ? null : bad('a string');
+  if (field === 'review.status')
+    return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value)
+      ? null
+      : bad('a review status');
+  if (field.startsWith('review.'))
+    return value === null || typeof value === 'string' ? null : bad('a string');
+  return null;
+}
+
+/** One authorizer for a batch that mixes senders (a bundle and retried deferred changes). */
+export function authorizerFor(scopes: ReadonlyMap<string, SenderScope>): Authorizer {
+  const byDevice = new Map([...scopes].map(([id, scope]) => [id, makeAuthorizer(scope)]));
+  return (change, current, batch) => {
+    const invalid = valueProblem(change);
+    if (invalid) return invalid;
+    const authorize = byDevice.get(change.deviceId);
+    if (!authorize) return refusal('author-mismatch', `no scope for device ${change.deviceId}`);
+    return authorize(change, current, batch);
+  };
+}
+
+/** A live record needs these before it can be a row people see. */
+const NEEDED_FOR_A_ROW = ['type', 'schemaVersion', 'occurredOn', 'officerId', 'postCode'];
+
+/** True when a record new here lacks what its row needs (its creation is still on its way). */
+export function incompleteNewRecord(state: RecordState): boolean {
+  if (state.fields[DELETED_FIELD]?.value === true) return false;
+  return NEEDED_FOR_A_ROW.some((path) => !Object.hasOwn(state.fields, path));
+}
+
+function blankActivity(id: string): Activity {
+  return {
+    id,
+    // A tombstone of a record never seen here has no type; nothing lists or counts it by type.
+    type: '' as ActivityTypeId,
+    schemaVersion: 0,
+    officerId: '',
+    postCode: '',
+    occurredOn: '',
+    data: {},
+    review: { status: 'pending' },
+    deleted: false,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+/**
+ * The row for a merged state. Stamps give createdAt (the `type` write, as at the author) and
+ * updatedAt (the latest stamp), so every device derives the same times. Own-change flags
+ * (pending, localSeq) stay as the stored row had them: imported changes are not own changes.
+ */
+export function rowFromState(
+  state: RecordState,
+  existing: ActivityRow | undefined,
+  types: ActivityTypeLookup,
+): ActivityRow {
+  const values: Record<string, Json> = {};
+  const clocks: Record<string, string> = {};
+  let latest = '';
+  for (const [path, field] of Object.entries(state.fields)) {
+    values[path] = field.value;
+    clocks[path] = field.hlc;
+    if (field.hlc > latest) latest = field.hlc;
+  }
+  const base = blankActivity(state.id);
+  let activity: Activity;
+  if (values[DELETED_FIELD] === true) {
+    const { officerId, postCode } = values;
+    activity = {
+      ...base,
+      type: existing?.type ?? base.type,
+      schemaVersion: existing?.schemaVersion ?? base.schemaVersion,
+      occurredOn: existing?.occurredOn ?? base.occurredOn,
+      officerId: typeof officerId === 'string' ? officerId : base.officerId,
+      postCode: typeof postCode === 'string' ? postCode : base.postCode,
+      review: { status: existing?.review.status ?? 'pending' },
+      deleted: true,
+    };
+  } else {
+    activity = applyFieldValues(base, values);
+  }
+  activity.createdAt = existing?.createdAt || hlcTime(clocks.type ?? latest);
+  activity.updatedAt = hlcTime(latest);
+  const local = existing
+    ? { pending: existing.pending, localSeq: existing.localSeq }
+    : ({ pending: 0, localSeq: 0 } as const);
+  const def = activity.deleted ? undefined : types(activity.type);
+  return buildRow(activity, clocks, local, def);
+}
+
+/**
+ * A last guard before the write: no sensitive value may reach the disk in clear. Sealing
+ * happened before the transaction on what the batch said of the type; a row whose type says
+ * otherwise aborts the whole bundle rather than store a value unsealed.
+ */
+export function unsealedSensitive(row: ActivityRow, types: ActivityTypeLookup): string | null {
+  const def = row.deleted ? undefined : types(row.type);
+  for (const [name, value] of Object.entries(row.data)) {
+    const path = `data.${name}`;
+    if (value !== null && !isSealed(value) && isSealedPath(path, def)) return path;
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+// Import runs: files queued durably before any work (so a run cut short by a crash or a
+// closed window resumes), each file's report appended in the same transaction that removes
+// it from the queue, and the kept reports listed newest first.
+import {
+  type FileReport,
+  type ImportFileInput,
+  type ImportRunReport,
+} from '../features/sync/exchange-api.ts';
+import { type LiaisonDb } from './db.ts';
+import { randomId } from './device.ts';
+import { type ImportRunRow, type QueuedFileRow } from './exchange-schema.ts';
+import { toDbError } from './errors.ts';
+
+function toReport(row: ImportRunRow): ImportRunReport {
+  const { fileCount: _count, ...report } = row;
+  return report;
+}
+
+/**
+ * Creates a run and queues its files, in the caller's transaction when there is one
+ * (approval moves waiting bundles into a run atomically), else in its own.
+ */
+export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[]): Promise<string> {
+  const runId = randomId();
+  const startedAt = new Date(db.now()).toISOString();
+  const queued: QueuedFileRow[] = files.map((f, index) => ({
+    id: `${runId}:${String(index).padStart(6, '0')}`,
+    runId,
+    index,
+    name: f.name,
+    data: f.data,
+  }));
+  try {
+    await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, async () => {
+      await db.exchangeRuns.add({
+        id: runId,
+        startedAt,
+        finishedAt: null,
+        files: [],
+        cancelled: false,
+        fileCount: files.length,
+      });
+      await db.exchangeQueue.bulkAdd(queued);
+    });
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+  return runId;
+}
+
+/**
+ * Bytes as this realm's Uint8Array. What IndexedDB hands back is a structured clone, which
+ * an engine (or fake-indexeddb under jsdom) may build in another realm; the codec checks
+ * `instanceof Uint8Array`. A view on the same buffer, no copy.
+ */
+export function ownBytes(data: Uint8Array): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  const foreign: ArrayBufferView = data;
+  return new Uint8Array(foreign.buffer, foreign.byteOffset, foreign.byteLength);
+}
+
+/** The files still queued for a run, in their order. */
+export async function queuedFiles(db: LiaisonDb, runId: string): Promise<QueuedFileRow[]> {
+  const rows = await db.exchangeQueue.where('runId').equals(runId).toArray();
+  return rows
+    .sort((a, b) => a.index - b.index)
+    .map((row) => ({ ...row, data: ownBytes(row.data) }));
+}
+
+/**
+ * Appends a file's report and takes it off the queue. Must run inside a transaction over
+ * exchangeRuns and exchangeQueue: the one that applied the file, so both happen or neither.
+ */
+export async function recordFileReport(
+  db: LiaisonDb,
+  runId: string,
+  queueId: string,
+  report: FileReport,
+): Promise<void> {
+  const run = await db.exchangeRuns.get(runId);
+  if (run) await db.exchangeRuns.put({ ...run, files: [...run.files, report] });
+  await db.exchangeQueue.delete(queueId);
+}
+
+/** Closes a run; a cancelled one drops the files it did not reach. */
+export async function finishRun(
+  db: LiaisonDb,
+  runId: string,
+  cancelled: boolean,
+): Promise<ImportRunReport> {
+  return db.transaction('rw', db.exchangeRuns, db.exchangeQueue, async () => {
+    await db.exchangeQueue.where('runId').equals(runId).delete();
+    const run = await db.exchangeRuns.get(runId);
+    if (!run) throw new Error(`no import run ${runId}`);
+    const done: ImportRunRow = { ...run, cancelled, finishedAt: new Date(db.now()).toISOString() };
+    await db.exchangeRuns.put(done);
+    return toReport(done);
+  });
+}
+
+/** Runs a crash or a closed window left unfinished, oldest first. */
+export async function unfinishedRuns(db: LiaisonDb): Promise<ImportRunRow[]> {
+  return db.exchangeRuns
+    .orderBy('startedAt')
+    .filter((r) => r.finishedAt === null)
+    .toArray();
+}
+
+export async function getImportRun(
+  db: LiaisonDb,
+  runId: string,
+): Promise<ImportRunReport | undefined> {
+  const row = await db.exchangeRuns.get(runId);
+  return row ? toReport(row) : undefined;
+}
+
+/** The kept import reports, newest first. */
+export async function listImportRuns(db: LiaisonDb, limit = 50): Promise<ImportRunReport[]> {
+  const rows = await db.exchangeRuns.orderBy('startedAt').reverse().limit(limit).toArray();
+  return rows.map(toReport);
+}

@@ -1,0 +1,185 @@
+// Who this device is in the exchange, and whom it knows: the devices of the trusted profile
+// (and, at a team lead, the officer devices it approved itself), their keys and scopes, and
+// the recipients of what this device exports.
+import { fromBase64Url } from '../../../shared/bundle/bytes.ts';
+import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
+import { type BundleRecipient } from '../../../shared/bundle/types.ts';
+import { scopeOf } from '../../../shared/identity/approve.ts';
+import { fingerprintCode } from '../../../shared/identity/fingerprint-code.ts';
+import { type NetworkProfile } from '../../../shared/identity/profile.ts';
+import { type SignedProfile } from '../../../shared/identity/signed.ts';
+import { type SenderScope } from '../../../shared/sync/authorize.ts';
+import { type SenderInfo } from '../features/sync/exchange-api.ts';
+import { type LiaisonDb } from './db.ts';
+import { ExchangeError } from './exchange-errors.ts';
+import { type LocalApprovalRow } from './exchange-schema.ts';
+import { homePost } from './identity.ts';
+import { getMeta, type DeviceIdentity, type StoredDeviceKeys } from './meta.ts';
+
+export interface ExchangeSelf {
+  identity: DeviceIdentity;
+  keys: StoredDeviceKeys;
+  signed: SignedProfile;
+  profile: NetworkProfile;
+  /** The posts this device answers for: an officer's one, a lead's (from the profile), HQ none. */
+  posts: readonly string[];
+  /** A lead's own approvals of officer devices of its posts; empty elsewhere. */
+  approvals: readonly LocalApprovalRow[];
+}
+
+/** A device this device trusts, with the key it must sign with and what it may write. */
+export interface KnownDevice {
+  deviceId: string;
+  officerId: string;
+  role: 'officer' | 'lead' | 'hq';
+  postCode: string | null;
+  signingKey: string;
+  encryptionKey: string;
+  scope: SenderScope;
+  source: 'profile' | 'local';
+}
+
+function postsOf(identity: DeviceIdentity, profile: NetworkProfile): string[] {
+  if (identity.role === 'officer') return identity.postCode ? [identity.postCode] : [];
+  if (identity.role === 'lead')
+    return [...(profile.leads.find((l) => l.officerId === identity.officerId)?.posts ?? [])];
+  return [];
+}
+
+/** This device's identity, keys and profile; ExchangeError 'no-identity' before set-up. */
+export async function loadSelf(db: LiaisonDb): Promise<ExchangeSelf> {
+  const [identity, keys, signed] = await Promise.all([
+    getMeta(db, 'identity'),
+    getMeta(db, 'deviceKeys'),
+    getMeta(db, 'profile'),
+  ]);
+  if (!identity || !keys || !signed) throw new ExchangeError('no-identity');
+  const posts = postsOf(identity, signed.profile);
+  const approvals =
+    identity.role === 'lead'
+      ? (await db.exchangeApprovals.toArray()).filter((a) => posts.includes(a.postCode))
+      : [];
+  return { identity, keys, signed, profile: signed.profile, posts, approvals };
+}
+
+/** A device of the profile, or (at a lead) one it approved for its posts; else undefined. */
+export function knownDevice(self: ExchangeSelf, deviceId: string): KnownDevice | undefined {
+  const { profile } = self;
+  const device = profile.devices.find((d) => d.deviceId === deviceId);
+  const scope = device ? scopeOf(profile, deviceId) : undefined;
+  if (device && scope) {
+    const postCode =
+      device.role === 'officer'
+        ? (device.postCode ?? null)
+        : device.role === 'lead' && scope.role === 'lead'
+          ? (scope.posts[0] ?? null)
+          : null;
+    return {
+      deviceId,
+      officerId: device.officerId,
+      role: device.role,
+      postCode,
+      signingKey: device.signingKey,
+      encryptionKey: device.encryptionKey,
+      scope,
+      source: 'profile',
+    };
+  }
+  const local = self.approvals.find((a) => a.deviceId === deviceId);
+  if (!local) return undefined;
+  return {
+    deviceId,
+    officerId: local.officerId,
+    role: 'officer',
+    postCode: local.postCode,
+    signingKey: local.signingKey,
+    encryptionKey: local.encryptionKey,
+    scope: { role: 'officer', officerId: local.officerId, postCode: local.postCode },
+    source: 'local',
+  };
+}
+
+function leadDevicesOf(profile: NetworkProfile, posts: readonly string[]): string[] {
+  const leads = new Set(
+    profile.leads.filter((l) => l.posts.some((p) => posts.includes(p))).map((l) => l.officerId),
+  );
+  return profile.devices
+    .filter((d) => d.role === 'lead' && leads.has(d.officerId))
+    .map((d) => d.deviceId);
+}
+
+/**
+ * Who receives this device's changes. An officer: HQ and the leads of its post. A lead: HQ,
+ * the other leads of its posts and the officer devices of its posts (its reviews go back to
+ * them). HQ: every lead and officer device. At most MAX_RECIPIENTS.
+ */
+export function changeRecipients(self: ExchangeSelf): KnownDevice[] {
+  const { profile, identity, posts } = self;
+  const ids: string[] = [];
+  if (identity.role !== 'hq') ids.push(profile.hq.deviceId);
+  if (identity.role === 'officer') ids.push(...leadDevicesOf(profile, posts));
+  if (identity.role === 'lead') {
+    ids.push(...leadDevicesOf(profile, posts));
+    ids.push(
+      ...profile.devices
+        .filter(
+          (d) => d.role === 'officer' && d.postCode !== undefined && posts.includes(d.postCode),
+        )
+        .map((d) => d.deviceId),
+      ...self.approvals.map((a) => a.deviceId),
+    );
+  }
+  if (identity.role === 'hq')
+    ids.push(...profile.devices.filter((d) => d.role !== 'hq').map((d) => d.deviceId));
+  const unique = [...new Set(ids)].filter((id) => id !== identity.deviceId);
+  const devices = unique
+    .map((id) => knownDevice(self, id))
+    .filter((d): d is KnownDevice => d !== undefined);
+  if (devices.length === 0) throw new ExchangeError('no-recipients');
+  if (devices.length > MAX_RECIPIENTS)
+    throw new ExchangeError('too-many-recipients', `${devices.length} devices`, {
+      count: devices.length,
+      max: MAX_RECIPIENTS,
+    });
+  return devices;
+}
+
+export function keyBytes(text: string): Uint8Array {
+  const bytes = fromBase64Url(text);
+  if (!bytes) throw new ExchangeError('unexpected', 'a stored public key is not base64url');
+  return bytes;
+}
+
+export function asRecipients(devices: readonly KnownDevice[]): BundleRecipient[] {
+  return devices.map((d) => ({ deviceId: d.deviceId, publicKey: keyBytes(d.encryptionKey) }));
+}
+
+/** Whether a receipt signed by `deviceId` speaks for this device's recipients. */
+export function trustsReceiptsFrom(self: ExchangeSelf, device: KnownDevice): boolean {
+  if (device.source !== 'profile') return false;
+  if (device.role === 'hq') return device.deviceId === self.profile.hq.deviceId;
+  if (device.role !== 'lead' || device.scope.role !== 'lead') return false;
+  if (self.identity.role === 'hq') return true;
+  const leadPosts = device.scope.posts;
+  return self.posts.some((p) => leadPosts.includes(p));
+}
+
+/** How a report names a sender: role, post and the fingerprint code of its signing key. */
+export async function senderInfo(
+  device: Pick<KnownDevice, 'deviceId' | 'officerId' | 'postCode' | 'signingKey'> & {
+    role: SenderInfo['role'];
+  },
+): Promise<SenderInfo> {
+  return {
+    deviceId: device.deviceId,
+    officerId: device.officerId,
+    postCode: device.postCode,
+    role: device.role,
+    fingerprint: await fingerprintCode(device.signingKey),
+  };
+}
+
+/** The post this device's bundles name as theirs (null for HQ). */
+export function ownPostCode(self: ExchangeSelf): string | null {
+  return self.identity.role === 'hq' ? null : (homePost(self.identity) ?? null);
+}

@@ -1,0 +1,66 @@
+// What the sync screens read about the exchange, with useLiveQuery: kept import reports,
+// devices waiting for approval, missing ranges per device, and the status strip's figures.
+// (exchange-api.ts names these; the engine that writes them is exchange-engine.ts.)
+import { missingByDevice } from '../../../shared/sync/receipts.ts';
+import { type DeviceGapView, type ExchangeStatus } from '../features/sync/exchange-api.ts';
+import { type LiaisonDb } from './db.ts';
+import { waitingOwnChanges } from './exchange-export.ts';
+import { loadSelf } from './exchange-self.ts';
+import { getExchangeState, setExchangeState, type FolderChoice } from './exchange-state.ts';
+import { countPendingChanges } from './sync-state.ts';
+import { toDbError } from './errors.ts';
+
+export { listImportRuns, getImportRun } from './exchange-runs.ts';
+export { listPendingDevices } from './exchange-devices.ts';
+
+/** "Bundles 12-14 from officer X at post Y have not arrived", for every device, by device. */
+export async function listGaps(db: LiaisonDb): Promise<DeviceGapView[]> {
+  const senders = await db.exchangeSenders.toArray();
+  const coverage = Object.fromEntries(senders.map((s) => [s.deviceId, s.coverage] as const));
+  const highest = Object.fromEntries(senders.map((s) => [s.deviceId, s.knownHighest] as const));
+  const byDevice = new Map(senders.map((s) => [s.deviceId, s.sender] as const));
+  return missingByDevice(coverage, highest).flatMap((gap) => {
+    const sender = byDevice.get(gap.deviceId);
+    return sender ? [{ sender, from: gap.from, to: gap.to }] : [];
+  });
+}
+
+export async function getExchangeStatus(db: LiaisonDb): Promise<ExchangeStatus> {
+  const [lastExport, lastExportedSeq, lastReceipt, exportFolder, importFolder] = await Promise.all([
+    getExchangeState(db, 'lastExport'),
+    getExchangeState(db, 'lastExportedSeq'),
+    getExchangeState(db, 'lastReceiptFromHqAt'),
+    getExchangeState(db, 'exportFolder'),
+    getExchangeState(db, 'importFolder'),
+  ]);
+  let waiting: number;
+  try {
+    waiting = await waitingOwnChanges(db, await loadSelf(db));
+  } catch {
+    // Not set up yet: no recipients to count against.
+    waiting = await countPendingChanges(db);
+  }
+  return {
+    waiting,
+    lastExportAt: lastExport?.at ?? null,
+    lastExportedSeq: lastExportedSeq ?? 0,
+    lastReceiptFromHqAt: lastReceipt ?? null,
+    exportFolder: exportFolder ?? null,
+    importFolder: importFolder ?? null,
+  };
+}
+
+/** Remembers (or, with null, forgets) the folder chosen for exports or imports. */
+export async function setExchangeFolder(
+  db: LiaisonDb,
+  purpose: 'export' | 'import',
+  folder: FolderChoice | null,
+): Promise<void> {
+  const key = purpose === 'export' ? 'exportFolder' : 'importFolder';
+  try {
+    if (folder) await setExchangeState(db, key, { id: folder.id, label: folder.label });
+    else await db.exchangeState.delete(key);
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}

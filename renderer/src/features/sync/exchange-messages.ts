@@ -1,0 +1,110 @@
+// The exchange engine's messages (namespace `exchange`): why a file changed nothing
+// (exchange.error.*) and why one change of a bundle was refused (exchange.refusal.*). Codec,
+// identity and vault errors keep their own keys (bundle.error.*, identity.*, vault.*).
+import { type ExchangeErrorCode } from '../../db/exchange-errors.ts';
+import { type RefusalCode } from '../../../../shared/sync/refusal.ts';
+import { bilingual } from '../../i18n/bilingual.ts';
+
+type Sentences<C extends string> = { readonly [K in C]: string };
+
+const errorEn: Sentences<ExchangeErrorCode> = {
+  'no-identity': 'This device is not set up yet: finish the first-run steps, then try again.',
+  locked: 'Liaison Log is locked. Unlock it, then try again: sensitive fields need your key.',
+  'other-network':
+    'This file belongs to another Liaison Log network. Nothing was changed on this device.',
+  'receipt-not-trusted':
+    'This receipt was refused: it is not signed by HQ or by a team lead of your post. Nothing was changed.',
+  'invalid-receipt': 'This receipt was refused: its contents do not match who signed it.',
+  'unknown-device':
+    'This bundle comes from a device your network profile does not list. Import the latest profile from HQ, then import the bundle again.',
+  'own-bundle': 'This bundle was made on this device. It is meant for HQ and your team lead.',
+  'cannot-read': 'This file could not be read. Copy it again from its source and retry.',
+  'unknown-file': 'This file is not a Liaison Log bundle, network profile or enrollment card.',
+  'disk-full':
+    'The disk is full. Nothing from this file was stored; free some space and import it again.',
+  'write-failed': 'This file could not be stored. Nothing from it was changed; try again.',
+  'not-for-role': 'Only HQ and team leads take enrollment cards. Send this file to HQ.',
+  'not-your-post': 'This device belongs to a post you do not lead. HQ must approve it.',
+  'no-such-device': 'This device is no longer waiting for approval.',
+  'cannot-approve':
+    'This device cannot be approved from its bundle alone: it names no post. Ask for its enrollment card.',
+  'too-many-recipients':
+    'This file would go to {{count}} devices; at most {{max}} are allowed. Export one post at a time.',
+  'no-recipients':
+    'Nobody to send to yet: your network profile lists neither HQ nor a team lead for your post.',
+  'folder-unavailable':
+    'Saving to a chosen folder is not available here. Use the save dialog instead.',
+  'bundle-id-reused':
+    'This bundle was refused: another file with the same bundle number was imported before, with different contents.',
+  'not-allowed': 'Only HQ and team leads can do this.',
+  unexpected: 'Something went wrong with this file. Nothing from it was changed.',
+};
+
+const errorFr: Sentences<ExchangeErrorCode> = {
+  'no-identity':
+    'Cet appareil n’est pas encore configuré : terminez les étapes du premier démarrage, puis réessayez.',
+  locked:
+    'Liaison Log est verrouillé. Déverrouillez-le, puis réessayez : les champs sensibles ont besoin de votre clé.',
+  'other-network':
+    'Ce fichier appartient à un autre réseau Liaison Log. Rien n’a été modifié sur cet appareil.',
+  'receipt-not-trusted':
+    'Cet accusé de réception a été refusé : il n’est signé ni par l’AC ni par un chef d’équipe de votre poste. Rien n’a été modifié.',
+  'invalid-receipt':
+    'Cet accusé de réception a été refusé : son contenu ne correspond pas à son signataire.',
+  'unknown-device':
+    'Ce lot provient d’un appareil que votre profil réseau ne connaît pas. Importez le dernier profil de l’AC, puis importez de nouveau le lot.',
+  'own-bundle':
+    'Ce lot a été créé sur cet appareil. Il est destiné à l’AC et à votre chef d’équipe.',
+  'cannot-read': 'Ce fichier est illisible. Copiez-le de nouveau depuis sa source et réessayez.',
+  'unknown-file':
+    'Ce fichier n’est ni un lot Liaison Log, ni un profil réseau, ni une fiche d’inscription.',
+  'disk-full':
+    'Le disque est plein. Rien de ce fichier n’a été enregistré; libérez de l’espace et importez-le de nouveau.',
+  'write-failed': 'Ce fichier n’a pas pu être enregistré. Rien n’a été modifié; réessayez.',
+  'not-for-role':
+    'Seuls l’AC et les chefs d’équipe acceptent les fiches d’inscription. Envoyez ce fichier à l’AC.',
+  'not-your-post':
+    'Cet appareil appartient à un poste que vous ne dirigez pas. L’AC doit l’approuver.',
+  'no-such-device': 'Cet appareil n’attend plus d’approbation.',
+  'cannot-approve':
+    'Cet appareil ne peut pas être approuvé à partir de son seul lot : il n’indique aucun poste. Demandez sa fiche d’inscription.',
+  'too-many-recipients':
+    'Ce fichier irait à {{count}} appareils; au plus {{max}} sont permis. Exportez un poste à la fois.',
+  'no-recipients':
+    'Personne à qui envoyer pour l’instant : votre profil réseau n’indique ni l’AC ni un chef d’équipe pour votre poste.',
+  'folder-unavailable':
+    'L’enregistrement dans un dossier choisi n’est pas offert ici. Utilisez plutôt la fenêtre d’enregistrement.',
+  'bundle-id-reused':
+    'Ce lot a été refusé : un autre fichier portant le même numéro de lot, au contenu différent, a déjà été importé.',
+  'not-allowed': 'Seuls l’AC et les chefs d’équipe peuvent faire ceci.',
+  unexpected: 'Un problème est survenu avec ce fichier. Rien n’a été modifié.',
+};
+
+const refusalEn: Sentences<RefusalCode> = {
+  'invalid-change': 'Not a valid change (a value of the wrong kind, or an unknown field).',
+  'author-mismatch': 'Made in the name of someone other than the sender.',
+  'not-owner': 'The entry belongs to another officer or post.',
+  'ownership-change': 'Tried to give the entry to another officer or post.',
+  'officer-writes-review': 'An officer cannot review entries.',
+  'review-field-out-of-scope': 'The team lead does not lead the post of this entry.',
+  'hq-review-only': 'HQ can only review entries, not change them.',
+  'unknown-record':
+    'The entry has not arrived here yet; the change is kept and applied when it does.',
+};
+
+const refusalFr: Sentences<RefusalCode> = {
+  'invalid-change': 'Modification non valide (valeur d’un mauvais type ou champ inconnu).',
+  'author-mismatch': 'Faite au nom d’une autre personne que l’expéditeur.',
+  'not-owner': 'L’entrée appartient à un autre agent ou à un autre poste.',
+  'ownership-change': 'Tentative d’attribuer l’entrée à un autre agent ou à un autre poste.',
+  'officer-writes-review': 'Un agent ne peut pas réviser les entrées.',
+  'review-field-out-of-scope': 'Le chef d’équipe ne dirige pas le poste de cette entrée.',
+  'hq-review-only': 'L’AC peut seulement réviser les entrées, pas les modifier.',
+  'unknown-record':
+    'L’entrée n’est pas encore arrivée ici; la modification est conservée et sera appliquée à son arrivée.',
+};
+
+export const exchangeMessages = bilingual(
+  { exchange: { error: errorEn, refusal: refusalEn } },
+  { exchange: { error: errorFr, refusal: refusalFr } },
+);

@@ -1,0 +1,69 @@
+// What an export says when it ends: the file written and what it carries, "nothing to
+// send", cancelled, or why it failed. Pure, so the wording is tested without a screen.
+import { type Language } from '../../../../shared/domain/catalogue-types.ts';
+import { errorMessageKey } from '../../app/errors.ts';
+import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
+import { type ExportResult } from './exchange-api.ts';
+import { rangesText, type Line } from './report-lines.ts';
+
+export type ExportKind = 'bundle' | 'receipt' | 'profile';
+
+export interface ExportMessage {
+  tone: 'ok' | 'info' | 'error';
+  lines: Line[];
+}
+
+export function exportMessage(
+  kind: ExportKind,
+  result: ExportResult,
+  lang: Language,
+): ExportMessage {
+  if (result.status === 'nothing-to-send') {
+    return { tone: 'info', lines: [{ key: 'sync.export.nothing' }] };
+  }
+  if (result.status === 'cancelled') {
+    return { tone: 'info', lines: [{ key: 'sync.export.cancelled' }] };
+  }
+  const { fileName } = result;
+  const first: Line =
+    kind === 'receipt'
+      ? { key: 'sync.export.receiptWritten', values: { fileName } }
+      : kind === 'profile'
+        ? { key: 'sync.export.profileWritten', values: { fileName } }
+        : result.ranges.length > 0
+          ? {
+              key: 'sync.export.written',
+              values: {
+                fileName,
+                changes: { key: 'sync.export.changes', values: { count: result.changes } },
+                entries: { key: 'sync.export.entries', values: { count: result.records } },
+                ranges: rangesText(result.ranges, lang),
+              },
+            }
+          : { key: 'sync.export.writtenFile', values: { fileName } };
+  const lines = [first];
+  // The browser's "location" is only the downloaded file's name again: not worth a line.
+  if (result.location && result.location !== fileName) {
+    lines.push({ key: 'sync.export.location', values: { location: result.location } });
+  }
+  return { tone: 'ok', lines };
+}
+
+/** The message of a failure the platform, the database or the engine explains, else a generic one. */
+export function failureLine(
+  error: unknown,
+  exists: (key: string) => boolean,
+): { key: string; values?: Record<string, string | number> } {
+  const platformKey = platformErrorMessageKey(error);
+  if (platformKey) {
+    const name = error instanceof PlatformError ? error.fileName : undefined;
+    return { key: platformKey, values: name === undefined ? {} : { name } };
+  }
+  if (error && typeof error === 'object' && 'messageKey' in error) {
+    const key = error.messageKey;
+    if (typeof key === 'string' && exists(key)) return { key };
+  }
+  // Database failures (disk full, locked database) have their own messages.
+  const dbKey = errorMessageKey(error);
+  return dbKey === 'errors.unexpected' ? { key: 'sync.error.unexpected' } : { key: dbKey };
+}

@@ -1,0 +1,34 @@
+// Runs one exchange request against the engine: the worker's whole job, kept apart from the
+// worker's message plumbing so it reads (and could be tested) without a Worker.
+import { buildChangesExport, type ExchangeDeps } from '../db/exchange-export.ts';
+import { buildReceiptExport } from '../db/exchange-receipts.ts';
+import {
+  approveDevice,
+  importFiles,
+  rejectDevice,
+  resumeInterrupted,
+  type RunOptions,
+} from '../db/exchange-engine.ts';
+import { type ExchangeRequest, type ExchangeResults } from './exchange-protocol.ts';
+
+export async function dispatch(
+  deps: ExchangeDeps,
+  request: ExchangeRequest,
+  options: RunOptions,
+): Promise<ExchangeResults[keyof ExchangeResults]> {
+  switch (request.op) {
+    case 'exportBundle':
+      return buildChangesExport(deps);
+    case 'exportReceipt':
+      return buildReceiptExport(deps, request.postCode);
+    case 'importFiles':
+      return importFiles(deps, request.files, options);
+    case 'resume':
+      return resumeInterrupted(deps, options);
+    case 'approve':
+      return approveDevice(deps, request.deviceId, options);
+    case 'reject':
+      await rejectDevice(deps, request.deviceId);
+      return null;
+  }
+}

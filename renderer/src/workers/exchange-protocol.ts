@@ -1,0 +1,56 @@
+// The messages between the sync screens' client (main thread) and the exchange worker. Only
+// structured-cloneable values cross: bytes, plain objects and the data CryptoKey.
+import {
+  type ImportFileInput,
+  type ImportProgress,
+  type ImportRunReport,
+} from '../features/sync/exchange-api.ts';
+import { type BuiltFile } from '../db/exchange-export.ts';
+
+export type ExchangeRequest =
+  | { op: 'exportBundle' }
+  | { op: 'exportReceipt'; postCode?: string }
+  | { op: 'importFiles'; files: ImportFileInput[] }
+  | { op: 'resume' }
+  | { op: 'approve'; deviceId: string }
+  | { op: 'reject'; deviceId: string };
+
+/** What each request resolves to. */
+export interface ExchangeResults {
+  exportBundle: BuiltFile | null;
+  exportReceipt: BuiltFile | null;
+  importFiles: ImportRunReport;
+  resume: ImportRunReport | null;
+  approve: ImportRunReport;
+  reject: null;
+}
+
+export interface CallMessage {
+  type: 'call';
+  id: number;
+  /** The database to open in the worker: the window's own (same origin, same name). */
+  dbName: string;
+  /** The unlocked data key, for sensitive values; absent while locked. */
+  dataKey?: CryptoKey;
+  appVersion: string;
+  request: ExchangeRequest;
+}
+
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
+export type ToWorker = CallMessage | CancelMessage;
+
+/** A failure as the screens show it: an i18n key and its values. */
+export interface WorkerFailure {
+  messageKey: string;
+  messageValues: Record<string, string | number>;
+  message: string;
+}
+
+export type FromWorker =
+  | { type: 'progress'; id: number; progress: ImportProgress }
+  | { type: 'result'; id: number; value: ExchangeResults[keyof ExchangeResults] }
+  | { type: 'error'; id: number; error: WorkerFailure };

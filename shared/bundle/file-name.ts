@@ -1,0 +1,54 @@
+// File names a person can read at a glance on a USB stick or in an e-mail: which post and
+// officer, which day, which change numbers. The content is what counts (a renamed bundle
+// still imports); the name is for people.
+
+/** The extension of every bundle file (changes, receipts), registered with the OS. */
+export const BUNDLE_FILE_EXTENSION = 'llb';
+
+/** Letters, digits and dashes only, so the name survives every file system and mail client. */
+function part(text: string, fallback: string): string {
+  const clean = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return clean === '' ? fallback : clean;
+}
+
+/** YYYY-MM-DD of an ISO date-time (the writer's clock, in UTC). */
+function day(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? 'undated';
+}
+
+export interface ChangesFileNameInput {
+  /** Null for HQ. */
+  readonly postCode: string | null;
+  readonly officerId: string;
+  readonly createdAt: string;
+  /** The sender's sequence numbers the bundle covers. */
+  readonly fromSeq: number;
+  readonly toSeq: number;
+}
+
+/** e.g. `BOG_lo-bogota-1_2025-04-10_seq-12-40.llb`. */
+export function changesFileName(input: ChangesFileNameInput): string {
+  const post = input.postCode === null ? 'HQ' : part(input.postCode, 'post');
+  const seqs =
+    input.fromSeq === input.toSeq ? `${input.fromSeq}` : `${input.fromSeq}-${input.toSeq}`;
+  return `${post}_${part(input.officerId, 'officer')}_${day(input.createdAt)}_seq-${seqs}.${BUNDLE_FILE_EXTENSION}`;
+}
+
+export interface ReceiptFileNameInput {
+  /** The issuer's officer or HQ user id. */
+  readonly issuerId: string;
+  /** The post the receipt answers; null for all posts. */
+  readonly postCode: string | null;
+  readonly createdAt: string;
+}
+
+/** e.g. `receipt_hq-ottawa_BOG_2025-04-11.llb`. */
+export function receiptFileName(input: ReceiptFileNameInput): string {
+  const post = input.postCode === null ? 'all-posts' : part(input.postCode, 'post');
+  return `receipt_${part(input.issuerId, 'issuer')}_${post}_${day(input.createdAt)}.${BUNDLE_FILE_EXTENSION}`;
+}

@@ -1,0 +1,280 @@
+// The offline loop with three devices of the demo network, each its own browser profile: the
+// demo officer at Bogotá logs entries with no link and exports a bundle; the demo team lead
+// of the Americas and the demo HQ import it (approving the officer's new device first); HQ's
+// figures match; a repeat, a damaged copy and a forged change are handled; receipts travel
+// back; a lost bundle costs nothing; a real gap is shown until its changes arrive.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  approvePendingDevice,
+  dropFiles,
+  expectNoAxeViolations,
+  importFiles,
+  lastRunFiles,
+  logActivity,
+  logCount,
+  openSync,
+  saveDownload,
+  setUpDemoDevice,
+  shot,
+  type DemoDevice,
+  type SavedFile,
+} from './helpers.ts';
+import { forgeBundle, makeForgedDevice, nextChanges, ownLiaisonEntry } from './exchange-forge.ts';
+
+const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
+const LEAD = { leadId: 'lead-americas', name: 'Camille Tremblay' };
+const FORGER = { officerId: 'lo-mexico-1', name: 'Marc-André Gagnon', postCode: 'MEX' };
+
+async function device(browser: Browser, who: DemoDevice): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await setUpDemoDevice(page, who);
+  return page;
+}
+
+interface Exported {
+  changes: number;
+  entries: number;
+  /** The one range of own change numbers the bundle declares. */
+  from: number;
+  to: number;
+}
+
+/** The numbers "N changes to M entries (numbers a–b)" of the export message. */
+async function exported(page: Page): Promise<Exported> {
+  const status = page.getByTestId('sync-export-status');
+  await expect(status).toContainText('Saved');
+  const text = (await status.textContent()) ?? '';
+  const m = /: ([\d,]+) changes? to ([\d,]+) entr(?:y|ies) \(numbers ([^)]+)\)/.exec(text);
+  if (!m) throw new Error(`unexpected export message: ${text}`);
+  const n = (s: string | undefined) => Number((s ?? '').replace(/,/g, ''));
+  const range = /^([\d,]+)–([\d,]+)$/.exec(m[3] ?? '');
+  if (!range) throw new Error(`not one range: ${m[3]}`);
+  return { changes: n(m[1]), entries: n(m[2]), from: n(range[1]), to: n(range[2]) };
+}
+
+type CountKind = 'inserted' | 'updated' | 'unchanged' | 'stale' | 'refused';
+
+/** The per-change counts of one file report of the last import, by kind. */
+async function countsOf(page: Page, index: number): Promise<Record<CountKind, number>> {
+  const file = lastRunFiles(page).nth(index);
+  const read = async (kind: string) =>
+    Number(((await file.getByTestId(`sync-count-${kind}`).textContent()) ?? '').replace(/\D/g, ''));
+  return {
+    inserted: await read('inserted'),
+    updated: await read('updated'),
+    unchanged: await read('unchanged'),
+    stale: await read('stale'),
+    refused: await read('refused'),
+  };
+}
+
+/** A screenshot with `part` of the sync screen scrolled into view (main scrolls, not the page). */
+async function shotOf(page: Page, part: string, name: string): Promise<void> {
+  await page.getByTestId(part).scrollIntoViewIfNeeded();
+  await shot(page, name);
+}
+
+/** Switches the interface language with the top bar's button. */
+async function switchLanguage(page: Page, to: 'en' | 'fr'): Promise<void> {
+  await page
+    .getByRole('button', { name: to === 'fr' ? 'Passer au français' : 'Switch to English' })
+    .click();
+  await expect(page.locator('html')).toHaveAttribute('lang', to);
+}
+
+function flipByte(file: SavedFile, at: number): { name: string; buffer: Buffer } {
+  const buffer = Buffer.from(file.bytes);
+  buffer[at] = (buffer[at] ?? 0) ^ 0x01;
+  return { name: `altered-${file.name}`, buffer };
+}
+
+test('an officer’s offline bundle reaches the team lead and HQ, and receipts come back', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const dir = await mkdtemp(join(tmpdir(), 'liaison-exchange-'));
+  const officer = await device(browser, { role: 'officer', officerId: OFFICER.officerId });
+  const lead = await device(browser, { role: 'lead', leadId: LEAD.leadId });
+  const hq = await device(browser, { role: 'hq' });
+
+  // The officer works with no link at all.
+  await officer.context().setOffline(true);
+  for (const type of ['training', 'interdiction', 'liaison'] as const) {
+    await logActivity(officer, type);
+  }
+  expect(await logCount(officer)).toBe(3);
+  await openSync(officer);
+  const first = await saveDownload(officer, 'Export bundle', dir);
+  expect(first.name).toMatch(/\.llb$/);
+  const sent = await exported(officer);
+  expect(sent.entries).toBe(3);
+  // Numbers 1..to, every change logged; a field saved twice travels once (compaction).
+  expect(sent.from).toBe(1);
+  expect(sent.to).toBeGreaterThanOrEqual(sent.changes);
+  await expect(officer.getByTestId('status-last-export')).toContainText('Last export:');
+  await shot(officer, 'exchange-en-export-done');
+  await switchLanguage(officer, 'fr');
+  await shot(officer, 'exchange-fr-export-done');
+  await switchLanguage(officer, 'en');
+
+  // HQ: a copy with one byte altered is refused and changes nothing.
+  await openSync(hq);
+  // A byte of the encrypted payload (the signature is the last 64 bytes).
+  await importFiles(hq, [flipByte(first, first.bytes.length - 100)]);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'rejected');
+  // The keyboard user lands on the report when the import ends.
+  await expect(hq.getByRole('heading', { name: 'Last import' })).toBeFocused();
+  await expect(lastRunFiles(hq).first().getByTestId('sync-outcome')).toContainText(
+    'This bundle was refused',
+  );
+  expect(await logCount(hq)).toBe(0);
+
+  // HQ: the real file waits for the new device's approval, then applies.
+  await openSync(hq);
+  await importFiles(hq, [first]);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'pending-device');
+  await expect(hq.getByTestId('sync-pending-device')).toContainText(OFFICER.name);
+  await expectNoAxeViolations(hq, 'sync screen with a pending device');
+  await approvePendingDevice(hq, OFFICER.name);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  const counts = await countsOf(hq, 0);
+  expect(counts.refused).toBe(0);
+  expect(counts.inserted + counts.updated + counts.unchanged + counts.stale).toBe(sent.changes);
+  expect(await logCount(hq)).toBe(3);
+
+  // Importing the same file again (dropped on the window this time) changes nothing and
+  // says so; the browser does not navigate away to the dropped file.
+  await openSync(hq);
+  await dropFiles(hq, [first]);
+  await expect(hq).toHaveURL(/#\/sync$/);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'already-imported');
+  await expect(lastRunFiles(hq).first().getByTestId('sync-outcome')).toContainText(
+    'nothing changed',
+  );
+  expect(await logCount(hq)).toBe(3);
+
+  // The team lead of the Americas: the same, approving the officer of one of its posts.
+  await openSync(lead);
+  await importFiles(lead, [first]);
+  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'pending-device');
+  await approvePendingDevice(lead, OFFICER.name);
+  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'applied');
+  expect(await logCount(lead)).toBe(3);
+
+  // A device made in this test, for officer Marc-André Gagnon at Mexico City, sends a bundle
+  // with an entry of its own and a change to Sofía's liaison entry (its id read from HQ's log).
+  await logCount(hq);
+  const href = await hq
+    .getByTestId('activity-row')
+    .filter({ hasText: /smuggling/i })
+    .getAttribute('href');
+  const victimId = decodeURIComponent((href ?? '').replace('#/activity/', ''));
+  expect(victimId).not.toBe('');
+  const forger = await makeForgedDevice(FORGER.officerId, FORGER.postCode);
+  const hostile = await forgeBundle(forger, [
+    ...ownLiaisonEntry(forger, 'Meeting with the airport police'),
+    ...nextChanges(forger, victimId, [
+      { path: 'data.subject', value: 'Overwritten by another device' },
+    ]),
+  ]);
+  await openSync(hq);
+  await importFiles(hq, [{ name: 'from-mexico.llb', buffer: hostile }]);
+  await expect(hq.getByTestId('sync-pending-device')).toContainText(FORGER.name);
+  await expect(hq.getByTestId('sync-pending-device').locator('code')).toHaveText(forger.code);
+  await switchLanguage(hq, 'fr');
+  await shotOf(hq, 'sync-pending', 'exchange-fr-pending-device');
+  await switchLanguage(hq, 'en');
+  await shotOf(hq, 'sync-pending', 'exchange-en-pending-device');
+  await approvePendingDevice(hq, FORGER.name);
+  const forged = lastRunFiles(hq).first();
+  await expect(forged).toHaveAttribute('data-outcome', 'applied');
+  await expect(forged.getByTestId('sync-outcome')).toHaveText(
+    'Imported, but 1 change was refused.',
+  );
+  await expect(forged.locator('.sync-refused li')).toHaveText([
+    `Entry ${victimId}, field “data.subject”: The entry belongs to another officer or post.`,
+  ]);
+  expect((await countsOf(hq, 0)).refused).toBe(1);
+  await shotOf(hq, 'sync-last-run', 'exchange-en-report');
+  await expectNoAxeViolations(hq, 'sync screen with an import report');
+  await switchLanguage(hq, 'fr');
+  await shotOf(hq, 'sync-last-run', 'exchange-fr-report');
+  await switchLanguage(hq, 'en');
+  expect(await logCount(hq)).toBe(4);
+  await hq
+    .getByTestId('activity-row')
+    .filter({ hasText: /smuggling/i })
+    .click();
+  await expect(hq.getByText('Joint briefing on smuggling routes')).toBeVisible();
+  await expect(hq.getByText('Overwritten by another device')).toHaveCount(0);
+
+  // Receipts: HQ and the lead say what they hold; the officer's next export leaves it out.
+  const receipts: SavedFile[] = [];
+  for (const page of [hq, lead]) {
+    await openSync(page);
+    await page.getByLabel('Receipt for').selectOption('BOG');
+    receipts.push(await saveDownload(page, 'Export receipt', dir));
+  }
+  await importFiles(officer, receipts);
+  await expect(lastRunFiles(officer)).toHaveCount(2);
+  await expect(lastRunFiles(officer).nth(0).getByTestId('sync-outcome')).toHaveText(
+    `Receipt: Demo HQ (Ottawa) holds your changes up to number ${sent.to}.`,
+  );
+  await expect(lastRunFiles(officer).nth(1).getByTestId('sync-outcome')).toHaveText(
+    `Receipt: ${LEAD.name} holds your changes up to number ${sent.to}.`,
+  );
+  await expect(officer.getByTestId('status-last-receipt')).toContainText('Last receipt from HQ:');
+  await logActivity(officer, 'facilitation');
+  await openSync(officer);
+  const second = await saveDownload(officer, 'Export bundle', dir);
+  const secondSent = await exported(officer);
+  expect(secondSent.from).toBe(sent.to + 1);
+  expect(secondSent.entries).toBe(1);
+
+  // That bundle is lost. The next export carries its changes again, and nothing is missing.
+  expect(second.bytes.length).toBeGreaterThan(0);
+  await logActivity(officer, 'evacuation');
+  await openSync(officer);
+  const third = await saveDownload(officer, 'Export bundle', dir);
+  const thirdSent = await exported(officer);
+  expect(thirdSent.from).toBe(sent.to + 1);
+  expect(thirdSent.entries).toBe(2);
+  await openSync(hq);
+  await importFiles(hq, [third]);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
+  expect(await logCount(hq)).toBe(6);
+
+  // A real gap: the Mexico City device's next bundle is lost and a later one arrives first.
+  const lostChanges = ownLiaisonEntry(forger, 'Lost on a USB stick');
+  const laterChanges = ownLiaisonEntry(forger, 'Arrived first');
+  const later = await forgeBundle(forger, laterChanges);
+  await openSync(hq);
+  await importFiles(hq, [{ name: 'mexico-later.llb', buffer: later }]);
+  const lost = { from: lostChanges[0]?.seq ?? 0, to: lostChanges.at(-1)?.seq ?? 0 };
+  await expect(hq.getByTestId('sync-gap')).toHaveText([
+    new RegExp(
+      `^Changes ${lost.from}–${lost.to} from ${FORGER.name} at Mexico City have not arrived\\.`,
+    ),
+  ]);
+  await shotOf(hq, 'sync-gaps', 'exchange-en-gap');
+  await switchLanguage(hq, 'fr');
+  await shotOf(hq, 'sync-gaps', 'exchange-fr-gap');
+  await switchLanguage(hq, 'en');
+  expect(await logCount(hq)).toBe(7);
+  // Its next bundle carries everything HQ has not acknowledged, the lost changes included.
+  const resent = await forgeBundle(forger, [...lostChanges, ...laterChanges]);
+  await openSync(hq);
+  await importFiles(hq, [{ name: 'mexico-resent.llb', buffer: resent }]);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
+  expect(await logCount(hq)).toBe(8);
+
+  // The officer's screens in French.
+  await switchLanguage(officer, 'fr');
+  await shotOf(officer, 'sync-last-run', 'exchange-fr-officer-receipts');
+});

@@ -1,0 +1,181 @@
+// Receipts and gaps: HQ's receipt shortens the officer's next export; a receipt from a key
+// that is not HQ's (or a lead of the post) changes nothing; a bundle lost on its way to HQ
+// shows as a gap, and its changes arrive with the next export once HQ has answered.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeBundle } from '../../../shared/bundle/codec.ts';
+import {
+  demoDeviceKeys,
+  demoLeadDeviceId,
+  DEMO_HQ_DEVICE_ID,
+} from '../../../shared/identity/index.ts';
+import { makeReceipt } from '../../../shared/sync/receipts.ts';
+import { createActivity } from '../../../renderer/src/db/activities.ts';
+import { getExchangeStatus, listGaps } from '../../../renderer/src/db/exchange.ts';
+import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { buildReceiptExport } from '../../../renderer/src/db/exchange-receipts.ts';
+import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
+import { liaisonInput } from './db-fixtures.ts';
+import {
+  OFFICER_A,
+  hqDevice,
+  leadDevice,
+  makeNetwork,
+  officerDevice,
+  type TestDevice,
+  type TestNetwork,
+} from './exchange-fixtures.ts';
+
+let net: TestNetwork;
+beforeAll(async () => {
+  net = await makeNetwork([OFFICER_A]);
+});
+
+async function built(
+  promise: Promise<BuiltFile | null>,
+): Promise<{ name: string; data: Uint8Array }> {
+  const file = await promise;
+  if (!file) throw new Error('nothing built');
+  return { name: file.fileName, data: file.data };
+}
+
+async function logOne(officer: TestDevice, subject: string) {
+  return createActivity(
+    officer.db,
+    officer.author,
+    liaisonInput({ data: { meetings: 1, subject, counterpart: 'rcmp' } }),
+    { sealer: officer.sealer },
+  );
+}
+
+async function outcomeOf(device: TestDevice, file: { name: string; data: Uint8Array }) {
+  const report = await importFiles(device.deps, [file]);
+  const outcome = report.files[0]?.outcome;
+  if (!outcome) throw new Error('no outcome');
+  return outcome;
+}
+
+/** A liaison entry is 9 changes: 5 core paths, 3 data fields and review.status. */
+describe('receipts', () => {
+  it('lets the next export carry only the changes HQ does not hold yet', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    await logOne(officer, 'First');
+    const first = await buildChangesExport(officer.deps);
+    expect(first?.ranges).toEqual([{ from: 1, to: 9 }]);
+    await importFiles(hq.deps, [{ name: 'b1.llb', data: first?.data ?? new Uint8Array() }]);
+
+    const receipt = await built(buildReceiptExport(hq.deps, 'BOG'));
+    expect(receipt.name).toMatch(/^receipt_hq-ottawa_BOG_\d{4}-\d{2}-\d{2}\.llb$/);
+    const outcome = await outcomeOf(officer, receipt);
+    expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9, from: { role: 'hq' } });
+    expect(await getAcknowledged(officer.db)).toEqual({ [DEMO_HQ_DEVICE_ID]: 9 });
+    const status = await getExchangeStatus(officer.db);
+    expect(status.lastReceiptFromHqAt).not.toBeNull();
+    expect(status.waiting).toBe(0);
+
+    expect(await buildChangesExport(officer.deps)).toBeNull();
+    const second = await logOne(officer, 'Second');
+    const next = await buildChangesExport(officer.deps);
+    expect(next?.ranges).toEqual([{ from: 10, to: 18 }]);
+    expect(next?.records).toBe(1);
+    const applied = await outcomeOf(hq, { name: 'b2.llb', data: next?.data ?? new Uint8Array() });
+    expect(applied).toMatchObject({ kind: 'applied', counts: { inserted: 1, refused: 0 } });
+    expect((await hq.db.activities.get(second.id))?.data.subject).toBe('Second');
+    expect(await listGaps(hq.db)).toEqual([]);
+  });
+
+  it('refuses a receipt signed by a lead of another region, and one forged in HQ’s name', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    await logOne(officer, 'Entry');
+    const europe = demoLeadDeviceId('lead-europe');
+    const europeKeys = await demoDeviceKeys(europe);
+    const receiptFrom = async (deviceId: string, officerId: string) => ({
+      name: 'receipt.llb',
+      data: await encodeBundle({
+        kind: 'receipt',
+        bundleId: `r-${deviceId}`,
+        networkId: net.signed.profile.networkId,
+        sender: { deviceId, officerId, postCode: null },
+        ranges: [],
+        appVersion: 'test',
+        catalogueVersion: 1,
+        createdAt: new Date().toISOString(),
+        signingKey: europeKeys.signing.privateKey,
+        senderPublicKeys: {
+          signing: europeKeys.signing.publicKey,
+          encryption: europeKeys.encryption.publicKey,
+        },
+        recipients: [
+          {
+            deviceId: OFFICER_A.deviceId,
+            publicKey: net.officerKeys.get(OFFICER_A.deviceId)?.encryption.publicKey as CryptoKey,
+          },
+        ],
+        payload: makeReceipt(
+          deviceId,
+          new Date().toISOString(),
+          { [OFFICER_A.deviceId]: [{ from: 1, to: 9 }] },
+          [],
+        ),
+      }),
+    });
+    expect(await outcomeOf(officer, await receiptFrom(europe, 'lead-europe'))).toEqual({
+      kind: 'rejected',
+      errorKey: 'exchange.error.receipt-not-trusted',
+    });
+    expect(await outcomeOf(officer, await receiptFrom(DEMO_HQ_DEVICE_ID, 'hq-ottawa'))).toEqual({
+      kind: 'rejected',
+      errorKey: 'bundle.error.signer-mismatch',
+    });
+    expect(await getAcknowledged(officer.db)).toEqual({});
+    expect((await getExchangeStatus(officer.db)).waiting).toBe(9);
+  });
+
+  it('accepts the receipt of its own post’s team lead', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const lead = await leadDevice(net);
+    await logOne(officer, 'Entry');
+    await importFiles(lead.deps, [await built(buildChangesExport(officer.deps))]);
+    const outcome = await outcomeOf(officer, await built(buildReceiptExport(lead.deps)));
+    expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9, from: { role: 'lead' } });
+    // A lead's receipt is not HQ's: the status strip's "last receipt from HQ" stays empty.
+    expect((await getExchangeStatus(officer.db)).lastReceiptFromHqAt).toBeNull();
+  });
+});
+
+describe('gaps', () => {
+  it('shows a bundle lost on its way to HQ, and its changes arrive with the next export', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const lead = await leadDevice(net);
+    const hq = await hqDevice(net);
+    // Bundle 1 reaches the lead only; the lead's receipt lets the next export start after it.
+    const lost = await logOne(officer, 'Lost on the way');
+    await importFiles(lead.deps, [await built(buildChangesExport(officer.deps))]);
+    await importFiles(officer.deps, [await built(buildReceiptExport(lead.deps))]);
+    await logOne(officer, 'Later');
+    const second = await buildChangesExport(officer.deps);
+    expect(second?.ranges).toEqual([{ from: 10, to: 18 }]);
+    await importFiles(hq.deps, [{ name: 'b2.llb', data: second?.data ?? new Uint8Array() }]);
+
+    const gaps = await listGaps(hq.db);
+    expect(gaps).toMatchObject([
+      {
+        sender: { deviceId: OFFICER_A.deviceId, officerId: 'lo-bogota-1', postCode: 'BOG' },
+        from: 1,
+        to: 9,
+      },
+    ]);
+    expect(gaps).toHaveLength(1);
+    expect(await hq.db.activities.get(lost.id)).toBeUndefined();
+
+    // HQ answers with what it holds (nothing from seq 1): the officer resends from the start.
+    const receipt = await outcomeOf(officer, await built(buildReceiptExport(hq.deps)));
+    expect(receipt).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 0 });
+    const third = await buildChangesExport(officer.deps);
+    expect(third?.ranges).toEqual([{ from: 1, to: 18 }]);
+    await importFiles(hq.deps, [{ name: 'b3.llb', data: third?.data ?? new Uint8Array() }]);
+    expect(await listGaps(hq.db)).toEqual([]);
+    expect((await hq.db.activities.get(lost.id))?.data.subject).toBe('Lost on the way');
+  });
+});
