@@ -24,13 +24,14 @@ async function seed(label: string): Promise<Uint8Array> {
 async function pairFromSeed(
   algorithm: 'Ed25519' | 'X25519',
   label: string,
+  extractable: boolean,
 ): Promise<CryptoKeyPair> {
   const pkcs8 = new Uint8Array(48);
   pkcs8.set(PKCS8_PREFIX[algorithm]);
   pkcs8.set(await seed(`${algorithm}/${label}`), 16);
   const usages: KeyUsage[] = algorithm === 'Ed25519' ? ['sign'] : ['deriveBits'];
-  // Extractable only long enough to read the public half (a JWK's `x`); the pair kept is
-  // re-imported non-extractable, like any device's.
+  // Extractable long enough to read the public half (a JWK's `x`); the pair kept is
+  // re-imported non-extractable unless asked (the app seals it with the data key to store).
   const open = await crypto.subtle.importKey('pkcs8', pkcs8, { name: algorithm }, true, usages);
   const jwk = await crypto.subtle.exportKey('jwk', open);
   const { crv, kty, x, d } = jwk;
@@ -38,7 +39,7 @@ async function pairFromSeed(
     'jwk',
     { crv, kty, x, d },
     { name: algorithm },
-    false,
+    extractable,
     usages,
   );
   const publicKey = await crypto.subtle.importKey(
@@ -52,9 +53,13 @@ async function pairFromSeed(
 }
 
 /** The fixed keys of a demo device (the demo HQ, a demo team lead). */
-export async function demoDeviceKeys(deviceId: string): Promise<DeviceKeys> {
+export async function demoDeviceKeys(
+  deviceId: string,
+  options: { extractable?: boolean } = {},
+): Promise<DeviceKeys> {
+  const extractable = options.extractable ?? false;
   return {
-    signing: await pairFromSeed('Ed25519', deviceId),
-    encryption: await pairFromSeed('X25519', deviceId),
+    signing: await pairFromSeed('Ed25519', deviceId, extractable),
+    encryption: await pairFromSeed('X25519', deviceId, extractable),
   };
 }

@@ -11,6 +11,7 @@ export const VAULT_ERROR_CODES = [
   'weak-kdf',
   'not-a-recovery-file',
   'other-device',
+  'unknown-device',
 ] as const;
 
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];

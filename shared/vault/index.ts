@@ -9,12 +9,19 @@ export {
   vaultErrorMessageValues,
 } from './errors.ts';
 export { escrowFingerprint } from './escrow.ts';
+export {
+  type DeviceKeyUse,
+  type WrappedPrivateKey,
+  unwrapPrivateKey,
+  wrapPrivateKey,
+} from './device-keys.ts';
 export { type FieldContext, decryptField, encryptField, isSealed } from './field.ts';
 export { DEFAULT_ITERATIONS, type KdfOptions, MIN_ITERATIONS } from './kdf.ts';
 export { type VaultMessages, vaultMessages } from './messages.ts';
 export {
+  type RecoveryAnswerFile,
   type RecoveryFile,
-  acceptRecoveryAnswer,
+  type RecoveryRequest,
   decodeRecoveryFile,
   encodeRecoveryFile,
   temporaryPassphrase,
@@ -23,8 +30,10 @@ export { MAX_ITERATIONS, readRecord, type VaultEscrow, type VaultRecord } from '
 export {
   type CreateVaultOptions,
   type OpenVault,
+  adoptRecoveryAnswer,
   changePassphrase,
   createVault,
+  recoverFromEscrow,
   recoverWithEscrow,
   setEscrow,
   unlockVault,

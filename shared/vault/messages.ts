@@ -29,6 +29,8 @@ const en: VaultMessages = {
         'This file is not a Liaison Log passphrase recovery file. Nothing was changed.',
       'other-device':
         'This recovery answer was made for another device. Nothing was changed. Ask HQ for the answer to this device’s request.',
+      'unknown-device':
+        'This request comes from a device that is not in your network profile. Nothing was made. Approve the device first, or check who sent the file.',
     },
   },
 };
@@ -55,6 +57,8 @@ const fr: VaultMessages = {
         'Ce fichier n’est pas un fichier de récupération de phrase de passe de Liaison Log. Rien n’a été changé.',
       'other-device':
         'Cette réponse de récupération a été faite pour un autre appareil. Rien n’a été changé. Demandez à l’AC la réponse à la demande de cet appareil.',
+      'unknown-device':
+        'Cette demande vient d’un appareil qui ne figure pas dans votre profil de réseau. Rien n’a été produit. Approuvez d’abord l’appareil, ou vérifiez qui a envoyé le fichier.',
     },
   },
 };

@@ -1,25 +1,38 @@
-// The two files of a forgotten-passphrase recovery. The device sends a request (its vault
-// record: the data key wrapped by the passphrase and, for HQ, by HQ's public key); HQ sends
-// back an answer (the same data key wrapped by a temporary passphrase HQ reads out by
-// phone). Neither file holds a usable key: the request opens only with HQ's private key or
-// the forgotten passphrase, the answer only with the temporary passphrase.
+// The two files of a forgotten-passphrase recovery. The device sends a request (HQ's copy of
+// its data key and the key's public commitment; no passphrase-wrapped key, so nothing to
+// guess at); HQ sends back an answer (the same data key under a temporary passphrase HQ reads
+// out by phone). The device adopts an answer only if that passphrase opens it to its own key
+// (vault.ts adoptRecoveryAnswer), so a forged answer is useless.
 import { utf8 } from '../bundle/bytes.ts';
 import { VaultError } from './errors.ts';
-import { readRecord, type VaultRecord } from './record.ts';
+import { readRecord, type VaultEscrow, type VaultRecord } from './record.ts';
 
 const MAGIC = 'liaison-log/passphrase-recovery';
 const FORMAT = 1;
 const MAX_BYTES = 64 * 1024;
 
-export interface RecoveryFile {
-  readonly kind: 'request' | 'answer';
+interface RecoveryCommon {
   readonly deviceId: string;
   readonly officerId: string;
   readonly name: string;
   readonly networkId: string;
   readonly createdAt: string;
+}
+
+/** The device's request: HQ's copy of the data key and its public commitment, nothing more. */
+export interface RecoveryRequest extends RecoveryCommon {
+  readonly kind: 'request';
+  readonly escrow: VaultEscrow;
+  readonly keyCheck: string;
+}
+
+/** HQ's answer: the same data key under the temporary passphrase read out by phone. */
+export interface RecoveryAnswerFile extends RecoveryCommon {
+  readonly kind: 'answer';
   readonly vault: VaultRecord;
 }
+
+export type RecoveryFile = RecoveryRequest | RecoveryAnswerFile;
 
 export function encodeRecoveryFile(file: RecoveryFile): Uint8Array {
   return utf8(`${JSON.stringify({ magic: MAGIC, fileFormat: FORMAT, ...file }, null, 2)}\n`);
@@ -32,7 +45,19 @@ function text(value: unknown, max: number): string {
   return value;
 }
 
-/** Reads and checks a recovery file (its vault record too), or throws VaultError. */
+function escrowOf(value: unknown): VaultEscrow {
+  if (typeof value !== 'object' || value === null) {
+    throw new VaultError('no-escrow', 'the request carries no HQ copy');
+  }
+  const e = value as Record<string, unknown>;
+  return {
+    recipient: text(e.recipient, 64),
+    ephemeralKey: text(e.ephemeralKey, 64),
+    wrappedKey: text(e.wrappedKey, 128),
+  };
+}
+
+/** Reads and checks a recovery file (an answer's vault record too), or throws VaultError. */
 export async function decodeRecoveryFile(bytes: Uint8Array): Promise<RecoveryFile> {
   if (bytes.length > MAX_BYTES) throw new VaultError('not-a-recovery-file', 'too large');
   let value: unknown;
@@ -51,37 +76,23 @@ export async function decodeRecoveryFile(bytes: Uint8Array): Promise<RecoveryFil
       version: v.fileFormat,
     });
   }
-  if (v.kind !== 'request' && v.kind !== 'answer') {
-    throw new VaultError('not-a-recovery-file', 'unknown kind');
-  }
-  return {
-    kind: v.kind,
+  const common: RecoveryCommon = {
     deviceId: text(v.deviceId, 64),
     officerId: text(v.officerId, 64),
     name: text(v.name, 100),
     networkId: text(v.networkId, 64),
     createdAt: text(v.createdAt, 40),
-    vault: await readRecord(v.vault),
   };
-}
-
-/**
- * The answer's vault record if it may replace `current`: made for this device and holding
- * this vault's data key (same key commitment). Throws 'other-device' or 'wrong-key'.
- */
-export function acceptRecoveryAnswer(
-  answer: RecoveryFile,
-  device: { readonly deviceId: string },
-  current: VaultRecord,
-): VaultRecord {
-  if (answer.kind !== 'answer') throw new VaultError('not-a-recovery-file', 'not an answer');
-  if (answer.deviceId !== device.deviceId) {
-    throw new VaultError('other-device', `answer for ${answer.deviceId}`);
+  if (v.kind === 'request') {
+    return {
+      kind: 'request',
+      ...common,
+      escrow: escrowOf(v.escrow),
+      keyCheck: text(v.keyCheck, 64),
+    };
   }
-  if (answer.vault.keyCheck !== current.keyCheck) {
-    throw new VaultError('wrong-key', 'the answer holds another data key');
-  }
-  return answer.vault;
+  if (v.kind === 'answer') return { kind: 'answer', ...common, vault: await readRecord(v.vault) };
+  throw new VaultError('not-a-recovery-file', 'unknown kind');
 }
 
 const TEMP_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

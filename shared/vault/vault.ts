@@ -213,3 +213,54 @@ export async function setEscrow(
     return finishRecord({ ...rest, escrow });
   });
 }
+
+/**
+ * HQ's side of a recovery request that carries only the HQ copy and the key commitment (no
+ * passphrase-wrapped key travels): the same data key under a temporary passphrase.
+ * Throws 'wrong-key' (another HQ key) or 'corrupt' (the copy holds another key).
+ */
+export async function recoverFromEscrow(
+  request: { readonly escrow: VaultEscrow; readonly keyCheck: string },
+  hqPrivateKey: CryptoKey,
+  newPassphrase: string,
+  options: KdfOptions = {},
+): Promise<VaultRecord> {
+  const iterations = resolveIterations(options);
+  requirePassphrase(newPassphrase);
+  return withRaw(await openEscrow(request.escrow, hqPrivateKey), async (raw) => {
+    if (!equalBytes(await keyCommitment(raw), bytesOf(request.keyCheck))) {
+      throw new VaultError('corrupt', 'the escrow holds another vault’s key');
+    }
+    return wrapRecord(raw, newPassphrase, iterations, {
+      escrow: request.escrow,
+      mustChangePassphrase: true,
+    });
+  });
+}
+
+/**
+ * The device's side: takes HQ's answer in only if the temporary passphrase opens it AND what
+ * it opens is this vault's own data key (its commitment). The new record is made here, with
+ * this vault's HQ copy and KDF cost, so nothing of the answer but the key itself is kept: a
+ * forged answer (anyone can copy the public commitment) cannot swap in another key or drop
+ * the HQ copy. Returns the record to store and the data key, ready to use.
+ */
+export async function adoptRecoveryAnswer(
+  current: unknown,
+  answer: unknown,
+  temporaryPassphrase: string,
+): Promise<OpenVault> {
+  const mine = await readRecord(current);
+  const theirs = await readRecord(answer);
+  return withRaw(await openWithPassphrase(theirs, temporaryPassphrase), async (raw) => {
+    if (!equalBytes(await keyCommitment(raw), bytesOf(mine.keyCheck))) {
+      throw new VaultError('wrong-key', 'the answer holds another data key');
+    }
+    const iterations = resolveIterations({}, mine.kdf.iterations);
+    const record = await wrapRecord(raw, temporaryPassphrase, iterations, {
+      escrow: mine.escrow,
+      mustChangePassphrase: true,
+    });
+    return { record, dataKey: await importDataKey(raw) };
+  });
+}

@@ -38,8 +38,53 @@ async function storedSetupKeys(page: Page): Promise<string[]> {
 }
 
 /**
+ * Records, at the moment the app hands a file to the browser to download, which setup
+ * records the device already holds: a profile or device card must never be saved for keys
+ * that are not stored yet. Read back with `setupKeysAtSave`.
+ */
+async function watchSetupKeysAtSave(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const readKeys = () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('liaison-log');
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('meta').objectStore('meta').getAllKeys();
+          request.onsuccess = () => {
+            db.close();
+            const wanted = ['identity', 'deviceKeys', 'profile', 'vault'];
+            resolve(request.result.map(String).filter((key) => wanted.includes(key)));
+          };
+          request.onerror = () => reject(new Error(String(request.error)));
+        };
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+    // The browser platform saves a file by clicking a download link (platform/browser.ts).
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (event.target instanceof HTMLAnchorElement && event.target.download) {
+          (window as unknown as { keysAtSave?: Promise<string[]> }).keysAtSave = readKeys();
+        }
+      },
+      true,
+    );
+  });
+}
+
+async function setupKeysAtSave(page: Page): Promise<string[] | null> {
+  return page.evaluate(
+    async () =>
+      (await (window as unknown as { keysAtSave?: Promise<string[]> }).keysAtSave)?.sort() ?? null,
+  );
+}
+
+const ALL_SETUP_KEYS = ['deviceKeys', 'identity', 'profile', 'vault'];
+
+/**
  * HQ's whole wizard in English: network, a post added and one retired, a team lead, rules,
- * passphrase; saves the profile file to `profilePath` and returns the HQ code shown.
+ * passphrase; opens the app, which stores the setup and only then saves the profile file
+ * (to `profilePath`); returns the HQ code shown.
  */
 async function setUpHq(page: Page, profilePath: string): Promise<string> {
   await page.goto('/');
@@ -104,13 +149,23 @@ async function setUpHq(page: Page, profilePath: string): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Hand out the network profile' })).toBeFocused();
   const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
   expect(hqCode).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
+  await expect(page.getByLabel('Also save the network profile file')).toBeChecked();
+  await expectNoAxeViolations(page, 'HQ export');
+  await shot(page, 'wizard-en-15-hq-export');
+  await watchSetupKeysAtSave(page);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save the network profile file' }).click();
+  await page.getByRole('button', { name: 'Open Liaison Log' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('liaison-log-network-liaison-network-v1.llprofile');
   await file.saveAs(profilePath);
-  await expectNoAxeViolations(page, 'HQ export');
-  await shot(page, 'wizard-en-15-hq-export');
+  // The keys the file names were stored before the file was handed out.
+  expect(await setupKeysAtSave(page)).toEqual(ALL_SETUP_KEYS);
+  await expect(page.getByRole('link', { name: 'Network log' })).toBeVisible();
+  await expect(
+    page.getByText(
+      'Saved as liaison-log-network-liaison-network-v1.llprofile. Send it to your officers and team leads.',
+    ),
+  ).toBeVisible();
   return hqCode;
 }
 
@@ -125,8 +180,6 @@ test('HQ sets up and exports its profile; an officer on another device imports i
 }, testInfo) => {
   const profilePath = testInfo.outputPath('network.llprofile');
   const hqCode = await setUpHq(page, profilePath);
-  await page.getByRole('button', { name: 'Open Liaison Log' }).click();
-  await expect(page.getByRole('link', { name: 'Network log' })).toBeVisible();
   await page.getByRole('link', { name: 'Network', exact: true }).click();
   await expect(page.getByTestId('profile-version')).toHaveText('1');
   await expect(page.getByTestId('hq-code')).toHaveText(hqCode);
@@ -276,12 +329,16 @@ test('the wizard works in French, step by step, with the keyboard', async ({
   await page.getByRole('button', { name: 'Configurer cet appareil' }).click();
   await expect(page.getByRole('heading', { name: 'Remettre le profil de réseau' })).toBeFocused();
   const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Enregistrer le fichier de profil de réseau' }).click();
-  const profilePath = testInfo.outputPath('reseau.llprofile');
-  await (await download).saveAs(profilePath);
+  await expect(page.getByLabel('Enregistrer aussi le fichier de profil de réseau')).toBeChecked();
   await expectNoAxeViolations(page, 'French HQ export');
   await shot(page, 'wizard-fr-15-hq-export');
+  await watchSetupKeysAtSave(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ouvrir Liaison Log' }).click();
+  const profilePath = testInfo.outputPath('reseau.llprofile');
+  await (await download).saveAs(profilePath);
+  expect(await setupKeysAtSave(page)).toEqual(ALL_SETUP_KEYS);
+  await expect(page.getByRole('link', { name: 'Réseau', exact: true })).toBeVisible();
 
   // An officer in French: import, check the code, who, passphrase, device card.
   const officer = await freshPage(browser);
@@ -317,15 +374,27 @@ test('the wizard works in French, step by step, with the keyboard', async ({
   await expect(officer.getByRole('heading', { name: 'La fiche de votre appareil' })).toBeFocused();
   await expect(officer.getByTestId('device-card')).toContainText('Paris, France');
   await expect(officer.getByTestId('signing-code')).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
+  // The enrollment file is optional: offered, not ticked.
+  const saveCard = officer.getByLabel(
+    'Enregistrer aussi la fiche de mon appareil dans un fichier d’inscription',
+  );
+  await expect(saveCard).not.toBeChecked();
+  await saveCard.check();
+  await expectNoAxeViolations(officer, 'French device card');
+  await shot(officer, 'wizard-fr-06-card');
+  await watchSetupKeysAtSave(officer);
   const enrollment = officer.waitForEvent('download');
-  await officer.getByRole('button', { name: 'Enregistrer le fichier d’inscription' }).click();
+  await officer.getByRole('button', { name: 'Commencer' }).click();
   expect((await enrollment).suggestedFilename()).toBe(
     'liaison-log-device-lo-0077-officer.llenroll',
   );
-  await expectNoAxeViolations(officer, 'French device card');
-  await shot(officer, 'wizard-fr-06-card');
-  await officer.getByRole('button', { name: 'Commencer' }).click();
+  expect(await setupKeysAtSave(officer)).toEqual(ALL_SETUP_KEYS);
   await expect(officer.getByRole('heading', { name: 'Journal des activités' })).toBeVisible();
+  await expect(
+    officer.getByText(
+      'Fiche de l’appareil enregistrée sous liaison-log-device-lo-0077-officer.llenroll.',
+    ),
+  ).toBeVisible();
   await officer.context().close();
 });
 

@@ -9,6 +9,7 @@ const DB_ERROR_KEYS: Record<DbErrorCode, string> = {
   'write-failed': 'errors.writeFailed',
   'not-found': 'errors.notFound',
   'newer-record': 'errors.newerRecord',
+  'not-yours': 'errors.notYours',
   locked: 'errors.locked',
 };
 

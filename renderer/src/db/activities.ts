@@ -160,10 +160,26 @@ export async function createActivity(
   });
 }
 
+/**
+ * 'own': an edit or a delete, which only the record's officer may make (every other device
+ * refuses it on import, so a local one would split the copies). 'review': a lead's or
+ * HQ's review, which touches only the review paths of anyone's record.
+ */
+type WriteAccess = 'own' | 'review';
+
 /** The stored row, or not-found; a record from a newer app version is read-only. */
-async function writableRow(db: LiaisonDb, id: string, options: WriteOptions): Promise<ActivityRow> {
+async function writableRow(
+  db: LiaisonDb,
+  author: Author,
+  id: string,
+  options: WriteOptions,
+  access: WriteAccess,
+): Promise<ActivityRow> {
   const row = await db.activities.get(id);
   if (!row || row.deleted) throw new DbError('not-found', `No activity ${id}`);
+  if (access === 'own' && row.officerId !== author.officerId) {
+    throw new DbError('not-yours', `Activity ${id} belongs to another officer`);
+  }
   const known = options.knownVersion ?? db.typeLookup(row.type)?.version;
   if (known === undefined || row.schemaVersion > known) {
     throw new DbError('newer-record', `Activity ${id} was written by a newer Liaison Log`);
@@ -205,7 +221,7 @@ export async function updateActivity(
     type === undefined ? undefined : db.typeLookup(type),
   );
   return inWriteTransaction(db, async () => {
-    const row = await writableRow(db, id, options);
+    const row = await writableRow(db, author, id, options, 'own');
     const values: FieldValues = {};
     if (patch.occurredOn !== undefined) values.occurredOn = patch.occurredOn;
     for (const [name, value] of Object.entries(data)) values[dataPath(name)] = value ?? null;
@@ -230,7 +246,7 @@ export async function reviewActivity(
   options: WriteOptions = {},
 ): Promise<ActivityView> {
   return inWriteTransaction(db, async () => {
-    const row = await writableRow(db, id, options);
+    const row = await writableRow(db, author, id, options, 'review');
     const values: FieldValues = {
       'review.status': review.status,
       'review.comment': review.comment ?? null,
@@ -254,7 +270,7 @@ export async function deleteActivity(
   options: WriteOptions = {},
 ): Promise<void> {
   await inWriteTransaction(db, async () => {
-    const row = await writableRow(db, id, options);
+    const row = await writableRow(db, author, id, options, 'own');
     const before = stripRow(row);
     const tombstone = { path: DELETED_FIELD, value: true };
     const { changes, lastSeq, lastHlc } = await appendChanges(db, author, id, [tombstone]);

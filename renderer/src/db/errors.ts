@@ -9,6 +9,8 @@ export type DbErrorCode =
   | 'write-failed'
   | 'not-found'
   | 'newer-record'
+  /** An edit or a delete of another officer's record: only its officer may change it. */
+  | 'not-yours'
   /** A sensitive value was to be written or read while the app is locked (no data key). */
   | 'locked';
 

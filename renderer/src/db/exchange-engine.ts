@@ -108,7 +108,7 @@ export async function approveDevice(
   deviceId: string,
   options: RunOptions = {},
 ): Promise<ImportRunReport> {
-  const self = await loadSelf(deps.db);
+  const self = await loadSelf(deps.db, deps.dataKey);
   const runId = await approvePending(deps.db, self, deviceId);
   return runQueued(deps, runId, options);
 }

@@ -16,8 +16,8 @@ import {
   changeRecipients,
   loadSelf,
   ownPostCode,
-  type ExchangeSelf,
   type KnownDevice,
+  type SelfInfo,
 } from './exchange-self.ts';
 import { getExchangeState, setExchangeState } from './exchange-state.ts';
 import { getMeta, seqKey } from './meta.ts';
@@ -62,7 +62,7 @@ export function exportFloor(
 }
 
 /** Own changes not yet held by every recipient: last seq minus the export floor. */
-export async function waitingOwnChanges(db: LiaisonDb, self: ExchangeSelf): Promise<number> {
+export async function waitingOwnChanges(db: LiaisonDb, self: SelfInfo): Promise<number> {
   const last = (await getMeta(db, seqKey(self.identity.deviceId))) ?? 0;
   let recipients: KnownDevice[];
   try {
@@ -79,7 +79,7 @@ export async function buildChangesExport(
   onProgress?: (fraction: number) => void,
 ): Promise<BuiltFile | null> {
   const { db } = deps;
-  const self = await loadSelf(db);
+  const self = await loadSelf(db, deps.dataKey);
   const deviceId = self.identity.deviceId;
   const recipients = changeRecipients(self);
   const floor = exportFloor(recipients, await getAcknowledged(db));

@@ -67,7 +67,7 @@ export async function importFile(
 ): Promise<FileOutcome> {
   const { data } = work;
   if (data.length === 0) throw new ExchangeError('cannot-read', `${work.name} is empty`);
-  const self = await loadSelf(deps.db);
+  const self = await loadSelf(deps.db, deps.dataKey);
   if (data[0] === BUNDLE_MAGIC_FIRST_BYTE) {
     const header = readBundleHeader(data);
     if (header.networkId !== self.profile.networkId)

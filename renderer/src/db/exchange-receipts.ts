@@ -35,7 +35,7 @@ export async function buildReceiptExport(
   postCode?: string,
 ): Promise<BuiltFile | null> {
   const { db } = deps;
-  const self = await loadSelf(db);
+  const self = await loadSelf(db, deps.dataKey);
   if (self.identity.role === 'officer')
     throw new ExchangeError('not-allowed', 'officers issue no receipts');
   const senders = await db.exchangeSenders.toArray();

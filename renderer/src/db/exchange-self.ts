@@ -15,6 +15,7 @@ import { ExchangeError } from './exchange-errors.ts';
 import { type LocalApprovalRow } from './exchange-schema.ts';
 import { homePost } from './identity.ts';
 import { getMeta, type DeviceIdentity, type StoredDeviceKeys } from './meta.ts';
+import { getDeviceKeys } from './identity.ts';
 
 export interface ExchangeSelf {
   identity: DeviceIdentity;
@@ -46,8 +47,26 @@ function postsOf(identity: DeviceIdentity, profile: NetworkProfile): string[] {
   return [];
 }
 
-/** This device's identity, keys and profile; ExchangeError 'no-identity' before set-up. */
-export async function loadSelf(db: LiaisonDb): Promise<ExchangeSelf> {
+/** What is known of this device without its private keys. */
+export type SelfInfo = Omit<ExchangeSelf, 'keys'>;
+
+/**
+ * This device's identity, keys and profile; ExchangeError 'no-identity' before set-up,
+ * 'locked' without the data key (the private keys are sealed with it).
+ */
+export async function loadSelf(
+  db: LiaisonDb,
+  dataKey: CryptoKey | undefined,
+): Promise<ExchangeSelf> {
+  const info = await loadSelfInfo(db);
+  if (!dataKey) throw new ExchangeError('locked', 'the device keys are sealed while locked');
+  const keys = await getDeviceKeys(db, dataKey);
+  if (!keys) throw new ExchangeError('no-identity');
+  return { ...info, keys };
+}
+
+/** This device's identity and profile, without unwrapping its private keys. */
+export async function loadSelfInfo(db: LiaisonDb): Promise<SelfInfo> {
   const [identity, keys, signed] = await Promise.all([
     getMeta(db, 'identity'),
     getMeta(db, 'deviceKeys'),
@@ -59,11 +78,11 @@ export async function loadSelf(db: LiaisonDb): Promise<ExchangeSelf> {
     identity.role === 'lead'
       ? (await db.exchangeApprovals.toArray()).filter((a) => posts.includes(a.postCode))
       : [];
-  return { identity, keys, signed, profile: signed.profile, posts, approvals };
+  return { identity, signed, profile: signed.profile, posts, approvals };
 }
 
 /** A device of the profile, or (at a lead) one it approved for its posts; else undefined. */
-export function knownDevice(self: ExchangeSelf, deviceId: string): KnownDevice | undefined {
+export function knownDevice(self: SelfInfo, deviceId: string): KnownDevice | undefined {
   const { profile } = self;
   const device = profile.devices.find((d) => d.deviceId === deviceId);
   const scope = device ? scopeOf(profile, deviceId) : undefined;
@@ -113,7 +132,7 @@ function leadDevicesOf(profile: NetworkProfile, posts: readonly string[]): strin
  * the other leads of its posts and the officer devices of its posts (its reviews go back to
  * them). HQ: every lead and officer device. At most MAX_RECIPIENTS.
  */
-export function changeRecipients(self: ExchangeSelf): KnownDevice[] {
+export function changeRecipients(self: SelfInfo): KnownDevice[] {
   const { profile, identity, posts } = self;
   const ids: string[] = [];
   if (identity.role !== 'hq') ids.push(profile.hq.deviceId);
@@ -155,7 +174,7 @@ export function asRecipients(devices: readonly KnownDevice[]): BundleRecipient[]
 }
 
 /** Whether a receipt signed by `deviceId` speaks for this device's recipients. */
-export function trustsReceiptsFrom(self: ExchangeSelf, device: KnownDevice): boolean {
+export function trustsReceiptsFrom(self: SelfInfo, device: KnownDevice): boolean {
   if (device.source !== 'profile') return false;
   if (device.role === 'hq') return device.deviceId === self.profile.hq.deviceId;
   if (device.role !== 'lead' || device.scope.role !== 'lead') return false;
@@ -180,6 +199,6 @@ export async function senderInfo(
 }
 
 /** The post this device's bundles name as theirs (null for HQ). */
-export function ownPostCode(self: ExchangeSelf): string | null {
+export function ownPostCode(self: SelfInfo): string | null {
   return self.identity.role === 'hq' ? null : (homePost(self.identity) ?? null);
 }

@@ -5,7 +5,7 @@ import { missingByDevice } from '../../../shared/sync/receipts.ts';
 import { type DeviceGapView, type ExchangeStatus } from '../features/sync/exchange-api.ts';
 import { type LiaisonDb } from './db.ts';
 import { waitingOwnChanges } from './exchange-export.ts';
-import { loadSelf } from './exchange-self.ts';
+import { loadSelfInfo } from './exchange-self.ts';
 import { getExchangeState, setExchangeState, type FolderChoice } from './exchange-state.ts';
 import { countPendingChanges } from './sync-state.ts';
 import { toDbError } from './errors.ts';
@@ -35,7 +35,7 @@ export async function getExchangeStatus(db: LiaisonDb): Promise<ExchangeStatus> 
   ]);
   let waiting: number;
   try {
-    waiting = await waitingOwnChanges(db, await loadSelf(db));
+    waiting = await waitingOwnChanges(db, await loadSelfInfo(db));
   } catch {
     // Not set up yet: no recipients to count against.
     waiting = await countPendingChanges(db);

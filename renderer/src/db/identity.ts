@@ -13,10 +13,17 @@ import {
   type DeviceIdentity,
   type OfficerProfile,
   type StoredDeviceKeys,
+  type StoredKeyRecord,
 } from './meta.ts';
+import {
+  unwrapPrivateKey,
+  wrapPrivateKey,
+  type WrappedPrivateKey,
+} from '../../../shared/vault/device-keys.ts';
 
 export interface SetupRecords {
   identity: DeviceIdentity;
+  /** Fresh key pairs with EXTRACTABLE private halves: they are sealed before storing. */
   keys: StoredDeviceKeys;
   profile: SignedProfile;
   vault: VaultRecord;
@@ -32,9 +39,15 @@ export function homePost(identity: DeviceIdentity): string | undefined {
  * unset (the wizard runs again), never half set. The device id may change only while this
  * device has written nothing (a demo lead or HQ takes the demo's fixed id).
  */
-export async function completeSetup(db: LiaisonDb, records: SetupRecords): Promise<void> {
+export async function completeSetup(
+  db: LiaisonDb,
+  records: SetupRecords,
+  dataKey: CryptoKey,
+): Promise<void> {
   const { identity, keys, profile, vault } = records;
   if (keys.deviceId !== identity.deviceId) throw new Error('keys of another device');
+  // Sealed before the transaction: WebCrypto inside it would let Dexie commit it half way.
+  const sealed = await sealDeviceKeys(dataKey, keys);
   try {
     await db.transaction('rw', db.meta, async () => {
       if (await getMeta(db, 'identity')) throw new DbError('write-failed', 'already set up');
@@ -47,7 +60,7 @@ export async function completeSetup(db: LiaisonDb, records: SetupRecords): Promi
         deviceId: identity.deviceId,
         createdAt: device?.createdAt ?? identity.createdAt,
       });
-      await setMeta(db, 'deviceKeys', keys);
+      await setMeta(db, 'deviceKeys', sealed);
       await setMeta(db, 'profile', profile);
       await setMeta(db, 'vault', vault);
       await setMeta(db, 'identity', identity);
@@ -68,8 +81,63 @@ export function getIdentity(db: LiaisonDb): Promise<DeviceIdentity | undefined> 
   return getMeta(db, 'identity');
 }
 
-export function getDeviceKeys(db: LiaisonDb): Promise<StoredDeviceKeys | undefined> {
-  return getMeta(db, 'deviceKeys');
+/** The key record as stored: public keys and the sealed private ones. */
+export async function sealDeviceKeys(
+  dataKey: CryptoKey,
+  keys: StoredDeviceKeys,
+): Promise<StoredKeyRecord> {
+  const { deviceId } = keys;
+  return {
+    deviceId,
+    signingPublic: keys.signing.publicKey,
+    encryptionPublic: keys.encryption.publicKey,
+    signingPrivate: await wrapPrivateKey(dataKey, keys.signing.privateKey, deviceId, 'signing'),
+    encryptionPrivate: await wrapPrivateKey(
+      dataKey,
+      keys.encryption.privateKey,
+      deviceId,
+      'encryption',
+    ),
+  };
+}
+
+/**
+ * This device's key pairs, private halves unwrapped with the data key (non-extractable).
+ * 'locked' without the key; VaultError 'corrupt' when the store does not open with it.
+ */
+export async function getDeviceKeys(
+  db: LiaisonDb,
+  dataKey: CryptoKey | undefined,
+): Promise<StoredDeviceKeys | undefined> {
+  const record = await getMeta(db, 'deviceKeys');
+  if (!record) return undefined;
+  if (!dataKey) throw new DbError('locked', 'device keys are sealed while locked');
+  const { deviceId } = record;
+  return {
+    deviceId,
+    signing: {
+      publicKey: record.signingPublic,
+      privateKey: await unwrapPrivateKey(dataKey, record.signingPrivate, deviceId, 'signing'),
+    },
+    encryption: {
+      publicKey: record.encryptionPublic,
+      privateKey: await unwrapPrivateKey(dataKey, record.encryptionPrivate, deviceId, 'encryption'),
+    },
+  };
+}
+
+/** This device's public keys (no key needed: they are public). */
+export async function getDevicePublicKeys(
+  db: LiaisonDb,
+): Promise<{ deviceId: string; signing: CryptoKey; encryption: CryptoKey } | undefined> {
+  const record = await getMeta(db, 'deviceKeys');
+  return (
+    record && {
+      deviceId: record.deviceId,
+      signing: record.signingPublic,
+      encryption: record.encryptionPublic,
+    }
+  );
 }
 
 export function getSignedProfile(db: LiaisonDb): Promise<SignedProfile | undefined> {
@@ -101,34 +169,36 @@ export async function replaceProfile(db: LiaisonDb, signed: SignedProfile): Prom
   }
 }
 
-function isPair(value: unknown, algorithm: string): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const { privateKey, publicKey } = value as Partial<CryptoKeyPair>;
+function isPublic(value: unknown, algorithm: string): boolean {
   return (
-    privateKey instanceof CryptoKey &&
-    publicKey instanceof CryptoKey &&
-    privateKey.type === 'private' &&
-    publicKey.type === 'public' &&
-    privateKey.algorithm.name === algorithm &&
-    publicKey.algorithm.name === algorithm
+    value instanceof CryptoKey && value.type === 'public' && value.algorithm.name === algorithm
   );
 }
 
+function isWrapped(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { iv, sealed } = value as Partial<WrappedPrivateKey>;
+  return typeof iv === 'string' && typeof sealed === 'string' && sealed.length > 0;
+}
+
 /**
- * Whether this device's key store is whole: both key pairs present, of the right kinds, for
- * this device. A damaged store cannot sign or open bundles; the app says so instead of
- * failing later in the middle of an export.
+ * Whether this device's key store is whole: public keys of the right kinds and both sealed
+ * private keys, for this device. A damaged store cannot sign or open bundles; the app says
+ * so instead of failing later in the middle of an export. (Whether the sealed keys open is
+ * known only when unlocked: an export then reports 'corrupt'.)
  */
 export async function checkKeyStore(db: LiaisonDb): Promise<'ok' | 'missing' | 'damaged'> {
   const identity = await getMeta(db, 'identity');
   const keys: unknown = await db.meta.get('deviceKeys').then((row) => row?.value);
   if (!identity) return 'ok';
   if (keys === undefined) return 'missing';
-  const k = keys as Partial<StoredDeviceKeys>;
+  const k = keys as Partial<StoredKeyRecord>;
   const whole =
     k.deviceId === identity.deviceId &&
-    isPair(k.signing, 'Ed25519') &&
-    isPair(k.encryption, 'X25519');
+    isPublic(k.signingPublic, 'Ed25519') &&
+    isPublic(k.encryptionPublic, 'X25519') &&
+    isWrapped(k.signingPrivate) &&
+    isWrapped(k.encryptionPrivate);
   return whole ? 'ok' : 'damaged';
 }
 

@@ -2,6 +2,7 @@
 // Counters live here so a save never has to count a table (O(1) per write).
 import { type Role } from '../../../shared/identity/schemas.ts';
 import { type SignedProfile } from '../../../shared/identity/signed.ts';
+import { type WrappedPrivateKey } from '../../../shared/vault/device-keys.ts';
 import { type Language } from '../../../shared/domain/catalogue-types.ts';
 import { type LiaisonDb } from './db.ts';
 
@@ -30,14 +31,17 @@ export interface MetaValues {
   officer: OfficerProfile;
   /** Who this device is in its network (set once by the first-run wizard). */
   identity: DeviceIdentity;
-  /** This device's key pairs; the private keys are non-extractable CryptoKeys. */
-  deviceKeys: StoredDeviceKeys;
+  /**
+   * This device's public keys, and its private keys sealed with the data key (Chromium writes
+   * even a non-extractable CryptoKey to disk in the clear). Unwrapped while unlocked.
+   */
+  deviceKeys: StoredKeyRecord;
   /** The HQ-signed network profile this device trusts (the newest it has accepted). */
   profile: SignedProfile;
   /** The data key wrapped by the passphrase (and for HQ's recovery): a VaultRecord. */
   vault: unknown;
   /**
-   * Each rise of the lowest acknowledged own seq, with when it was recorded: how long ago HQ
+   * Each rise of HQ's acknowledged own seq, with when it was recorded: how long ago HQ
    * confirmed a change, for the retention of sensitive values (retention.ts).
    */
   ackLog: { seq: number; at: number }[];
@@ -63,10 +67,20 @@ export interface DeviceIdentity {
   createdAt: string;
 }
 
+/** A device's key pairs in memory (private halves non-extractable once unwrapped). */
 export interface StoredDeviceKeys {
   deviceId: string;
   signing: CryptoKeyPair;
   encryption: CryptoKeyPair;
+}
+
+/** The device's keys as stored: public keys, and private keys sealed with the data key. */
+export interface StoredKeyRecord {
+  deviceId: string;
+  signingPublic: CryptoKey;
+  encryptionPublic: CryptoKey;
+  signingPrivate: WrappedPrivateKey;
+  encryptionPrivate: WrappedPrivateKey;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -2,7 +2,6 @@
 // with the data key the passphrase unlocks. Sealing is WebCrypto, hence async, so callers seal
 // BEFORE a Dexie transaction starts (awaiting anything but Dexie inside one commits it early).
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
-import { CATALOGUE } from '../../../shared/domain/catalogue.ts';
 import { DATA_PREFIX } from '../../../shared/domain/activity.ts';
 import { type Json } from '../../../shared/sync/change.ts';
 import { decryptField, encryptField, isSealed } from '../../../shared/vault/index.ts';
@@ -21,25 +20,18 @@ export function makeSealer(dataKey: CryptoKey): Sealer {
   };
 }
 
-/** Every `data.<name>` path some activity type marks sensitive. */
-const ANY_SENSITIVE: ReadonlySet<string> = new Set(
-  CATALOGUE.flatMap((def) =>
-    def.fields.filter((f) => f.sensitive).map((f) => `${DATA_PREFIX}${f.name}`),
-  ),
-);
-
 /**
- * True when a value at `path` is stored sealed. With the record's type, its own sensitive
- * fields (the words index reads the others, so they must stay plain); without one (an import
- * that has not seen the record's type yet), any field that some type marks sensitive:
- * sealing too much costs a little time, sealing too little leaks.
+ * True when a value at `path` is stored sealed: a field its type marks sensitive, and any
+ * field this build does not know (a record of an unknown type, or a field a newer catalogue
+ * added), since a newer app may mark it sensitive. The words index reads only known open
+ * fields, so a training's notes stay searchable while an interdiction's are sealed.
  */
 export function isSealedPath(path: string, def?: ActivityTypeDef): boolean {
   if (!path.startsWith(DATA_PREFIX)) return false;
-  if (!def) return ANY_SENSITIVE.has(path);
+  if (!def) return true;
   const name = path.slice(DATA_PREFIX.length);
-  // Only the type's own: a training's notes are searchable, an interdiction's are sealed.
-  return def.fields.some((f) => f.name === name && f.sensitive);
+  const field = def.fields.find((f) => f.name === name);
+  return field === undefined || field.sensitive;
 }
 
 /** A value as stored: sealed when its path is sensitive and it holds something. */
@@ -50,7 +42,8 @@ export async function sealValue(
   value: Json,
   def?: ActivityTypeDef,
 ): Promise<Json> {
-  if (value === null || isSealed(value) || !isSealedPath(path, def)) return value;
+  // Even a value that looks sealed is sealed: it was typed (or received) as data.
+  if (value === null || !isSealedPath(path, def)) return value;
   if (!sealer) throw new DbError('locked', `cannot store ${path} while locked`);
   return sealer.seal(recordId, path, value);
 }

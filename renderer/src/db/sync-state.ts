@@ -34,16 +34,18 @@ export async function recordAcknowledgement(
 ): Promise<void> {
   try {
     await db.transaction('rw', db.meta, db.activities, async () => {
-      const before = lowestAcknowledged(await getMeta(db, 'acked'));
       const acked = { ...(await getMeta(db, 'acked')) };
-      acked[recipientId] = Math.max(acked[recipientId] ?? 0, seq);
+      const before = acked[recipientId] ?? 0;
+      acked[recipientId] = Math.max(before, seq);
       await setMeta(db, 'acked', acked);
+      // Only HQ's word starts the retention clock: a lead's receipt says the lead holds them.
+      const hq = (await getMeta(db, 'profile'))?.profile.hq.deviceId;
+      if (recipientId === hq && seq > before) {
+        const log = (await getMeta(db, 'ackLog')) ?? [];
+        await setMeta(db, 'ackLog', [...log, { seq, at: db.now() }]);
+      }
       const lowest = lowestAcknowledged(acked);
       if (lowest < 1) return;
-      if (lowest > before) {
-        const log = (await getMeta(db, 'ackLog')) ?? [];
-        await setMeta(db, 'ackLog', [...log, { seq: lowest, at: db.now() }]);
-      }
       await db.activities
         .where('localSeq')
         .between(1, lowest, true, true)
@@ -55,6 +57,14 @@ export async function recordAcknowledgement(
   } catch (e) {
     throw toDbError(e, 'write-failed');
   }
+}
+
+/** The highest own seq HQ has acknowledged with no gap (0: none, or no profile yet). */
+export async function acknowledgedByHq(db: LiaisonDb): Promise<number> {
+  return db.transaction('r', db.meta, async () => {
+    const hq = (await getMeta(db, 'profile'))?.profile.hq.deviceId;
+    return hq ? ((await getMeta(db, 'acked'))?.[hq] ?? 0) : 0;
+  });
 }
 
 /** The last own change seq this device has written (0: none yet). */

@@ -102,6 +102,8 @@ export const en = {
     cancel: 'Cancel',
     draftRestored: 'Your unsaved draft was restored.',
     discardDraft: 'Discard draft',
+    draftUnreadable:
+      'A draft saved for this form could not be opened, so the form starts empty. The draft is kept until you type here: what you type then replaces it.',
     saved: 'Activity saved.',
     updated: 'Changes saved.',
     nothingChanged: 'Nothing was changed.',
@@ -208,7 +210,7 @@ export const en = {
     recoverIntro:
       'An officer or team lead who forgot their passphrase sends you a recovery request. Call them first on a number you know, to be sure who asks.',
     openRequest: 'Open a recovery request…',
-    requestFrom: 'Request from {{name}} ({{officerId}}), device {{deviceId}}.',
+    requestFrom: 'Request for {{name}}, device {{deviceId}} (as your network profile lists it).',
     readTemporary:
       'Read this temporary passphrase to them by phone. It is not in the answer file, and it is not kept here:',
     saveAnswer: 'Save the answer file',
@@ -233,6 +235,7 @@ export const en = {
       'The disk is full: your entry was not saved, but it is kept in the form. Free some space and save again.',
     writeFailed: 'Your entry could not be saved. It is kept in the form; try again.',
     notFound: 'That activity no longer exists.',
+    notYours: 'This entry belongs to another officer: only they can change or delete it.',
     locked: 'Liaison Log is locked. Unlock it with your passphrase, then try again.',
     newerRecord: 'This entry comes from a newer version of Liaison Log and cannot be changed here.',
     unexpected: 'An unexpected error occurred. Your saved work is safe. Reload to continue.',

@@ -106,6 +106,8 @@ export const fr: Resources = {
     cancel: 'Annuler',
     draftRestored: 'Votre brouillon non enregistré a été restauré.',
     discardDraft: 'Supprimer le brouillon',
+    draftUnreadable:
+      'Un brouillon enregistré pour ce formulaire n’a pas pu être ouvert : le formulaire commence donc vide. Le brouillon est conservé jusqu’à ce que vous tapiez ici ; ce que vous tapez le remplace alors.',
     saved: 'Activité enregistrée.',
     updated: 'Modifications enregistrées.',
     nothingChanged: 'Aucune modification.',
@@ -212,7 +214,7 @@ export const fr: Resources = {
     recoverIntro:
       'Un agent ou un chef d’équipe qui a oublié sa phrase de passe vous envoie une demande de récupération. Appelez-le d’abord à un numéro que vous connaissez, pour être sûr de son identité.',
     openRequest: 'Ouvrir une demande de récupération…',
-    requestFrom: 'Demande de {{name}} ({{officerId}}), appareil {{deviceId}}.',
+    requestFrom: 'Demande pour {{name}}, appareil {{deviceId}} (selon votre profil de réseau).',
     readTemporary:
       'Lisez-lui cette phrase de passe temporaire au téléphone. Elle n’est pas dans le fichier de réponse et n’est pas conservée ici :',
     saveAnswer: 'Enregistrer le fichier de réponse',
@@ -239,6 +241,8 @@ export const fr: Resources = {
     writeFailed:
       'Votre entrée n’a pas pu être enregistrée. Elle reste dans le formulaire; réessayez.',
     notFound: 'Cette activité n’existe plus.',
+    notYours:
+      'Cette entrée appartient à un autre agent : lui seul peut la modifier ou la supprimer.',
     locked:
       'Liaison Log est verrouillé. Déverrouillez-le avec votre phrase de passe, puis réessayez.',
     newerRecord:

@@ -39,8 +39,8 @@ export interface Device {
 
 export async function makeNetwork(): Promise<Network> {
   const demo = await makeDemoProfile();
-  const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
-  const officerKeys = await generateDeviceKeys();
+  const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID, { extractable: true });
+  const officerKeys = await generateDeviceKeys({ extractable: true });
   const profile = approveDevice(
     demo.profile,
     {
@@ -76,12 +76,16 @@ async function setUp(
     passphrase: 'bench',
     unsafeIterationsForTests: 1_000,
   });
-  await completeSetup(db, {
-    identity,
-    keys: { deviceId: identity.deviceId, signing: keys.signing, encryption: keys.encryption },
-    profile: net.signed,
-    vault: record,
-  });
+  await completeSetup(
+    db,
+    {
+      identity,
+      keys: { deviceId: identity.deviceId, signing: keys.signing, encryption: keys.encryption },
+      profile: net.signed,
+      vault: record,
+    },
+    dataKey,
+  );
   return { db, dataKey };
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createVault, isSealed, MIN_ITERATIONS } from '../../../shared/vault/index.ts';
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
 import { makeDemoProfile } from '../../../shared/identity/index.ts';
-import { checkKeyStore, completeSetup } from '../../../renderer/src/db/identity.ts';
+import { checkKeyStore, completeSetup, getDeviceKeys } from '../../../renderer/src/db/identity.ts';
 import {
   createActivity,
   getActivity,
@@ -16,7 +16,7 @@ import {
 import { openActivity, openChanges } from '../../../renderer/src/db/opened.ts';
 import { isSealedPath } from '../../../renderer/src/db/sealing.ts';
 import { getActivityType } from '../../../shared/domain/catalogue.ts';
-import { liaisonInput, openTestDb, testSealer } from './db-fixtures.ts';
+import { liaisonInput, openTestDb, testDataKey, testSealer } from './db-fixtures.ts';
 
 const opened: LiaisonDb[] = [];
 afterEach(() => {
@@ -113,7 +113,7 @@ describe('sensitive values at rest', () => {
 });
 
 describe('which paths are sealed', () => {
-  it('follows the record type, and every sensitive name when the type is unknown', () => {
+  it('follows the record type, and seals every field this build does not know', () => {
     const interdiction = getActivityType('interdiction');
     const training = getActivityType('training');
     const sensitive = interdiction.fields.filter((f) => f.sensitive);
@@ -123,6 +123,9 @@ describe('which paths are sealed', () => {
     for (const f of training.fields)
       expect(isSealedPath(`data.${f.name}`, training), f.name).toBe(f.sensitive);
     for (const f of sensitive) expect(isSealedPath(`data.${f.name}`)).toBe(true);
+    // A newer catalogue's type, or a newer field of a known type: sealed, whatever it holds.
+    expect(isSealedPath('data.subject')).toBe(true);
+    expect(isSealedPath('data.passportScan', training)).toBe(true);
     expect(isSealedPath('occurredOn')).toBe(false);
     expect(isSealedPath('review.comment')).toBe(false);
   });
@@ -132,7 +135,7 @@ describe('key store check', () => {
   it('finds a whole store, a missing one and a damaged one', async () => {
     const { db } = await setup();
     const { deviceId } = await getOrCreateDevice(db);
-    const keys = await generateDeviceKeys();
+    const keys = await generateDeviceKeys({ extractable: true });
     const identity = {
       deviceId,
       networkId: 'liaison-log-demo',
@@ -143,13 +146,20 @@ describe('key store check', () => {
       demo: true,
       createdAt: '2026-11-22T00:00:00.000Z',
     };
-    const { record } = await createVault({ passphrase: 'demo', iterations: MIN_ITERATIONS });
-    await completeSetup(db, {
-      identity,
-      keys: { deviceId, ...keys },
-      profile: await makeDemoProfile(),
-      vault: record,
+    const { record, dataKey } = await createVault({
+      passphrase: 'demo',
+      iterations: MIN_ITERATIONS,
     });
+    await completeSetup(
+      db,
+      {
+        identity,
+        keys: { deviceId, ...keys },
+        profile: await makeDemoProfile(),
+        vault: record,
+      },
+      dataKey,
+    );
     expect(await checkKeyStore(db)).toBe('ok');
     await db.meta.put({
       key: 'deviceKeys',
@@ -160,5 +170,57 @@ describe('key store check', () => {
     expect(await checkKeyStore(db)).toBe('damaged');
     await db.meta.delete('deviceKeys');
     expect(await checkKeyStore(db)).toBe('missing');
+  });
+});
+
+describe('device keys at rest', () => {
+  it('stores the private keys sealed with the data key, and unwraps them only with it', async () => {
+    const { db } = await setup();
+    const { deviceId } = await getOrCreateDevice(db);
+    const keys = await generateDeviceKeys({ extractable: true });
+    const { record, dataKey } = await createVault({
+      passphrase: 'correct horse',
+      iterations: MIN_ITERATIONS,
+    });
+    await completeSetup(
+      db,
+      {
+        identity: {
+          deviceId,
+          networkId: 'liaison-log-demo',
+          role: 'officer',
+          officerId: 'lo-bogota-1',
+          name: 'Sofía Herrera',
+          postCode: 'BOG',
+          demo: true,
+          createdAt: '2026-11-22T00:00:00.000Z',
+        },
+        keys: { deviceId, ...keys },
+        profile: await makeDemoProfile(),
+        vault: record,
+      },
+      dataKey,
+    );
+    // As stored: no private CryptoKey at all, only sealed bytes.
+    const stored = (await db.meta.get('deviceKeys'))?.value as Record<string, unknown>;
+    const privateKeys = Object.values(stored).filter(
+      (v) => v instanceof CryptoKey && v.type === 'private',
+    );
+    expect(privateKeys).toEqual([]);
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.signing.privateKey));
+    const seed = Buffer.from(pkcs8.subarray(16)).toString('base64url');
+    expect(JSON.stringify(stored)).not.toContain(seed);
+
+    await expect(getDeviceKeys(db, undefined)).rejects.toMatchObject({ code: 'locked' });
+    await expect(getDeviceKeys(db, await testDataKey())).rejects.toMatchObject({
+      code: 'corrupt',
+    });
+    const opened = (await getDeviceKeys(db, dataKey))!;
+    expect(opened.signing.privateKey.extractable).toBe(false);
+    const message = new TextEncoder().encode('signed by this device');
+    const signature = await crypto.subtle.sign('Ed25519', opened.signing.privateKey, message);
+    expect(await crypto.subtle.verify('Ed25519', keys.signing.publicKey, signature, message)).toBe(
+      true,
+    );
   });
 });

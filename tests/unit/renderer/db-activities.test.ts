@@ -243,6 +243,61 @@ describe('updateActivity', () => {
   });
 });
 
+describe('ownership of edits and deletes', () => {
+  /** Everything a refused write must leave as it was: row, change log, counters. */
+  async function snapshot(db: LiaisonDb, deviceId: string, id: string) {
+    return {
+      row: await db.activities.get(id),
+      changes: await db.changes.toArray(),
+      seq: await metaValue(db, `seq:${deviceId}`),
+      hlc: await metaValue(db, 'hlc'),
+      count: await metaValue(db, 'activityCount'),
+    };
+  }
+
+  it('refuses another officer’s edit and delete as not-yours and writes nothing', async () => {
+    const { db, author } = await setup();
+    const created = await createActivity(db, author, liaisonInput());
+    // A lead (or HQ) on a device holding the officer's record.
+    const other = { ...author, officerId: 'lead-1' };
+    const before = await snapshot(db, author.deviceId, created.id);
+
+    await expect(
+      updateActivity(db, other, created.id, { data: { subject: 'Rewritten by the lead' } }),
+    ).rejects.toMatchObject({ name: 'DbError', code: 'not-yours' });
+    await expect(deleteActivity(db, other, created.id)).rejects.toMatchObject({
+      name: 'DbError',
+      code: 'not-yours',
+    });
+
+    expect(await snapshot(db, author.deviceId, created.id)).toEqual(before);
+    expect(before.changes).toHaveLength(9);
+    expect(before.count).toBe(1);
+    expect((await getActivity(db, created.id))?.deleted).toBe(false);
+    expect(await listActivityIds(db)).toEqual([created.id]);
+  });
+
+  it('still lets the record’s own officer edit and delete it', async () => {
+    const { db, author } = await setup();
+    const created = await createActivity(db, author, liaisonInput());
+    // Another device of the same officer: same officer id, another device id.
+    const sameOfficer = { ...author, deviceId: 'officer-laptop-2' };
+    const updated = await updateActivity(db, sameOfficer, created.id, { data: { meetings: 2 } });
+    expect(updated.data.meetings).toBe(2);
+    await deleteActivity(db, author, created.id);
+    expect((await getActivity(db, created.id))?.deleted).toBe(true);
+  });
+
+  it('lets a lead review another officer’s record (reviews are not edits)', async () => {
+    const { db, author } = await setup();
+    const created = await createActivity(db, author, liaisonInput());
+    const reviewed = await reviewActivity(db, { ...author, officerId: 'lead-1' }, created.id, {
+      status: 'approved',
+    });
+    expect(reviewed.review).toMatchObject({ status: 'approved', by: 'lead-1' });
+  });
+});
+
 describe('reviewActivity', () => {
   it('writes only review paths, so it merges beside the officer’s edits', async () => {
     const { db, author } = await setup();

@@ -88,15 +88,16 @@ export async function makeNetwork(
   unapproved: readonly OfficerSpec[] = [],
 ): Promise<TestNetwork> {
   const demo = await makeDemoProfile();
-  const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
+  const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID, { extractable: true });
   const officerKeys = new Map<string, DeviceKeys>();
   let profile = demo.profile;
   for (const spec of approved) {
-    const keys = await generateDeviceKeys();
+    const keys = await generateDeviceKeys({ extractable: true });
     officerKeys.set(spec.deviceId, keys);
     profile = approveDevice(profile, await cardOf(spec, keys), '2025-04-01T00:00:00.000Z');
   }
-  for (const spec of unapproved) officerKeys.set(spec.deviceId, await generateDeviceKeys());
+  for (const spec of unapproved)
+    officerKeys.set(spec.deviceId, await generateDeviceKeys({ extractable: true }));
   const signed = await signProfile(profile, hqKeys.signing.privateKey);
   return { signed, hqKeys, officerKeys };
 }
@@ -113,12 +114,16 @@ async function setUp(
     passphrase: 'p',
     unsafeIterationsForTests: 1_000,
   });
-  await completeSetup(db, {
-    identity,
-    keys: { deviceId: identity.deviceId, signing: keys.signing, encryption: keys.encryption },
-    profile: signed,
-    vault: record,
-  });
+  await completeSetup(
+    db,
+    {
+      identity,
+      keys: { deviceId: identity.deviceId, signing: keys.signing, encryption: keys.encryption },
+      profile: signed,
+      vault: record,
+    },
+    dataKey,
+  );
   return {
     db,
     deps: { db, dataKey, appVersion: 'test' },
@@ -181,7 +186,7 @@ export async function leadDevice(net: TestNetwork): Promise<TestDevice> {
     { deviceId: LEAD_DEVICE, role: 'lead', officerId: LEAD_ID, posts: [...lead.posts] },
     net,
   );
-  return setUp(identity, await demoDeviceKeys(LEAD_DEVICE), net.signed, {
+  return setUp(identity, await demoDeviceKeys(LEAD_DEVICE, { extractable: true }), net.signed, {
     deviceId: LEAD_DEVICE,
     officerId: LEAD_ID,
     postCode: 'BOG',

@@ -10,6 +10,13 @@ import {
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
 import { purgeConfirmedSensitive, purgeableUpTo } from '../../../renderer/src/db/retention.ts';
+import { setMeta } from '../../../renderer/src/db/meta.ts';
+import { acknowledgedByHq } from '../../../renderer/src/db/sync-state.ts';
+import {
+  DEMO_HQ_DEVICE_ID,
+  demoLeadDeviceId,
+  makeDemoProfile,
+} from '../../../shared/identity/index.ts';
 import { liaisonInput, openTestDb, testClock, testSealer } from './db-fixtures.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,6 +29,7 @@ async function twoEntriesFirstConfirmed() {
   const clock = testClock(Date.UTC(2026, 0, 10));
   const t = await openTestDb({ now: clock.now });
   opened.push(t.db);
+  await setMeta(t.db, 'profile', await makeDemoProfile());
   const sealer = await testSealer();
   const secret = { meetings: 1, travellerName: 'Ana Díaz', caseNotes: 'passport 99XK' };
   const first = await createActivity(t.db, t.author, liaisonInput({ data: secret }), { sealer });
@@ -29,7 +37,7 @@ async function twoEntriesFirstConfirmed() {
   const second = await createActivity(t.db, t.author, liaisonInput({ data: secret }), { sealer });
   const confirmedAt = Date.UTC(2026, 0, 11);
   clock.set(confirmedAt);
-  await recordAcknowledgement(t.db, 'hq', firstSeqs);
+  await recordAcknowledgement(t.db, DEMO_HQ_DEVICE_ID, firstSeqs);
   return { ...t, clock, sealer, first, second, confirmedAt };
 }
 
@@ -53,6 +61,16 @@ describe('retention of sensitive values', () => {
     expect(isSealed((await db.activities.get(second.id))?.data.travellerName)).toBe(true);
     // Running again finds nothing more to do.
     expect(await purgeConfirmedSensitive(db, 90)).toBe(0);
+  });
+
+  it('waits for HQ: a team lead’s receipt alone removes nothing and leaves the changes waiting', async () => {
+    const { db, clock, second, confirmedAt } = await twoEntriesFirstConfirmed();
+    const all = await db.changes.count();
+    await recordAcknowledgement(db, demoLeadDeviceId('lead-americas'), all);
+    clock.set(confirmedAt + 400 * DAY);
+    await purgeConfirmedSensitive(db, 0);
+    expect(isSealed((await db.activities.get(second.id))?.data.travellerName)).toBe(true);
+    expect(await acknowledgedByHq(db)).toBeLessThan(all);
   });
 
   it('brings a field back when the officer writes it again', async () => {

@@ -66,7 +66,11 @@ describe('issueProfile', () => {
       leads: [{ officerId: 'lead-andes', name: 'Ana Lead', posts: ['BOG'] }],
       policy: { idleLockMinutes: 5, sensitiveRetentionDays: 30 },
     };
-    const v2 = await issueProfile(hq.db, nextProfile(v1.profile, edits, new Date(hq.db.now())));
+    const v2 = await issueProfile(
+      hq.db,
+      nextProfile(v1.profile, edits, new Date(hq.db.now())),
+      hq.vault.key,
+    );
     expect(v2.profile.version).toBe(2);
     expect(await getMeta(hq.db, 'profile')).toEqual(v2);
 
@@ -85,14 +89,14 @@ describe('issueProfile', () => {
     expect(() => nextProfile(v1.profile, unknownPost, new Date())).toThrow(/^invalid/);
 
     const v2 = nextProfile(v1.profile, v1.profile, new Date(hq.db.now()));
-    await issueProfile(hq.db, v2);
+    await issueProfile(hq.db, v2, hq.vault.key);
     // Made from version 1 again (a second window that had not seen version 2).
     const stale = nextProfile(
       v1.profile,
       { ...v1.profile, policy: { idleLockMinutes: 3, sensitiveRetentionDays: 1 } },
       new Date(hq.db.now()),
     );
-    await expect(issueProfile(hq.db, stale)).rejects.toMatchObject({
+    await expect(issueProfile(hq.db, stale, hq.vault.key)).rejects.toMatchObject({
       code: 'same-version-different-content',
     });
     expect((await getMeta(hq.db, 'profile'))?.profile.version).toBe(2);
@@ -103,7 +107,7 @@ describe('issueProfile', () => {
     await setUpDemo(officer, { role: 'officer', officer: DEMO_OFFICERS[0]! });
     const before = await getMeta(officer.db, 'profile');
     const next = nextProfile(before!.profile, before!.profile, new Date());
-    await expect(issueProfile(officer.db, next)).rejects.toMatchObject({
+    await expect(issueProfile(officer.db, next, officer.vault.key)).rejects.toMatchObject({
       code: 'hq-key-changed',
     });
     expect(await getMeta(officer.db, 'profile')).toEqual(before);
@@ -113,7 +117,11 @@ describe('issueProfile', () => {
     const hq = await device();
     await setUpDemo(hq, { role: 'hq' });
     const v1 = (await getMeta(hq.db, 'profile'))!;
-    const v2 = await issueProfile(hq.db, nextProfile(v1.profile, v1.profile, new Date()));
+    const v2 = await issueProfile(
+      hq.db,
+      nextProfile(v1.profile, v1.profile, new Date()),
+      hq.vault.key,
+    );
     await expect(verifyProfile(v2, { current: v1.profile })).resolves.toMatchObject({
       version: 2,
       demo: true,

@@ -1,5 +1,6 @@
 // The first-run setup paths against a real (fake-indexeddb) database: HQ, officer or lead
 // from a profile file, and the demo. Each stores everything or nothing.
+import { getDeviceKeys } from '../../../renderer/src/db/identity.ts';
 import { describe, expect, it } from 'vitest';
 import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
 import {
@@ -84,6 +85,7 @@ function expectPrivateKeysNonExtractable(keys: {
   encryption: CryptoKeyPair;
 }) {
   expect(keys.signing.privateKey.extractable).toBe(false);
+  expect(keys.encryption.privateKey.type).toBe('private');
   expect(keys.encryption.privateKey.extractable).toBe(false);
   expect(keys.signing.privateKey.type).toBe('private');
 }
@@ -100,7 +102,7 @@ describe('HQ setup', () => {
     const identity = await getMeta(hq.db, 'identity');
     expect(identity).toMatchObject({ role: 'hq', officerId: 'hq-nadia', demo: false });
     expect(identity?.deviceId).toBe(before?.deviceId);
-    const keys = await getMeta(hq.db, 'deviceKeys');
+    const keys = await getDeviceKeys(hq.db, hq.vault.key);
     expectPrivateKeysNonExtractable(keys!);
     const signed = await getMeta(hq.db, 'profile');
     const profile = await verifyProfile(signed);
@@ -122,7 +124,7 @@ describe('HQ setup', () => {
     await expect(unlockVault(record, 'wrong passphrase')).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
-    const keys = await getMeta(hq.db, 'deviceKeys');
+    const keys = await getDeviceKeys(hq.db, hq.vault.key);
     const reset = await recoverWithEscrow(record, keys!.encryption.privateKey, 'new words', FAST);
     await expect(unlockVault(reset, 'new words')).resolves.toBeDefined();
   });
@@ -131,7 +133,7 @@ describe('HQ setup', () => {
 describe('officer and team lead setup from a profile file', () => {
   it('shows the same HQ code as HQ has and sets up an officer at a chosen post', async () => {
     const { hq, file } = await hqWithFile();
-    const hqKeys = await getMeta(hq.db, 'deviceKeys');
+    const hqKeys = await getDeviceKeys(hq.db, hq.vault.key);
     const imported = await readProfileFile(file);
     expect(imported.hqCode).toBe(await fingerprintCode(hqKeys!.signing.publicKey));
     expect(imported.hqCode).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
@@ -159,7 +161,7 @@ describe('officer and team lead setup from a profile file', () => {
       name: 'Marie Tremblay',
       postCode: 'YUL',
     });
-    const keys = await getMeta(officer.db, 'deviceKeys');
+    const keys = await getDeviceKeys(officer.db, officer.vault.key);
     expectPrivateKeysNonExtractable(keys!);
     expect(await getMeta(officer.db, 'profile')).toEqual(imported.signed);
     expect(officer.vault.unlocked).toBe(true);
@@ -237,7 +239,7 @@ describe('officer and team lead setup from a profile file', () => {
     expect(await refusal(new TextEncoder().encode(changed))).toBe('bad-signature');
 
     // Signed with HQ's real key, but inconsistent: a lead leads a post that does not exist.
-    const hqKeys = await getMeta(hq.db, 'deviceKeys');
+    const hqKeys = await getDeviceKeys(hq.db, hq.vault.key);
     const inconsistent = {
       ...prepared.signed.profile,
       leads: [{ officerId: 'x-1', name: 'X', posts: ['ZZZ'] }],
@@ -285,7 +287,7 @@ describe('the demo', () => {
       MIN_ITERATIONS,
     );
     await expect(unlockVault(record, 'demo')).resolves.toBeDefined();
-    expectPrivateKeysNonExtractable((await getMeta(db, 'deviceKeys'))!);
+    expectPrivateKeysNonExtractable((await getDeviceKeys(db, vault.key))!);
     expect(vault.unlocked).toBe(true);
   });
 
@@ -301,7 +303,7 @@ describe('the demo', () => {
       demo: true,
     });
     expect((await getMeta(leadDevice.db, 'device'))?.deviceId).toBe(deviceId);
-    const keys = await getMeta(leadDevice.db, 'deviceKeys');
+    const keys = await getDeviceKeys(leadDevice.db, leadDevice.vault.key);
     const listed = (await makeDemoProfile()).profile.devices.find((d) => d.deviceId === deviceId);
     expect(await publicKeyText(keys!.signing)).toBe(listed?.signingKey);
     expectPrivateKeysNonExtractable(keys!);
@@ -313,7 +315,7 @@ describe('the demo', () => {
       role: 'hq',
       demo: true,
     });
-    const hqKeys = await getMeta(hq.db, 'deviceKeys');
+    const hqKeys = await getDeviceKeys(hq.db, hq.vault.key);
     const demoHq = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
     expect(await publicKeyText(hqKeys!.encryption)).toBe(await publicKeyText(demoHq.encryption));
   });

@@ -1,20 +1,22 @@
-// A forgotten passphrase, end to end through the two files: the device's request, HQ's
-// answer under a temporary passphrase, and the device accepting only its own answer.
+// A forgotten passphrase, end to end through the two files: the device's request (HQ's copy
+// and the key commitment only), HQ's answer under a temporary passphrase, and the device
+// adopting only an answer that opens to its own key, however the answer was made.
 import { describe, expect, it } from 'vitest';
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
 import {
   MIN_ITERATIONS,
-  acceptRecoveryAnswer,
+  adoptRecoveryAnswer,
   createVault,
   decodeRecoveryFile,
   decryptField,
   encodeRecoveryFile,
   encryptField,
-  recoverWithEscrow,
+  recoverFromEscrow,
   temporaryPassphrase,
   unlockVault,
-  type RecoveryFile,
+  type RecoveryRequest,
 } from '../../../shared/vault/index.ts';
+import { finishRecord } from '../../../shared/vault/record.ts';
 
 const FAST = { iterations: MIN_ITERATIONS };
 const who = {
@@ -34,48 +36,78 @@ async function deviceWithEscrow() {
   });
   const context = { recordId: 'rec-1', field: 'data.travellerName' };
   const sealed = await encryptField(vault.dataKey, 'Ana Díaz', context);
-  return { hq, vault, sealed, context };
+  const request: RecoveryRequest = {
+    kind: 'request',
+    ...who,
+    escrow: vault.record.escrow!,
+    keyCheck: vault.record.keyCheck,
+  };
+  return { hq, vault, sealed, context, request };
 }
 
 describe('passphrase recovery files', () => {
   it('lets HQ answer a request, and the device open its old data with the temporary passphrase', async () => {
-    const { hq, vault, sealed, context } = await deviceWithEscrow();
-    const request: RecoveryFile = { kind: 'request', ...who, vault: vault.record };
-    const atHq = await decodeRecoveryFile(encodeRecoveryFile(request));
+    const { hq, vault, sealed, context, request } = await deviceWithEscrow();
+    const bytes = encodeRecoveryFile(request);
+    // The request carries no passphrase-wrapped key: nothing in it to guess a passphrase at.
+    expect(new TextDecoder().decode(bytes)).not.toContain(vault.record.dataKey.wrapped);
+    const atHq = await decodeRecoveryFile(bytes);
     expect(atHq).toEqual(request);
+    if (atHq.kind !== 'request') throw new Error('not a request');
 
     const temp = temporaryPassphrase();
-    const answered = await recoverWithEscrow(atHq.vault, hq.encryption.privateKey, temp, FAST);
-    const answerBytes = encodeRecoveryFile({ ...atHq, kind: 'answer', vault: answered });
+    const answered = await recoverFromEscrow(atHq, hq.encryption.privateKey, temp, FAST);
+    const answer = await decodeRecoveryFile(
+      encodeRecoveryFile({ kind: 'answer', ...who, vault: answered }),
+    );
+    if (answer.kind !== 'answer') throw new Error('not an answer');
 
-    const answer = await decodeRecoveryFile(answerBytes);
-    const accepted = acceptRecoveryAnswer(answer, { deviceId: who.deviceId }, vault.record);
-    expect(accepted.mustChangePassphrase).toBe(true);
-    const key = await unlockVault(accepted, temp);
+    const adopted = await adoptRecoveryAnswer(vault.record, answer.vault, temp);
+    expect(adopted.record.mustChangePassphrase).toBe(true);
+    expect(adopted.record.escrow).toEqual(vault.record.escrow);
+    expect(await decryptField(adopted.dataKey, sealed, context)).toBe('Ana Díaz');
+    const key = await unlockVault(adopted.record, temp);
     expect(await decryptField(key, sealed, context)).toBe('Ana Díaz');
-    await expect(unlockVault(accepted, 'forgotten one')).rejects.toMatchObject({
+    await expect(unlockVault(adopted.record, 'forgotten one')).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
   });
 
-  it('refuses an answer made for another device or holding another vault’s key', async () => {
-    const { hq, vault } = await deviceWithEscrow();
+  it('refuses a forged answer: another key under a copied commitment cannot be adopted', async () => {
+    const { vault } = await deviceWithEscrow();
+    // The attacker makes a vault of their own, with no HQ copy, and claims our commitment.
+    const theirs = await createVault({ passphrase: 'attacker words', ...FAST });
+    const forged = { ...theirs.record, keyCheck: vault.record.keyCheck };
+    await expect(adoptRecoveryAnswer(vault.record, forged, 'attacker words')).rejects.toThrow();
+    // Even with a valid checksum, the key it opens is not ours.
+    const { checksum: _c, ...rest } = forged;
+    const resealed = await finishRecord(rest);
+    await expect(
+      adoptRecoveryAnswer(vault.record, resealed, 'attacker words'),
+    ).rejects.toMatchObject({ code: 'wrong-key' });
+  });
+
+  it('refuses a wrong temporary passphrase, and an answer for another vault', async () => {
+    const { hq, vault, request } = await deviceWithEscrow();
     const other = await deviceWithEscrow();
     const temp = temporaryPassphrase();
-    const forOther = await recoverWithEscrow(
-      other.vault.record,
+    const mine = await recoverFromEscrow(request, hq.encryption.privateKey, temp, FAST);
+    await expect(adoptRecoveryAnswer(vault.record, mine, 'AAAA-BBBB')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    const forOther = await recoverFromEscrow(
+      other.request,
       other.hq.encryption.privateKey,
       temp,
       FAST,
     );
-    const answer = { kind: 'answer' as const, ...who, vault: forOther };
-    expect(() => acceptRecoveryAnswer(answer, { deviceId: who.deviceId }, vault.record)).toThrow(
-      expect.objectContaining({ code: 'wrong-key' }) as Error,
-    );
-    const mine = await recoverWithEscrow(vault.record, hq.encryption.privateKey, temp, FAST);
-    expect(() =>
-      acceptRecoveryAnswer({ ...answer, vault: mine }, { deviceId: 'dev-other' }, vault.record),
-    ).toThrow(expect.objectContaining({ code: 'other-device' }) as Error);
+    await expect(adoptRecoveryAnswer(vault.record, forOther, temp)).rejects.toMatchObject({
+      code: 'wrong-key',
+    });
+    // HQ's key must be the one the copy was made for.
+    await expect(
+      recoverFromEscrow(request, other.hq.encryption.privateKey, temp, FAST),
+    ).rejects.toThrow();
   });
 
   it('refuses a file that is not a recovery file, or one from a newer app', async () => {

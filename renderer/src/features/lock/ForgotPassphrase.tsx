@@ -1,16 +1,29 @@
 // "Forgot your passphrase?" on the lock screen: write a recovery request for HQ, then take
-// HQ's answer in, after which the temporary passphrase HQ read out by phone unlocks.
+// HQ's answer in with the temporary passphrase HQ read out by phone. The answer is used only
+// if that passphrase opens it to this device's own key; then a new passphrase is asked for.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isVaultError, vaultErrorMessageKey } from '../../../../shared/vault/index.ts';
+import {
+  isVaultError,
+  vaultErrorMessageKey,
+  type RecoveryAnswerFile,
+} from '../../../../shared/vault/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { errorMessageKey } from '../../app/errors.ts';
-import { applyRecoveryAnswer, makeRecoveryRequest, RECOVERY_EXTENSION } from './recovery.ts';
+import {
+  adoptAnswer,
+  makeRecoveryRequest,
+  readRecoveryAnswer,
+  RECOVERY_EXTENSION,
+} from './recovery.ts';
 
-export function ForgotPassphrase({ onAnswerApplied }: { onAnswerApplied: () => void }) {
+export function ForgotPassphrase() {
   const { t } = useTranslation();
-  const { db, platform } = useServices();
+  const { db, platform, vault } = useServices();
   const [message, setMessage] = useState<{ key: string; error: boolean } | null>(null);
+  const [answer, setAnswer] = useState<RecoveryAnswerFile | null>(null);
+  const [temporary, setTemporary] = useState('');
+  const [busy, setBusy] = useState(false);
   const filters = [{ name: t('lock.recoveryFiles'), extensions: [RECOVERY_EXTENSION] }];
   const fail = (e: unknown) =>
     setMessage({
@@ -32,10 +45,22 @@ export function ForgotPassphrase({ onAnswerApplied }: { onAnswerApplied: () => v
     try {
       const [file] = await platform.openFiles({ multiple: false, filters });
       if (!file) return;
-      await applyRecoveryAnswer(db, file.data);
-      setMessage({ key: 'lock.answerApplied', error: false });
-      onAnswerApplied();
+      setAnswer(await readRecoveryAnswer(db, file.data));
+      setMessage({ key: 'lock.answerRead', error: false });
     } catch (e) {
+      setAnswer(null);
+      fail(e);
+    }
+  };
+
+  const takeAnswer = async () => {
+    if (!answer || busy) return;
+    setBusy(true);
+    try {
+      const dataKey = await adoptAnswer(db, answer, temporary);
+      vault.open(dataKey); // the shell now asks for a new passphrase before anything else
+    } catch (e) {
+      setBusy(false);
       fail(e);
     }
   };
@@ -59,6 +84,30 @@ export function ForgotPassphrase({ onAnswerApplied }: { onAnswerApplied: () => v
           </button>
         </li>
       </ol>
+      {answer ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void takeAnswer();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="temporary-passphrase">{t('lock.temporary')}</label>
+            <input
+              id="temporary-passphrase"
+              autoComplete="off"
+              spellCheck={false}
+              value={temporary}
+              onChange={(e) => setTemporary(e.target.value)}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy || temporary === ''}>
+              {t('lock.useAnswer')}
+            </button>
+          </div>
+        </form>
+      ) : null}
       {message ? (
         <p
           className={message.error ? 'error' : 'notice ok'}

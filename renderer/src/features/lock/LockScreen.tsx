@@ -124,7 +124,7 @@ export function LockScreen({ session }: { session: Session }) {
           </button>
         </div>
       </form>
-      <ForgotPassphrase onAnswerApplied={() => input.current?.focus()} />
+      <ForgotPassphrase />
     </section>
   );
 }

@@ -25,12 +25,14 @@ export const lockMessages = bilingual(
       step1: 'Save a recovery request and send it to HQ like a bundle.',
       saveRequest: 'Save recovery request',
       step2: 'HQ calls you and reads out a temporary passphrase.',
-      step3: 'Open the answer file HQ sends back, then unlock with the temporary passphrase.',
+      step3:
+        'Open the answer file HQ sends back, and type the temporary passphrase HQ read to you.',
       openAnswer: 'Open HQ’s answer',
       recoveryFiles: 'Liaison Log recovery files',
       requestSaved: 'Recovery request saved. Send it to HQ, then wait for their call.',
-      answerApplied:
-        'HQ’s answer is in place. Unlock with the temporary passphrase HQ read to you.',
+      answerRead: 'HQ’s answer is for this device. Type the temporary passphrase HQ read to you.',
+      temporary: 'Temporary passphrase from HQ',
+      useAnswer: 'Unlock with HQ’s answer',
     },
   },
   {
@@ -59,13 +61,15 @@ export const lockMessages = bilingual(
       saveRequest: 'Enregistrer la demande de récupération',
       step2: 'L’AC vous appelle et vous lit une phrase de passe temporaire.',
       step3:
-        'Ouvrez le fichier de réponse que l’AC vous renvoie, puis déverrouillez avec la phrase de passe temporaire.',
+        'Ouvrez le fichier de réponse que l’AC vous renvoie, et tapez la phrase de passe temporaire que l’AC vous a lue.',
       openAnswer: 'Ouvrir la réponse de l’AC',
       recoveryFiles: 'Fichiers de récupération Liaison Log',
       requestSaved:
         'Demande de récupération enregistrée. Envoyez-la à l’AC, puis attendez son appel.',
-      answerApplied:
-        'La réponse de l’AC est en place. Déverrouillez avec la phrase de passe temporaire que l’AC vous a lue.',
+      answerRead:
+        'La réponse de l’AC est bien pour cet appareil. Tapez la phrase de passe temporaire que l’AC vous a lue.',
+      temporary: 'Phrase de passe temporaire de l’AC',
+      useAnswer: 'Déverrouiller avec la réponse de l’AC',
     },
   },
 );

@@ -12,6 +12,7 @@ import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { History } from './History.tsx';
+import { isOwnRecord } from './ownership.ts';
 import { formatDay, formatFieldValue } from './format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
@@ -53,6 +54,8 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
   }
   const post = session.postOf(activity.postCode);
   const readOnly = schemaVersionStatus(activity.type, activity.schemaVersion) === 'newer';
+  // Only the record's officer edits or deletes it; leads and HQ review it instead.
+  const own = isOwnRecord(session, activity.officerId);
   const yesNo = { yes: t('form.yes'), no: t('form.no') };
 
   const remove = async () => {
@@ -81,16 +84,20 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
       ) : null}
       <div className="actions">
         <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
-        <button
-          className="primary"
-          disabled={readOnly}
-          onClick={() => navigate({ name: 'edit', id })}
-        >
-          {t('detail.edit')}
-        </button>
-        <button className="danger" disabled={readOnly} onClick={() => setConfirming(true)}>
-          {t('detail.delete')}
-        </button>
+        {own ? (
+          <>
+            <button
+              className="primary"
+              disabled={readOnly}
+              onClick={() => navigate({ name: 'edit', id })}
+            >
+              {t('detail.edit')}
+            </button>
+            <button className="danger" disabled={readOnly} onClick={() => setConfirming(true)}>
+              {t('detail.delete')}
+            </button>
+          </>
+        ) : null}
       </div>
       <dl className="details">
         <dt>{t('detail.post')}</dt>

@@ -74,6 +74,10 @@ export function ActivityForm(props: ActivityFormProps) {
   const sealer = useSealer();
   const showToast = useUi((s) => s.showToast);
   const [draftRestored, setDraftRestored] = useState(false);
+  // A stored draft that would not open (damaged, or sealed under another key): kept as it is
+  // until the person types here or discards it, never replaced behind their back.
+  const [draftUnreadable, setDraftUnreadable] = useState(false);
+  const typed = useRef(false);
   const andNewRef = useRef(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftPending = useRef(false);
@@ -113,22 +117,28 @@ export function ActivityForm(props: ActivityFormProps) {
   // as changes over the record (not as its new baseline), so an edit still writes them.
   useEffect(() => {
     let live = true;
-    void loadDraft(db, draftId, sealer).then((draft) => {
-      if (!live || !draft || draft.type !== type.id) return;
-      const stored = draft.values as { occurredOn?: unknown; data?: Record<string, unknown> };
-      const restored = toFormValues(
-        type,
-        typeof stored.occurredOn === 'string' ? stored.occurredOn : defaults.occurredOn,
-        (stored.data ?? {}) as Record<string, Json>,
-      );
-      if (restored.occurredOn !== defaults.occurredOn)
-        setValue('occurredOn', restored.occurredOn, { shouldDirty: true });
-      for (const [name, value] of Object.entries(restored.data)) {
-        if (JSON.stringify(value) !== JSON.stringify(defaults.data[name]))
-          setValue(`data.${name}`, value, { shouldDirty: true });
-      }
-      setDraftRestored(true);
-    });
+    loadDraft(db, draftId, sealer).then(
+      (draft) => {
+        if (live) setDraftUnreadable(false);
+        if (!live || !draft || draft.type !== type.id) return;
+        const stored = draft.values as { occurredOn?: unknown; data?: Record<string, unknown> };
+        const restored = toFormValues(
+          type,
+          typeof stored.occurredOn === 'string' ? stored.occurredOn : defaults.occurredOn,
+          (stored.data ?? {}) as Record<string, Json>,
+        );
+        if (restored.occurredOn !== defaults.occurredOn)
+          setValue('occurredOn', restored.occurredOn, { shouldDirty: true });
+        for (const [name, value] of Object.entries(restored.data)) {
+          if (JSON.stringify(value) !== JSON.stringify(defaults.data[name]))
+            setValue(`data.${name}`, value, { shouldDirty: true });
+        }
+        setDraftRestored(true);
+      },
+      () => {
+        if (live) setDraftUnreadable(true);
+      },
+    );
     return () => {
       live = false;
     };
@@ -150,6 +160,7 @@ export function ActivityForm(props: ActivityFormProps) {
     if (readOnly) return;
     const subscription = watch((_values, { type: eventType }) => {
       if (eventType !== 'change') return;
+      typed.current = true;
       draftPending.current = true;
       clearTimeout(draftTimer.current);
       draftTimer.current = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS);
@@ -209,7 +220,15 @@ export function ActivityForm(props: ActivityFormProps) {
   const cancel = () => {
     clearTimeout(draftTimer.current);
     draftPending.current = false;
+    // An unreadable draft the person never saw is not theirs to drop by cancelling.
+    if (draftUnreadable && !typed.current) return onCancel();
     void deleteDraft(db, draftId).finally(onCancel);
+  };
+
+  const discardDraft = () => {
+    clearTimeout(draftTimer.current);
+    draftPending.current = false;
+    void deleteDraft(db, draftId);
   };
 
   return (
@@ -239,9 +258,21 @@ export function ActivityForm(props: ActivityFormProps) {
             onClick={() => {
               reset(defaults);
               setDraftRestored(false);
-              clearTimeout(draftTimer.current);
-              draftPending.current = false;
-              void deleteDraft(db, draftId);
+              discardDraft();
+            }}
+          >
+            {t('form.discardDraft')}
+          </button>
+        </div>
+      ) : null}
+      {draftUnreadable ? (
+        <div className="notice warn" role="status">
+          {t('form.draftUnreadable')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setDraftUnreadable(false);
+              discardDraft();
             }}
           >
             {t('form.discardDraft')}

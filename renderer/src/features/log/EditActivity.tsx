@@ -15,6 +15,7 @@ import { errorMessageKey } from '../../app/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type Session, postToday } from '../../app/session.ts';
 import { ActivityForm } from './ActivityForm.tsx';
+import { isOwnRecord } from './ownership.ts';
 
 /** The form's baseline is the record as it was when the form opened, not a live copy. */
 function EditForm({ activity, session }: { activity: ActivityView; session: Session }) {
@@ -78,6 +79,7 @@ export function EditActivity({ id, session }: { id: string; session: Session }) 
   const { t } = useTranslation();
   const { db } = useServices();
   const sealer = useSealer();
+  const navigate = useUi((s) => s.navigate);
   const activity = useLiveQuery(async () => {
     const view = await getActivity(db, id);
     return view ? openActivity(sealer, view) : null;
@@ -88,6 +90,17 @@ export function EditActivity({ id, session }: { id: string; session: Session }) 
       <div className="notice error" role="alert">
         {t('detail.notFound')}
       </div>
+    );
+  }
+  if (!isOwnRecord(session, activity.officerId)) {
+    // Reached by address: the database would refuse the save, so no form is offered.
+    return (
+      <>
+        <div className="notice error" role="alert">
+          {t('errors.notYours')}
+        </div>
+        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+      </>
     );
   }
   return <EditForm key={activity.id} activity={activity} session={session} />;

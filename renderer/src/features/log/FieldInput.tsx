@@ -46,6 +46,8 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
     'aria-invalid': !!error,
     'aria-describedby': describedBy,
     'aria-required': field.required,
+    // Some systems send what is typed to a dictionary service: never personal information.
+    spellCheck: field.sensitive ? false : undefined,
     disabled,
   };
   const labelText = (
@@ -132,7 +134,6 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
           type="text"
           maxLength={field.maxLength}
           autoComplete="off"
-          spellCheck={!field.sensitive}
           {...common}
           {...register(name)}
         />

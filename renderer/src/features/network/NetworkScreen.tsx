@@ -109,7 +109,7 @@ function CurrentProfile({ signed }: { signed: SignedProfile }) {
 
 function NextVersion({ profile }: { profile: NetworkProfile }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, vault } = useServices();
   const showToast = useUi((s) => s.showToast);
   const save = useSaveProfile();
   const [draft, setDraft] = useState<ProfileEdits>(() => editsOf(profile));
@@ -123,7 +123,7 @@ function NextVersion({ profile }: { profile: NetworkProfile }) {
     setProblem(null);
     let signed: SignedProfile;
     try {
-      signed = await issueProfile(db, nextProfile(profile, draft, new Date(db.now())));
+      signed = await issueProfile(db, nextProfile(profile, draft, new Date(db.now())), vault.key);
     } catch (error) {
       setProblem(problemOf(error));
       setBusy(false);

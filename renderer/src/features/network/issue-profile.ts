@@ -44,10 +44,14 @@ export function nextProfile(
  * Throws ProfileError when this device is not HQ or the profile would be refused; on any
  * failure nothing is stored.
  */
-export async function issueProfile(db: LiaisonDb, next: NetworkProfile): Promise<SignedProfile> {
+export async function issueProfile(
+  db: LiaisonDb,
+  next: NetworkProfile,
+  dataKey: CryptoKey | undefined,
+): Promise<SignedProfile> {
   const [identity, keys, current] = await Promise.all([
     getIdentity(db),
-    getDeviceKeys(db),
+    getDeviceKeys(db, dataKey),
     getSignedProfile(db),
   ]);
   if (!identity || identity.role !== 'hq' || !keys || !current) {

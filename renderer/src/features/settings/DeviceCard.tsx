@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { publicKeyText } from '../../../../shared/identity/network.ts';
-import { getDeviceKeys, getNetworkProfile } from '../../db/identity.ts';
+import { getDevicePublicKeys, getNetworkProfile } from '../../db/identity.ts';
 import { useServices } from '../../app/services.tsx';
 import { type Session } from '../../app/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -15,7 +15,7 @@ export function DeviceCard({ session }: { session: Session }) {
   const { db } = useServices();
   const { identity } = session;
   const card = useLiveQuery(async () => {
-    const keys = await getDeviceKeys(db);
+    const keys = await getDevicePublicKeys(db);
     const profile = await getNetworkProfile(db);
     if (!keys || !profile) return null;
     return {

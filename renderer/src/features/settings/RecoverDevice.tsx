@@ -13,7 +13,7 @@ import {
 
 export function RecoverDevice() {
   const { t } = useTranslation();
-  const { db, platform } = useServices();
+  const { db, platform, vault } = useServices();
   const [answer, setAnswer] = useState<RecoveryAnswer | null>(null);
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function RecoverDevice() {
     try {
       const [file] = await platform.openFiles({ multiple: false, filters });
       if (!file) return;
-      setAnswer(await answerRecoveryRequest(db, file.data));
+      setAnswer(await answerRecoveryRequest(db, vault.key, file.data));
     } catch (e) {
       setAnswer(null);
       setProblem(isVaultError(e) ? vaultErrorMessageKey(e.code) : errorMessageKey(e));
@@ -64,8 +64,7 @@ export function RecoverDevice() {
         <div className="notice" role="status">
           <p>
             {t('settings.requestFrom', {
-              name: answer.request.name,
-              officerId: answer.request.officerId,
+              name: answer.deviceName,
               deviceId: answer.request.deviceId,
             })}
           </p>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countPendingChanges, lastOwnSeq } from '../../db/sync-state.ts';
+import { acknowledgedByHq, lastOwnSeq } from '../../db/sync-state.ts';
 import { useServices } from '../../app/services.tsx';
 import { type Session } from '../../app/session.ts';
 import { useUi } from '../../app/store.ts';
@@ -19,9 +19,12 @@ export function ResetDevice({ session }: { session: Session }) {
   const showToast = useUi((s) => s.showToast);
   const [asking, setAsking] = useState(false);
   const [refused, setRefused] = useState(false);
-  const pending = useLiveQuery(() => countPendingChanges(db), [db]);
   const lastSeq = useLiveQuery(() => lastOwnSeq(db), [db]);
+  const hqSeq = useLiveQuery(() => acknowledgedByHq(db), [db]);
   const exportedSeq = useLastExportedSeq();
+  // What HQ itself has confirmed counts; a lead's receipt does not make a reset safe.
+  const pending =
+    lastSeq === undefined || hqSeq === undefined ? undefined : Math.max(0, lastSeq - hqSeq);
   const allExported = lastSeq !== undefined && exportedSeq >= lastSeq;
   const safe = pending === 0 || allExported;
 

@@ -1,15 +1,15 @@
 // Officer or lead, last step: the device card HQ compares by phone before approving this
-// computer, an optional enrollment file, and "Start logging", which stores the setup.
-import { useMemo, useState } from 'react';
+// computer, and "Start logging", which stores the setup and only then saves the optional
+// enrollment file (a card saved first would name keys a closed window never stored).
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { useLang } from '../../i18n/useLang.ts';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { problemOf, type Problem } from './problem.ts';
-import { saveEnrollmentFile } from './setup-files.ts';
-import { finishSetup, type PreparedMember } from './setup-service.ts';
-import { BackButton, Step, Working, type StepPosition } from './Step.tsx';
+import { FinishActions } from './FinishActions.tsx';
+import { enrollmentFileName, saveEnrollmentFile } from './setup-files.ts';
+import { type PreparedMember } from './setup-service.ts';
+import { Step, type StepPosition } from './Step.tsx';
 import { useFingerprintCodes } from './useFingerprintCodes.ts';
 
 export function CardStep({
@@ -25,38 +25,11 @@ export function CardStep({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { db, vault, platform } = useServices();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { platform } = useServices();
   const { identity, keys } = prepared.records;
   const publicKeys = useMemo(() => [keys.signing.publicKey, keys.encryption.publicKey], [keys]);
   const [signingCode, encryptionCode] = useFingerprintCodes(publicKeys);
   const postName = (code: string) => profile.posts.find((p) => p.code === code)?.name[lang] ?? code;
-
-  const save = async () => {
-    setProblem(null);
-    try {
-      const result = await saveEnrollmentFile(
-        platform,
-        prepared.enrollment,
-        t('wizard.card.fileFilter'),
-      );
-      if (result.saved) setSaved(result.location ?? '');
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-  const start = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await finishSetup({ db, vault }, prepared);
-    } catch (error) {
-      setProblem(problemOf(error));
-      setBusy(false);
-    }
-  };
 
   return (
     <Step heading={t('wizard.card.heading')} position={position}>
@@ -95,23 +68,22 @@ export function CardStep({
           <code className="fingerprint">{encryptionCode}</code>
         </dd>
       </dl>
-      <ProblemNotice problem={problem} />
-      {saved !== null ? (
-        <p className="notice ok" role="status">
-          {t('wizard.card.saved', { name: saved })}
-        </p>
-      ) : null}
-      <Working busy={busy} />
-      <div className="actions">
-        {/* Once a file naming these keys is saved, going back (new keys) would orphan it. */}
-        <BackButton onBack={onBack} disabled={busy || saved !== null} />
-        <button type="button" disabled={busy} onClick={() => void save()}>
-          {t('wizard.card.save')}
-        </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
-          {t('wizard.card.start')}
-        </button>
-      </div>
+      <FinishActions
+        prepared={prepared}
+        saveFile={() =>
+          saveEnrollmentFile(platform, prepared.enrollment, t('wizard.card.fileFilter'))
+        }
+        fileName={enrollmentFileName(prepared.enrollment)}
+        saveByDefault={false}
+        keys={{
+          save: 'wizard.card.save',
+          saveHelp: 'wizard.card.saveHelp',
+          saved: 'wizard.card.saved',
+          notSaved: 'wizard.card.notSaved',
+          start: 'wizard.card.start',
+        }}
+        onBack={onBack}
+      />
     </Step>
   );
 }

@@ -1,6 +1,5 @@
 // The HQ path's steps: name the network and who is setting it up, its posts, its team
-// leads, its rules; then (after the passphrase) hand out the signed profile file.
-import { useState } from 'react';
+// leads, its rules; then (after the passphrase) store the setup and hand out the profile file.
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -15,11 +14,10 @@ import { useServices } from '../../app/services.tsx';
 import { LeadsEditor } from '../network/LeadsEditor.tsx';
 import { PolicyForm } from '../network/PolicyForm.tsx';
 import { PostsEditor } from '../network/PostsEditor.tsx';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { problemOf, type Problem } from './problem.ts';
-import { saveProfileFile } from './setup-files.ts';
-import { finishSetup, type PreparedHq } from './setup-service.ts';
-import { BackButton, Step, Working, type StepPosition } from './Step.tsx';
+import { FinishActions } from './FinishActions.tsx';
+import { profileFileName, saveProfileFile } from './setup-files.ts';
+import { type PreparedHq } from './setup-service.ts';
+import { BackButton, Step, type StepPosition } from './Step.tsx';
 import { HqCode } from './VerifyStep.tsx';
 
 const name = (key: string) => z.string().trim().min(1, key).max(100, key);
@@ -179,9 +177,9 @@ export function HqPolicyStep({
 }
 
 /**
- * The last HQ step: save the signed profile file, then open the app (which stores the setup).
- * The file is saved first: officers need it, and the keys it names are kept in memory until
- * stored, so a failed store can be retried with the very keys the saved file names.
+ * The last HQ step: HQ's code, then "Open Liaison Log", which stores the setup and only then
+ * saves the signed profile file (ticked by default; the Network screen can save it again).
+ * Saving first would leave a file naming an HQ key no device holds if the window closed.
  */
 export function HqExportStep({
   prepared,
@@ -190,30 +188,7 @@ export function HqExportStep({
   onBack,
 }: StepProps & { prepared: PreparedHq; hqCode: string }) {
   const { t } = useTranslation();
-  const { db, vault, platform } = useServices();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  const save = async () => {
-    setProblem(null);
-    try {
-      const result = await saveProfileFile(platform, prepared.signed, t('wizard.hq.fileFilter'));
-      if (result.saved) setSaved(result.location ?? '');
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-  const start = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await finishSetup({ db, vault }, prepared);
-    } catch (error) {
-      setProblem(problemOf(error));
-      setBusy(false);
-    }
-  };
+  const { platform } = useServices();
 
   return (
     <Step heading={t('wizard.hq.exportHeading')} position={position}>
@@ -224,30 +199,20 @@ export function HqExportStep({
           <HqCode code={hqCode} />
         </dd>
       </dl>
-      <ProblemNotice problem={problem} />
-      {saved !== null ? (
-        <p className="notice ok" role="status">
-          {t('wizard.hq.saved', { name: saved })}
-        </p>
-      ) : null}
-      <Working busy={busy} />
-      <div className="actions">
-        {/* Once a file naming these keys is saved, going back (new keys) would orphan it. */}
-        <BackButton onBack={onBack} disabled={busy || saved !== null} />
-        <button
-          type="button"
-          className={saved === null ? 'primary' : undefined}
-          disabled={busy}
-          onClick={() => void save()}
-        >
-          {t('wizard.hq.save')}
-        </button>
-        {saved !== null ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
-            {t('wizard.hq.start')}
-          </button>
-        ) : null}
-      </div>
+      <FinishActions
+        prepared={prepared}
+        saveFile={() => saveProfileFile(platform, prepared.signed, t('wizard.hq.fileFilter'))}
+        fileName={profileFileName(prepared.signed.profile)}
+        saveByDefault
+        keys={{
+          save: 'wizard.hq.save',
+          saveHelp: 'wizard.hq.saveHelp',
+          saved: 'wizard.hq.saved',
+          notSaved: 'wizard.hq.notSaved',
+          start: 'wizard.hq.start',
+        }}
+        onBack={onBack}
+      />
     </Step>
   );
 }

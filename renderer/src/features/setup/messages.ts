@@ -107,9 +107,13 @@ export const wizardMessages = bilingual(
         device: 'Device ID',
         signingCode: 'Signing key code',
         encryptionCode: 'Encryption key code',
-        save: 'Save the enrollment file',
+        save: 'Also save my device card as an enrollment file',
+        saveHelp:
+          'Optional: your first sync bundle carries the card too. The file is saved once this computer is set up.',
         fileFilter: 'Liaison Log device enrollment',
-        saved: 'Saved as {{name}}.',
+        saved: 'Device card saved as {{name}}.',
+        notSaved:
+          'The enrollment file was not saved. Nothing is lost: your first sync bundle carries your device card.',
         start: 'Start logging',
         role_officer: 'Officer',
         role_lead: 'Team lead',
@@ -136,9 +140,13 @@ export const wizardMessages = bilingual(
         exportIntro:
           'Officers and team leads import this file on their computers. When they call, read them HQ’s code so they can check it.',
         code: 'HQ’s code',
-        save: 'Save the network profile file',
+        save: 'Also save the network profile file',
+        saveHelp:
+          'The file is saved once HQ’s keys are stored on this computer. The Network screen can save it again at any time.',
         fileFilter: 'Liaison Log network profile',
         saved: 'Saved as {{name}}. Send it to your officers and team leads.',
+        notSaved:
+          'The network profile file was not saved. Save it from the Network screen to hand it out.',
         start: 'Open Liaison Log',
       },
     },
@@ -249,9 +257,13 @@ export const wizardMessages = bilingual(
         device: 'Identifiant de l’appareil',
         signingCode: 'Code de la clé de signature',
         encryptionCode: 'Code de la clé de chiffrement',
-        save: 'Enregistrer le fichier d’inscription',
+        save: 'Enregistrer aussi la fiche de mon appareil dans un fichier d’inscription',
+        saveHelp:
+          'Facultatif : votre premier paquet de synchronisation contient aussi la fiche. Le fichier est enregistré une fois cet ordinateur configuré.',
         fileFilter: 'Inscription d’appareil Liaison Log',
-        saved: 'Enregistré sous {{name}}.',
+        saved: 'Fiche de l’appareil enregistrée sous {{name}}.',
+        notSaved:
+          'Le fichier d’inscription n’a pas été enregistré. Rien n’est perdu : votre premier paquet de synchronisation contient la fiche de votre appareil.',
         start: 'Commencer',
         role_officer: 'Agent',
         role_lead: 'Chef d’équipe',
@@ -278,9 +290,13 @@ export const wizardMessages = bilingual(
         exportIntro:
           'Les agents et les chefs d’équipe importent ce fichier sur leur ordinateur. Quand ils appellent, lisez-leur le code de l’AC pour qu’ils le vérifient.',
         code: 'Code de l’AC',
-        save: 'Enregistrer le fichier de profil de réseau',
+        save: 'Enregistrer aussi le fichier de profil de réseau',
+        saveHelp:
+          'Le fichier est enregistré une fois les clés de l’AC conservées sur cet ordinateur. L’écran Réseau peut l’enregistrer de nouveau en tout temps.',
         fileFilter: 'Profil de réseau Liaison Log',
         saved: 'Enregistré sous {{name}}. Envoyez-le à vos agents et chefs d’équipe.',
+        notSaved:
+          'Le fichier de profil de réseau n’a pas été enregistré. Enregistrez-le depuis l’écran Réseau pour le remettre.',
         start: 'Ouvrir Liaison Log',
       },
     },

@@ -47,7 +47,7 @@ export interface PreparedSetup {
   readonly dataKey: CryptoKey;
 }
 
-/** HQ's setup also holds the signed profile, to save as a file before entering the app. */
+/** HQ's setup also holds the signed profile, saved as a file once the setup is stored. */
 export interface PreparedHq extends PreparedSetup {
   readonly signed: SignedProfile;
 }
@@ -63,7 +63,7 @@ export interface PreparedMember extends PreparedSetup {
  * device that is not set up. The same prepared setup may be tried again after a failure.
  */
 export async function finishSetup(deps: SetupDeps, prepared: PreparedSetup): Promise<void> {
-  await completeSetup(deps.db, prepared.records);
+  await completeSetup(deps.db, prepared.records, prepared.dataKey);
   deps.vault.open(prepared.dataKey);
 }
 
@@ -101,7 +101,7 @@ export interface HqSetupInput {
  */
 export async function prepareHqSetup(deps: SetupDeps, input: HqSetupInput): Promise<PreparedHq> {
   const { deviceId } = await getOrCreateDevice(deps.db);
-  const keys = await generateDeviceKeys();
+  const keys = await generateDeviceKeys({ extractable: true });
   const createdAt = nowIso(deps.db);
   const profile = await createNetworkProfile({
     networkName: input.networkName,
@@ -231,7 +231,7 @@ export async function prepareMemberSetup(
   const profile = await verifyProfile(input.signed);
   const { deviceId } = await getOrCreateDevice(deps.db);
   const identity = memberIdentity(profile, input.who, deviceId, nowIso(deps.db));
-  const keys = await generateDeviceKeys();
+  const keys = await generateDeviceKeys({ extractable: true });
   const enrollment = await deviceEnrollment(identity, keys);
   const vault = await createVault({
     ...deps.kdf,
@@ -276,16 +276,16 @@ export async function prepareDemoSetup(
   let keys: DeviceKeys;
   if (choice.role === 'officer') {
     const { deviceId } = await getOrCreateDevice(deps.db);
-    keys = await generateDeviceKeys();
+    keys = await generateDeviceKeys({ extractable: true });
     const { officerId, name, postCode } = choice.officer;
     identity = { ...base, deviceId, role: 'officer', officerId, name, postCode };
   } else if (choice.role === 'lead') {
     const deviceId = demoLeadDeviceId(choice.lead.officerId);
-    keys = await demoDeviceKeys(deviceId);
+    keys = await demoDeviceKeys(deviceId, { extractable: true });
     const { officerId, name } = choice.lead;
     identity = { ...base, deviceId, role: 'lead', officerId, name, posts: [...choice.lead.posts] };
   } else {
-    keys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
+    keys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID, { extractable: true });
     const hq = profile.devices.find((d) => d.deviceId === DEMO_HQ_DEVICE_ID);
     const name = hq?.name ?? 'Demo HQ';
     identity = {
