@@ -131,7 +131,8 @@ export async function answerRecoveryRequest(
   };
   return {
     request,
-    deviceName: `${device.name} (${device.officerId})`,
+    deviceName:
+      device.name === device.officerId ? device.name : `${device.name} (${device.officerId})`,
     temporary,
     data: encodeRecoveryFile(answer),
     name: `liaison-log-recovery-answer-${device.officerId}-${fileDay(createdAt)}.${RECOVERY_EXTENSION}`,
