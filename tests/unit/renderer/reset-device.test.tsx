@@ -1,0 +1,91 @@
+// Resetting the device: refused while HQ has not confirmed every own change (a lead's receipt
+// is not enough) unless an export carried them all; the refusal offers the export.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../../../renderer/src/i18n/index.ts';
+import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
+import { makeSession } from '../../../renderer/src/app/session.ts';
+import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
+import { createActivity, recordAcknowledgement } from '../../../renderer/src/db/index.ts';
+import { setMeta } from '../../../renderer/src/db/meta.ts';
+import { ResetDevice } from '../../../renderer/src/features/settings/ResetDevice.tsx';
+import {
+  DEMO_HQ_DEVICE_ID,
+  demoLeadDeviceId,
+  makeDemoProfile,
+} from '../../../shared/identity/index.ts';
+import { liaisonInput, openTestDb, unlockedSession } from './db-fixtures.ts';
+
+afterEach(cleanup);
+
+// jsdom does not implement modal dialogs; open them plainly.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+
+/** Clicks Reset once the live counts have loaded (the button waits for them). */
+async function clickReset() {
+  const button = await screen.findByRole('button', { name: 'Reset this device…' });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  // Let the acknowledgement just recorded reach the live queries.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await userEvent.click(button);
+}
+
+async function renderWithOneEntry() {
+  const { db, author } = await openTestDb();
+  await setMeta(db, 'profile', await makeDemoProfile());
+  await createActivity(db, author, liaisonInput());
+  const changes = await db.changes.count();
+  const vault = await unlockedSession(db);
+  const session = makeSession({
+    deviceId: author.deviceId,
+    networkId: 'liaison-log-demo',
+    role: 'officer',
+    officerId: author.officerId,
+    name: 'Sofía Herrera',
+    postCode: 'BOG',
+    demo: true,
+    createdAt: '2026-01-01T00:00:00Z',
+  });
+  render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <ServicesProvider
+        value={{ db, platform: createBrowserPlatform(), deviceId: author.deviceId, vault }}
+      >
+        <ResetDevice session={session} />
+      </ServicesProvider>
+    </I18nextProvider>,
+  );
+  return { db, changes };
+}
+
+describe('reset this device', () => {
+  it('refuses while HQ lacks changes, even after a lead’s receipt, and offers the export', async () => {
+    const { db, changes } = await renderWithOneEntry();
+    await recordAcknowledgement(db, demoLeadDeviceId('lead-americas'), changes);
+    await clickReset();
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      `${changes} changes have not reached HQ yet.`,
+    );
+    expect(screen.getByRole('button', { name: 'Export a bundle' })).toBeDefined();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    db.close();
+  });
+
+  it('asks for confirmation once HQ holds everything', async () => {
+    const { db, changes } = await renderWithOneEntry();
+    await recordAcknowledgement(db, DEMO_HQ_DEVICE_ID, changes);
+    await clickReset();
+    // jsdom has no modal dialogs: the dialog element is there, opened by the component.
+    const dialog = await screen.findByText('Erase everything on this device?', {}, {});
+    expect(dialog.closest('dialog')?.hasAttribute('open')).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    db.close();
+  });
+});
