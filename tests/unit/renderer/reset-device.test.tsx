@@ -20,13 +20,19 @@ import { liaisonInput, openTestDb, unlockedSession } from './db-fixtures.ts';
 
 afterEach(cleanup);
 
-// jsdom does not implement modal dialogs; open them plainly.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
+// jsdom does not implement modal dialogs; open and close them plainly.
+Object.defineProperty(HTMLDialogElement.prototype, 'showModal', {
+  configurable: true,
+  value(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  },
+});
+Object.defineProperty(HTMLDialogElement.prototype, 'close', {
+  configurable: true,
+  value(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  },
+});
 
 /** Clicks Reset once the live counts have loaded (the button waits for them). */
 async function clickReset() {
