@@ -1,6 +1,6 @@
-// A modal question with a native <dialog>: focus is trapped, starts on Cancel, and Escape
-// cancels.
-import { useEffect, useRef } from 'react';
+// A yes/no question whose "yes" destroys something (delete an entry, erase the device): the
+// shared modal question with a danger button and a one-paragraph body.
+import { ModalQuestion } from '../../app/ModalQuestion.tsx';
 
 interface Props {
   open: boolean;
@@ -12,45 +12,10 @@ interface Props {
   onCancel: () => void;
 }
 
-export function ConfirmDialog({
-  open,
-  title,
-  body,
-  confirmLabel,
-  cancelLabel,
-  onConfirm,
-  onCancel,
-}: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // The safe answer has focus: Enter straight after opening must not destroy anything.
-      cancelButton.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+export function ConfirmDialog({ body, ...rest }: Props) {
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
-      onCancel={onCancel}
-      onClose={onCancel}
-    >
-      <h2 id="confirm-title">{title}</h2>
-      <p id="confirm-body">{body}</p>
-      <div className="actions">
-        <button className="danger" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-        <button ref={cancelButton} onClick={onCancel}>
-          {cancelLabel}
-        </button>
-      </div>
-    </dialog>
+    <ModalQuestion tone="danger" {...rest}>
+      <p>{body}</p>
+    </ModalQuestion>
   );
 }

@@ -7,7 +7,7 @@ import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type PendingDevice } from './exchange-api.ts';
 import { officerName, postName } from './report-lines.ts';
-import { SyncDialog } from './SyncDialog.tsx';
+import { ModalQuestion } from '../../app/ModalQuestion.tsx';
 
 interface Props {
   devices: readonly PendingDevice[];
@@ -81,7 +81,7 @@ export function PendingDevices({ devices, profile, formatWhen, onApprove, onReje
           </ul>
         </>
       )}
-      <SyncDialog
+      <ModalQuestion
         open={asking?.action === 'approve'}
         title={t('sync.pending.confirmTitle', { officer })}
         confirmLabel={t('sync.pending.confirmApprove')}
@@ -97,8 +97,8 @@ export function PendingDevices({ devices, profile, formatWhen, onApprove, onReje
         <p className="sync-code-large">
           <code>{asking?.device.sender.fingerprint}</code>
         </p>
-      </SyncDialog>
-      <SyncDialog
+      </ModalQuestion>
+      <ModalQuestion
         open={asking?.action === 'reject'}
         title={t('sync.pending.rejectTitle', { officer })}
         confirmLabel={t('sync.pending.confirmReject')}
@@ -111,7 +111,7 @@ export function PendingDevices({ devices, profile, formatWhen, onApprove, onReje
         }}
       >
         <p>{t('sync.pending.rejectBody')}</p>
-      </SyncDialog>
+      </ModalQuestion>
     </section>
   );
 }

@@ -1,5 +1,5 @@
-// A modal question on the sync screen (native <dialog>: focus stays inside, Escape cancels),
-// opening on Cancel so a stray Enter never approves or deletes anything.
+// A modal question (native <dialog>: focus stays inside, Escape cancels), opening on Cancel so
+// a stray Enter never approves, deletes or erases anything. Every confirmation uses it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   onCancel: () => void;
 }
 
-export function SyncDialog(props: Props) {
+export function ModalQuestion(props: Props) {
   const { open, title, children, confirmLabel, cancelLabel, tone, onConfirm, onCancel } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
