@@ -24,7 +24,7 @@ export const fr: Resources = {
     back: 'Retour au journal',
     reviewTitle: 'Révision',
     reviewBody:
-      'La révision des entrées de vos bureaux arrive dans la prochaine version. Les entrées vous parviennent déjà par les paquets importés.',
+      'La révision des entrées de vos bureaux arrive dans la prochaine version. Les entrées vous parviennent déjà par les lots importés.',
     summariesTitle: 'Sommaires',
     summariesBody:
       'Les totaux par type, mois, trimestre et exercice financier arrivent dans la prochaine version.',
@@ -191,23 +191,23 @@ export const fr: Resources = {
     resetIntro:
       'Efface tout sur cet ordinateur : entrées, brouillons, clés et paramètres. Servez-vous-en pour remettre l’ordinateur ou joindre un autre réseau.',
     resetIntroHq:
-      'Efface tout sur cet ordinateur, y compris les clés de l’AC : sans elles, aucun appareil ne peut envoyer de paquet à l’AC tant qu’un nouveau réseau n’est pas configuré.',
+      'Efface tout sur cet ordinateur, y compris les clés de l’AC : sans elles, aucun appareil ne peut envoyer de lot à l’AC tant qu’un nouveau réseau n’est pas configuré.',
     reset: 'Réinitialiser cet appareil…',
     resetRefused_one:
-      '{{count, number}} modification n’est pas encore parvenue à l’AC. Exportez d’abord un paquet, pour ne rien perdre.',
+      '{{count, number}} modification n’est pas encore parvenue à l’AC. Exportez d’abord un lot, pour ne rien perdre.',
     resetRefused_other:
-      '{{count, number}} modifications ne sont pas encore parvenues à l’AC. Exportez d’abord un paquet, pour ne rien perdre.',
+      '{{count, number}} modifications ne sont pas encore parvenues à l’AC. Exportez d’abord un lot, pour ne rien perdre.',
     resetWaiting_one:
-      '{{count, number}} modification n’est pas encore confirmée : exportez un paquet avant de réinitialiser.',
+      '{{count, number}} modification n’est pas encore confirmée : exportez un lot avant de réinitialiser.',
     resetWaiting_other:
-      '{{count, number}} modifications ne sont pas encore confirmées : exportez un paquet avant de réinitialiser.',
-    exportFirst: 'Exporter un paquet',
+      '{{count, number}} modifications ne sont pas encore confirmées : exportez un lot avant de réinitialiser.',
+    exportFirst: 'Exporter un lot',
     resetConfirmTitle: 'Tout effacer sur cet appareil?',
     resetConfirmBody: 'Tout sera effacé sur cet ordinateur. L’AC détient déjà toutes vos entrées.',
     resetConfirmBodyExported_one:
-      '{{count, number}} modification n’est pas encore confirmée, mais elle est dans votre dernier paquet exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
+      '{{count, number}} modification n’est pas encore confirmée, mais elle est dans votre dernier lot exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
     resetConfirmBodyExported_other:
-      '{{count, number}} modifications ne sont pas encore confirmées, mais elles sont dans votre dernier paquet exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
+      '{{count, number}} modifications ne sont pas encore confirmées, mais elles sont dans votre dernier lot exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
     resetConfirm: 'Tout effacer',
     cancel: 'Annuler',
     recoverHeading: 'Récupérer la phrase de passe d’un appareil',

@@ -44,7 +44,7 @@ export const lockMessages = bilingual(
         'Connecté en tant que {{name}} (chef d’équipe). Entrez votre phrase de passe pour continuer.',
       who_hq: 'Connecté en tant que {{name}} (AC). Entrez votre phrase de passe pour continuer.',
       keyStoreDamaged:
-        'Les clés de cet appareil sont absentes ou endommagées. Vos entrées sont toujours là et s’ouvrent avec votre phrase de passe, mais les paquets ne peuvent être ni signés ni ouverts. N’exportez rien ; appelez l’AC.',
+        'Les clés de cet appareil sont absentes ou endommagées. Vos entrées sont toujours là et s’ouvrent avec votre phrase de passe, mais les lots ne peuvent être ni signés ni ouverts. N’exportez rien ; appelez l’AC.',
       passphrase: 'Phrase de passe',
       unlock: 'Déverrouiller',
       unlocking: 'Déverrouillage…',
@@ -57,7 +57,7 @@ export const lockMessages = bilingual(
       forgotTitle: 'Phrase de passe oubliée?',
       forgotBody:
         'Vos entrées sont en sécurité, mais seule votre phrase de passe ou l’AC peut les ouvrir. L’AC détient une clé de récupération pour cet appareil et peut fixer une phrase de passe temporaire, que vous changerez aussitôt. Ne réinitialisez pas l’application : les entrées pas encore envoyées à l’AC seraient perdues.',
-      step1: 'Enregistrez une demande de récupération et envoyez-la à l’AC comme un paquet.',
+      step1: 'Enregistrez une demande de récupération et envoyez-la à l’AC comme un lot.',
       saveRequest: 'Enregistrer la demande de récupération',
       step2: 'L’AC vous appelle et vous lit une phrase de passe temporaire.',
       step3:

@@ -248,7 +248,7 @@ export const wizardMessages = bilingual(
       card: {
         heading: 'La fiche de votre appareil',
         intro:
-          'L’AC approuve cet ordinateur après avoir comparé ces codes avec vous par téléphone. Votre premier paquet de synchronisation contient aussi cette fiche\u00a0: l’enregistrer dans un fichier est donc facultatif.',
+          'L’AC approuve cet ordinateur après avoir comparé ces codes avec vous par téléphone. Votre premier lot de synchronisation contient aussi cette fiche\u00a0: l’enregistrer dans un fichier est donc facultatif.',
         name: 'Nom',
         officerId: 'Numéro d’agent',
         role: 'Rôle',
@@ -259,11 +259,11 @@ export const wizardMessages = bilingual(
         encryptionCode: 'Code de la clé de chiffrement',
         save: 'Enregistrer aussi la fiche de mon appareil dans un fichier d’inscription',
         saveHelp:
-          'Facultatif : votre premier paquet de synchronisation contient aussi la fiche. Le fichier est enregistré une fois cet ordinateur configuré.',
+          'Facultatif : votre premier lot de synchronisation contient aussi la fiche. Le fichier est enregistré une fois cet ordinateur configuré.',
         fileFilter: 'Inscription d’appareil Liaison Log',
         saved: 'Fiche de l’appareil enregistrée sous {{name}}.',
         notSaved:
-          'Le fichier d’inscription n’a pas été enregistré. Rien n’est perdu : votre premier paquet de synchronisation contient la fiche de votre appareil.',
+          'Le fichier d’inscription n’a pas été enregistré. Rien n’est perdu : votre premier lot de synchronisation contient la fiche de votre appareil.',
         start: 'Commencer',
         role_officer: 'Agent',
         role_lead: 'Chef d’équipe',
