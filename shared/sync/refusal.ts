@@ -21,7 +21,13 @@ export type RefusalCode =
    * sender may write it cannot be decided. The change is 'deferred' and must be kept and
    * merged again once the record has arrived.
    */
-  | 'unknown-record';
+  | 'unknown-record'
+  /**
+   * Not a refusal for good either: an activity type this build does not know (a newer app
+   * made it). Kept and retried, so updating the app applies it; dropping it would let a
+   * receipt acknowledge a change nobody holds.
+   */
+  | 'newer-catalogue';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -30,7 +36,7 @@ export interface Refusal {
 
 /** True when the change should be kept and retried later rather than dropped. */
 export function isDeferral(refusal: Refusal): boolean {
-  return refusal.code === 'unknown-record';
+  return refusal.code === 'unknown-record' || refusal.code === 'newer-catalogue';
 }
 
 export function refusal(code: RefusalCode, detail: string): Refusal {

@@ -305,8 +305,16 @@ async function deferredToRetry(
   const scopes = new Map<string, SenderScope>();
   if ((await db.exchangeDeferred.count()) === 0) return { changes: [], scopes };
   const waiting = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
+  // A change this very bundle carries again (same device, same seq: the same write) replaces
+  // its waiting copy. The copy was sealed while its record's type was unknown, so merging both
+  // would put two values under one stamp and let the text order pick one.
+  const resent = new Set(input.changes.map((c) => `${c.deviceId}\u0000${c.seq}`));
+  const superseded = waiting.filter((row) => resent.has(`${row.deviceId}\u0000${row.seq}`));
+  if (superseded.length > 0)
+    await db.exchangeDeferred.bulkDelete(superseded.map((row) => [row.deviceId, row.seq]));
   const changes: Change[] = [];
   for (const row of waiting) {
+    if (resent.has(`${row.deviceId}\u0000${row.seq}`)) continue;
     // Judged on the sender's scope now (a lead's posts may have changed since).
     const scope =
       row.deviceId === input.senderDeviceId ? input.scope : input.scopeOfDevice(row.deviceId);

@@ -23,8 +23,22 @@ function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undef
     throw new ExchangeError('not-your-post', `post ${postCode ?? 'none'}`);
 }
 
+/**
+ * Records a device waiting for approval. A second file for the same device id with OTHER keys
+ * is refused: the person compares one code by phone, and approval must sign exactly the key
+ * they compared, never a card made with one key shown beside a header with another.
+ */
 async function putPending(db: LiaisonDb, row: PendingDeviceRow): Promise<void> {
   const before = await db.exchangePendingDevices.get(row.deviceId);
+  if (
+    before &&
+    (before.signingKey !== row.signingKey || before.encryptionKey !== row.encryptionKey)
+  ) {
+    throw new ExchangeError(
+      'pending-key-conflict',
+      `${row.deviceId} already waits with other keys`,
+    );
+  }
   await db.exchangePendingDevices.put({
     ...row,
     card: row.card ?? before?.card ?? null,

@@ -46,6 +46,8 @@ export const EXCHANGE_ERROR_CODES = [
   'not-for-role',
   /** A team lead can approve officers of its own posts only. */
   'not-your-post',
+  /** A device already waits for approval with other keys: one of the two files is not its. */
+  'pending-key-conflict',
   /** A device waiting for approval is not known here any more. */
   'no-such-device',
   /** The waiting device's header does not say enough to approve it (no post, no lead entry). */

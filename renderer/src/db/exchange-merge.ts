@@ -85,7 +85,13 @@ const CORE: ReadonlySet<string> = new Set(CORE_PATHS);
 export function valueProblem(change: Change): Refusal | null {
   const { field, value } = change;
   const bad = (what: string) => refusal('invalid-change', `${field} takes ${what}`);
-  if (field === 'type') return isActivityTypeId(value) ? null : bad('a known activity type');
+  if (field === 'type') {
+    if (isActivityTypeId(value)) return null;
+    // A type name from a newer catalogue waits for an app that knows it; anything else is junk.
+    return typeof value === 'string' && /^[a-z][a-z0-9-]{0,63}$/.test(value)
+      ? refusal('newer-catalogue', `${value} is not a type this build knows`)
+      : bad('a known activity type');
+  }
   if (field === 'schemaVersion')
     return typeof value === 'number' && Number.isInteger(value) && value > 0
       ? null

@@ -24,7 +24,7 @@ export const fr: Resources = {
     back: 'Retour au journal',
     reviewTitle: 'Révision',
     reviewBody:
-      'La révision des entrées de vos bureaux arrive dans la prochaine version. Les entrées vous parviennent déjà par les lots importés.',
+      'La révision des entrées de vos postes arrive dans la prochaine version. Les entrées vous parviennent déjà par les lots importés.',
     summariesTitle: 'Sommaires',
     summariesBody:
       'Les totaux par type, mois, trimestre et exercice financier arrivent dans la prochaine version.',
@@ -169,8 +169,8 @@ export const fr: Resources = {
     role_hq: 'AC',
     name: 'Nom',
     officerId: 'ID de l’agent',
-    posts_one: 'Bureau',
-    posts_other: 'Bureaux',
+    posts_one: 'Poste',
+    posts_other: 'Postes',
     network: 'Réseau',
     networkValue: '{{name}}, version {{version}} du profil',
     signingKey: 'Clé de signature',

@@ -2,9 +2,20 @@
 // signed profile, a team lead locally), rejecting drops them; a known device signing with
 // another key is refused. And a lead's reviews reach HQ before or after the entry itself.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintCode } from '../../../shared/identity/index.ts';
+import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
+import {
+  encodeEnrollmentFile,
+  fingerprintCode,
+  makeEnrollment,
+  publicKeyText,
+} from '../../../shared/identity/index.ts';
 import { verifyProfile } from '../../../shared/identity/signed.ts';
-import { createActivity, reviewActivity } from '../../../renderer/src/db/activities.ts';
+import {
+  createActivity,
+  reviewActivity,
+  updateActivity,
+} from '../../../renderer/src/db/activities.ts';
+import { buildReceiptExport } from '../../../renderer/src/db/exchange-receipts.ts';
 import { listPendingDevices } from '../../../renderer/src/db/exchange.ts';
 import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
 import {
@@ -17,6 +28,7 @@ import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
   OFFICER_NEW,
+  appendOwnChange,
   hqDevice,
   leadDevice,
   makeNetwork,
@@ -99,6 +111,44 @@ describe('devices waiting for approval', () => {
     expect(await hq.db.activities.count()).toBe(0);
   });
 
+  it('never approves a key other than the one shown: a second key for a waiting device is refused', async () => {
+    const hq = await hqDevice(net);
+    // Someone sends a card for the newcomer's device id, made with keys of their own.
+    const attacker = await generateDeviceKeys({ extractable: true });
+    const card = {
+      deviceId: OFFICER_NEW.deviceId,
+      officerId: OFFICER_NEW.officerId,
+      name: 'Not the newcomer',
+      role: 'officer' as const,
+      postCode: 'BOG',
+      signingKey: await publicKeyText(attacker.signing),
+      encryptionKey: await publicKeyText(attacker.encryption),
+      createdAt: '2025-04-01T00:00:00.000Z',
+    };
+    const enrollment = encodeEnrollmentFile(
+      await makeEnrollment(card, attacker.signing.privateKey),
+    );
+    await importFiles(hq.deps, [{ name: 'card.llenroll', data: enrollment }]);
+    // The genuine newcomer's bundle then arrives: refused, not merged into the waiting entry.
+    const { file } = await newcomerWithEntry();
+    const run = await importFiles(hq.deps, [file]);
+    expect(run.files[0]?.outcome).toMatchObject({
+      kind: 'rejected',
+      errorKey: 'exchange.error.pending-key-conflict',
+    });
+    // What HQ reads aloud is the waiting key's code, and approval signs exactly that key.
+    const shown = (await listPendingDevices(hq.db))[0]?.sender.fingerprint;
+    expect(shown).toBe(await fingerprintCode(card.signingKey));
+    expect(shown).not.toBe(
+      await fingerprintCode(net.officerKeys.get(OFFICER_NEW.deviceId)!.signing.publicKey),
+    );
+    await approveDevice(hq.deps, OFFICER_NEW.deviceId);
+    const listed = (await getSignedProfile(hq.db))!.profile.devices.find(
+      (d) => d.deviceId === OFFICER_NEW.deviceId,
+    );
+    expect(listed?.signingKey).toBe(card.signingKey);
+  });
+
   it('refuses a bundle that names a known device but is signed with another key', async () => {
     const hq = await hqDevice(net);
     // A device that claims to be officer A, with the newcomer's keys.
@@ -115,6 +165,63 @@ describe('devices waiting for approval', () => {
       errorKey: 'bundle.error.signer-mismatch',
     });
     expect(await listPendingDevices(hq.db)).toEqual([]);
+  });
+});
+
+describe('entries from a newer app', () => {
+  it('keeps an entry of a type this build does not know, rather than refusing it for good', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    const id = 'rec-future';
+    for (const [field, value] of [
+      ['type', 'future-type'],
+      ['schemaVersion', 1],
+      ['officerId', OFFICER_A.officerId],
+      ['postCode', 'BOG'],
+      ['occurredOn', '2025-04-10'],
+      ['data.summary', 'x'],
+    ] as const)
+      await appendOwnChange(officer, { recordId: id, field, value });
+    const run = await importFiles(hq.deps, [await exportOf(officer)]);
+    const outcome = run.files[0]?.outcome;
+    if (outcome?.kind !== 'applied') throw new Error(`not applied: ${outcome?.kind}`);
+    // Nothing refused: all six wait (a receipt may then say HQ holds them, which it does).
+    expect(outcome.counts.refused).toBe(0);
+    expect(outcome.extras?.deferred).toBe(6);
+    const kept = await hq.db.exchangeDeferred.where('recordId').equals(id).toArray();
+    expect(kept.map((k) => k.change.field).sort()).toContain('type');
+    expect(await hq.db.activities.get(id)).toBeUndefined();
+  });
+});
+
+describe('a change waiting for its entry', () => {
+  it('gives way to the same change sent again, so an open field never stays sealed', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    const lead = await leadDevice(net);
+    const entry = await createActivity(officer.db, officer.author, liaisonInput(), {
+      sealer: officer.sealer,
+    });
+    // Bundle 1 reaches the lead only; the lead's receipt moves the officer's next export on.
+    await importFiles(lead.deps, [await exportOf(officer)]);
+    const leadReceipt = await buildReceiptExport(lead.deps);
+    await importFiles(officer.deps, [{ name: 'r1.llb', data: leadReceipt!.data }]);
+    await updateActivity(
+      officer.db,
+      officer.author,
+      entry.id,
+      { data: { subject: 'Airport later subject' } },
+      { sealer: officer.sealer },
+    );
+    // Bundle 2 (the edit only) reaches HQ before the entry: kept, sealed (type unknown yet).
+    await importFiles(hq.deps, [await exportOf(officer)]);
+    // HQ's receipt (it holds nothing of 1..9) makes the officer send everything again.
+    const hqReceipt = await buildReceiptExport(hq.deps);
+    await importFiles(officer.deps, [{ name: 'r2.llb', data: hqReceipt!.data }]);
+    await importFiles(hq.deps, [await exportOf(officer)]);
+    const row = await hq.db.activities.get(entry.id);
+    expect(row?.data.subject).toBe('Airport later subject');
+    expect(await hq.db.exchangeDeferred.count()).toBe(0);
   });
 });
 

@@ -26,6 +26,8 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'not-for-role': 'Only HQ and team leads take enrollment cards. Send this file to HQ.',
   'not-your-post': 'This device belongs to a post you do not lead. HQ must approve it.',
   'no-such-device': 'This device is no longer waiting for approval.',
+  'pending-key-conflict':
+    'A device with this id is already waiting for approval with other keys, so one of the two files is not from it. Nothing was added. Reject the waiting device if you cannot tell which is genuine, then import the right file again.',
   'cannot-approve':
     'This device cannot be approved from its bundle alone: it names no post. Ask for its enrollment card.',
   'too-many-recipients':
@@ -66,6 +68,8 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'not-your-post':
     'Cet appareil appartient à un poste que vous ne dirigez pas. L’AC doit l’approuver.',
   'no-such-device': 'Cet appareil n’attend plus d’approbation.',
+  'pending-key-conflict':
+    'Un appareil portant cet identifiant attend déjà l’approbation avec d’autres clés : l’un des deux fichiers ne vient donc pas de lui. Rien n’a été ajouté. Refusez l’appareil en attente si vous ne pouvez pas dire lequel est authentique, puis importez de nouveau le bon fichier.',
   'cannot-approve':
     'Cet appareil ne peut pas être approuvé à partir de son seul lot : il n’indique aucun poste. Demandez sa fiche d’inscription.',
   'too-many-recipients':
@@ -90,6 +94,8 @@ const refusalEn: Sentences<RefusalCode> = {
   'hq-review-only': 'HQ can only review entries, not change them.',
   'unknown-record':
     'The entry has not arrived here yet; the change is kept and applied when it does.',
+  'newer-catalogue':
+    'The entry is of a kind this version of Liaison Log does not know; it is kept and applied once the app is updated.',
 };
 
 const refusalFr: Sentences<RefusalCode> = {
@@ -102,6 +108,8 @@ const refusalFr: Sentences<RefusalCode> = {
   'hq-review-only': 'L’AC peut seulement réviser les entrées, pas les modifier.',
   'unknown-record':
     'L’entrée n’est pas encore arrivée ici; la modification est conservée et sera appliquée à son arrivée.',
+  'newer-catalogue':
+    'L’entrée est d’un type que cette version de Liaison Log ne connaît pas; elle est conservée et sera appliquée une fois l’application mise à jour.',
 };
 
 export const exchangeMessages = bilingual(

@@ -137,7 +137,7 @@ export const syncMessages = bilingual(
         line: 'Changes {{from, number}}–{{to, number}} from {{officer}} at {{post}} have not arrived.',
         lineOne: 'Change {{from, number}} from {{officer}} at {{post}} has not arrived.',
         lineHq: 'Changes {{from, number}}–{{to, number}} from {{officer}} (HQ) have not arrived.',
-        hint: 'Ask the sender to export a new bundle: it carries everything you have not acknowledged.',
+        hint: 'First export a receipt for the sender’s post (below), then ask the sender to import it and export a new bundle: it then carries everything you have not acknowledged.',
       },
       pending: {
         heading: 'Devices waiting for approval',
@@ -317,7 +317,7 @@ export const syncMessages = bilingual(
         lineOne: 'La modification {{from, number}} de {{officer}} à {{post}} n’est pas arrivée.',
         lineHq:
           'Les modifications {{from, number}} à {{to, number}} de {{officer}} (AC) ne sont pas arrivées.',
-        hint: 'Demandez à l’expéditeur d’exporter un nouveau lot : il contient tout ce dont vous n’avez pas accusé réception.',
+        hint: 'Exportez d’abord un accusé de réception pour le poste de l’expéditeur (plus bas), puis demandez à l’expéditeur de l’importer et d’exporter un nouveau lot : il contiendra alors tout ce dont vous n’avez pas accusé réception.',
       },
       pending: {
         heading: 'Appareils en attente d’approbation',
