@@ -47,6 +47,21 @@ async function putPending(db: LiaisonDb, row: PendingDeviceRow): Promise<void> {
 }
 
 /**
+ * At a lead, a locally approved officer id must not belong to someone the profile places
+ * elsewhere (an officer of another post, a lead, HQ): ownership of records goes by officer
+ * id, so such a device could write that person's entries in the posts this lead shares.
+ */
+function checkOfficerIdFree(self: ExchangeSelf, officerId: string, postCode: string | undefined) {
+  const { profile } = self;
+  const taken =
+    profile.leads.some((l) => l.officerId === officerId) ||
+    profile.devices.some(
+      (d) => d.officerId === officerId && (d.role !== 'officer' || d.postCode !== postCode),
+    );
+  if (taken) throw new ExchangeError('officer-id-taken', `${officerId} belongs elsewhere`);
+}
+
+/**
  * Keeps a verified bundle from an unknown device until someone approves the device. The
  * bundle was decoded with its header's own key first, so only a well-formed bundle addressed
  * here, signed by the key it names, ever waits.
@@ -171,6 +186,7 @@ export async function approvePending(
   checkLeadMayApprove(self, card.role === 'officer' ? card.postCode : null);
   if (self.identity.role === 'lead' && card.role !== 'officer')
     throw new ExchangeError('not-your-post', 'a lead approves officer devices only');
+  if (self.identity.role === 'lead') checkOfficerIdFree(self, card.officerId, card.postCode);
   const now = new Date(db.now()).toISOString();
   const listed = knownDevice(self, deviceId);
   const signed =

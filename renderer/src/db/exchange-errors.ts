@@ -46,6 +46,8 @@ export const EXCHANGE_ERROR_CODES = [
   'not-for-role',
   /** A team lead can approve officers of its own posts only. */
   'not-your-post',
+  /** At a lead: the device claims the officer id of someone the profile places elsewhere. */
+  'officer-id-taken',
   /** A device already waits for approval with other keys: one of the two files is not its. */
   'pending-key-conflict',
   /** A device waiting for approval is not known here any more. */

@@ -26,6 +26,7 @@ import {
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
+  LEAD_ID,
   OFFICER_A,
   OFFICER_NEW,
   appendOwnChange,
@@ -99,6 +100,27 @@ describe('devices waiting for approval', () => {
     // The profile is HQ's to change; the lead's approval is its own.
     expect((await getSignedProfile(lead.db))?.profile.version).toBe(net.signed.profile.version);
     expect(await lead.db.exchangeApprovals.count()).toBe(1);
+  });
+
+  it('refuses, at a lead, a device that claims the officer id of someone placed elsewhere', async () => {
+    const lead = await leadDevice(net);
+    const keys = await generateDeviceKeys({ extractable: true });
+    const card = {
+      deviceId: 'claims-the-lead',
+      officerId: LEAD_ID,
+      name: 'Not the lead',
+      role: 'officer' as const,
+      postCode: 'BOG',
+      signingKey: await publicKeyText(keys.signing),
+      encryptionKey: await publicKeyText(keys.encryption),
+      createdAt: '2025-04-01T00:00:00.000Z',
+    };
+    const file = encodeEnrollmentFile(await makeEnrollment(card, keys.signing.privateKey));
+    await importFiles(lead.deps, [{ name: 'card.llenroll', data: file }]);
+    await expect(approveDevice(lead.deps, 'claims-the-lead')).rejects.toMatchObject({
+      code: 'officer-id-taken',
+    });
+    expect(await lead.db.exchangeApprovals.count()).toBe(0);
   });
 
   it('drops a rejected device and its bundles', async () => {

@@ -26,6 +26,8 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'not-for-role': 'Only HQ and team leads take enrollment cards. Send this file to HQ.',
   'not-your-post': 'This device belongs to a post you do not lead. HQ must approve it.',
   'no-such-device': 'This device is no longer waiting for approval.',
+  'officer-id-taken':
+    'This device claims the officer ID of someone HQ’s profile places elsewhere (another post, a team lead or HQ). It was not approved. Ask HQ to approve it if it is genuine.',
   'pending-key-conflict':
     'A device with this id is already waiting for approval with other keys, so one of the two files is not from it. Nothing was added. Reject the waiting device if you cannot tell which is genuine, then import the right file again.',
   'cannot-approve':
@@ -68,6 +70,8 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'not-your-post':
     'Cet appareil appartient à un poste que vous ne dirigez pas. L’AC doit l’approuver.',
   'no-such-device': 'Cet appareil n’attend plus d’approbation.',
+  'officer-id-taken':
+    'Cet appareil revendique l’ID d’agent d’une personne que le profil de l’AC place ailleurs (un autre poste, un chef d’équipe ou l’AC). Il n’a pas été approuvé. Demandez à l’AC de l’approuver s’il est authentique.',
   'pending-key-conflict':
     'Un appareil portant cet identifiant attend déjà l’approbation avec d’autres clés : l’un des deux fichiers ne vient donc pas de lui. Rien n’a été ajouté. Refusez l’appareil en attente si vous ne pouvez pas dire lequel est authentique, puis importez de nouveau le bon fichier.',
   'cannot-approve':
