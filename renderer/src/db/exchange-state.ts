@@ -2,6 +2,7 @@
 // what, when HQ's last receipt came, the folders chosen for exports and imports.
 import { type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type LiaisonDb } from './db.ts';
+import { readKey, writeKey } from './key-value.ts';
 
 export interface LastExport {
   at: string;
@@ -28,19 +29,17 @@ export interface ExchangeStateValues {
 
 export type ExchangeStateKey = keyof ExchangeStateValues;
 
-export async function getExchangeState<K extends ExchangeStateKey>(
+export function getExchangeState<K extends ExchangeStateKey>(
   db: LiaisonDb,
   key: K,
 ): Promise<ExchangeStateValues[K] | undefined> {
-  const row = await db.exchangeState.get(key);
-  // Safe: every write to this key went through setExchangeState with the same K.
-  return row?.value as ExchangeStateValues[K] | undefined;
+  return readKey<ExchangeStateValues, K>(db.exchangeState, key);
 }
 
-export async function setExchangeState<K extends ExchangeStateKey>(
+export function setExchangeState<K extends ExchangeStateKey>(
   db: LiaisonDb,
   key: K,
   value: ExchangeStateValues[K],
 ): Promise<void> {
-  await db.exchangeState.put({ key, value });
+  return writeKey<ExchangeStateValues, K>(db.exchangeState, key, value);
 }

@@ -5,6 +5,7 @@ import { type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type WrappedPrivateKey } from '../../../shared/vault/device-keys.ts';
 import { type Language } from '../../../shared/domain/catalogue-types.ts';
 import { type LiaisonDb } from './db.ts';
+import { readKey, writeKey } from './key-value.ts';
 
 export interface DeviceInfo {
   /** Random, url-safe, 22 characters (128 bits): unique without coordination. */
@@ -89,21 +90,19 @@ export function seqKey(deviceId: string): `seq:${string}` {
   return `seq:${deviceId}`;
 }
 
-export async function getMeta<K extends MetaKey>(
+export function getMeta<K extends MetaKey>(
   db: LiaisonDb,
   key: K,
 ): Promise<MetaValues[K] | undefined> {
-  const row = await db.meta.get(key);
-  // Safe: every write to this key went through setMeta with the same K.
-  return row?.value as MetaValues[K] | undefined;
+  return readKey<MetaValues, K>(db.meta, key);
 }
 
-export async function setMeta<K extends MetaKey>(
+export function setMeta<K extends MetaKey>(
   db: LiaisonDb,
   key: K,
   value: MetaValues[K],
 ): Promise<void> {
-  await db.meta.put({ key, value });
+  return writeKey<MetaValues, K>(db.meta, key, value);
 }
 
 /**
