@@ -108,10 +108,13 @@ test('leaving a form keeps the last keystrokes as a draft the log points back to
   await page.getByRole('link', { name: 'New activity' }).click();
   await page.keyboard.press('2');
   await page.locator('#field-carrier').fill('Copa');
-  // Straight to the log, before the autosave delay has passed.
+  // Straight to the log, before the autosave delay has passed: leaving the form writes the
+  // draft at once, and the log points back to it as soon as it is stored.
   await page.getByRole('link', { name: 'Activity log' }).click();
-  await reloadAndUnlock(page);
   const resume = page.getByRole('button', { name: /Resume new Interdiction/ });
+  await expect(resume).toBeVisible();
+  // It is stored, not held in memory: it is still there after a restart.
+  await reloadAndUnlock(page);
   await expect(resume).toBeVisible();
   await resume.click();
   await expect(page.locator('#field-carrier')).toHaveValue('Copa');
