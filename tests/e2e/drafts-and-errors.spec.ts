@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import {
   activityCount,
   expectNoAxeViolations,
+  newestDraftAt,
   reloadAndUnlock,
   setUpOfficer,
   shot,
@@ -29,8 +30,12 @@ test('a draft survives a reload and is gone once saved', async ({ page }) => {
   await page.keyboard.press('2');
   await page.locator('#field-carrier').fill('KLM');
   await page.locator('#field-airport').fill('ams');
-  // Autosave runs shortly after typing stops; then the window is "closed" (reloaded).
-  await page.waitForTimeout(1000);
+  const typedAt = await page.evaluate(() => Date.now());
+  // Autosave runs shortly after typing stops (no click, no navigation here); once it has
+  // stored the last keystroke, the window is "closed" (reloaded).
+  await expect
+    .poll(async () => Date.parse(await newestDraftAt(page)) || 0)
+    .toBeGreaterThanOrEqual(typedAt);
   await reloadAndUnlock(page);
   await expect(page.getByText('Your unsaved draft was restored.')).toBeVisible();
   await expect(page.locator('#field-carrier')).toHaveValue('KLM');

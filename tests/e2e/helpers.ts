@@ -322,3 +322,27 @@ export async function dropFiles(
     await page.locator(target).dispatchEvent(type, { dataTransfer });
   }
 }
+
+/**
+ * The newest stored draft's `updatedAt` (ISO), read straight from IndexedDB, or '' when
+ * there is none. Lets a test wait for the autosave instead of sleeping a guessed time.
+ */
+export async function newestDraftAt(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('liaison-log');
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('drafts').objectStore('drafts').getAll();
+          request.onsuccess = () => {
+            db.close();
+            const times = (request.result as { updatedAt: string }[]).map((d) => d.updatedAt);
+            resolve(times.sort().at(-1) ?? '');
+          };
+          request.onerror = () => reject(new Error(String(request.error)));
+        };
+        open.onerror = () => reject(new Error(String(open.error)));
+      }),
+  );
+}
