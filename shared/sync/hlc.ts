@@ -29,6 +29,27 @@ export function decodeHlc(s: string): Hlc | null {
   return { wall: Number(m[1]), counter: Number(m[2]), deviceId: m[3] as string };
 }
 
+/** The device id a stamp names, or null for anything that is not a stamp (decodeHlc, cheaper). */
+export function hlcDeviceId(s: string): string | null {
+  const m = HLC_PATTERN.exec(s);
+  return m ? (m[3] as string) : null;
+}
+
+/**
+ * The encoded wall-time prefix every stamp later than `wallMs` (ms) sorts above: a stamp
+ * `s` has a wall time after `wallMs` exactly when `s.slice(0, WALL_DIGITS) > wallPrefix(wallMs)`.
+ */
+export function wallPrefix(wallMs: number): string {
+  // Before the epoch, every stamp is later: '' sorts below any digits.
+  if (wallMs < 0) return '';
+  return String(Math.floor(wallMs)).padStart(WALL_DIGITS, '0');
+}
+
+/** The wall-time digits of a stamp (valid ones only), for comparing with wallPrefix(). */
+export function wallDigits(s: string): string {
+  return s.slice(0, WALL_DIGITS);
+}
+
 export function compareHlc(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

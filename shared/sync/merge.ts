@@ -2,7 +2,7 @@
 // HLC, and a deletion is final. Pure: the caller looks records up and stores the result.
 import { type Change, type Collection, type Json, DELETED_FIELD } from './change.ts';
 import { isSyncedField, keptWhenDeleted, recordKey } from './fields.ts';
-import { decodeHlc } from './hlc.ts';
+import { hlcDeviceId, wallDigits, wallPrefix } from './hlc.ts';
 import { compareWrites } from './latest.ts';
 import { type Refusal, isDeferral, refusal } from './refusal.ts';
 
@@ -104,12 +104,12 @@ export function isDeleted(record: RecordState | undefined): boolean {
  * boolean.
  */
 export function validateChange(change: Change): Refusal | null {
-  const stamp = decodeHlc(change.hlc);
-  if (!stamp) return refusal('invalid-change', `"${change.hlc}" is not an HLC stamp`);
-  if (stamp.deviceId !== change.deviceId) {
+  const stampDevice = hlcDeviceId(change.hlc);
+  if (stampDevice === null) return refusal('invalid-change', `"${change.hlc}" is not an HLC stamp`);
+  if (stampDevice !== change.deviceId) {
     return refusal(
       'invalid-change',
-      `stamp of device ${stamp.deviceId} on a change of device ${change.deviceId}`,
+      `stamp of device ${stampDevice} on a change of device ${change.deviceId}`,
     );
   }
   if (!isSyncedField(change.collection, change.field)) {
@@ -136,9 +136,11 @@ export function mergeChanges(
   options: MergeOptions = {},
 ): MergeResult {
   const { authorize, clockCheck } = options;
+  const aheadOf = clockCheck ? wallPrefix(clockCheck.nowMs + clockCheck.maxDriftMs) : null;
   const verdicts = changes.map(validateChange);
   const batch = batchView(lookup, changes, verdicts);
-  // Copies of the records this batch modified; lookup()'s objects are never mutated.
+  // Copies of the records this batch modified, this batch's own to update in place;
+  // lookup()'s objects are never mutated.
   const written = new Map<string, RecordState>();
   const results: ChangeResult[] = [];
   let clamped = 0;
@@ -150,7 +152,8 @@ export function mergeChanges(
       return;
     }
     const key = recordKey(change.collection, change.recordId);
-    const current = written.get(key) ?? lookup(change.collection, change.recordId);
+    const own = written.get(key);
+    const current = own ?? lookup(change.collection, change.recordId);
     const denied = authorize?.(change, current, batch) ?? null;
     if (denied) {
       results.push({
@@ -161,13 +164,17 @@ export function mergeChanges(
       });
       return;
     }
-    const { outcome, next } = applyChange(current, change);
+    const { outcome, next } = applyChange(current, change, own !== undefined);
     if (next) written.set(key, next);
     // Flagged only once merged: the import report's "N changes came with a clock far ahead"
     // is about stamps now stored (or met) here. A refused change is reported as refused, and
     // a deferred one is flagged when a later retry merges it.
     const flags: ChangeFlag[] = [];
-    if (clockCheck && isAhead(change.hlc, clockCheck)) {
+    // Flags, never rewrites, a stamp from a clock far ahead: rewriting it to the receiver's
+    // time would make the stored state depend on which receiver merged it, and receivers
+    // would no longer converge. HlcClock.receive() already keeps such a stamp out of the
+    // local clock. (Valid stamps only reach here, so their wall digits compare as numbers.)
+    if (aheadOf !== null && wallDigits(change.hlc) > aheadOf) {
       flags.push('clock-ahead');
       clamped += 1;
     }
@@ -196,16 +203,6 @@ function batchView(
   };
 }
 
-/**
- * Flags, never rewrites, a stamp from a clock far ahead. Rewriting it to the receiver's
- * time would make the stored state depend on which receiver merged it, and receivers would
- * no longer converge. HlcClock.receive() already keeps such a stamp out of the local clock.
- */
-function isAhead(hlc: string, check: ClockCheck): boolean {
-  const stamp = decodeHlc(hlc);
-  return stamp !== null && stamp.wall > check.nowMs + check.maxDriftMs;
-}
-
 function heldField(record: RecordState, field: string): FieldState | undefined {
   return Object.hasOwn(record.fields, field) ? record.fields[field] : undefined;
 }
@@ -221,6 +218,8 @@ function heldField(record: RecordState, field: string): FieldState | undefined {
 function applyChange(
   current: RecordState | undefined,
   change: Change,
+  /** True when `current` is this batch's own copy, updated in place rather than copied. */
+  owned = false,
 ): { outcome: AppliedOutcome; next?: RecordState } {
   const incoming: FieldState = { value: change.value, hlc: change.hlc };
   if (!current) {
@@ -247,6 +246,10 @@ function applyChange(
   }
   if (isDeleted(current) && !keptWhenDeleted(current.collection, change.field))
     return { outcome: 'stale' };
+  if (owned) {
+    current.fields[change.field] = incoming;
+    return { outcome: 'updated', next: current };
+  }
   const fields = { ...current.fields };
   fields[change.field] = incoming;
   return { outcome: 'updated', next: { ...current, fields } };

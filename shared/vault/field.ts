@@ -37,10 +37,15 @@ async function contextTag(aad: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return (await sha256(aad)).subarray(0, TAG_BYTES);
 }
 
+/** Keys already checked, per use: a key's algorithm and usages never change. */
+const checkedKeys = { encrypt: new WeakSet<CryptoKey>(), decrypt: new WeakSet<CryptoKey>() };
+
 function requireDataKey(key: CryptoKey, usage: 'encrypt' | 'decrypt'): void {
+  if (checkedKeys[usage].has(key)) return;
   if (key.algorithm.name !== 'AES-GCM' || !key.usages.includes(usage)) {
     throw new TypeError(`the vault data key must be an AES-GCM key allowed to ${usage}`);
   }
+  checkedKeys[usage].add(key);
 }
 
 /** Padding with spaces keeps the text valid JSON: JSON.parse skips trailing whitespace. */

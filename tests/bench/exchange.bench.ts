@@ -10,8 +10,9 @@ import { serveDirectory } from './static-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHANGES = 100_000;
-// EXCHANGE_BENCH_RUNS=1 for a quick look; medians need 3 or more.
-const RUNS = Number(process.env.EXCHANGE_BENCH_RUNS ?? 3);
+// EXCHANGE_BENCH_RUNS=1 for a quick look; medians need 3 or more (5 by default: the
+// figures move by a tenth from run to run on a 2-core machine).
+const RUNS = Number(process.env.EXCHANGE_BENCH_RUNS ?? 5);
 
 interface ImportRun {
   ms: number;
@@ -30,6 +31,7 @@ interface BenchApi {
   baseline(run: number): Promise<{ ms: number; rows: number }>;
   pouch(run: number): Promise<{ ms: number; docs: number }>;
   phases(run: number): Promise<Record<string, number>>;
+  dropRun(run: number): Promise<void>;
   cleanUp(): void;
 }
 
@@ -86,10 +88,14 @@ export async function runExchangeBench(): Promise<Record<string, unknown>> {
     const imports: ImportRun[] = [];
     const baselines: number[] = [];
     const pouches: number[] = [];
+    // The order alternates (import first, then baseline first) so a machine that drifts
+    // during the run weighs on both; each run's databases are deleted before the next.
     for (let run = 0; run < RUNS; run++) {
+      if (run % 2 === 1) baselines.push((await call(page, 'baseline', run)).ms);
       imports.push(await call(page, 'importFirst', run));
-      baselines.push((await call(page, 'baseline', run)).ms);
+      if (run % 2 === 0) baselines.push((await call(page, 'baseline', run)).ms);
       pouches.push((await call(page, 'pouch', run)).ms);
+      await call(page, 'dropRun', run);
     }
     const phases = await call(page, 'phases', 0);
     await call(page, 'cleanUp');
@@ -114,6 +120,11 @@ export async function runExchangeBench(): Promise<Record<string, unknown>> {
       f_pouchBulkDocsMs: round(f),
       ratios: {
         importToBaseline: round(b / a),
+        // The same ratio taken within each run (import and baseline side by side), then the
+        // median: less moved by the machine drifting between runs.
+        importToBaselineMedianOfRuns: round(
+          median(imports.map((r, i) => r.ms / (baselines[i] ?? NaN))),
+        ),
         reimportToImport: round(c / b),
         pouchToBaseline: round(f / a),
         importToPouch: round(b / f),
@@ -129,6 +140,7 @@ export async function runExchangeBench(): Promise<Record<string, unknown>> {
         workerStartMs: round(r.workerStartMs),
         reimportMs: round(r.reimportMs),
         baselineMs: round(baselines[i] ?? NaN),
+        importToBaseline: round(r.ms / (baselines[i] ?? NaN)),
         pouchMs: round(pouches[i] ?? NaN),
         longTasks: r.longTasks,
         longestTaskMs: round(r.longestTaskMs),

@@ -55,24 +55,40 @@ function stopWorkers(): void {
   for (const w of workers.splice(0)) w.terminate();
 }
 
-/** The longest main-thread tasks (over 50 ms: the long-task API's threshold) while `run` runs. */
+/**
+ * `run`'s duration, and the longest main-thread tasks (over 50 ms: the long-task API's
+ * threshold) while it ran. The duration stops when `run` settles, before the pause that
+ * lets the last long-task entry arrive.
+ */
 async function watchingLongTasks<T>(
   run: () => Promise<T>,
-): Promise<{ value: T; longest: number; count: number }> {
+): Promise<{ value: T; ms: number; longest: number; count: number }> {
   const durations: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) durations.push(entry.duration);
   });
   observer.observe({ type: 'longtask', buffered: false });
+  const t0 = performance.now();
   const value = await run();
+  const ms = performance.now() - t0;
   // Let the last task's entry be delivered.
   await new Promise((resolve) => setTimeout(resolve, 100));
   for (const entry of observer.takeRecords()) durations.push(entry.duration);
   observer.disconnect();
-  return { value, longest: Math.max(0, ...durations), count: durations.length };
+  return { value, ms, longest: Math.max(0, ...durations), count: durations.length };
 }
 
 const hqs = new Map<number, Device>();
+let rowsFromImport: ActivityRow[] | null = null;
+
+/** The rows the first import produced, read once and kept for the baselines. */
+async function importedRows(): Promise<ActivityRow[]> {
+  if (rowsFromImport) return rowsFromImport;
+  const first = [...hqs.values()][0];
+  if (!first) throw new Error('import first');
+  rowsFromImport = await first.db.activities.toArray();
+  return rowsFromImport;
+}
 
 const bench = {
   async setup(records: number) {
@@ -87,12 +103,10 @@ const bench = {
   async exportBundle() {
     if (!officer) throw new Error('setup first');
     const exchange = client(officer, OFFICER.deviceId);
-    const t0 = performance.now();
     const watched = await watchingLongTasks(() => exchange.exportBundle());
-    const ms = performance.now() - t0;
     stopWorkers();
     return {
-      ms,
+      ms: watched.ms,
       result: watched.value,
       bytes: bundle?.data.length ?? 0,
       longestTaskMs: watched.longest,
@@ -110,16 +124,14 @@ const bench = {
     const warm0 = performance.now();
     await exchange.resumeInterrupted({});
     const workerStartMs = performance.now() - warm0;
-    const t0 = performance.now();
     const watched = await watchingLongTasks(() => exchange.importFiles([file], {}));
-    const ms = performance.now() - t0;
     const outcome = watched.value.files[0]?.outcome;
     const reimport0 = performance.now();
     const again = await exchange.importFiles([file], {});
     const reimportMs = performance.now() - reimport0;
     stopWorkers();
     return {
-      ms,
+      ms: watched.ms,
       workerStartMs,
       longestTaskMs: watched.longest,
       longTasks: watched.count,
@@ -131,11 +143,12 @@ const bench = {
     };
   },
 
-  /** The baseline: the rows the import produced, bulkPut into an empty activities table. */
+  /**
+   * The baseline: the rows an import produced (the first run's, kept in memory), bulkPut
+   * into an empty activities table.
+   */
   async baseline(run: number) {
-    const hq = hqs.get(run);
-    if (!hq) throw new Error('import first');
-    const rows = await hq.db.activities.toArray();
+    const rows = await importedRows();
     const name = `xbench-raw-${run}`;
     await deleteDatabase(name);
     const raw = new Dexie(name);
@@ -146,19 +159,28 @@ const bench = {
     await raw.transaction('rw', table, () => table.bulkPut(rows));
     const ms = performance.now() - t0;
     raw.close();
+    await deleteDatabase(name);
     return { ms, rows: rows.length };
   },
 
   async pouch(run: number) {
-    const hq = hqs.get(run);
-    if (!hq) throw new Error('import first');
-    const docs = (await hq.db.activities.toArray()).map((row) => ({ ...row, _id: row.id }));
+    const docs = (await importedRows()).map((row) => ({ ...row, _id: row.id }));
     const pouch = new PouchDB(`xbench-pouch-${run}`);
     const t0 = performance.now();
     await pouch.bulkDocs(docs);
     const ms = performance.now() - t0;
     await pouch.destroy();
     return { ms, docs: docs.length };
+  },
+
+  /** Deletes a run's HQ database once its figures are taken, so runs do not pile up on disk. */
+  async dropRun(run: number) {
+    const hq = hqs.get(run);
+    if (!hq) return;
+    rowsFromImport ??= await hq.db.activities.toArray();
+    hq.db.close();
+    hqs.delete(run);
+    await deleteDatabase(`xbench-hq-${run}`);
   },
 
   /** Diagnostics: where an import's time goes, run on this thread with the engine's hooks. */

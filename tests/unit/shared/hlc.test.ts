@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HlcClock, compareHlc, decodeHlc, encodeHlc } from '../../../shared/sync/hlc.ts';
+import {
+  HlcClock,
+  compareHlc,
+  decodeHlc,
+  encodeHlc,
+  hlcDeviceId,
+  wallDigits,
+  wallPrefix,
+} from '../../../shared/sync/hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('stays monotonic when the wall clock jumps back', () => {
@@ -40,5 +48,25 @@ describe('hybrid logical clock', () => {
   it('rejects strings that are not stamps', () => {
     expect(decodeHlc('nope')).toBeNull();
     expect(decodeHlc('000000000001000-000001-bad device')).toBeNull();
+  });
+
+  it('reads the device id of a stamp without decoding it, and nothing from a non-stamp', () => {
+    const stamp = encodeHlc({ wall: 1_700_000_000_123, counter: 7, deviceId: 'dev-1' });
+    expect(hlcDeviceId(stamp)).toBe('dev-1');
+    expect(hlcDeviceId(stamp)).toBe(decodeHlc(stamp)?.deviceId);
+    for (const bad of ['', 'nope', `${stamp}!`, '1700000000123-000007-']) {
+      expect(hlcDeviceId(bad)).toBeNull();
+    }
+  });
+
+  it('compares wall times as text exactly as it compares them as numbers', () => {
+    const walls = [0, 1, 999, 1_700_000_000_000, 1_700_000_000_001, 99_999_999_999_999];
+    const limits = [0, 0.5, 998.9, 999, 1_700_000_000_000, 1_700_000_000_000.5, -5];
+    for (const wall of walls) {
+      const stamp = encodeHlc({ wall, counter: 0, deviceId: 'd' });
+      for (const limit of limits) {
+        expect(wallDigits(stamp) > wallPrefix(limit), `${wall} > ${limit}`).toBe(wall > limit);
+      }
+    }
   });
 });

@@ -259,6 +259,25 @@ describe('changes the merge refuses on its own', () => {
   });
 });
 
+describe('what merging leaves alone', () => {
+  it('never changes the records lookup returns, however often a batch writes one', () => {
+    const s = store();
+    s.merge([change('a', 1, 0, 'type', 'training'), change('a', 2, 1, 'data.count', 1)]);
+    const before = s.get();
+    const snapshot = structuredClone(before);
+    const r = s.merge([
+      change('a', 3, 2, 'data.count', 2),
+      change('a', 4, 3, 'data.notes', 'x'),
+      change('a', 5, 4, 'data.count', 3),
+    ]);
+    expect(outcomes(r)).toEqual(['updated', 'updated', 'updated']);
+    expect(before).toEqual(snapshot);
+    expect(s.get()).not.toBe(before);
+    expect(s.get()?.fields['data.count']?.value).toBe(3);
+    expect(s.get()?.fields['data.notes']?.value).toBe('x');
+  });
+});
+
 describe('clock far ahead', () => {
   const check = { nowMs: T0, maxDriftMs: 60_000 };
 
@@ -304,6 +323,15 @@ describe('clock far ahead', () => {
     const r = s.merge([change('a', 2, 60_001, 'data.notes', 'x')], { clockCheck: check });
     expect(outcomes(r)).toEqual(['stale']);
     expect(r.clamped).toBe(1);
+  });
+
+  it('flags by the exact limit when the receiver’s clock has a fraction of a millisecond', () => {
+    const fractional = { nowMs: T0 + 0.5, maxDriftMs: 60_000 };
+    const r = store().merge(
+      [change('a', 1, 60_000, 'data.notes', 'x'), change('a', 2, 60_001, 'data.count', 1)],
+      { clockCheck: fractional },
+    );
+    expect(r.results.map((x) => x.flags)).toEqual([[], ['clock-ahead']]);
   });
 
   it('does not flag a stamp exactly at the limit, nor anything without a clock check', () => {
