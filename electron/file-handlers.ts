@@ -9,7 +9,9 @@ import {
   MAX_OPEN_FILES,
   type IpcArgs,
   type IpcResult,
+  type UnreadableReason,
 } from '../shared/ipc/contract';
+import { errnoOf } from '../shared/ipc/errors';
 import { IpcFailure } from './ipc';
 
 export interface AppFacts {
@@ -37,6 +39,8 @@ export interface FileHandlerDeps {
   fs?: FileSystem;
   /** Suffix for the temporary file; random in the app, fixed in tests. */
   tempSuffix?: () => string;
+  /** Where a file left unread is logged, with the OS's reason (console.warn in the app). */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -75,11 +79,70 @@ export async function saveFile(
   return { saved: true, location: choice.filePath };
 }
 
+/** The reason a person can act on, from a Node errno ('ENOENT', 'EACCES'...). */
+function unreadableFor(error: unknown): UnreadableReason {
+  switch (errnoOf(error)) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not-found';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EBUSY':
+      return 'permission-denied';
+    case 'EFBIG':
+      return 'too-large';
+    default:
+      return 'io';
+  }
+}
+
+type OpenResult = IpcResult<'file:open'>['files'][number];
+
+/**
+ * Reads one picked file within what is left of the reply's cap. A file that went away,
+ * is locked, or is too large becomes a result of its own: the others are still read.
+ */
+async function readPicked(
+  fs: FileSystem,
+  filePath: string,
+  room: number,
+  warn: (message: string) => void,
+): Promise<OpenResult> {
+  const name = nodePath.basename(filePath);
+  const refuse = (unreadable: UnreadableReason, detail: string): OpenResult => {
+    warn(`[files] ${name} not read (${unreadable}): ${detail}`);
+    return { name, unreadable };
+  };
+  try {
+    // Sizes are checked before reading: nothing past the cap is ever loaded.
+    const info = await fs.stat(filePath);
+    if (!info.isFile()) return refuse('not-found', 'not a regular file');
+    if (info.size > MAX_FILE_BYTES) return refuse('too-large', `${info.size} bytes`);
+    if (info.size > room) return refuse('batch-too-large', `${info.size} bytes`);
+    const buffer = await fs.readFile(filePath);
+    // It may have grown between the stat and the read.
+    if (buffer.byteLength > room) {
+      return refuse(buffer.byteLength > MAX_FILE_BYTES ? 'too-large' : 'batch-too-large', 'grew');
+    }
+    return { name, data: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+  } catch (error) {
+    // The errno only: a Node message carries the whole path.
+    return refuse(unreadableFor(error), errnoOf(error) ?? 'no errno');
+  }
+}
+
+/**
+ * The files picked in the open dialog, one result per file in the order picked: its bytes,
+ * or why it was not read. Only a failure of the dialog itself, or too many files, rejects
+ * the whole call. One reply carries MAX_FILE_BYTES at most: a file that would pass that
+ * total is refused as 'batch-too-large' (to import on its own), the rest still read.
+ */
 export async function openFiles(
   args: IpcArgs<'file:open'>,
   deps: FileHandlerDeps,
 ): Promise<IpcResult<'file:open'>> {
   const fs = deps.fs ?? nodeFs;
+  const warn = deps.warn ?? (() => undefined);
   const choice = await deps.showOpenDialog({
     properties: args.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
     ...(args.filters ? { filters: args.filters } : {}),
@@ -89,24 +152,12 @@ export async function openFiles(
     throw new IpcFailure('too-large', `${choice.filePaths.length} files picked`);
   }
 
-  // Check sizes before reading anything: one reply carries every file.
+  const files: OpenResult[] = [];
   let total = 0;
   for (const filePath of choice.filePaths) {
-    const info = await fs.stat(filePath);
-    if (!info.isFile()) throw new IpcFailure('not-found', 'not a regular file');
-    total += info.size;
-    if (info.size > MAX_FILE_BYTES || total > MAX_FILE_BYTES) {
-      throw new IpcFailure('too-large', `${total} bytes picked`);
-    }
-  }
-
-  const files: IpcResult<'file:open'>['files'] = [];
-  for (const filePath of choice.filePaths) {
-    const buffer = await fs.readFile(filePath);
-    files.push({
-      name: nodePath.basename(filePath),
-      data: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
-    });
+    const result = await readPicked(fs, filePath, MAX_FILE_BYTES - total, warn);
+    if ('data' in result) total += result.data.byteLength;
+    files.push(result);
   }
   return { files };
 }

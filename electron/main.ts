@@ -70,6 +70,7 @@ function registerIpcHandlers(): void {
     showOpenDialog: (options) =>
       mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
     defaultDirectory: () => app.getPath('documents'),
+    warn,
   };
   const folders: FolderHandlerDeps = {
     // Read on first use: userData is not touched until a folder channel is called.

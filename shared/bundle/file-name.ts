@@ -45,10 +45,21 @@ export interface ReceiptFileNameInput {
   /** The post the receipt answers; null for all posts. */
   readonly postCode: string | null;
   readonly createdAt: string;
+  /**
+   * Which part this file is when one receipt is written as several (a bundle is addressed to
+   * at most 64 devices): 1-based `index` of `count`. Absent, or a count of 1: one file.
+   */
+  readonly part?: { readonly index: number; readonly count: number };
 }
 
-/** e.g. `receipt_hq-ottawa_BOG_2025-04-11.llb`. */
+/**
+ * e.g. `receipt_hq-ottawa_BOG_2025-04-11.llb`, or for one part of several
+ * `receipt_hq-ottawa_all-posts_2025-04-11_part-1-of-2.llb`: the part keeps the names of one
+ * export apart and tells the person handing them out that there are others.
+ */
 export function receiptFileName(input: ReceiptFileNameInput): string {
   const post = input.postCode === null ? 'all-posts' : part(input.postCode, 'post');
-  return `receipt_${part(input.issuerId, 'issuer')}_${post}_${day(input.createdAt)}.${BUNDLE_FILE_EXTENSION}`;
+  const of =
+    input.part && input.part.count > 1 ? `_part-${input.part.index}-of-${input.part.count}` : '';
+  return `receipt_${part(input.issuerId, 'issuer')}_${post}_${day(input.createdAt)}${of}.${BUNDLE_FILE_EXTENSION}`;
 }

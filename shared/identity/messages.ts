@@ -20,7 +20,7 @@ const en: IdentityMessages = {
       'hq-key-changed':
         'This network profile was refused: it is signed with a different HQ key than the one this device trusts. Call HQ before going further.',
       'other-network':
-        'This network profile belongs to another network. Nothing was changed on this device.',
+        'This network profile belongs to another network. Nothing was changed on this device. To move this device to that network: export your changes first (Sync), then reset this device (Settings) and set it up with that network’s profile.',
       'older-version':
         'This network profile is older than the one this device already uses. Nothing was changed.',
       'same-version-different-content':
@@ -63,7 +63,7 @@ const fr: IdentityMessages = {
       'hq-key-changed':
         'Ce profil de réseau a été refusé : il est signé avec une autre clé de l’AC que celle à laquelle cet appareil se fie. Appelez l’AC avant d’aller plus loin.',
       'other-network':
-        'Ce profil de réseau appartient à un autre réseau. Rien n’a été modifié sur cet appareil.',
+        'Ce profil de réseau appartient à un autre réseau. Rien n’a été modifié sur cet appareil. Pour faire passer cet appareil à cet autre réseau : exportez d’abord vos modifications (Synchronisation), puis réinitialisez l’appareil (Paramètres) et configurez-le avec le profil de ce réseau.',
       'older-version':
         'Ce profil de réseau est plus ancien que celui qu’utilise déjà cet appareil. Rien n’a été modifié.',
       'same-version-different-content':

@@ -49,6 +49,26 @@ const fileBytesSchema = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes' })
   .refine((data) => data.byteLength <= MAX_FILE_BYTES, { message: 'file too large' });
 
+/**
+ * Why one file of a batch was not read; the others still are. 'batch-too-large': the files
+ * before it already filled one reply's cap (MAX_FILE_BYTES), so it was left unread.
+ */
+export const UNREADABLE_REASONS = [
+  'not-found',
+  'permission-denied',
+  'too-large',
+  'batch-too-large',
+  'io',
+] as const;
+export const unreadableReasonSchema = z.enum(UNREADABLE_REASONS);
+export type UnreadableReason = z.infer<typeof unreadableReasonSchema>;
+
+/** One picked file: its bytes, or why it could not be read. */
+const fileReadResultSchema = z.union([
+  z.strictObject({ name: z.string(), data: fileBytesSchema }),
+  z.strictObject({ name: z.string(), unreadable: unreadableReasonSchema }),
+]);
+
 export const fileFilterSchema = z.strictObject({
   name: z.string().min(1).max(100),
   /** Without the dot; '*' means any file. */
@@ -107,9 +127,16 @@ export const ipcContract = {
       filters: filtersSchema,
     }),
     result: z.strictObject({
+      /** One entry per picked file, in order; one reply carries MAX_FILE_BYTES at most. */
       files: z
-        .array(z.strictObject({ name: z.string(), data: fileBytesSchema }))
-        .max(MAX_OPEN_FILES),
+        .array(fileReadResultSchema)
+        .max(MAX_OPEN_FILES)
+        .refine(
+          (files) =>
+            files.reduce((sum, f) => sum + ('data' in f ? f.data.byteLength : 0), 0) <=
+            MAX_FILE_BYTES,
+          { message: 'reply too large' },
+        ),
     }),
   },
   /** The OS folder picker; the choice is remembered for the purpose. Null when cancelled. */

@@ -3,23 +3,24 @@
 // of the Americas and the demo HQ import it (approving the officer's new device first); HQ's
 // figures match; a repeat, a damaged copy and a forged change are handled; receipts travel
 // back; a lost bundle costs nothing; a real gap is shown until its changes arrive.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   approvePendingDevice,
+  demoDevice,
   dropFiles,
   expectNoAxeViolations,
+  exported,
   importFiles,
   lastRunFiles,
   logActivity,
   logCount,
   openSync,
   saveDownload,
-  setUpDemoDevice,
   shot,
-  type DemoDevice,
+  switchLanguage,
   type SavedFile,
 } from './helpers.ts';
 import { forgeBundle, makeForgedDevice, nextChanges, ownLiaisonEntry } from './exchange-forge.ts';
@@ -27,34 +28,6 @@ import { forgeBundle, makeForgedDevice, nextChanges, ownLiaisonEntry } from './e
 const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
 const LEAD = { leadId: 'lead-americas', name: 'Camille Tremblay' };
 const FORGER = { officerId: 'lo-mexico-1', name: 'Marc-André Gagnon', postCode: 'MEX' };
-
-async function device(browser: Browser, who: DemoDevice): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await setUpDemoDevice(page, who);
-  return page;
-}
-
-interface Exported {
-  changes: number;
-  entries: number;
-  /** The one range of own change numbers the bundle declares. */
-  from: number;
-  to: number;
-}
-
-/** The numbers "N changes to M entries (numbers a–b)" of the export message. */
-async function exported(page: Page): Promise<Exported> {
-  const status = page.getByTestId('sync-export-status');
-  await expect(status).toContainText('Saved');
-  const text = (await status.textContent()) ?? '';
-  const m = /: ([\d,]+) changes? to ([\d,]+) entr(?:y|ies) \(numbers ([^)]+)\)/.exec(text);
-  if (!m) throw new Error(`unexpected export message: ${text}`);
-  const n = (s: string | undefined) => Number((s ?? '').replace(/,/g, ''));
-  const range = /^([\d,]+)–([\d,]+)$/.exec(m[3] ?? '');
-  if (!range) throw new Error(`not one range: ${m[3]}`);
-  return { changes: n(m[1]), entries: n(m[2]), from: n(range[1]), to: n(range[2]) };
-}
 
 type CountKind = 'inserted' | 'updated' | 'unchanged' | 'stale' | 'refused';
 
@@ -78,14 +51,6 @@ async function shotOf(page: Page, part: string, name: string): Promise<void> {
   await shot(page, name);
 }
 
-/** Switches the interface language with the top bar's button. */
-async function switchLanguage(page: Page, to: 'en' | 'fr'): Promise<void> {
-  await page
-    .getByRole('button', { name: to === 'fr' ? 'Passer au français' : 'Switch to English' })
-    .click();
-  await expect(page.locator('html')).toHaveAttribute('lang', to);
-}
-
 function flipByte(file: SavedFile, at: number): { name: string; buffer: Buffer } {
   const buffer = Buffer.from(file.bytes);
   buffer[at] = (buffer[at] ?? 0) ^ 0x01;
@@ -97,9 +62,9 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
 }) => {
   test.setTimeout(300_000);
   const dir = await mkdtemp(join(tmpdir(), 'liaison-exchange-'));
-  const officer = await device(browser, { role: 'officer', officerId: OFFICER.officerId });
-  const lead = await device(browser, { role: 'lead', leadId: LEAD.leadId });
-  const hq = await device(browser, { role: 'hq' });
+  const officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
+  const lead = await demoDevice(browser, { role: 'lead', leadId: LEAD.leadId });
+  const hq = await demoDevice(browser, { role: 'hq' });
 
   // The officer works with no link at all.
   await officer.context().setOffline(true);

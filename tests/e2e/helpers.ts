@@ -1,6 +1,6 @@
 // Shared steps for the end-to-end tests: set up an officer, log an activity the way a
 // person does (keyboard and form), scan a screen with axe, keep a screenshot to look at.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSPHRASE } from '../../renderer/src/features/lock/demo.ts';
 
@@ -233,6 +233,14 @@ export async function setUpDemoDevice(page: Page, who: DemoDevice): Promise<void
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
+/** A new device of the demo network: its own browser context (profile), set up through the wizard. */
+export async function demoDevice(browser: Browser, who: DemoDevice): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await setUpDemoDevice(page, who);
+  return page;
+}
+
 export async function openSync(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
   await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
@@ -345,4 +353,33 @@ export async function newestDraftAt(page: Page): Promise<string> {
         open.onerror = () => reject(new Error(String(open.error)));
       }),
   );
+}
+
+export interface Exported {
+  changes: number;
+  entries: number;
+  /** The one range of own change numbers the bundle declares. */
+  from: number;
+  to: number;
+}
+
+/** The numbers "N changes to M entries (numbers a–b)" of the export message. */
+export async function exported(page: Page): Promise<Exported> {
+  const status = page.getByTestId('sync-export-status');
+  await expect(status).toContainText('Saved');
+  const text = (await status.textContent()) ?? '';
+  const m = /: ([\d,]+) changes? to ([\d,]+) entr(?:y|ies) \(numbers ([^)]+)\)/.exec(text);
+  if (!m) throw new Error(`unexpected export message: ${text}`);
+  const n = (s: string | undefined) => Number((s ?? '').replace(/,/g, ''));
+  const range = /^([\d,]+)–([\d,]+)$/.exec(m[3] ?? '');
+  if (!range) throw new Error(`not one range: ${m[3]}`);
+  return { changes: n(m[1]), entries: n(m[2]), from: n(range[1]), to: n(range[2]) };
+}
+
+/** Switches the interface language with the top bar's button. */
+export async function switchLanguage(page: Page, to: 'en' | 'fr'): Promise<void> {
+  await page
+    .getByRole('button', { name: to === 'fr' ? 'Passer au français' : 'Switch to English' })
+    .click();
+  await expect(page.locator('html')).toHaveAttribute('lang', to);
 }

@@ -202,6 +202,12 @@ test('HQ sets up and exports its profile; an officer on another device imports i
   // HQ issues version 2 with Lima retired; the file carries the new version.
   await page.getByRole('button', { name: 'Retire Lima, Peru' }).click();
   await expect(page.getByText('You have changes that are not issued yet.')).toBeVisible();
+  // Locking (as the idle lock does) loses none of it.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page, HQ_PASSPHRASE);
+  await page.getByRole('link', { name: 'Network', exact: true }).click();
+  await expect(page.getByText('You have changes that are not issued yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reopen Lima, Peru' })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Issue updated profile (version 2)' }).click();
   expect((await download).suggestedFilename()).toBe(

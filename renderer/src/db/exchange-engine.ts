@@ -1,7 +1,9 @@
 // The exchange engine's entry points, as the worker (and the tests) call them: import runs
 // over queued files, one file after another, progress per file and overall, cancel between
 // files, resume after a crash; device approval and rejection. A failing file never stops
-// the others: it is reported as rejected, with a message key, and changed nothing.
+// the others: it is reported as rejected, with a message key, and changed nothing. A file
+// the platform could not read arrives as { name, unreadable } and is rejected the same way
+// ('cannot-read', the reason as i18next's `context`), touching no other table.
 import {
   type FileOutcome,
   type ImportFileInput,
@@ -9,7 +11,7 @@ import {
   type ImportRunReport,
 } from '../features/sync/exchange-api.ts';
 import { approvePending, rejectPending } from './exchange-devices.ts';
-import { describeFailure } from './exchange-errors.ts';
+import { describeFailure, ExchangeError } from './exchange-errors.ts';
 import { type ExchangeDeps } from './exchange-export.ts';
 import { importFile, type ImportFaults } from './exchange-import.ts';
 import {
@@ -69,6 +71,12 @@ export async function runQueued(
     const record = (outcome: FileOutcome) =>
       recordFileReport(db, runId, file.id, { fileName: file.name, outcome });
     try {
+      // The platform could not read it: rejected like any bad file, through the same path.
+      if (file.unreadable !== undefined) {
+        throw new ExchangeError('cannot-read', `${file.name}: ${file.unreadable}`, {
+          context: file.unreadable,
+        });
+      }
       await importFile(
         deps,
         { name: file.name, data: file.data, record, onFraction: report },

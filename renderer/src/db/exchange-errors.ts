@@ -28,6 +28,8 @@ export const EXCHANGE_ERROR_CODES = [
   'other-network',
   /** A receipt signed by a device that is neither HQ nor a lead of this device's post. */
   'receipt-not-trusted',
+  /** A receipt addressed to other devices only (another part of a receipt split in files). */
+  'receipt-for-others',
   /** A receipt whose content does not match its signer, or is not a receipt. */
   'invalid-receipt',
   /** An officer got a bundle from a device its profile does not list (import a newer profile). */

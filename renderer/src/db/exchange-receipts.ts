@@ -1,6 +1,7 @@
 // Receipts both ways. HQ or a team lead issues one over the coverage it holds (for one post's
-// devices or all), signed and addressed to those devices; a device that imports one from HQ
-// or a lead of its post marks its changes acknowledged, so its next export leaves them out.
+// devices or all), signed and addressed to those devices (several files past 64 of them); a
+// device that imports one from HQ or a lead of its post marks its changes acknowledged, so
+// its next export leaves them out.
 import { encodeBundle, decodeBundle } from '../../../shared/bundle/codec.ts';
 import { receiptFileName } from '../../../shared/bundle/file-name.ts';
 import { type BundleHeader } from '../../../shared/bundle/types.ts';
@@ -29,11 +30,74 @@ import { recordAcknowledgement } from './sync-state.ts';
 /** Bundle ids listed per receipt: the most recent; a sender needs no more to tell. */
 const MAX_LISTED_BUNDLES = 1000;
 
-/** A receipt for the devices of `postCode` (or every device heard from), or null if none. */
-export async function buildReceiptExport(
+/** One file of a receipt export: the whole receipt for the devices it is addressed to. */
+export interface ReceiptFile extends BuiltFile {
+  /** 1-based position among the export's files, of `partCount` (1 when it fits one file). */
+  part: number;
+  partCount: number;
+  /** The posts whose officers' devices it is addressed to, in code order. */
+  posts: string[];
+  /** Devices it is addressed to that belong to no one post (team leads, HQ). */
+  otherDevices: number;
+  /** Every device it is addressed to. */
+  recipients: string[];
+}
+
+type Addressee = Pick<KnownDevice, 'deviceId' | 'role' | 'postCode'>;
+
+/** The post a receipt part groups a device under; '' for devices of no one post. */
+function groupOf(device: Addressee): string {
+  return device.role === 'officer' && device.postCode !== null ? device.postCode : '';
+}
+
+/**
+ * Recipients in parts of at most `max` (a bundle's limit). Up to `max`: one part, as given.
+ * Beyond: posts in code order, a post's devices kept in one part unless the post alone holds
+ * more than `max`, devices of no post (leads, HQ) last; a part is closed when the next post
+ * does not fit, so each file answers whole posts and is easy to hand out.
+ */
+export function receiptParts<D extends Addressee>(
+  devices: readonly D[],
+  max: number = MAX_RECIPIENTS,
+): D[][] {
+  if (devices.length <= max) return devices.length === 0 ? [] : [[...devices]];
+  const groups = new Map<string, D[]>();
+  for (const device of devices) {
+    const key = groupOf(device);
+    groups.set(key, [...(groups.get(key) ?? []), device]);
+  }
+  const ordered = [...groups.keys()]
+    .sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => (groups.get(key) ?? []).sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1)));
+  const parts: D[][] = [];
+  let current: D[] = [];
+  for (const group of ordered) {
+    if (current.length > 0 && current.length + group.length > max && group.length <= max) {
+      parts.push(current);
+      current = [];
+    }
+    for (const device of group) {
+      if (current.length === max) {
+        parts.push(current);
+        current = [];
+      }
+      current.push(device);
+    }
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+/**
+ * A receipt for the devices of `postCode` (or every device heard from), as one file per part
+ * of at most MAX_RECIPIENTS devices (receiptParts); none if no device is held from. Each part
+ * is a complete receipt, signed, listing only its own devices' coverage and bundles, so a
+ * device imports the one file addressed to it. Writes nothing.
+ */
+export async function buildReceiptFiles(
   deps: ExchangeDeps,
   postCode?: string,
-): Promise<BuiltFile | null> {
+): Promise<ReceiptFile[]> {
   const { db } = deps;
   const self = await loadSelf(db, deps.dataKey);
   if (self.identity.role === 'officer')
@@ -49,59 +113,91 @@ export async function buildReceiptExport(
     devices.push(device);
     coverage[row.deviceId] = row.coverage;
   }
-  if (devices.length === 0) return null;
-  if (devices.length > MAX_RECIPIENTS)
-    throw new ExchangeError('too-many-recipients', `${devices.length} devices`, {
-      count: devices.length,
+  if (devices.length === 0) return [];
+  const received = (
+    await db.exchangeBundles
+      .where('senderDeviceId')
+      .anyOf(devices.map((d) => d.deviceId))
+      .filter((b) => b.kind === 'changes')
+      .toArray()
+  ).sort((a, b) => (a.importedAt < b.importedAt ? 1 : -1));
+  const createdAt = new Date(db.now()).toISOString();
+  const parts = receiptParts(devices);
+  const files: ReceiptFile[] = [];
+  for (const [i, part] of parts.entries()) {
+    const ids = new Set(part.map((d) => d.deviceId));
+    const partCoverage = Object.fromEntries(
+      Object.entries(coverage).filter(([deviceId]) => ids.has(deviceId)),
+    );
+    const bundles = received
+      .filter((b) => ids.has(b.senderDeviceId))
+      .slice(0, MAX_LISTED_BUNDLES)
+      .map((b) => b.bundleId);
+    const receipt = makeReceipt(self.identity.deviceId, createdAt, partCoverage, bundles);
+    const bundleId = randomId();
+    const data = await encodeBundle({
+      kind: 'receipt',
+      bundleId,
+      networkId: self.profile.networkId,
+      sender: {
+        deviceId: self.identity.deviceId,
+        officerId: self.identity.officerId,
+        postCode: ownPostCode(self),
+      },
+      ranges: [],
+      appVersion: deps.appVersion,
+      catalogueVersion: CATALOGUE_VERSION,
+      createdAt,
+      signingKey: self.keys.signing.privateKey,
+      senderPublicKeys: {
+        signing: self.keys.signing.publicKey,
+        encryption: self.keys.encryption.publicKey,
+      },
+      recipients: asRecipients(part),
+      payload: receipt,
+    });
+    const posts = [...new Set(part.map(groupOf).filter((p) => p !== ''))].sort();
+    files.push({
+      kind: 'receipt',
+      fileName: receiptFileName({
+        issuerId: self.identity.officerId,
+        postCode: postCode ?? null,
+        createdAt,
+        part: { index: i + 1, count: parts.length },
+      }),
+      data,
+      bundleId,
+      createdAt,
+      changes: 0,
+      records: 0,
+      ranges: [],
+      part: i + 1,
+      partCount: parts.length,
+      posts,
+      otherDevices: part.filter((d) => groupOf(d) === '').length,
+      recipients: part.map((d) => d.deviceId),
+    });
+  }
+  return files;
+}
+
+/**
+ * The receipt as one file, or null if no device is held from; ExchangeError
+ * 'too-many-recipients' when it needs several files (the export uses buildReceiptFiles).
+ */
+export async function buildReceiptExport(
+  deps: ExchangeDeps,
+  postCode?: string,
+): Promise<BuiltFile | null> {
+  const files = await buildReceiptFiles(deps, postCode);
+  if (files.length > 1) {
+    const count = files.reduce((n, f) => n + f.recipients.length, 0);
+    throw new ExchangeError('too-many-recipients', `${count} devices`, {
+      count,
       max: MAX_RECIPIENTS,
     });
-  const received = await db.exchangeBundles
-    .where('senderDeviceId')
-    .anyOf(devices.map((d) => d.deviceId))
-    .filter((b) => b.kind === 'changes')
-    .toArray();
-  const bundles = received
-    .sort((a, b) => (a.importedAt < b.importedAt ? 1 : -1))
-    .slice(0, MAX_LISTED_BUNDLES)
-    .map((b) => b.bundleId);
-  const createdAt = new Date(db.now()).toISOString();
-  const receipt = makeReceipt(self.identity.deviceId, createdAt, coverage, bundles);
-  const bundleId = randomId();
-  const data = await encodeBundle({
-    kind: 'receipt',
-    bundleId,
-    networkId: self.profile.networkId,
-    sender: {
-      deviceId: self.identity.deviceId,
-      officerId: self.identity.officerId,
-      postCode: ownPostCode(self),
-    },
-    ranges: [],
-    appVersion: deps.appVersion,
-    catalogueVersion: CATALOGUE_VERSION,
-    createdAt,
-    signingKey: self.keys.signing.privateKey,
-    senderPublicKeys: {
-      signing: self.keys.signing.publicKey,
-      encryption: self.keys.encryption.publicKey,
-    },
-    recipients: asRecipients(devices),
-    payload: receipt,
-  });
-  return {
-    kind: 'receipt',
-    fileName: receiptFileName({
-      issuerId: self.identity.officerId,
-      postCode: postCode ?? null,
-      createdAt,
-    }),
-    data,
-    bundleId,
-    createdAt,
-    changes: 0,
-    records: 0,
-    ranges: [],
-  };
+  }
+  return files[0] ?? null;
 }
 
 /**
@@ -120,6 +216,9 @@ export async function importReceipt(
   const issuer = knownDevice(self, header.sender.deviceId);
   if (!issuer || !trustsReceiptsFrom(self, issuer))
     throw new ExchangeError('receipt-not-trusted', `receipt from ${header.sender.deviceId}`);
+  // Read from the header only to choose the message: decoding would refuse it anyway.
+  if (!header.recipients.includes(self.identity.deviceId))
+    throw new ExchangeError('receipt-for-others', `receipt for ${header.recipients.join(', ')}`);
   const decoded = await decodeBundle(data, {
     recipientDeviceId: self.identity.deviceId,
     recipientPrivateKey: self.keys.encryption.privateKey,

@@ -28,7 +28,8 @@ export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[])
     runId,
     index,
     name: f.name,
-    data: f.data,
+    // Queued in its place like any file, so the report keeps the order they were chosen in.
+    ...('data' in f ? { data: f.data } : { data: new Uint8Array(0), unreadable: f.unreadable }),
   }));
   try {
     await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, async () => {

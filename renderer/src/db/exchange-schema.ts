@@ -4,6 +4,7 @@
 import { type Change } from '../../../shared/sync/change.ts';
 import { type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
+import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
 import { type ImportRunReport, type SenderInfo } from '../features/sync/exchange-api.ts';
 
 /** A bundle this device has imported (changes) or taken note of (receipts, profiles). */
@@ -76,7 +77,10 @@ export interface QueuedFileRow {
   /** Position in the run. */
   index: number;
   name: string;
+  /** Empty when the file could not be read (`unreadable` says why). */
   data: Uint8Array;
+  /** Set when the platform could not read the file: it is reported rejected, nothing else. */
+  unreadable?: UnreadableReason;
 }
 
 /** An import run as stored: the report, plus how many files it was given. */

@@ -10,11 +10,11 @@ import {
   tempNameFor,
 } from '../../../shared/ipc/file-names.ts';
 import { PlatformError, type PlatformErrorCode } from './errors.ts';
-import { readFileObjects, type FileLike } from './dropped-files.ts';
+import { readFileObjects, unreadableForDomError, type FileLike } from './dropped-files.ts';
 import {
+  type FileReadResult,
   type FolderPurpose,
   type FolderRef,
-  type OpenedFile,
   type ReadFolderOptions,
   type WriteToFolderResult,
 } from './types.ts';
@@ -185,6 +185,19 @@ async function writeNew(
   }
 }
 
+/** One file of a folder: removed or locked since the listing, it says why; others go on. */
+async function readHandle(handle: FileHandleLike): Promise<FileReadResult> {
+  let file: FileLike;
+  try {
+    file = await handle.getFile();
+  } catch (error) {
+    console.warn('A file of the folder could not be opened', handle.name, error);
+    return { name: handle.name, unreadable: unreadableForDomError(error) };
+  }
+  const [result] = await readFileObjects([file]);
+  return result ?? { name: handle.name, unreadable: 'io' };
+}
+
 export function createBrowserFolders(deps: BrowserFolderDeps) {
   const supported = deps.showDirectoryPicker !== undefined;
 
@@ -249,7 +262,8 @@ export function createBrowserFolders(deps: BrowserFolderDeps) {
       }
     },
 
-    async readFolder(folderId: string, options: ReadFolderOptions): Promise<OpenedFile[]> {
+    /** One result per listed file; only a folder that is gone or refused rejects the call. */
+    async readFolder(folderId: string, options: ReadFolderOptions): Promise<FileReadResult[]> {
       const dir = await handleFor(folderId, 'read');
       const handles: FileHandleLike[] = [];
       try {
@@ -258,11 +272,14 @@ export function createBrowserFolders(deps: BrowserFolderDeps) {
           if (handles.length === MAX_FOLDER_FILES) throw new PlatformError('too-large');
           handles.push(entry);
         }
-        const files = await Promise.all(handles.sort(byName).map((h) => h.getFile()));
-        return await readFileObjects(files);
       } catch (error) {
         throw fail(error);
       }
+      const results: FileReadResult[] = [];
+      for (const handle of handles.sort(byName)) {
+        results.push(await readHandle(handle));
+      }
+      return results;
     },
   };
 }

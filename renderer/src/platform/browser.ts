@@ -9,7 +9,7 @@ import {
 import { readFileObjects } from './dropped-files.ts';
 import { createIdbHandleStore } from './handle-store.ts';
 import {
-  type OpenedFile,
+  type FileReadResult,
   type OpenFilesRequest,
   type Platform,
   type SaveFileRequest,
@@ -75,7 +75,7 @@ export function createBrowserPlatform(
       return Promise.resolve({ saved: true, location: request.suggestedName });
     },
     openFiles(request: OpenFilesRequest) {
-      return new Promise<OpenedFile[]>((resolve, reject) => {
+      return new Promise<FileReadResult[]>((resolve, reject) => {
         const input = doc.createElement('input');
         input.type = 'file';
         input.multiple = request.multiple;
@@ -83,10 +83,8 @@ export function createBrowserPlatform(
         if (accept) input.accept = accept;
         input.addEventListener('cancel', () => resolve([]));
         input.addEventListener('change', () => {
-          const files = Array.from(input.files ?? []);
-          Promise.all(
-            files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
-          ).then(resolve, reject);
+          // One result per file: a file that cannot be read does not cost the others.
+          readFileObjects(Array.from(input.files ?? [])).then(resolve, reject);
         });
         input.click();
       });

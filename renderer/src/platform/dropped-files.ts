@@ -2,8 +2,7 @@
 // both platforms: File.arrayBuffer() works in Electron's sandboxed renderer as in Chromium.
 import { MAX_FILE_BYTES } from '../../../shared/ipc/contract.ts';
 import { hasExtension } from '../../../shared/ipc/file-names.ts';
-import { PlatformError } from './errors.ts';
-import { type OpenedFile, type ReadDroppedOptions } from './types.ts';
+import { type FileReadResult, type ReadDroppedOptions, type UnreadableReason } from './types.ts';
 
 /** What this module needs of a File: the browser's File and test stand-ins fit. */
 export interface FileLike {
@@ -12,31 +11,50 @@ export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** Why a browser could not read a file, from the DOMException it threw. */
+export function unreadableForDomError(error: unknown): UnreadableReason {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
+  switch (name) {
+    case 'NotFoundError':
+      return 'not-found';
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'permission-denied';
+    default:
+      // NotReadableError: a file changed or locked since it was chosen, a disk error.
+      return 'io';
+  }
+}
+
 /**
  * Reads the files one after another (a drop of many bundles never holds more than the
- * results plus one file being read). The size is checked before reading: a file over the
- * cap rejects the call with 'too-large' and its name, before any bytes are read.
+ * results plus one file being read), one result per file in order. A file over the cap is
+ * 'too-large' without being read; one that vanished or cannot be read says why. Neither
+ * stops the others.
  */
 export async function readFileObjects(
   files: Iterable<FileLike>,
   options: ReadDroppedOptions = {},
-): Promise<OpenedFile[]> {
+): Promise<FileReadResult[]> {
   const wanted = [...files].filter(
     (file) => options.extensions === undefined || hasExtension(file.name, options.extensions),
   );
+  const results: FileReadResult[] = [];
   for (const file of wanted) {
-    if (file.size > MAX_FILE_BYTES) throw new PlatformError('too-large', { fileName: file.name });
+    results.push(await readOne(file));
   }
-  const opened: OpenedFile[] = [];
-  for (const file of wanted) {
-    let buffer: ArrayBuffer;
-    try {
-      buffer = await file.arrayBuffer();
-    } catch (cause) {
-      // A dropped file that vanished or cannot be read (NotReadableError).
-      throw new PlatformError('io', { fileName: file.name, cause });
-    }
-    opened.push({ name: file.name, data: new Uint8Array(buffer) });
+  return results;
+}
+
+async function readOne(file: FileLike): Promise<FileReadResult> {
+  if (file.size > MAX_FILE_BYTES) return { name: file.name, unreadable: 'too-large' };
+  try {
+    const buffer = await file.arrayBuffer();
+    // A file that grew since it was listed is held to the same cap.
+    if (buffer.byteLength > MAX_FILE_BYTES) return { name: file.name, unreadable: 'too-large' };
+    return { name: file.name, data: new Uint8Array(buffer) };
+  } catch (error) {
+    console.warn('A file could not be read', file.name, error);
+    return { name: file.name, unreadable: unreadableForDomError(error) };
   }
-  return opened;
 }

@@ -6,7 +6,13 @@ import { decodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
 import { normalizeExtensions } from '../../../shared/ipc/file-names.ts';
 import { readFileObjects } from './dropped-files.ts';
 import { PlatformError, platformCodeForIpc } from './errors.ts';
-import { type FileFilter, type OpenedFile, type Platform, type SaveFileRequest } from './types';
+import {
+  type FileFilter,
+  type FileReadResult,
+  type Platform,
+  type SaveFileRequest,
+  type UnreadableReason,
+} from './types.ts';
 
 declare global {
   interface Window {
@@ -55,6 +61,34 @@ function ownBytes(data: Uint8Array): Uint8Array {
   return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
 }
 
+const UNREADABLE_FOR_IPC: Readonly<Record<IpcErrorCode, UnreadableReason>> = {
+  refused: 'io',
+  'too-large': 'too-large',
+  'disk-full': 'io',
+  'no-access': 'permission-denied',
+  'not-found': 'not-found',
+  'folder-gone': 'not-found',
+  'not-writable': 'io',
+  failed: 'io',
+};
+
+/**
+ * One file of a chosen folder. A file removed or locked since the listing is its own
+ * result; the folder itself gone (the stick pulled mid-import) still rejects the whole call.
+ */
+async function readFolderFile(
+  bridge: LiaisonLogBridge,
+  folderId: string,
+  name: string,
+): Promise<FileReadResult> {
+  try {
+    return await call(() => bridge.readFolderFile({ folderId, name }), name);
+  } catch (error) {
+    if (!(error instanceof ElectronPlatformError) || error.ipcCode === 'folder-gone') throw error;
+    return { name, unreadable: UNREADABLE_FOR_IPC[error.ipcCode] };
+  }
+}
+
 /** The bridge the preload exposed, or undefined outside Electron. */
 export function findElectronBridge(): LiaisonLogBridge | undefined {
   return typeof window === 'undefined' ? undefined : window.liaisonLog;
@@ -73,7 +107,7 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
         }),
       ),
     openFiles: (request) =>
-      call(async (): Promise<OpenedFile[]> => {
+      call(async (): Promise<FileReadResult[]> => {
         const { files } = await bridge.openFiles({
           multiple: request.multiple,
           ...copyFilters(request.filters),
@@ -93,20 +127,18 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
       return call(() => bridge.writeToFolder({ folderId, name, data: ownBytes(data) }));
     },
     readFolder: (folderId, options) =>
-      call(async (): Promise<OpenedFile[]> => {
+      call(async (): Promise<FileReadResult[]> => {
         const { files } = await bridge.listFolder({
           folderId,
           extensions: normalizeExtensions(options.extensions),
         });
-        const tooLarge = files.find((f) => f.size > MAX_FILE_BYTES);
-        if (tooLarge) throw new PlatformError('too-large', { fileName: tooLarge.name });
-        // One file per call: each reply stays small, and a failure names its file.
-        const opened: OpenedFile[] = [];
-        for (const { name } of files) {
-          const file = await call(() => bridge.readFolderFile({ folderId, name }), name);
-          opened.push(file);
+        // One file per call: each reply stays small, and a failure is that file's alone.
+        const results: FileReadResult[] = [];
+        for (const { name, size } of files) {
+          if (size > MAX_FILE_BYTES) results.push({ name, unreadable: 'too-large' });
+          else results.push(await readFolderFile(bridge, folderId, name));
         }
-        return opened;
+        return results;
       }),
     readDroppedFiles: (files, options) => readFileObjects(files, options),
   };

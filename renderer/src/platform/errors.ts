@@ -1,6 +1,7 @@
 // The one error type of the platform door, on both platforms, with a code the screens turn
 // into a message in the person's language (`platform.error.*`, ./messages.ts).
 import { type IpcErrorCode } from '../../../shared/ipc/errors.ts';
+import { type FileReadResult, type OpenedFile, type UnreadableReason } from './types.ts';
 
 export const PLATFORM_ERROR_CODES = [
   /** The chosen folder is not there any more (USB stick out, share gone, forgotten). */
@@ -70,4 +71,23 @@ export function platformErrorMessageKey(error: unknown): string | null {
     return 'platform.error.tooLargeNamed';
   }
   return MESSAGE_KEYS[error.code];
+}
+
+const FROM_UNREADABLE: Readonly<Record<UnreadableReason, PlatformErrorCode>> = {
+  'not-found': 'io',
+  'permission-denied': 'permission-denied',
+  'too-large': 'too-large',
+  'batch-too-large': 'too-large',
+  io: 'io',
+};
+
+/**
+ * The readable files of a batch, for callers that need every file they asked for (one
+ * profile, one key file): the first unreadable one rejects as a PlatformError naming it.
+ */
+export function requireReadable(results: readonly FileReadResult[]): OpenedFile[] {
+  return results.map((result) => {
+    if ('data' in result) return result;
+    throw new PlatformError(FROM_UNREADABLE[result.unreadable], { fileName: result.name });
+  });
 }

@@ -2,6 +2,9 @@
 // goes over the preload bridge; the browser implementation uses web APIs, so the whole
 // app runs (and is tested) in plain Chromium. Nothing else in the renderer touches files,
 // dialogs or the network.
+import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
+
+export { type UnreadableReason };
 
 export interface FileFilter {
   /** Shown in the dialog, already translated. */
@@ -40,6 +43,15 @@ export interface OpenedFile {
   data: Uint8Array;
 }
 
+/** A file that was chosen but could not be read, and why; the others of the batch were. */
+export interface UnreadableFile {
+  name: string;
+  unreadable: UnreadableReason;
+}
+
+/** What reading one file of a batch gave: its bytes, or why there are none. */
+export type FileReadResult = OpenedFile | UnreadableFile;
+
 /** What a remembered folder is for: where exports go, where "import all" reads. */
 export type FolderPurpose = 'export' | 'import';
 
@@ -71,6 +83,8 @@ export interface ReadDroppedOptions {
 /**
  * Failures reject with a PlatformError (./errors.ts) whose code the screens translate
  * (`platform.error.*`); a person cancelling a dialog is not an error (null, [] or saved: false).
+ * Calls that read several files never reject for one bad file: each file gets its own
+ * FileReadResult, so an import still takes the good ones and reports the others.
  */
 export interface Platform {
   readonly kind: 'electron' | 'browser';
@@ -82,8 +96,8 @@ export interface Platform {
   readonly supportsFolders: boolean;
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
-  /** Resolves to [] when the person cancelled. */
-  openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>;
+  /** One result per picked file, in order; [] when the person cancelled. */
+  openFiles(request: OpenFilesRequest): Promise<FileReadResult[]>;
   /** The OS folder picker; the choice is remembered for the purpose. Null when cancelled. */
   chooseFolder(purpose: FolderPurpose): Promise<FolderRef | null>;
   /** The folder chosen earlier for the purpose, or null. */
@@ -95,8 +109,11 @@ export interface Platform {
    * temporary name first so a half-written file never appears under the real name.
    */
   writeToFolder(folderId: string, name: string, data: Uint8Array): Promise<WriteToFolderResult>;
-  /** Every file directly in the folder with one of the extensions, by name; 512 MiB each at most. */
-  readFolder(folderId: string, options: ReadFolderOptions): Promise<OpenedFile[]>;
-  /** The bytes of files dropped on the window (DataTransfer.files), with the same size cap. */
-  readDroppedFiles(files: Iterable<File>, options?: ReadDroppedOptions): Promise<OpenedFile[]>;
+  /**
+   * Every file directly in the folder with one of the extensions, by name; 512 MiB each at
+   * most (a larger one is 'too-large'). Rejects as a whole only when the folder is gone.
+   */
+  readFolder(folderId: string, options: ReadFolderOptions): Promise<FileReadResult[]>;
+  /** Files dropped on the window (DataTransfer.files), with the same per-file size cap. */
+  readDroppedFiles(files: Iterable<File>, options?: ReadDroppedOptions): Promise<FileReadResult[]>;
 }

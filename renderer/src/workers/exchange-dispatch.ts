@@ -1,7 +1,7 @@
 // Runs one exchange request against the engine: the worker's whole job, kept apart from the
 // worker's message plumbing so it reads (and could be tested) without a Worker.
 import { buildChangesExport, type ExchangeDeps } from '../db/exchange-export.ts';
-import { buildReceiptExport } from '../db/exchange-receipts.ts';
+import { buildReceiptFiles } from '../db/exchange-receipts.ts';
 import {
   approveDevice,
   importFiles,
@@ -20,7 +20,7 @@ export async function dispatch(
     case 'exportBundle':
       return buildChangesExport(deps);
     case 'exportReceipt':
-      return buildReceiptExport(deps, request.postCode);
+      return buildReceiptFiles(deps, request.postCode);
     case 'importFiles':
       return importFiles(deps, request.files, options);
     case 'resume':

@@ -6,6 +6,7 @@ import {
   type ImportRunReport,
 } from '../features/sync/exchange-api.ts';
 import { type BuiltFile } from '../db/exchange-export.ts';
+import { type ReceiptFile } from '../db/exchange-receipts.ts';
 
 export type ExchangeRequest =
   | { op: 'exportBundle' }
@@ -18,7 +19,8 @@ export type ExchangeRequest =
 /** What each request resolves to. */
 export interface ExchangeResults {
   exportBundle: BuiltFile | null;
-  exportReceipt: BuiltFile | null;
+  /** One file per part of at most 64 devices; none when no device is held from. */
+  exportReceipt: ReceiptFile[];
   importFiles: ImportRunReport;
   resume: ImportRunReport | null;
   approve: ImportRunReport;

@@ -30,6 +30,8 @@ class FakeDir implements DirectoryHandleLike {
   /** Which names existed each time bytes were written. */
   readonly namesAtWrite: string[][] = [];
   gone = false;
+  /** Files whose getFile() fails, by name, with the DOMException name to fail with. */
+  readonly failGetFile = new Map<string, string>();
   permission: PermissionState;
 
   constructor(
@@ -81,6 +83,8 @@ class FakeDir implements DirectoryHandleLike {
       kind: 'file',
       name,
       getFile: () => {
+        const failure = this.failGetFile.get(name);
+        if (failure) return Promise.reject(new DOMException('x', failure));
         const data = files.get(name) ?? new Uint8Array(0);
         return Promise.resolve({
           name,
@@ -265,9 +269,22 @@ describe('reading a browser folder', () => {
     dir.files.set('x.llb.id-9.part', bytes(4));
     dir.dirs.add('sub.llb');
     const files = await folders.readFolder(ref.id, { extensions: ['llb'] });
-    expect(files.map((f) => [f.name, [...f.data]])).toEqual([
-      ['A.LLB', [1]],
-      ['b.llb', [2]],
+    expect(files).toEqual([
+      { name: 'A.LLB', data: bytes(1) },
+      { name: 'b.llb', data: bytes(2) },
+    ]);
+  });
+
+  it('reads the other files when one was removed or locked after the listing', async () => {
+    const { folders, dir, ref } = await setup();
+    for (const name of ['a.llb', 'b.llb', 'c.llb', 'd.llb']) dir.files.set(name, bytes(1));
+    dir.failGetFile.set('b.llb', 'NotFoundError');
+    dir.failGetFile.set('c.llb', 'NotAllowedError');
+    await expect(folders.readFolder(ref.id, { extensions: ['llb'] })).resolves.toEqual([
+      { name: 'a.llb', data: bytes(1) },
+      { name: 'b.llb', unreadable: 'not-found' },
+      { name: 'c.llb', unreadable: 'permission-denied' },
+      { name: 'd.llb', data: bytes(1) },
     ]);
   });
 });
@@ -287,35 +304,45 @@ describe('reading File objects (drops, browser folders)', () => {
     const files = await readFileObjects([file('a.llb', 2), file('b.txt', 1), file('c.LLB', 1)], {
       extensions: ['llb'],
     });
-    expect(files.map((f) => [f.name, f.data.byteLength])).toEqual([
+    expect(files.map((f) => [f.name, 'data' in f ? f.data.byteLength : f.unreadable])).toEqual([
       ['a.llb', 2],
       ['c.LLB', 1],
     ]);
     await expect(readFileObjects([file('b.txt', 1)])).resolves.toHaveLength(1);
   });
 
-  it('refuses a file over the cap before reading any, and names it', async () => {
-    let reads = 0;
-    const counted = () => {
-      reads += 1;
+  it('refuses a file over the cap without reading it, and still reads the others', async () => {
+    const read: string[] = [];
+    const counted = (name: string) => () => {
+      read.push(name);
       return Promise.resolve(new ArrayBuffer(1));
     };
-    const error = await readFileObjects([
-      file('ok.llb', 1, counted),
-      file('huge.llb', MAX_FILE_BYTES + 1, counted),
-    ]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PlatformError);
-    expect((error as PlatformError).code).toBe('too-large');
-    expect((error as PlatformError).fileName).toBe('huge.llb');
-    expect(reads).toBe(0);
+    const files = await readFileObjects([
+      file('ok.llb', 1, counted('ok.llb')),
+      file('huge.llb', MAX_FILE_BYTES + 1, counted('huge.llb')),
+      file('last.llb', 1, counted('last.llb')),
+    ]);
+    expect(files).toEqual([
+      { name: 'ok.llb', data: new Uint8Array(1) },
+      { name: 'huge.llb', unreadable: 'too-large' },
+      { name: 'last.llb', data: new Uint8Array(1) },
+    ]);
+    expect(read).toEqual(['ok.llb', 'last.llb']);
   });
 
-  it('turns an unreadable dropped file into an io error naming it', async () => {
-    const error = await readFileObjects([
-      file('gone.llb', 1, () => Promise.reject(new DOMException('x', 'NotReadableError'))),
-    ]).catch((e: unknown) => e);
-    expect((error as PlatformError).code).toBe('io');
-    expect((error as PlatformError).fileName).toBe('gone.llb');
+  it('gives a dropped file that cannot be read its own result, between good ones', async () => {
+    const files = await readFileObjects([
+      file('a.llb', 1),
+      file('changed.llb', 1, () => Promise.reject(new DOMException('x', 'NotReadableError'))),
+      file('gone.llb', 1, () => Promise.reject(new DOMException('x', 'NotFoundError'))),
+      file('z.llb', 2),
+    ]);
+    expect(files).toEqual([
+      { name: 'a.llb', data: new Uint8Array(1) },
+      { name: 'changed.llb', unreadable: 'io' },
+      { name: 'gone.llb', unreadable: 'not-found' },
+      { name: 'z.llb', data: new Uint8Array(2) },
+    ]);
   });
 });
 

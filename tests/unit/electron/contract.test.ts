@@ -117,6 +117,29 @@ describe('IPC contract', () => {
     expect(save.safeParse({ suggestedName: 'a.llb', data: huge }).success).toBe(false);
     const result = ipcContract['file:open'].result;
     expect(result.safeParse({ files: [{ name: 'a.llb', data: huge }] }).success).toBe(false);
+    // Each file under the cap, together over it: one reply never carries more.
+    const half = new Uint8Array(1);
+    Object.defineProperty(half, 'byteLength', { value: MAX_FILE_BYTES / 2 + 1 });
+    const two = [
+      { name: 'a.llb', data: half },
+      { name: 'b.llb', data: half },
+    ];
+    expect(result.safeParse({ files: two }).success).toBe(false);
+  });
+
+  it('answers the open dialog with one result per file: bytes, or a known reason', () => {
+    const result = ipcContract['file:open'].result;
+    const files = [
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'gone.llb', unreadable: 'not-found' },
+      { name: 'huge.llb', unreadable: 'too-large' },
+    ];
+    expect(result.safeParse({ files }).success).toBe(true);
+    expect(result.safeParse({ files: [{ name: 'x', unreadable: 'made-up' }] }).success).toBe(false);
+    expect(
+      result.safeParse({ files: [{ name: 'x', data: new Uint8Array(1), unreadable: 'io' }] })
+        .success,
+    ).toBe(false);
   });
 });
 

@@ -140,14 +140,16 @@ describe('Electron platform folders', () => {
     const files = await platform.readFolder('f-1', { extensions: ['.LLB'] });
     expect(listFolder).toHaveBeenCalledWith({ folderId: 'f-1', extensions: ['llb'] });
     expect(readFolderFile.mock.calls.map((c) => c[0].name)).toEqual(['a.llb', 'bb.llb']);
-    expect(files.map((f) => [f.name, [...f.data]])).toEqual([
-      ['a.llb', [5]],
-      ['bb.llb', [6]],
+    expect(files).toEqual([
+      { name: 'a.llb', data: new Uint8Array([5]) },
+      { name: 'bb.llb', data: new Uint8Array([6]) },
     ]);
   });
 
-  it('names the file that is too large, before reading any', async () => {
-    const readFolderFile = vi.fn<LiaisonLogBridge['readFolderFile']>();
+  it('refuses a folder file over the cap without reading it, and reads the others', async () => {
+    const readFolderFile = vi.fn<LiaisonLogBridge['readFolderFile']>(({ name }) =>
+      Promise.resolve({ name, data: new Uint8Array([1]) }),
+    );
     const platform = createElectronPlatform(
       fakeBridge({
         listFolder: () =>
@@ -160,13 +162,61 @@ describe('Electron platform folders', () => {
         readFolderFile,
       }),
     );
-    const error = await platform
-      .readFolder('f-1', { extensions: ['llb'] })
-      .catch((e: unknown) => e);
-    expect((error as PlatformError).code).toBe('too-large');
-    expect((error as PlatformError).fileName).toBe('huge.llb');
-    expect(platformErrorMessageKey(error)).toBe('platform.error.tooLargeNamed');
-    expect(readFolderFile).not.toHaveBeenCalled();
+    await expect(platform.readFolder('f-1', { extensions: ['llb'] })).resolves.toEqual([
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'huge.llb', unreadable: 'too-large' },
+    ]);
+    expect(readFolderFile.mock.calls.map((c) => c[0].name)).toEqual(['a.llb']);
+  });
+
+  it('gives a folder file removed or locked since the listing its own result', async () => {
+    const failures: Record<string, IpcErrorCode> = {
+      'gone.llb': 'not-found',
+      'locked.llb': 'no-access',
+      'odd.llb': 'failed',
+    };
+    const platform = createElectronPlatform(
+      fakeBridge({
+        listFolder: () =>
+          Promise.resolve({
+            files: ['a.llb', 'gone.llb', 'locked.llb', 'odd.llb', 'z.llb'].map((name) => ({
+              name,
+              size: 1,
+            })),
+          }),
+        readFolderFile: ({ name }) => {
+          const code = failures[name];
+          return code
+            ? remoteFailure('folder:read-file', code)
+            : Promise.resolve({ name, data: new Uint8Array([9]) });
+        },
+      }),
+    );
+    await expect(platform.readFolder('f-1', { extensions: ['llb'] })).resolves.toEqual([
+      { name: 'a.llb', data: new Uint8Array([9]) },
+      { name: 'gone.llb', unreadable: 'not-found' },
+      { name: 'locked.llb', unreadable: 'permission-denied' },
+      { name: 'odd.llb', unreadable: 'io' },
+      { name: 'z.llb', data: new Uint8Array([9]) },
+    ]);
+  });
+
+  it('passes the per-file results of the open dialog through, unreadable ones included', async () => {
+    const platform = createElectronPlatform(
+      fakeBridge({
+        openFiles: () =>
+          Promise.resolve({
+            files: [
+              { name: 'a.llb', data: new Uint8Array([1]) },
+              { name: 'gone.llb', unreadable: 'not-found' },
+            ],
+          }),
+      }),
+    );
+    await expect(platform.openFiles({ multiple: true })).resolves.toEqual([
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'gone.llb', unreadable: 'not-found' },
+    ]);
   });
 
   it('maps main-process codes to what the screens say, naming the file read', async () => {

@@ -9,7 +9,7 @@ import {
   type FileHandlerDeps,
 } from '../../../electron/file-handlers';
 import { IpcFailure } from '../../../electron/ipc';
-import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
+import { MAX_FILE_BYTES, MAX_OPEN_FILES } from '../../../shared/ipc/contract';
 
 let dir: string;
 
@@ -112,39 +112,143 @@ describe('opening files', () => {
       }),
     );
     expect(multi).toBe(true);
-    expect(result.files.map((f) => [f.name, [...f.data]])).toEqual([
-      ['a.llb', [1]],
-      ['b.llb', [2, 3]],
+    expect(result.files).toEqual([
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'b.llb', data: new Uint8Array([2, 3]) },
     ]);
-    expect(result.files[0]?.data).toBeInstanceOf(Uint8Array);
+    const first = result.files[0];
+    expect(first && 'data' in first ? first.data : null).toBeInstanceOf(Uint8Array);
   });
 
   it('returns no files when the person cancels', async () => {
     await expect(openFiles({ multiple: false }, deps())).resolves.toEqual({ files: [] });
   });
 
-  it('refuses a file larger than the cap before reading it', async () => {
+  it('refuses a file larger than the cap without reading it, and reads the others', async () => {
     const big = path.join(dir, 'huge.llb');
     const handle = await fs.open(big, 'w');
     await handle.truncate(MAX_FILE_BYTES + 1); // sparse: no real disk use
     await handle.close();
-    let read = false;
+    await fs.writeFile(path.join(dir, 'ok.llb'), new Uint8Array([4]));
+    const read: string[] = [];
     const watchingFs = {
       ...fs,
-      readFile: (...args: Parameters<typeof fs.readFile>) => {
-        read = true;
-        return fs.readFile(...args);
+      readFile: (file: string) => {
+        read.push(path.basename(file));
+        return fs.readFile(file);
       },
     } as unknown as FileHandlerDeps['fs'];
-    const failure = await openFiles(
-      { multiple: false },
+    const warnings: string[] = [];
+    const result = await openFiles(
+      { multiple: true },
       deps({
-        showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: [big] }),
+        showOpenDialog: () =>
+          Promise.resolve({ canceled: false, filePaths: [big, path.join(dir, 'ok.llb')] }),
         fs: watchingFs,
+        warn: (m) => warnings.push(m),
       }),
+    );
+    expect(result.files).toEqual([
+      { name: 'huge.llb', unreadable: 'too-large' },
+      { name: 'ok.llb', data: new Uint8Array([4]) },
+    ]);
+    expect(read).toEqual(['ok.llb']);
+    expect(warnings.join('\n')).toContain('huge.llb not read (too-large)');
+  });
+
+  it('reports a file removed between the choice and the read, and reads the others', async () => {
+    const paths = ['a.llb', 'gone.llb', 'late.llb', 'z.llb'].map((n) => path.join(dir, n));
+    for (const p of paths) await fs.writeFile(p, new Uint8Array([7]));
+    await fs.rm(paths[1] ?? ''); // gone before the stat
+    // Gone between the size check and the read.
+    const racingFs = {
+      ...fs,
+      readFile: async (file: string) => {
+        if (file === paths[2]) await fs.rm(file);
+        return fs.readFile(file);
+      },
+    } as unknown as FileHandlerDeps['fs'];
+    const result = await openFiles(
+      { multiple: true },
+      deps({
+        showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: paths }),
+        fs: racingFs,
+      }),
+    );
+    expect(result.files).toEqual([
+      { name: 'a.llb', data: new Uint8Array([7]) },
+      { name: 'gone.llb', unreadable: 'not-found' },
+      { name: 'late.llb', unreadable: 'not-found' },
+      { name: 'z.llb', data: new Uint8Array([7]) },
+    ]);
+  });
+
+  it('reports a file the OS will not let it read, or that is not a file', async () => {
+    const locked = path.join(dir, 'locked.llb');
+    const broken = path.join(dir, 'broken.llb');
+    const folder = path.join(dir, 'folder.llb');
+    await fs.writeFile(locked, new Uint8Array([1]));
+    await fs.writeFile(broken, new Uint8Array([1]));
+    await fs.mkdir(folder);
+    const failing = (code: string) => Object.assign(new Error(code), { code });
+    const lockingFs = {
+      ...fs,
+      readFile: (file: string) => {
+        if (file === locked) return Promise.reject(failing('EACCES'));
+        if (file === broken) return Promise.reject(failing('EIO'));
+        return fs.readFile(file);
+      },
+    } as unknown as FileHandlerDeps['fs'];
+    const result = await openFiles(
+      { multiple: true },
+      deps({
+        showOpenDialog: () =>
+          Promise.resolve({ canceled: false, filePaths: [locked, broken, folder] }),
+        fs: lockingFs,
+      }),
+    );
+    expect(result.files).toEqual([
+      { name: 'locked.llb', unreadable: 'permission-denied' },
+      { name: 'broken.llb', unreadable: 'io' },
+      { name: 'folder.llb', unreadable: 'not-found' },
+    ]);
+  });
+
+  it('keeps one reply under the cap: a file past it is refused on its own, later ones read', async () => {
+    const names = ['a.llb', 'big.llb', 'c.llb'];
+    const paths = names.map((n) => path.join(dir, n));
+    for (const p of paths) await fs.writeFile(p, new Uint8Array([1]));
+    // big.llb claims exactly the cap: alone it would pass, after a.llb it would not.
+    const sizedFs = {
+      ...fs,
+      stat: async (file: string) => {
+        const info = await fs.stat(file);
+        return file === paths[1]
+          ? Object.assign(Object.create(info) as typeof info, { size: MAX_FILE_BYTES })
+          : info;
+      },
+    } as unknown as FileHandlerDeps['fs'];
+    const result = await openFiles(
+      { multiple: true },
+      deps({
+        showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: paths }),
+        fs: sizedFs,
+      }),
+    );
+    expect(result.files).toEqual([
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'big.llb', unreadable: 'batch-too-large' },
+      { name: 'c.llb', data: new Uint8Array([1]) },
+    ]);
+  });
+
+  it('still refuses the whole pick when there are too many files', async () => {
+    const paths = Array.from({ length: MAX_OPEN_FILES + 1 }, (_, i) => path.join(dir, `${i}.llb`));
+    const failure = await openFiles(
+      { multiple: true },
+      deps({ showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: paths }) }),
     ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IpcFailure);
     expect((failure as IpcFailure).code).toBe('too-large');
-    expect(read).toBe(false);
   });
 });

@@ -177,5 +177,19 @@ describe('the exchange client', () => {
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    // A file the platform could not read crosses to the worker as its own rejected line.
+    const freshHq = clientFor(await hqDevice(net), {});
+    const mixed = await freshHq.importFiles(
+      [
+        { name: 'gone.llb', unreadable: 'not-found' },
+        { name: 'a.llb', data: file },
+      ],
+      {},
+    );
+    expect(mixed.files.map((f) => [f.fileName, f.outcome.kind])).toEqual([
+      ['gone.llb', 'rejected'],
+      ['a.llb', 'applied'],
+    ]);
   });
 });

@@ -13,7 +13,10 @@ import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { getExchangeStatus, listGaps } from '../../../renderer/src/db/exchange.ts';
 import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
 import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
-import { buildReceiptExport } from '../../../renderer/src/db/exchange-receipts.ts';
+import {
+  buildReceiptExport,
+  buildReceiptFiles,
+} from '../../../renderer/src/db/exchange-receipts.ts';
 import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
@@ -141,6 +144,32 @@ describe('receipts', () => {
     expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9, from: { role: 'lead' } });
     // A lead's receipt is not HQ's: the status strip's "last receipt from HQ" stays empty.
     expect((await getExchangeStatus(officer.db)).lastReceiptFromHqAt).toBeNull();
+  });
+});
+
+describe('a receipt for 64 devices or fewer', () => {
+  it('is one file named as before, for all posts as for one', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    await logOne(officer, 'Entry');
+    await importFiles(hq.deps, [await built(buildChangesExport(officer.deps))]);
+
+    const all = await buildReceiptFiles(hq.deps);
+    expect(all).toHaveLength(1);
+    expect(all[0]?.fileName).toMatch(/^receipt_hq-ottawa_all-posts_\d{4}-\d{2}-\d{2}\.llb$/);
+    expect(all[0]).toMatchObject({ part: 1, partCount: 1, posts: ['BOG'], otherDevices: 0 });
+    expect(all[0]?.recipients).toEqual([OFFICER_A.deviceId]);
+    // The one-file entry point gives the same kind of file.
+    const single = await buildReceiptExport(hq.deps);
+    expect(single?.fileName).toBe(all[0]?.fileName);
+    const outcome = await outcomeOf(officer, await built(Promise.resolve(single)));
+    expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9 });
+  });
+
+  it('is no file at all when no device is held from', async () => {
+    const hq = await hqDevice(net);
+    expect(await buildReceiptFiles(hq.deps)).toEqual([]);
+    expect(await buildReceiptExport(hq.deps)).toBeNull();
   });
 });
 

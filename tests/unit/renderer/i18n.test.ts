@@ -32,6 +32,19 @@ describe('translations', () => {
     }
   });
 
+  it('puts a non-breaking space before every French colon, never a plain one', () => {
+    const plain = leafKeys(resources.fr.translation).filter((key) => {
+      const value = key
+        .split('.')
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown>)[part],
+          resources.fr.translation,
+        );
+      return typeof value === 'string' && / :/.test(value);
+    });
+    expect(plain).toEqual([]);
+  });
+
   it('does not let the core messages overwrite a section of the app strings', () => {
     const appSections = Object.keys(en);
     const coreSections = Object.keys(coreMessages.en);

@@ -240,4 +240,36 @@ describe('the export message', () => {
     );
     expect(failureLine(new Error('boom'), exists).key).toBe('sync.error.unexpected');
   });
+
+  it('tells how to move to another network when a file of one is refused, in both languages', () => {
+    const failure = Object.assign(new Error('other'), {
+      messageKey: 'exchange.error.other-network',
+    });
+    const expected = {
+      en: ['Nothing was changed', 'export your changes', 'reset this device'],
+      fr: ['Rien n’a été modifié', 'exportez d’abord vos modifications', 'réinitialisez'],
+    };
+    for (const lang of ['en', 'fr'] as const) {
+      const { t, exists } = tr(lang);
+      const text = translateLine(t, failureLine(failure, exists));
+      for (const part of expected[lang]) expect(text).toContain(part);
+    }
+  });
+
+  it('fills in the numbers a failure carries, in both languages, never showing a placeholder', () => {
+    // As the exchange client rethrows a worker's failure.
+    const failure = Object.assign(new Error('too many'), {
+      messageKey: 'exchange.error.too-many-recipients',
+      messageValues: { count: 73, max: 64, ignored: { nested: true } },
+    });
+    for (const lang of ['en', 'fr'] as const) {
+      const { t, exists } = tr(lang);
+      const line = failureLine(failure, exists);
+      expect(line.values).toEqual({ count: 73, max: 64 });
+      const text = translateLine(t, line);
+      expect(text).toContain('73');
+      expect(text).toContain('64');
+      expect(text).not.toContain('{{');
+    }
+  });
 });

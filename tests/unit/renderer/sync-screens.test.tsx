@@ -218,6 +218,27 @@ describe('dropping files on the window', () => {
     await waitFor(() => expect(importFiles).toHaveBeenCalledTimes(1));
     expect(readDroppedFiles).toHaveBeenCalledWith([dropped]);
   });
+
+  it('hands a dropped file that could not be read to the import with the good ones', async () => {
+    const { client } = fakeClient();
+    const importFiles = vi.fn<ExchangeClient['importFiles']>(() =>
+      Promise.resolve({ id: 'r', startedAt: '', finishedAt: '', files: [], cancelled: false }),
+    );
+    const read: ImportFileInput[] = [
+      { name: 'x.llb', data: new Uint8Array([1]) },
+      { name: 'gone.llb', unreadable: 'not-found' },
+    ];
+    await renderWith(
+      <ImportPanel client={{ ...client, importFiles }} />,
+      fakePlatform({ readDroppedFiles: () => Promise.resolve(read) }),
+    );
+    const files = [new File([new Uint8Array([1])], 'x.llb'), new File([], 'gone.llb')];
+    act(() => {
+      window.dispatchEvent(dragEvent('drop', files));
+    });
+    await waitFor(() => expect(importFiles).toHaveBeenCalledTimes(1));
+    expect(importFiles.mock.calls[0]?.[0]).toEqual(read);
+  });
 });
 
 describe('the import report', () => {

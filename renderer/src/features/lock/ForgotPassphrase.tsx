@@ -3,13 +3,10 @@
 // if that passphrase opens it to this device's own key; then a new passphrase is asked for.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  isVaultError,
-  vaultErrorMessageKey,
-  type RecoveryAnswerFile,
-} from '../../../../shared/vault/index.ts';
+import { type RecoveryAnswerFile } from '../../../../shared/vault/index.ts';
 import { useServices } from '../../app/services.tsx';
-import { errorMessageKey } from '../../app/errors.ts';
+import { requireReadable } from '../../platform/errors.ts';
+import { problemOf, type Message } from '../setup/problem.ts';
 import {
   adoptAnswer,
   makeRecoveryRequest,
@@ -20,16 +17,15 @@ import {
 export function ForgotPassphrase() {
   const { t } = useTranslation();
   const { db, platform, vault } = useServices();
-  const [message, setMessage] = useState<{ key: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<(Message & { error: boolean }) | null>(null);
   const [answer, setAnswer] = useState<RecoveryAnswerFile | null>(null);
   const [temporary, setTemporary] = useState('');
   const [busy, setBusy] = useState(false);
   const filters = [{ name: t('lock.recoveryFiles'), extensions: [RECOVERY_EXTENSION] }];
-  const fail = (e: unknown) =>
-    setMessage({
-      key: isVaultError(e) ? vaultErrorMessageKey(e.code) : errorMessageKey(e),
-      error: true,
-    });
+  const fail = (e: unknown) => {
+    const { key, values } = problemOf(e);
+    setMessage({ key, ...(values ? { values } : {}), error: true });
+  };
 
   const saveRequest = async () => {
     try {
@@ -43,7 +39,7 @@ export function ForgotPassphrase() {
 
   const openAnswer = async () => {
     try {
-      const [file] = await platform.openFiles({ multiple: false, filters });
+      const [file] = requireReadable(await platform.openFiles({ multiple: false, filters }));
       if (!file) return;
       setAnswer(await readRecoveryAnswer(db, file.data));
       setMessage({ key: 'lock.answerRead', error: false });
@@ -113,7 +109,7 @@ export function ForgotPassphrase() {
           className={message.error ? 'error' : 'notice ok'}
           role={message.error ? 'alert' : 'status'}
         >
-          {t(message.key)}
+          {t(message.key, message.values)}
         </p>
       ) : null}
     </details>

@@ -5,14 +5,18 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checkKeyStore } from '../../db/identity.ts';
-import { isVaultError, vaultErrorMessageKey } from '../../../../shared/vault/index.ts';
+import {
+  isVaultError,
+  vaultErrorMessageKey,
+  vaultErrorMessageValues,
+} from '../../../../shared/vault/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { type Session } from '../../app/session.ts';
 import { UnlockWaitError } from '../../app/vault-session.ts';
 import { DEMO_PASSPHRASE } from './demo.ts';
 import { ForgotPassphrase } from './ForgotPassphrase.tsx';
 
-type Problem = { key: string; values?: Record<string, number> } | null;
+type Problem = { key: string; values?: Record<string, string | number> } | null;
 
 export function LockScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -60,7 +64,7 @@ export function LockScreen({ session }: { session: Session }) {
         setNow(Date.now());
         setProblem({ key: 'lock.wait' });
       } else if (isVaultError(e)) {
-        setProblem({ key: vaultErrorMessageKey(e.code) });
+        setProblem({ key: vaultErrorMessageKey(e.code), values: vaultErrorMessageValues(e) });
         const wait = await vault.waitBeforeNextTry();
         if (wait > 0) {
           setWaitUntil(Date.now() + wait);

@@ -1,7 +1,7 @@
 // HQ's network screen: the profile in force, the next version's posts, team leads and rules,
 // "Issue updated profile" (signed with this device's HQ key, stored, saved as a file), and
 // the devices approved so far. Devices waiting for approval are handled in Sync.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type NetworkProfile, type SignedProfile } from '../../../../shared/identity/index.ts';
@@ -17,6 +17,7 @@ import { useFingerprintCodes } from '../setup/useFingerprintCodes.ts';
 import { formatIssued, HqCode } from '../setup/VerifyStep.tsx';
 import '../setup/setup.css';
 import { DevicesTable } from './DevicesTable.tsx';
+import { keptEdits, useNetworkDraft } from './draft-store.ts';
 import { issueProfile, nextProfile, type ProfileEdits } from './issue-profile.ts';
 import { LeadsEditor } from './LeadsEditor.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
@@ -112,7 +113,12 @@ function NextVersion({ profile }: { profile: NetworkProfile }) {
   const { db, vault } = useServices();
   const showToast = useUi((s) => s.showToast);
   const save = useSaveProfile();
-  const [draft, setDraft] = useState<ProfileEdits>(() => editsOf(profile));
+  // Edits survive the screen going away (an idle lock, a visit to another screen).
+  const [draft, setDraft] = useState<ProfileEdits>(
+    () => keptEdits(profile.version) ?? editsOf(profile),
+  );
+  const keep = useNetworkDraft((s) => s.keep);
+  useEffect(() => keep(profile.version, draft), [keep, profile.version, draft]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const changed = JSON.stringify(draft) !== JSON.stringify(editsOf(profile));

@@ -2,15 +2,11 @@
 // re-encrypted, so it takes the same second whether the log holds ten entries or 100,000.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  changePassphrase,
-  isVaultError,
-  vaultErrorMessageKey,
-} from '../../../../shared/vault/index.ts';
+import { changePassphrase } from '../../../../shared/vault/index.ts';
 import { getVaultRecord, setVaultRecord } from '../../db/identity.ts';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
-import { errorMessageKey } from '../../app/errors.ts';
+import { problemOf, type Message } from '../setup/problem.ts';
 
 /** The shortest passphrase the app accepts (the wizard asks for the same). */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -22,12 +18,13 @@ export function ChangePassphrase({ forced = false }: { forced?: boolean }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (next.length < MIN_PASSPHRASE_LENGTH) return setProblem('settings.passphraseTooShort');
-    if (next !== again) return setProblem('settings.passphraseMismatch');
+    if (next.length < MIN_PASSPHRASE_LENGTH)
+      return setProblem({ key: 'settings.passphraseTooShort' });
+    if (next !== again) return setProblem({ key: 'settings.passphraseMismatch' });
     setBusy(true);
     setProblem(null);
     try {
@@ -38,7 +35,7 @@ export function ChangePassphrase({ forced = false }: { forced?: boolean }) {
       setAgain('');
       showToast({ kind: 'ok', key: 'settings.passphraseChanged' });
     } catch (e) {
-      setProblem(isVaultError(e) ? vaultErrorMessageKey(e.code) : errorMessageKey(e));
+      setProblem(problemOf(e));
     } finally {
       setBusy(false);
     }
@@ -85,7 +82,7 @@ export function ChangePassphrase({ forced = false }: { forced?: boolean }) {
       {field('passphrase-again', t('settings.repeatPassphrase'), again, setAgain, 'new-password')}
       {problem ? (
         <p className="error" id="passphrase-problem" role="alert">
-          {t(problem, { min: MIN_PASSPHRASE_LENGTH })}
+          {t(problem.key, { min: MIN_PASSPHRASE_LENGTH, ...problem.values })}
         </p>
       ) : null}
       <div className="actions">

@@ -2,9 +2,9 @@
 // passphrase to the person by phone, and send them the answer file.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isVaultError, vaultErrorMessageKey } from '../../../../shared/vault/index.ts';
 import { useServices } from '../../app/services.tsx';
-import { errorMessageKey } from '../../app/errors.ts';
+import { requireReadable } from '../../platform/errors.ts';
+import { problemOf, type Message } from '../setup/problem.ts';
 import {
   answerRecoveryRequest,
   RECOVERY_EXTENSION,
@@ -16,19 +16,19 @@ export function RecoverDevice() {
   const { db, platform, vault } = useServices();
   const [answer, setAnswer] = useState<RecoveryAnswer | null>(null);
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
   const filters = [{ name: t('lock.recoveryFiles'), extensions: [RECOVERY_EXTENSION] }];
 
   const open = async () => {
     setProblem(null);
     setSaved(false);
     try {
-      const [file] = await platform.openFiles({ multiple: false, filters });
+      const [file] = requireReadable(await platform.openFiles({ multiple: false, filters }));
       if (!file) return;
       setAnswer(await answerRecoveryRequest(db, vault.key, file.data));
     } catch (e) {
       setAnswer(null);
-      setProblem(isVaultError(e) ? vaultErrorMessageKey(e.code) : errorMessageKey(e));
+      setProblem(problemOf(e));
     }
   };
 
@@ -42,7 +42,7 @@ export function RecoverDevice() {
       });
       setSaved(result.saved);
     } catch (e) {
-      setProblem(errorMessageKey(e));
+      setProblem(problemOf(e));
     }
   };
 
@@ -57,7 +57,7 @@ export function RecoverDevice() {
       </div>
       {problem ? (
         <p className="error" role="alert">
-          {t(problem)}
+          {t(problem.key, problem.values)}
         </p>
       ) : null}
       {answer ? (

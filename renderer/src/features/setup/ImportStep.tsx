@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.tsx';
+import { requireReadable } from '../../platform/errors.ts';
 import { ProblemNotice } from './ProblemNotice.tsx';
 import { problemOf, type Problem } from './problem.ts';
 import { PROFILE_EXTENSION, readProfileFile, type ImportedProfile } from './setup-files.ts';
@@ -25,10 +26,12 @@ export function ImportStep({
   const choose = async () => {
     setProblem(null);
     try {
-      const [file] = await platform.openFiles({
-        multiple: false,
-        filters: [{ name: t('wizard.import.fileFilter'), extensions: [PROFILE_EXTENSION] }],
-      });
+      const [file] = requireReadable(
+        await platform.openFiles({
+          multiple: false,
+          filters: [{ name: t('wizard.import.fileFilter'), extensions: [PROFILE_EXTENSION] }],
+        }),
+      );
       if (!file) return; // cancelled
       setBusy(true);
       const imported = await readProfileFile(file.data);

@@ -1,5 +1,6 @@
 // Export: officers and leads send their changes as one bundle (save dialog, or the folder
-// chosen once); HQ and leads send receipts for one post or all; HQ sends the profile.
+// chosen once); HQ and leads send receipts for one post or all (several files past 64
+// devices, receipt-parts.ts); HQ sends the profile.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
@@ -12,6 +13,7 @@ import {
   type ExportKind,
   type ExportMessage,
 } from './export-result.ts';
+import { receiptPartsMessage } from './receipt-parts.ts';
 import { postName, translateLine } from './report-lines.ts';
 import { ExportFolder } from './ExportFolder.tsx';
 
@@ -56,6 +58,10 @@ export function ExportPanel({ client, session, profile }: Props) {
   };
   const exportBundle = (options?: ExportOptions) =>
     void run('bundle', () => client.exportBundle(options));
+  const exportReceipt = (options: ExportOptions = {}) =>
+    void run('receipt', () =>
+      client.exportReceipt(receiptPost ? { ...options, postCode: receiptPost } : options),
+    );
 
   const message: ExportMessage | null = !done
     ? null
@@ -64,7 +70,7 @@ export function ExportPanel({ client, session, profile }: Props) {
           tone: 'error',
           lines: [failureLine(done.error, (k) => i18n.exists(k))],
         }
-      : exportMessage(done.kind, done.result, lang);
+      : (receiptPartsMessage(done.result) ?? exportMessage(done.kind, done.result, lang));
   const posts = role === 'officer' ? [] : receiptPosts(session, profile);
   return (
     <section className="sync-card" aria-labelledby="sync-export-heading">
@@ -102,16 +108,14 @@ export function ExportPanel({ client, session, profile }: Props) {
                 ))}
               </select>
             </div>
-            <button
-              disabled={busy}
-              onClick={() =>
-                void run('receipt', () =>
-                  client.exportReceipt(receiptPost ? { postCode: receiptPost } : {}),
-                )
-              }
-            >
+            <button disabled={busy} onClick={() => exportReceipt()}>
               {t('sync.export.exportReceipt')}
             </button>
+            {/* HQ has no bundle row, so its folder buttons sit here. A lead picks its export
+                folder above; a receipt in several files goes there (receipt-parts.ts). */}
+            {role === 'hq' ? (
+              <ExportFolder disabled={busy} onExport={(folderId) => exportReceipt({ folderId })} />
+            ) : null}
           </div>
         </>
       ) : null}

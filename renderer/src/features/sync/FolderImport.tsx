@@ -24,6 +24,7 @@ export function FolderImport({ client, disabled }: { client: ExchangeClient; dis
     try {
       const target = folder ?? (await choose());
       if (!target) return;
+      // A file that could not be read comes back as its own result; the report shows it.
       const files = await platform.readFolder(target.id, { extensions: [...IMPORT_EXTENSIONS] });
       if (files.length === 0) {
         showToast({ kind: 'info', key: 'sync.import.emptyFolder' });

@@ -94,8 +94,8 @@ export function ImportPanel({ client }: { client: ExchangeClient }) {
         showToast({ kind: 'info', key: 'sync.import.busy' });
         return;
       }
-      // Every dropped file goes to the engine, whatever its name: one that is not ours is
-      // reported as such in the import report rather than silently left out.
+      // Every dropped file goes to the engine, whatever its name: one that is not ours, or
+      // that could not be read, is reported as such in the import report, never left out.
       platform.readDroppedFiles(files).then(
         (inputs) => startImport(client, inputs),
         (error: unknown) => {

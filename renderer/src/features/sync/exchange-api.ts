@@ -3,6 +3,7 @@
 // Web Worker); the screens call it and read the stored state through the db functions named
 // below with useLiveQuery. Types only: no behaviour lives here.
 import { type SeqRange } from '../../../../shared/sync/receipts.ts';
+import { type UnreadableReason } from '../../../../shared/ipc/contract.ts';
 
 /** Who sent a bundle, as the report and the pending-devices list show it. */
 export interface SenderInfo {
@@ -90,22 +91,45 @@ export interface ImportProgress {
   overallFraction: number;
 }
 
-export interface ImportFileInput {
-  name: string;
-  data: Uint8Array;
+/**
+ * One file of an import: its bytes, or why the platform could not read it (it went away,
+ * was locked, too large). An unreadable file is reported as rejected
+ * (`exchange.error.cannot-read`) and stores nothing; the other files are imported as usual.
+ */
+export type ImportFileInput =
+  { name: string; data: Uint8Array } | { name: string; unreadable: UnreadableReason };
+
+/** One file of an export written as several: a receipt for more than 64 devices. */
+export interface WrittenPart {
+  fileName: string;
+  location?: string;
+  /** 1-based, of `partCount`. */
+  part: number;
+  partCount: number;
+  /** The posts whose officers' devices the file is for, in code order. */
+  posts: string[];
+  /** Devices it is for that belong to no one post (team leads, HQ). */
+  otherDevices: number;
 }
 
 export type ExportResult =
   | { status: 'nothing-to-send' }
-  | { status: 'cancelled' }
+  /**
+   * The person cancelled a save dialog. With `parts`: the export had several files and these
+   * were saved before (each complete for its devices); `partCount` is how many there were.
+   */
+  | { status: 'cancelled'; parts?: WrittenPart[]; partCount?: number }
   | {
       status: 'written';
+      /** The first file's name when there are several (`parts`). */
       fileName: string;
       /** Where the platform says it went (a folder path, "Downloads"), when known. */
       location?: string;
       changes: number;
       records: number;
       ranges: SeqRange[];
+      /** Every file, in order, when the export was written as several (receipts). */
+      parts?: WrittenPart[];
     };
 
 export interface ExportOptions {
@@ -126,7 +150,10 @@ export interface ExchangeFailure {
 export interface ExchangeClient {
   /** Every own change a recipient has not acknowledged, for HQ and the post's team leads. */
   exportBundle(options?: ExportOptions): Promise<ExportResult>;
-  /** HQ or a team lead: a signed receipt for one post's devices, or for all (no postCode). */
+  /**
+   * HQ or a team lead: a signed receipt for one post's devices, or for all (no postCode). Past
+   * 64 devices it is several files, each saved in turn (one dialog each, or all in the folder).
+   */
   exportReceipt(options: ExportOptions & { postCode?: string }): Promise<ExportResult>;
   /** HQ: the current profile as a signed profile file for devices to import. */
   exportProfile(options?: ExportOptions): Promise<ExportResult>;

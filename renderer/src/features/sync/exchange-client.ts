@@ -20,8 +20,10 @@ import {
   type ExchangeClient,
   type ExportOptions,
   type ExportResult,
+  type ImportFileInput,
   type ImportProgress,
 } from './exchange-api.ts';
+import { partsTarget, saveReceiptParts } from './receipt-parts.ts';
 
 /** What the client needs of a Worker; tests may hand in another implementation. */
 export interface WorkerLike {
@@ -178,11 +180,16 @@ export function createExchangeClient(
       return deliver(built, options, (b, name) => recordExport(db, b, name));
     },
     async exportReceipt(options) {
-      const built = await call({
+      const files = await call({
         op: 'exportReceipt',
         ...(options.postCode !== undefined ? { postCode: options.postCode } : {}),
       });
-      return deliver(built, options);
+      // Past 64 devices a receipt is several files, each saved in turn; one goes as ever.
+      if (files.length > 1) {
+        const target = await partsTarget(platform, options);
+        return saveReceiptParts(files, (f) => save(f.fileName, f.data, BUNDLE_FILTERS, target));
+      }
+      return deliver(files[0] ?? null, options);
     },
     async exportProfile(options = {}) {
       const [identity, signed] = await Promise.all([getIdentity(db), getSignedProfile(db)]);
@@ -201,7 +208,10 @@ export function createExchangeClient(
       };
     },
     importFiles(files, { onProgress, signal }) {
-      const copies = files.map((f) => ({ name: f.name, data: f.data }));
+      // Only the fields the engine reads: a File or a wider object would not clone.
+      const copies = files.map((f): ImportFileInput =>
+        'data' in f ? { name: f.name, data: f.data } : { name: f.name, unreadable: f.unreadable },
+      );
       return call(
         { op: 'importFiles', files: copies },
         { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },

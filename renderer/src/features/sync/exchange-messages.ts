@@ -3,6 +3,7 @@
 // identity and vault errors keep their own keys (bundle.error.*, identity.*, vault.*).
 import { type ExchangeErrorCode } from '../../db/exchange-errors.ts';
 import { type RefusalCode } from '../../../../shared/sync/refusal.ts';
+import { type UnreadableReason } from '../../../../shared/ipc/contract.ts';
 import { bilingual } from '../../i18n/bilingual.ts';
 
 type Sentences<C extends string> = { readonly [K in C]: string };
@@ -11,9 +12,11 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'no-identity': 'This device is not set up yet: finish the first-run steps, then try again.',
   locked: 'Liaison Log is locked. Unlock it, then try again: sensitive fields need your key.',
   'other-network':
-    'This file belongs to another Liaison Log network. Nothing was changed on this device.',
+    'This file belongs to another Liaison Log network. Nothing was changed on this device. To move this device to that network: export your changes first (Sync), then reset this device (Settings) and set it up with that network’s profile.',
   'receipt-not-trusted':
     'This receipt was refused: it is not signed by HQ or by a team lead of your post. Nothing was changed.',
+  'receipt-for-others':
+    'This receipt is addressed to other devices: it may be another part of a receipt its sender saved as several files. Nothing was changed. Import the part made for this device.',
   'invalid-receipt': 'This receipt was refused: its contents do not match who signed it.',
   'unknown-device':
     'This bundle comes from a device your network profile does not list. Import the latest profile from HQ, then import the bundle again.',
@@ -46,15 +49,17 @@ const errorEn: Sentences<ExchangeErrorCode> = {
 
 const errorFr: Sentences<ExchangeErrorCode> = {
   'no-identity':
-    'Cet appareil n’est pas encore configuré : terminez les étapes du premier démarrage, puis réessayez.',
+    'Cet appareil n’est pas encore configuré : terminez les étapes du premier démarrage, puis réessayez.',
   locked:
-    'Liaison Log est verrouillé. Déverrouillez-le, puis réessayez : les champs sensibles ont besoin de votre clé.',
+    'Liaison Log est verrouillé. Déverrouillez-le, puis réessayez : les champs sensibles ont besoin de votre clé.',
   'other-network':
-    'Ce fichier appartient à un autre réseau Liaison Log. Rien n’a été modifié sur cet appareil.',
+    'Ce fichier appartient à un autre réseau Liaison Log. Rien n’a été modifié sur cet appareil. Pour faire passer cet appareil à cet autre réseau : exportez d’abord vos modifications (Synchronisation), puis réinitialisez l’appareil (Paramètres) et configurez-le avec le profil de ce réseau.',
   'receipt-not-trusted':
-    'Cet accusé de réception a été refusé : il n’est signé ni par l’AC ni par un chef d’équipe de votre poste. Rien n’a été modifié.',
+    'Cet accusé de réception a été refusé : il n’est signé ni par l’AC ni par un chef d’équipe de votre poste. Rien n’a été modifié.',
+  'receipt-for-others':
+    'Cet accusé de réception est adressé à d’autres appareils : c’est peut-être une autre partie d’un accusé que son expéditeur a enregistré en plusieurs fichiers. Rien n’a été modifié. Importez la partie faite pour cet appareil.',
   'invalid-receipt':
-    'Cet accusé de réception a été refusé : son contenu ne correspond pas à son signataire.',
+    'Cet accusé de réception a été refusé : son contenu ne correspond pas à son signataire.',
   'unknown-device':
     'Ce lot provient d’un appareil que votre profil réseau ne connaît pas. Importez le dernier profil de l’AC, puis importez de nouveau le lot.',
   'own-bundle':
@@ -75,17 +80,50 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'pending-key-conflict':
     'Un appareil portant cet identifiant attend déjà l’approbation avec d’autres clés : l’un des deux fichiers ne vient donc pas de lui. Rien n’a été ajouté. Refusez l’appareil en attente si vous ne pouvez pas dire lequel est authentique, puis importez de nouveau le bon fichier.',
   'cannot-approve':
-    'Cet appareil ne peut pas être approuvé à partir de son seul lot : il n’indique aucun poste. Demandez sa fiche d’inscription.',
+    'Cet appareil ne peut pas être approuvé à partir de son seul lot : il n’indique aucun poste. Demandez sa fiche d’inscription.',
   'too-many-recipients':
     'Ce fichier irait à {{count}} appareils; au plus {{max}} sont permis. Exportez un poste à la fois.',
   'no-recipients':
-    'Personne à qui envoyer pour l’instant : votre profil réseau n’indique ni l’AC ni un chef d’équipe pour votre poste.',
+    'Personne à qui envoyer pour l’instant : votre profil réseau n’indique ni l’AC ni un chef d’équipe pour votre poste.',
   'folder-unavailable':
     'L’enregistrement dans un dossier choisi n’est pas offert ici. Utilisez plutôt la fenêtre d’enregistrement.',
   'bundle-id-reused':
-    'Ce lot a été refusé : un autre fichier portant le même numéro de lot, au contenu différent, a déjà été importé.',
+    'Ce lot a été refusé : un autre fichier portant le même numéro de lot, au contenu différent, a déjà été importé.',
   'not-allowed': 'Seuls l’AC et les chefs d’équipe peuvent faire ceci.',
   unexpected: 'Un problème est survenu avec ce fichier. Rien n’a été modifié.',
+};
+
+/**
+ * 'cannot-read' for a file the platform could not read, by reason: the engine passes the
+ * reason as i18next's `context`, so `exchange.error.cannot-read_<reason>` is chosen, and a
+ * reason without a sentence falls back to the plain 'cannot-read' one.
+ */
+type CannotRead = `cannot-read_${UnreadableReason}`;
+
+const cannotReadEn: Sentences<CannotRead> = {
+  'cannot-read_not-found':
+    'This file could not be read: it was moved or deleted after it was chosen. Nothing from it was stored; find it and import it again.',
+  'cannot-read_permission-denied':
+    'This file could not be read: the system refused access to it. Nothing from it was stored; copy it somewhere you can open it, then import it again.',
+  'cannot-read_too-large':
+    'This file was not read: it is larger than 512 MiB, far more than any Liaison Log file. Nothing from it was stored; check that it is the right file.',
+  'cannot-read_batch-too-large':
+    'This file was not read: the files chosen with it already came to 512 MiB, the most one import reads at once. Nothing from it was stored; import it again on its own.',
+  'cannot-read_io':
+    'This file could not be read (a disk or connection error). Nothing from it was stored; copy it again from its source and retry.',
+};
+
+const cannotReadFr: Sentences<CannotRead> = {
+  'cannot-read_not-found':
+    'Ce fichier n’a pas pu être lu : il a été déplacé ou supprimé après avoir été choisi. Rien n’en a été enregistré; retrouvez-le et importez-le de nouveau.',
+  'cannot-read_permission-denied':
+    'Ce fichier n’a pas pu être lu : le système en a refusé l’accès. Rien n’en a été enregistré; copiez-le à un endroit où vous pouvez l’ouvrir, puis importez-le de nouveau.',
+  'cannot-read_too-large':
+    'Ce fichier n’a pas été lu : il dépasse 512 Mio, bien plus que tout fichier Liaison Log. Rien n’en a été enregistré; vérifiez qu’il s’agit du bon fichier.',
+  'cannot-read_batch-too-large':
+    'Ce fichier n’a pas été lu : les fichiers choisis avec lui atteignaient déjà 512 Mio, le maximum qu’une importation lit d’un coup. Rien n’en a été enregistré; importez-le de nouveau seul.',
+  'cannot-read_io':
+    'Ce fichier n’a pas pu être lu (erreur de disque ou de connexion). Rien n’en a été enregistré; copiez-le de nouveau depuis sa source et réessayez.',
 };
 
 const refusalEn: Sentences<RefusalCode> = {
@@ -117,6 +155,6 @@ const refusalFr: Sentences<RefusalCode> = {
 };
 
 export const exchangeMessages = bilingual(
-  { exchange: { error: errorEn, refusal: refusalEn } },
-  { exchange: { error: errorFr, refusal: refusalFr } },
+  { exchange: { error: { ...errorEn, ...cannotReadEn }, refusal: refusalEn } },
+  { exchange: { error: { ...errorFr, ...cannotReadFr }, refusal: refusalFr } },
 );

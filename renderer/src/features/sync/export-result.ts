@@ -49,6 +49,16 @@ export function exportMessage(
   return { tone: 'ok', lines };
 }
 
+/** The interpolation values an error carries (`{{count}}`...), keeping only text and numbers. */
+function plainValues(values: unknown): Record<string, string | number> {
+  if (!values || typeof values !== 'object') return {};
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+  }
+  return out;
+}
+
 /** The message of a failure the platform, the database or the engine explains, else a generic one. */
 export function failureLine(
   error: unknown,
@@ -61,7 +71,10 @@ export function failureLine(
   }
   if (error && typeof error === 'object' && 'messageKey' in error) {
     const key = error.messageKey;
-    if (typeof key === 'string' && exists(key)) return { key };
+    if (typeof key === 'string' && exists(key)) {
+      const values = 'messageValues' in error ? plainValues(error.messageValues) : {};
+      return { key, values };
+    }
   }
   // Database failures (disk full, locked database) have their own messages.
   const dbKey = errorMessageKey(error);

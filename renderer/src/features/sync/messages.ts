@@ -39,6 +39,19 @@ export const syncMessages = bilingual(
         exportProfile: 'Export network profile',
         receiptWritten: 'Saved the receipt “{{fileName}}”.',
         profileWritten: 'Saved the network profile “{{fileName}}”.',
+        receiptParts_one:
+          'Receipt saved as {{count, number}} file (one file is for {{max, number}} devices at most). Give each device the file for its post:',
+        receiptParts_other:
+          'Receipt saved as {{count, number}} files (one file is for {{max, number}} devices at most). Give each device the file for its post:',
+        receiptPart: 'Part {{index, number}} of {{count, number}}: “{{fileName}}”, for {{posts}}.',
+        receiptPartAndNoPost:
+          'Part {{index, number}} of {{count, number}}: “{{fileName}}”, for {{posts}} and the devices of no one post (team leads, HQ).',
+        receiptPartNoPost:
+          'Part {{index, number}} of {{count, number}}: “{{fileName}}”, for the devices of no one post (team leads, HQ).',
+        receiptPartsCancelled_one:
+          'Export cancelled after {{saved, number}} of {{count, number}} receipt file. The files saved are complete receipts for their devices and can be handed out; export the receipt again to write every part.',
+        receiptPartsCancelled_other:
+          'Export cancelled after {{saved, number}} of {{count, number}} receipt files. The files saved are complete receipts for their devices and can be handed out; export the receipt again to write every part.',
       },
       import: {
         heading: 'Import',
@@ -214,6 +227,20 @@ export const syncMessages = bilingual(
         exportProfile: 'Exporter le profil du réseau',
         receiptWritten: 'Accusé de réception « {{fileName}} » enregistré.',
         profileWritten: 'Profil du réseau « {{fileName}} » enregistré.',
+        receiptParts_one:
+          'Accusé de réception enregistré en {{count, number}} fichier (un fichier vaut pour {{max, number}} appareils au plus). Remettez à chaque appareil le fichier de son poste :',
+        receiptParts_other:
+          'Accusé de réception enregistré en {{count, number}} fichiers (un fichier vaut pour {{max, number}} appareils au plus). Remettez à chaque appareil le fichier de son poste :',
+        receiptPart:
+          'Partie {{index, number}} sur {{count, number}} : « {{fileName}} », pour {{posts}}.',
+        receiptPartAndNoPost:
+          'Partie {{index, number}} sur {{count, number}} : « {{fileName}} », pour {{posts}} et les appareils sans poste unique (chefs d’équipe, AC).',
+        receiptPartNoPost:
+          'Partie {{index, number}} sur {{count, number}} : « {{fileName}} », pour les appareils sans poste unique (chefs d’équipe, AC).',
+        receiptPartsCancelled_one:
+          'Exportation annulée après {{saved, number}} fichier d’accusé de réception sur {{count, number}}. Les fichiers enregistrés sont des accusés complets pour leurs appareils et peuvent être remis ; exportez de nouveau l’accusé pour écrire toutes les parties.',
+        receiptPartsCancelled_other:
+          'Exportation annulée après {{saved, number}} fichiers d’accusé de réception sur {{count, number}}. Les fichiers enregistrés sont des accusés complets pour leurs appareils et peuvent être remis ; exportez de nouveau l’accusé pour écrire toutes les parties.',
       },
       import: {
         heading: 'Importer',

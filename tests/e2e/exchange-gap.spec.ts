@@ -1,0 +1,107 @@
+// A lost bundle, end to end with the app's own exports only: the officer's second bundle
+// reaches the team lead but is lost on its way to HQ. The lead's receipt lets the officer's
+// next bundle start after it, so HQ sees the missing numbers as a gap; HQ's own receipt then
+// makes the officer's following export carry them again, and the gap closes.
+import { expect, test } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  approvePendingDevice,
+  demoDevice,
+  exported,
+  importFiles,
+  lastRunFiles,
+  logActivity,
+  logCount,
+  openSync,
+  saveDownload,
+  shot,
+  switchLanguage,
+} from './helpers.ts';
+
+const OFFICER = { officerId: 'lo-mexico-1', name: 'Marc-André Gagnon' };
+const LEAD = { leadId: 'lead-americas', name: 'Camille Tremblay' };
+
+test('a bundle lost on its way to HQ shows as a gap there until the next export carries it', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const dir = await mkdtemp(join(tmpdir(), 'liaison-gap-'));
+  const officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
+  const lead = await demoDevice(browser, { role: 'lead', leadId: LEAD.leadId });
+  const hq = await demoDevice(browser, { role: 'hq' });
+
+  // Bundle 1 reaches both.
+  await logActivity(officer, 'training');
+  await openSync(officer);
+  const first = await saveDownload(officer, 'Export bundle', dir);
+  const sent1 = await exported(officer);
+  for (const page of [lead, hq]) {
+    await openSync(page);
+    await importFiles(page, [first]);
+    await approvePendingDevice(page, OFFICER.name);
+    await expect(lastRunFiles(page).first()).toHaveAttribute('data-outcome', 'applied');
+  }
+
+  // Bundle 2 reaches the lead only.
+  await logActivity(officer, 'liaison');
+  await openSync(officer);
+  const second = await saveDownload(officer, 'Export bundle', dir);
+  const sent2 = await exported(officer);
+  expect(sent2.from).toBe(1);
+  await openSync(lead);
+  await importFiles(lead, [second]);
+  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'applied');
+  expect(await logCount(lead)).toBe(2);
+
+  // The lead's receipt says it holds everything; HQ has sent none, so the officer's next
+  // bundle starts after what the lead holds.
+  await openSync(lead);
+  await lead.getByLabel('Receipt for').selectOption('MEX');
+  const leadReceipt = await saveDownload(lead, 'Export receipt', dir);
+  await importFiles(officer, [leadReceipt]);
+  await logActivity(officer, 'facilitation');
+  await openSync(officer);
+  const third = await saveDownload(officer, 'Export bundle', dir);
+  const sent3 = await exported(officer);
+  expect(sent3.from).toBe(sent2.to + 1);
+  expect(sent3.entries).toBe(1);
+
+  // HQ: the numbers of bundle 2 it never got are a gap.
+  await openSync(hq);
+  await importFiles(hq, [third]);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await expect(hq.getByTestId('sync-gap')).toHaveText([
+    new RegExp(
+      `^Changes ${sent1.to + 1}–${sent2.to} from ${OFFICER.name} at Mexico City have not arrived\\.`,
+    ),
+  ]);
+  await hq.getByTestId('sync-gaps').scrollIntoViewIfNeeded();
+  await shot(hq, 'exchange-en-real-gap');
+  await switchLanguage(hq, 'fr');
+  await expect(hq.getByTestId('sync-gap')).toContainText(OFFICER.name);
+  await shot(hq, 'exchange-fr-real-gap');
+  await switchLanguage(hq, 'en');
+  expect(await logCount(hq)).toBe(2);
+
+  // HQ's receipt says what it holds (bundle 1 only, the numbers after the gap are not
+  // contiguous); the officer's next bundle starts right after it and carries bundle 2 again.
+  await openSync(hq);
+  await hq.getByLabel('Receipt for').selectOption('MEX');
+  const hqReceipt = await saveDownload(hq, 'Export receipt', dir);
+  await importFiles(officer, [hqReceipt]);
+  await expect(lastRunFiles(officer).first().getByTestId('sync-outcome')).toHaveText(
+    `Receipt: Demo HQ (Ottawa) holds your changes up to number ${sent1.to}.`,
+  );
+  await openSync(officer);
+  const fourth = await saveDownload(officer, 'Export bundle', dir);
+  const sent4 = await exported(officer);
+  expect(sent4.from).toBe(sent1.to + 1);
+  expect(sent4.entries).toBe(2);
+  await openSync(hq);
+  await importFiles(hq, [fourth]);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
+  expect(await logCount(hq)).toBe(3);
+});

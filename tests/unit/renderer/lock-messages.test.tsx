@@ -1,0 +1,64 @@
+// What the lock screen says when the stored vault cannot be opened by this version: the
+// message names the version the newer app wrote, in English and French, never a placeholder.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../../../renderer/src/i18n/index.ts';
+import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
+import { makeSession } from '../../../renderer/src/app/session.ts';
+import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
+import { setMeta } from '../../../renderer/src/db/meta.ts';
+import { LockScreen } from '../../../renderer/src/features/lock/LockScreen.tsx';
+import { openTestDb } from './db-fixtures.ts';
+
+afterEach(cleanup);
+
+async function lockScreenWithNewerVault(lang: 'en' | 'fr') {
+  const { db, author } = await openTestDb();
+  // A record a later version wrote: this build refuses it before deriving any key.
+  await setMeta(db, 'vault', { version: 9 });
+  const session = makeSession({
+    deviceId: author.deviceId,
+    networkId: 'liaison-log-demo',
+    role: 'officer',
+    officerId: author.officerId,
+    name: 'Sofía Herrera',
+    postCode: 'BOG',
+    demo: true,
+    createdAt: '2026-01-01T00:00:00Z',
+  });
+  render(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <ServicesProvider
+        value={{
+          db,
+          platform: createBrowserPlatform(),
+          deviceId: author.deviceId,
+          vault: new VaultSession(db),
+        }}
+      >
+        <LockScreen session={session} />
+      </ServicesProvider>
+    </I18nextProvider>,
+  );
+  return db;
+}
+
+describe('lock screen messages', () => {
+  for (const [lang, expected] of [
+    ['en', 'newer version of Liaison Log (version 9)'],
+    ['fr', 'version plus récente de Liaison Log (version 9)'],
+  ] as const) {
+    it(`names the version of a vault from a newer app (${lang})`, async () => {
+      const db = await lockScreenWithNewerVault(lang);
+      await userEvent.type(screen.getByLabelText(/^(passphrase|phrase de passe)$/i), 'whatever1');
+      await userEvent.keyboard('{Enter}');
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(expected);
+      expect(alert.textContent).not.toContain('{{');
+      db.close();
+    });
+  }
+});
