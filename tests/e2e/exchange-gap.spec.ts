@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import {
   approvePendingDevice,
   demoDevice,
-  exported,
+  exportBundle,
+  importApplied,
   importFiles,
   lastRunFiles,
   logActivity,
@@ -34,9 +35,7 @@ test('a bundle lost on its way to HQ shows as a gap there until the next export 
 
   // Bundle 1 reaches both.
   await logActivity(officer, 'training');
-  await openSync(officer);
-  const first = await saveDownload(officer, 'Export bundle', dir);
-  const sent1 = await exported(officer);
+  const { file: first, sent: sent1 } = await exportBundle(officer, dir);
   for (const page of [lead, hq]) {
     await openSync(page);
     await importFiles(page, [first]);
@@ -46,13 +45,9 @@ test('a bundle lost on its way to HQ shows as a gap there until the next export 
 
   // Bundle 2 reaches the lead only.
   await logActivity(officer, 'liaison');
-  await openSync(officer);
-  const second = await saveDownload(officer, 'Export bundle', dir);
-  const sent2 = await exported(officer);
+  const { file: second, sent: sent2 } = await exportBundle(officer, dir);
   expect(sent2.from).toBe(1);
-  await openSync(lead);
-  await importFiles(lead, [second]);
-  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'applied');
+  await importApplied(lead, [second]);
   expect(await logCount(lead)).toBe(2);
 
   // The lead's receipt says it holds everything; HQ has sent none, so the officer's next
@@ -62,16 +57,12 @@ test('a bundle lost on its way to HQ shows as a gap there until the next export 
   const leadReceipt = await saveDownload(lead, 'Export receipt', dir);
   await importFiles(officer, [leadReceipt]);
   await logActivity(officer, 'facilitation');
-  await openSync(officer);
-  const third = await saveDownload(officer, 'Export bundle', dir);
-  const sent3 = await exported(officer);
+  const { file: third, sent: sent3 } = await exportBundle(officer, dir);
   expect(sent3.from).toBe(sent2.to + 1);
   expect(sent3.entries).toBe(1);
 
   // HQ: the numbers of bundle 2 it never got are a gap.
-  await openSync(hq);
-  await importFiles(hq, [third]);
-  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await importApplied(hq, [third]);
   await expect(hq.getByTestId('sync-gap')).toHaveText([
     new RegExp(
       `^Changes ${sent1.to + 1}–${sent2.to} from ${OFFICER.name} at Mexico City have not arrived\\.`,
@@ -94,14 +85,10 @@ test('a bundle lost on its way to HQ shows as a gap there until the next export 
   await expect(lastRunFiles(officer).first().getByTestId('sync-outcome')).toHaveText(
     `Receipt: Demo HQ (Ottawa) holds your changes up to number ${sent1.to}.`,
   );
-  await openSync(officer);
-  const fourth = await saveDownload(officer, 'Export bundle', dir);
-  const sent4 = await exported(officer);
+  const { file: fourth, sent: sent4 } = await exportBundle(officer, dir);
   expect(sent4.from).toBe(sent1.to + 1);
   expect(sent4.entries).toBe(2);
-  await openSync(hq);
-  await importFiles(hq, [fourth]);
-  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await importApplied(hq, [fourth]);
   await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
   expect(await logCount(hq)).toBe(3);
 });

@@ -12,7 +12,9 @@ import {
   demoDevice,
   dropFiles,
   expectNoAxeViolations,
+  exportBundle,
   exported,
+  importApplied,
   importFiles,
   lastRunFiles,
   logActivity,
@@ -203,14 +205,10 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   // That bundle is lost. The next export carries its changes again, and nothing is missing.
   expect(second.bytes.length).toBeGreaterThan(0);
   await logActivity(officer, 'evacuation');
-  await openSync(officer);
-  const third = await saveDownload(officer, 'Export bundle', dir);
-  const thirdSent = await exported(officer);
+  const { file: third, sent: thirdSent } = await exportBundle(officer, dir);
   expect(thirdSent.from).toBe(sent.to + 1);
   expect(thirdSent.entries).toBe(2);
-  await openSync(hq);
-  await importFiles(hq, [third]);
-  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  await importApplied(hq, [third]);
   await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
   expect(await logCount(hq)).toBe(6);
 

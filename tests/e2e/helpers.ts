@@ -383,3 +383,20 @@ export async function switchLanguage(page: Page, to: 'en' | 'fr'): Promise<void>
     .click();
   await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
+
+/** From the sync screen: "Export bundle", saved into `dir`, with the numbers it says it carries. */
+export async function exportBundle(
+  page: Page,
+  dir: string,
+): Promise<{ file: SavedFile; sent: Exported }> {
+  await openSync(page);
+  const file = await saveDownload(page, 'Export bundle', dir);
+  return { file, sent: await exported(page) };
+}
+
+/** Imports files from the sync screen and expects the first file's report to say "applied". */
+export async function importApplied(page: Page, files: readonly ImportInput[]): Promise<void> {
+  await openSync(page);
+  await importFiles(page, files);
+  await expect(lastRunFiles(page).first()).toHaveAttribute('data-outcome', 'applied');
+}

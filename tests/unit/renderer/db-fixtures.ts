@@ -10,6 +10,7 @@ import {
 import { getOrCreateDevice } from '../../../renderer/src/db/index.ts';
 import { makeSealer, type Sealer } from '../../../renderer/src/db/sealing.ts';
 import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { makeSession, type Session } from '../../../renderer/src/app/session.ts';
 
 let counter = 0;
 export function freshName(): string {
@@ -140,4 +141,18 @@ export async function unlockedSession(db: LiaisonDb): Promise<VaultSession> {
   const session = new VaultSession(db);
   session.open(await testDataKey());
   return session;
+}
+
+/** The session of the demo officer Sofía Herrera at Bogotá, on the device `author` names. */
+export function officerSession(author: { deviceId: string; officerId: string }): Session {
+  return makeSession({
+    deviceId: author.deviceId,
+    networkId: 'liaison-log-demo',
+    role: 'officer',
+    officerId: author.officerId,
+    name: 'Sofía Herrera',
+    postCode: 'BOG',
+    demo: true,
+    createdAt: '2026-01-01T00:00:00Z',
+  });
 }

@@ -6,12 +6,11 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
-import { makeSession } from '../../../renderer/src/app/session.ts';
 import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 import { setMeta } from '../../../renderer/src/db/meta.ts';
 import { LockScreen } from '../../../renderer/src/features/lock/LockScreen.tsx';
-import { openTestDb } from './db-fixtures.ts';
+import { officerSession, openTestDb } from './db-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -19,16 +18,7 @@ async function lockScreenWithNewerVault(lang: 'en' | 'fr') {
   const { db, author } = await openTestDb();
   // A record a later version wrote: this build refuses it before deriving any key.
   await setMeta(db, 'vault', { version: 9 });
-  const session = makeSession({
-    deviceId: author.deviceId,
-    networkId: 'liaison-log-demo',
-    role: 'officer',
-    officerId: author.officerId,
-    name: 'Sofía Herrera',
-    postCode: 'BOG',
-    demo: true,
-    createdAt: '2026-01-01T00:00:00Z',
-  });
+  const session = officerSession(author);
   render(
     <I18nextProvider i18n={createI18n(lang)}>
       <ServicesProvider

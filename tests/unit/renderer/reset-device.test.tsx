@@ -6,7 +6,6 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
-import { makeSession } from '../../../renderer/src/app/session.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 import { createActivity, recordAcknowledgement } from '../../../renderer/src/db/index.ts';
 import { setMeta } from '../../../renderer/src/db/meta.ts';
@@ -16,7 +15,7 @@ import {
   demoLeadDeviceId,
   makeDemoProfile,
 } from '../../../shared/identity/index.ts';
-import { liaisonInput, openTestDb, unlockedSession } from './db-fixtures.ts';
+import { liaisonInput, officerSession, openTestDb, unlockedSession } from './db-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -49,16 +48,7 @@ async function renderWithOneEntry() {
   await createActivity(db, author, liaisonInput());
   const changes = await db.changes.count();
   const vault = await unlockedSession(db);
-  const session = makeSession({
-    deviceId: author.deviceId,
-    networkId: 'liaison-log-demo',
-    role: 'officer',
-    officerId: author.officerId,
-    name: 'Sofía Herrera',
-    postCode: 'BOG',
-    demo: true,
-    createdAt: '2026-01-01T00:00:00Z',
-  });
+  const session = officerSession(author);
   render(
     <I18nextProvider i18n={createI18n('en')}>
       <ServicesProvider
