@@ -185,6 +185,18 @@ async function writeNew(
   }
 }
 
+/** Rejects with the folder's own failure (gone, refused) when it can no longer be listed. */
+async function stillThere(dir: DirectoryHandleLike): Promise<void> {
+  try {
+    for await (const entry of dir.values()) {
+      void entry;
+      break;
+    }
+  } catch (error) {
+    throw fail(error);
+  }
+}
+
 /** One file of a folder: removed or locked since the listing, it says why; others go on. */
 async function readHandle(handle: FileHandleLike): Promise<FileReadResult> {
   let file: FileLike;
@@ -277,7 +289,11 @@ export function createBrowserFolders(deps: BrowserFolderDeps) {
       }
       const results: FileReadResult[] = [];
       for (const handle of handles.sort(byName)) {
-        results.push(await readHandle(handle));
+        const result = await readHandle(handle);
+        // A file not found may mean the whole folder went (a USB stick pulled): then say
+        // that once, rather than "moved or deleted" for every file left.
+        if ('unreadable' in result && result.unreadable === 'not-found') await stillThere(dir);
+        results.push(result);
       }
       return results;
     },

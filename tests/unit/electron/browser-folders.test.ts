@@ -30,6 +30,8 @@ class FakeDir implements DirectoryHandleLike {
   /** Which names existed each time bytes were written. */
   readonly namesAtWrite: string[][] = [];
   gone = false;
+  /** The file whose getFile() finds the whole folder gone (a USB stick pulled mid-read). */
+  goneAt: string | null = null;
   /** Files whose getFile() fails, by name, with the DOMException name to fail with. */
   readonly failGetFile = new Map<string, string>();
   permission: PermissionState;
@@ -72,7 +74,12 @@ class FakeDir implements DirectoryHandleLike {
     return {
       [Symbol.asyncIterator]: () => {
         const it = entries[Symbol.iterator]();
-        return { next: () => Promise.resolve(it.next()) };
+        return {
+          next: () =>
+            this.gone
+              ? Promise.reject(new DOMException('gone', 'NotFoundError'))
+              : Promise.resolve(it.next()),
+        };
       },
     };
   }
@@ -83,6 +90,8 @@ class FakeDir implements DirectoryHandleLike {
       kind: 'file',
       name,
       getFile: () => {
+        if (name === this.goneAt) this.gone = true;
+        if (this.gone) return Promise.reject(new DOMException('gone', 'NotFoundError'));
         const failure = this.failGetFile.get(name);
         if (failure) return Promise.reject(new DOMException('x', failure));
         const data = files.get(name) ?? new Uint8Array(0);
@@ -286,6 +295,17 @@ describe('reading a browser folder', () => {
       { name: 'c.llb', unreadable: 'permission-denied' },
       { name: 'd.llb', data: bytes(1) },
     ]);
+  });
+});
+
+describe('a folder that goes away while it is read', () => {
+  it('says the folder is gone once, not "moved or deleted" for every file left', async () => {
+    const { folders, dir, ref } = await setup();
+    for (const name of ['a.llb', 'b.llb', 'c.llb']) dir.files.set(name, bytes(1));
+    dir.goneAt = 'b.llb';
+    await expect(folders.readFolder(ref.id, { extensions: ['llb'] })).rejects.toMatchObject({
+      code: 'folder-gone',
+    });
   });
 });
 

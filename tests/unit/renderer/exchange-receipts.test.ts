@@ -21,6 +21,7 @@ import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
+  OFFICER_B,
   hqDevice,
   leadDevice,
   makeNetwork,
@@ -86,6 +87,25 @@ describe('receipts', () => {
     expect(applied).toMatchObject({ kind: 'applied', counts: { inserted: 1, refused: 0 } });
     expect((await hq.db.activities.get(second.id))?.data.subject).toBe('Second');
     expect(await listGaps(hq.db)).toEqual([]);
+  });
+
+  it('refuses a receipt not addressed to this device, saying it may be another post’s or part', async () => {
+    const wide = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const sender = await officerDevice(wide, OFFICER_A);
+    const other = await officerDevice(wide, OFFICER_B);
+    const hq = await hqDevice(wide);
+    await logOne(sender, 'Entry');
+    await outcomeOf(hq, await built(buildChangesExport(sender.deps)));
+    // HQ holds nothing from officer B, so its receipt for the post is not addressed to B.
+    const receipt = await built(buildReceiptExport(hq.deps, 'BOG'));
+    await logOne(other, 'Waiting');
+    const before = await getAcknowledged(other.db);
+    expect(await outcomeOf(other, receipt)).toEqual({
+      kind: 'rejected',
+      errorKey: 'exchange.error.receipt-for-others',
+    });
+    expect(await getAcknowledged(other.db)).toEqual(before);
+    expect((await getExchangeStatus(other.db)).lastReceiptFromHqAt).toBeNull();
   });
 
   it('refuses a receipt signed by a lead of another region, and one forged in HQ’s name', async () => {

@@ -1,5 +1,6 @@
 // What the lock screen says when the stored vault cannot be opened by this version: the
 // message names the version the newer app wrote, in English and French, never a placeholder.
+// And what the setup, lock and settings screens say of a file the platform could not read.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,6 +11,8 @@ import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 import { setMeta } from '../../../renderer/src/db/meta.ts';
 import { LockScreen } from '../../../renderer/src/features/lock/LockScreen.tsx';
+import { problemOf } from '../../../renderer/src/features/setup/problem.ts';
+import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { officerSession, openTestDb } from './db-fixtures.ts';
 
 afterEach(cleanup);
@@ -51,4 +54,23 @@ describe('lock screen messages', () => {
       db.close();
     });
   }
+});
+
+describe('a file the platform could not read', () => {
+  it('gets the platform’s own sentence naming the file, not "unexpected error"', () => {
+    const problem = problemOf(new PlatformError('too-large', { fileName: 'answer.llrecovery' }));
+    expect(problem).toEqual({
+      key: 'platform.error.tooLargeNamed',
+      values: { name: 'answer.llrecovery' },
+      details: [],
+    });
+    for (const lang of ['en', 'fr'] as const) {
+      const text = createI18n(lang).t(problem.key, problem.values);
+      expect(text).toContain('answer.llrecovery');
+      expect(text).not.toContain('{{');
+    }
+    expect(problemOf(new PlatformError('permission-denied')).key).toBe(
+      'platform.error.permissionDenied',
+    );
+  });
 });

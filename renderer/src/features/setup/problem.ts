@@ -12,6 +12,7 @@ import {
   vaultErrorMessageValues,
 } from '../../../../shared/vault/index.ts';
 import { errorMessageKey } from '../../app/errors.ts';
+import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
 
 export interface Message {
   readonly key: string;
@@ -38,6 +39,15 @@ export function problemOf(error: unknown): Problem {
     return {
       key: vaultErrorMessageKey(error.code),
       values: vaultErrorMessageValues(error),
+      details: [],
+    };
+  }
+  // A file the platform could not open or save: its own sentence, naming the file.
+  const platformKey = platformErrorMessageKey(error);
+  if (platformKey && error instanceof PlatformError) {
+    return {
+      key: platformKey,
+      values: error.fileName === undefined ? {} : { name: error.fileName },
       details: [],
     };
   }

@@ -70,7 +70,8 @@ export function ExportPanel({ client, session, profile }: Props) {
           tone: 'error',
           lines: [failureLine(done.error, (k) => i18n.exists(k))],
         }
-      : (receiptPartsMessage(done.result) ?? exportMessage(done.kind, done.result, lang));
+      : (receiptPartsMessage(done.result, (code) => postName(code, profile, lang)) ??
+        exportMessage(done.kind, done.result, lang));
   const posts = role === 'officer' ? [] : receiptPosts(session, profile);
   return (
     <section className="sync-card" aria-labelledby="sync-export-heading">

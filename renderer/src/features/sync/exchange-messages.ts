@@ -16,7 +16,7 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'receipt-not-trusted':
     'This receipt was refused: it is not signed by HQ or by a team lead of your post. Nothing was changed.',
   'receipt-for-others':
-    'This receipt is addressed to other devices: it may be another part of a receipt its sender saved as several files. Nothing was changed. Import the part made for this device.',
+    'This receipt is addressed to other devices: another post’s receipt, or another part of a receipt saved as several files. Nothing was changed. Import the file made for this device; if none of them is, ask the sender for a new receipt.',
   'invalid-receipt': 'This receipt was refused: its contents do not match who signed it.',
   'unknown-device':
     'This bundle comes from a device your network profile does not list. Import the latest profile from HQ, then import the bundle again.',
@@ -57,7 +57,7 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'receipt-not-trusted':
     'Cet accusé de réception a été refusé : il n’est signé ni par l’AC ni par un chef d’équipe de votre poste. Rien n’a été modifié.',
   'receipt-for-others':
-    'Cet accusé de réception est adressé à d’autres appareils : c’est peut-être une autre partie d’un accusé que son expéditeur a enregistré en plusieurs fichiers. Rien n’a été modifié. Importez la partie faite pour cet appareil.',
+    'Cet accusé de réception est adressé à d’autres appareils : l’accusé d’un autre poste, ou une autre partie d’un accusé enregistré en plusieurs fichiers. Rien n’a été modifié. Importez le fichier fait pour cet appareil; si aucun ne l’est, demandez un nouvel accusé de réception à l’expéditeur.',
   'invalid-receipt':
     'Cet accusé de réception a été refusé : son contenu ne correspond pas à son signataire.',
   'unknown-device':

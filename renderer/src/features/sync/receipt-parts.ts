@@ -64,12 +64,12 @@ export async function saveReceiptParts(
   };
 }
 
-function partLine(part: WrittenPart): Line {
+function partLine(part: WrittenPart, nameOf: (postCode: string) => string): Line {
   const values = {
     index: part.part,
     count: part.partCount,
     fileName: part.fileName,
-    posts: part.posts.join(', '),
+    posts: part.posts.map(nameOf).join(', '),
   };
   if (part.posts.length === 0) return { key: 'sync.export.receiptPartNoPost', values };
   if (part.otherDevices > 0) return { key: 'sync.export.receiptPartAndNoPost', values };
@@ -80,12 +80,16 @@ function partLine(part: WrittenPart): Line {
  * The message of a receipt written as several files, or cancelled after some were saved;
  * null for every other result (export-result.ts words those).
  */
-export function receiptPartsMessage(result: ExportResult): ExportMessage | null {
+export function receiptPartsMessage(
+  result: ExportResult,
+  /** A post's name for people (a city); its code when none is known. */
+  nameOf: (postCode: string) => string = (code) => code,
+): ExportMessage | null {
   if (result.status === 'written' && result.parts && result.parts.length > 1) {
     const { parts } = result;
     const lines: Line[] = [
       { key: 'sync.export.receiptParts', values: { count: parts.length, max: MAX_RECIPIENTS } },
-      ...parts.map(partLine),
+      ...parts.map((part) => partLine(part, nameOf)),
     ];
     // One folder for all (the export folder): said once. The browser's "location" is only
     // the file's name again, so it says nothing.
@@ -104,7 +108,7 @@ export function receiptPartsMessage(result: ExportResult): ExportMessage | null 
           key: 'sync.export.receiptPartsCancelled',
           values: { saved: result.parts.length, count },
         },
-        ...result.parts.map(partLine),
+        ...result.parts.map((part) => partLine(part, nameOf)),
       ],
     };
   }
