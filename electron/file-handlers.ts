@@ -1,5 +1,5 @@
 // The jobs behind the IPC channels: app facts, saving a file through the OS save dialog,
-// reading files picked in the open dialog. Arguments arrive already validated (ipc.ts);
+// reading files picked in the open dialog (and, with the same code, files the OS opened). Arguments arrive already validated (ipc.ts);
 // Electron's dialogs and the file system are passed in so tests need neither.
 import nodePath from 'node:path';
 import * as nodeFs from 'node:fs/promises';
@@ -96,14 +96,15 @@ function unreadableFor(error: unknown): UnreadableReason {
   }
 }
 
-type OpenResult = IpcResult<'file:open'>['files'][number];
+/** One file's result: its bytes, or why it was not read. */
+export type OpenResult = IpcResult<'file:open'>['files'][number];
 
 /**
  * Reads one picked file within what is left of the reply's cap. A file that went away,
  * is locked, or is too large becomes a result of its own: the others are still read.
  */
 async function readPicked(
-  fs: FileSystem,
+  fs: Pick<FileSystem, 'stat' | 'readFile'>,
   filePath: string,
   room: number,
   warn: (message: string) => void,
@@ -131,18 +132,44 @@ async function readPicked(
   }
 }
 
+export interface ReadFilesOptions {
+  fs?: Pick<FileSystem, 'stat' | 'readFile'>;
+  /** Where a file left unread is logged, with the OS's reason (console.warn in the app). */
+  warn?: (message: string) => void;
+  /** Bytes the results may carry in total; MAX_FILE_BYTES (one reply's cap) by default. */
+  room?: number;
+}
+
 /**
- * The files picked in the open dialog, one result per file in the order picked: its bytes,
- * or why it was not read. Only a failure of the dialog itself, or too many files, rejects
- * the whole call. One reply carries MAX_FILE_BYTES at most: a file that would pass that
- * total is refused as 'batch-too-large' (to import on its own), the rest still read.
+ * Reads files the main process was handed by the OS (the open dialog, a file association),
+ * one result per path in order: its bytes, or why it was not read. Never rejects for one
+ * file. The results carry `room` bytes at most: a file that would pass that total is
+ * refused as 'batch-too-large' (to import on its own), the rest still read.
+ */
+export async function readLocalFiles(
+  paths: readonly string[],
+  options: ReadFilesOptions = {},
+): Promise<OpenResult[]> {
+  const fs = options.fs ?? nodeFs;
+  const warn = options.warn ?? (() => undefined);
+  let room = Math.min(options.room ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
+  const files: OpenResult[] = [];
+  for (const filePath of paths) {
+    const result = await readPicked(fs, filePath, room, warn);
+    if ('data' in result) room -= result.data.byteLength;
+    files.push(result);
+  }
+  return files;
+}
+
+/**
+ * The files picked in the open dialog, one result per file in the order picked. Only a
+ * failure of the dialog itself, or too many files, rejects the whole call.
  */
 export async function openFiles(
   args: IpcArgs<'file:open'>,
   deps: FileHandlerDeps,
 ): Promise<IpcResult<'file:open'>> {
-  const fs = deps.fs ?? nodeFs;
-  const warn = deps.warn ?? (() => undefined);
   const choice = await deps.showOpenDialog({
     properties: args.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
     ...(args.filters ? { filters: args.filters } : {}),
@@ -151,13 +178,9 @@ export async function openFiles(
   if (choice.filePaths.length > MAX_OPEN_FILES) {
     throw new IpcFailure('too-large', `${choice.filePaths.length} files picked`);
   }
-
-  const files: OpenResult[] = [];
-  let total = 0;
-  for (const filePath of choice.filePaths) {
-    const result = await readPicked(fs, filePath, MAX_FILE_BYTES - total, warn);
-    if ('data' in result) total += result.data.byteLength;
-    files.push(result);
-  }
+  const files = await readLocalFiles(choice.filePaths, {
+    ...(deps.fs ? { fs: deps.fs } : {}),
+    ...(deps.warn ? { warn: deps.warn } : {}),
+  });
   return { files };
 }

@@ -1,6 +1,7 @@
 // The Electron main process: one locked-down window showing the renderer from app://, the
 // guards on every web contents, and one validated handler per IPC channel. Thin on purpose:
-// each decision lives in a small module (security, guards, ipc, app-protocol, file-handlers).
+// each decision lives in a small module (security, guards, ipc, app-protocol, file-handlers,
+// opened-files).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
@@ -18,6 +19,12 @@ import {
 } from './folder-handlers.ts';
 import { FolderStore } from './folder-store.ts';
 import { denyAllPermissions, installWebContentsGuards } from './guards';
+import {
+  OpenedFilesInbox,
+  openedFilePaths,
+  openedPathKey,
+  type OpenedPathRules,
+} from './opened-files.ts';
 import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc';
 import {
   APP_ENTRY_URL,
@@ -39,6 +46,28 @@ let mainWindow: BrowserWindow | null = null;
 // Both must happen before 'ready'; this module's top level runs before it.
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+// Files the OS opened with the app wait here until the renderer takes them (after unlock).
+const openedRules: OpenedPathRules = {
+  ownPaths: [process.execPath, app.getAppPath()],
+  caseInsensitive: process.platform === 'win32',
+};
+const openedFiles = new OpenedFilesInbox({
+  // No payload: the renderer pulls over 'files:take-opened'. Before the window exists,
+  // or while it loads, the renderer's own pull at start-up finds the files instead.
+  notify: () => {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) {
+      mainWindow.webContents.send('files:opened');
+    }
+  },
+  warn,
+});
+
+function receiveOpenedPaths(args: readonly string[]): void {
+  const paths = openedFilePaths(args, openedRules);
+  if (paths.length === 0) return;
+  void openedFiles.add(paths, (p) => openedPathKey(p, openedRules));
+}
 
 function focusMainWindow(): void {
   if (mainWindow === null || mainWindow.isDestroyed()) return;
@@ -98,6 +127,7 @@ function registerIpcHandlers(): void {
     'folder:write': (args) => writeToFolder(args, folders),
     'folder:list': (args) => listFolder(args, folders),
     'folder:read-file': (args) => readFolderFile(args, folders),
+    'files:take-opened': () => Promise.resolve({ files: openedFiles.take() }),
   };
   const register = <C extends IpcChannel>(channel: C): void => {
     ipcMain.handle(channel, createIpcHandler(channel, impls[channel], guard));
@@ -115,7 +145,18 @@ function onReady(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // Windows and Linux: files opened with the app arrive as arguments, at start-up or, once
+  // it runs, in the second instance's argv. macOS sends open-file instead, possibly before
+  // 'ready', which is why the listener is registered here, at the top level.
+  receiveOpenedPaths(process.argv);
+  app.on('second-instance', (_event, argv) => {
+    receiveOpenedPaths(argv);
+    focusMainWindow();
+  });
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    receiveOpenedPaths([filePath]);
+  });
 
   // Every web contents, ours or any that might appear later, gets the same guards.
   app.on('web-contents-created', (_event, contents) => {

@@ -1,12 +1,30 @@
 // The preload (sandboxed, built to CommonJS): puts window.liaisonLog in the page with one
-// function per IPC channel. ipcRenderer itself never crosses the bridge, so page code can
-// call only these; the main process validates everything they send.
+// function per IPC channel and one subscribe function per event. ipcRenderer itself never
+// crosses the bridge, so page code can call only these; the main process validates
+// everything they send.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { IpcArgs, IpcChannel, IpcResult } from '../shared/ipc/contract';
-import { BRIDGE_CHANNELS, BRIDGE_KEY, type LiaisonLogBridge } from '../shared/ipc/bridge';
+import type { IpcArgs, IpcChannel, IpcEvent, IpcResult } from '../shared/ipc/contract';
+import {
+  BRIDGE_CHANNELS,
+  BRIDGE_EVENTS,
+  BRIDGE_KEY,
+  type LiaisonLogBridge,
+} from '../shared/ipc/bridge';
 
 function invoke<C extends IpcChannel>(channel: C, args: IpcArgs<C>): Promise<IpcResult<C>> {
   return ipcRenderer.invoke(channel, args) as Promise<IpcResult<C>>;
+}
+
+/**
+ * Subscribes page code to a payload-free event. The listener is called with no arguments:
+ * Electron's event object carries `sender` (ipcRenderer itself) and must never reach the page.
+ */
+function subscribe(event: IpcEvent, listener: () => void): () => void {
+  const relay = (): void => listener();
+  ipcRenderer.on(event, relay);
+  return () => {
+    ipcRenderer.removeListener(event, relay);
+  };
 }
 
 const bridge: LiaisonLogBridge = {
@@ -19,6 +37,8 @@ const bridge: LiaisonLogBridge = {
   writeToFolder: (request) => invoke(BRIDGE_CHANNELS.writeToFolder, request),
   listFolder: (request) => invoke(BRIDGE_CHANNELS.listFolder, request),
   readFolderFile: (request) => invoke(BRIDGE_CHANNELS.readFolderFile, request),
+  takeOpenedFiles: () => invoke(BRIDGE_CHANNELS.takeOpenedFiles, undefined),
+  onFilesOpened: (listener) => subscribe(BRIDGE_EVENTS.onFilesOpened, listener),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

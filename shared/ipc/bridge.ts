@@ -1,8 +1,9 @@
 // The shape of window.liaisonLog, the object the preload exposes: exactly one function per
-// contract channel and nothing else (no ipcRenderer, no generic invoke).
+// contract channel, one subscribe function per contract event, and nothing else (no
+// ipcRenderer, no generic invoke, no event objects).
 // `import type`: the preload imports this file, and an inline type import would drag the
 // zod schemas into it as a side-effect import.
-import type { IpcArgs, IpcChannel, IpcResult } from './contract';
+import type { IpcArgs, IpcChannel, IpcEvent, IpcResult } from './contract';
 
 export const BRIDGE_KEY = 'liaisonLog';
 
@@ -16,7 +17,21 @@ export interface LiaisonLogBridge {
   writeToFolder(request: IpcArgs<'folder:write'>): Promise<IpcResult<'folder:write'>>;
   listFolder(request: IpcArgs<'folder:list'>): Promise<IpcResult<'folder:list'>>;
   readFolderFile(request: IpcArgs<'folder:read-file'>): Promise<IpcResult<'folder:read-file'>>;
+  /** The files the OS asked the app to open since the last call; empties the main's inbox. */
+  takeOpenedFiles(): Promise<IpcResult<'files:take-opened'>>;
+  /**
+   * Calls the listener, with no arguments, whenever files opened from the OS are waiting;
+   * answers the function that stops it.
+   */
+  onFilesOpened(listener: () => void): () => void;
 }
+
+/** Which event each subscribe function listens to. */
+export const BRIDGE_EVENTS = {
+  onFilesOpened: 'files:opened',
+} as const satisfies Partial<Record<keyof LiaisonLogBridge, IpcEvent>>;
+
+type InvokeFunction = Exclude<keyof LiaisonLogBridge, keyof typeof BRIDGE_EVENTS>;
 
 /** Which channel each bridge function calls; the compiler checks both lists are complete. */
 export const BRIDGE_CHANNELS = {
@@ -29,8 +44,17 @@ export const BRIDGE_CHANNELS = {
   writeToFolder: 'folder:write',
   listFolder: 'folder:list',
   readFolderFile: 'folder:read-file',
-} as const satisfies Record<keyof LiaisonLogBridge, IpcChannel>;
+  takeOpenedFiles: 'files:take-opened',
+} as const satisfies Record<InvokeFunction, IpcChannel>;
+
+/** Every function window.liaisonLog holds, and nothing else. */
+export const BRIDGE_FUNCTIONS: readonly (keyof LiaisonLogBridge)[] = [
+  ...(Object.keys(BRIDGE_CHANNELS) as (keyof typeof BRIDGE_CHANNELS)[]),
+  ...(Object.keys(BRIDGE_EVENTS) as (keyof typeof BRIDGE_EVENTS)[]),
+];
 
 // Fails to compile when a contract channel has no bridge function.
 type Missing = Exclude<IpcChannel, (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS]>;
 const _everyChannelBridged: [Missing] extends [never] ? true : Missing = true;
+type MissingEvent = Exclude<IpcEvent, (typeof BRIDGE_EVENTS)[keyof typeof BRIDGE_EVENTS]>;
+const _everyEventBridged: [MissingEvent] extends [never] ? true : MissingEvent = true;

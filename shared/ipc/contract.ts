@@ -69,6 +69,18 @@ const fileReadResultSchema = z.union([
   z.strictObject({ name: z.string(), unreadable: unreadableReasonSchema }),
 ]);
 
+/** Files read for the renderer: one entry each, in order; MAX_FILE_BYTES per reply at most. */
+const fileBatchSchema = z.strictObject({
+  files: z
+    .array(fileReadResultSchema)
+    .max(MAX_OPEN_FILES)
+    .refine(
+      (files) =>
+        files.reduce((sum, f) => sum + ('data' in f ? f.data.byteLength : 0), 0) <= MAX_FILE_BYTES,
+      { message: 'reply too large' },
+    ),
+});
+
 export const fileFilterSchema = z.strictObject({
   name: z.string().min(1).max(100),
   /** Without the dot; '*' means any file. */
@@ -126,19 +138,13 @@ export const ipcContract = {
       multiple: z.boolean(),
       filters: filtersSchema,
     }),
-    result: z.strictObject({
-      /** One entry per picked file, in order; one reply carries MAX_FILE_BYTES at most. */
-      files: z
-        .array(fileReadResultSchema)
-        .max(MAX_OPEN_FILES)
-        .refine(
-          (files) =>
-            files.reduce((sum, f) => sum + ('data' in f ? f.data.byteLength : 0), 0) <=
-            MAX_FILE_BYTES,
-          { message: 'reply too large' },
-        ),
-    }),
+    result: fileBatchSchema,
   },
+  /**
+   * The files the OS asked the app to open (double-click, "Open with", an e-mail
+   * attachment) since the last call, read by the main process; the inbox is then empty.
+   */
+  'files:take-opened': { args: z.undefined(), result: fileBatchSchema },
   /** The OS folder picker; the choice is remembered for the purpose. Null when cancelled. */
   'folder:choose': { args: purposeArgs, result: folderResult },
   /** The remembered folder for the purpose, if any. */
@@ -189,6 +195,14 @@ export type IpcArgs<C extends IpcChannel> = z.infer<IpcContract[C]['args']>;
 export type IpcResult<C extends IpcChannel> = z.infer<IpcContract[C]['result']>;
 
 export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+/**
+ * Events the main process sends to the window, without a payload: each only says "there is
+ * something to fetch", and the renderer asks for it on a channel above.
+ * 'files:opened': the OS handed the app files to open; fetch them with 'files:take-opened'.
+ */
+export const IPC_EVENTS = ['files:opened'] as const;
+export type IpcEvent = (typeof IPC_EVENTS)[number];
 
 export function isIpcChannel(value: unknown): value is IpcChannel {
   return typeof value === 'string' && Object.hasOwn(ipcContract, value);

@@ -13,7 +13,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { BRIDGE_CHANNELS, type LiaisonLogBridge } from '../../shared/ipc/bridge';
+import { BRIDGE_FUNCTIONS, type LiaisonLogBridge } from '../../shared/ipc/bridge';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
@@ -86,11 +86,7 @@ test.describe('Electron shell', () => {
         .sort()
         .map((key) => [key, typeof bridge[key]]);
     });
-    expect(shape).toEqual(
-      Object.keys(BRIDGE_CHANNELS)
-        .sort()
-        .map((key) => [key, 'function']),
-    );
+    expect(shape).toEqual([...BRIDGE_FUNCTIONS].sort().map((key) => [key, 'function']));
     const info = await page.evaluate(() =>
       (
         window as unknown as { liaisonLog: { appInfo(): Promise<{ runtime: string }> } }
@@ -127,6 +123,45 @@ test.describe('Electron shell', () => {
     });
     expect(result.csp).toContain("script-src 'self'");
     expect(result.escapeStatus).toBe(404);
+  });
+
+  test('hands a file the OS opened to the page: an event, then one take', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-electron-opened-'));
+    try {
+      const opened = join(folder, 'opened.LLB');
+      writeFileSync(opened, new Uint8Array([5, 6]));
+      await page.evaluate(() => {
+        const w = window as unknown as { liaisonLog: LiaisonLogBridge; openedEvents: number };
+        w.openedEvents = 0;
+        w.liaisonLog.onFilesOpened(() => {
+          w.openedEvents += 1;
+        });
+      });
+      // Stands in for the OS starting a second instance with the file (Windows, Linux).
+      await app.evaluate(({ app: electronApp }, file) => {
+        electronApp.emit('second-instance', {}, ['liaison-log', '--flag', file, 'rel.llb'], '/');
+      }, opened);
+      await expect
+        .poll(() =>
+          page.evaluate(() => (window as unknown as { openedEvents: number }).openedEvents),
+        )
+        .toBe(1);
+      // Just launched, the app is not unlocked, so its own shell has not taken the file.
+      const taken = await page.evaluate(async () => {
+        const bridge = (window as unknown as { liaisonLog: LiaisonLogBridge }).liaisonLog;
+        const first = await bridge.takeOpenedFiles();
+        const second = await bridge.takeOpenedFiles();
+        return {
+          first: first.files.map((f) =>
+            'data' in f ? [f.name, [...f.data]] : [f.name, f.unreadable],
+          ),
+          second: second.files.length,
+        };
+      });
+      expect(taken).toEqual({ first: [['opened.LLB', [5, 6]]], second: 0 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('writes into a chosen folder: a new name instead of overwriting, never outside', async () => {

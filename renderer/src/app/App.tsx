@@ -1,5 +1,5 @@
 // The shell: top bar with navigation and language, the current screen, the status strip.
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getIdentity, getNetworkProfile, readVaultFlags } from '../db/identity.ts';
@@ -20,6 +20,10 @@ import { NetworkScreen } from '../features/network/NetworkScreen.tsx';
 import { LaterScreen } from './LaterScreen.tsx';
 import { canOpen, logsOwnEntries } from './roles.ts';
 import { useRetention } from './useRetention.ts';
+import { useOpenedFiles } from './useOpenedFiles.ts';
+import { useExchangeClient } from '../features/sync/useExchangeClient.ts';
+import { startImportWhenIdle } from '../features/sync/import-store.ts';
+import { type FileReadResult } from '../platform/types.ts';
 import { ActivityList } from '../features/log/ActivityList.tsx';
 import { NewActivity } from '../features/log/NewActivity.tsx';
 import { EditActivity } from '../features/log/EditActivity.tsx';
@@ -80,7 +84,7 @@ function LockButton() {
 export function App() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { db } = useServices();
+  const { db, platform } = useServices();
   const view = useUi((s) => s.view);
   const syncFromLocation = useUi((s) => s.syncFromLocation);
   const identity = useLiveQuery(() => getIdentity(db).then((i) => i ?? null), [db]);
@@ -97,6 +101,17 @@ export function App() {
   );
   useIdleLock(session !== null && unlocked);
   useRetention(session !== null && session.identity.role !== 'hq');
+  // Files opened from the OS wait in the main process until the shell is unlocked.
+  const exchange = useExchangeClient();
+  const importOpened = useCallback(
+    (files: FileReadResult[]) => startImportWhenIdle(exchange, files),
+    [exchange],
+  );
+  useOpenedFiles(
+    session !== null && unlocked && mustChange === false && canOpen(session.identity.role, 'sync'),
+    platform,
+    importOpened,
+  );
   const switchLanguage = useSwitchLanguage();
   const main = useRef<HTMLElement>(null);
   const firstView = useRef(true);

@@ -141,5 +141,8 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
         return results;
       }),
     readDroppedFiles: (files, options) => readFileObjects(files, options),
+    takeOpenedFiles: () =>
+      call(async (): Promise<FileReadResult[]> => (await bridge.takeOpenedFiles()).files),
+    onFilesOpened: (listener) => bridge.onFilesOpened(listener),
   };
 }

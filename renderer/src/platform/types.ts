@@ -116,4 +116,15 @@ export interface Platform {
   readFolder(folderId: string, options: ReadFolderOptions): Promise<FileReadResult[]>;
   /** Files dropped on the window (DataTransfer.files), with the same per-file size cap. */
   readDroppedFiles(files: Iterable<File>, options?: ReadDroppedOptions): Promise<FileReadResult[]>;
+  /**
+   * Desktop only: the files the OS asked the app to open (double-click on a .llb, "Open
+   * with", an e-mail attachment) that the app has not taken yet, read like openFiles'. Taking
+   * them empties the waiting list. Absent where the OS cannot hand the app files (browser).
+   */
+  takeOpenedFiles?(): Promise<FileReadResult[]>;
+  /**
+   * Desktop only: calls the listener whenever opened files are waiting for takeOpenedFiles;
+   * answers the function that stops listening.
+   */
+  onFilesOpened?(listener: () => void): () => void;
 }

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   IPC_CHANNELS,
+  IPC_EVENTS,
   MAX_FILE_BYTES,
+  MAX_OPEN_FILES,
   MAX_FILE_NAME_LENGTH,
   ipcContract,
   isIpcChannel,
   isSafeFileName,
 } from '../../../shared/ipc/contract';
-import { BRIDGE_CHANNELS, BRIDGE_KEY } from '../../../shared/ipc/bridge';
+import {
+  BRIDGE_CHANNELS,
+  BRIDGE_EVENTS,
+  BRIDGE_FUNCTIONS,
+  BRIDGE_KEY,
+} from '../../../shared/ipc/bridge';
 import {
   IPC_ERROR_CODES,
   decodeIpcError,
@@ -26,6 +33,7 @@ describe('IPC contract', () => {
       'app:info',
       'file:open',
       'file:save',
+      'files:take-opened',
       'folder:choose',
       'folder:forget',
       'folder:get',
@@ -43,8 +51,14 @@ describe('IPC contract', () => {
       'openFiles',
       'readFolderFile',
       'saveFile',
+      'takeOpenedFiles',
       'writeToFolder',
     ]);
+    expect(IPC_EVENTS).toEqual(['files:opened']);
+    expect(BRIDGE_EVENTS).toEqual({ onFilesOpened: 'files:opened' });
+    expect([...BRIDGE_FUNCTIONS].sort()).toEqual(
+      [...Object.keys(BRIDGE_CHANNELS), 'onFilesOpened'].sort(),
+    );
     expect(BRIDGE_KEY).toBe('liaisonLog');
     expect(isIpcChannel('file:save')).toBe(true);
     expect(isIpcChannel('toString')).toBe(false);
@@ -138,6 +152,28 @@ describe('IPC contract', () => {
     expect(result.safeParse({ files: [{ name: 'x', unreadable: 'made-up' }] }).success).toBe(false);
     expect(
       result.safeParse({ files: [{ name: 'x', data: new Uint8Array(1), unreadable: 'io' }] })
+        .success,
+    ).toBe(false);
+  });
+
+  it('hands over opened files in the same shape and caps, and takes no argument', () => {
+    const take = ipcContract['files:take-opened'];
+    expect(take.args.safeParse(undefined).success).toBe(true);
+    // The renderer names no path: any argument at all is refused.
+    expect(take.args.safeParse({ path: '/etc/passwd' }).success).toBe(false);
+    expect(take.args.safeParse('/home/officer/a.llb').success).toBe(false);
+    const files = [
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'b.llprofile', unreadable: 'permission-denied' },
+    ];
+    expect(take.result.safeParse({ files }).success).toBe(true);
+    const many = Array.from({ length: MAX_OPEN_FILES + 1 }, (_, i) => ({
+      name: `${i}.llb`,
+      unreadable: 'io',
+    }));
+    expect(take.result.safeParse({ files: many }).success).toBe(false);
+    expect(
+      take.result.safeParse({ files: [{ name: 'a.llb', data: new Uint8Array(1), path: '/x' }] })
         .success,
     ).toBe(false);
   });

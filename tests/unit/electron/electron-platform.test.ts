@@ -24,11 +24,46 @@ function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge
     writeToFolder: ({ name }) => Promise.resolve({ name, location: `E:\\bundles\\${name}` }),
     listFolder: () => Promise.resolve({ files: [] }),
     readFolderFile: ({ name }) => Promise.resolve({ name, data: new Uint8Array([name.length]) }),
+    takeOpenedFiles: () => Promise.resolve({ files: [] }),
+    onFilesOpened: () => () => undefined,
     ...overrides,
   };
 }
 
 describe('Electron platform', () => {
+  it('takes the files the OS opened, per file, and passes the opened event through', async () => {
+    const stop = vi.fn();
+    const onFilesOpened = vi.fn<LiaisonLogBridge['onFilesOpened']>(() => stop);
+    const platform = createElectronPlatform(
+      fakeBridge({
+        takeOpenedFiles: () =>
+          Promise.resolve({
+            files: [
+              { name: 'a.llb', data: new Uint8Array([1]) },
+              { name: 'b.llenroll', unreadable: 'not-found' },
+            ],
+          }),
+        onFilesOpened,
+      }),
+    );
+    await expect(platform.takeOpenedFiles?.()).resolves.toEqual([
+      { name: 'a.llb', data: new Uint8Array([1]) },
+      { name: 'b.llenroll', unreadable: 'not-found' },
+    ]);
+    const listener = vi.fn();
+    const unsubscribe = platform.onFilesOpened?.(listener);
+    expect(onFilesOpened).toHaveBeenCalledWith(listener);
+    unsubscribe?.();
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a refused take into a platform error', async () => {
+    const platform = createElectronPlatform(
+      fakeBridge({ takeOpenedFiles: () => remoteFailure('files:take-opened', 'failed') }),
+    );
+    await expect(platform.takeOpenedFiles?.()).rejects.toBeInstanceOf(ElectronPlatformError);
+  });
+
   it('is the electron kind and passes app info through', async () => {
     const platform = createElectronPlatform(fakeBridge());
     expect(platform.kind).toBe('electron');

@@ -1,17 +1,25 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { encodeIpcError } from '../../../shared/ipc/errors';
 
 // main.ts against a stand-in electron: checks the wiring (what is registered, when, with
 // which options) that the pure-module tests cannot see. The real app runs in tests/electron.
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
+  const appListeners = new Map<string, (...args: unknown[]) => void>();
+  const sent: string[] = [];
   const ipcHandlers = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
   const windows: { options: unknown; url: string; webContents: object }[] = [];
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
   class BrowserWindow {
-    readonly webContents = { id: windows.length + 1 };
+    readonly webContents = {
+      id: windows.length + 1,
+      send: (channel: string) => sent.push(channel),
+    };
     constructor(readonly options: unknown) {
       windows.push({ options, url: '', webContents: this.webContents });
     }
@@ -19,6 +27,10 @@ const fake = vi.hoisted(() => {
     once() {}
     on() {}
     isDestroyed = () => false;
+    isMinimized = () => false;
+    focus() {
+      calls.push('focus');
+    }
     loadURL(url: string) {
       const entry = windows.find((w) => w.webContents === this.webContents);
       if (entry) entry.url = url;
@@ -34,12 +46,16 @@ const fake = vi.hoisted(() => {
     app: {
       enableSandbox: () => calls.push('enableSandbox'),
       requestSingleInstanceLock: () => true,
-      on: (event: string) => calls.push(`app.on:${event}`),
+      on: (event: string, listener: (...args: unknown[]) => void) => {
+        calls.push(`app.on:${event}`);
+        appListeners.set(event, listener);
+      },
       whenReady: () => ready,
       isPackaged: true,
       getName: () => 'Liaison Log',
       getVersion: () => '0.1.0',
       getPath: () => '/home/officer/Documents',
+      getAppPath: () => '/opt/liaison-log/resources/app.asar',
       quit: () => calls.push('quit'),
       exit: () => calls.push('exit'),
       isReady: () => true,
@@ -58,12 +74,34 @@ const fake = vi.hoisted(() => {
     dialog: {},
     shell: { openExternal: () => Promise.resolve() },
   };
-  return { calls, ipcHandlers, windows, resolveReady: () => resolveReady(), electron };
+  return {
+    calls,
+    appListeners,
+    sent,
+    ipcHandlers,
+    windows,
+    resolveReady: () => resolveReady(),
+    electron,
+  };
 });
 
 vi.mock('electron', () => fake.electron);
 
-await import('../../../electron/main');
+// A file the OS "opened" with the first instance: it comes in process.argv at start-up.
+const dir = mkdtempSync(path.join(tmpdir(), 'liaison-main-'));
+const atStart = path.join(dir, 'at-start.llb');
+writeFileSync(atStart, new Uint8Array([1, 2]));
+const savedArgv = process.argv;
+process.argv = [...savedArgv, '--flag', atStart, 'relative.llb'];
+try {
+  await import('../../../electron/main');
+} finally {
+  process.argv = savedArgv;
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const appFrame = { url: 'app://liaison-log/index.html', parent: null };
 
 describe('main process wiring', () => {
   it('turns on the sandbox and registers app:// before the app is ready', () => {
@@ -73,6 +111,8 @@ describe('main process wiring', () => {
     );
     expect(fake.calls).toContain('app.on:web-contents-created');
     expect(fake.calls).toContain('app.on:second-instance');
+    // macOS may send open-file before 'ready': the listener must already be there.
+    expect(fake.calls).toContain('app.on:open-file');
     expect(fake.ipcHandlers.size).toBe(0);
     expect(fake.windows).toHaveLength(0);
   });
@@ -92,6 +132,7 @@ describe('main process wiring', () => {
       'app:info',
       'file:open',
       'file:save',
+      'files:take-opened',
       'folder:choose',
       'folder:forget',
       'folder:get',
@@ -128,5 +169,56 @@ describe('main process wiring', () => {
     await expect(handler?.(stranger, undefined)).rejects.toThrow(encodeIpcError('refused'));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused app:info'));
     warn.mockRestore();
+  });
+});
+
+describe('files opened from the OS', () => {
+  const take = (sender: unknown = fake.windows[0]?.webContents) =>
+    fake.ipcHandlers.get('files:take-opened')?.({ sender, senderFrame: appFrame }, undefined);
+
+  it('hands over the start-up file once, to the app window only', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(take({ id: 99 })).rejects.toThrow(encodeIpcError('refused'));
+    warn.mockRestore();
+    await expect(take()).resolves.toEqual({
+      files: [{ name: 'at-start.llb', data: new Uint8Array([1, 2]) }],
+    });
+    await expect(take()).resolves.toEqual({ files: [] });
+  });
+
+  it("reads a second instance's files, tells the window, and focuses it", async () => {
+    const card = path.join(dir, 'Card.LLENROLL');
+    writeFileSync(card, new Uint8Array([3]));
+    const gone = path.join(dir, 'gone.llb');
+    fake.sent.length = 0;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fake.appListeners.get('second-instance')?.(
+      {},
+      ['/opt/liaison-log/liaison-log', card, gone, '--x'],
+      dir,
+    );
+    expect(fake.calls).toContain('focus');
+    await vi.waitFor(() => expect(fake.sent).toEqual(['files:opened']));
+    warn.mockRestore();
+    await expect(take()).resolves.toEqual({
+      files: [
+        { name: 'Card.LLENROLL', data: new Uint8Array([3]) },
+        { name: 'gone.llb', unreadable: 'not-found' },
+      ],
+    });
+  });
+
+  it('takes macOS open-file events and claims them', async () => {
+    const profile = path.join(dir, 'network.llprofile');
+    writeFileSync(profile, new Uint8Array([4]));
+    fake.sent.length = 0;
+    const preventDefault = vi.fn();
+    fake.appListeners.get('open-file')?.({ preventDefault }, profile);
+    fake.appListeners.get('open-file')?.({ preventDefault }, path.join(dir, 'notes.txt'));
+    expect(preventDefault).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(fake.sent).toEqual(['files:opened']));
+    await expect(take()).resolves.toEqual({
+      files: [{ name: 'network.llprofile', data: new Uint8Array([4]) }],
+    });
   });
 });

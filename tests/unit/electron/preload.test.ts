@@ -1,12 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNELS } from '../../../shared/ipc/bridge';
+import { BRIDGE_FUNCTIONS } from '../../../shared/ipc/bridge';
 
 // The preload's electron is a stand-in: the real module needs the Electron binary.
 const exposed = vi.hoisted(() => new Map<string, unknown>());
 const invoke = vi.hoisted(() => vi.fn((..._args: unknown[]) => Promise.resolve('ok')));
+const listeners = vi.hoisted(() => new Map<string, Set<(...args: unknown[]) => void>>());
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
-  ipcRenderer: { invoke },
+  ipcRenderer: {
+    invoke,
+    on: (channel: string, listener: (...args: unknown[]) => void) => {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+    },
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+      listeners.get(channel)?.delete(listener);
+    },
+  },
 }));
 
 await import('../../../electron/preload');
@@ -16,9 +27,11 @@ describe('preload bridge', () => {
     expect([...exposed.keys()]).toEqual(['liaisonLog']);
   });
 
-  it('holds exactly one function per contract channel', () => {
+  it('holds exactly one function per contract channel and event', () => {
     const bridge = exposed.get('liaisonLog') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort());
+    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_FUNCTIONS].sort());
+    expect(Object.keys(bridge)).toContain('takeOpenedFiles');
+    expect(Object.keys(bridge)).toContain('onFilesOpened');
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -35,6 +48,7 @@ describe('preload bridge', () => {
     await bridge.writeToFolder?.(write);
     await bridge.listFolder?.({ folderId: 'f-1', extensions: ['llb'] });
     await bridge.readFolderFile?.({ folderId: 'f-1', name: 'a.llb' });
+    await bridge.takeOpenedFiles?.();
     expect(invoke.mock.calls).toEqual([
       ['app:info', undefined],
       ['file:save', request],
@@ -45,6 +59,24 @@ describe('preload bridge', () => {
       ['folder:write', write],
       ['folder:list', { folderId: 'f-1', extensions: ['llb'] }],
       ['folder:read-file', { folderId: 'f-1', name: 'a.llb' }],
+      ['files:take-opened', undefined],
     ]);
+  });
+
+  it('relays files:opened to the page without the event object, until unsubscribed', () => {
+    const bridge = exposed.get('liaisonLog') as {
+      onFilesOpened(listener: (...args: unknown[]) => void): () => void;
+    };
+    const listener = vi.fn();
+    const stop = bridge.onFilesOpened(listener);
+    expect(listeners.get('files:opened')?.size).toBe(1);
+    // Electron calls with its event first; its `sender` is ipcRenderer and must stay here.
+    const ipcEvent = { sender: { invoke } };
+    for (const relay of listeners.get('files:opened') ?? []) relay(ipcEvent, 'extra');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0]).toEqual([]);
+    stop();
+    expect(listeners.get('files:opened')?.size).toBe(0);
+    expect([...listeners.keys()]).toEqual(['files:opened']);
   });
 });

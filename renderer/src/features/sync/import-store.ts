@@ -99,6 +99,28 @@ export function startImport(client: ExchangeClient, files: ImportFileInput[]): P
   });
 }
 
+/**
+ * Like startImport, but when an import is already running (say, the resume at start-up),
+ * waits for it to end and then starts: files the OS handed the app must not be dropped.
+ */
+export async function startImportWhenIdle(
+  client: ExchangeClient,
+  files: ImportFileInput[],
+): Promise<void> {
+  if (files.length === 0) return;
+  // Another waiter may start first when a run ends; then wait for that one too.
+  while (useImportStore.getState().running) {
+    await new Promise<void>((resolve) => {
+      const stop = useImportStore.subscribe((s) => {
+        if (s.running) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+  await startImport(client, files);
+}
+
 /** Completes what an interrupted run left queued; does nothing when nothing was left. */
 export function resumeImport(client: ExchangeClient): Promise<void> {
   return run(true, async (onProgress) => {
