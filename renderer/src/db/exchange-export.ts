@@ -5,7 +5,6 @@ import Dexie from 'dexie';
 import { encodeBundle } from '../../../shared/bundle/codec.ts';
 import { changesFileName } from '../../../shared/bundle/file-name.ts';
 import { isReviewPath } from '../../../shared/domain/activity.ts';
-import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
 import { compactChanges } from '../../../shared/sync/compact.ts';
 import { type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type LiaisonDb } from './db.ts';
@@ -16,6 +15,7 @@ import {
   changeRecipients,
   loadSelf,
   ownPostCode,
+  senderFields,
   type KnownDevice,
   type SelfInfo,
 } from './exchange-self.ts';
@@ -106,19 +106,11 @@ export async function buildChangesExport(
   const bundleId = randomId();
   const postCode = ownPostCode(self);
   const data = await encodeBundle({
+    ...senderFields(self, deps.appVersion),
     kind: 'changes',
     bundleId,
-    networkId: self.profile.networkId,
-    sender: { deviceId, officerId: self.identity.officerId, postCode },
     ranges: compacted.covers,
-    appVersion: deps.appVersion,
-    catalogueVersion: CATALOGUE_VERSION,
     createdAt,
-    signingKey: self.keys.signing.privateKey,
-    senderPublicKeys: {
-      signing: self.keys.signing.publicKey,
-      encryption: self.keys.encryption.publicKey,
-    },
     recipients: asRecipients(recipients),
     payload: changes,
   });

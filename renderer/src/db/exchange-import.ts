@@ -17,7 +17,14 @@ import { ExchangeError } from './exchange-errors.ts';
 import { type ExchangeDeps } from './exchange-export.ts';
 import { importReceipt } from './exchange-receipts.ts';
 import { sealIncoming } from './exchange-seal.ts';
-import { keyBytes, knownDevice, loadSelf, senderInfo, type ExchangeSelf } from './exchange-self.ts';
+import {
+  decodeKeys,
+  keyBytes,
+  knownDevice,
+  loadSelf,
+  senderInfo,
+  type ExchangeSelf,
+} from './exchange-self.ts';
 import { replaceProfile } from './identity.ts';
 
 /**
@@ -140,15 +147,6 @@ async function importProfileBundle(
   return takeProfile(deps, self, { profile: payload.profile, signature: payload.signature }, work);
 }
 
-function decodeKeys(self: ExchangeSelf) {
-  return {
-    recipientDeviceId: self.identity.deviceId,
-    recipientPrivateKey: self.keys.encryption.privateKey,
-    recipientPublicKey: self.keys.encryption.publicKey,
-    networkId: self.profile.networkId,
-  };
-}
-
 /** The activity type of each record a batch touches, from the batch or the stored row. */
 async function typesOf(
   deps: ExchangeDeps,
@@ -229,7 +227,7 @@ async function importChanges(
   if (decoded.kind !== 'changes') throw new ExchangeError('unknown-file', 'not a changes bundle');
   if (seen) throw new ExchangeError('bundle-id-reused', header.bundleId);
   phase('decode');
-  const { changes } = await sealIncoming(
+  const changes = await sealIncoming(
     deps.dataKey,
     decoded.payload,
     await typesOf(deps, decoded.payload),

@@ -6,7 +6,6 @@ import { encodeBundle, decodeBundle } from '../../../shared/bundle/codec.ts';
 import { receiptFileName } from '../../../shared/bundle/file-name.ts';
 import { type BundleHeader } from '../../../shared/bundle/types.ts';
 import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
-import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
 import { makeReceipt, receiptSchema } from '../../../shared/sync/receipts.ts';
 import { type FileOutcome } from '../features/sync/exchange-api.ts';
 import { randomId } from './device.ts';
@@ -17,7 +16,8 @@ import {
   keyBytes,
   knownDevice,
   loadSelf,
-  ownPostCode,
+  decodeKeys,
+  senderFields,
   senderInfo,
   trustsReceiptsFrom,
   type ExchangeSelf,
@@ -136,23 +136,11 @@ export async function buildReceiptFiles(
     const receipt = makeReceipt(self.identity.deviceId, createdAt, partCoverage, bundles);
     const bundleId = randomId();
     const data = await encodeBundle({
+      ...senderFields(self, deps.appVersion),
       kind: 'receipt',
       bundleId,
-      networkId: self.profile.networkId,
-      sender: {
-        deviceId: self.identity.deviceId,
-        officerId: self.identity.officerId,
-        postCode: ownPostCode(self),
-      },
       ranges: [],
-      appVersion: deps.appVersion,
-      catalogueVersion: CATALOGUE_VERSION,
       createdAt,
-      signingKey: self.keys.signing.privateKey,
-      senderPublicKeys: {
-        signing: self.keys.signing.publicKey,
-        encryption: self.keys.encryption.publicKey,
-      },
       recipients: asRecipients(part),
       payload: receipt,
     });
@@ -220,11 +208,8 @@ export async function importReceipt(
   if (!header.recipients.includes(self.identity.deviceId))
     throw new ExchangeError('receipt-for-others', `receipt for ${header.recipients.join(', ')}`);
   const decoded = await decodeBundle(data, {
-    recipientDeviceId: self.identity.deviceId,
-    recipientPrivateKey: self.keys.encryption.privateKey,
-    recipientPublicKey: self.keys.encryption.publicKey,
+    ...decodeKeys(self),
     expectedSenderSigningKey: keyBytes(issuer.signingKey),
-    networkId: self.profile.networkId,
   });
   const parsed = receiptSchema.safeParse(decoded.payload);
   if (
@@ -236,7 +221,7 @@ export async function importReceipt(
   const receipt = parsed.data;
   const own = self.identity.deviceId;
   const held = Object.hasOwn(receipt.held, own) ? (receipt.held[own] ?? 0) : 0;
-  const from = await senderInfo({ ...issuer, role: issuer.role });
+  const from = await senderInfo(issuer);
   const fromHq = issuer.deviceId === self.profile.hq.deviceId;
   const tables = [db.meta, db.activities, db.exchangeState, db.exchangeRuns, db.exchangeQueue];
   return db.transaction('rw', tables, async () => {

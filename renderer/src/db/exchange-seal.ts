@@ -57,24 +57,23 @@ export async function openForExport(
  * sensitive depends on the record's type: `typeOf` says it when known (from the batch or the
  * stored row); otherwise every path some catalogue type marks sensitive is sealed. Every such
  * value is sealed, even one that looks sealed already: it came from elsewhere, as data.
- * Returns the number of values sealed with the changes.
  */
 export async function sealIncoming(
   dataKey: CryptoKey | undefined,
   changes: readonly Change[],
   typeOf: (recordId: string) => ActivityTypeDef | undefined,
-): Promise<{ changes: Change[]; sealed: number }> {
+): Promise<Change[]> {
   const todo: number[] = [];
   changes.forEach((c, i) => {
     if (c.value !== null && isSealedPath(c.field, typeOf(c.recordId))) todo.push(i);
   });
   const out = [...changes];
-  if (todo.length === 0) return { changes: out, sealed: 0 };
+  if (todo.length === 0) return out;
   if (!dataKey) throw new ExchangeError('locked', 'sensitive values to seal while locked');
   await eachLimited(todo, async (i) => {
     const c = out[i] as Change;
     const value = await encryptField(dataKey, c.value, { recordId: c.recordId, field: c.field });
     out[i] = { ...c, value };
   });
-  return { changes: out, sealed: todo.length };
+  return out;
 }

@@ -4,6 +4,7 @@
 import { fromBase64Url } from '../../../shared/bundle/bytes.ts';
 import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
 import { type BundleRecipient } from '../../../shared/bundle/types.ts';
+import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
 import { scopeOf } from '../../../shared/identity/approve.ts';
 import { fingerprintCode } from '../../../shared/identity/fingerprint-code.ts';
 import { type NetworkProfile } from '../../../shared/identity/profile.ts';
@@ -201,4 +202,33 @@ export async function senderInfo(
 /** The post this device's bundles name as theirs (null for HQ). */
 export function ownPostCode(self: SelfInfo): string | null {
   return self.identity.role === 'hq' ? null : (homePost(self.identity) ?? null);
+}
+
+/** The keys and checks every bundle addressed to this device is opened with. */
+export function decodeKeys(self: ExchangeSelf) {
+  return {
+    recipientDeviceId: self.identity.deviceId,
+    recipientPrivateKey: self.keys.encryption.privateKey,
+    recipientPublicKey: self.keys.encryption.publicKey,
+    networkId: self.profile.networkId,
+  };
+}
+
+/** What every bundle this device writes says of its sender, and the keys that sign it. */
+export function senderFields(self: ExchangeSelf, appVersion: string) {
+  return {
+    networkId: self.profile.networkId,
+    sender: {
+      deviceId: self.identity.deviceId,
+      officerId: self.identity.officerId,
+      postCode: ownPostCode(self),
+    },
+    appVersion,
+    catalogueVersion: CATALOGUE_VERSION,
+    signingKey: self.keys.signing.privateKey,
+    senderPublicKeys: {
+      signing: self.keys.signing.publicKey,
+      encryption: self.keys.encryption.publicKey,
+    },
+  };
 }
