@@ -1,5 +1,5 @@
 // Typed access to the exchangeState key/value table: when this device last exported and
-// what, when HQ's last receipt came, the folders chosen for exports and imports.
+// what, and when HQ's last receipt came. (Chosen folders live with the platform, useFolder.ts.)
 import { type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type LiaisonDb } from './db.ts';
 import { readKey, writeKey } from './key-value.ts';
@@ -13,18 +13,11 @@ export interface LastExport {
   toSeq: number;
 }
 
-export interface FolderChoice {
-  id: string;
-  label: string;
-}
-
 export interface ExchangeStateValues {
   lastExport: LastExport;
   /** The highest own seq any export has carried (never goes down). */
   lastExportedSeq: number;
   lastReceiptFromHqAt: string;
-  exportFolder: FolderChoice;
-  importFolder: FolderChoice;
 }
 
 export type ExchangeStateKey = keyof ExchangeStateValues;

@@ -6,9 +6,8 @@ import { type DeviceGapView, type ExchangeStatus } from '../features/sync/exchan
 import { type LiaisonDb } from './db.ts';
 import { waitingOwnChanges } from './exchange-export.ts';
 import { loadSelfInfo } from './exchange-self.ts';
-import { getExchangeState, setExchangeState, type FolderChoice } from './exchange-state.ts';
+import { getExchangeState } from './exchange-state.ts';
 import { countPendingChanges } from './sync-state.ts';
-import { toDbError } from './errors.ts';
 
 export { listImportRuns, getImportRun } from './exchange-runs.ts';
 export { listPendingDevices } from './exchange-devices.ts';
@@ -26,12 +25,10 @@ export async function listGaps(db: LiaisonDb): Promise<DeviceGapView[]> {
 }
 
 export async function getExchangeStatus(db: LiaisonDb): Promise<ExchangeStatus> {
-  const [lastExport, lastExportedSeq, lastReceipt, exportFolder, importFolder] = await Promise.all([
+  const [lastExport, lastExportedSeq, lastReceipt] = await Promise.all([
     getExchangeState(db, 'lastExport'),
     getExchangeState(db, 'lastExportedSeq'),
     getExchangeState(db, 'lastReceiptFromHqAt'),
-    getExchangeState(db, 'exportFolder'),
-    getExchangeState(db, 'importFolder'),
   ]);
   let waiting: number;
   try {
@@ -45,22 +42,5 @@ export async function getExchangeStatus(db: LiaisonDb): Promise<ExchangeStatus> 
     lastExportAt: lastExport?.at ?? null,
     lastExportedSeq: lastExportedSeq ?? 0,
     lastReceiptFromHqAt: lastReceipt ?? null,
-    exportFolder: exportFolder ?? null,
-    importFolder: importFolder ?? null,
   };
-}
-
-/** Remembers (or, with null, forgets) the folder chosen for exports or imports. */
-export async function setExchangeFolder(
-  db: LiaisonDb,
-  purpose: 'export' | 'import',
-  folder: FolderChoice | null,
-): Promise<void> {
-  const key = purpose === 'export' ? 'exportFolder' : 'importFolder';
-  try {
-    if (folder) await setExchangeState(db, key, { id: folder.id, label: folder.label });
-    else await db.exchangeState.delete(key);
-  } catch (e) {
-    throw toDbError(e, 'write-failed');
-  }
 }

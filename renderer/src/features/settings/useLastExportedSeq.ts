@@ -1,9 +1,10 @@
-// The highest own change seq an export has carried, from the exchange state.
+// The highest own change seq an export has carried, from the exchange state (one key read,
+// not the whole status the strip shows).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services.tsx';
-import { getExchangeStatus } from '../../db/exchange.ts';
+import { getExchangeState } from '../../db/exchange-state.ts';
 
 export function useLastExportedSeq(): number {
   const { db } = useServices();
-  return useLiveQuery(async () => (await getExchangeStatus(db)).lastExportedSeq, [db]) ?? 0;
+  return useLiveQuery(() => getExchangeState(db, 'lastExportedSeq'), [db]) ?? 0;
 }

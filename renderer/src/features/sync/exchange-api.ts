@@ -182,8 +182,6 @@ export interface ExchangeClient {
  *   listGaps(db): Promise<DeviceGapView[]>
  *   getExchangeStatus(db): Promise<ExchangeStatus>
  *   getImportRun(db, runId): Promise<ImportRunReport | undefined>
- * and to remember a chosen folder (shown in ExchangeStatus):
- *   setExchangeFolder(db, 'export' | 'import', { id, label } | null): Promise<void>
  */
 export interface PendingDevice {
   sender: SenderInfo;
@@ -207,7 +205,4 @@ export interface ExchangeStatus {
    *  allowed while changes are unacknowledged only if an export carried all of them. */
   lastExportedSeq: number;
   lastReceiptFromHqAt: string | null;
-  /** The folder chosen for exports, if any (platform FolderRef). */
-  exportFolder: { id: string; label: string } | null;
-  importFolder: { id: string; label: string } | null;
 }
