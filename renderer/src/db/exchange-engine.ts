@@ -18,7 +18,8 @@ import {
   finishRun,
   getImportRun,
   queueRun,
-  queuedFiles,
+  queuedFile,
+  queuedIds,
   recordFileReport,
   unfinishedRuns,
 } from './exchange-runs.ts';
@@ -49,15 +50,19 @@ export async function runQueued(
 ): Promise<ImportRunReport> {
   const { db } = deps;
   const run = await getImportRun(db, runId);
-  const queued = await queuedFiles(db, runId);
+  // Ids only: each file's bytes are read when its turn comes, so a folder of large bundles
+  // is never in memory all at once.
+  const queued = await queuedIds(db, runId);
   const done = run?.files.length ?? 0;
   const fileCount = done + queued.length;
   let cancelled = false;
-  for (const [i, file] of queued.entries()) {
+  for (const [i, id] of queued.entries()) {
     if (options.isCancelled?.()) {
       cancelled = true;
       break;
     }
+    const file = await queuedFile(db, id);
+    if (!file) continue;
     const fileIndex = done + i;
     const report = (fileFraction: number) =>
       options.onProgress?.({

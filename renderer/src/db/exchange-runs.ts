@@ -69,6 +69,21 @@ export async function queuedFiles(db: LiaisonDb, runId: string): Promise<QueuedF
 }
 
 /**
+ * The ids of the files still queued for a run, in their order (ids end with the zero-padded
+ * position), without reading their bytes: a run reads one file at a time (queuedFile).
+ */
+export async function queuedIds(db: LiaisonDb, runId: string): Promise<string[]> {
+  const ids = await db.exchangeQueue.where('runId').equals(runId).primaryKeys();
+  return ids.sort();
+}
+
+/** One queued file with its bytes; undefined once it has been taken off the queue. */
+export async function queuedFile(db: LiaisonDb, id: string): Promise<QueuedFileRow | undefined> {
+  const row = await db.exchangeQueue.get(id);
+  return row && { ...row, data: ownBytes(row.data) };
+}
+
+/**
  * Appends a file's report and takes it off the queue. Must run inside a transaction over
  * exchangeRuns and exchangeQueue: the one that applied the file, so both happen or neither.
  */
