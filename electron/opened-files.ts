@@ -2,13 +2,15 @@
 // command-line or open-file paths to accept, and the inbox that holds what was read until the
 // renderer takes it over the 'files:take-opened' channel. Pure over fs and path for tests.
 import nodePath from 'node:path';
+import { IMPORT_FILE_EXTENSIONS } from '../shared/bundle/file-name';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES } from '../shared/ipc/contract';
+import { hasExtension } from '../shared/ipc/file-names';
 import { readLocalFiles, type OpenResult, type ReadFilesOptions } from './file-handlers';
 
 /** The extensions the packaged app registers (build/electron-builder.config.cjs). */
-export const OPENED_FILE_EXTENSIONS: readonly string[] = ['llb', 'llprofile', 'llenroll'];
+export const OPENED_FILE_EXTENSIONS = IMPORT_FILE_EXTENSIONS;
 
-type PathApi = Pick<typeof nodePath.posix, 'isAbsolute' | 'extname' | 'normalize'>;
+type PathApi = Pick<typeof nodePath.posix, 'isAbsolute' | 'basename' | 'normalize'>;
 
 export interface OpenedPathRules {
   /** The executable and the app's own path: never files to open. */
@@ -53,8 +55,7 @@ export function openedFilePaths(
     // Flags: Chromium's --switches, macOS's -psn_ process serial number.
     if (arg.startsWith('-') || arg.includes('\0')) continue;
     if (!path.isAbsolute(arg) || WINDOWS_DEVICE_PATH.test(arg)) continue;
-    const extension = path.extname(arg).slice(1).toLowerCase();
-    if (!OPENED_FILE_EXTENSIONS.includes(extension)) continue;
+    if (!hasExtension(path.basename(arg), OPENED_FILE_EXTENSIONS)) continue;
     const id = key(arg);
     if (own.has(id) || seen.has(id)) continue;
     seen.add(id);

@@ -4,6 +4,19 @@
 
 /** The extension of every bundle file (changes, receipts), registered with the OS. */
 export const BUNDLE_FILE_EXTENSION = 'llb';
+/** A signed network profile, as HQ saves it and officers import it. */
+export const PROFILE_FILE_EXTENSION = 'llprofile';
+/** A device's self-signed card, as an officer or lead may send it to HQ. */
+export const ENROLLMENT_FILE_EXTENSION = 'llenroll';
+/**
+ * What the app imports and registers with the OS (build/electron-builder.config.cjs): the
+ * sync screen's picker, drops and folders, and the files the OS opens with the app.
+ */
+export const IMPORT_FILE_EXTENSIONS: readonly string[] = [
+  BUNDLE_FILE_EXTENSION,
+  PROFILE_FILE_EXTENSION,
+  ENROLLMENT_FILE_EXTENSION,
+];
 
 /** Letters, digits and dashes only, so the name survives every file system and mail client. */
 function part(text: string, fallback: string): string {

@@ -2,6 +2,10 @@
 // a device's enrollment card (.llenroll), with readable names, and the check of a profile
 // file before anyone is asked to trust it.
 import {
+  ENROLLMENT_FILE_EXTENSION,
+  PROFILE_FILE_EXTENSION,
+} from '../../../../shared/bundle/file-name.ts';
+import {
   decodeProfileFile,
   encodeEnrollmentFile,
   encodeProfileFile,
@@ -13,10 +17,9 @@ import {
 } from '../../../../shared/identity/index.ts';
 import { type Platform, type SaveFileResult } from '../../platform/types.ts';
 
-/** A signed network profile, as HQ saves it and officers import it. */
-export const PROFILE_EXTENSION = 'llprofile';
-/** A device's self-signed card, as an officer or lead may send it to HQ. */
-export const ENROLLMENT_EXTENSION = 'llenroll';
+/** A signed network profile, and a device's self-signed card (shared/bundle/file-name.ts). */
+export const PROFILE_EXTENSION = PROFILE_FILE_EXTENSION;
+export const ENROLLMENT_EXTENSION = ENROLLMENT_FILE_EXTENSION;
 
 /** Lower case ASCII letters, digits and dashes: safe in a file name on every desktop OS. */
 export function fileSlug(text: string, fallback: string): string {
