@@ -16,6 +16,7 @@ export { OFFICER_ID_PATTERN, ROLES, officerIdSchema, type Role } from './schemas
 export {
   PROFILE_FORMAT,
   activePosts,
+  postCity,
   approvedDeviceSchema,
   leadSchema,
   networkProfileSchema,

@@ -172,6 +172,15 @@ export function parseProfile(value: unknown): NetworkProfile {
   );
 }
 
+/** A post's city for people, from `posts`; its code when the list does not have it. */
+export function postCity(
+  posts: readonly ProfilePost[],
+  code: string,
+  lang: keyof ProfilePost['city'],
+): string {
+  return posts.find((p) => p.code === code)?.city[lang] ?? code;
+}
+
 /** The active (not retired) posts, in profile order: what the wizard offers to pick from. */
 export function activePosts(profile: NetworkProfile): readonly ProfilePost[] {
   return profile.posts.filter((post) => post.retired !== true);

@@ -10,6 +10,7 @@ import {
   DEMO_OFFICERS,
   ProfileError,
   activePosts,
+  postCity,
   makeDemoNetwork,
   parseProfile,
   publicKeyText,
@@ -57,6 +58,12 @@ describe('the demo network', () => {
     expect(activePosts(demo)).toHaveLength(49);
     expect(demo.networkName).toEqual({ en: 'Liaison Log demo', fr: 'Démo Liaison Log' });
     expect(demo.policy).toEqual({ idleLockMinutes: 15, sensitiveRetentionDays: 90 });
+  });
+
+  it('names a post by its city in either language, and by its code when it is not listed', () => {
+    expect(postCity(demo.posts, 'BOG', 'en')).toBe('Bogotá');
+    expect(postCity(demo.posts, 'MEX', 'fr')).toBe('Mexico');
+    expect(postCity(demo.posts, 'ZZZ', 'en')).toBe('ZZZ');
   });
 
   it('has one lead per region, leading exactly that region’s posts', () => {

@@ -2,7 +2,7 @@
 // that alone may sign for it (what HQ compared by phone when approving).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NetworkProfile } from '../../../../shared/identity/index.ts';
+import { postCity, type NetworkProfile } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useFingerprintCodes } from '../setup/useFingerprintCodes.ts';
 import { formatIssued } from '../setup/VerifyStep.tsx';
@@ -12,7 +12,7 @@ export function DevicesTable({ profile }: { profile: NetworkProfile }) {
   const lang = useLang();
   const keys = useMemo(() => profile.devices.map((d) => d.signingKey), [profile]);
   const codes = useFingerprintCodes(keys);
-  const cityOf = (code: string) => profile.posts.find((p) => p.code === code)?.city[lang] ?? code;
+  const cityOf = (code: string) => postCity(profile.posts, code, lang);
   const postsOf = (device: NetworkProfile['devices'][number]) => {
     if (device.postCode) return cityOf(device.postCode);
     // A lead's scope is the leads list, whatever its card asked for.

@@ -2,7 +2,7 @@
 // on every one of their devices (scopeOf reads them here, not from a device entry).
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Lead, type ProfilePost } from '../../../../shared/identity/index.ts';
+import { postCity, type Lead, type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { LeadForm } from './LeadForm.tsx';
 
@@ -26,7 +26,7 @@ export function LeadsEditor({
     () => new Set(leads.map((l) => l.officerId).filter((id) => id !== editingId)),
     [leads, editingId],
   );
-  const cityOf = (code: string) => posts.find((p) => p.code === code)?.city[lang] ?? code;
+  const cityOf = (code: string) => postCity(posts, code, lang);
 
   const close = () => {
     setEditing({ kind: 'none' });

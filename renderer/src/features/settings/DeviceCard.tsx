@@ -3,7 +3,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
-import { publicKeyText } from '../../../../shared/identity/network.ts';
 import { getDevicePublicKeys, getNetworkProfile } from '../../db/identity.ts';
 import { useServices } from '../../app/services.tsx';
 import { type Session } from '../../app/session.ts';
@@ -14,18 +13,19 @@ export function DeviceCard({ session }: { session: Session }) {
   const lang = useLang();
   const { db } = useServices();
   const { identity } = session;
+  // Not keyed on the language: switching it must not hash the keys again.
   const card = useLiveQuery(async () => {
     const keys = await getDevicePublicKeys(db);
     const profile = await getNetworkProfile(db);
     if (!keys || !profile) return null;
     return {
-      network: profile.networkName[lang],
+      network: profile.networkName,
       version: profile.version,
-      signing: await fingerprintCode(await publicKeyText(keys.signing)),
-      encryption: await fingerprintCode(await publicKeyText(keys.encryption)),
+      signing: await fingerprintCode(keys.signing),
+      encryption: await fingerprintCode(keys.encryption),
       hq: await fingerprintCode(profile.hq.signingKey),
     };
-  }, [db, lang]);
+  }, [db]);
   const postLabel = (code: string) => {
     const post = session.postOf(code);
     return post ? `${post.city[lang]} (${code})` : code;
@@ -48,7 +48,9 @@ export function DeviceCard({ session }: { session: Session }) {
       ) : null}
       <dt>{t('settings.network')}</dt>
       <dd>
-        {card ? t('settings.networkValue', { name: card.network, version: card.version }) : ''}
+        {card
+          ? t('settings.networkValue', { name: card.network[lang], version: card.version })
+          : ''}
         {identity.demo ? ` · ${t('app.demo')}` : ''}
       </dd>
       <dt>{t('settings.deviceId')}</dt>

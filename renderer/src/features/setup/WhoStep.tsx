@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import {
   OFFICER_ID_PATTERN,
   activePosts,
+  postCity,
   type NetworkProfile,
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -92,7 +93,7 @@ export function WhoStep({
   const posts = [...activePosts(profile)].sort((a, b) =>
     a.city[lang].localeCompare(b.city[lang], lang),
   );
-  const cityOf = (code: string) => profile.posts.find((p) => p.code === code)?.city[lang] ?? code;
+  const cityOf = (code: string) => postCity(profile.posts, code, lang);
   const lead = profile.leads.find((l) => l.officerId === leadId);
 
   const fieldError = (name: keyof WhoForm) =>
