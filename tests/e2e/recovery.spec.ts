@@ -2,34 +2,26 @@
 // recovery request at the lock screen, HQ (which approved the officer's device) answers it
 // and reads out a temporary passphrase, the officer takes the answer in with it, must choose
 // a new passphrase at once, and finds the traveller's name from before.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   approvePendingDevice,
+  demoDevice,
   fillFields,
   importFiles,
   openSync,
   saveDownload,
-  setUpDemoDevice,
   shot,
-  type DemoDevice,
 } from './helpers.ts';
 
 const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
 const NAME = 'Ximena Recovery-Canary';
 
-async function device(browser: Browser, who: DemoDevice): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await setUpDemoDevice(page, who);
-  return page;
-}
-
 test('HQ recovers an officer’s forgotten passphrase; the old entries open again', async ({
   browser,
 }, testInfo) => {
   const dir = testInfo.outputPath();
-  const officer = await device(browser, { role: 'officer', officerId: OFFICER.officerId });
-  const hq = await device(browser, { role: 'hq' });
+  const officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
+  const hq = await demoDevice(browser, { role: 'hq' });
 
   // The officer logs a name, and its device reaches HQ with its first bundle.
   await officer.getByRole('link', { name: 'New activity' }).click();

@@ -44,7 +44,6 @@ export const en = {
     allSynced: 'Nothing waiting to sync',
     online: 'Online',
     offline: 'Offline: everything is saved on this computer',
-    signedInAs: '{{name}} · {{post}}',
     signedInAs_officer: '{{name}} · {{post}}',
     signedInAs_lead: '{{name}} · team lead',
     signedInAs_hq: '{{name}} · HQ',
@@ -215,11 +214,6 @@ export const en = {
       'Read this temporary passphrase to them by phone. It is not in the answer file, and it is not kept here:',
     saveAnswer: 'Save the answer file',
     answerSaved: 'Answer saved. Send it to them; they will be asked to choose a new passphrase.',
-  },
-  profileValidation: {
-    nameRequired: 'Enter your name.',
-    officerIdInvalid: 'Use 2 to 32 letters, digits or dashes.',
-    postRequired: 'Choose your post.',
   },
   errors: {
     title: 'Something went wrong',

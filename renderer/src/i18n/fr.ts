@@ -47,7 +47,6 @@ export const fr: Resources = {
     allSynced: 'Rien en attente de synchronisation',
     online: 'En ligne',
     offline: 'Hors ligne : tout est enregistré sur cet ordinateur',
-    signedInAs: '{{name}} · {{post}}',
     signedInAs_officer: '{{name}} · {{post}}',
     signedInAs_lead: '{{name}} · chef d’équipe',
     signedInAs_hq: '{{name}} · AC',
@@ -220,11 +219,6 @@ export const fr: Resources = {
     saveAnswer: 'Enregistrer le fichier de réponse',
     answerSaved:
       'Réponse enregistrée. Envoyez-la-lui ; on lui demandera de choisir une nouvelle phrase de passe.',
-  },
-  profileValidation: {
-    nameRequired: 'Entrez votre nom.',
-    officerIdInvalid: 'Utilisez de 2 à 32 lettres, chiffres ou traits d’union.',
-    postRequired: 'Choisissez votre poste.',
   },
   errors: {
     title: 'Un problème est survenu',

@@ -23,7 +23,8 @@ import { completeSetup } from '../../../renderer/src/db/identity.ts';
 import { type DeviceIdentity } from '../../../renderer/src/db/meta.ts';
 import { makeSealer, type Sealer } from '../../../renderer/src/db/sealing.ts';
 import { type ExchangeDeps } from '../../../renderer/src/db/exchange-export.ts';
-import { freshName, testClock, testTypes } from './db-fixtures.ts';
+import { freshName, liaisonInput, testClock, testTypes } from './db-fixtures.ts';
+import { createActivity } from '../../../renderer/src/db/activities.ts';
 
 export const LEAD_ID = 'lead-americas';
 export const LEAD_DEVICE = demoLeadDeviceId(LEAD_ID);
@@ -222,4 +223,14 @@ export async function appendOwnChange(
 export async function rowsOf(device: TestDevice) {
   const rows = await device.db.activities.toArray();
   return new Map(rows.map(({ pending: _p, localSeq: _l, ...row }) => [row.id, row]));
+}
+
+/** A liaison meeting the officer logs (9 own changes: 5 core paths, 3 data fields, review). */
+export async function logOne(officer: TestDevice, subject: string) {
+  return createActivity(
+    officer.db,
+    officer.author,
+    liaisonInput({ data: { meetings: 1, subject, counterpart: 'rcmp' } }),
+    { sealer: officer.sealer },
+  );
 }

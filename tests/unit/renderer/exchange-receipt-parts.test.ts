@@ -13,7 +13,6 @@ import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
 import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
 import { demoLeadDeviceId, DEMO_HQ_DEVICE_ID } from '../../../shared/identity/index.ts';
 import { receiptSchema } from '../../../shared/sync/receipts.ts';
-import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange.ts';
 import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
 import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
@@ -24,10 +23,10 @@ import {
 } from '../../../renderer/src/db/exchange-receipts.ts';
 import { type SenderRow } from '../../../renderer/src/db/exchange-schema.ts';
 import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
-import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
   hqDevice,
+  logOne,
   makeNetwork,
   officerDevice,
   type OfficerSpec,
@@ -88,15 +87,6 @@ async function hqHeardFromAll(hq: TestDevice, except: string): Promise<void> {
     lastBundleAt: '2025-04-10T00:00:00.000Z',
   });
   await hq.db.exchangeSenders.bulkPut(rows);
-}
-
-async function logOne(officer: TestDevice, subject: string) {
-  return createActivity(
-    officer.db,
-    officer.author,
-    liaisonInput({ data: { meetings: 1, subject, counterpart: 'rcmp' } }),
-    { sealer: officer.sealer },
-  );
 }
 
 describe('a receipt for more than 64 devices', () => {

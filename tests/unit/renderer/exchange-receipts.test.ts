@@ -9,7 +9,6 @@ import {
   DEMO_HQ_DEVICE_ID,
 } from '../../../shared/identity/index.ts';
 import { makeReceipt } from '../../../shared/sync/receipts.ts';
-import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { getExchangeStatus, listGaps } from '../../../renderer/src/db/exchange.ts';
 import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
 import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
@@ -18,12 +17,12 @@ import {
   buildReceiptFiles,
 } from '../../../renderer/src/db/exchange-receipts.ts';
 import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
-import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
   OFFICER_B,
   hqDevice,
   leadDevice,
+  logOne,
   makeNetwork,
   officerDevice,
   type TestDevice,
@@ -41,15 +40,6 @@ async function built(
   const file = await promise;
   if (!file) throw new Error('nothing built');
   return { name: file.fileName, data: file.data };
-}
-
-async function logOne(officer: TestDevice, subject: string) {
-  return createActivity(
-    officer.db,
-    officer.author,
-    liaisonInput({ data: { meetings: 1, subject, counterpart: 'rcmp' } }),
-    { sealer: officer.sealer },
-  );
 }
 
 async function outcomeOf(device: TestDevice, file: { name: string; data: Uint8Array }) {

@@ -15,7 +15,6 @@ export const syncMessages = bilingual(
         hint: 'One file with every change HQ and your team lead do not have yet.',
         bundle: 'Export bundle',
         toFolder: 'Export to folder',
-        chooseFolder: 'Choose export folder…',
         changeFolder: 'Change folder…',
         folder: 'Export folder: {{label}}',
         noFolder: 'No export folder chosen yet.',
@@ -185,7 +184,6 @@ export const syncMessages = bilingual(
       },
       error: {
         unexpected: 'Something went wrong. Nothing was changed; try again.',
-        locked: 'Liaison Log is locked. Unlock it and try again.',
       },
     },
   },
@@ -201,7 +199,6 @@ export const syncMessages = bilingual(
         hint: 'Un seul fichier avec toutes les modifications que l’AC et votre chef d’équipe n’ont pas encore.',
         bundle: 'Exporter un lot',
         toFolder: 'Exporter dans le dossier',
-        chooseFolder: 'Choisir le dossier d’exportation…',
         changeFolder: 'Changer de dossier…',
         folder: 'Dossier d’exportation : {{label}}',
         noFolder: 'Aucun dossier d’exportation choisi.',
@@ -379,7 +376,6 @@ export const syncMessages = bilingual(
       },
       error: {
         unexpected: 'Une erreur s’est produite. Rien n’a été modifié; réessayez.',
-        locked: 'Liaison Log est verrouillé. Déverrouillez-le et réessayez.',
       },
     },
   },
