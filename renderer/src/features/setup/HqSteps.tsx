@@ -17,7 +17,7 @@ import { PostsEditor } from '../network/PostsEditor.tsx';
 import { FinishActions } from './FinishActions.tsx';
 import { profileFileName, saveProfileFile } from './setup-files.ts';
 import { type PreparedHq } from './setup-service.ts';
-import { BackButton, Step, type StepPosition } from './Step.tsx';
+import { BackButton, Step, StepActions, type StepPosition } from './Step.tsx';
 import { HqCode } from './VerifyStep.tsx';
 
 const name = (key: string) => z.string().trim().min(1, key).max(100, key);
@@ -86,12 +86,7 @@ export function HqNetworkStep({
         {field('networkNameFr', t('wizard.hq.networkNameFr'))}
         {field('name', t('wizard.hq.yourName'))}
         {field('officerId', t('wizard.hq.userId'), t('wizard.hq.userIdHelp'))}
-        <div className="actions">
-          <BackButton onBack={onBack} />
-          <button type="submit" className="primary">
-            {t('wizard.next')}
-          </button>
-        </div>
+        <StepActions onBack={onBack} />
       </form>
     </Step>
   );
@@ -112,19 +107,9 @@ export function HqPostsStep({
   return (
     <Step heading={t('wizard.hq.postsHeading')} position={position}>
       <p>{t('wizard.hq.postsIntro')}</p>
-      <div className="actions">
-        <BackButton onBack={onBack} />
-        <button type="button" className="primary" onClick={onNext}>
-          {t('wizard.next')}
-        </button>
-      </div>
+      <StepActions onBack={onBack} onNext={onNext} />
       <PostsEditor posts={posts} onChange={onChange} />
-      <div className="actions">
-        <BackButton onBack={onBack} />
-        <button type="button" className="primary" onClick={onNext}>
-          {t('wizard.next')}
-        </button>
-      </div>
+      <StepActions onBack={onBack} onNext={onNext} />
     </Step>
   );
 }
@@ -147,12 +132,7 @@ export function HqLeadsStep({
     <Step heading={t('wizard.hq.leadsHeading')} position={position}>
       <p>{t('wizard.hq.leadsIntro')}</p>
       <LeadsEditor leads={leads} posts={posts} onChange={onChange} />
-      <div className="actions">
-        <BackButton onBack={onBack} />
-        <button type="button" className="primary" onClick={onNext}>
-          {t('wizard.next')}
-        </button>
-      </div>
+      <StepActions onBack={onBack} onNext={onNext} />
     </Step>
   );
 }

@@ -38,6 +38,28 @@ export function BackButton({ onBack, disabled }: { onBack: () => void; disabled?
   );
 }
 
+/**
+ * Back, then Next: Next submits the step's form, or with `onNext` (a step without a form)
+ * calls it.
+ */
+export function StepActions({ onBack, onNext }: { onBack: () => void; onNext?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <BackButton onBack={onBack} />
+      {onNext ? (
+        <button type="button" className="primary" onClick={onNext}>
+          {t('wizard.next')}
+        </button>
+      ) : (
+        <button type="submit" className="primary">
+          {t('wizard.next')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** Shown while keys and the vault are made (PBKDF2 takes a moment on purpose). */
 export function Working({ busy }: { busy: boolean }) {
   const { t } = useTranslation();

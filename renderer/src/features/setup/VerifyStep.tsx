@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import { type ImportedProfile } from './setup-files.ts';
-import { BackButton, Step, type StepPosition } from './Step.tsx';
+import { Step, StepActions, type StepPosition } from './Step.tsx';
 
 const confirmSchema = z.object({
   confirmed: z.boolean().refine((checked) => checked, 'wizard.verify.confirmRequired'),
@@ -84,12 +84,7 @@ export function VerifyStep({
             </p>
           ) : null}
         </div>
-        <div className="actions">
-          <BackButton onBack={onBack} />
-          <button type="submit" className="primary">
-            {t('wizard.next')}
-          </button>
-        </div>
+        <StepActions onBack={onBack} />
       </form>
     </Step>
   );

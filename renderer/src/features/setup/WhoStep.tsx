@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { officerIdTakenBy, type MemberChoice } from './setup-service.ts';
-import { BackButton, Step, type StepPosition } from './Step.tsx';
+import { Step, StepActions, type StepPosition } from './Step.tsx';
 
 interface WhoForm {
   role: 'officer' | 'lead';
@@ -192,12 +192,7 @@ export function WhoStep({
             </div>
           </>
         )}
-        <div className="actions">
-          <BackButton onBack={onBack} />
-          <button type="submit" className="primary">
-            {t('wizard.next')}
-          </button>
-        </div>
+        <StepActions onBack={onBack} />
       </form>
     </Step>
   );
