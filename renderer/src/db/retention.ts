@@ -7,6 +7,7 @@ import { isSealed } from '../../../shared/vault/index.ts';
 import { type LiaisonDb } from './db.ts';
 import { toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
+import { type ActivityRow } from './schema.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Changes handled per transaction: a long purge never holds the database for long. */
@@ -39,30 +40,34 @@ export async function purgeConfirmedSensitive(
     const last = Math.min(upTo, done + BATCH);
     try {
       removed += await db.transaction('rw', [db.changes, db.activities, db.meta], async () => {
-        let count = 0;
-        const changes = await db.changes
-          .where('[deviceId+seq]')
-          .between([device.deviceId, done + 1], [device.deviceId, last], true, true)
-          .toArray();
+        const changes = (
+          await db.changes
+            .where('[deviceId+seq]')
+            .between([device.deviceId, done + 1], [device.deviceId, last], true, true)
+            .toArray()
+        ).filter((c) => isSealed(c.value) && c.field.startsWith(DATA_PREFIX));
+        // Each row read and written once, however many of its values go.
+        const ids = [...new Set(changes.map((c) => c.recordId))];
+        const rows = new Map<string, ActivityRow>();
+        for (const row of await db.activities.bulkGet(ids)) if (row) rows.set(row.id, row);
+        const edited = new Set<string>();
         for (const change of changes) {
-          if (!isSealed(change.value) || !change.field.startsWith(DATA_PREFIX)) continue;
-          await db.changes.update([change.deviceId, change.seq], { value: null });
-          const row = await db.activities.get(change.recordId);
+          const row = rows.get(change.recordId);
+          const field = name(change.field);
           // Only if the row still holds this very write: a newer one is not yet confirmed.
-          if (
-            row &&
-            row.clocks[change.field] === change.hlc &&
-            isSealed(row.data[name(change.field)])
-          ) {
-            const field = name(change.field);
-            const { [field]: _gone, ...data } = row.data;
-            const purged = [...new Set([...(row.purged ?? []), field])].sort();
-            await db.activities.put({ ...row, data, purged });
-          }
-          count += 1;
+          if (!row || row.clocks[change.field] !== change.hlc || !isSealed(row.data[field]))
+            continue;
+          const { [field]: _gone, ...data } = row.data;
+          const purged = [...new Set([...(row.purged ?? []), field])].sort();
+          rows.set(row.id, { ...row, data, purged });
+          edited.add(row.id);
         }
+        await db.changes.bulkUpdate(
+          changes.map((c) => ({ key: [c.deviceId, c.seq], changes: { value: null } })),
+        );
+        await db.activities.bulkPut([...edited].map((id) => rows.get(id) as ActivityRow));
         await setMeta(db, 'purgedUpTo', last);
-        return count;
+        return changes.length;
       });
     } catch (e) {
       throw toDbError(e, 'write-failed');
