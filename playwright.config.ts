@@ -12,7 +12,8 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--no-first-run',
 ];
-const PORT = 5181;
+// E2E_PORT lets two checkouts run their suites side by side without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 5181);
 
 export default defineConfig({
   timeout: 60_000,
