@@ -28,6 +28,9 @@ module.exports = {
     enableEmbeddedAsarIntegrityValidation: true,
     // Load the app only from app.asar, never from a loose app/ folder planted beside it.
     onlyLoadAppFromAsar: true,
+    // One V8 snapshot for every process, as Electron ships it; set explicitly so every
+    // fuse is a decision (tests/unit/electron/packaging.test.ts checks all of them).
+    loadBrowserProcessSpecificV8Snapshot: false,
     // We use app://, never file://; it needs no extra privileges.
     grantFileProtocolExtraPrivileges: false,
   },
