@@ -25,6 +25,16 @@ export interface Compacted {
   covers: CoveredRange[];
 }
 
+/**
+ * The own sequence number every recipient has acknowledged, from this device's record of
+ * each recipient's acknowledgement: own changes after it are still pending. No recipient
+ * yet means nothing is acknowledged.
+ */
+export function lowestAcknowledged(acked: Record<string, number> | undefined): number {
+  const values = Object.values(acked ?? {});
+  return values.length === 0 ? 0 : Math.min(...values);
+}
+
 export function ackedSeq(acked: Acked, deviceId: string): number {
   return Object.hasOwn(acked, deviceId) ? (acked[deviceId] ?? 0) : 0;
 }

@@ -104,12 +104,3 @@ export function setMeta<K extends MetaKey>(
 ): Promise<void> {
   return writeKey<MetaValues, K>(db.meta, key, value);
 }
-
-/**
- * The seq every recipient has acknowledged: own changes after it are still pending.
- * No recipient yet means nothing is acknowledged.
- */
-export function lowestAcknowledged(acked: Record<string, number> | undefined): number {
-  const values = Object.values(acked ?? {});
-  return values.length === 0 ? 0 : Math.min(...values);
-}

@@ -3,7 +3,7 @@
 import Dexie, { type Transaction } from 'dexie';
 import { type Change } from '../../../shared/sync/change.ts';
 import { type ActivityTypeLookup } from './catalogue.ts';
-import { lowestAcknowledged, type DeviceInfo } from './meta.ts';
+import { lowestAcknowledged } from '../../../shared/sync/compact.ts';
 import { buildRow, toView } from './rows.ts';
 import { type ActivityRow, type MetaRow } from './schema.ts';
 
@@ -19,7 +19,8 @@ type RowV1 = Omit<ActivityRow, 'words' | 'pending' | 'localSeq'> &
  */
 export async function upgradeToV2(tx: Transaction, types: ActivityTypeLookup): Promise<void> {
   const meta = tx.table<MetaRow, string>('meta');
-  const device = (await meta.get('device'))?.value as DeviceInfo | undefined;
+  // The device record as version 1 stored it (a migration reads the old shape, not today's).
+  const device = (await meta.get('device'))?.value as { deviceId: string } | undefined;
   const acked = (await meta.get('acked'))?.value as Record<string, number> | undefined;
   const ackedSeq = lowestAcknowledged(acked);
 

@@ -2,7 +2,8 @@
 // acknowledgement a receipt brings (the sync feature calls it after checking the receipt).
 import { type LiaisonDb } from './db.ts';
 import { toDbError } from './errors.ts';
-import { getMeta, lowestAcknowledged, seqKey, setMeta } from './meta.ts';
+import { lowestAcknowledged } from '../../../shared/sync/compact.ts';
+import { getMeta, seqKey, setMeta } from './meta.ts';
 
 /**
  * Own changes some recipient has not acknowledged. Own seqs are contiguous from 1, so this

@@ -2,7 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Change, type Json } from '../../../shared/sync/change.ts';
-import { compactChanges, coveredRanges, outsideCoverage } from '../../../shared/sync/compact.ts';
+import {
+  compactChanges,
+  coveredRanges,
+  lowestAcknowledged,
+  outsideCoverage,
+} from '../../../shared/sync/compact.ts';
 import { recordKey } from '../../../shared/sync/fields.ts';
 import { HlcClock, encodeHlc } from '../../../shared/sync/hlc.ts';
 import { type RecordState, mergeChanges } from '../../../shared/sync/merge.ts';
@@ -171,4 +176,13 @@ describe('compaction and merge together', () => {
     },
     PROPERTY_TIMEOUT_MS,
   );
+});
+
+describe('lowest acknowledgement', () => {
+  it('is what the slowest recipient holds, and nothing before any recipient answers', () => {
+    expect(lowestAcknowledged(undefined)).toBe(0);
+    expect(lowestAcknowledged({})).toBe(0);
+    expect(lowestAcknowledged({ hq: 12, lead: 7 })).toBe(7);
+    expect(lowestAcknowledged({ hq: 0, lead: 7 })).toBe(0);
+  });
 });
