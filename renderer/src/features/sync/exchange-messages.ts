@@ -142,6 +142,8 @@ const refusalEn: Sentences<RefusalCode> = {
     'The entry has not arrived here yet; the change is kept and applied when it does.',
   'newer-catalogue':
     'The entry is of a kind this version of Liaison Log does not know; it is kept and applied once the app is updated.',
+  'clock-ahead':
+    'Stamped more than a day ahead of this computer’s clock (the sender’s clock is probably wrong); it is held and applied once this clock reaches its time.',
 };
 
 const refusalFr: Sentences<RefusalCode> = {
@@ -156,6 +158,8 @@ const refusalFr: Sentences<RefusalCode> = {
     'L’entrée n’est pas encore arrivée ici; la modification est conservée et sera appliquée à son arrivée.',
   'newer-catalogue':
     'L’entrée est d’un type que cette version de Liaison Log ne connaît pas; elle est conservée et sera appliquée une fois l’application mise à jour.',
+  'clock-ahead':
+    'Datée de plus d’un jour après l’horloge de cet ordinateur (l’horloge de l’expéditeur est sans doute fausse)\u00a0; elle est retenue et sera appliquée quand cette horloge aura atteint sa date.',
 };
 
 export const exchangeMessages = bilingual(
