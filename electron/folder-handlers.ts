@@ -12,7 +12,13 @@ import {
   type IpcResult,
 } from '../shared/ipc/contract.ts';
 import { errnoOf } from '../shared/ipc/errors.ts';
-import { byName, candidateNames, isListedFile, tempNameFor } from '../shared/ipc/file-names.ts';
+import {
+  byName,
+  candidateNames,
+  isAppFileName,
+  isListedFile,
+  tempNameFor,
+} from '../shared/ipc/file-names.ts';
 import type { FolderStore, StoredFolder } from './folder-store.ts';
 import { IpcFailure } from './ipc.ts';
 
@@ -106,6 +112,12 @@ async function folderPath(id: string, deps: FolderHandlerDeps): Promise<string> 
   return folder;
 }
 
+/** Only the app's own files (file-names.ts › FOLDER_FILE_EXTENSIONS) are read or written. */
+function appFile(name: string): string {
+  if (!isAppFileName(name)) throw new IpcFailure('refused', "not one of the app's file types");
+  return name;
+}
+
 function inside(folder: string, name: string): string {
   const target = resolveInFolder(folder, name);
   if (target === null) throw new IpcFailure('refused', 'name would leave the folder');
@@ -154,6 +166,7 @@ export async function writeToFolder(
   deps: FolderHandlerDeps,
 ): Promise<IpcResult<'folder:write'>> {
   const fs = deps.fs ?? nodeFs;
+  appFile(args.name);
   const folder = await folderPath(args.folderId, deps);
   const tempPath = inside(
     folder,
@@ -220,7 +233,7 @@ export async function readFolderFile(
 ): Promise<IpcResult<'folder:read-file'>> {
   const fs = deps.fs ?? nodeFs;
   const folder = await folderPath(args.folderId, deps);
-  const target = inside(folder, args.name);
+  const target = inside(folder, appFile(args.name));
   const info = await fs.lstat(target);
   if (!info.isFile()) throw new IpcFailure('not-found', 'not a regular file');
   if (info.size > MAX_FILE_BYTES) throw new IpcFailure('too-large', `${info.size} bytes`);

@@ -5,7 +5,7 @@ import type { Session, WebContents } from 'electron';
 import { isAllowedNavigation, isSafeExternalUrl } from './security';
 
 export interface GuardDeps {
-  /** shell.openExternal in the app; only ever called with a checked http(s) URL. */
+  /** shell.openExternal in the app; only ever called with a URL isSafeExternalUrl accepts. */
   openExternal(url: string): void;
   warn(message: string): void;
 }
@@ -45,7 +45,8 @@ export function installWebContentsGuards(contents: WebContents, deps: GuardDeps)
     deps.warn('[guard] refused to attach a <webview>');
   });
 
-  // No new windows ever; an http(s) link meant for a new window opens in the person's browser.
+  // No new windows ever. A link meant for a new window opens in the person's browser only if
+  // its origin is on the allowlist (security.ts › EXTERNAL_ORIGINS), which is empty.
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) {
       deps.openExternal(url);

@@ -85,15 +85,29 @@ export function isAllowedNavigation(raw: string): boolean {
   return isAppUrl(raw);
 }
 
-/** True for an http(s) URL with a host and no credentials: the only kind handed to the OS. */
-export function isSafeExternalUrl(raw: string): boolean {
+/**
+ * The origins (`https://host[:port]`, exactly as `URL.origin` writes them) whose links may be
+ * handed to the person's browser. The app has no external links, so none: page code cannot
+ * make the OS open anything. Add an origin here only for a link the app itself shows.
+ */
+export const EXTERNAL_ORIGINS: readonly string[] = [];
+
+/**
+ * True for an http(s) URL with a host, no credentials, and an origin on the allowlist
+ * (EXTERNAL_ORIGINS unless a test passes another): the only kind handed to the OS.
+ */
+export function isSafeExternalUrl(
+  raw: string,
+  allowedOrigins: readonly string[] = EXTERNAL_ORIGINS,
+): boolean {
   const url = parseUrl(raw);
   return (
     url !== null &&
     (url.protocol === 'http:' || url.protocol === 'https:') &&
     url.hostname !== '' &&
     url.username === '' &&
-    url.password === ''
+    url.password === '' &&
+    allowedOrigins.includes(url.origin)
   );
 }
 

@@ -7,6 +7,7 @@ import './styles.css';
 import { createI18n } from './i18n/index.ts';
 import { createBrowserPlatform } from './platform/browser.ts';
 import { createElectronPlatform } from './platform/electron.ts';
+import { requestPersistentStorage } from './platform/persistent-storage.ts';
 import { type Platform } from './platform/types.ts';
 import { getLanguage, getOrCreateDevice, openDatabase } from './db/index.ts';
 import { App } from './app/App.tsx';
@@ -36,13 +37,18 @@ async function start() {
     const language = (await getLanguage(db)) ?? guess;
     const i18n = createI18n(language);
     const device = await getOrCreateDevice(db);
+    const platform = choosePlatform();
+    // Asked at every start, the first run included (it never prompts in Chromium, and a
+    // refusal is only shown in Settings): the database must not be cleared under disk
+    // pressure with work not yet sent.
+    void requestPersistentStorage(platform.storage);
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
           <ServicesProvider
             value={{
               db,
-              platform: choosePlatform(),
+              platform,
               deviceId: device.deviceId,
               vault: new VaultSession(db),
             }}

@@ -1,7 +1,21 @@
 // File-name rules both platforms follow inside a chosen folder: which free name a new file
 // takes ("bundle (2).llb"), the temporary name it is written under first, and which entries
 // an "import all from folder" picks up. Pure, so Electron, the browser and tests agree.
+import { IMPORT_FILE_EXTENSIONS } from '../bundle/file-name.ts';
 import { isSafeFileName, MAX_FILE_NAME_LENGTH } from './contract.ts';
+
+/**
+ * The only files the folder channels list, read or write: the app's own (bundles and
+ * receipts, network profiles, enrollment cards). A chosen folder is often a whole USB stick
+ * or a synced share; page code gets no way to read a person's other files from it, or to
+ * drop an `autorun.inf` or an `.exe` into it.
+ */
+export const FOLDER_FILE_EXTENSIONS: readonly string[] = IMPORT_FILE_EXTENSIONS;
+
+/** True for a name the folder channels may touch: one of FOLDER_FILE_EXTENSIONS, any case. */
+export function isAppFileName(name: string): boolean {
+  return hasExtension(name, FOLDER_FILE_EXTENSIONS);
+}
 
 /** How many numbered names to try before giving up: a folder with 1000 copies is a mistake. */
 export const MAX_NAME_ATTEMPTS = 1000;
@@ -57,12 +71,18 @@ export function hasExtension(name: string, extensions: readonly string[]): boole
 }
 
 /**
- * True for an entry "import all from folder" should read: one of the extensions, a name the
- * IPC contract accepts, and not hidden. Hidden names are skipped on purpose: macOS leaves
+ * True for an entry "import all from folder" should read: one of the extensions asked for
+ * that is also one of the app's own (FOLDER_FILE_EXTENSIONS), a name the IPC contract
+ * accepts, and not hidden. Hidden names are skipped on purpose: macOS leaves
  * "._bundle.llb" resource forks on FAT USB sticks, and they are not bundles.
  */
 export function isListedFile(name: string, extensions: readonly string[]): boolean {
-  return !name.startsWith('.') && isSafeFileName(name) && hasExtension(name, extensions);
+  return (
+    !name.startsWith('.') &&
+    isSafeFileName(name) &&
+    hasExtension(name, extensions) &&
+    isAppFileName(name)
+  );
 }
 
 /** Names in a stable order, the same on every OS and in every language. */

@@ -53,7 +53,10 @@ export type Authorizer = (
 export interface ClockCheck {
   /** The receiver's wall clock, ms since the epoch. */
   nowMs: number;
-  /** A stamp whose wall time is further ahead of nowMs than this is flagged 'clock-ahead'. */
+  /**
+   * A change whose stamp's wall time is further ahead of nowMs than this is held: outcome
+   * 'deferred', refusal 'clock-ahead', not merged (see mergeChanges).
+   */
   maxDriftMs: number;
 }
 
@@ -87,8 +90,8 @@ export interface MergeResult {
   /** One result per input change, in input order. */
   results: ChangeResult[];
   /**
-   * How many merged changes (inserted, updated, unchanged or stale) carried a stamp too far
-   * ahead of the receiver's clock. Refused and deferred changes are never counted.
+   * How many changes were held ('deferred', 'clock-ahead') because their stamp is too far
+   * ahead of the receiver's clock. A change refused for another reason is not counted.
    */
   clamped: number;
 }
@@ -164,21 +167,23 @@ export function mergeChanges(
       });
       return;
     }
+    // Held, never merged nor rewritten, while its stamp is too far ahead of this receiver's
+    // clock: merged, it would beat every write made until its time comes (a laptop a year
+    // ahead would win over a year of edits and reviews); re-stamped to the receiver's time,
+    // it would hold a different stamp on every receiver and they would stop agreeing. Held,
+    // every receiver merges the same change with the same stamp once its clock reaches it,
+    // so all end in the same state. Judged after authorization: a forgery is reported as
+    // refused, not as a clock problem. (Valid stamps only reach here, so their wall digits
+    // compare as numbers.)
+    if (aheadOf !== null && wallDigits(change.hlc) > aheadOf) {
+      const wait = refusal('clock-ahead', `stamped after ${aheadOf} ms, the receiver's limit`);
+      results.push({ change, outcome: 'deferred', refusal: wait, flags: [] });
+      clamped += 1;
+      return;
+    }
     const { outcome, next } = applyChange(current, change, own !== undefined);
     if (next) written.set(key, next);
-    // Flagged only once merged: the import report's "N changes came with a clock far ahead"
-    // is about stamps now stored (or met) here. A refused change is reported as refused, and
-    // a deferred one is flagged when a later retry merges it.
-    const flags: ChangeFlag[] = [];
-    // Flags, never rewrites, a stamp from a clock far ahead: rewriting it to the receiver's
-    // time would make the stored state depend on which receiver merged it, and receivers
-    // would no longer converge. HlcClock.receive() already keeps such a stamp out of the
-    // local clock. (Valid stamps only reach here, so their wall digits compare as numbers.)
-    if (aheadOf !== null && wallDigits(change.hlc) > aheadOf) {
-      flags.push('clock-ahead');
-      clamped += 1;
-    }
-    results.push({ change, outcome, flags });
+    results.push({ change, outcome, flags: [] });
   });
 
   return { records: written, results, clamped };

@@ -27,7 +27,14 @@ export type RefusalCode =
    * made it). Kept and retried, so updating the app applies it; dropping it would let a
    * receipt acknowledge a change nobody holds.
    */
-  | 'newer-catalogue';
+  | 'newer-catalogue'
+  /**
+   * Not a refusal for good: stamped further ahead of the receiver's clock than the allowed
+   * skew (the sender's clock is wrong). Held, shown, and merged by a retry once the
+   * receiver's clock has caught up, so it can never win over writes made in the meantime
+   * while its time has not come. See docs/sync-model.md section 6.
+   */
+  | 'clock-ahead';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -36,7 +43,11 @@ export interface Refusal {
 
 /** True when the change should be kept and retried later rather than dropped. */
 export function isDeferral(refusal: Refusal): boolean {
-  return refusal.code === 'unknown-record' || refusal.code === 'newer-catalogue';
+  return (
+    refusal.code === 'unknown-record' ||
+    refusal.code === 'newer-catalogue' ||
+    refusal.code === 'clock-ahead'
+  );
 }
 
 export function refusal(code: RefusalCode, detail: string): Refusal {

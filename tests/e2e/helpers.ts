@@ -1,7 +1,9 @@
 // Shared steps for the end-to-end tests: set up an officer, log an activity the way a
 // person does (keyboard and form), scan a screen with axe, keep a screenshot to look at.
+import { readFileSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { decodeProfileFile, fingerprintCode } from '../../shared/identity/index.ts';
 import { DEMO_PASSPHRASE } from '../../renderer/src/features/lock/demo.ts';
 
 export const SCREENS_DIR = 'test-results/screens';
@@ -57,9 +59,29 @@ export interface OfficerAnswers {
 }
 
 /**
+ * The code HQ reads out by phone for the profile in this file (HQ's Network screen shows the
+ * same): the start of the fingerprint of HQ's signing key.
+ */
+export async function hqCodeOfProfileFile(profilePath: string): Promise<string> {
+  const { profile } = decodeProfileFile(new Uint8Array(readFileSync(profilePath)));
+  const hq = (profile as { hq?: { signingKey?: unknown } }).hq;
+  if (typeof hq?.signingKey !== 'string') throw new Error(`${profilePath}: no HQ signing key`);
+  return fingerprintCode(hq.signingKey);
+}
+
+/**
+ * The verify step: type the code HQ read by phone (English or French), then Next. The step
+ * does not show the code; the person must have heard it.
+ */
+export async function typeHqCode(page: Page, hqCode: string): Promise<void> {
+  await page.getByLabel(/^(The code HQ read to you|Le code que l’AC vous a lu)$/).fill(hqCode);
+  await page.getByRole('button', { name: /^(Next|Suivant)$/ }).click();
+}
+
+/**
  * An officer's first run with a network profile file HQ exported: "Set up for my post",
- * choose the file, confirm HQ's code, name, officer id and post, passphrase twice, then
- * start logging from the device card. Returns the HQ code the officer was shown.
+ * choose the file, type HQ's code (as HQ reads it by phone), name, officer id and post,
+ * passphrase twice, then start logging from the device card. Returns the HQ code typed.
  */
 export async function setUpOfficerFromProfile(
   page: Page,
@@ -70,6 +92,7 @@ export async function setUpOfficerFromProfile(
 ): Promise<{ hqCode: string }> {
   const step = (name: string) =>
     options.shots ? shot(page, `${options.shots}-${name}`) : Promise.resolve();
+  const hqCode = await hqCodeOfProfileFile(profilePath);
   await page.goto('/');
   await page.getByRole('button', { name: 'Set up for my post' }).click();
   const chooser = page.waitForEvent('filechooser');
@@ -78,9 +101,7 @@ export async function setUpOfficerFromProfile(
   await (await chooser).setFiles(profilePath);
   await expect(page.getByRole('heading', { name: 'Check HQ’s code' })).toBeVisible();
   await step('04-verify');
-  const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
-  await page.getByLabel('HQ read me the same code').check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await typeHqCode(page, hqCode);
   await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
   await page.getByLabel('Your name').fill(who.name);
   await page.getByLabel('Officer ID').fill(who.officerId);

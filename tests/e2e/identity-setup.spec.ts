@@ -356,15 +356,26 @@ test('the wizard works in French, step by step, with the keyboard', async ({
   await officer.getByRole('button', { name: 'Choisir le fichier de profil…' }).click();
   await (await chooser).setFiles(profilePath);
   await expect(officer.getByRole('heading', { name: 'Vérifier le code de l’AC' })).toBeFocused();
-  await expect(officer.getByTestId('hq-code')).toHaveText(hqCode);
+  // The code is not on the screen: the officer types what HQ reads by phone.
+  await expect(officer.getByTestId('hq-code')).toHaveCount(0);
   await officer.getByRole('button', { name: 'Suivant' }).click();
   await expect(
-    officer.getByText('Confirmez que le code correspond, ou arrêtez ici et appelez l’AC.'),
+    officer.getByText('Saisissez le code que l’AC vous lit au téléphone.'),
+  ).toBeVisible();
+  await expect(officer.getByLabel('Le code que l’AC vous a lu')).toBeFocused();
+  await officer.getByLabel('Le code que l’AC vous a lu').fill('ABCD EFGH IJKL MNOP');
+  await officer.getByRole('button', { name: 'Suivant' }).click();
+  await expect(
+    officer.getByText(/Ce n’est pas le code de l’AC qui a signé ce fichier/),
   ).toBeVisible();
   await expectNoAxeViolations(officer, 'French verify with error');
   await shot(officer, 'wizard-fr-04-verify');
-  await officer.getByLabel('L’AC m’a lu le même code').check();
-  await officer.getByRole('button', { name: 'Suivant' }).click();
+  // Typed from the keyboard as heard: lower case, no spaces, then Enter.
+  await officer.getByLabel('Le code que l’AC vous a lu').fill('');
+  await officer
+    .getByLabel('Le code que l’AC vous a lu')
+    .pressSequentially(hqCode.toLowerCase().replaceAll(' ', ''));
+  await officer.getByLabel('Le code que l’AC vous a lu').press('Enter');
   await expect(officer.getByRole('heading', { name: 'Qui êtes-vous?' })).toBeFocused();
   await officer.getByRole('button', { name: 'Suivant' }).click();
   await expect(officer.getByText('Entrez votre nom.')).toBeVisible();

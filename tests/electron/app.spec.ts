@@ -95,21 +95,60 @@ test.describe('Electron shell', () => {
     expect(info.runtime).toMatch(/^electron /);
   });
 
+  /** Resolves when the main process logs `line` (its guards log every refusal). */
+  function mainLogs(line: string): Promise<unknown> {
+    return app.waitForEvent('console', { predicate: (message) => message.text() === line });
+  }
+
   test('refuses navigation away from the app', async () => {
-    for (const target of ['https://example.com/', 'file:///etc/passwd']) {
+    // A mark on the page proves the same document is still there afterwards (not reloaded).
+    await page.evaluate(() => {
+      (window as unknown as { stayMark: string }).stayMark = 'still here';
+    });
+    for (const [target, logged] of [
+      ['https://example.com/', 'https://example.com/'],
+      ['http://example.com/path?name=Jane', 'http://example.com/path'],
+      ['file:///etc/passwd', 'file:///etc/passwd'],
+    ] as const) {
+      // Waits for the guard's own refusal rather than sleeping and hoping it was in time.
+      const refused = mainLogs(`[guard] refused navigation to ${logged}`);
       await page.evaluate((url) => {
         window.location.href = url;
       }, target);
-      await page.waitForTimeout(300);
-      expect(page.url()).toBe('app://liaison-log/index.html');
+      await refused;
+      expect(page.url(), target).toBe('app://liaison-log/index.html');
+      const mark = await page.evaluate(() => (window as unknown as { stayMark?: string }).stayMark);
+      expect(mark, target).toBe('still here');
     }
   });
 
-  test('opens no new windows', async () => {
-    // Not an http(s) URL, so it is not handed to the OS browser either.
-    const opened = await page.evaluate(() => window.open('app://liaison-log/index.html') === null);
-    expect(opened).toBe(true);
+  test('opens no new windows, and hands no link to the OS browser', async () => {
+    // Records what would reach the OS browser; nothing may (EXTERNAL_ORIGINS is empty).
+    await app.evaluate(({ shell }) => {
+      const handed: string[] = [];
+      (globalThis as unknown as { handedToOs: string[] }).handedToOs = handed;
+      (shell as unknown as { openExternal: (url: string) => Promise<void> }).openExternal = (
+        url,
+      ) => {
+        handed.push(url);
+        return Promise.resolve();
+      };
+    });
+    for (const target of [
+      'app://liaison-log/index.html',
+      'https://example.com/',
+      'http://example.com/',
+    ]) {
+      const refused = mainLogs(`[guard] refused to open ${target}`);
+      const opened = await page.evaluate((url) => window.open(url) === null, target);
+      expect(opened, target).toBe(true);
+      await refused;
+    }
     expect(app.windows()).toHaveLength(1);
+    const handed = await app.evaluate(
+      () => (globalThis as unknown as { handedToOs: string[] }).handedToOs,
+    );
+    expect(handed).toEqual([]);
   });
 
   test('serves app:// with the CSP header and no way out of the renderer folder', async () => {

@@ -4,6 +4,7 @@
 // leaves either the whole bundle applied and recorded, or nothing (and re-importing completes).
 import { type SenderScope } from '../../../shared/sync/authorize.ts';
 import { type Change } from '../../../shared/sync/change.ts';
+import { decodeHlc } from '../../../shared/sync/hlc.ts';
 import { mergeChanges, type ChangeResult, type RecordState } from '../../../shared/sync/merge.ts';
 import { addCovered, type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type CoveredRange } from '../../../shared/sync/compact.ts';
@@ -30,8 +31,16 @@ import { type ActivityRow } from './schema.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;
-/** A remote stamp further ahead of this device's clock is flagged, never adopted. */
+/**
+ * A remote change stamped further ahead of this device's clock than this is held, not
+ * merged, until the clock catches up (docs/sync-model.md section 6); its stamp is never
+ * adopted by the device clock either.
+ */
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+function isClockHold(r: ChangeResult): boolean {
+  return r.outcome === 'deferred' && r.refusal.code === 'clock-ahead';
+}
 
 export interface ApplyInput {
   bundleId: string;
@@ -74,9 +83,9 @@ function toSeqRanges(ranges: readonly CoveredRange[]): SeqRange[] {
 
 function tally(results: readonly ChangeResult[], counts: Tally, refused: RefusedChange[]): void {
   for (const r of results) {
-    if (r.outcome === 'deferred') counts.deferred += 1;
+    if (isClockHold(r)) counts.clockAhead += 1;
+    else if (r.outcome === 'deferred') counts.deferred += 1;
     else counts[r.outcome] += 1;
-    if (r.flags.length > 0) counts.clockAhead += 1;
     if (r.outcome === 'refused' && refused.length < MAX_LISTED_REFUSALS) {
       refused.push({
         recordId: r.change.recordId,
@@ -108,13 +117,13 @@ function holdIncomplete(
 }
 
 /**
- * The latest stamp merged here, leaving out those flagged as too far ahead. Folding in the
- * latest alone moves the clock exactly as folding in each would: past all of them.
+ * The latest stamp merged here (held changes are not merged). Folding in the latest alone
+ * moves the clock exactly as folding in each would: past all of them.
  */
 function latestStamp(results: readonly ChangeResult[]): string | null {
   let latest: string | null = null;
   for (const r of results) {
-    if (r.outcome === 'refused' || r.outcome === 'deferred' || r.flags.length > 0) continue;
+    if (r.outcome === 'refused' || r.outcome === 'deferred') continue;
     if (latest === null || r.change.hlc > latest) latest = r.change.hlc;
   }
   return latest;
@@ -146,10 +155,14 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     }
 
     const recordIds = [...new Set(input.changes.map((c) => c.recordId))];
-    const retry = await deferredToRetry(db, recordIds, input);
+    const retry = await deferredToRetry(db, recordIds, input, now);
     // One cursor over the ids (anyOf) rather than a get per id: on an empty or sparse
     // table it costs next to nothing, where 10,000 gets cost seconds.
-    const rows = await db.activities.where(':id').anyOf(recordIds).toArray();
+    // Held changes that came due may touch records this bundle does not: load those too.
+    const rows = await db.activities
+      .where(':id')
+      .anyOf([...new Set([...recordIds, ...retry.changes.map((c) => c.recordId)])])
+      .toArray();
     const stored = new Map<string, ActivityRow>();
     for (const row of rows) stored.set(row.id, row);
     const states = statesOf(
@@ -193,7 +206,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     }
 
     const retried = second.results;
-    await saveDeferred(db, retried, own, now);
+    await saveDeferred(db, retried, own, now, nowMs);
     await recordSender(db, input, now);
     await db.exchangeBundles.put({
       bundleId: input.bundleId,
@@ -301,10 +314,21 @@ async function deferredToRetry(
   db: LiaisonDb,
   recordIds: readonly string[],
   input: ApplyInput,
+  now: string,
 ): Promise<{ changes: Change[]; scopes: Map<string, SenderScope> }> {
   const scopes = new Map<string, SenderScope>();
   if ((await db.exchangeDeferred.count()) === 0) return { changes: [], scopes };
-  const waiting = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
+  const forRecords = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
+  // Changes held for a clock far ahead whose time has come, whatever record they touch: any
+  // import is the moment to apply them (ISO strings of one format compare as times).
+  const due = await db.exchangeDeferred
+    .filter((row) => row.heldUntil !== undefined && row.heldUntil <= now)
+    .toArray();
+  const seen = new Set(forRecords.map((row) => `${row.deviceId}\u0000${row.seq}`));
+  const waiting = [
+    ...forRecords,
+    ...due.filter((row) => !seen.has(`${row.deviceId}\u0000${row.seq}`)),
+  ];
   // A change this very bundle carries again (same device, same seq: the same write) replaces
   // its waiting copy. The copy was sealed while its record's type was unknown, so merging both
   // would put two values under one stamp and let the text order pick one.
@@ -330,21 +354,33 @@ async function saveDeferred(
   retried: readonly ChangeResult[],
   own: readonly ChangeResult[],
   now: string,
+  nowMs: number,
 ): Promise<void> {
   const settled = retried
     .filter((r) => r.outcome !== 'deferred')
     .map((r) => [r.change.deviceId, r.change.seq] as [string, number]);
   if (settled.length > 0) await db.exchangeDeferred.bulkDelete(settled);
-  const waiting: DeferredRow[] = own
-    .filter((r) => r.outcome === 'deferred')
-    .map((r) => ({
-      deviceId: r.change.deviceId,
-      seq: r.change.seq,
-      recordId: r.change.recordId,
-      change: r.change,
-      deferredAt: now,
-    }));
+  const toRow = (r: ChangeResult): DeferredRow => ({
+    deviceId: r.change.deviceId,
+    seq: r.change.seq,
+    recordId: r.change.recordId,
+    change: r.change,
+    deferredAt: now,
+    ...(isClockHold(r) ? { heldUntil: heldUntil(r.change.hlc, nowMs) } : {}),
+  });
+  // A retried change still held for its clock is rewritten so heldUntil says when it is due;
+  // other retried changes still waiting stay as they were stored.
+  const waiting: DeferredRow[] = [
+    ...own.filter((r) => r.outcome === 'deferred'),
+    ...retried.filter(isClockHold),
+  ].map(toRow);
   if (waiting.length > 0) await db.exchangeDeferred.bulkPut(waiting);
+}
+
+/** When a held change may merge: once this device's clock is within MAX_DRIFT_MS of it. */
+function heldUntil(hlc: string, nowMs: number): string {
+  const wall = decodeHlc(hlc)?.wall ?? nowMs;
+  return new Date(Math.max(nowMs, wall - MAX_DRIFT_MS)).toISOString();
 }
 
 /** Coverage from the ranges the header declares (never from the seqs present: compaction). */

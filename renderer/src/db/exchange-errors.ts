@@ -26,6 +26,11 @@ export const EXCHANGE_ERROR_CODES = [
   'locked',
   /** A bundle or file of another network than this device's. */
   'other-network',
+  /**
+   * The demo and a real network met: a demo file on a real device, a real file on a demo
+   * device, or a profile mixing the two (demo keys in a real network). Demo keys are public.
+   */
+  'demo-network',
   /** A receipt signed by a device that is neither HQ nor a lead of this device's post. */
   'receipt-not-trusted',
   /** A receipt addressed to other devices only (another part of a receipt split in files). */

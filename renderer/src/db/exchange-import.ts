@@ -7,12 +7,14 @@ import { type BundleHeader } from '../../../shared/bundle/types.ts';
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
 import { ProfileError } from '../../../shared/identity/errors.ts';
 import { decodeEnrollmentFile, verifyEnrollment } from '../../../shared/identity/enrollment.ts';
+import { isDemoNetworkId } from '../../../shared/identity/demo-guard.ts';
 import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
 import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type Change } from '../../../shared/sync/change.ts';
 import { type FileOutcome } from '../features/sync/exchange-api.ts';
 import { applyChangesBundle } from './exchange-apply.ts';
 import { addEnrollment, parkBundle } from './exchange-devices.ts';
+import { assertNoDemoKey, assertSameSideProfile } from './exchange-demo.ts';
 import { ExchangeError } from './exchange-errors.ts';
 import { type ExchangeDeps } from './exchange-export.ts';
 import { importReceipt } from './exchange-receipts.ts';
@@ -77,6 +79,9 @@ export async function importFile(
   const self = await loadSelf(deps.db, deps.dataKey);
   if (data[0] === BUNDLE_MAGIC_FIRST_BYTE) {
     const header = readBundleHeader(data);
+    // The demo's keys are public: a demo device and a real one never take each other's files.
+    if (isDemoNetworkId(header.networkId) !== self.profile.demo)
+      throw new ExchangeError('demo-network', header.networkId);
     if (header.networkId !== self.profile.networkId)
       throw new ExchangeError('other-network', header.networkId);
     if (header.sender.deviceId === self.identity.deviceId)
@@ -110,6 +115,7 @@ async function importJsonFile(
   }
   if (self.identity.role === 'officer') throw new ExchangeError('not-for-role', 'enrollment');
   const card = await verifyEnrollment(enrollment);
+  await assertNoDemoKey([card.signingKey, card.encryptionKey], self.profile.demo);
   return addEnrollment(deps.db, self, card, work.record);
 }
 
@@ -121,6 +127,7 @@ async function takeProfile(
   work: FileWork,
 ): Promise<FileOutcome> {
   const { db } = deps;
+  await assertSameSideProfile(file.profile, self.profile.demo);
   const profile = await verifyProfile(file, { current: self.profile });
   const signed: SignedProfile = { profile, signature: file.signature };
   return db.transaction('rw', db.meta, db.exchangeRuns, db.exchangeQueue, async () => {

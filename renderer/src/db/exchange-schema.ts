@@ -37,6 +37,12 @@ export interface DeferredRow {
   /** As received, except sensitive values, which are sealed like everything stored. */
   change: Change;
   deferredAt: string;
+  /**
+   * Set for a change held because its stamp is too far ahead of this device's clock
+   * (refusal 'clock-ahead'): from this time (ISO) it is retried at every import, whatever
+   * records the import touches. Not indexed: held changes are few.
+   */
+  heldUntil?: string;
 }
 
 /** A device nobody here has approved yet: from a bundle header or an enrollment card. */

@@ -12,6 +12,7 @@ import { type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type SenderScope } from '../../../shared/sync/authorize.ts';
 import { type SenderInfo } from '../features/sync/exchange-api.ts';
 import { type LiaisonDb } from './db.ts';
+import { assertOwnProfileNotMixed } from './exchange-demo.ts';
 import { ExchangeError } from './exchange-errors.ts';
 import { type LocalApprovalRow } from './exchange-schema.ts';
 import { homePost } from './identity.ts';
@@ -74,6 +75,8 @@ export async function loadSelfInfo(db: LiaisonDb): Promise<SelfInfo> {
     getMeta(db, 'profile'),
   ]);
   if (!identity || !keys || !signed) throw new ExchangeError('no-identity');
+  // Demo keys are public: a profile mixing them with a real network neither sends nor takes.
+  await assertOwnProfileNotMixed(signed.profile);
   const posts = postsOf(identity, signed.profile);
   const approvals =
     identity.role === 'lead'

@@ -158,6 +158,17 @@ export const en = {
     deviceId: 'Device ID',
     appVersion: 'App version',
     runtime: 'Running in',
+    storage: 'Storage on this computer',
+    storageChecking: 'Checking…',
+    storageState_persistent: 'Persistent.',
+    storageMeaning_persistent:
+      'The browser keeps the app’s data until you remove it, even when the disk runs low.',
+    'storageState_best-effort': 'Not persistent.',
+    'storageMeaning_best-effort':
+      'The browser may clear the app’s data on its own when the disk runs low. Export often, so HQ holds a copy of your work.',
+    storageState_unsupported: 'Unknown.',
+    storageMeaning_unsupported:
+      'This browser does not say whether it may clear the app’s data. Export often, so HQ holds a copy of your work.',
     role: 'Role',
     role_officer: 'Liaison officer',
     role_lead: 'Team lead',

@@ -162,6 +162,17 @@ export const fr: Resources = {
     deviceId: 'ID de l’appareil',
     appVersion: 'Version de l’application',
     runtime: 'Exécution dans',
+    storage: 'Stockage sur cet ordinateur',
+    storageChecking: 'Vérification…',
+    storageState_persistent: 'Persistant.',
+    storageMeaning_persistent:
+      'Le navigateur garde les données de l’application jusqu’à ce que vous les supprimiez, même quand le disque se remplit.',
+    'storageState_best-effort': 'Non persistant.',
+    'storageMeaning_best-effort':
+      'Le navigateur peut effacer de lui-même les données de l’application quand le disque se remplit. Exportez souvent, pour que l’AC ait une copie de votre travail.',
+    storageState_unsupported: 'Inconnu.',
+    storageMeaning_unsupported:
+      'Ce navigateur n’indique pas s’il peut effacer les données de l’application. Exportez souvent, pour que l’AC ait une copie de votre travail.',
     role: 'Rôle',
     role_officer: 'Agent de liaison',
     role_lead: 'Chef d’équipe',

@@ -6,6 +6,7 @@ import { isSafeFileName, MAX_FILE_BYTES, MAX_FOLDER_FILES } from '../../../share
 import {
   byName,
   candidateNames,
+  isAppFileName,
   isListedFile,
   tempNameFor,
 } from '../../../shared/ipc/file-names.ts';
@@ -262,7 +263,8 @@ export function createBrowserFolders(deps: BrowserFolderDeps) {
       name: string,
       data: Uint8Array,
     ): Promise<WriteToFolderResult> {
-      if (!isSafeFileName(name)) throw new PlatformError('invalid-name');
+      // Only the app's own files, like the Electron side (file-names.ts › FOLDER_FILE_EXTENSIONS).
+      if (!isSafeFileName(name) || !isAppFileName(name)) throw new PlatformError('invalid-name');
       if (data.byteLength > MAX_FILE_BYTES) throw new PlatformError('too-large');
       const dir = await handleFor(folderId, 'readwrite');
       try {

@@ -1,6 +1,7 @@
 // The browser implementation of the platform door, for `npm run web` and the end-to-end
 // tests: downloads instead of a save dialog, a file input instead of an open dialog, and
 // folders through the File System Access API where the browser has it.
+import { navigatorStorage } from './persistent-storage.ts';
 import {
   createBrowserFolders,
   type BrowserFolderDeps,
@@ -53,6 +54,7 @@ export function createBrowserPlatform(
   return {
     kind: 'browser',
     supportsFolders: folders.supported,
+    storage: navigatorStorage(),
     appInfo: () =>
       Promise.resolve({
         name: 'Liaison Log',

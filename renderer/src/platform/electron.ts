@@ -1,5 +1,6 @@
 // The Electron implementation of the platform door: each call goes over window.liaisonLog
 // (the preload bridge) to one validated handler in the main process.
+import { navigatorStorage } from './persistent-storage.ts';
 import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
 import { isSafeFileName, MAX_FILE_BYTES } from '../../../shared/ipc/contract.ts';
 import { decodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
@@ -115,6 +116,7 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
         return files;
       }),
     supportsFolders: true,
+    storage: navigatorStorage(),
     chooseFolder: (purpose) => call(async () => (await bridge.chooseFolder({ purpose })).folder),
     getFolder: (purpose) => call(async () => (await bridge.getFolder({ purpose })).folder),
     forgetFolder: (purpose) =>

@@ -2,6 +2,7 @@
 // goes over the preload bridge; the browser implementation uses web APIs, so the whole
 // app runs (and is tested) in plain Chromium. Nothing else in the renderer touches files,
 // dialogs or the network.
+import { type StorageManagerLike } from './persistent-storage.ts';
 import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
 
 export { type UnreadableReason };
@@ -94,6 +95,11 @@ export interface Platform {
    * the file picker instead.
    */
   readonly supportsFolders: boolean;
+  /**
+   * navigator.storage (persistent-storage.ts): whether the browser may clear the app's data
+   * under storage pressure. Absent where the runtime has no StorageManager.
+   */
+  readonly storage?: StorageManagerLike | undefined;
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** One result per picked file, in order; [] when the person cancelled. */

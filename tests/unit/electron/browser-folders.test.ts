@@ -257,6 +257,16 @@ describe('writing into a browser folder', () => {
     expect(dir.files.size).toBe(0);
   });
 
+  it("refuses to write anything but the app's own files", async () => {
+    const { folders, dir, ref } = await setup();
+    for (const name of ['autorun.inf', 'setup.exe', 'notes.txt', 'bundle.llb.part']) {
+      expect(await codeOf(folders.writeToFolder(ref.id, name, bytes(1))), name).toBe(
+        'invalid-name',
+      );
+    }
+    expect(dir.files.size).toBe(0);
+  });
+
   it('says permission-denied when the person refuses access, folder-gone when it was removed', async () => {
     const { folders, dir, ref } = await setup(new FakeDir('USB', { permission: 'denied' }));
     expect(await codeOf(folders.writeToFolder(ref.id, 'e.llb', bytes(1)))).toBe(
@@ -282,6 +292,16 @@ describe('reading a browser folder', () => {
       { name: 'A.LLB', data: bytes(1) },
       { name: 'b.llb', data: bytes(2) },
     ]);
+  });
+
+  it("reads only the app's own files, whatever extensions the page asks for", async () => {
+    const { folders, dir, ref } = await setup();
+    for (const name of ['a.llb', 'p.llprofile', 'e.LLENROLL', 'notes.txt', 'id_ed25519.key'])
+      dir.files.set(name, bytes(1));
+    const files = await folders.readFolder(ref.id, {
+      extensions: ['llb', 'llprofile', 'llenroll', 'txt', 'key'],
+    });
+    expect(files.map((f) => f.name)).toEqual(['a.llb', 'e.LLENROLL', 'p.llprofile']);
   });
 
   it('reads the other files when one was removed or locked after the listing', async () => {

@@ -275,6 +275,19 @@ describe('writing into the chosen folder', () => {
   });
 });
 
+describe("writing only the app's own files", () => {
+  it('refuses any other extension before touching the folder', async () => {
+    const { d, id } = await withExportFolder();
+    for (const name of ['autorun.inf', 'setup.exe', 'notes.txt', 'bundle.llb.part', 'llb']) {
+      const failure = await failureOf(
+        writeToFolder({ folderId: id, name, data: new Uint8Array(1) }, d),
+      );
+      expect(failure.code, name).toBe('refused');
+    }
+    expect(await fs.readdir(stick)).toEqual([]);
+  });
+});
+
 describe('keeping paths inside the folder', () => {
   it('resolves a bare name to a direct child', () => {
     expect(resolveInFolder('/media/usb', 'a.llb', path.posix)).toBe('/media/usb/a.llb');
@@ -360,6 +373,22 @@ describe('reading a folder', () => {
     );
     const escape = await failureOf(readFolderFile({ folderId: id, name: '../outside.llb' }, d));
     expect(escape.code).toBe('refused');
+  });
+
+  it("lists and reads only the app's own files, whatever extensions the page asks for", async () => {
+    for (const name of ['a.llb', 'p.LLPROFILE', 'e.llenroll', 'notes.txt', 'id_ed25519.key'])
+      await fs.writeFile(path.join(stick, name), 'x');
+    const { d, id } = await withImportFolder();
+    const asked = ['llb', 'llprofile', 'llenroll', 'txt', 'key'];
+    const listed = await listFolder({ folderId: id, extensions: asked }, d);
+    expect(listed.files.map((f) => f.name)).toEqual(['a.llb', 'e.llenroll', 'p.LLPROFILE']);
+    for (const name of ['notes.txt', 'id_ed25519.key']) {
+      const failure = await failureOf(readFolderFile({ folderId: id, name }, d));
+      expect(failure.code, name).toBe('refused');
+    }
+    expect((await readFolderFile({ folderId: id, name: 'p.LLPROFILE' }, d)).name).toBe(
+      'p.LLPROFILE',
+    );
   });
 
   it('says the folder is gone when it was removed', async () => {

@@ -4,6 +4,7 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
   isAllowedNavigation,
+  EXTERNAL_ORIGINS,
   isSafeExternalUrl,
   isTrustedSender,
   mimeTypeFor,
@@ -76,12 +77,34 @@ describe('navigation guard', () => {
 });
 
 describe('external links', () => {
-  it('hands only http(s) URLs with a host to the OS', () => {
-    expect(isSafeExternalUrl('https://www.cbsa-asfc.gc.ca/')).toBe(true);
-    expect(isSafeExternalUrl('http://example.org/path?q=1')).toBe(true);
+  it('hands nothing to the OS by default: the app has no external links', () => {
+    expect(EXTERNAL_ORIGINS).toEqual([]);
+    for (const url of [
+      'https://www.cbsa-asfc.gc.ca/',
+      'http://example.org/path?q=1',
+      'https://evil.example/',
+    ]) {
+      expect(isSafeExternalUrl(url), url).toBe(false);
+    }
   });
 
-  it('refuses every other scheme and credentials in the URL', () => {
+  it('hands only http(s) URLs of an allowed origin to the OS', () => {
+    const allowed = ['https://www.cbsa-asfc.gc.ca'];
+    expect(isSafeExternalUrl('https://www.cbsa-asfc.gc.ca/', allowed)).toBe(true);
+    expect(isSafeExternalUrl('https://www.cbsa-asfc.gc.ca/en/page?q=1#top', allowed)).toBe(true);
+    for (const url of [
+      'http://www.cbsa-asfc.gc.ca/',
+      'https://www.cbsa-asfc.gc.ca:8443/',
+      'https://www.cbsa-asfc.gc.ca.evil.example/',
+      'https://evil.example/?next=https://www.cbsa-asfc.gc.ca/',
+      'https://evil.example/https://www.cbsa-asfc.gc.ca',
+    ]) {
+      expect(isSafeExternalUrl(url, allowed), url).toBe(false);
+    }
+  });
+
+  it('refuses every other scheme and credentials in the URL, even on an allowed origin', () => {
+    const allowed = ['https://example.org', 'http://example.org'];
     for (const url of [
       'file:///C:/Windows/System32/calc.exe',
       'smb://server/share',
@@ -95,7 +118,7 @@ describe('external links', () => {
       'htps://example.org',
       'not a url',
     ]) {
-      expect(isSafeExternalUrl(url), url).toBe(false);
+      expect(isSafeExternalUrl(url, allowed), url).toBe(false);
     }
   });
 });

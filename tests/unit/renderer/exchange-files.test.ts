@@ -26,6 +26,7 @@ import {
   OFFICER_NEW,
   hqDevice,
   makeNetwork,
+  makeRealNetwork,
   officerDevice,
   type TestDevice,
   type TestNetwork,
@@ -82,16 +83,18 @@ describe('network profiles', () => {
   });
 
   it('refuses the profile of another network and changes nothing', async () => {
-    const officer = await officerDevice(net, OFFICER_A);
+    // A real network: in the demo, any other network is refused as not the demo (exchange-demo).
+    const real = await makeRealNetwork([OFFICER_A]);
+    const officer = await officerDevice(real, OFFICER_A);
     const other = await signProfile(
-      { ...net.signed.profile, networkId: 'another-network', version: 9 },
-      net.hqKeys.signing.privateKey,
+      { ...real.signed.profile, networkId: 'another-network', version: 9 },
+      real.hqKeys.signing.privateKey,
     );
     expect(await outcomeOf(officer, 'x.llprofile', encodeProfileFile(other))).toEqual({
       kind: 'rejected',
       errorKey: 'identity.error.other-network',
     });
-    expect((await getSignedProfile(officer.db))?.profile).toEqual(net.signed.profile);
+    expect((await getSignedProfile(officer.db))?.profile).toEqual(real.signed.profile);
   });
 });
 
@@ -116,20 +119,14 @@ describe('enrollment cards', () => {
 
 describe('bundles that are not for this device', () => {
   it('refuses a bundle of another network, and one this device made itself', async () => {
-    const foreignNet = await makeNetwork([OFFICER_A]);
-    const stranger = await officerDevice(
-      {
-        ...foreignNet,
-        signed: await signProfile(
-          { ...foreignNet.signed.profile, networkId: 'elsewhere' },
-          foreignNet.hqKeys.signing.privateKey,
-        ),
-      },
-      OFFICER_A,
-    );
+    // Another demo install can only be the demo network itself; "another network" is a real
+    // one, which the demo refuses for that very reason (exchange-demo.test.ts). So here the
+    // receivers are of one real network and the stranger of another.
+    const home = await makeRealNetwork([OFFICER_A]);
+    const stranger = await officerDevice(await makeRealNetwork([OFFICER_A]), OFFICER_A);
     await createActivity(stranger.db, stranger.author, liaisonInput(), { sealer: stranger.sealer });
     const foreign = await buildChangesExport(stranger.deps);
-    const hq = await hqDevice(net);
+    const hq = await hqDevice(home);
     expect(await outcomeOf(hq, 'foreign.llb', foreign?.data ?? new Uint8Array())).toEqual({
       kind: 'rejected',
       errorKey: 'exchange.error.other-network',

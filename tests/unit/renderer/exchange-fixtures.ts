@@ -2,10 +2,12 @@
 // key and clock: HQ and the Americas team lead with the demo's fixed keys, officers enrolled
 // and approved by HQ like real ones. The engine is called directly (no Worker in jsdom).
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
+import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
 import {
   DEMO_HQ_DEVICE_ID,
   DEMO_HQ_USER_ID,
   approveDevice,
+  createNetworkProfile,
   demoDeviceKeys,
   demoLeadDeviceId,
   makeDemoProfile,
@@ -103,6 +105,29 @@ export async function makeNetwork(
   return { signed, hqKeys, officerKeys };
 }
 
+/**
+ * A real network (not the demo): its own random id, HQ keys of its own, the demo's posts and
+ * leads list, and `approved` officers. Its HQ device id is the demo's, so hqDevice() works.
+ */
+export async function makeRealNetwork(approved: readonly OfficerSpec[]): Promise<TestNetwork> {
+  const hqKeys = await generateDeviceKeys({ extractable: true });
+  let profile = await createNetworkProfile({
+    networkName: { en: 'Real network', fr: 'Réseau réel' },
+    hq: { deviceId: DEMO_HQ_DEVICE_ID, officerId: DEMO_HQ_USER_ID, name: 'HQ', keys: hqKeys },
+    posts: DEMO_POSTS,
+    leads: [],
+    now: new Date('2025-04-01T00:00:00.000Z'),
+  });
+  const officerKeys = new Map<string, DeviceKeys>();
+  for (const spec of approved) {
+    const keys = await generateDeviceKeys({ extractable: true });
+    officerKeys.set(spec.deviceId, keys);
+    profile = approveDevice(profile, await cardOf(spec, keys), '2025-04-01T00:00:00.000Z');
+  }
+  const signed = await signProfile(profile, hqKeys.signing.privateKey);
+  return { signed, hqKeys, officerKeys };
+}
+
 async function setUp(
   identity: DeviceIdentity,
   keys: DeviceKeys,
@@ -144,7 +169,7 @@ function identityOf(
     ...fields,
     name: fields.officerId,
     networkId: net.signed.profile.networkId,
-    demo: true,
+    demo: net.signed.profile.demo,
     createdAt: '2025-04-01T00:00:00.000Z',
   };
 }

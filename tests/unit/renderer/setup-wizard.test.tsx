@@ -5,7 +5,12 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
-import { DEFAULT_POLICY, encodeProfileFile } from '../../../shared/identity/index.ts';
+import {
+  DEFAULT_POLICY,
+  decodeProfileFile,
+  encodeProfileFile,
+  fingerprintCode,
+} from '../../../shared/identity/index.ts';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
 import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
@@ -60,6 +65,14 @@ async function hqProfileFile() {
   return encodeProfileFile(prepared.signed);
 }
 
+/** The code HQ reads out by phone for the profile in this file. */
+async function hqCodeOf(file: Uint8Array): Promise<string> {
+  const { profile } = decodeProfileFile(file) as unknown as {
+    profile: { hq: { signingKey: string } };
+  };
+  return fingerprintCode(profile.hq.signingKey);
+}
+
 describe('the setup wizard', () => {
   it('refuses a file that is not a profile, then checks a good one and asks who you are', async () => {
     const user = userEvent.setup();
@@ -79,14 +92,25 @@ describe('the setup wizard', () => {
 
     await user.click(screen.getByRole('button', { name: 'Choose the profile file…' }));
     await screen.findByRole('heading', { name: 'Check HQ’s code' });
-    expect(screen.getByTestId('hq-code').textContent).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
-    // Going on without confirming the code is refused.
+    // The code is not on screen: only HQ's phone call gives it.
+    expect(screen.queryByTestId('hq-code')).toBeNull();
+    const hqCode = await hqCodeOf(file);
+    expect(document.body.textContent).not.toContain(hqCode);
+    // Going on without typing the code is refused, and so is a wrong code.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Type the code HQ reads to you on the phone.')).toBeTruthy();
+    const codeField = screen.getByLabelText('The code HQ read to you');
+    expect(document.activeElement).toBe(codeField);
+    await user.type(codeField, 'ABCD EFGH IJKL MNOP');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(
-      await screen.findByText('Confirm that the code matches, or stop here and call HQ.'),
+      await screen.findByText(/This is not the code of the HQ that signed this file/),
     ).toBeTruthy();
-    await user.click(screen.getByLabelText('HQ read me the same code'));
-    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(codeField.getAttribute('aria-invalid')).toBe('true');
+    // What HQ reads, as a person types it: lower case, dashes instead of spaces.
+    await user.clear(codeField);
+    await user.type(codeField, hqCode.toLowerCase().replaceAll(' ', '-'));
+    await user.keyboard('{Enter}');
 
     await screen.findByRole('heading', { name: 'Who are you?' });
     // A lead's officer id is not an officer's: HQ gave it another role.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type SenderScope, makeAuthorizer } from '../../../shared/sync/authorize.ts';
 import { type Change, type Json } from '../../../shared/sync/change.ts';
 import { recordKey } from '../../../shared/sync/fields.ts';
-import { HlcClock, encodeHlc } from '../../../shared/sync/hlc.ts';
+import { HlcClock, decodeHlc, encodeHlc } from '../../../shared/sync/hlc.ts';
 import { type MergeOptions, type RecordState, mergeChanges } from '../../../shared/sync/merge.ts';
 
 const T0 = 1_700_000_000_000;
@@ -492,6 +492,72 @@ describe('merge properties with authorization', () => {
           },
         ),
         RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+// ---- clocks far ahead: held until the receiver's clock catches up ----
+
+const DAY_MS = 86_400_000;
+
+describe('merge properties with a clock check', () => {
+  it(
+    'never lets a change stamped beyond the skew apply early, and every receiver ends in the same state once clocks catch up',
+    () => {
+      const receiverArb = fc.record({
+        seed: fc.integer(),
+        // Where this receiver's own clock starts, and how far it moves between batches: it
+        // may sit still, creep, or jump days at once.
+        start: fc.integer({ min: -DAY_MS, max: DAY_MS }),
+        steps: fc.array(
+          fc.oneof(fc.constant(0), fc.nat({ max: 10 }), fc.nat({ max: 2 * DAY_MS })),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+      });
+      fc.assert(
+        fc.property(
+          worldArb,
+          fc.array(receiverArb, { minLength: 2, maxLength: 3 }),
+          ({ skews, ops }, receivers) => {
+            const all = simulate(skews, ops);
+            const wallOf = (c: Change) => decodeHlc(c.hlc)?.wall ?? 0;
+            for (const { seed, start, steps } of receivers) {
+              const store: Store = new Map();
+              const received: Change[] = [];
+              let held: Change[] = [];
+              let now = T0 + start;
+              const deliver = (batch: readonly Change[]) => {
+                received.push(...batch);
+                const result = mergeInto(store, [...held, ...batch], {
+                  clockCheck: { nowMs: now, maxDriftMs: DAY_MS },
+                });
+                held = result.results
+                  .filter((r) => r.outcome === 'deferred' && r.refusal.code === 'clock-ahead')
+                  .map((r) => r.change);
+                // What the receiver holds is exactly the changes whose time has come.
+                expectSameState(
+                  snapshot(store),
+                  expectedState(received.filter((c) => wallOf(c) <= now + DAY_MS)),
+                );
+              };
+              deliveries(all, seed).forEach((batch, i) => {
+                now += steps[i % steps.length] ?? 0;
+                deliver(batch);
+              });
+              // The receiver's clock reaches the latest stamp: a retry applies what was held.
+              now = Math.max(now, ...all.map(wallOf));
+              deliver([]);
+              expect(held).toEqual([]);
+              expectSameState(snapshot(store), expectedState(all));
+            }
+          },
+        ),
+        { numRuns: 300 },
       );
     },
     PROPERTY_TIMEOUT_MS,

@@ -281,18 +281,26 @@ describe('what merging leaves alone', () => {
 describe('clock far ahead', () => {
   const check = { nowMs: T0, maxDriftMs: 60_000 };
 
-  it('merges a change stamped beyond the allowed drift and flags it instead of blocking the batch', () => {
+  it('holds a change stamped beyond the allowed skew instead of letting it win, and merges the rest', () => {
     const s = store();
+    s.merge([change('b', 1, 0, 'data.notes', 'written now')]);
     const ahead = change('a', 1, 60_001, 'data.notes', 'from the future');
     const r = s.merge([ahead, change('a', 2, 0, 'data.count', 1)], { clockCheck: check });
-    expect(outcomes(r)).toEqual(['inserted', 'updated']);
-    expect(r.results.map((x) => x.flags)).toEqual([['clock-ahead'], []]);
+    expect(outcomes(r)).toEqual(['deferred', 'updated']);
+    const held = r.results[0];
+    expect(held?.outcome === 'deferred' ? held.refusal.code : null).toBe('clock-ahead');
     expect(r.clamped).toBe(1);
-    // The stamp is kept as sent: rewriting it would make receivers disagree.
-    expect(s.get()?.fields['data.notes']?.hlc).toBe(ahead.hlc);
+    expect(s.get()?.fields['data.notes']?.value).toBe('written now');
+    // A later edit made while the stamp's time has not come is kept...
+    s.merge([change('b', 2, 30_000, 'data.notes', 'edited later')]);
+    // ...and once the receiver's clock has caught up, the held change merges with the very
+    // stamp it was sent with (rewriting it would make receivers disagree).
+    const later = s.merge([ahead], { clockCheck: { nowMs: T0 + 1, maxDriftMs: 60_000 } });
+    expect(outcomes(later)).toEqual(['updated']);
+    expect(s.get()?.fields['data.notes']).toEqual({ value: 'from the future', hlc: ahead.hlc });
   });
 
-  it('flags and counts only the changes it merged, not those refused or deferred', () => {
+  it('judges authorization first: a forgery far ahead is refused, an unknown record deferred as such', () => {
     const s = store();
     const deny: MergeOptions['authorize'] = (c) =>
       c.field === 'data.secret'
@@ -300,46 +308,37 @@ describe('clock far ahead', () => {
         : c.field === 'data.later'
           ? refusal('unknown-record', 'wait')
           : null;
-    const later = change('a', 2, 60_001, 'data.later', 'x');
     const batch = [
       change('a', 1, 60_001, 'data.secret', 'x'),
-      later,
-      change('a', 3, 60_001, 'data.notes', 'x'),
+      change('a', 2, 60_001, 'data.later', 'x'),
       change('a', 3, 60_001, 'data.notes', 'x'),
     ];
     const r = s.merge(batch, { authorize: deny, clockCheck: check });
-    expect(outcomes(r)).toEqual(['refused', 'deferred', 'inserted', 'unchanged']);
-    expect(r.results.map((x) => x.flags)).toEqual([[], [], ['clock-ahead'], ['clock-ahead']]);
-    expect(r.clamped).toBe(2);
-    // A deferred change is flagged by the retry that merges it.
-    const retry = s.merge([later], { clockCheck: check });
-    expect(outcomes(retry)).toEqual(['updated']);
-    expect(retry.clamped).toBe(1);
-  });
-
-  it('flags a merged change that turns out stale, since its stamp was still met', () => {
-    const s = store();
-    s.merge([change('a', 1, 0, '_deleted', true)]);
-    const r = s.merge([change('a', 2, 60_001, 'data.notes', 'x')], { clockCheck: check });
-    expect(outcomes(r)).toEqual(['stale']);
+    expect(outcomes(r)).toEqual(['refused', 'deferred', 'deferred']);
+    expect(r.results.map((x) => ('refusal' in x ? x.refusal.code : null))).toEqual([
+      'not-owner',
+      'unknown-record',
+      'clock-ahead',
+    ]);
     expect(r.clamped).toBe(1);
+    expect(s.get()).toBeUndefined();
   });
 
-  it('flags by the exact limit when the receiver’s clock has a fraction of a millisecond', () => {
+  it('holds by the exact limit when the receiver’s clock has a fraction of a millisecond', () => {
     const fractional = { nowMs: T0 + 0.5, maxDriftMs: 60_000 };
     const r = store().merge(
       [change('a', 1, 60_000, 'data.notes', 'x'), change('a', 2, 60_001, 'data.count', 1)],
       { clockCheck: fractional },
     );
-    expect(r.results.map((x) => x.flags)).toEqual([[], ['clock-ahead']]);
+    expect(outcomes(r)).toEqual(['inserted', 'deferred']);
   });
 
-  it('does not flag a stamp exactly at the limit, nor anything without a clock check', () => {
+  it('does not hold a stamp exactly at the limit, nor anything without a clock check', () => {
     const atLimit = change('a', 1, 60_000, 'data.notes', 'x');
     expect(store().merge([atLimit], { clockCheck: check }).clamped).toBe(0);
     const far = change('a', 1, 10 ** 9, 'data.notes', 'x');
     const r = store().merge([far]);
     expect(r.clamped).toBe(0);
-    expect(r.results[0]?.flags).toEqual([]);
+    expect(outcomes(r)).toEqual(['inserted']);
   });
 });

@@ -1,4 +1,5 @@
-// Settings: language, the device card, the passphrase, what build is running, and reset.
+// Settings: language, the device card, the passphrase, what build is running, whether the
+// browser may clear the app's data, and reset.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Session } from '../../app/session.ts';
@@ -10,6 +11,7 @@ import { ChangePassphrase } from './ChangePassphrase.tsx';
 import { DeviceCard } from './DeviceCard.tsx';
 import { ResetDevice } from './ResetDevice.tsx';
 import { RecoverDevice } from './RecoverDevice.tsx';
+import { StorageStatus } from './StorageStatus.tsx';
 
 export function SettingsScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -47,6 +49,7 @@ export function SettingsScreen({ session }: { session: Session }) {
         <dd>{info?.version ?? ''}</dd>
         <dt>{t('settings.runtime')}</dt>
         <dd>{info?.runtime ?? ''}</dd>
+        <StorageStatus />
       </dl>
       {session.identity.role === 'hq' ? <RecoverDevice /> : null}
       <ResetDevice session={session} />

@@ -1,17 +1,28 @@
-// Officer or lead, step 2: compare HQ's code by phone before trusting the profile. The code
-// is the start of the fingerprint of HQ's signing key, so a forged file shows another code.
+// Officer or lead, step 2: HQ reads its code by phone and the person types it. The code is
+// the start of the fingerprint of HQ's signing key, so a forged file has another code. The
+// code is not shown here: a checkbox next to it ("HQ read me the same code") was ticked
+// without any call, so the step now asks for what only the call can give.
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { sameFingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type ImportedProfile } from './setup-files.ts';
 import { Step, StepActions, type StepPosition } from './Step.tsx';
 
-const confirmSchema = z.object({
-  confirmed: z.boolean().refine((checked) => checked, 'wizard.verify.confirmRequired'),
-});
-type ConfirmForm = z.infer<typeof confirmSchema>;
+/** The typed code must be the code of HQ's key in the file (spaces, dashes and case aside). */
+export function verifySchema(hqCode: string) {
+  return z.object({
+    typed: z
+      .string()
+      .trim()
+      .min(1, 'wizard.verify.codeRequired')
+      .refine((typed) => sameFingerprintCode(typed, hqCode), 'wizard.verify.codeMismatch'),
+  });
+}
+type VerifyForm = z.infer<ReturnType<typeof verifySchema>>;
 
 export function formatIssued(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' }).format(
@@ -41,25 +52,22 @@ export function VerifyStep({
   const { t } = useTranslation();
   const lang = useLang();
   const { profile } = imported.signed;
+  const schema = useMemo(() => verifySchema(imported.hqCode), [imported.hqCode]);
   const {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<ConfirmForm>({
-    resolver: zodResolver(confirmSchema),
-    defaultValues: { confirmed: false },
+  } = useForm<VerifyForm>({
+    resolver: zodResolver(schema),
+    defaultValues: { typed: '' },
   });
-  const error = errors.confirmed?.message;
+  const error = errors.typed?.message;
 
   return (
     <Step heading={t('wizard.verify.heading')} position={position}>
       <p>{t('wizard.verify.intro')}</p>
       {profile.demo ? <p className="notice warn">{t('wizard.verify.demoProfile')}</p> : null}
       <dl className="details">
-        <dt>{t('wizard.verify.code')}</dt>
-        <dd>
-          <HqCode code={imported.hqCode} />
-        </dd>
         <dt>{t('wizard.verify.network')}</dt>
         <dd>{profile.networkName[lang]}</dd>
         <dt>{t('wizard.verify.version')}</dt>
@@ -69,17 +77,22 @@ export function VerifyStep({
       </dl>
       <form onSubmit={(e) => void handleSubmit(() => onConfirmed())(e)} noValidate>
         <div className="field">
-          <label className="inline-label">
-            <input
-              type="checkbox"
-              aria-invalid={!!error}
-              aria-describedby={error ? 'confirmed-error' : undefined}
-              {...register('confirmed')}
-            />
-            {t('wizard.verify.confirm')}
-          </label>
+          <label htmlFor="verify-code">{t('wizard.verify.typeCode')}</label>
+          <p className="hint" id="verify-code-hint">
+            {t('wizard.verify.typeCodeHint')}
+          </p>
+          <input
+            id="verify-code"
+            className="fingerprint-input"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-invalid={!!error}
+            aria-describedby={error ? 'verify-code-hint verify-code-error' : 'verify-code-hint'}
+            {...register('typed')}
+          />
           {error ? (
-            <p className="error" id="confirmed-error">
+            <p className="error" id="verify-code-error">
               {t(error)}
             </p>
           ) : null}

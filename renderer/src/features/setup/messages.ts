@@ -52,14 +52,16 @@ export const wizardMessages = bilingual(
       verify: {
         heading: 'Check HQ’s code',
         intro:
-          'Call HQ and read this code aloud. Go on only if it matches the code HQ reads to you: a different code means the file did not come from your HQ.',
+          'Call HQ and ask them to read you their code: HQ sees it on its Network screen. Only the HQ that signed this file has this code, so a code that does not match means the file did not come from your HQ.',
         network: 'Network',
         version: 'Profile version',
         issued: 'Issued',
-        code: 'HQ’s code',
         demoProfile: 'This is the demo network: it protects nothing.',
-        confirm: 'HQ read me the same code',
-        confirmRequired: 'Confirm that the code matches, or stop here and call HQ.',
+        typeCode: 'The code HQ read to you',
+        typeCodeHint: '16 letters and digits. Spaces, dashes and capitals do not matter.',
+        codeRequired: 'Type the code HQ reads to you on the phone.',
+        codeMismatch:
+          'This is not the code of the HQ that signed this file. Ask HQ to read it again. If it still differs, stop here: the file did not come from your HQ.',
       },
       who: {
         heading: 'Who are you?',
@@ -202,14 +204,17 @@ export const wizardMessages = bilingual(
       verify: {
         heading: 'Vérifier le code de l’AC',
         intro:
-          'Appelez l’AC et lisez ce code à voix haute. Continuez seulement s’il correspond au code que l’AC vous lit\u00a0: un code différent signifie que le fichier ne vient pas de votre AC.',
+          'Appelez l’AC et demandez-lui de vous lire son code\u00a0: l’AC le voit sur son écran Réseau. Seule l’AC qui a signé ce fichier a ce code\u00a0; un code différent signifie que le fichier ne vient pas de votre AC.',
         network: 'Réseau',
         version: 'Version du profil',
         issued: 'Émis le',
-        code: 'Code de l’AC',
         demoProfile: 'Ceci est le réseau de démo\u00a0: il ne protège rien.',
-        confirm: 'L’AC m’a lu le même code',
-        confirmRequired: 'Confirmez que le code correspond, ou arrêtez ici et appelez l’AC.',
+        typeCode: 'Le code que l’AC vous a lu',
+        typeCodeHint:
+          '16 lettres et chiffres. Les espaces, les tirets et les majuscules ne comptent pas.',
+        codeRequired: 'Saisissez le code que l’AC vous lit au téléphone.',
+        codeMismatch:
+          'Ce n’est pas le code de l’AC qui a signé ce fichier. Demandez à l’AC de le relire. S’il diffère encore, arrêtez ici\u00a0: le fichier ne vient pas de votre AC.',
       },
       who: {
         heading: 'Qui êtes-vous?',

@@ -6,6 +6,7 @@ import {
   PROFILE_FILE_EXTENSION,
 } from '../../../../shared/bundle/file-name.ts';
 import {
+  ProfileError,
   decodeProfileFile,
   encodeEnrollmentFile,
   encodeProfileFile,
@@ -15,6 +16,7 @@ import {
   type SignedEnrollment,
   type SignedProfile,
 } from '../../../../shared/identity/index.ts';
+import { demoPublicKeys, demoStatus } from '../../../../shared/identity/demo-guard.ts';
 import { type Platform, type SaveFileResult } from '../../platform/types.ts';
 
 /** A signed network profile, and a device's self-signed card (shared/bundle/file-name.ts). */
@@ -60,6 +62,10 @@ export interface ImportedProfile {
 export async function readProfileFile(bytes: Uint8Array): Promise<ImportedProfile> {
   const file = decodeProfileFile(bytes);
   const profile = await verifyProfile(file);
+  // A profile with some demo marks but not all (a "real" network signed with the public demo
+  // HQ key, or one that approved a demo key) protects nothing: refused before anything.
+  if (demoStatus(profile, await demoPublicKeys()) === 'mixed')
+    throw new ProfileError('invalid', 'a profile that mixes demo and real keys');
   return {
     signed: { profile, signature: file.signature },
     hqCode: await fingerprintCode(profile.hq.signingKey),

@@ -13,6 +13,8 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   locked: 'Liaison Log is locked. Unlock it, then try again: sensitive fields need your key.',
   'other-network':
     'This file belongs to another Liaison Log network. Nothing was changed on this device. To move this device to that network: export your changes first (Sync), then reset this device (Settings) and set it up with that network’s profile.',
+  'demo-network':
+    'The demo and a real network never exchange files: the demo’s keys are public, so it protects nothing. Nothing was changed on this device. To use a real network, reset this device (Settings) and set it up with the profile file from your HQ.',
   'receipt-not-trusted':
     'This receipt was refused: it is not signed by HQ or by a team lead of your post. Nothing was changed.',
   'receipt-for-others':
@@ -54,6 +56,8 @@ const errorFr: Sentences<ExchangeErrorCode> = {
     'Liaison Log est verrouillé. Déverrouillez-le, puis réessayez : les champs sensibles ont besoin de votre clé.',
   'other-network':
     'Ce fichier appartient à un autre réseau Liaison Log. Rien n’a été modifié sur cet appareil. Pour faire passer cet appareil à cet autre réseau : exportez d’abord vos modifications (Synchronisation), puis réinitialisez l’appareil (Paramètres) et configurez-le avec le profil de ce réseau.',
+  'demo-network':
+    'La démo et un réseau réel n’échangent jamais de fichiers\u00a0: les clés de la démo sont publiques, elle ne protège donc rien. Rien n’a été modifié sur cet appareil. Pour utiliser un réseau réel, réinitialisez cet appareil (Paramètres) et configurez-le avec le fichier de profil de votre AC.',
   'receipt-not-trusted':
     'Cet accusé de réception a été refusé : il n’est signé ni par l’AC ni par un chef d’équipe de votre poste. Rien n’a été modifié.',
   'receipt-for-others':
@@ -138,6 +142,8 @@ const refusalEn: Sentences<RefusalCode> = {
     'The entry has not arrived here yet; the change is kept and applied when it does.',
   'newer-catalogue':
     'The entry is of a kind this version of Liaison Log does not know; it is kept and applied once the app is updated.',
+  'clock-ahead':
+    'Stamped more than a day ahead of this computer’s clock (the sender’s clock is probably wrong); it is held and applied once this clock reaches its time.',
 };
 
 const refusalFr: Sentences<RefusalCode> = {
@@ -152,6 +158,8 @@ const refusalFr: Sentences<RefusalCode> = {
     'L’entrée n’est pas encore arrivée ici; la modification est conservée et sera appliquée à son arrivée.',
   'newer-catalogue':
     'L’entrée est d’un type que cette version de Liaison Log ne connaît pas; elle est conservée et sera appliquée une fois l’application mise à jour.',
+  'clock-ahead':
+    'Datée de plus d’un jour après l’horloge de cet ordinateur (l’horloge de l’expéditeur est sans doute fausse)\u00a0; elle est retenue et sera appliquée quand cette horloge aura atteint sa date.',
 };
 
 export const exchangeMessages = bilingual(

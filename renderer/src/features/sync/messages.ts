@@ -117,9 +117,9 @@ export const syncMessages = bilingual(
         deferred_other:
           '{{count, number}} changes are kept until their entry arrives here, then applied.',
         clockAhead_one:
-          '{{count, number}} change came stamped far in the future: the sender’s computer clock is probably wrong.',
+          '{{count, number}} change is held, not applied: it is stamped more than a day ahead of this computer’s clock (the sender’s clock is probably wrong). It applies at an import once this clock reaches its time; ask the sender to fix their clock.',
         clockAhead_other:
-          '{{count, number}} changes came stamped far in the future: the sender’s computer clock is probably wrong.',
+          '{{count, number}} changes are held, not applied: they are stamped more than a day ahead of this computer’s clock (the sender’s clock is probably wrong). They apply at an import once this clock reaches their time; ask the sender to fix their clock.',
         retried_one: '{{count, number}} change kept from an earlier bundle could now be judged.',
         retried_other: '{{count, number}} changes kept from earlier bundles could now be judged.',
         refusedHeading: 'Refused changes',
@@ -304,9 +304,9 @@ export const syncMessages = bilingual(
         deferred_other:
           '{{count, number}} modifications sont conservées jusqu’à l’arrivée de leur entrée, puis appliquées.',
         clockAhead_one:
-          '{{count, number}} modification porte une date très en avance : l’horloge de l’ordinateur de l’expéditeur est sans doute fausse.',
+          '{{count, number}} modification est retenue, non appliquée\u00a0: elle est datée de plus d’un jour après l’horloge de cet ordinateur (l’horloge de l’expéditeur est sans doute fausse). Elle sera appliquée lors d’une importation, une fois que cette horloge aura atteint sa date\u00a0; demandez à l’expéditeur de corriger son horloge.',
         clockAhead_other:
-          '{{count, number}} modifications portent une date très en avance : l’horloge de l’ordinateur de l’expéditeur est sans doute fausse.',
+          '{{count, number}} modifications sont retenues, non appliquées\u00a0: elles sont datées de plus d’un jour après l’horloge de cet ordinateur (l’horloge de l’expéditeur est sans doute fausse). Elles seront appliquées lors d’une importation, une fois que cette horloge aura atteint leur date\u00a0; demandez à l’expéditeur de corriger son horloge.',
         retried_one:
           '{{count, number}} modification conservée d’un lot précédent a pu être traitée.',
         retried_other:
