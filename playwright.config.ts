@@ -1,5 +1,6 @@
 // End-to-end tests: the built renderer served on 127.0.0.1 and driven in Debian's
 // Chromium (never a downloaded browser), plus the Electron suite where a binary exists.
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +20,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
+  // One worker per core: each test drives its own Chromium, and more workers than cores only
+  // make every test slower (E2E_WORKERS overrides it).
+  workers: Number(process.env.E2E_WORKERS ?? availableParallelism()),
   retries: 0,
   forbidOnly: true,
   reporter: [['list']],

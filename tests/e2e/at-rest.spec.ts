@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
-import { fillFields, setUpOfficer, shot } from './helpers.ts';
+import { fillFields, setUpOfficer, shot, startNewActivity } from './helpers.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -54,9 +54,7 @@ test('a sensitive canary never reaches the disk, an open one does', async ({
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await setUpOfficer(page);
-    await page.getByRole('link', { name: 'New activity' }).click();
-    await page.keyboard.press('2');
-    await expect(page.locator('#form-heading')).toBeVisible();
+    await startNewActivity(page, '2');
     await fillFields(page, {
       airport: 'BOG',
       carrier: open,

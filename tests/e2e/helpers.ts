@@ -213,14 +213,27 @@ export async function fillFields(page: Page, values: Sample): Promise<void> {
   }
 }
 
+/**
+ * "New activity", then the type's digit (1-7) on the picker, as a person types it; waits
+ * for the form. The picker listens for digits from the effect that also focuses its first
+ * button, so a digit pressed before that focus is seen would be lost: the focus is what a
+ * person sees, and what this waits for before pressing.
+ */
+export async function startNewActivity(page: Page, digit: string): Promise<void> {
+  await page
+    .getByRole('link', { name: /^(New activity|Nouvelle activité)$/ })
+    .first()
+    .click();
+  await expect(page.locator('.type-grid button').first()).toBeFocused();
+  await page.keyboard.press(digit);
+  await expect(page.locator('#form-heading')).toBeVisible();
+}
+
 /** From the log: New activity, the type's digit, fill, Ctrl+Enter, back on the log. */
 export async function logActivity(page: Page, type: keyof typeof SAMPLES): Promise<void> {
   const sample = SAMPLES[type];
   if (!sample) throw new Error(`no sample for ${type}`);
-  await page.getByRole('link', { name: 'New activity' }).click();
-  await expect(page.getByRole('heading', { name: 'What did you do?' })).toBeVisible();
-  await page.keyboard.press(sample.key);
-  await expect(page.locator('#form-heading')).toBeVisible();
+  await startNewActivity(page, sample.key);
   await fillFields(page, sample.values);
   await page.locator('#occurredOn').focus();
   await page.keyboard.press('Control+Enter');

@@ -2,16 +2,20 @@
 // officer on another device imports it, compares HQ's code and starts logging; the demo is
 // under three clicks away; a file that is not a profile is refused and nothing is stored.
 // Locking and encryption-at-rest tests belong in this file too (see the end).
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { encodeProfileFile, makeDemoProfile } from '../../shared/identity/index.ts';
 import {
   expectNoAxeViolations,
+  expectNoAxeViolations as expectAccessible,
   fillFields,
   setUpOfficerFromProfile,
   shot,
+  shot as screenshot,
+  startNewActivity,
   unlock,
   type OfficerAnswers,
 } from './helpers.ts';
+import { writeNetworkProfile } from './profile-forge.ts';
 
 const HQ_PASSPHRASE = 'ottawa river maple';
 const OFFICER_PASSPHRASE = 'bogota coffee rain';
@@ -84,9 +88,21 @@ const ALL_SETUP_KEYS = ['deviceKeys', 'identity', 'profile', 'vault'];
 /**
  * HQ's whole wizard in English: network, a post added and one retired, a team lead, rules,
  * passphrase; opens the app, which stores the setup and only then saves the profile file
- * (to `profilePath`); returns the HQ code shown.
+ * (to `profilePath`); returns the HQ code shown. Axe scans and screenshots are slow (an axe
+ * scan of the posts step takes seconds), so each test asks for one part of them: `steps`
+ * (welcome to rules), `finish` (passphrase and export) or `none` (a test that only needs
+ * an HQ device).
  */
-async function setUpHq(page: Page, profilePath: string): Promise<string> {
+async function setUpHq(
+  page: Page,
+  profilePath: string,
+  checks: 'steps' | 'finish' | 'none',
+): Promise<string> {
+  let part: 'steps' | 'finish' = 'steps';
+  const expectNoAxeViolations = (p: Page, screen: string) =>
+    checks === part ? expectAccessible(p, screen) : Promise.resolve();
+  const shot = (p: Page, name: string) =>
+    checks === part ? screenshot(p, name) : Promise.resolve();
   await page.goto('/');
   await expectNoAxeViolations(page, 'welcome');
   await shot(page, 'wizard-en-01-welcome');
@@ -135,6 +151,7 @@ async function setUpHq(page: Page, profilePath: string): Promise<string> {
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.getByRole('heading', { name: 'Choose a passphrase' })).toBeFocused();
+  part = 'finish';
   await page.getByLabel('Passphrase', { exact: true }).fill('short');
   await page.getByLabel('Type it again').fill('other');
   await page.getByRole('button', { name: 'Set up this device' }).click();
@@ -169,36 +186,44 @@ async function setUpHq(page: Page, profilePath: string): Promise<string> {
   return hqCode;
 }
 
-async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
+test('HQ sets up its network in English, every step checked by axe', async ({ page }, testInfo) => {
+  await setUpHq(page, testInfo.outputPath('network.llprofile'), 'steps');
+  await expect(page.getByRole('link', { name: 'Network', exact: true })).toBeVisible();
+});
 
-test('HQ sets up and exports its profile; an officer on another device imports it and logs', async ({
+test('HQ hands out a profile stored before it is saved; the network screen shows it', async ({
   page,
-  browser,
 }, testInfo) => {
-  const profilePath = testInfo.outputPath('network.llprofile');
-  const hqCode = await setUpHq(page, profilePath);
+  const hqCode = await setUpHq(page, testInfo.outputPath('network.llprofile'), 'finish');
   await page.getByRole('link', { name: 'Network', exact: true }).click();
   await expect(page.getByTestId('profile-version')).toHaveText('1');
   await expect(page.getByTestId('hq-code')).toHaveText(hqCode);
   await expect(page.getByTestId('devices')).toContainText('Nadia Côté');
   await expectNoAxeViolations(page, 'network screen');
   await shot(page, 'network-screen');
+});
 
-  // Another device: its own browser profile, nothing shared but the file.
-  const officer = await freshPage(browser);
+test('an officer on another device imports HQ’s profile, checks HQ’s code and logs', async ({
+  page,
+}, testInfo) => {
+  // The file HQ's wizard saves (see the test above), made here: only the file is shared.
+  const profile = await writeNetworkProfile(testInfo.outputPath('network.llprofile'));
   const who: OfficerAnswers = { name: 'Marie Tremblay', officerId: 'LO-0042', post: 'BOG' };
-  const seen = await setUpOfficerFromProfile(officer, profilePath, OFFICER_PASSPHRASE, who, {
+  const seen = await setUpOfficerFromProfile(page, profile.path, OFFICER_PASSPHRASE, who, {
     shots: 'wizard-en',
   });
-  expect(seen.hqCode).toBe(hqCode);
-  await expect(officer.getByText('Marie Tremblay · Bogotá')).toBeVisible();
-  await expect(officer.getByRole('link', { name: 'New activity' })).toBeVisible();
-  await expect(officer.getByText('Demo', { exact: true })).toHaveCount(0);
-  await officer.context().close();
+  expect(seen.hqCode).toBe(profile.hqCode);
+  await expect(page.getByText('Marie Tremblay · Bogotá')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New activity' })).toBeVisible();
+  await expect(page.getByText('Demo', { exact: true })).toHaveCount(0);
+});
 
+test('HQ issues version 2 of its profile; locking in between loses no unissued change', async ({
+  page,
+}, testInfo) => {
+  await setUpHq(page, testInfo.outputPath('network.llprofile'), 'none');
+  await page.getByRole('link', { name: 'Network', exact: true }).click();
+  await expect(page.getByTestId('profile-version')).toHaveText('1');
   // HQ issues version 2 with Lima retired; the file carries the new version.
   await page.getByRole('button', { name: 'Retire Lima, Peru' }).click();
   await expect(page.getByText('You have changes that are not issued yet.')).toBeVisible();
@@ -282,10 +307,7 @@ test('a file that is not a profile, or a changed one, is refused and nothing is 
   await expect(page.getByRole('heading', { name: 'Bienvenue dans Liaison Log' })).toBeVisible();
 });
 
-test('the wizard works in French, step by step, with the keyboard', async ({
-  page,
-  browser,
-}, testInfo) => {
+test('HQ’s wizard works in French, step by step, with the keyboard', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Français', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Bienvenue dans Liaison Log' })).toBeVisible();
@@ -341,13 +363,19 @@ test('the wizard works in French, step by step, with the keyboard', async ({
   await watchSetupKeysAtSave(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Ouvrir Liaison Log' }).click();
-  const profilePath = testInfo.outputPath('reseau.llprofile');
-  await (await download).saveAs(profilePath);
+  await (await download).saveAs(testInfo.outputPath('reseau.llprofile'));
   expect(await setupKeysAtSave(page)).toEqual(ALL_SETUP_KEYS);
   await expect(page.getByRole('link', { name: 'Réseau', exact: true })).toBeVisible();
+  expect(hqCode).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
+});
 
-  // An officer in French: import, check the code, who, passphrase, device card.
-  const officer = await freshPage(browser);
+test('an officer’s wizard works in French: import, code, who, passphrase, device card', async ({
+  page: officer,
+}, testInfo) => {
+  // HQ's file (the French HQ wizard above saves one like it), made here.
+  const profile = await writeNetworkProfile(testInfo.outputPath('reseau.llprofile'));
+  const profilePath = profile.path;
+  const hqCode = profile.hqCode;
   await officer.goto('/');
   await officer.getByRole('button', { name: 'Français', exact: true }).click();
   await officer.getByRole('button', { name: 'Configurer pour mon poste' }).click();
@@ -412,28 +440,24 @@ test('the wizard works in French, step by step, with the keyboard', async ({
       'Fiche de l’appareil enregistrée sous liaison-log-device-lo-0077-officer.llenroll.',
     ),
   ).toBeVisible();
-  await officer.context().close();
 });
 
 // ---- Locking -------------------------------------------------------------------------------
 // (The at-rest disk check is in at-rest.spec.ts: it needs a browser profile in a folder.)
 
 test('an officer’s log locks when idle, refuses a wrong passphrase and shows names only unlocked', async ({
-  page,
-  browser,
+  page: officer,
 }, testInfo) => {
-  const profilePath = testInfo.outputPath('network.llprofile');
-  await setUpHq(page, profilePath); // its policy: lock after 10 idle minutes
-  await page.context().close();
-
-  const officer = await freshPage(browser);
+  // HQ's policy in the profile (set in HQ's wizard, as the first test does): lock after 10
+  // idle minutes.
+  const profile = await writeNetworkProfile(testInfo.outputPath('network.llprofile'), {
+    idleLockMinutes: 10,
+  });
   // A controllable clock: the idle lock is tested by moving time, not by waiting 10 minutes.
   await officer.clock.install();
-  await setUpOfficerFromProfile(officer, profilePath, OFFICER_PASSPHRASE);
+  await setUpOfficerFromProfile(officer, profile.path, OFFICER_PASSPHRASE);
   const name = 'Aurélie Canary-Voyageur';
-  await officer.getByRole('link', { name: 'New activity' }).click();
-  await officer.keyboard.press('2');
-  await expect(officer.locator('#form-heading')).toBeVisible();
+  await startNewActivity(officer, '2');
   await fillFields(officer, {
     airport: 'BOG',
     carrier: 'Avianca',
@@ -451,10 +475,14 @@ test('an officer’s log locks when idle, refuses a wrong passphrase and shows n
   const detailUrl = officer.url();
 
   // Half-typed work when the lock comes must be there after unlocking.
-  await officer.getByRole('link', { name: 'New activity' }).click();
-  await officer.keyboard.press('3');
+  await startNewActivity(officer, '3');
   await officer.locator('#field-destination').fill('Half-typed Toronto');
-  await officer.clock.fastForward('10:30');
+  // Not a second before the policy's 10 minutes…
+  await officer.clock.fastForward('09:50');
+  await expect(officer.locator('#field-destination')).toHaveValue('Half-typed Toronto');
+  await expect(officer.getByRole('heading', { name: 'Liaison Log is locked' })).toHaveCount(0);
+  // …and locked once they have passed.
+  await officer.clock.fastForward('00:40');
   await expect(officer.getByRole('heading', { name: 'Liaison Log is locked' })).toBeVisible();
   await expect(officer.getByText(name)).toHaveCount(0);
   await expect(officer.locator('#field-destination')).toHaveCount(0);
@@ -479,5 +507,4 @@ test('an officer’s log locks when idle, refuses a wrong passphrase and shows n
   await unlock(officer, OFFICER_PASSPHRASE);
   await expect(officer.getByText(name).first()).toBeVisible();
   await shot(officer, 'lock-detail-after-unlock');
-  await officer.context().close();
 });

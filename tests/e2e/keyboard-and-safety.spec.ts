@@ -9,13 +9,15 @@ import {
   reloadAndUnlock,
   setUpOfficer,
   unlock,
+  startNewActivity,
 } from './helpers.ts';
 
 test('every screen passes axe: picker, empty form, edit form, settings', async ({ page }) => {
   await setUpOfficer(page);
   await page.getByRole('link', { name: 'New activity' }).click();
+  await expect(page.getByRole('heading', { name: 'What did you do?' })).toBeVisible();
   await expectNoAxeViolations(page, 'type picker');
-  await page.keyboard.press('6');
+  await startNewActivity(page, '6');
   await expectNoAxeViolations(page, 'empty liaison form');
   await page.getByRole('link', { name: 'Activity log' }).click();
   await logActivity(page, 'liaison');
@@ -30,8 +32,7 @@ test('a routine entry is typed from the first key, and errors do not steal the c
   page,
 }) => {
   await setUpOfficer(page);
-  await page.getByRole('link', { name: 'New activity' }).click();
-  await page.keyboard.press('2');
+  await startNewActivity(page, '2');
   // The cursor is already in the first field of the form.
   await expect(page.locator('#field-airport')).toBeFocused();
   await page.keyboard.press('Control+Enter');
@@ -54,10 +55,9 @@ test('Enter in the delete dialog keeps the entry; the skip link stays on the scr
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toBeHidden();
   await page.getByRole('button', { name: 'Back to the log' }).click();
-  expect(await activityCount(page)).toBe(1);
+  await expect.poll(() => activityCount(page)).toBe(1);
 
-  await page.getByRole('link', { name: 'New activity' }).click();
-  await page.keyboard.press('3');
+  await startNewActivity(page, '3');
   await page.locator('#field-destination').fill('Montréal');
   await page.keyboard.press('Shift+Tab');
   await page.locator('.skip-link').focus();
@@ -105,8 +105,7 @@ test('leaving a form keeps the last keystrokes as a draft the log points back to
   page,
 }) => {
   await setUpOfficer(page);
-  await page.getByRole('link', { name: 'New activity' }).click();
-  await page.keyboard.press('2');
+  await startNewActivity(page, '2');
   await page.locator('#field-carrier').fill('Copa');
   // Straight to the log, before the autosave delay has passed: leaving the form writes the
   // draft at once, and the log points back to it as soon as it is stored.

@@ -11,6 +11,7 @@ import {
   openSync,
   saveDownload,
   shot,
+  startNewActivity,
 } from './helpers.ts';
 
 const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
@@ -24,8 +25,7 @@ test('HQ recovers an officer’s forgotten passphrase; the old entries open agai
   const hq = await demoDevice(browser, { role: 'hq' });
 
   // The officer logs a name, and its device reaches HQ with its first bundle.
-  await officer.getByRole('link', { name: 'New activity' }).click();
-  await officer.keyboard.press('2');
+  await startNewActivity(officer, '2');
   await fillFields(officer, {
     airport: 'BOG',
     carrier: 'Avianca',

@@ -58,6 +58,11 @@ function innerOf(e: unknown): unknown {
  */
 export function toDbError(e: unknown, fallback: DbErrorCode): DbError {
   if (e instanceof DbError) return e;
+  // A really full disk is not a quota error in Chromium: LevelDB fails with an IO error
+  // (FILE_ERROR_NO_SPACE, or "Failed to write blobs" for a large value) and the browser
+  // closes the connection, so what reaches us may be an UnknownError, a DataError or a
+  // DatabaseClosedError that only says why in its message (tests/e2e/full-disk.spec.ts).
+  if (chainSays(e, DISK_FULL)) return new DbError('quota-exceeded', messageOf(e), { cause: e });
   let cur: unknown = e;
   for (let depth = 0; cur !== undefined && depth < 8; depth++) {
     if (cur instanceof DbError) return cur;
@@ -71,4 +76,17 @@ export function toDbError(e: unknown, fallback: DbErrorCode): DbError {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+const DISK_FULL = /NO_SPACE|No space left|ENOSPC|Failed to write blobs/i;
+
+function chainSays(e: unknown, pattern: RegExp): boolean {
+  let cur: unknown = e;
+  for (let depth = 0; cur !== undefined && depth < 8; depth++) {
+    if (typeof cur === 'object' && cur !== null && 'message' in cur) {
+      if (typeof cur.message === 'string' && pattern.test(cur.message)) return true;
+    }
+    cur = innerOf(cur);
+  }
+  return false;
 }

@@ -103,6 +103,10 @@ export const en = {
     discardDraft: 'Discard draft',
     draftUnreadable:
       'A draft saved for this form could not be opened, so the form starts empty. The draft is kept until you type here: what you type then replaces it.',
+    draftDiskFull:
+      'The disk is full: what you typed could not be kept as a draft. It is still in this form: free some space before you close this window.',
+    draftNotKept:
+      'What you typed could not be kept as a draft. It is still in this form; save it before you close this window.',
     saved: 'Activity saved.',
     updated: 'Changes saved.',
     nothingChanged: 'Nothing was changed.',

@@ -107,6 +107,10 @@ export const fr: Resources = {
     discardDraft: 'Supprimer le brouillon',
     draftUnreadable:
       'Un brouillon enregistré pour ce formulaire n’a pas pu être ouvert : le formulaire commence donc vide. Le brouillon est conservé jusqu’à ce que vous tapiez ici ; ce que vous tapez le remplace alors.',
+    draftDiskFull:
+      'Le disque est plein : ce que vous avez saisi n’a pas pu être gardé comme brouillon. C’est toujours dans ce formulaire : libérez de l’espace avant de fermer cette fenêtre.',
+    draftNotKept:
+      'Ce que vous avez saisi n’a pas pu être gardé comme brouillon. C’est toujours dans ce formulaire : enregistrez-le avant de fermer cette fenêtre.',
     saved: 'Activité enregistrée.',
     updated: 'Modifications enregistrées.',
     nothingChanged: 'Aucune modification.',

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.ts';
 import { latestOccurredOn, validateActivityInput } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
-import { deleteDraft, loadDraft, saveDraft } from '../../db/index.ts';
+import { DbError, deleteDraft, loadDraft, saveDraft } from '../../db/index.ts';
 import { useSealer, useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { errorMessageKey } from '../../app/errors.ts';
@@ -81,6 +81,13 @@ export function ActivityForm(props: ActivityFormProps) {
   const andNewRef = useRef(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftPending = useRef(false);
+  // Draft writes run one after another, and a save or a discard waits for the last one: a
+  // write still in flight (sealing, then its own transaction) must never land after the
+  // draft was deleted and bring it back.
+  const draftWrite = useRef<Promise<unknown>>(Promise.resolve());
+  // Why the last autosave failed (a full disk...), shown until one succeeds: what is typed
+  // is still in the form, but it would not survive a closed window.
+  const [draftFailure, setDraftFailure] = useState<string | null>(null);
 
   const resolver = useMemo<Resolver<FormValues>>(
     () => (values) => {
@@ -147,12 +154,27 @@ export function ActivityForm(props: ActivityFormProps) {
   const writeDraft = useCallback(() => {
     draftPending.current = false;
     clearTimeout(draftTimer.current);
-    return saveDraft(
-      db,
-      { id: draftId, type: type.id, values: getValues() as unknown as Record<string, Json> },
-      sealer,
+    const values = getValues() as unknown as Record<string, Json>;
+    const write = draftWrite.current.then(() =>
+      saveDraft(db, { id: draftId, type: type.id, values }, sealer).then(
+        () => setDraftFailure(null),
+        (error: unknown) =>
+          setDraftFailure(
+            error instanceof DbError && error.code === 'quota-exceeded'
+              ? 'form.draftDiskFull'
+              : 'form.draftNotKept',
+          ),
+      ),
     );
+    draftWrite.current = write;
+    return write;
   }, [db, draftId, sealer, type.id, getValues]);
+
+  /** Drops the draft once any autosave still in flight has landed. */
+  const dropDraft = useCallback(
+    () => draftWrite.current.then(() => deleteDraft(db, draftId)),
+    [db, draftId],
+  );
 
   // Autosave: each change is written to the drafts table shortly after typing stops, and
   // at once when the form goes away (navigation, window closed) with a save still pending.
@@ -209,7 +231,7 @@ export function ActivityForm(props: ActivityFormProps) {
     if (!saved) return;
     try {
       // Drop the draft before leaving, so the next form does not find and restore it.
-      await deleteDraft(db, draftId);
+      await dropDraft();
     } catch (error) {
       // The entry is saved; a stale draft is a nuisance, not a reason to stay on the form.
       showToast({ kind: 'error', key: errorMessageKey(error) });
@@ -222,13 +244,13 @@ export function ActivityForm(props: ActivityFormProps) {
     draftPending.current = false;
     // An unreadable draft the person never saw is not theirs to drop by cancelling.
     if (draftUnreadable && !typed.current) return onCancel();
-    void deleteDraft(db, draftId).finally(onCancel);
+    void dropDraft().finally(onCancel);
   };
 
   const discardDraft = () => {
     clearTimeout(draftTimer.current);
     draftPending.current = false;
-    void deleteDraft(db, draftId);
+    void dropDraft();
   };
 
   return (
@@ -277,6 +299,11 @@ export function ActivityForm(props: ActivityFormProps) {
           >
             {t('form.discardDraft')}
           </button>
+        </div>
+      ) : null}
+      {draftFailure ? (
+        <div className="notice error" role="alert" data-testid="draft-failure">
+          {t(draftFailure)}
         </div>
       ) : null}
       {errorCount > 0 ? (
