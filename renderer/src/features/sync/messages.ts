@@ -128,6 +128,8 @@ export const syncMessages = bilingual(
         refusedMore_other: '…and {{count, number}} more refused changes.',
         outcome: {
           applied: 'Imported.',
+          setAside_one: 'Could not import: set aside after {{count, number}} try. {{reason}}',
+          setAside_other: 'Could not import: set aside after {{count, number}} tries. {{reason}}',
           appliedRefused_one: 'Imported, but {{count, number}} change was refused.',
           appliedRefused_other: 'Imported, but {{count, number}} changes were refused.',
           alreadyImported: 'Already imported on {{when}}: nothing changed.',
@@ -317,6 +319,10 @@ export const syncMessages = bilingual(
         refusedMore_other: '…et {{count, number}} autres modifications refusées.',
         outcome: {
           applied: 'Importé.',
+          setAside_one:
+            'Importation impossible : mis de côté après {{count, number}} essai. {{reason}}',
+          setAside_other:
+            'Importation impossible : mis de côté après {{count, number}} essais. {{reason}}',
           appliedRefused_one: 'Importé, mais {{count, number}} modification a été refusée.',
           appliedRefused_other: 'Importé, mais {{count, number}} modifications ont été refusées.',
           alreadyImported: 'Déjà importé le {{when}} : rien n’a changé.',
