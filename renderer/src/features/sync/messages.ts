@@ -68,6 +68,10 @@ export const syncMessages = bilingual(
         resuming:
           'An import was interrupted before it finished. It is being completed now; nothing is lost or duplicated.',
         resumed: 'An interrupted import was completed.',
+        setAside_one:
+          '{{name}} could not be imported and was set aside: its import stopped twice. The reason is under “Last import”.',
+        setAside_other:
+          '{{count, number}} files could not be imported and were set aside: their import stopped twice. The reasons are under “Last import”.',
         overall: 'All files',
         fileProgress: 'File {{index, number}} of {{count, number}}: {{name}}',
         cancel: 'Cancel',
@@ -257,6 +261,10 @@ export const syncMessages = bilingual(
         resuming:
           'Une importation a été interrompue avant la fin. Elle est en train d’être terminée; rien n’est perdu ni dupliqué.',
         resumed: 'Une importation interrompue a été terminée.',
+        setAside_one:
+          '{{name}} n’a pas pu être importé et a été mis de côté : son importation s’est arrêtée deux fois. La raison figure sous « Dernière importation ».',
+        setAside_other:
+          '{{count, number}} fichiers n’ont pas pu être importés et ont été mis de côté : leur importation s’est arrêtée deux fois. Les raisons figurent sous « Dernière importation ».',
         overall: 'Tous les fichiers',
         fileProgress: 'Fichier {{index, number}} sur {{count, number}} : {{name}}',
         cancel: 'Annuler',
