@@ -2,7 +2,7 @@
 // later version is added as one more entry in FORMATS and every older file stays readable.
 import { readU16 } from './bytes.ts';
 import { BundleError } from './errors.ts';
-import { MAGIC, PREAMBLE_BYTES } from './limits.ts';
+import { MAGIC, MAX_PLAUSIBLE_FORMAT_VERSION, PREAMBLE_BYTES } from './limits.ts';
 import { type ByteReader, byteReader } from './reader.ts';
 import {
   type BundleHeader,
@@ -11,13 +11,20 @@ import {
   type DecodedBundle,
   type EncodeBundleInput,
 } from './types.ts';
-import { decodeV1, readHeaderV1 } from './v1/decode.ts';
+import { checkV1, decodeV1, readHeaderV1 } from './v1/decode.ts';
 import { encodeBundleV1 } from './v1/encode.ts';
 
 /** What the codec needs from each format version it can read. */
 interface FormatReader {
   /** Parses the header from the file's first bytes (preamble included). */
   readHeader(bytes: Uint8Array, version: number): BundleHeader;
+  /** Checks the rest of the file without decompressing it (see checkBundle). */
+  check(
+    reader: ByteReader,
+    preamble: Uint8Array,
+    version: number,
+    options: DecodeBundleOptions,
+  ): Promise<BundleHeader>;
   /** Decodes the rest of the file; the reader is positioned just after the preamble. */
   decode(
     reader: ByteReader,
@@ -28,7 +35,14 @@ interface FormatReader {
 }
 
 const FORMATS: ReadonlyMap<number, FormatReader> = new Map([
-  [1, { readHeader: (bytes, version) => readHeaderV1(bytes, version).header, decode: decodeV1 }],
+  [
+    1,
+    {
+      readHeader: (bytes, version) => readHeaderV1(bytes, version).header,
+      check: checkV1,
+      decode: decodeV1,
+    },
+  ],
 ]);
 
 /**
@@ -45,6 +59,10 @@ function formatFor(preamble: Uint8Array): { version: number; format: FormatReade
     throw new BundleError('truncated', 'the file ends inside the preamble');
   const version = readU16(preamble, MAGIC.length);
   const format = FORMATS.get(version);
+  // Version 0 was never written, and versions grow by one per format change: a number no app
+  // could have written is damage, not a newer app's file (which would say "update the app").
+  if (format === undefined && (version === 0 || version > MAX_PLAUSIBLE_FORMAT_VERSION))
+    throw new BundleError('not-a-bundle', `format version ${version} is not a real version`);
   if (format === undefined)
     throw new BundleError(
       'unsupported-version',
@@ -100,6 +118,29 @@ export async function decodeBundle(
     const preamble = await reader.readAtMost(PREAMBLE_BYTES);
     const { version, format } = formatFor(preamble);
     return await format.decode(reader, preamble, version, options);
+  } catch (e) {
+    throw unexpected(e);
+  } finally {
+    await reader?.close();
+  }
+}
+
+/**
+ * Everything decodeBundle checks short of decompressing: the caps, addressed to this device,
+ * every chunk authentic, the signature over the whole file. Returns the header, now proven to
+ * be the signer's. For files from devices nobody approved yet: they cost no more than their
+ * own size, whatever they would inflate to. Throws only BundleError.
+ */
+export async function checkBundle(
+  source: BundleSource,
+  options: DecodeBundleOptions,
+): Promise<BundleHeader> {
+  let reader: ByteReader | undefined;
+  try {
+    reader = byteReader(source);
+    const preamble = await reader.readAtMost(PREAMBLE_BYTES);
+    const { version, format } = formatFor(preamble);
+    return await format.check(reader, preamble, version, options);
   } catch (e) {
     throw unexpected(e);
   } finally {

@@ -12,6 +12,11 @@ export const BUNDLE_ERROR_CODES = [
   'signer-mismatch',
   'payload-altered',
   'too-large-when-inflated',
+  'too-many-changes',
+  'too-many-ranges',
+  'too-many-chunks',
+  'too-large',
+  'inflation-ratio',
   'invalid-change',
   'invalid-payload',
 ] as const;
@@ -23,6 +28,10 @@ export interface BundleErrorOptions {
   changeIndex?: number;
   /** For 'unsupported-version': the format version the file declares. */
   version?: number;
+  /** For a cap: the limit the file went over. */
+  limit?: number;
+  /** For a cap: what the file declares (or, for a lying header, what it inflated to). */
+  actual?: number;
   cause?: unknown;
 }
 
@@ -35,12 +44,16 @@ export class BundleError extends Error {
   readonly code: BundleErrorCode;
   readonly changeIndex: number | undefined;
   readonly version: number | undefined;
+  readonly limit: number | undefined;
+  readonly actual: number | undefined;
 
   constructor(code: BundleErrorCode, detail: string, options: BundleErrorOptions = {}) {
     super(`${code}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.changeIndex = options.changeIndex;
     this.version = options.version;
+    this.limit = options.limit;
+    this.actual = options.actual;
   }
 }
 
@@ -58,5 +71,7 @@ export function bundleErrorMessageValues(e: BundleError): Record<string, string 
   const values: Record<string, string | number> = {};
   if (e.changeIndex !== undefined) values.index = e.changeIndex + 1;
   if (e.version !== undefined) values.version = e.version;
+  if (e.limit !== undefined) values.limit = e.limit;
+  if (e.actual !== undefined) values.count = e.actual;
   return values;
 }

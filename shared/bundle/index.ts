@@ -1,6 +1,6 @@
 // The bundle file format: one signed, encrypted file that carries changes, a receipt or a
 // profile between devices. See docs/bundle-format.md for the frozen byte layout.
-export { decodeBundle, encodeBundle, readBundleHeader } from './codec.ts';
+export { checkBundle, decodeBundle, encodeBundle, readBundleHeader } from './codec.ts';
 export {
   BUNDLE_ERROR_CODES,
   BundleError,
@@ -26,7 +26,12 @@ export {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_MAX_INFLATED_BYTES,
   HEADER_PREFIX_MAX_BYTES,
+  INFLATION_RATIO_FLOOR_BYTES,
+  KIND_CAPS,
+  type KindCaps,
   MAX_CHUNK_SIZE,
+  MAX_INFLATION_RATIO,
+  MAX_PLAUSIBLE_FORMAT_VERSION,
   MAX_HEADER_BYTES,
   MAX_RECIPIENTS,
   MIN_CHUNK_SIZE,

@@ -1,12 +1,16 @@
 // Streaming, capped DEFLATE (RFC 1951, raw) inflation straight into text. The cap is enforced
-// as output appears, so a decompression bomb costs at most one slice's worth of output past it.
+// as output appears, and slices shrink as the cap nears, so a decompression bomb whose header
+// lies costs at most about MIN_SLICE_BYTES * 1032 (4 MiB) of output past its declared size.
 import { Inflate } from 'fflate';
 import { BundleError } from './errors.ts';
 
-/** Compressed bytes fed to the inflater at a time. DEFLATE expands at most ~1032:1, so one
- *  slice can overshoot the cap by about 33 MiB at worst before it is noticed; smaller slices
+/** Compressed bytes fed to the inflater at a time while far from the cap; smaller slices
  *  cost time (8 KiB slices inflate ~30% slower than 64 KiB ones on our payloads). */
 const SLICE_BYTES = 32 * 1024;
+/** DEFLATE expands at most ~1032:1, so a slice of s bytes yields at most ~1032 * s. */
+const MAX_DEFLATE_RATIO = 1032;
+/** The smallest slice: bounds the overshoot past the cap to about 4 MiB. */
+const MIN_SLICE_BYTES = 4 * 1024;
 
 /**
  * Inflates compressed pieces as they are decrypted and decodes them as UTF-8. Going over the
@@ -44,7 +48,13 @@ export class InflateToText {
     let offset = 0;
     do {
       if (this.problem !== null) return;
-      const end = Math.min(offset + SLICE_BYTES, compressed.length);
+      // No slice may inflate far past what is left of the declared size.
+      const room = Math.max(0, this.expectedBytes - this.inflated);
+      const slice = Math.max(
+        MIN_SLICE_BYTES,
+        Math.min(SLICE_BYTES, Math.floor(room / MAX_DEFLATE_RATIO)),
+      );
+      const end = Math.min(offset + slice, compressed.length);
       try {
         this.inflater.push(compressed.subarray(offset, end), last && end === compressed.length);
       } catch {
@@ -54,6 +64,7 @@ export class InflateToText {
         throw new BundleError(
           'too-large-when-inflated',
           `the payload inflates past its declared ${this.expectedBytes} bytes`,
+          { limit: this.expectedBytes },
         );
       offset = end;
     } while (offset < compressed.length);

@@ -28,7 +28,17 @@ const en: BundleMessages = {
       'payload-altered':
         'This bundle was refused: its encrypted contents were changed, reordered or cut after it was made.',
       'too-large-when-inflated':
-        'This bundle was refused: once unpacked it would be larger than allowed.',
+        'This bundle was refused: once unpacked it would be larger than allowed ({{limit, number}} bytes).',
+      'too-many-changes':
+        'This bundle was refused: it carries {{count, number}} changes, more than the {{limit, number}} one bundle may carry.',
+      'too-many-ranges':
+        'This bundle was refused: it declares {{count, number}} sequence ranges, more than the {{limit, number}} allowed for this kind of bundle.',
+      'too-many-chunks':
+        'This bundle was refused: it is cut into {{count, number}} encrypted pieces, more than the {{limit, number}} allowed for this kind of bundle.',
+      'too-large':
+        'This bundle was refused: its contents are {{count, number}} bytes, more than the {{limit, number}} allowed for this kind of bundle.',
+      'inflation-ratio':
+        'This bundle was refused: it would unpack to {{count, number}} times its packed size, more than the {{limit, number}} times real bundles reach. It may be a “compression bomb”.',
       'invalid-change':
         'This bundle was refused: change {{index}} in it is not valid. Nothing from it was imported.',
       'invalid-payload':
@@ -57,7 +67,17 @@ const fr: BundleMessages = {
       'payload-altered':
         'Ce lot a été refusé : son contenu chiffré a été modifié, réordonné ou tronqué après sa création.',
       'too-large-when-inflated':
-        'Ce lot a été refusé : une fois décompressé, il dépasserait la taille autorisée.',
+        'Ce lot a été refusé : une fois décompressé, il dépasserait la taille autorisée ({{limit, number}} octets).',
+      'too-many-changes':
+        'Ce lot a été refusé : il contient {{count, number}} modifications, plus que les {{limit, number}} qu’un lot peut contenir.',
+      'too-many-ranges':
+        'Ce lot a été refusé : il déclare {{count, number}} plages de numéros, plus que les {{limit, number}} autorisées pour ce type de lot.',
+      'too-many-chunks':
+        'Ce lot a été refusé : il est découpé en {{count, number}} morceaux chiffrés, plus que les {{limit, number}} autorisés pour ce type de lot.',
+      'too-large':
+        'Ce lot a été refusé : son contenu fait {{count, number}} octets, plus que les {{limit, number}} autorisés pour ce type de lot.',
+      'inflation-ratio':
+        'Ce lot a été refusé : une fois décompressé, il serait {{count, number}} fois plus gros, plus que les {{limit, number}} fois qu’atteignent les vrais lots. Il s’agit peut-être d’une « bombe de décompression ».',
       'invalid-change':
         'Ce lot a été refusé : la modification n° {{index}} qu’il contient n’est pas valide. Rien n’en a été importé.',
       'invalid-payload':

@@ -3,7 +3,7 @@
 // team lead approves officer devices of its own posts locally. Approval queues the waiting
 // bundles as an import run; rejection drops them.
 import { type BundleHeader } from '../../../shared/bundle/types.ts';
-import { toBase64Url } from '../../../shared/bundle/bytes.ts';
+import { equalBytes, toBase64Url } from '../../../shared/bundle/bytes.ts';
 import { approveDevice } from '../../../shared/identity/approve.ts';
 import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
 import { signProfile } from '../../../shared/identity/signed.ts';
@@ -11,12 +11,12 @@ import { type FileOutcome, type PendingDevice } from '../features/sync/exchange-
 import { type LiaisonDb } from './db.ts';
 import { ExchangeError } from './exchange-errors.ts';
 import { type PendingDeviceRow } from './exchange-schema.ts';
-import { queueRun } from './exchange-runs.ts';
+import { ownBytes, queueRun } from './exchange-runs.ts';
 import { knownDevice, senderInfo, type ExchangeSelf } from './exchange-self.ts';
 import { replaceProfile } from './identity.ts';
 
 /** At a team lead, a device it can approve must be an officer of one of its posts. */
-function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undefined): void {
+export function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undefined): void {
   if (self.identity.role === 'officer')
     throw new ExchangeError('not-allowed', 'officers approve no device');
   if (self.identity.role === 'lead' && (!postCode || !self.posts.includes(postCode)))
@@ -24,11 +24,50 @@ function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undef
 }
 
 /**
+ * Caps on what devices nobody approved can make this device store: they can send files at
+ * will, and each file waits here until a person decides. Past a cap the file is refused with
+ * the cap's own message, and nothing already waiting changes.
+ */
+export const MAX_PENDING_DEVICES = 200;
+export const MAX_PENDING_BUNDLES_PER_DEVICE = 20;
+export const MAX_PENDING_BYTES = 256 * 1024 * 1024;
+
+/**
+ * May this file wait here? Read before any cryptography (so a refused stranger costs nothing)
+ * and again inside the transaction that stores it (two imports at once stay under the caps).
+ */
+export async function checkRoomToWait(
+  db: LiaisonDb,
+  deviceId: string,
+  file: { bundleId: string; size: number } | null,
+): Promise<void> {
+  const devices = await db.exchangePendingDevices.toArray();
+  const before = devices.find((d) => d.deviceId === deviceId);
+  if (!before && devices.length >= MAX_PENDING_DEVICES)
+    throw new ExchangeError('pending-full', `${devices.length} devices wait already`, {
+      max: MAX_PENDING_DEVICES,
+    });
+  if (!file) return;
+  // The same file again while it waits is no new bundle: nothing to count.
+  if (await db.exchangePendingBundles.get(file.bundleId)) return;
+  const waiting = await db.exchangePendingBundles.where('deviceId').equals(deviceId).count();
+  if (waiting >= MAX_PENDING_BUNDLES_PER_DEVICE)
+    throw new ExchangeError('pending-device-full', `${waiting} bundles of ${deviceId} wait`, {
+      max: MAX_PENDING_BUNDLES_PER_DEVICE,
+    });
+  const stored = devices.reduce((sum, d) => sum + (d.bytes ?? 0), 0);
+  if (stored + file.size > MAX_PENDING_BYTES)
+    throw new ExchangeError('pending-storage-full', `${stored} bytes wait already`, {
+      max: Math.floor(MAX_PENDING_BYTES / (1024 * 1024)),
+    });
+}
+
+/**
  * Records a device waiting for approval. A second file for the same device id with OTHER keys
  * is refused: the person compares one code by phone, and approval must sign exactly the key
  * they compared, never a card made with one key shown beside a header with another.
  */
-async function putPending(db: LiaisonDb, row: PendingDeviceRow): Promise<void> {
+async function putPending(db: LiaisonDb, row: PendingDeviceRow, addedBytes = 0): Promise<void> {
   const before = await db.exchangePendingDevices.get(row.deviceId);
   if (
     before &&
@@ -43,7 +82,25 @@ async function putPending(db: LiaisonDb, row: PendingDeviceRow): Promise<void> {
     ...row,
     card: row.card ?? before?.card ?? null,
     firstSeenAt: before?.firstSeenAt ?? row.firstSeenAt,
+    bytes: (before?.bytes ?? 0) + addedBytes,
   });
+}
+
+/**
+ * A bundle id already waiting: the same file from the same device again is fine (nothing
+ * changes); anything else is refused, so that one device can never replace, under a reused
+ * id, the bundle another device has waiting.
+ */
+async function checkBundleIdFree(
+  db: LiaisonDb,
+  bundleId: string,
+  deviceId: string,
+  data: Uint8Array,
+): Promise<'new' | 'same'> {
+  const held = await db.exchangePendingBundles.get(bundleId);
+  if (!held) return 'new';
+  if (held.deviceId === deviceId && equalBytes(ownBytes(held.data), data)) return 'same';
+  throw new ExchangeError('bundle-id-reused', `${bundleId} already waits from ${held.deviceId}`);
 }
 
 /**
@@ -62,9 +119,9 @@ function checkOfficerIdFree(self: ExchangeSelf, officerId: string, postCode: str
 }
 
 /**
- * Keeps a verified bundle from an unknown device until someone approves the device. The
- * bundle was decoded with its header's own key first, so only a well-formed bundle addressed
- * here, signed by the key it names, ever waits.
+ * Keeps a checked bundle from an unknown device until someone approves the device. It was
+ * checked with its header's own key first (checkBundle: within the caps, addressed here,
+ * signed by the key it names) and never decompressed: that waits for the approval.
  */
 export async function parkBundle(
   db: LiaisonDb,
@@ -90,21 +147,34 @@ export async function parkBundle(
     db.exchangeQueue,
   ];
   return db.transaction('rw', tables, async () => {
-    await putPending(db, {
-      deviceId: sender.deviceId,
-      sender,
-      signingKey,
-      encryptionKey: toBase64Url(header.senderKeys.encryption),
-      card: null,
-      firstSeenAt: now,
-    });
-    await db.exchangePendingBundles.put({
-      bundleId: header.bundleId,
-      deviceId: sender.deviceId,
-      fileName: file.name,
-      data: file.data,
-      receivedAt: now,
-    });
+    const status = await checkBundleIdFree(db, header.bundleId, sender.deviceId, file.data);
+    if (status === 'new') {
+      await checkRoomToWait(db, sender.deviceId, {
+        bundleId: header.bundleId,
+        size: file.data.length,
+      });
+    }
+    await putPending(
+      db,
+      {
+        deviceId: sender.deviceId,
+        sender,
+        signingKey,
+        encryptionKey: toBase64Url(header.senderKeys.encryption),
+        card: null,
+        firstSeenAt: now,
+      },
+      status === 'new' ? file.data.length : 0,
+    );
+    if (status === 'new') {
+      await db.exchangePendingBundles.add({
+        bundleId: header.bundleId,
+        deviceId: sender.deviceId,
+        fileName: file.name,
+        data: file.data,
+        receivedAt: now,
+      });
+    }
     const outcome: FileOutcome = { kind: 'pending-device', bundleId: header.bundleId, sender };
     await record(outcome);
     return outcome;
@@ -136,6 +206,7 @@ export async function addEnrollment(
     async () => {
       // Already approved with these very keys: nothing to wait for.
       if (sender.role === 'unknown') {
+        await checkRoomToWait(db, card.deviceId, null);
         await putPending(db, {
           deviceId: card.deviceId,
           sender,

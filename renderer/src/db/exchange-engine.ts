@@ -15,7 +15,11 @@ import { describeFailure, ExchangeError } from './exchange-errors.ts';
 import { type ExchangeDeps } from './exchange-export.ts';
 import { importFile, type ImportFaults } from './exchange-import.ts';
 import {
+  type AttemptRecord,
+  MAX_IMPORT_ATTEMPTS,
+  beginAttempt,
   finishRun,
+  noteAttemptFailure,
   getImportRun,
   queueRun,
   queuedFile,
@@ -72,9 +76,17 @@ export async function runQueued(
         fileFraction,
         overallFraction: (fileIndex + fileFraction) / Math.max(1, fileCount),
       });
-    report(0);
     const record = (outcome: FileOutcome) =>
       recordFileReport(db, runId, file.id, { fileName: file.name, outcome });
+    // Counted before the try, so a try that kills the app counts too; a file that did so
+    // twice is set aside with its reason instead of crashing every start.
+    const attempt = await beginAttempt(db, file.id);
+    if (attempt.tries >= MAX_IMPORT_ATTEMPTS) {
+      await setAside(db, record, attempt);
+      report(1);
+      continue;
+    }
+    report(0);
     try {
       // The platform could not read it: rejected like any bad file, through the same path.
       if (file.unreadable !== undefined) {
@@ -97,12 +109,29 @@ export async function runQueued(
         await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, () => record(outcome));
       } catch (again) {
         // Even the report could not be written (a full disk): go on with the other files.
+        // The file stays queued; its next try (or its setting aside) will say why.
         console.error('Could not record a rejected file', again);
+        await noteAttemptFailure(db, file.id, describeFailure(e)).catch(() => undefined);
       }
     }
     report(1);
   }
   return finishRun(db, runId, cancelled);
+}
+
+/** Reports a file whose tries all stopped without an answer, and takes it off the queue. */
+async function setAside(
+  db: ExchangeDeps['db'],
+  record: (outcome: FileOutcome) => Promise<void>,
+  attempt: AttemptRecord,
+): Promise<void> {
+  const reason = attempt.lastError ?? { errorKey: 'exchange.error.import-stopped' };
+  const outcome: FileOutcome = { kind: 'set-aside', attempts: attempt.tries, ...reason };
+  try {
+    await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, () => record(outcome));
+  } catch (e) {
+    console.error('Could not record a file set aside', e);
+  }
 }
 
 /** Completes runs a crash or a closed window cut short; null when there were none. */

@@ -57,6 +57,14 @@ export const EXCHANGE_ERROR_CODES = [
   'officer-id-taken',
   /** A device already waits for approval with other keys: one of the two files is not its. */
   'pending-key-conflict',
+  /** Too many devices already wait for approval here (a cap on what strangers can store). */
+  'pending-full',
+  /** This waiting device already has as many bundles waiting as one device may. */
+  'pending-device-full',
+  /** Bundles of waiting devices already take all the room set aside for them. */
+  'pending-storage-full',
+  /** A queued file whose import stopped (the app closed or crashed) twice: set aside. */
+  'import-stopped',
   /** A device waiting for approval is not known here any more. */
   'no-such-device',
   /** The waiting device's header does not say enough to approve it (no post, no lead entry). */

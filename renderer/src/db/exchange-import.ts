@@ -2,7 +2,7 @@
 // this device may take it, and the work each kind needs. A changes bundle is verified and
 // decrypted, its sensitive values sealed, and applied in one transaction (exchange-apply.ts).
 import { toBase64Url } from '../../../shared/bundle/bytes.ts';
-import { decodeBundle, readBundleHeader } from '../../../shared/bundle/codec.ts';
+import { checkBundle, decodeBundle, readBundleHeader } from '../../../shared/bundle/codec.ts';
 import { type BundleHeader } from '../../../shared/bundle/types.ts';
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
 import { ProfileError } from '../../../shared/identity/errors.ts';
@@ -13,7 +13,12 @@ import { verifyProfile, type SignedProfile } from '../../../shared/identity/sign
 import { type Change } from '../../../shared/sync/change.ts';
 import { type FileOutcome } from '../features/sync/exchange-api.ts';
 import { applyChangesBundle } from './exchange-apply.ts';
-import { addEnrollment, parkBundle } from './exchange-devices.ts';
+import {
+  addEnrollment,
+  checkLeadMayApprove,
+  checkRoomToWait,
+  parkBundle,
+} from './exchange-devices.ts';
 import { assertNoDemoKey, assertSameSideProfile } from './exchange-demo.ts';
 import { ExchangeError } from './exchange-errors.ts';
 import { type ExchangeDeps } from './exchange-export.ts';
@@ -216,8 +221,16 @@ async function importChanges(
   if (!known) {
     if (self.identity.role === 'officer')
       throw new ExchangeError('unknown-device', header.sender.deviceId);
-    // Checked as far as it can be: well formed, addressed here, signed by the key it names.
-    await decodeBundle(work.data, { ...decodeKeys(self), onProgress });
+    // From the header alone, before any cryptography: may this device wait here, and is
+    // there room for its file (caps on what strangers can make this device store)?
+    checkLeadMayApprove(self, header.sender.postCode);
+    await checkRoomToWait(db, header.sender.deviceId, {
+      bundleId: header.bundleId,
+      size: work.data.length,
+    });
+    // Within the caps, addressed here, signed by the key it names: checked without
+    // decompressing anything. The payload is decoded only once a person approves the device.
+    await checkBundle(work.data, { ...decodeKeys(self), onProgress });
     return parkBundle(db, self, header, work, work.record);
   }
   let t0 = performance.now();

@@ -10,6 +10,7 @@ import { type LiaisonDb } from './db.ts';
 import { randomId } from './device.ts';
 import { type ImportRunRow, type QueuedFileRow } from './exchange-schema.ts';
 import { toDbError } from './errors.ts';
+import { type FailureMessage } from './exchange-errors.ts';
 
 function toReport(row: ImportRunRow): ImportRunReport {
   const { fileCount: _count, ...report } = row;
@@ -98,14 +99,58 @@ export async function recordFileReport(
   await db.exchangeQueue.delete(queueId);
 }
 
+/** A queued file is tried at most this many times; then it is set aside (see beginAttempt). */
+export const MAX_IMPORT_ATTEMPTS = 2;
+
+/** exchangeState keys of the tries of a run's files: `importAttempt:<queue id>`. */
+const ATTEMPT_PREFIX = 'importAttempt:';
+
+export interface AttemptRecord {
+  /** Tries begun, each counted before it started. */
+  tries: number;
+  /** The last failure that could not be recorded in the run (a full disk, say). */
+  lastError?: FailureMessage;
+}
+
+/**
+ * Counts one more try of a queued file, durably, BEFORE the try: a try the app does not
+ * survive (a crash, running out of memory, a closed window) still counts, so a file that
+ * kills the import is not retried at every start forever. Returns the record as it was
+ * before this try; when it already holds MAX_IMPORT_ATTEMPTS tries, nothing is counted and
+ * the caller sets the file aside instead of trying it.
+ */
+export async function beginAttempt(db: LiaisonDb, queueId: string): Promise<AttemptRecord> {
+  const key = ATTEMPT_PREFIX + queueId;
+  return db.transaction('rw', db.exchangeState, async () => {
+    const before = ((await db.exchangeState.get(key))?.value as AttemptRecord | undefined) ?? {
+      tries: 0,
+    };
+    if (before.tries < MAX_IMPORT_ATTEMPTS)
+      await db.exchangeState.put({ key, value: { ...before, tries: before.tries + 1 } });
+    return before;
+  });
+}
+
+/** Remembers why a try failed when even its rejection could not be written (best effort). */
+export async function noteAttemptFailure(
+  db: LiaisonDb,
+  queueId: string,
+  failure: FailureMessage,
+): Promise<void> {
+  const key = ATTEMPT_PREFIX + queueId;
+  const before = (await db.exchangeState.get(key))?.value as AttemptRecord | undefined;
+  await db.exchangeState.put({ key, value: { tries: before?.tries ?? 1, lastError: failure } });
+}
+
 /** Closes a run; a cancelled one drops the files it did not reach. */
 export async function finishRun(
   db: LiaisonDb,
   runId: string,
   cancelled: boolean,
 ): Promise<ImportRunReport> {
-  return db.transaction('rw', db.exchangeRuns, db.exchangeQueue, async () => {
+  return db.transaction('rw', db.exchangeRuns, db.exchangeQueue, db.exchangeState, async () => {
     await db.exchangeQueue.where('runId').equals(runId).delete();
+    await db.exchangeState.where('key').startsWith(`${ATTEMPT_PREFIX}${runId}:`).delete();
     const run = await db.exchangeRuns.get(runId);
     if (!run) throw new Error(`no import run ${runId}`);
     const done: ImportRunRow = { ...run, cancelled, finishedAt: new Date(db.now()).toISOString() };

@@ -54,6 +54,8 @@ export interface PendingDeviceRow {
   /** The device's self-signed card, when it came as an enrollment file. */
   card: DeviceCard | null;
   firstSeenAt: string;
+  /** Bytes of its bundles waiting here (absent on rows from before the caps: counted as 0). */
+  bytes?: number;
 }
 
 /** A bundle from a pending device, kept as received until the device is approved. */

@@ -1,14 +1,16 @@
-// Reads a v1 bundle in one streaming pass. What a third party can break (truncation, altered
-// or reordered chunks, a forged signature) is reported where it is found; what only the
-// signer could have produced (a malformed payload) is reported after the signature checks out.
-// Nothing is returned until the signature over the whole file has been verified.
+// Reads a v1 bundle. What a third party can break (truncation, altered or reordered chunks, a
+// forged signature) is reported where it is found; what only the signer could have produced
+// (a malformed payload) is reported after the signature checks out. The caps are checked on
+// the header first, and nothing is decompressed until the signature over the whole file has
+// been verified: a hostile file costs its own size, never what it claims to inflate to.
 import { equalBytes, readU32 } from '../bytes.ts';
 import { BundleError } from '../errors.ts';
 import { importPublicKey, publicKeyBytes } from '../keys.ts';
 import { InflateToText } from '../inflate.ts';
-import { DEFAULT_MAX_INFLATED_BYTES, MAX_HEADER_BYTES, PREAMBLE_BYTES } from '../limits.ts';
+import { MAX_HEADER_BYTES, PREAMBLE_BYTES } from '../limits.ts';
+import { checkCaps } from '../caps.ts';
 import { type ByteReader } from '../reader.ts';
-import { type DecodeBundleOptions, type DecodedBundle } from '../types.ts';
+import { type BundleHeader, type DecodeBundleOptions, type DecodedBundle } from '../types.ts';
 import {
   decryptChunk,
   hkdfMaterial,
@@ -168,16 +170,31 @@ function report(options: DecodeBundleOptions, bytesRead: number, totalBytes: num
   }
 }
 
-export async function decodeV1(
+/** What the first pass over the chunks leaves: the header, and each chunk's plaintext when kept. */
+interface VerifiedV1 {
+  readonly parsed: ParsedHeaderV1;
+  /** The decrypted (still compressed) chunks, in order; empty when not kept. */
+  readonly plains: (Uint8Array | undefined)[];
+}
+
+/**
+ * Everything short of decompression: header and caps, parties, content key, then every chunk
+ * read, hashed and authenticated, then the signature. Nothing is inflated here, so a file no
+ * signature vouches for costs at most its own compressed size (the kept plaintexts).
+ */
+async function verifyV1(
   reader: ByteReader,
   preamble: Uint8Array,
   formatVersion: number,
   options: DecodeBundleOptions,
-): Promise<DecodedBundle> {
+  keepPlain: boolean,
+): Promise<VerifiedV1> {
   const prefix = await readPrefix(reader, preamble);
   const parsed = parseHeaderV1(prefix.subarray(PREAMBLE_BYTES + 4), formatVersion, prefix.length);
   const { header } = parsed;
-  const { chunkSize, chunkCount, compressedBytes, inflatedBytes } = header.payload;
+  const { chunkSize, chunkCount, compressedBytes } = header.payload;
+  // What the header declares bounds what reading it may cost: over a cap, nothing more is read.
+  checkCaps(header, options.maxInflatedBytes);
 
   // With the whole file at hand, a length that disagrees with the header is known before any
   // work; from a stream the same cases surface at the end ('truncated' or 'payload-altered').
@@ -192,20 +209,12 @@ export async function decodeV1(
       `data follows the signature (${reader.totalLength - header.totalBytes} bytes)`,
     );
   const signerKey = await checkParties(parsed, options);
-  // A cap that is not a number (misuse) falls back to the default rather than to no cap.
-  const cap = options.maxInflatedBytes;
-  const maxInflated = typeof cap === 'number' && cap >= 0 ? cap : DEFAULT_MAX_INFLATED_BYTES;
-  if (inflatedBytes > maxInflated)
-    throw new BundleError(
-      'too-large-when-inflated',
-      `the payload would inflate to ${inflatedBytes} bytes, the cap is ${maxInflated}`,
-    );
   const contentKey = await openContentKey(parsed, options);
   const key = await payloadKey(contentKey, await sha256(prefix), 'decrypt');
 
-  const sink = new InflateToText(inflatedBytes);
   // Grown as chunks are opened (in order), never sized from the header's claim.
   const digests: Uint8Array[] = [];
+  const plains: (Uint8Array | undefined)[] = [];
   let bytesRead = prefix.length;
   report(options, bytesRead, header.totalBytes);
   // Up to CHUNKS_IN_FLIGHT chunks are hashed and decrypted at once; results are used in order.
@@ -218,7 +227,7 @@ export async function decodeV1(
         `chunk ${opened.index} of ${chunkCount} failed authentication`,
       );
     digests.push(opened.digest);
-    sink.push(opened.plain, opened.index === chunkCount - 1);
+    if (keepPlain) plains.push(opened.plain);
     bytesRead += opened.sealedLength;
     report(options, bytesRead, header.totalBytes);
   };
@@ -238,6 +247,40 @@ export async function decodeV1(
       'bad-signature',
       `the signature does not verify with the key of ${header.sender.deviceId}`,
     );
+  return { parsed, plains };
+}
+
+/**
+ * Checks a v1 bundle as far as it can be without decompressing it: caps, addressed here,
+ * every chunk authentic, signed by the key its header names (or the expected one). For files
+ * from devices nobody approved yet, which must cost no more than their own size.
+ */
+export async function checkV1(
+  reader: ByteReader,
+  preamble: Uint8Array,
+  formatVersion: number,
+  options: DecodeBundleOptions,
+): Promise<BundleHeader> {
+  const { parsed } = await verifyV1(reader, preamble, formatVersion, options, false);
+  report(options, parsed.header.totalBytes, parsed.header.totalBytes);
+  return parsed.header;
+}
+
+export async function decodeV1(
+  reader: ByteReader,
+  preamble: Uint8Array,
+  formatVersion: number,
+  options: DecodeBundleOptions,
+): Promise<DecodedBundle> {
+  const { parsed, plains } = await verifyV1(reader, preamble, formatVersion, options, true);
+  const { header } = parsed;
+  // Only a file its signer vouches for in full is decompressed, a chunk at a time, each chunk
+  // let go once inflated. Output past the declared size stops it at once.
+  const sink = new InflateToText(header.payload.inflatedBytes);
+  for (let i = 0; i < plains.length; i++) {
+    sink.push(plains[i] as Uint8Array, i === plains.length - 1);
+    plains[i] = undefined;
+  }
   report(options, header.totalBytes, header.totalBytes);
 
   const text = sink.finish();

@@ -35,6 +35,7 @@ import {
   headerFieldsSchema,
 } from './header.ts';
 import { serializePayload } from './payload.ts';
+import { checkCaps } from '../caps.ts';
 
 export const FORMAT_VERSION_V1 = 1;
 const DEFAULT_LEVEL = 3;
@@ -81,12 +82,28 @@ export async function encodeBundleV1(input: EncodeBundleInput): Promise<Uint8Arr
       'too-large-when-inflated',
       `the payload is ${plain.length} bytes, the cap is ${maxInflated}`,
     );
+  const compressed = deflateSync(plain, { level: input.compressionLevel ?? DEFAULT_LEVEL });
+  const counts = { changes: serialized.changes, records: serialized.records };
+  // A bundle its readers would refuse is never written: the same caps, on the same numbers.
+  checkCaps(
+    {
+      kind: input.kind,
+      counts,
+      ranges: input.ranges,
+      payload: {
+        chunkCount: Math.ceil(compressed.length / chunkSize),
+        compressedBytes: compressed.length,
+        inflatedBytes: plain.length,
+      },
+    },
+    maxInflated,
+  );
   return sealV1({
     kind: input.kind,
     fields: input,
-    counts: { changes: serialized.changes, records: serialized.records },
+    counts,
     inflatedBytes: plain.length,
-    compressed: deflateSync(plain, { level: input.compressionLevel ?? DEFAULT_LEVEL }),
+    compressed,
     chunkSize,
     signingKey: input.signingKey,
     senderPublicKeys: input.senderPublicKeys,

@@ -59,6 +59,8 @@ export function SyncScreen({ session }: { session: Session }) {
   };
 
   const errorLine = error ? failureLine(error, (k) => i18n.exists(k)) : null;
+  // Files of the newest run whose import kept stopping: said at the top, never retried.
+  const setAside = (runs?.[0]?.files ?? []).filter((f) => f.outcome.kind === 'set-aside');
   return (
     <section aria-labelledby="sync-heading" className="sync-screen">
       <h1 id="sync-heading" tabIndex={-1}>
@@ -76,9 +78,17 @@ export function SyncScreen({ session }: { session: Session }) {
           {t('sync.import.resuming')}
         </p>
       ) : null}
-      {lastWasResume && !running ? (
+      {lastWasResume && !running && setAside.length === 0 ? (
         <p className="notice ok" role="status">
           {t('sync.import.resumed')}
+        </p>
+      ) : null}
+      {setAside.length > 0 && !running ? (
+        <p className="notice warn" role="status" data-testid="sync-set-aside">
+          {t('sync.import.setAside', {
+            count: setAside.length,
+            name: setAside[0]?.fileName ?? '',
+          })}
         </p>
       ) : null}
       <div className="sync-columns">

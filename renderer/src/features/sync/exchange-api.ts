@@ -63,6 +63,17 @@ export type FileOutcome =
   | { kind: 'receipt'; from: SenderInfo; acknowledgedUpTo: number }
   | { kind: 'profile'; version: number; updated: boolean }
   | { kind: 'enrollment'; sender: SenderInfo }
+  /**
+   * A queued file whose import stopped twice without an answer (the app closed, crashed or
+   * ran out of memory working on it): set aside, never tried again. `errorKey` says why
+   * (`exchange.error.import-stopped`, or the last failure that could not be recorded).
+   */
+  | {
+      kind: 'set-aside';
+      attempts: number;
+      errorKey: string;
+      errorValues?: Record<string, string | number>;
+    }
   /** The file changed nothing. `errorKey` is e.g. 'bundle.error.bad-signature'. */
   | { kind: 'rejected'; errorKey: string; errorValues?: Record<string, string | number> };
 

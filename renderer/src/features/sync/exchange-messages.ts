@@ -30,6 +30,14 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'write-failed': 'This file could not be stored. Nothing from it was changed; try again.',
   'not-for-role': 'Only HQ and team leads take enrollment cards. Send this file to HQ.',
   'not-your-post': 'This device belongs to a post you do not lead. HQ must approve it.',
+  'pending-full':
+    'This file was refused: {{max, number}} devices are already waiting for approval here, the most allowed. Approve or reject some (Sync, Devices waiting for approval), then import it again.',
+  'pending-device-full':
+    'This file was refused: this device already has {{max, number}} bundles waiting for approval, the most allowed. Approve or reject the device first.',
+  'pending-storage-full':
+    'This file was refused: bundles from devices waiting for approval already take the {{max, number}} MiB set aside for them. Approve or reject some devices first.',
+  'import-stopped':
+    'The import stopped each time while working on this file (the app closed, crashed or ran out of memory). It will not be tried again by itself, and nothing from it was imported. Ask the sender for a new file, or import it again on its own.',
   'no-such-device': 'This device is no longer waiting for approval.',
   'officer-id-taken':
     'This device claims the officer ID of someone HQ’s profile places elsewhere (another post, a team lead or HQ). It was not approved. Ask HQ to approve it if it is genuine.',
@@ -44,7 +52,7 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'folder-unavailable':
     'Saving to a chosen folder is not available here. Use the save dialog instead.',
   'bundle-id-reused':
-    'This bundle was refused: another file with the same bundle number was imported before, with different contents.',
+    'This bundle was refused: another file with the same bundle number, but different contents or another sender, was imported before or is waiting for approval.',
   'not-allowed': 'Only HQ and team leads can do this.',
   unexpected: 'Something went wrong with this file. Nothing from it was changed.',
 };
@@ -78,6 +86,14 @@ const errorFr: Sentences<ExchangeErrorCode> = {
     'Seuls l’AC et les chefs d’équipe acceptent les fiches d’inscription. Envoyez ce fichier à l’AC.',
   'not-your-post':
     'Cet appareil appartient à un poste que vous ne dirigez pas. L’AC doit l’approuver.',
+  'pending-full':
+    'Ce fichier a été refusé : {{max, number}} appareils attendent déjà l’approbation ici, le maximum permis. Approuvez-en ou refusez-en (Synchronisation, Appareils en attente d’approbation), puis importez-le de nouveau.',
+  'pending-device-full':
+    'Ce fichier a été refusé : cet appareil a déjà {{max, number}} lots en attente d’approbation, le maximum permis. Approuvez ou refusez d’abord l’appareil.',
+  'pending-storage-full':
+    'Ce fichier a été refusé : les lots des appareils en attente d’approbation occupent déjà les {{max, number}} Mio qui leur sont réservés. Approuvez ou refusez d’abord des appareils.',
+  'import-stopped':
+    'L’importation s’est arrêtée chaque fois pendant le traitement de ce fichier (l’application s’est fermée, a planté ou a manqué de mémoire). Il ne sera plus essayé de lui-même, et rien n’en a été importé. Demandez un nouveau fichier à l’expéditeur, ou importez-le de nouveau seul.',
   'no-such-device': 'Cet appareil n’attend plus d’approbation.',
   'officer-id-taken':
     'Cet appareil revendique l’ID d’agent d’une personne que le profil de l’AC place ailleurs (un autre poste, un chef d’équipe ou l’AC). Il n’a pas été approuvé. Demandez à l’AC de l’approuver s’il est authentique.',
@@ -92,7 +108,7 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'folder-unavailable':
     'L’enregistrement dans un dossier choisi n’est pas offert ici. Utilisez plutôt la fenêtre d’enregistrement.',
   'bundle-id-reused':
-    'Ce lot a été refusé : un autre fichier portant le même numéro de lot, au contenu différent, a déjà été importé.',
+    'Ce lot a été refusé : un autre fichier portant le même numéro de lot, d’un autre contenu ou d’un autre expéditeur, a déjà été importé ou attend l’approbation.',
   'not-allowed': 'Seuls l’AC et les chefs d’équipe peuvent faire ceci.',
   unexpected: 'Un problème est survenu avec ce fichier. Rien n’a été modifié.',
 };

@@ -68,6 +68,10 @@ export const syncMessages = bilingual(
         resuming:
           'An import was interrupted before it finished. It is being completed now; nothing is lost or duplicated.',
         resumed: 'An interrupted import was completed.',
+        setAside_one:
+          '{{name}} could not be imported and was set aside: its import stopped twice. The reason is under “Last import”.',
+        setAside_other:
+          '{{count, number}} files could not be imported and were set aside: their import stopped twice. The reasons are under “Last import”.',
         overall: 'All files',
         fileProgress: 'File {{index, number}} of {{count, number}}: {{name}}',
         cancel: 'Cancel',
@@ -128,6 +132,8 @@ export const syncMessages = bilingual(
         refusedMore_other: '…and {{count, number}} more refused changes.',
         outcome: {
           applied: 'Imported.',
+          setAside_one: 'Could not import: set aside after {{count, number}} try. {{reason}}',
+          setAside_other: 'Could not import: set aside after {{count, number}} tries. {{reason}}',
           appliedRefused_one: 'Imported, but {{count, number}} change was refused.',
           appliedRefused_other: 'Imported, but {{count, number}} changes were refused.',
           alreadyImported: 'Already imported on {{when}}: nothing changed.',
@@ -255,6 +261,10 @@ export const syncMessages = bilingual(
         resuming:
           'Une importation a été interrompue avant la fin. Elle est en train d’être terminée; rien n’est perdu ni dupliqué.',
         resumed: 'Une importation interrompue a été terminée.',
+        setAside_one:
+          '{{name}} n’a pas pu être importé et a été mis de côté : son importation s’est arrêtée deux fois. La raison figure sous « Dernière importation ».',
+        setAside_other:
+          '{{count, number}} fichiers n’ont pas pu être importés et ont été mis de côté : leur importation s’est arrêtée deux fois. Les raisons figurent sous « Dernière importation ».',
         overall: 'Tous les fichiers',
         fileProgress: 'Fichier {{index, number}} sur {{count, number}} : {{name}}',
         cancel: 'Annuler',
@@ -317,6 +327,10 @@ export const syncMessages = bilingual(
         refusedMore_other: '…et {{count, number}} autres modifications refusées.',
         outcome: {
           applied: 'Importé.',
+          setAside_one:
+            'Importation impossible : mis de côté après {{count, number}} essai. {{reason}}',
+          setAside_other:
+            'Importation impossible : mis de côté après {{count, number}} essais. {{reason}}',
           appliedRefused_one: 'Importé, mais {{count, number}} modification a été refusée.',
           appliedRefused_other: 'Importé, mais {{count, number}} modifications ont été refusées.',
           alreadyImported: 'Déjà importé le {{when}} : rien n’a changé.',

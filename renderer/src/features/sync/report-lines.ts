@@ -174,6 +174,18 @@ export function outcomeLine(outcome: FileOutcome, ctx: OutcomeContext): [Line, O
     case 'rejected':
       // Bundle and identity errors are whole sentences written for this place.
       return [errorLine(outcome.errorKey, ctx.exists, outcome.errorValues), 'error'];
+    case 'set-aside':
+      // "Set aside after 2 tries: <why>": the reason is a whole sentence of its own.
+      return [
+        {
+          key: 'sync.report.outcome.setAside',
+          values: {
+            count: outcome.attempts,
+            reason: errorLine(outcome.errorKey, ctx.exists, outcome.errorValues),
+          },
+        },
+        'error',
+      ];
   }
 }
 
@@ -202,7 +214,7 @@ export const COUNT_KINDS: readonly (keyof OutcomeCounts)[] = [
 
 export interface RunSummary {
   files: number;
-  /** Files that changed nothing because they were refused. */
+  /** Files that changed nothing because they were refused or set aside. */
   problems: number;
   /** Per-change outcomes over every applied bundle of the run. */
   totals: OutcomeCounts;
@@ -212,7 +224,7 @@ export function summarizeRun(run: ImportRunReport): RunSummary {
   const totals: OutcomeCounts = { inserted: 0, updated: 0, unchanged: 0, stale: 0, refused: 0 };
   let problems = 0;
   for (const file of run.files) {
-    if (file.outcome.kind === 'rejected') problems += 1;
+    if (file.outcome.kind === 'rejected' || file.outcome.kind === 'set-aside') problems += 1;
     if (file.outcome.kind === 'applied') {
       for (const kind of COUNT_KINDS) totals[kind] += file.outcome.counts[kind];
     }
