@@ -8,6 +8,7 @@ import {
   approveDevice,
   demoDeviceKeys,
   demoLeadDeviceId,
+  demoRecoveryKeys,
   makeDemoProfile,
   publicKeyText,
   signProfile,
@@ -119,7 +120,15 @@ async function setUp(
     db,
     {
       identity,
-      keys: { deviceId: identity.deviceId, signing: keys.signing, encryption: keys.encryption },
+      keys: {
+        deviceId: identity.deviceId,
+        signing: keys.signing,
+        encryption: keys.encryption,
+        // HQ's recovery key pair, as the demo HQ holds it (it opens recovery copies only).
+        ...(identity.role === 'hq'
+          ? { recovery: await demoRecoveryKeys(identity.deviceId, { extractable: true }) }
+          : {}),
+      },
       profile: signed,
       vault: record,
     },
