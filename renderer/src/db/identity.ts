@@ -200,6 +200,11 @@ export async function replaceProfileAndKeys(
   }
 }
 
+/** The key record as stored (sealed private keys): what a rotation keeps as retired. */
+export function getKeyRecord(db: LiaisonDb): Promise<StoredKeyRecord | undefined> {
+  return getMeta(db, 'deviceKeys');
+}
+
 /** This device's public keys (no key needed: they are public). */
 export async function getDevicePublicKeys(
   db: LiaisonDb,
