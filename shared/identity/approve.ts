@@ -37,6 +37,9 @@ export function approveDevice(
   const valid = parseDeviceCard(card);
   const index = profile.devices.findIndex((d) => d.deviceId === valid.deviceId);
   const existing = profile.devices[index];
+  if (existing?.revokedAt !== undefined) {
+    throw new ProfileError('device-revoked', `${valid.deviceId} was revoked`);
+  }
   if (
     existing &&
     (existing.signingKey !== valid.signingKey || existing.encryptionKey !== valid.encryptionKey)
@@ -56,13 +59,38 @@ export function approveDevice(
 }
 
 /**
+ * The next profile version with the device revoked (a stolen or replaced laptop). Its entry
+ * and keys stay, marked `revokedAt`: what it sent before stays applied, what it sends after is
+ * refused, and no export or receipt is encrypted for it. HQ's own device cannot be revoked
+ * (HQ rotates its keys instead). Revoking a revoked device is refused as already done.
+ */
+export function revokeDevice(
+  profile: NetworkProfile,
+  deviceId: string,
+  revokedAt: string,
+): NetworkProfile {
+  const device = profile.devices.find((d) => d.deviceId === deviceId);
+  if (!device) throw new ProfileError('unknown-device', `${deviceId} is not in the profile`);
+  if (device.revokedAt !== undefined)
+    throw new ProfileError('device-revoked', `${deviceId} is revoked already`);
+  if (deviceId === profile.hq.deviceId) {
+    throw new ProfileError('invalid', 'HQ rotates its keys; it does not revoke itself', [
+      { path: 'hq.deviceId', code: 'hq-device-mismatch', value: deviceId },
+    ]);
+  }
+  const devices = profile.devices.map((d) => (d.deviceId === deviceId ? { ...d, revokedAt } : d));
+  return parseProfile({ ...profile, version: profile.version + 1, issuedAt: revokedAt, devices });
+}
+
+/**
  * What the device may write, as the importer's authorizer needs it, or undefined for a device
- * the profile does not list. A lead's posts come from the leads list, not from its device
+ * the profile does not list or has revoked. Records are owned by officer id, not device: a
+ * replacement laptop under the same officer id may write that officer's older records. A lead's posts come from the leads list, not from its device
  * entry: HQ changes a lead's posts in one place and every device of that lead follows.
  */
 export function scopeOf(profile: NetworkProfile, deviceId: string): SenderScope | undefined {
   const device = profile.devices.find((d) => d.deviceId === deviceId);
-  if (!device) return undefined;
+  if (!device || device.revokedAt !== undefined) return undefined;
   switch (device.role) {
     case 'officer':
       return device.postCode === undefined

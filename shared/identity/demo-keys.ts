@@ -63,3 +63,11 @@ export async function demoDeviceKeys(
     encryption: await pairFromSeed('X25519', deviceId, extractable),
   };
 }
+
+/** The demo HQ's recovery key pair: its own seed, so it is never the encryption key. */
+export function demoRecoveryKeys(
+  deviceId: string,
+  options: { extractable?: boolean } = {},
+): Promise<CryptoKeyPair> {
+  return pairFromSeed('X25519', `${deviceId}/recovery`, options.extractable ?? false);
+}

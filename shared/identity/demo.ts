@@ -8,7 +8,7 @@ import {
   createNetworkProfile,
   publicKeyText,
 } from './network.ts';
-import { demoDeviceKeys } from './demo-keys.ts';
+import { demoDeviceKeys, demoRecoveryKeys } from './demo-keys.ts';
 import { type SignedProfile, signProfile } from './signed.ts';
 
 export const DEMO_NETWORK_ID = 'liaison-log-demo';
@@ -83,7 +83,8 @@ export function demoLeadDeviceId(officerId: string): string {
 export async function makeDemoProfile(): Promise<SignedProfile> {
   const now = new Date(DEMO_ISSUED_AT);
   const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
-  const base = await makeDemoNetwork({ hqKeys, now });
+  const recovery = await demoRecoveryKeys(DEMO_HQ_DEVICE_ID);
+  const base = await makeDemoNetwork({ hqKeys: { ...hqKeys, recovery }, now });
   const devices: ApprovedDevice[] = [...base.devices];
   for (const lead of DEMO_LEADS) {
     const deviceId = demoLeadDeviceId(lead.officerId);

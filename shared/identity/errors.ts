@@ -13,6 +13,8 @@ export const IDENTITY_ERROR_CODES = [
   'not-an-enrollment',
   'bad-enrollment-signature',
   'key-changed',
+  'device-revoked',
+  'unknown-device',
 ] as const;
 export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
 

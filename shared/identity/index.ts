@@ -16,6 +16,7 @@ export { OFFICER_ID_PATTERN, ROLES, officerIdSchema, type Role } from './schemas
 export {
   PROFILE_FORMAT,
   activePosts,
+  isRevoked,
   postCity,
   approvedDeviceSchema,
   leadSchema,
@@ -23,6 +24,7 @@ export {
   parseProfile,
   policySchema,
   type ApprovedDevice,
+  type HqRotation,
   type Lead,
   type NetworkProfile,
   type ProfilePolicy,
@@ -52,7 +54,8 @@ export {
   type DeviceCard,
   type SignedEnrollment,
 } from './enrollment.ts';
-export { approveDevice, scopeOf } from './approve.ts';
+export { approveDevice, revokeDevice, scopeOf } from './approve.ts';
+export { type NewHqKeys, rotateHqKeys } from './rotate.ts';
 export {
   FINGERPRINT_CODE_GROUPS,
   fingerprintCode,
@@ -80,5 +83,5 @@ export {
   type DemoNetworkInput,
   type DemoOfficer,
 } from './demo.ts';
-export { demoDeviceKeys } from './demo-keys.ts';
+export { demoDeviceKeys, demoRecoveryKeys } from './demo-keys.ts';
 export { type IdentityMessages, identityMessages } from './messages.ts';

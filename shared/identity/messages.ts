@@ -32,6 +32,9 @@ const en: IdentityMessages = {
         'This enrollment was refused: it is not signed by the key it contains, so it was changed or damaged after the device made it.',
       'key-changed':
         'This device was already approved with other keys. Remove the old entry on purpose before approving new keys for it.',
+      'device-revoked':
+        'This device was revoked by HQ. It cannot be approved again; a replacement laptop enrolls as a new device under the same officer.',
+      'unknown-device': 'This device is not in the network profile.',
     },
     issue: {
       schema: 'A value is missing or in the wrong form ({{path}}).',
@@ -76,6 +79,9 @@ const fr: IdentityMessages = {
         'Cette inscription a été refusée : elle n’est pas signée par la clé qu’elle contient; elle a donc été modifiée ou endommagée après sa création.',
       'key-changed':
         'Cet appareil a déjà été approuvé avec d’autres clés. Retirez délibérément l’ancienne entrée avant d’approuver de nouvelles clés pour lui.',
+      'device-revoked':
+        'Cet appareil a été révoqué par l’AC. Il ne peut pas être approuvé de nouveau; un ordinateur de remplacement s’inscrit comme nouvel appareil sous le même agent.',
+      'unknown-device': 'Cet appareil ne figure pas dans le profil de réseau.',
     },
     issue: {
       schema: 'Une valeur manque ou n’a pas la forme attendue ({{path}}).',

@@ -20,6 +20,11 @@ export type PublicKeySource = PublicKeyInput | CryptoKeyPair;
 export interface HqPublicKeys {
   readonly signing: PublicKeySource;
   readonly encryption: PublicKeySource;
+  /**
+   * Opens devices' recovery copies only; a key of its own, never the encryption key. Without
+   * it the profile names no recovery key and devices keep no recovery copy.
+   */
+  readonly recovery?: PublicKeySource;
 }
 
 export interface NewNetworkInput {
@@ -54,6 +59,8 @@ function randomId(): string {
 export async function createNetworkProfile(input: NewNetworkInput): Promise<NetworkProfile> {
   const signingKey = await publicKeyText(input.hq.keys.signing);
   const encryptionKey = await publicKeyText(input.hq.keys.encryption);
+  const recovery = input.hq.keys.recovery;
+  const recoveryKey = recovery === undefined ? undefined : await publicKeyText(recovery);
   const issuedAt = input.now.toISOString();
   return parseProfile({
     format: PROFILE_FORMAT,
@@ -61,7 +68,12 @@ export async function createNetworkProfile(input: NewNetworkInput): Promise<Netw
     networkName: { en: input.networkName.en, fr: input.networkName.fr },
     version: 1,
     issuedAt,
-    hq: { deviceId: input.hq.deviceId, signingKey, encryptionKey },
+    hq: {
+      deviceId: input.hq.deviceId,
+      signingKey,
+      encryptionKey,
+      ...(recoveryKey === undefined ? {} : { recoveryKey }),
+    },
     posts: input.posts.map((post) => ({ ...post, name: { ...post.name }, city: { ...post.city } })),
     leads: (input.leads ?? []).map((lead) => ({ ...lead, posts: [...lead.posts] })),
     devices: [

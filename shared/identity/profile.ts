@@ -29,6 +29,24 @@ export const leadSchema = z.strictObject({
 export const approvedDeviceSchema = z.strictObject({
   ...deviceFields,
   approvedAt: z.iso.datetime({ offset: true }),
+  /**
+   * Set when HQ revoked the device (a stolen or replaced laptop). The entry stays, so its
+   * earlier changes keep their sender and its keys can never be approved again; its later
+   * bundles are refused and nobody encrypts for it.
+   */
+  revokedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/**
+ * HQ's signing key replaced by a new one: signed by the key it replaces (`from`), over the
+ * network, the profile version that first names the new key and the new key. Devices that
+ * trust `from` follow the chain to the key the profile is signed with (signed.ts).
+ */
+export const hqRotationSchema = z.strictObject({
+  version: z.int().min(2),
+  from: publicKeyTextSchema,
+  to: publicKeyTextSchema,
+  signature: z.string().max(128),
 });
 
 export const policySchema = z.strictObject({
@@ -49,6 +67,14 @@ const profileShape = z.strictObject({
     deviceId: deviceIdSchema,
     signingKey: publicKeyTextSchema,
     encryptionKey: publicKeyTextSchema,
+    /**
+     * X25519 key that opens devices' recovery copies only (never a bundle). Absent from
+     * profiles issued before it existed: devices then keep no recovery copy until HQ issues
+     * one (any key rotation adds it).
+     */
+    recoveryKey: publicKeyTextSchema.optional(),
+    /** Every change of HQ's signing key, oldest first. */
+    rotations: z.array(hqRotationSchema).max(100).optional(),
   }),
   posts: z.array(profilePostSchema).min(1).max(1000),
   leads: z.array(leadSchema).max(1000),
@@ -141,7 +167,8 @@ function checkHqDevice(ctx: z.RefinementCtx, p: ProfileShape): void {
   if (
     device.role !== 'hq' ||
     device.signingKey !== p.hq.signingKey ||
-    device.encryptionKey !== p.hq.encryptionKey
+    device.encryptionKey !== p.hq.encryptionKey ||
+    device.revokedAt !== undefined
   )
     addIssue(ctx, 'hq-device-mismatch', ['devices', index], p.hq.deviceId);
 }
@@ -151,12 +178,16 @@ export const networkProfileSchema = profileShape.superRefine((p, ctx) => {
   checkPostsAndLeads(ctx, p, known);
   checkDevices(ctx, p, known);
   checkHqDevice(ctx, p);
+  // The recovery key has one use: no device (HQ's included) may use it to open bundles.
+  if (p.hq.recoveryKey !== undefined && p.devices.some((d) => d.encryptionKey === p.hq.recoveryKey))
+    addIssue(ctx, 'duplicate-key', ['hq', 'recoveryKey']);
 });
 
 export type NetworkProfile = z.infer<typeof networkProfileSchema>;
 export type ProfilePost = NetworkProfile['posts'][number];
 export type Lead = z.infer<typeof leadSchema>;
 export type ApprovedDevice = z.infer<typeof approvedDeviceSchema>;
+export type HqRotation = z.infer<typeof hqRotationSchema>;
 export type ProfilePolicy = z.infer<typeof policySchema>;
 
 /** The profile if it is valid and consistent; else ProfileError 'invalid' listing every issue. */
@@ -179,6 +210,11 @@ export function postCity(
   lang: keyof ProfilePost['city'],
 ): string {
   return posts.find((p) => p.code === code)?.city[lang] ?? code;
+}
+
+/** Whether HQ revoked this device (its bundles are refused, nobody encrypts for it). */
+export function isRevoked(profile: NetworkProfile, deviceId: string): boolean {
+  return profile.devices.some((d) => d.deviceId === deviceId && d.revokedAt !== undefined);
 }
 
 /** The active (not retired) posts, in profile order: what the wizard offers to pick from. */

@@ -1,9 +1,10 @@
 // HQ's signature on the network profile, and the checks a device makes before trusting a
 // new one (same HQ key, same network, newer version). The caller stores only on success.
-import { equalBytes } from '../bundle/bytes.ts';
+import { equalBytes, toBase64Url } from '../bundle/bytes.ts';
 import { type PublicKeyInput, publicKeyBytes } from '../bundle/keys.ts';
 import { ProfileError } from './errors.ts';
 import { type NetworkProfile, parseProfile } from './profile.ts';
+import { rotationChainReaches } from './rotate.ts';
 import {
   type SignatureContext,
   keyBytes,
@@ -54,7 +55,8 @@ function claimedHqKey(profile: Record<string, unknown>): Uint8Array | null {
  * Checks a signed profile and returns it, or throws ProfileError. In order:
  * - 'not-a-profile': not a { profile, signature } object at all;
  * - 'other-network': `current` belongs to another network (said first: it is the useful news);
- * - 'hq-key-changed': the profile names another HQ key than the trusted or expected one;
+ * - 'hq-key-changed': the profile names another HQ key than the trusted or expected one, and
+ *   no chain of rotations (each signed by the key it replaces) leads there from it;
  * - 'bad-signature': the signature is not HQ's over exactly this content;
  * - 'invalid': signed, but not a valid, consistent profile (HQ's app is at fault);
  * - 'older-version': not newer than `current`;
@@ -81,10 +83,20 @@ export async function verifyProfile(
     trusted.push(await publicKeyBytes(options.expectedHqSigningKey));
   const currentKey = current ? keyBytes(current.hq.signingKey) : null;
   if (currentKey) trusted.push(currentKey);
-  // A new profile may never replace HQ's key: a device that trusts one key keeps it, so a
-  // forger cannot sign a "newer" profile with a key of their own.
-  if (claimed && trusted.some((key) => !equalBytes(key, claimed))) {
-    throw new ProfileError('hq-key-changed', 'the profile is signed for another HQ key');
+  // A new profile replaces HQ's key only through a chain of rotations, each signed by the key
+  // it replaces, from every key this device trusts: a forger cannot sign a "newer" profile
+  // with a key of their own.
+  const hq: Record<string, unknown> = isRecord(raw.hq) ? raw.hq : {};
+  for (const key of trusted) {
+    if (!claimed || equalBytes(key, claimed)) continue;
+    const chained = await rotationChainReaches(
+      raw.networkId,
+      hq.rotations,
+      toBase64Url(key),
+      toBase64Url(claimed),
+    );
+    if (!chained)
+      throw new ProfileError('hq-key-changed', 'the profile is signed for another HQ key');
   }
   if (!claimed || !(await verifyValue(CONTEXT, raw, signed.signature, claimed))) {
     throw new ProfileError('bad-signature', 'the signature does not match the content');

@@ -5,7 +5,11 @@ import { PUBLIC_KEY_BYTES, importPublicKey } from '../bundle/keys.ts';
 import { type Json } from '../sync/change.ts';
 import { canonicalJson } from '../sync/latest.ts';
 
-export type SignatureContext = 'liaison-log/network-profile/v1' | 'liaison-log/device-card/v1';
+export type SignatureContext =
+  | 'liaison-log/network-profile/v1'
+  | 'liaison-log/device-card/v1'
+  | 'liaison-log/hq-key-rotation/v1'
+  | 'liaison-log/recovery-request/v1';
 
 const SIGNATURE_BYTES = 64;
 

@@ -6,7 +6,8 @@
 import { bufferSource, fromBase64Url, toBase64Url, utf8 } from '../bundle/bytes.ts';
 import { VaultError } from './errors.ts';
 
-export type DeviceKeyUse = 'signing' | 'encryption';
+/** 'recovery': HQ's X25519 key that opens devices' recovery copies (never bundles). */
+export type DeviceKeyUse = 'signing' | 'encryption' | 'recovery';
 
 export interface WrappedPrivateKey {
   /** 12 random bytes, base64url. */
@@ -18,10 +19,12 @@ export interface WrappedPrivateKey {
 const ALGORITHM: Readonly<Record<DeviceKeyUse, 'Ed25519' | 'X25519'>> = {
   signing: 'Ed25519',
   encryption: 'X25519',
+  recovery: 'X25519',
 };
 const USAGES: Readonly<Record<DeviceKeyUse, KeyUsage[]>> = {
   signing: ['sign'],
   encryption: ['deriveBits'],
+  recovery: ['deriveBits'],
 };
 
 function aad(deviceId: string, use: DeviceKeyUse): Uint8Array<ArrayBuffer> {

@@ -12,6 +12,9 @@ export const VAULT_ERROR_CODES = [
   'not-a-recovery-file',
   'other-device',
   'unknown-device',
+  'unsigned-request',
+  'revoked-device',
+  'old-escrow',
 ] as const;
 
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];

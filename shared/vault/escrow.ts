@@ -1,5 +1,6 @@
-// HQ's recovery copy of a data key: the key wrapped for HQ's X25519 public key exactly as a
-// bundle wraps its content key for a recipient (ephemeral X25519, HKDF, AES-256-GCM).
+// HQ's recovery copy of a data key: the key wrapped for HQ's X25519 **recovery** key (not the
+// key HQ opens bundles with) as age wraps a file key (ephemeral X25519, HKDF, AES-256-GCM),
+// under the vault's own HKDF label bound to the device id (labels.ts).
 import { toBase64Url } from '../bundle/bytes.ts';
 import {
   fingerprint,
@@ -9,19 +10,32 @@ import {
 } from '../bundle/keys.ts';
 import { unwrapContentKey, wrapContentKey } from '../bundle/v1/crypto.ts';
 import { VaultError } from './errors.ts';
+import { escrowInfo } from './labels.ts';
 import { type VaultEscrow, bytesOf, readRecord } from './record.ts';
 
-/** Wraps the raw data key for HQ; only HQ's X25519 private key can open the result. */
+/** Where a recovery copy goes: HQ's recovery public key, for this device only. */
+export interface EscrowTarget {
+  readonly deviceId: string;
+  readonly recoveryKey: PublicKeyInput;
+}
+
+/** Wraps the raw data key for HQ; only HQ's recovery private key can open the result. */
 export async function escrowFor(
   rawDataKey: Uint8Array,
-  hqPublicKey: PublicKeyInput,
+  target: EscrowTarget,
 ): Promise<VaultEscrow> {
-  const recipientRaw = await publicKeyBytes(hqPublicKey);
+  const { recoveryKey } = target;
+  const recipientRaw = await publicKeyBytes(recoveryKey);
   const recipient =
-    hqPublicKey instanceof Uint8Array
+    recoveryKey instanceof Uint8Array
       ? await importPublicKey(recipientRaw, 'encryption')
-      : hqPublicKey;
-  const { ephemeralKey, wrappedKey } = await wrapContentKey(rawDataKey, recipient, recipientRaw);
+      : recoveryKey;
+  const { ephemeralKey, wrappedKey } = await wrapContentKey(
+    rawDataKey,
+    recipient,
+    recipientRaw,
+    escrowInfo(target.deviceId),
+  );
   return {
     recipient: toBase64Url(recipientRaw),
     ephemeralKey: toBase64Url(ephemeralKey),
@@ -29,10 +43,14 @@ export async function escrowFor(
   };
 }
 
-/** The raw data key, or 'wrong-key' when this private key does not open the escrow. */
+/**
+ * The raw data key, or 'wrong-key' when this private key does not open the escrow as the
+ * recovery copy of `deviceId` (another device's copy, or a bundle's recipient entry).
+ */
 export async function openEscrow(
   escrow: VaultEscrow,
-  hqPrivateKey: CryptoKey,
+  deviceId: string,
+  hqRecoveryPrivateKey: CryptoKey,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const raw = await unwrapContentKey(
     {
@@ -40,7 +58,8 @@ export async function openEscrow(
       ephemeralKey: bytesOf(escrow.ephemeralKey),
       wrappedKey: bytesOf(escrow.wrappedKey),
     },
-    hqPrivateKey,
+    hqRecoveryPrivateKey,
+    escrowInfo(deviceId),
   );
   if (raw === null) throw new VaultError('wrong-key', 'this key does not open the escrow');
   return raw;

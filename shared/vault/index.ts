@@ -8,7 +8,7 @@ export {
   vaultErrorMessageKey,
   vaultErrorMessageValues,
 } from './errors.ts';
-export { escrowFingerprint } from './escrow.ts';
+export { type EscrowTarget, escrowFingerprint } from './escrow.ts';
 export {
   type DeviceKeyUse,
   type WrappedPrivateKey,
@@ -20,11 +20,14 @@ export { DEFAULT_ITERATIONS, type KdfOptions, MIN_ITERATIONS } from './kdf.ts';
 export { type VaultMessages, vaultMessages } from './messages.ts';
 export {
   type RecoveryAnswerFile,
+  type RecoveryBinding,
   type RecoveryFile,
   type RecoveryRequest,
   decodeRecoveryFile,
   encodeRecoveryFile,
+  signRecoveryBinding,
   temporaryPassphrase,
+  verifyRecoveryRequest,
 } from './recovery-file.ts';
 export { MAX_ITERATIONS, readRecord, type VaultEscrow, type VaultRecord } from './record.ts';
 export {
@@ -33,6 +36,7 @@ export {
   adoptRecoveryAnswer,
   changePassphrase,
   createVault,
+  escrowIsStale,
   recoverFromEscrow,
   recoverWithEscrow,
   setEscrow,

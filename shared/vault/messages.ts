@@ -31,6 +31,12 @@ const en: VaultMessages = {
         'This recovery answer was made for another device. Nothing was changed. Ask HQ for the answer to this device’s request.',
       'unknown-device':
         'This request comes from a device that is not in your network profile. Nothing was made. Approve the device first, or check who sent the file.',
+      'unsigned-request':
+        'This request is not signed by the key your network profile holds for that device, so it was refused. Nothing was made. It may be forged, or made by an older version of Liaison Log.',
+      'revoked-device':
+        'This request comes from a device that HQ has revoked. Nothing was made. A replaced laptop is set up again as a new device.',
+      'old-escrow':
+        'This device’s recovery copy was made by an older version of Liaison Log and can no longer be opened safely. Nothing was made. The device gets a new copy the next time it is unlocked with its passphrase.',
     },
   },
 };
@@ -59,6 +65,12 @@ const fr: VaultMessages = {
         'Cette réponse de récupération a été faite pour un autre appareil. Rien n’a été changé. Demandez à l’AC la réponse à la demande de cet appareil.',
       'unknown-device':
         'Cette demande vient d’un appareil qui ne figure pas dans votre profil de réseau. Rien n’a été produit. Approuvez d’abord l’appareil, ou vérifiez qui a envoyé le fichier.',
+      'unsigned-request':
+        'Cette demande n’est pas signée par la clé que votre profil de réseau détient pour cet appareil : elle a été refusée. Rien n’a été produit. Elle est peut-être falsifiée, ou faite par une version antérieure de Liaison Log.',
+      'revoked-device':
+        'Cette demande vient d’un appareil que l’AC a révoqué. Rien n’a été produit. Un ordinateur remplacé est configuré de nouveau comme un nouvel appareil.',
+      'old-escrow':
+        'La copie de récupération de cet appareil a été faite par une version antérieure de Liaison Log et ne peut plus être ouverte en toute sécurité. Rien n’a été produit. L’appareil en recevra une nouvelle la prochaine fois qu’il sera déverrouillé avec sa phrase de passe.',
     },
   },
 };

@@ -1,11 +1,15 @@
 // The stored vault record (JSON-safe) and its strict reading: a record that is not exactly a
-// v1 record is refused as 'corrupt' or 'unsupported-version' before any key is derived.
+// v1 or v2 record is refused as 'corrupt' or 'unsupported-version' before any key is derived.
+// Version 2 differs only in labels (labels.ts): its key check and HQ copy use the vault's own,
+// version 1 borrowed the bundle format's. Every record written now is version 2.
 import { z } from 'zod';
 import { fromBase64Url, toBase64Url, utf8 } from '../bundle/bytes.ts';
 import { sha256 } from '../bundle/v1/crypto.ts';
 import { VaultError } from './errors.ts';
 
-export const VAULT_VERSION = 1;
+export const VAULT_VERSION = 2;
+/** Records before the vault had labels of its own; read, and rewritten at the next unlock. */
+export const LEGACY_VAULT_VERSION = 1;
 export const SALT_BYTES = 16;
 export const IV_BYTES = 12;
 export const KEY_BYTES = 32;
@@ -15,7 +19,7 @@ const CHECKSUM_BYTES = 16;
 /** Above this, one unlock would take many seconds: treat as damage rather than hang. */
 export const MAX_ITERATIONS = 10_000_000;
 
-/** The data key wrapped for HQ's X25519 key, laid out like a bundle recipient stanza. */
+/** The data key wrapped for HQ's X25519 recovery key (v1: HQ's bundle key, with its labels). */
 export interface VaultEscrow {
   /** HQ's X25519 public key, 32 bytes, base64url. */
   readonly recipient: string;
@@ -24,7 +28,7 @@ export interface VaultEscrow {
 }
 
 export interface VaultRecord {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly kdf: {
     readonly name: 'PBKDF2';
     readonly hash: 'SHA-256';
@@ -50,7 +54,7 @@ const b64 = (bytes: number) =>
 
 const recordSchema = z
   .object({
-    version: z.literal(VAULT_VERSION),
+    version: z.union([z.literal(LEGACY_VAULT_VERSION), z.literal(VAULT_VERSION)]),
     kdf: z.strictObject({
       name: z.literal('PBKDF2'),
       hash: z.literal('SHA-256'),
@@ -101,7 +105,7 @@ export async function finishRecord(unchecked: UncheckedVaultRecord): Promise<Vau
 }
 
 /**
- * Reads a stored value as a v1 record, or throws 'unsupported-version' (a newer app made it)
+ * Reads a stored value as a v1 or v2 record, or throws 'unsupported-version' (a newer app made it)
  * or 'corrupt' (anything else, including a checksum that does not match).
  */
 export async function readRecord(value: unknown): Promise<VaultRecord> {
@@ -111,7 +115,7 @@ export async function readRecord(value: unknown): Promise<VaultRecord> {
   }
   const parsed = recordSchema.safeParse(value);
   if (!parsed.success) {
-    throw new VaultError('corrupt', 'not a v1 vault record', { cause: parsed.error });
+    throw new VaultError('corrupt', 'not a vault record', { cause: parsed.error });
   }
   const record: VaultRecord = parsed.data;
   const { checksum, ...rest } = record;

@@ -4,6 +4,7 @@
 // out by phone). The device adopts an answer only if that passphrase opens it to its own key
 // (vault.ts adoptRecoveryAnswer), so a forged answer is useless.
 import { utf8 } from '../bundle/bytes.ts';
+import { keyBytes, signValue, verifyValue } from '../identity/signing.ts';
 import { VaultError } from './errors.ts';
 import { readRecord, type VaultEscrow, type VaultRecord } from './record.ts';
 
@@ -24,6 +25,53 @@ export interface RecoveryRequest extends RecoveryCommon {
   readonly kind: 'request';
   readonly escrow: VaultEscrow;
   readonly keyCheck: string;
+  /**
+   * The device's Ed25519 signature over its binding (`recoveryBinding`). Made while unlocked,
+   * each time the copy changes, and stored: a device that forgot its passphrase cannot sign.
+   * Absent only in requests made by older versions, which HQ refuses.
+   */
+  readonly signature?: string;
+}
+
+/** What the device signs: its copy and key check, bound to its id and network. */
+export interface RecoveryBinding {
+  readonly deviceId: string;
+  readonly networkId: string;
+  readonly escrow: VaultEscrow;
+  readonly keyCheck: string;
+}
+
+const BINDING_CONTEXT = 'liaison-log/recovery-request/v1';
+
+function bindingOf(b: RecoveryBinding): RecoveryBinding {
+  const { recipient, ephemeralKey, wrappedKey } = b.escrow;
+  return {
+    deviceId: b.deviceId,
+    networkId: b.networkId,
+    escrow: { recipient, ephemeralKey, wrappedKey },
+    keyCheck: b.keyCheck,
+  };
+}
+
+/** The device's signature over its recovery binding, with its signing key (while unlocked). */
+export function signRecoveryBinding(
+  binding: RecoveryBinding,
+  signingPrivateKey: CryptoKey,
+): Promise<string> {
+  return signValue(BINDING_CONTEXT, bindingOf(binding), signingPrivateKey);
+}
+
+/**
+ * Whether the request is signed by `signingKey` (base64url, as the profile lists the device's
+ * key) over exactly its device id, network, HQ copy and key check.
+ */
+export async function verifyRecoveryRequest(
+  request: RecoveryRequest,
+  signingKey: string,
+): Promise<boolean> {
+  const key = keyBytes(signingKey);
+  if (!key || request.signature === undefined) return false;
+  return verifyValue(BINDING_CONTEXT, bindingOf(request), request.signature, key);
 }
 
 /** HQ's answer: the same data key under the temporary passphrase read out by phone. */
@@ -89,6 +137,7 @@ export async function decodeRecoveryFile(bytes: Uint8Array): Promise<RecoveryFil
       ...common,
       escrow: escrowOf(v.escrow),
       keyCheck: text(v.keyCheck, 64),
+      ...(v.signature === undefined ? {} : { signature: text(v.signature, 128) }),
     };
   }
   if (v.kind === 'answer') return { kind: 'answer', ...common, vault: await readRecord(v.vault) };

@@ -1,13 +1,14 @@
 // The key hierarchy: one random data key per device encrypts the sensitive fields; the
-// officer's passphrase (PBKDF2) wraps it, and HQ's X25519 key may hold a recovery copy.
+// officer's passphrase (PBKDF2) wraps it, and HQ's X25519 recovery key may hold a copy.
 import { bufferSource, equalBytes, toBase64Url, utf8 } from '../bundle/bytes.ts';
-import { type PublicKeyInput } from '../bundle/keys.ts';
 import { keyCommitment, randomContentKey } from '../bundle/v1/crypto.ts';
 import { VaultError } from './errors.ts';
-import { escrowFor, openEscrow } from './escrow.ts';
+import { type EscrowTarget, escrowFor, openEscrow } from './escrow.ts';
 import { type KdfOptions, passphraseKey, resolveIterations } from './kdf.ts';
+import { KEY_CHECK_INFO, LEGACY_KEY_CHECK_INFO } from './labels.ts';
 import {
   IV_BYTES,
+  LEGACY_VAULT_VERSION,
   SALT_BYTES,
   type VaultEscrow,
   type VaultRecord,
@@ -23,8 +24,8 @@ const DATA_KEY_USAGES: KeyUsage[] = ['encrypt', 'decrypt'];
 
 export interface CreateVaultOptions extends KdfOptions {
   readonly passphrase: string;
-  /** HQ's X25519 public key: when given, HQ can reset a forgotten passphrase. */
-  readonly hqEscrowPublicKey?: PublicKeyInput | null;
+  /** HQ's recovery key and this device's id: when given, HQ can reset a forgotten passphrase. */
+  readonly escrow?: EscrowTarget | null;
 }
 
 export interface OpenVault {
@@ -42,6 +43,19 @@ function importDataKey(raw: Uint8Array): Promise<CryptoKey> {
 
 function requirePassphrase(passphrase: string): void {
   if (passphrase.length === 0) throw new TypeError('a vault passphrase cannot be empty');
+}
+
+/** The public key check of a raw data key, under the label of the record's version. */
+function keyCheckOf(raw: Uint8Array, version: number): Promise<Uint8Array<ArrayBuffer>> {
+  return keyCommitment(
+    raw,
+    version === LEGACY_VAULT_VERSION ? LEGACY_KEY_CHECK_INFO : KEY_CHECK_INFO,
+  );
+}
+
+/** Whether `raw` is the data key the record's check commits to. */
+async function isKeyOf(raw: Uint8Array, record: { version: number; keyCheck: string }) {
+  return equalBytes(await keyCheckOf(raw, record.version), bytesOf(record.keyCheck));
 }
 
 /** A new record around an existing raw data key: fresh salt and IV, so no two records share a KEK. */
@@ -64,7 +78,7 @@ async function wrapRecord(
     version: VAULT_VERSION,
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64Url(salt) },
     dataKey: { iv: toBase64Url(iv), wrapped: toBase64Url(new Uint8Array(wrapped)) },
-    keyCheck: toBase64Url(await keyCommitment(rawDataKey)),
+    keyCheck: toBase64Url(await keyCheckOf(rawDataKey, VAULT_VERSION)),
     ...rest,
   });
 }
@@ -112,8 +126,8 @@ export async function createVault(options: CreateVaultOptions): Promise<OpenVaul
   const iterations = resolveIterations(options);
   requirePassphrase(options.passphrase);
   return withRaw(randomContentKey(), async (raw) => {
-    const hq = options.hqEscrowPublicKey;
-    const escrow = hq ? await escrowFor(raw, hq) : null;
+    const target = options.escrow;
+    const escrow = target ? await escrowFor(raw, target) : null;
     const record = await wrapRecord(raw, options.passphrase, iterations, {
       escrow,
       mustChangePassphrase: false,
@@ -168,67 +182,87 @@ export async function changePassphrase(
   const { record, iterations } = await beforeRewrap(stored, newPassphrase, options);
   return withRaw(await openWithPassphrase(record, oldPassphrase), (raw) =>
     wrapRecord(raw, newPassphrase, iterations, {
-      escrow: record.escrow,
+      escrow: currentEscrow(record),
       mustChangePassphrase: false,
     }),
   );
 }
 
 /**
- * HQ's side of a forgotten passphrase: opens the escrow with HQ's X25519 private key and
- * wraps the same data key under a temporary passphrase. The result asks for a new passphrase
- * at the next unlock. Throws 'no-escrow', 'wrong-key' or 'corrupt'.
+ * The HQ copy a re-wrapped record keeps: a version 1 copy is dropped (its labels are the
+ * bundle format's, the hole of issue #9); the app makes a new one with `setEscrow`.
  */
-export async function recoverWithEscrow(
-  stored: unknown,
-  hqPrivateKey: CryptoKey,
-  newPassphrase: string,
-  options: KdfOptions = {},
-): Promise<VaultRecord> {
-  const { record, iterations } = await beforeRewrap(stored, newPassphrase, options);
-  if (record.escrow === null) throw new VaultError('no-escrow', 'the record has no escrow');
-  const escrow = record.escrow;
-  return withRaw(await openEscrow(escrow, hqPrivateKey), async (raw) => {
-    // The escrow is not bound to the rest by any key, so check it holds this vault's key.
-    if (!equalBytes(await keyCommitment(raw), bytesOf(record.keyCheck))) {
-      throw new VaultError('corrupt', 'the escrow holds another vault’s key');
-    }
-    return wrapRecord(raw, newPassphrase, iterations, { escrow, mustChangePassphrase: true });
-  });
+function currentEscrow(record: VaultRecord): VaultEscrow | null {
+  return record.version === LEGACY_VAULT_VERSION ? null : record.escrow;
+}
+
+/** Whether the record needs `setEscrow`: an old-style copy, or not the recovery key given. */
+export function escrowIsStale(stored: VaultRecord, recoveryKeyText: string | null): boolean {
+  if (stored.version === LEGACY_VAULT_VERSION) return true;
+  return (stored.escrow?.recipient ?? null) !== recoveryKeyText;
 }
 
 /**
- * Adds, replaces (HQ's key changed) or removes (null) the HQ recovery copy. Needs the
- * passphrase because the escrow is made from the data key's bytes. The passphrase wrap is kept.
+ * HQ's side of a forgotten passphrase, from a whole record: opens the escrow with HQ's
+ * recovery private key (as `deviceId`'s copy) and wraps the same data key under a temporary
+ * passphrase. Throws 'no-escrow', 'wrong-key' or 'corrupt'.
+ */
+export async function recoverWithEscrow(
+  stored: unknown,
+  deviceId: string,
+  hqRecoveryPrivateKey: CryptoKey,
+  newPassphrase: string,
+  options: KdfOptions = {},
+): Promise<VaultRecord> {
+  const record = await readRecord(stored);
+  const escrow = currentEscrow(record);
+  if (escrow === null) throw new VaultError('no-escrow', 'the record has no current escrow');
+  return recoverFromEscrow(
+    { deviceId, escrow, keyCheck: record.keyCheck },
+    hqRecoveryPrivateKey,
+    newPassphrase,
+    options,
+  );
+}
+
+/**
+ * Adds, replaces (HQ's recovery key changed) or removes (null) the HQ recovery copy, and
+ * brings a version 1 record to version 2 (its key check under the vault's own label). Needs
+ * the passphrase because the escrow is made from the data key's bytes. The passphrase wrap
+ * is kept as it is.
  */
 export async function setEscrow(
   stored: unknown,
   passphrase: string,
-  hqPublicKey: PublicKeyInput | null,
+  target: EscrowTarget | null,
 ): Promise<VaultRecord> {
   const record = await readRecord(stored);
   return withRaw(await openWithPassphrase(record, passphrase), async (raw) => {
-    const escrow = hqPublicKey === null ? null : await escrowFor(raw, hqPublicKey);
+    const escrow = target === null ? null : await escrowFor(raw, target);
     const { checksum: _checksum, ...rest } = record;
-    return finishRecord({ ...rest, escrow });
+    const keyCheck = toBase64Url(await keyCheckOf(raw, VAULT_VERSION));
+    return finishRecord({ ...rest, version: VAULT_VERSION, keyCheck, escrow });
   });
 }
 
 /**
- * HQ's side of a recovery request that carries only the HQ copy and the key commitment (no
- * passphrase-wrapped key travels): the same data key under a temporary passphrase.
- * Throws 'wrong-key' (another HQ key) or 'corrupt' (the copy holds another key).
+ * HQ's side of a recovery request that carries only the HQ copy and the key check (no
+ * passphrase-wrapped key travels): the same data key under a temporary passphrase. Opens
+ * only a version 2 copy made for `deviceId` with HQ's recovery key, whose key check (under the
+ * vault's label) matches: a bundle's recipient entry and commitment, or another device's copy,
+ * open to nothing. Throws 'wrong-key' (not such a copy) or 'corrupt' (it holds another key).
  */
 export async function recoverFromEscrow(
-  request: { readonly escrow: VaultEscrow; readonly keyCheck: string },
-  hqPrivateKey: CryptoKey,
+  request: { readonly deviceId: string; readonly escrow: VaultEscrow; readonly keyCheck: string },
+  hqRecoveryPrivateKey: CryptoKey,
   newPassphrase: string,
   options: KdfOptions = {},
 ): Promise<VaultRecord> {
   const iterations = resolveIterations(options);
   requirePassphrase(newPassphrase);
-  return withRaw(await openEscrow(request.escrow, hqPrivateKey), async (raw) => {
-    if (!equalBytes(await keyCommitment(raw), bytesOf(request.keyCheck))) {
+  const opened = await openEscrow(request.escrow, request.deviceId, hqRecoveryPrivateKey);
+  return withRaw(opened, async (raw) => {
+    if (!(await isKeyOf(raw, { version: VAULT_VERSION, keyCheck: request.keyCheck }))) {
       throw new VaultError('corrupt', 'the escrow holds another vault’s key');
     }
     return wrapRecord(raw, newPassphrase, iterations, {
@@ -253,12 +287,12 @@ export async function adoptRecoveryAnswer(
   const mine = await readRecord(current);
   const theirs = await readRecord(answer);
   return withRaw(await openWithPassphrase(theirs, temporaryPassphrase), async (raw) => {
-    if (!equalBytes(await keyCommitment(raw), bytesOf(mine.keyCheck))) {
+    if (!(await isKeyOf(raw, mine))) {
       throw new VaultError('wrong-key', 'the answer holds another data key');
     }
     const iterations = resolveIterations({}, mine.kdf.iterations);
     const record = await wrapRecord(raw, temporaryPassphrase, iterations, {
-      escrow: mine.escrow,
+      escrow: currentEscrow(mine),
       mustChangePassphrase: true,
     });
     return { record, dataKey: await importDataKey(raw) };

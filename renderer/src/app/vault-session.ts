@@ -66,15 +66,21 @@ export class VaultSession {
   }
 
   /**
-   * Opens the data key with the passphrase. A wrong one throws VaultError 'wrong-passphrase'
+   * Opens the data key with the passphrase, running `afterUnlock` with it first. A wrong one throws VaultError 'wrong-passphrase'
    * and counts; after FREE_TRIES in a row each try waits longer (UnlockWaitError). Nothing is
    * ever erased for wrong tries: a lock-out of one's own data would be worse than the delay.
    */
-  async unlock(passphrase: string): Promise<void> {
+  async unlock(
+    passphrase: string,
+    afterUnlock?: (dataKey: CryptoKey) => Promise<void>,
+  ): Promise<void> {
     const wait = await this.waitBeforeNextTry();
     if (wait > 0) throw new UnlockWaitError(wait);
     try {
-      this.open(await unlockVault(await getVaultRecord(this.db), passphrase));
+      const dataKey = await unlockVault(await getVaultRecord(this.db), passphrase);
+      // Upkeep that needs the passphrase (the HQ recovery copy): it never blocks unlocking.
+      await afterUnlock?.(dataKey).catch((e: unknown) => console.warn('after unlock', e));
+      this.open(dataKey);
     } catch (e) {
       if (e instanceof Error && 'code' in e && e.code === 'wrong-passphrase') {
         const count = ((await getMeta(this.db, 'unlockFailures'))?.count ?? 0) + 1;

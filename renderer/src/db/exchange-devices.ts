@@ -13,6 +13,7 @@ import { ExchangeError } from './exchange-errors.ts';
 import { type PendingDeviceRow } from './exchange-schema.ts';
 import { ownBytes, queueRun } from './exchange-runs.ts';
 import { knownDevice, senderInfo, type ExchangeSelf } from './exchange-self.ts';
+import { isRevoked } from '../../../shared/identity/profile.ts';
 import { replaceProfile } from './identity.ts';
 
 /** At a team lead, a device it can approve must be an officer of one of its posts. */
@@ -188,6 +189,8 @@ export async function addEnrollment(
   card: DeviceCard,
   record: (outcome: FileOutcome) => Promise<void>,
 ): Promise<FileOutcome> {
+  if (isRevoked(self.profile, card.deviceId))
+    throw new ExchangeError('device-revoked', card.deviceId);
   checkLeadMayApprove(self, card.role === 'officer' ? card.postCode : null);
   const known = knownDevice(self, card.deviceId);
   const sender = await senderInfo({

@@ -39,6 +39,8 @@ export const EXCHANGE_ERROR_CODES = [
   'invalid-receipt',
   /** An officer got a bundle from a device its profile does not list (import a newer profile). */
   'unknown-device',
+  /** A bundle or card from a device HQ revoked (a stolen or replaced laptop). */
+  'device-revoked',
   /** A bundle this device made itself. */
   'own-bundle',
   /** The file could not be read at all (empty, unreadable). */

@@ -9,6 +9,7 @@ import { ProfileError } from '../../../shared/identity/errors.ts';
 import { decodeEnrollmentFile, verifyEnrollment } from '../../../shared/identity/enrollment.ts';
 import { isDemoNetworkId } from '../../../shared/identity/demo-guard.ts';
 import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
+import { isRevoked } from '../../../shared/identity/profile.ts';
 import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type Change } from '../../../shared/sync/change.ts';
 import { type FileOutcome } from '../features/sync/exchange-api.ts';
@@ -25,7 +26,7 @@ import { type ExchangeDeps } from './exchange-export.ts';
 import { importReceipt } from './exchange-receipts.ts';
 import { sealIncoming } from './exchange-seal.ts';
 import {
-  decodeKeys,
+  decodeForSelf,
   keyBytes,
   knownDevice,
   loadSelf,
@@ -149,10 +150,9 @@ async function importProfileBundle(
   data: Uint8Array,
   work: FileWork,
 ): Promise<FileOutcome> {
-  const decoded = await decodeBundle(data, {
-    ...decodeKeys(self),
-    expectedSenderSigningKey: keyBytes(self.profile.hq.signingKey),
-  });
+  const decoded = await decodeForSelf(self, (keys) =>
+    decodeBundle(data, { ...keys, expectedSenderSigningKey: keyBytes(self.profile.hq.signingKey) }),
+  );
   const payload = decoded.payload as { profile?: unknown; signature?: unknown } | null;
   if (decoded.kind !== 'profile' || typeof payload?.signature !== 'string')
     throw new ProfileError('not-a-profile', 'a profile bundle without a signed profile');
@@ -218,6 +218,9 @@ async function importChanges(
   }
   const onProgress = ({ bytesRead, totalBytes }: { bytesRead: number; totalBytes: number }) =>
     work.onFraction?.((0.7 * bytesRead) / Math.max(1, totalBytes));
+  // Revoked by HQ: refused with its reason, never parked for approval again.
+  if (isRevoked(self.profile, header.sender.deviceId))
+    throw new ExchangeError('device-revoked', header.sender.deviceId);
   if (!known) {
     if (self.identity.role === 'officer')
       throw new ExchangeError('unknown-device', header.sender.deviceId);
@@ -230,7 +233,7 @@ async function importChanges(
     });
     // Within the caps, addressed here, signed by the key it names: checked without
     // decompressing anything. The payload is decoded only once a person approves the device.
-    await checkBundle(work.data, { ...decodeKeys(self), onProgress });
+    await decodeForSelf(self, (keys) => checkBundle(work.data, { ...keys, onProgress }));
     return parkBundle(db, self, header, work, work.record);
   }
   let t0 = performance.now();
@@ -239,11 +242,13 @@ async function importChanges(
     faults.onPhase?.(name, t1 - t0);
     t0 = t1;
   };
-  const decoded = await decodeBundle(work.data, {
-    ...decodeKeys(self),
-    expectedSenderSigningKey: keyBytes(known.signingKey),
-    onProgress,
-  });
+  const decoded = await decodeForSelf(self, (keys) =>
+    decodeBundle(work.data, {
+      ...keys,
+      expectedSenderSigningKey: keyBytes(known.signingKey),
+      onProgress,
+    }),
+  );
   if (decoded.kind !== 'changes') throw new ExchangeError('unknown-file', 'not a changes bundle');
   if (seen) throw new ExchangeError('bundle-id-reused', header.bundleId);
   phase('decode');

@@ -2,6 +2,7 @@
 // (and, at a team lead, the officer devices it approved itself), their keys and scopes, and
 // the recipients of what this device exports.
 import { fromBase64Url } from '../../../shared/bundle/bytes.ts';
+import { isBundleError } from '../../../shared/bundle/errors.ts';
 import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
 import { type BundleRecipient } from '../../../shared/bundle/types.ts';
 import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
@@ -89,6 +90,8 @@ export async function loadSelfInfo(db: LiaisonDb): Promise<SelfInfo> {
 export function knownDevice(self: SelfInfo, deviceId: string): KnownDevice | undefined {
   const { profile } = self;
   const device = profile.devices.find((d) => d.deviceId === deviceId);
+  // Revoked: never trusted again, not even by a lead's own earlier approval, never a recipient.
+  if (device?.revokedAt !== undefined) return undefined;
   const scope = device ? scopeOf(profile, deviceId) : undefined;
   if (device && scope) {
     const postCode =
@@ -208,13 +211,37 @@ export function ownPostCode(self: SelfInfo): string | null {
 }
 
 /** The keys and checks every bundle addressed to this device is opened with. */
-export function decodeKeys(self: ExchangeSelf) {
+export function decodeKeys(self: ExchangeSelf, pair: CryptoKeyPair = self.keys.encryption) {
   return {
     recipientDeviceId: self.identity.deviceId,
-    recipientPrivateKey: self.keys.encryption.privateKey,
-    recipientPublicKey: self.keys.encryption.publicKey,
+    recipientPrivateKey: pair.privateKey,
+    recipientPublicKey: pair.publicKey,
     networkId: self.profile.networkId,
   };
+}
+
+/**
+ * decodeBundle with this device's encryption key, then (HQ after a key rotation) each key it
+ * replaced: a bundle made before the sender had HQ's new profile is addressed to the old key.
+ */
+export async function decodeForSelf<T>(
+  self: ExchangeSelf,
+  decode: (keys: ReturnType<typeof decodeKeys>) => Promise<T>,
+): Promise<T> {
+  const retired = (self.keys.retired ?? []).filter((r) => r.use === 'encryption');
+  try {
+    return await decode(decodeKeys(self));
+  } catch (e) {
+    if (!isBundleError(e) || e.code !== 'not-addressed-to-me' || retired.length === 0) throw e;
+    for (const { pair } of retired) {
+      try {
+        return await decode(decodeKeys(self, pair));
+      } catch (again) {
+        if (!isBundleError(again) || again.code !== 'not-addressed-to-me') throw again;
+      }
+    }
+    throw e;
+  }
 }
 
 /** What every bundle this device writes says of its sender, and the keys that sign it. */

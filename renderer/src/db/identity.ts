@@ -12,6 +12,7 @@ import {
   setMeta,
   type DeviceIdentity,
   type OfficerProfile,
+  type RecoveryLogEntry,
   type StoredDeviceKeys,
   type StoredKeyRecord,
 } from './meta.ts';
@@ -27,6 +28,8 @@ export interface SetupRecords {
   keys: StoredDeviceKeys;
   profile: SignedProfile;
   vault: VaultRecord;
+  /** The device's signature over its recovery copy, when it has one. */
+  recoveryBinding?: { wrappedKey: string; signature: string } | undefined;
 }
 
 /** The post a person's own entries are filed under: an officer's post, a lead's first post. */
@@ -63,6 +66,7 @@ export async function completeSetup(
       await setMeta(db, 'deviceKeys', sealed);
       await setMeta(db, 'profile', profile);
       await setMeta(db, 'vault', vault);
+      if (records.recoveryBinding) await setMeta(db, 'recoveryBinding', records.recoveryBinding);
       await setMeta(db, 'identity', identity);
       const post = homePost(identity);
       const officer: OfficerProfile = {
@@ -87,7 +91,7 @@ export async function sealDeviceKeys(
   keys: StoredDeviceKeys,
 ): Promise<StoredKeyRecord> {
   const { deviceId } = keys;
-  return {
+  const record: StoredKeyRecord = {
     deviceId,
     signingPublic: keys.signing.publicKey,
     encryptionPublic: keys.encryption.publicKey,
@@ -99,6 +103,33 @@ export async function sealDeviceKeys(
       'encryption',
     ),
   };
+  if (keys.recovery) {
+    record.recoveryPublic = keys.recovery.publicKey;
+    record.recoveryPrivate = await wrapPrivateKey(
+      dataKey,
+      keys.recovery.privateKey,
+      deviceId,
+      'recovery',
+    );
+  }
+  return record;
+}
+
+/** Adds the sealed key pairs a rotation replaced to a key record (they are already sealed). */
+export function withRetired(next: StoredKeyRecord, previous: StoredKeyRecord): StoredKeyRecord {
+  const retired = [...(previous.retired ?? [])];
+  retired.push({
+    use: 'encryption',
+    publicKey: previous.encryptionPublic,
+    privateKey: previous.encryptionPrivate,
+  });
+  if (previous.recoveryPublic && previous.recoveryPrivate)
+    retired.push({
+      use: 'recovery',
+      publicKey: previous.recoveryPublic,
+      privateKey: previous.recoveryPrivate,
+    });
+  return { ...next, retired };
 }
 
 /**
@@ -113,7 +144,7 @@ export async function getDeviceKeys(
   if (!record) return undefined;
   if (!dataKey) throw new DbError('locked', 'device keys are sealed while locked');
   const { deviceId } = record;
-  return {
+  const keys: StoredDeviceKeys = {
     deviceId,
     signing: {
       publicKey: record.signingPublic,
@@ -124,6 +155,54 @@ export async function getDeviceKeys(
       privateKey: await unwrapPrivateKey(dataKey, record.encryptionPrivate, deviceId, 'encryption'),
     },
   };
+  if (record.recoveryPublic && record.recoveryPrivate) {
+    keys.recovery = {
+      publicKey: record.recoveryPublic,
+      privateKey: await unwrapPrivateKey(dataKey, record.recoveryPrivate, deviceId, 'recovery'),
+    };
+  }
+  if (record.retired && record.retired.length > 0) {
+    keys.retired = await Promise.all(
+      record.retired.map(async (r) => ({
+        use: r.use,
+        pair: {
+          publicKey: r.publicKey,
+          privateKey: await unwrapPrivateKey(dataKey, r.privateKey, deviceId, r.use),
+        },
+      })),
+    );
+  }
+  return keys;
+}
+
+/**
+ * Stores a profile HQ just signed together with HQ's new key record (a key rotation), in one
+ * transaction: the profile naming the new keys is never stored without the keys, nor the
+ * reverse. Refused (false) when a newer profile was stored meanwhile.
+ */
+export async function replaceProfileAndKeys(
+  db: LiaisonDb,
+  signed: SignedProfile,
+  keys: StoredKeyRecord,
+  expectedVersion: number,
+): Promise<boolean> {
+  try {
+    return await db.transaction('rw', db.meta, async () => {
+      const current = await getMeta(db, 'profile');
+      if (!current || current.profile.version !== expectedVersion) return false;
+      if (current.profile.networkId !== signed.profile.networkId) return false;
+      await setMeta(db, 'profile', signed);
+      await setMeta(db, 'deviceKeys', keys);
+      return true;
+    });
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
+
+/** The key record as stored (sealed private keys): what a rotation keeps as retired. */
+export function getKeyRecord(db: LiaisonDb): Promise<StoredKeyRecord | undefined> {
+  return getMeta(db, 'deviceKeys');
 }
 
 /** This device's public keys (no key needed: they are public). */
@@ -218,4 +297,38 @@ export async function setVaultRecord(db: LiaisonDb, vault: VaultRecord): Promise
   } catch (e) {
     throw toDbError(e, 'write-failed');
   }
+}
+
+/** The device's stored signature over its recovery copy (see MetaValues.recoveryBinding). */
+export function getRecoveryBinding(
+  db: LiaisonDb,
+): Promise<{ wrappedKey: string; signature: string } | undefined> {
+  return getMeta(db, 'recoveryBinding');
+}
+
+export async function setRecoveryBinding(
+  db: LiaisonDb,
+  binding: { wrappedKey: string; signature: string },
+): Promise<void> {
+  try {
+    await setMeta(db, 'recoveryBinding', binding);
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
+
+/** HQ: records one answered recovery request (read, append, write in one transaction). */
+export async function appendRecoveryLog(db: LiaisonDb, entry: RecoveryLogEntry): Promise<void> {
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      const log = (await getMeta(db, 'recoveryLog')) ?? [];
+      await setMeta(db, 'recoveryLog', [...log, entry]);
+    });
+  } catch (e) {
+    throw toDbError(e, 'write-failed');
+  }
+}
+
+export async function getRecoveryLog(db: LiaisonDb): Promise<RecoveryLogEntry[]> {
+  return (await getMeta(db, 'recoveryLog')) ?? [];
 }

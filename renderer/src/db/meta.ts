@@ -50,8 +50,25 @@ export interface MetaValues {
   purgedUpTo: number;
   /** Wrong passphrases in a row and when the last one was typed (the unlock delay). */
   unlockFailures: { count: number; lastAt: number };
+  /**
+   * This device's signature over its recovery copy (`signRecoveryBinding`), made while
+   * unlocked for the copy `wrappedKey` names: a recovery request is made while locked, when
+   * the device cannot sign.
+   */
+  recoveryBinding: { wrappedKey: string; signature: string };
+  /** HQ only: every recovery request HQ answered, oldest first (who asked, who answered, when). */
+  recoveryLog: RecoveryLogEntry[];
   /** Last change seq allocated for a device; seqs are 1-based and contiguous. */
   [seqKey: `seq:${string}`]: number;
+}
+
+export interface RecoveryLogEntry {
+  deviceId: string;
+  officerId: string;
+  name: string;
+  /** HQ's user who answered (the identity's officer id). */
+  answeredBy: string;
+  answeredAt: string;
 }
 
 export interface DeviceIdentity {
@@ -73,6 +90,15 @@ export interface StoredDeviceKeys {
   deviceId: string;
   signing: CryptoKeyPair;
   encryption: CryptoKeyPair;
+  /** HQ only: the pair that opens devices' recovery copies (never a bundle). */
+  recovery?: CryptoKeyPair;
+  /** HQ only: pairs a key rotation replaced, kept to open what was made for them before. */
+  retired?: RetiredKeyPair[];
+}
+
+export interface RetiredKeyPair {
+  use: 'encryption' | 'recovery';
+  pair: CryptoKeyPair;
 }
 
 /** The device's keys as stored: public keys, and private keys sealed with the data key. */
@@ -82,6 +108,13 @@ export interface StoredKeyRecord {
   encryptionPublic: CryptoKey;
   signingPrivate: WrappedPrivateKey;
   encryptionPrivate: WrappedPrivateKey;
+  recoveryPublic?: CryptoKey;
+  recoveryPrivate?: WrappedPrivateKey;
+  retired?: {
+    use: 'encryption' | 'recovery';
+    publicKey: CryptoKey;
+    privateKey: WrappedPrivateKey;
+  }[];
 }
 
 export type MetaKey = keyof MetaValues;

@@ -49,8 +49,9 @@ export function randomContentKey(): Uint8Array<ArrayBuffer> {
 /** Lets every recipient check it unwrapped the same content key as every other (GCM alone is not key-committing). */
 export function keyCommitment(
   contentKey: Uint8Array | CryptoKey,
+  info: Uint8Array = INFO_COMMITMENT,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return hkdf(contentKey, EMPTY, INFO_COMMITMENT);
+  return hkdf(contentKey, EMPTY, info);
 }
 
 async function wrapKeyFor(
@@ -58,19 +59,23 @@ async function wrapKeyFor(
   ephemeralKey: Uint8Array,
   recipientKey: Uint8Array,
   usage: 'encrypt' | 'decrypt',
+  info: Uint8Array,
 ) {
-  return aesKey(await hkdf(shared, concatBytes([ephemeralKey, recipientKey]), INFO_WRAP), usage);
+  return aesKey(await hkdf(shared, concatBytes([ephemeralKey, recipientKey]), info), usage);
 }
 
 /**
  * Wraps the content key for one recipient: a fresh ephemeral X25519 pair, ECDH with the
  * recipient's key, HKDF with both public keys as salt, AES-256-GCM under a zero nonce (each
- * wrapping key encrypts exactly one message).
+ * wrapping key encrypts exactly one message). `info` is the HKDF label: the bundle's unless
+ * another use (the vault's HQ recovery copy) passes its own, so one use's output never opens
+ * as another's.
  */
 export async function wrapContentKey(
   contentKey: Uint8Array,
   recipientKey: CryptoKey,
   recipientKeyRaw: Uint8Array,
+  info: Uint8Array = INFO_WRAP,
 ): Promise<{ ephemeralKey: Uint8Array<ArrayBuffer>; wrappedKey: Uint8Array<ArrayBuffer> }> {
   const ephemeral = (await subtle().generateKey({ name: 'X25519' }, false, [
     'deriveBits',
@@ -83,7 +88,7 @@ export async function wrapContentKey(
       KEY_BYTES * 8,
     ),
   );
-  const key = await wrapKeyFor(shared, ephemeralKey, recipientKeyRaw, 'encrypt');
+  const key = await wrapKeyFor(shared, ephemeralKey, recipientKeyRaw, 'encrypt', info);
   const wrappedKey = new Uint8Array(
     await subtle().encrypt({ name: 'AES-GCM', iv: ZERO_NONCE }, key, bufferSource(contentKey)),
   );
@@ -94,6 +99,7 @@ export async function wrapContentKey(
 export async function unwrapContentKey(
   stanza: { publicKey: Uint8Array; ephemeralKey: Uint8Array; wrappedKey: Uint8Array },
   privateKey: CryptoKey,
+  info: Uint8Array = INFO_WRAP,
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
     const ephemeral = await subtle().importKey(
@@ -107,7 +113,7 @@ export async function unwrapContentKey(
     const shared = new Uint8Array(
       await subtle().deriveBits({ name: 'X25519', public: ephemeral }, privateKey, KEY_BYTES * 8),
     );
-    const key = await wrapKeyFor(shared, stanza.ephemeralKey, stanza.publicKey, 'decrypt');
+    const key = await wrapKeyFor(shared, stanza.ephemeralKey, stanza.publicKey, 'decrypt', info);
     const contentKey = new Uint8Array(
       await subtle().decrypt(
         { name: 'AES-GCM', iv: ZERO_NONCE },

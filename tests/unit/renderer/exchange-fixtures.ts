@@ -10,6 +10,7 @@ import {
   createNetworkProfile,
   demoDeviceKeys,
   demoLeadDeviceId,
+  demoRecoveryKeys,
   makeDemoProfile,
   publicKeyText,
   signProfile,
@@ -144,7 +145,15 @@ async function setUp(
     db,
     {
       identity,
-      keys: { deviceId: identity.deviceId, signing: keys.signing, encryption: keys.encryption },
+      keys: {
+        deviceId: identity.deviceId,
+        signing: keys.signing,
+        encryption: keys.encryption,
+        // HQ's recovery key pair, as the demo HQ holds it (it opens recovery copies only).
+        ...(identity.role === 'hq'
+          ? { recovery: await demoRecoveryKeys(identity.deviceId, { extractable: true }) }
+          : {}),
+      },
       profile: signed,
       vault: record,
     },

@@ -117,7 +117,7 @@ describe('HQ setup', () => {
     expect(hq.vault.unlocked).toBe(true);
   });
 
-  it('opens its vault with the passphrase, and its own key holds the recovery copy', async () => {
+  it('opens its vault with the passphrase, and its own recovery key (not its bundle key) holds the recovery copy', async () => {
     const { hq } = await hqWithFile();
     const record = await getMeta(hq.db, 'vault');
     await expect(unlockVault(record, 'correct horse battery')).resolves.toBeDefined();
@@ -125,8 +125,18 @@ describe('HQ setup', () => {
       code: 'wrong-passphrase',
     });
     const keys = await getDeviceKeys(hq.db, hq.vault.key);
-    const reset = await recoverWithEscrow(record, keys!.encryption.privateKey, 'new words', FAST);
+    const id = keys!.deviceId;
+    const reset = await recoverWithEscrow(
+      record,
+      id,
+      keys!.recovery!.privateKey,
+      'new words',
+      FAST,
+    );
     await expect(unlockVault(reset, 'new words')).resolves.toBeDefined();
+    await expect(
+      recoverWithEscrow(record, id, keys!.encryption.privateKey, 'n', FAST),
+    ).rejects.toMatchObject({ code: 'wrong-key' });
   });
 });
 
@@ -168,10 +178,16 @@ describe('officer and team lead setup from a profile file', () => {
     const record = await getMeta(officer.db, 'vault');
     await expect(unlockVault(record, 'my own passphrase')).resolves.toBeDefined();
     // HQ, and only HQ's key, can reset a forgotten passphrase.
-    const reset = await recoverWithEscrow(record, hqKeys!.encryption.privateKey, 'reset', FAST);
+    const reset = await recoverWithEscrow(
+      record,
+      ownId!,
+      hqKeys!.recovery!.privateKey,
+      'reset',
+      FAST,
+    );
     await expect(unlockVault(reset, 'reset')).resolves.toBeDefined();
     await expect(
-      recoverWithEscrow(record, keys!.encryption.privateKey, 'reset', FAST),
+      recoverWithEscrow(record, ownId!, hqKeys!.encryption.privateKey, 'reset', FAST),
     ).rejects.toMatchObject({ code: 'wrong-key' });
 
     // The device card HQ receives is self-signed with the stored key, and HQ can approve it.

@@ -118,8 +118,8 @@ describe('a damaged or foreign record', () => {
 
   it('names the version of a record made by a newer app', async () => {
     const { record } = await createVault({ passphrase: 'pass', ...FAST });
-    const e = await unlockVault({ ...record, version: 2 }, 'pass').catch((x: unknown) => x);
-    expect(e).toMatchObject({ code: 'unsupported-version', version: 2 });
+    const e = await unlockVault({ ...record, version: 3 }, 'pass').catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'unsupported-version', version: 3 });
   });
 });
 

@@ -31,7 +31,7 @@ async function deviceWithEscrow() {
   const hq = await generateDeviceKeys();
   const vault = await createVault({
     passphrase: 'forgotten one',
-    hqEscrowPublicKey: hq.encryption.publicKey,
+    escrow: { deviceId: who.deviceId, recoveryKey: hq.encryption.publicKey },
     ...FAST,
   });
   const context = { recordId: 'rec-1', field: 'data.travellerName' };

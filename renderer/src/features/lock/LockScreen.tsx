@@ -15,6 +15,7 @@ import { type Session } from '../../app/session.ts';
 import { UnlockWaitError } from '../../app/vault-session.ts';
 import { DEMO_PASSPHRASE } from './demo.ts';
 import { ForgotPassphrase } from './ForgotPassphrase.tsx';
+import { refreshRecoveryCopy } from './recovery.ts';
 
 type Problem = { key: string; values?: Record<string, string | number> } | null;
 
@@ -54,7 +55,7 @@ export function LockScreen({ session }: { session: Session }) {
     setBusy(true);
     setProblem(null);
     try {
-      await vault.unlock(passphrase);
+      await vault.unlock(passphrase, (key) => refreshRecoveryCopy(db, passphrase, key));
       // The App now shows the shell; this component is gone.
     } catch (e) {
       setBusy(false);

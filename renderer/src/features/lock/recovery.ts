@@ -2,25 +2,35 @@
 // it with a temporary passphrase read out by phone, the device adopts the answer only if that
 // passphrase opens it to the device's own data key, then asks for a new passphrase at once.
 // Each step changes nothing stored until it has checked everything.
+import { fromBase64Url, toBase64Url } from '../../../../shared/bundle/bytes.ts';
+import { publicKeyBytes } from '../../../../shared/bundle/keys.ts';
 import {
   adoptRecoveryAnswer,
   decodeRecoveryFile,
   encodeRecoveryFile,
+  escrowIsStale,
   readRecord,
   recoverFromEscrow,
+  setEscrow,
+  signRecoveryBinding,
   temporaryPassphrase,
+  verifyRecoveryRequest,
   VaultError,
   type RecoveryAnswerFile,
   type RecoveryRequest,
 } from '../../../../shared/vault/index.ts';
 import { type LiaisonDb } from '../../db/db.ts';
 import {
+  appendRecoveryLog,
   getDeviceKeys,
   getIdentity,
   getNetworkProfile,
+  getRecoveryBinding,
   getVaultRecord,
+  setRecoveryBinding,
   setVaultRecord,
 } from '../../db/identity.ts';
+import { type StoredDeviceKeys } from '../../db/meta.ts';
 
 export const RECOVERY_EXTENSION = 'llrecovery';
 
@@ -38,6 +48,11 @@ export async function makeRecoveryRequest(
   const vault = await readRecord(await getVaultRecord(db));
   if (!vault.escrow) throw new VaultError('no-escrow', 'this device has no HQ copy');
   const createdAt = now.toISOString();
+  // Signed while unlocked (refreshRecoveryCopy): a locked device cannot sign. Without a
+  // signature for this very copy HQ refuses the request, and says why.
+  const binding = await getRecoveryBinding(db);
+  const signature =
+    binding?.wrappedKey === vault.escrow.wrappedKey ? { signature: binding.signature } : {};
   const file: RecoveryRequest = {
     kind: 'request',
     deviceId: identity.deviceId,
@@ -47,6 +62,7 @@ export async function makeRecoveryRequest(
     createdAt,
     escrow: vault.escrow,
     keyCheck: vault.keyCheck,
+    ...signature,
   };
   return {
     data: encodeRecoveryFile(file),
@@ -117,9 +133,26 @@ export async function answerRecoveryRequest(
   if (request.networkId !== profile.networkId || !device) {
     throw new VaultError('unknown-device', `${request.deviceId} is not in this network`);
   }
+  if (device.revokedAt !== undefined) {
+    throw new VaultError('revoked-device', `${request.deviceId} was revoked`);
+  }
+  // Only the device itself (its key in the profile) asks for its own copy: a copy taken from
+  // anywhere else, a bundle header included, is never answered.
+  if (!(await verifyRecoveryRequest(request, device.signingKey))) {
+    throw new VaultError('unsigned-request', `${request.deviceId}: no valid device signature`);
+  }
+  const recoveryKey = await recoveryKeyFor(keys, request.escrow.recipient);
   const temporary = temporaryPassphrase();
-  const vault = await recoverFromEscrow(request, keys.encryption.privateKey, temporary);
+  const vault = await recoverFromEscrow(request, recoveryKey, temporary);
   const createdAt = now.toISOString();
+  // Who was given a temporary passphrase, by whom and when: HQ's own record of every answer.
+  await appendRecoveryLog(db, {
+    deviceId: device.deviceId,
+    officerId: device.officerId,
+    name: device.name,
+    answeredBy: identity.officerId,
+    answeredAt: createdAt,
+  });
   const answer: RecoveryAnswerFile = {
     kind: 'answer',
     deviceId: request.deviceId,
@@ -137,4 +170,57 @@ export async function answerRecoveryRequest(
     data: encodeRecoveryFile(answer),
     name: `liaison-log-recovery-answer-${device.officerId}-${fileDay(createdAt)}.${RECOVERY_EXTENSION}`,
   };
+}
+
+/**
+ * HQ's recovery private key (current or replaced by a rotation) for a copy made for
+ * `recipient`. A copy made for a key HQ opens bundles with is an old-style (version 1) copy,
+ * or a bundle's recipient entry: it is never opened.
+ */
+async function recoveryKeyFor(keys: StoredDeviceKeys, recipient: string): Promise<CryptoKey> {
+  const pairs = [
+    ...(keys.recovery ? [keys.recovery] : []),
+    ...(keys.retired ?? []).filter((r) => r.use === 'recovery').map((r) => r.pair),
+  ];
+  for (const pair of pairs) {
+    if (toBase64Url(await publicKeyBytes(pair.publicKey)) === recipient) return pair.privateKey;
+  }
+  throw new VaultError('old-escrow', 'the copy is not made for an HQ recovery key');
+}
+
+/**
+ * After an unlock with the passphrase (or a passphrase change): brings the vault's HQ copy up
+ * to date (an old-style version 1 copy, or a copy for a recovery key HQ has since replaced,
+ * is made again for the profile's recovery key) and signs the copy for a later request.
+ * Does nothing when all is current.
+ */
+export async function refreshRecoveryCopy(
+  db: LiaisonDb,
+  passphrase: string,
+  dataKey: CryptoKey,
+): Promise<void> {
+  const [identity, profile, stored] = await Promise.all([
+    getIdentity(db),
+    getNetworkProfile(db),
+    getVaultRecord(db),
+  ]);
+  if (!identity || !profile || stored === undefined) return;
+  let record = await readRecord(stored);
+  const recoveryKey = profile.hq.recoveryKey ?? null;
+  if (escrowIsStale(record, recoveryKey)) {
+    const raw = recoveryKey === null ? null : fromBase64Url(recoveryKey);
+    const target = raw ? { deviceId: identity.deviceId, recoveryKey: raw } : null;
+    record = await setEscrow(record, passphrase, target);
+    await setVaultRecord(db, record);
+  }
+  const { escrow, keyCheck } = record;
+  if (!escrow || (await getRecoveryBinding(db))?.wrappedKey === escrow.wrappedKey) return;
+  const keys = await getDeviceKeys(db, dataKey);
+  if (!keys) return;
+  const { deviceId, networkId } = identity;
+  const signature = await signRecoveryBinding(
+    { deviceId, networkId, escrow, keyCheck },
+    keys.signing.privateKey,
+  );
+  await setRecoveryBinding(db, { wrappedKey: escrow.wrappedKey, signature });
 }

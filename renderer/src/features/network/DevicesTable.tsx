@@ -1,51 +1,116 @@
-// The devices HQ approved: who holds each, in which role and post(s), and the code of the key
-// that alone may sign for it (what HQ compared by phone when approving).
-import { useMemo } from 'react';
+// The devices HQ approved: who holds each, in which role and post(s), the code of the key
+// that alone may sign for it (what HQ compared by phone when approving), and whether HQ
+// revoked it. A device not yet revoked can be, after a confirmation that says what it means.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postCity, type NetworkProfile } from '../../../../shared/identity/index.ts';
+import {
+  postCity,
+  type ApprovedDevice,
+  type NetworkProfile,
+} from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useFingerprintCodes } from '../setup/useFingerprintCodes.ts';
 import { formatIssued } from '../setup/VerifyStep.tsx';
 
-export function DevicesTable({ profile }: { profile: NetworkProfile }) {
+export function DevicesTable({
+  profile,
+  onRevoke,
+  busy = false,
+}: {
+  profile: NetworkProfile;
+  /** HQ's Network screen: revoke (issue the next profile). Absent: read only. */
+  onRevoke?: (device: ApprovedDevice) => Promise<void>;
+  busy?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
+  const [confirming, setConfirming] = useState<string | null>(null);
   const keys = useMemo(() => profile.devices.map((d) => d.signingKey), [profile]);
   const codes = useFingerprintCodes(keys);
   const cityOf = (code: string) => postCity(profile.posts, code, lang);
-  const postsOf = (device: NetworkProfile['devices'][number]) => {
+  const postsOf = (device: ApprovedDevice) => {
     if (device.postCode) return cityOf(device.postCode);
     // A lead's scope is the leads list, whatever its card asked for.
     const lead = profile.leads.find((l) => l.officerId === device.officerId);
     return (lead?.posts ?? device.posts ?? []).map(cityOf).join(', ');
   };
+  const target = profile.devices.find((d) => d.deviceId === confirming);
   return (
-    <table className="editor-table" data-testid="devices">
-      <caption className="visually-hidden">{t('network.devices')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('network.device.name')}</th>
-          <th scope="col">{t('network.device.role')}</th>
-          <th scope="col">{t('network.device.posts')}</th>
-          <th scope="col">{t('network.device.code')}</th>
-          <th scope="col">{t('network.device.approved')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {profile.devices.map((device, i) => (
-          <tr key={device.deviceId}>
-            <td>
-              {device.name} <span className="hint">({device.officerId})</span>
-            </td>
-            <td>{t(`network.device.role_${device.role}`)}</td>
-            <td>{postsOf(device)}</td>
-            <td>
-              <code>{codes[i]}</code>
-            </td>
-            <td>{formatIssued(device.approvedAt, lang)}</td>
+    <>
+      <table className="editor-table" data-testid="devices">
+        <caption className="visually-hidden">{t('network.devices')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('network.device.name')}</th>
+            <th scope="col">{t('network.device.role')}</th>
+            <th scope="col">{t('network.device.posts')}</th>
+            <th scope="col">{t('network.device.code')}</th>
+            <th scope="col">{t('network.device.approved')}</th>
+            <th scope="col">{t('network.device.status')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {profile.devices.map((device, i) => (
+            <tr key={device.deviceId} data-device={device.deviceId}>
+              <td>
+                {device.name} <span className="hint">({device.officerId})</span>
+              </td>
+              <td>{t(`network.device.role_${device.role}`)}</td>
+              <td>{postsOf(device)}</td>
+              <td>
+                <code>{codes[i]}</code>
+              </td>
+              <td>{formatIssued(device.approvedAt, lang)}</td>
+              <td>
+                {device.revokedAt !== undefined ? (
+                  <strong>
+                    {t('network.device.revokedOn', {
+                      date: formatIssued(device.revokedAt, lang),
+                    })}
+                  </strong>
+                ) : (
+                  <>
+                    {t('network.device.active')}{' '}
+                    {onRevoke && device.role !== 'hq' ? (
+                      <button
+                        type="button"
+                        aria-label={t('network.device.revokeLabel', { name: device.name })}
+                        disabled={busy}
+                        onClick={() => setConfirming(device.deviceId)}
+                      >
+                        {t('network.device.revoke')}
+                      </button>
+                    ) : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {target && onRevoke ? (
+        <div className="notice warn" role="alertdialog" aria-labelledby="revoke-question">
+          <p id="revoke-question">
+            {t('network.device.confirmRevoke', {
+              name: target.name,
+              officerId: target.officerId,
+            })}
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void onRevoke(target).finally(() => setConfirming(null))}
+            >
+              {t('network.device.confirmRevokeButton', { version: profile.version + 1 })}
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirming(null)}>
+              {t('network.device.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -19,6 +19,7 @@ import '../setup/setup.css';
 import { DevicesTable } from './DevicesTable.tsx';
 import { keptEdits, useNetworkDraft } from './draft-store.ts';
 import { issueProfile, nextProfile, type ProfileEdits } from './issue-profile.ts';
+import { revokeDeviceAtHq, rotateKeysAtHq } from './key-actions.ts';
 import { LeadsEditor } from './LeadsEditor.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 import { PostsEditor } from './PostsEditor.tsx';
@@ -63,12 +64,100 @@ export function NetworkScreen(_props: { session: Session }) {
       <CurrentProfile signed={signed} />
       {/* Keyed by version: a newly issued profile starts a fresh draft. */}
       <NextVersion key={signed.profile.version} profile={signed.profile} />
+      <KeyLife profile={signed.profile} />
+    </section>
+  );
+}
+
+/** Revoking devices and replacing HQ's keys: each issues, stores and saves the next profile. */
+function KeyLife({ profile }: { profile: NetworkProfile }) {
+  const { t } = useTranslation();
+  const { db, vault } = useServices();
+  const save = useSaveProfile();
+  const showToast = useUi((s) => s.showToast);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [confirmRotate, setConfirmRotate] = useState(false);
+  const keys = useMemo(() => [profile.hq.recoveryKey ?? ''], [profile.hq.recoveryKey]);
+  const [recoveryCode] = useFingerprintCodes(keys);
+
+  const run = async (action: () => Promise<SignedProfile>, doneKey: string) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const issued = await action();
+      if (!(await save(issued, doneKey)))
+        showToast({
+          kind: 'info',
+          key: 'network.issuedNotSaved',
+          params: { version: issued.profile.version },
+        });
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const now = () => new Date(db.now());
+
+  return (
+    <>
       <section aria-labelledby="devices-heading">
         <h2 id="devices-heading">{t('network.devices')}</h2>
         <p className="hint">{t('network.devicesIntro')}</p>
-        <DevicesTable profile={signed.profile} />
+        <DevicesTable
+          profile={profile}
+          busy={busy}
+          onRevoke={(device) =>
+            run(
+              () => revokeDeviceAtHq(db, device.deviceId, vault.key, now()),
+              'network.device.revoked',
+            )
+          }
+        />
       </section>
-    </section>
+      <section aria-labelledby="hq-keys-heading">
+        <h2 id="hq-keys-heading">{t('network.keys.heading')}</h2>
+        <p className="hint">{t('network.keys.intro')}</p>
+        {profile.hq.recoveryKey ? (
+          <p>
+            {t('network.keys.recoveryCode')} <code>{recoveryCode}</code>
+          </p>
+        ) : null}
+        {profile.hq.rotations?.length ? (
+          <p>{t('network.keys.rotations', { count: profile.hq.rotations.length })}</p>
+        ) : null}
+        <ProblemNotice problem={problem} />
+        {confirmRotate ? (
+          <div className="notice warn" role="alertdialog" aria-labelledby="rotate-question">
+            <p id="rotate-question">{t('network.keys.confirm')}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() =>
+                  void run(() => rotateKeysAtHq(db, vault.key, now()), 'network.keys.rotated').then(
+                    () => setConfirmRotate(false),
+                  )
+                }
+              >
+                {t('network.keys.confirmButton', { version: profile.version + 1 })}
+              </button>
+              <button type="button" autoFocus onClick={() => setConfirmRotate(false)}>
+                {t('network.device.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={() => setConfirmRotate(true)}>
+              {t('network.keys.rotate')}
+            </button>
+          </div>
+        )}
+      </section>
+    </>
   );
 }
 

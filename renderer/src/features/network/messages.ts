@@ -36,6 +36,30 @@ export const networkMessages = bilingual(
         role_officer: 'Officer',
         role_lead: 'Team lead',
         role_hq: 'HQ',
+        status: 'Status',
+        active: 'Active',
+        revokedOn: 'Revoked {{date}}',
+        revoke: 'Revoke…',
+        revokeLabel: 'Revoke the device of {{name}}',
+        confirmRevoke:
+          'Revoke the device of {{name}} ({{officerId}})? Its bundles will be refused from now on and nobody will send it anything. What it sent before stays. This cannot be undone: a replacement laptop enrolls as a new device.',
+        confirmRevokeButton: 'Revoke this device and issue version {{version}}',
+        cancel: 'Cancel',
+        revoked:
+          'Device revoked. Version {{version}} saved as {{name}}: send it to every team lead and officer.',
+      },
+      keys: {
+        heading: 'HQ keys',
+        intro:
+          'Replace HQ’s signing, encryption and recovery keys if they may be exposed, or on schedule. The new profile is signed with the current key, so devices accept it; bundles and recovery copies made for the old keys still open here.',
+        recoveryCode: 'Recovery key code',
+        rotations: 'Keys replaced {{count}} time(s).',
+        rotate: 'Replace HQ keys…',
+        confirm:
+          'Replace HQ’s keys now? Every device must import the new profile; read them the new HQ code. Set-up files you handed out before still name the old key.',
+        confirmButton: 'Replace the keys and issue version {{version}}',
+        rotated:
+          'HQ keys replaced. Version {{version}} saved as {{name}}: send it to every device.',
       },
       posts: {
         heading: 'Posts',
@@ -144,6 +168,30 @@ export const networkMessages = bilingual(
         role_officer: 'Agent',
         role_lead: 'Chef d’équipe',
         role_hq: 'AC',
+        status: 'État',
+        active: 'Actif',
+        revokedOn: 'Révoqué le {{date}}',
+        revoke: 'Révoquer…',
+        revokeLabel: 'Révoquer l’appareil de {{name}}',
+        confirmRevoke:
+          'Révoquer l’appareil de {{name}} ({{officerId}})? Ses lots seront désormais refusés et personne ne lui enverra plus rien. Ce qu’il a envoyé auparavant est conservé. C’est irréversible : un ordinateur de remplacement s’inscrit comme nouvel appareil.',
+        confirmRevokeButton: 'Révoquer cet appareil et émettre la version {{version}}',
+        cancel: 'Annuler',
+        revoked:
+          'Appareil révoqué. Version {{version}} enregistrée sous {{name}} : envoyez-la à chaque chef d’équipe et à chaque agent.',
+      },
+      keys: {
+        heading: 'Clés de l’AC',
+        intro:
+          'Remplacez les clés de signature, de chiffrement et de récupération de l’AC si elles risquent d’être exposées, ou selon le calendrier prévu. Le nouveau profil est signé avec la clé actuelle, donc les appareils l’acceptent; les lots et les copies de récupération faits pour les anciennes clés s’ouvrent toujours ici.',
+        recoveryCode: 'Code de la clé de récupération',
+        rotations: 'Clés remplacées {{count}} fois.',
+        rotate: 'Remplacer les clés de l’AC…',
+        confirm:
+          'Remplacer les clés de l’AC maintenant? Chaque appareil doit importer le nouveau profil; lisez-leur le nouveau code de l’AC. Les fichiers de configuration remis auparavant nomment encore l’ancienne clé.',
+        confirmButton: 'Remplacer les clés et émettre la version {{version}}',
+        rotated:
+          'Clés de l’AC remplacées. Version {{version}} enregistrée sous {{name}} : envoyez-la à chaque appareil.',
       },
       posts: {
         heading: 'Postes',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { changePassphrase } from '../../../../shared/vault/index.ts';
 import { getVaultRecord, setVaultRecord } from '../../db/identity.ts';
 import { useServices } from '../../app/services.tsx';
+import { refreshRecoveryCopy } from '../lock/recovery.ts';
 import { useUi } from '../../app/store.ts';
 import { problemOf, type Message } from '../setup/problem.ts';
 
@@ -13,7 +14,7 @@ export const MIN_PASSPHRASE_LENGTH = 8;
 
 export function ChangePassphrase({ forced = false }: { forced?: boolean }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, vault } = useServices();
   const showToast = useUi((s) => s.showToast);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -30,6 +31,8 @@ export function ChangePassphrase({ forced = false }: { forced?: boolean }) {
     try {
       const record = await changePassphrase(await getVaultRecord(db), current, next);
       await setVaultRecord(db, record);
+      // A version 1 record loses its old-style HQ copy in the change: make the new one now.
+      if (vault.key) await refreshRecoveryCopy(db, next, vault.key);
       setCurrent('');
       setNext('');
       setAgain('');

@@ -12,6 +12,7 @@ import {
   createNetworkProfile,
   demoDeviceKeys,
   demoLeadDeviceId,
+  demoRecoveryKeys,
   makeDemoProfile,
   makeEnrollment,
   publicKeyText,
@@ -25,7 +26,13 @@ import {
   type SignedEnrollment,
   type SignedProfile,
 } from '../../../../shared/identity/index.ts';
-import { createVault, type KdfOptions } from '../../../../shared/vault/index.ts';
+import {
+  createVault,
+  signRecoveryBinding,
+  type EscrowTarget,
+  type KdfOptions,
+  type OpenVault,
+} from '../../../../shared/vault/index.ts';
 import { type LiaisonDb } from '../../db/db.ts';
 import { getOrCreateDevice } from '../../db/device.ts';
 import { completeSetup, type SetupRecords } from '../../db/identity.ts';
@@ -77,6 +84,28 @@ function keyBytesOf(text: string): Uint8Array {
   return bytes;
 }
 
+/** HQ's recovery key for this device's copy, or null when the profile names none. */
+function escrowTarget(deviceId: string, profile: NetworkProfile): EscrowTarget | null {
+  const key = profile.hq.recoveryKey;
+  return key === undefined ? null : { deviceId, recoveryKey: keyBytesOf(key) };
+}
+
+/** The signature a later recovery request carries (made now: a locked device cannot sign). */
+async function bindingFor(
+  identity: DeviceIdentity,
+  vault: OpenVault,
+  signingKey: CryptoKey,
+): Promise<SetupRecords['recoveryBinding']> {
+  const { escrow, keyCheck } = vault.record;
+  if (!escrow) return undefined;
+  const { deviceId, networkId } = identity;
+  const signature = await signRecoveryBinding(
+    { deviceId, networkId, escrow, keyCheck },
+    signingKey,
+  );
+  return { wrappedKey: escrow.wrappedKey, signature };
+}
+
 function storedKeys(deviceId: string, keys: DeviceKeys) {
   return { deviceId, signing: keys.signing, encryption: keys.encryption };
 }
@@ -102,10 +131,17 @@ export interface HqSetupInput {
 export async function prepareHqSetup(deps: SetupDeps, input: HqSetupInput): Promise<PreparedHq> {
   const { deviceId } = await getOrCreateDevice(deps.db);
   const keys = await generateDeviceKeys({ extractable: true });
+  // A key of its own for recovery copies: the bundle key never answers a recovery request.
+  const recovery = (await generateDeviceKeys({ extractable: true })).encryption;
   const createdAt = nowIso(deps.db);
   const profile = await createNetworkProfile({
     networkName: input.networkName,
-    hq: { deviceId, officerId: input.officerId, name: input.name, keys },
+    hq: {
+      deviceId,
+      officerId: input.officerId,
+      name: input.name,
+      keys: { ...keys, recovery },
+    },
     posts: input.posts,
     leads: input.leads,
     policy: input.policy,
@@ -115,7 +151,7 @@ export async function prepareHqSetup(deps: SetupDeps, input: HqSetupInput): Prom
   const vault = await createVault({
     ...deps.kdf,
     passphrase: input.passphrase,
-    hqEscrowPublicKey: keys.encryption.publicKey,
+    escrow: { deviceId, recoveryKey: recovery.publicKey },
   });
   const identity: DeviceIdentity = {
     deviceId,
@@ -127,7 +163,13 @@ export async function prepareHqSetup(deps: SetupDeps, input: HqSetupInput): Prom
     createdAt,
   };
   return {
-    records: { identity, keys: storedKeys(deviceId, keys), profile: signed, vault: vault.record },
+    records: {
+      identity,
+      keys: { ...storedKeys(deviceId, keys), recovery },
+      profile: signed,
+      vault: vault.record,
+      recoveryBinding: await bindingFor(identity, vault, keys.signing.privateKey),
+    },
     dataKey: vault.dataKey,
     signed,
   };
@@ -236,7 +278,7 @@ export async function prepareMemberSetup(
   const vault = await createVault({
     ...deps.kdf,
     passphrase: input.passphrase,
-    hqEscrowPublicKey: keyBytesOf(profile.hq.encryptionKey),
+    escrow: escrowTarget(deviceId, profile),
   });
   return {
     records: {
@@ -244,6 +286,7 @@ export async function prepareMemberSetup(
       keys: storedKeys(deviceId, keys),
       profile: { profile, signature: input.signed.signature },
       vault: vault.record,
+      recoveryBinding: await bindingFor(identity, vault, keys.signing.privateKey),
     },
     dataKey: vault.dataKey,
     enrollment,
@@ -274,6 +317,7 @@ export async function prepareDemoSetup(
   const base = { networkId: profile.networkId, demo: true, createdAt };
   let identity: DeviceIdentity;
   let keys: DeviceKeys;
+  let recovery: CryptoKeyPair | undefined;
   if (choice.role === 'officer') {
     const { deviceId } = await getOrCreateDevice(deps.db);
     keys = await generateDeviceKeys({ extractable: true });
@@ -286,6 +330,7 @@ export async function prepareDemoSetup(
     identity = { ...base, deviceId, role: 'lead', officerId, name, posts: [...choice.lead.posts] };
   } else {
     keys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID, { extractable: true });
+    recovery = await demoRecoveryKeys(DEMO_HQ_DEVICE_ID, { extractable: true });
     const hq = profile.devices.find((d) => d.deviceId === DEMO_HQ_DEVICE_ID);
     const name = hq?.name ?? 'Demo HQ';
     identity = {
@@ -299,14 +344,15 @@ export async function prepareDemoSetup(
   const vault = await createVault({
     ...deps.kdf,
     passphrase: DEMO_PASSPHRASE,
-    hqEscrowPublicKey: keyBytesOf(profile.hq.encryptionKey),
+    escrow: escrowTarget(identity.deviceId, profile),
   });
   return {
     records: {
       identity,
-      keys: storedKeys(identity.deviceId, keys),
+      keys: { ...storedKeys(identity.deviceId, keys), ...(recovery ? { recovery } : {}) },
       profile: signed,
       vault: vault.record,
+      recoveryBinding: await bindingFor(identity, vault, keys.signing.privateKey),
     },
     dataKey: vault.dataKey,
   };

@@ -22,6 +22,8 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'invalid-receipt': 'This receipt was refused: its contents do not match who signed it.',
   'unknown-device':
     'This bundle comes from a device your network profile does not list. Import the latest profile from HQ, then import the bundle again.',
+  'device-revoked':
+    'This bundle was refused: it comes from a device HQ has revoked (a lost, stolen or replaced laptop). Nothing in it was applied; what that device sent before it was revoked stays. If this is unexpected, call HQ.',
   'own-bundle': 'This bundle was made on this device. It is meant for HQ and your team lead.',
   'cannot-read': 'This file could not be read. Copy it again from its source and retry.',
   'unknown-file': 'This file is not a Liaison Log bundle, network profile or enrollment card.',
@@ -74,6 +76,8 @@ const errorFr: Sentences<ExchangeErrorCode> = {
     'Cet accusé de réception a été refusé : son contenu ne correspond pas à son signataire.',
   'unknown-device':
     'Ce lot provient d’un appareil que votre profil réseau ne connaît pas. Importez le dernier profil de l’AC, puis importez de nouveau le lot.',
+  'device-revoked':
+    'Ce lot a été refusé : il provient d’un appareil que l’AC a révoqué (un ordinateur perdu, volé ou remplacé). Rien de son contenu n’a été appliqué; ce que cet appareil a envoyé avant sa révocation est conservé. Si cela vous surprend, appelez l’AC.',
   'own-bundle':
     'Ce lot a été créé sur cet appareil. Il est destiné à l’AC et à votre chef d’équipe.',
   'cannot-read': 'Ce fichier est illisible. Copiez-le de nouveau depuis sa source et réessayez.',

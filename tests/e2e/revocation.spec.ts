@@ -1,0 +1,87 @@
+// Issue #9, part 3, end to end with three browser profiles of the demo network: HQ revokes the
+// demo officer's device on the Network screen (with a confirmation) and sends the new profile
+// to the team lead; the revoked device's next bundle is refused at both, and the report says
+// why. What the device sent before stays.
+import { expect, test } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  approvePendingDevice,
+  demoDevice,
+  exportBundle,
+  importFiles,
+  lastRunFiles,
+  logActivity,
+  logCount,
+  openSync,
+  saveDownload,
+  shot,
+  switchLanguage,
+} from './helpers.ts';
+
+const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
+
+test('HQ revokes the officer’s device; its next bundle is refused at HQ and at the lead', async ({
+  browser,
+}) => {
+  test.setTimeout(55_000);
+  const dir = await mkdtemp(join(tmpdir(), 'liaison-revoke-'));
+  const [officer, lead, hq] = await Promise.all([
+    demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId }),
+    demoDevice(browser, { role: 'lead', leadId: 'lead-americas' }),
+    demoDevice(browser, { role: 'hq' }),
+  ]);
+
+  await logActivity(officer, 'liaison');
+  const { file: first } = await exportBundle(officer, dir);
+  for (const receiver of [hq, lead]) {
+    await openSync(receiver);
+    await importFiles(receiver, [first]);
+    await approvePendingDevice(receiver, OFFICER.name);
+    await expect(lastRunFiles(receiver).first()).toHaveAttribute('data-outcome', 'applied');
+  }
+
+  // HQ, Network screen: revoke, confirm, and the new profile is saved as a file.
+  await hq
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Network', exact: true })
+    .click();
+  const row = hq.getByTestId('devices').getByRole('row').filter({ hasText: OFFICER.officerId });
+  await row.getByRole('button', { name: /^Revoke the device of / }).click();
+  const question = hq.getByRole('alertdialog');
+  await expect(question).toContainText('Its bundles will be refused from now on');
+  await question.scrollIntoViewIfNeeded();
+  await shot(hq, 'network-en-revoke-confirm');
+  const profile = await saveDownload(hq, 'Revoke this device and issue version 3', dir);
+  await expect(row).toContainText('Revoked');
+  await expect(hq.getByTestId('profile-version')).toHaveText('3');
+  await hq.getByRole('heading', { name: 'HQ keys' }).scrollIntoViewIfNeeded();
+  await shot(hq, 'network-en-revoked-and-keys');
+
+  // The lead takes HQ's new profile.
+  await openSync(lead);
+  await importFiles(lead, [profile]);
+  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'profile');
+
+  // The revoked laptop does not know yet: it logs and exports as usual.
+  await logActivity(officer, 'training');
+  const { file: second } = await exportBundle(officer, dir);
+  for (const receiver of [lead, hq]) {
+    await openSync(receiver);
+    await importFiles(receiver, [second]);
+    const report = lastRunFiles(receiver).first();
+    await expect(report).toHaveAttribute('data-outcome', 'rejected');
+    expect(await logCount(receiver)).toBe(1);
+  }
+  await openSync(lead);
+  await expect(lastRunFiles(lead).first().getByTestId('sync-outcome')).toContainText(
+    'it comes from a device HQ has revoked',
+  );
+  await openSync(hq);
+  await switchLanguage(hq, 'fr');
+  await expect(lastRunFiles(hq).first().getByTestId('sync-outcome')).toContainText(
+    'il provient d’un appareil que l’AC a révoqué',
+  );
+  await shot(hq, 'sync-fr-revoked-refused');
+});
