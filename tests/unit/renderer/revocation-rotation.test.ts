@@ -33,6 +33,7 @@ import {
   leadDevice,
   logOne,
   makeNetwork,
+  makeRealNetwork,
   officerDevice,
   rowsOf,
   type TestDevice,
@@ -141,7 +142,7 @@ describe('revoking a device', () => {
 
 describe('HQ replacing its own keys', () => {
   it('issues a profile devices accept by the chain; old bundles stay readable and new ones use the new key', async () => {
-    const net = await makeNetwork([OFFICER_A]);
+    const net = await makeRealNetwork([OFFICER_A]);
     const hq = await hqDevice(net);
     const officer = await officerDevice(net, OFFICER_A);
     await logOne(officer, 'Sent to the old key');
@@ -180,5 +181,13 @@ describe('HQ replacing its own keys', () => {
     // The next profile, signed by the new key, is accepted too (no chain needed any more).
     const again = await revokeDeviceAtHq(hq.db, OFFICER_A.deviceId, hq.dataKey, NOW);
     await takeProfile(officer, again);
+  });
+
+  it('never replaces the demo’s public keys: the demo HQ would refuse its own mixed profile', async () => {
+    const net = await makeNetwork([OFFICER_A]);
+    const hq = await hqDevice(net);
+    const before = (await getSignedProfile(hq.db))!;
+    await expect(rotateKeysAtHq(hq.db, hq.dataKey, NOW)).rejects.toThrow(/demo/);
+    expect(await getSignedProfile(hq.db)).toEqual(before);
   });
 });

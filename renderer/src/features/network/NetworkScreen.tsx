@@ -128,7 +128,9 @@ function KeyLife({ profile }: { profile: NetworkProfile }) {
           <p>{t('network.keys.rotations', { count: profile.hq.rotations.length })}</p>
         ) : null}
         <ProblemNotice problem={problem} />
-        {confirmRotate ? (
+        {profile.demo ? (
+          <p className="hint">{t('network.keys.demoFixed')}</p>
+        ) : confirmRotate ? (
           <div className="notice warn" role="alertdialog" aria-labelledby="rotate-question">
             <p id="rotate-question">{t('network.keys.confirm')}</p>
             <div className="actions">

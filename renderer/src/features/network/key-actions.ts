@@ -56,6 +56,10 @@ export async function rotateKeysAtHq(
   if (!dataKey || !identity || identity.role !== 'hq' || !current || !keys || !record) {
     throw new ProfileError('hq-key-changed', 'only the HQ device that holds the key can rotate');
   }
+  // The demo's HQ keys are derived from public seeds; new ones would make its profile mix
+  // demo and real keys, which every device refuses (shared/identity/demo-guard.ts).
+  if (current.profile.demo)
+    throw new ProfileError('invalid', 'the demo network’s keys are fixed and never replaced');
   const fresh = await generateDeviceKeys({ extractable: true });
   const recovery = (await generateDeviceKeys({ extractable: true })).encryption;
   const next = await rotateHqKeys(

@@ -55,6 +55,8 @@ export const networkMessages = bilingual(
         recoveryCode: 'Recovery key code',
         rotations: 'Keys replaced {{count}} time(s).',
         rotate: 'Replace HQ keys…',
+        demoFixed:
+          'The demo’s keys are public and fixed, so they are never replaced. On a real network this button issues new HQ keys.',
         confirm:
           'Replace HQ’s keys now? Every device must import the new profile; read them the new HQ code. Set-up files you handed out before still name the old key.',
         confirmButton: 'Replace the keys and issue version {{version}}',
@@ -187,6 +189,8 @@ export const networkMessages = bilingual(
         recoveryCode: 'Code de la clé de récupération',
         rotations: 'Clés remplacées {{count}} fois.',
         rotate: 'Remplacer les clés de l’AC…',
+        demoFixed:
+          'Les clés de la démo sont publiques et fixes : elles ne sont jamais remplacées. Sur un réseau réel, ce bouton émet de nouvelles clés pour l’AC.',
         confirm:
           'Remplacer les clés de l’AC maintenant? Chaque appareil doit importer le nouveau profil; lisez-leur le nouveau code de l’AC. Les fichiers de configuration remis auparavant nomment encore l’ancienne clé.',
         confirmButton: 'Remplacer les clés et émettre la version {{version}}',
