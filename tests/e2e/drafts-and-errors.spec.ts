@@ -9,6 +9,7 @@ import {
   setUpOfficer,
   shot,
   startNewActivity,
+  expectKeyboardFocus,
 } from './helpers.ts';
 
 test('the first-run screen is accessible and can be used in French', async ({ page }) => {
@@ -69,7 +70,7 @@ test('invalid input is explained next to each field and nothing is saved', async
   await expect(error).toContainText('cannot exceed persons screened (10)');
   await expect(page.locator('#field-referred')).toHaveAttribute('aria-invalid', 'true');
   // Focus goes to the first field in error, so a keyboard user can fix it at once.
-  await expect(page.locator('#field-referred')).toBeFocused();
+  await expectKeyboardFocus(page.locator('#field-referred'));
   await expectNoAxeViolations(page, 'form with errors');
   await shot(page, 'form-cross-field-error');
 

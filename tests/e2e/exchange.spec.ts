@@ -24,6 +24,7 @@ import {
   shot,
   switchLanguage,
   type SavedFile,
+  expectKeyboardFocus,
 } from './helpers.ts';
 import { forgeBundle, makeForgedDevice, nextChanges, ownLiaisonEntry } from './exchange-forge.ts';
 
@@ -94,7 +95,7 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   await importFiles(hq, [flipByte(first, first.bytes.length - 100)]);
   await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'rejected');
   // The keyboard user lands on the report when the import ends.
-  await expect(hq.getByRole('heading', { name: 'Last import' })).toBeFocused();
+  await expectKeyboardFocus(hq.getByRole('heading', { name: 'Last import' }));
   await expect(lastRunFiles(hq).first().getByTestId('sync-outcome')).toContainText(
     'This bundle was refused',
   );

@@ -14,6 +14,7 @@ import {
   startNewActivity,
   unlock,
   type OfficerAnswers,
+  expectKeyboardFocus,
 } from './helpers.ts';
 import { writeNetworkProfile } from './profile-forge.ts';
 
@@ -108,7 +109,7 @@ async function setUpHq(
   await shot(page, 'wizard-en-01-welcome');
   await page.getByRole('button', { name: 'Set up HQ' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Create your network' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Create your network' }));
   await page.getByLabel('Network name (English)').fill('Liaison network');
   await page.getByLabel('Network name (French)').fill('Réseau de liaison');
   await page.getByLabel('Your name').fill('Nadia Côté');
@@ -116,7 +117,7 @@ async function setUpHq(
   await shot(page, 'wizard-en-10-hq-network');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Posts' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Posts' }));
   await expect(page.getByTestId('posts-summary')).toHaveText('49 open, 0 retired');
   await page.getByRole('button', { name: 'Retire Lagos, Nigeria' }).click();
   await page.getByRole('button', { name: 'Add a post' }).click();
@@ -133,7 +134,7 @@ async function setUpHq(
   await expect(page.getByTestId('posts-summary')).toHaveText('49 open, 1 retired');
   await page.getByRole('button', { name: 'Next' }).first().click();
 
-  await expect(page.getByRole('heading', { name: 'Team leads' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Team leads' }));
   await page.getByRole('button', { name: 'Add a team lead' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Ana Lima');
   await page.getByLabel('Officer ID').fill('lead-andes');
@@ -145,12 +146,12 @@ async function setUpHq(
   await shot(page, 'wizard-en-12-hq-leads');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Rules for every device' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Rules for every device' }));
   await page.getByLabel('Lock after this many idle minutes').fill('10');
   await shot(page, 'wizard-en-13-hq-policy');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Choose a passphrase' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Choose a passphrase' }));
   part = 'finish';
   await page.getByLabel('Passphrase', { exact: true }).fill('short');
   await page.getByLabel('Type it again').fill('other');
@@ -163,7 +164,7 @@ async function setUpHq(
   await page.getByLabel('Type it again').fill(HQ_PASSPHRASE);
   await page.getByRole('button', { name: 'Set up this device' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Hand out the network profile' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Hand out the network profile' }));
   const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
   expect(hqCode).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
   await expect(page.getByLabel('Also save the network profile file')).toBeChecked();
@@ -276,7 +277,7 @@ test('a file that is not a profile, or a changed one, is refused and nothing is 
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Set up for my post' }).click();
-  await expect(page.getByRole('heading', { name: 'Import your network profile' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Import your network profile' }));
   const choose = async (name: string, buffer: Buffer) => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /Choose the profile file|Choisir le fichier/ }).click();
@@ -325,7 +326,7 @@ test('HQ’s wizard works in French, step by step, with the keyboard', async ({ 
   // HQ in French, by keyboard: Tab to the choice, Enter.
   await page.getByRole('button', { name: 'Configurer l’AC' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Créer votre réseau' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Créer votre réseau' }));
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -338,24 +339,24 @@ test('HQ’s wizard works in French, step by step, with the keyboard', async ({ 
   await page.getByLabel('Votre nom').fill('Luc Gagnon');
   await page.getByLabel('Votre identifiant à l’AC').fill('hq-luc');
   await page.getByLabel('Votre identifiant à l’AC').press('Enter');
-  await expect(page.getByRole('heading', { name: 'Postes' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Postes' }));
   await shot(page, 'wizard-fr-11-hq-posts');
   await page.getByRole('button', { name: 'Suivant' }).first().click();
-  await expect(page.getByRole('heading', { name: 'Chefs d’équipe' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Chefs d’équipe' }));
   await page.getByRole('button', { name: 'Ajouter un chef d’équipe' }).click();
   await page.getByRole('button', { name: 'Enregistrer le chef d’équipe' }).click();
   await expect(page.getByText('Choisissez au moins un poste.')).toBeVisible();
   await shot(page, 'wizard-fr-12-hq-leads-errors');
   await page.getByRole('button', { name: 'Annuler' }).click();
   await page.getByRole('button', { name: 'Suivant' }).click();
-  await expect(page.getByRole('heading', { name: 'Règles pour tous les appareils' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Règles pour tous les appareils' }));
   await shot(page, 'wizard-fr-13-hq-policy');
   await page.getByRole('button', { name: 'Suivant' }).click();
   await page.getByLabel('Phrase de passe', { exact: true }).fill(HQ_PASSPHRASE);
   await page.getByLabel('Saisissez-la de nouveau').fill(HQ_PASSPHRASE);
   await shot(page, 'wizard-fr-14-hq-passphrase');
   await page.getByRole('button', { name: 'Configurer cet appareil' }).click();
-  await expect(page.getByRole('heading', { name: 'Remettre le profil de réseau' })).toBeFocused();
+  await expectKeyboardFocus(page.getByRole('heading', { name: 'Remettre le profil de réseau' }));
   const hqCode = (await page.getByTestId('hq-code').textContent()) ?? '';
   await expect(page.getByLabel('Enregistrer aussi le fichier de profil de réseau')).toBeChecked();
   await expectNoAxeViolations(page, 'French HQ export');
@@ -383,14 +384,14 @@ test('an officer’s wizard works in French: import, code, who, passphrase, devi
   const chooser = officer.waitForEvent('filechooser');
   await officer.getByRole('button', { name: 'Choisir le fichier de profil…' }).click();
   await (await chooser).setFiles(profilePath);
-  await expect(officer.getByRole('heading', { name: 'Vérifier le code de l’AC' })).toBeFocused();
+  await expectKeyboardFocus(officer.getByRole('heading', { name: 'Vérifier le code de l’AC' }));
   // The code is not on the screen: the officer types what HQ reads by phone.
   await expect(officer.getByTestId('hq-code')).toHaveCount(0);
   await officer.getByRole('button', { name: 'Suivant' }).click();
   await expect(
     officer.getByText('Saisissez le code que l’AC vous lit au téléphone.'),
   ).toBeVisible();
-  await expect(officer.getByLabel('Le code que l’AC vous a lu')).toBeFocused();
+  await expectKeyboardFocus(officer.getByLabel('Le code que l’AC vous a lu'));
   await officer.getByLabel('Le code que l’AC vous a lu').fill('ABCD EFGH IJKL MNOP');
   await officer.getByRole('button', { name: 'Suivant' }).click();
   await expect(
@@ -404,7 +405,7 @@ test('an officer’s wizard works in French: import, code, who, passphrase, devi
     .getByLabel('Le code que l’AC vous a lu')
     .pressSequentially(hqCode.toLowerCase().replaceAll(' ', ''));
   await officer.getByLabel('Le code que l’AC vous a lu').press('Enter');
-  await expect(officer.getByRole('heading', { name: 'Qui êtes-vous?' })).toBeFocused();
+  await expectKeyboardFocus(officer.getByRole('heading', { name: 'Qui êtes-vous?' }));
   await officer.getByRole('button', { name: 'Suivant' }).click();
   await expect(officer.getByText('Entrez votre nom.')).toBeVisible();
   await expectNoAxeViolations(officer, 'French who with errors');
@@ -416,7 +417,7 @@ test('an officer’s wizard works in French: import, code, who, passphrase, devi
   await officer.getByLabel('Phrase de passe', { exact: true }).fill(OFFICER_PASSPHRASE);
   await officer.getByLabel('Saisissez-la de nouveau').fill(OFFICER_PASSPHRASE);
   await officer.getByRole('button', { name: 'Configurer cet appareil' }).click();
-  await expect(officer.getByRole('heading', { name: 'La fiche de votre appareil' })).toBeFocused();
+  await expectKeyboardFocus(officer.getByRole('heading', { name: 'La fiche de votre appareil' }));
   await expect(officer.getByTestId('device-card')).toContainText('Paris, France');
   await expect(officer.getByTestId('signing-code')).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){3}$/);
   // The enrollment file is optional: offered, not ticked.

@@ -10,6 +10,7 @@ import {
   setUpOfficer,
   unlock,
   startNewActivity,
+  expectKeyboardFocus,
 } from './helpers.ts';
 
 test('every screen passes axe: picker, empty form, edit form, settings', async ({ page }) => {
@@ -34,7 +35,7 @@ test('a routine entry is typed from the first key, and errors do not steal the c
   await setUpOfficer(page);
   await startNewActivity(page, '2');
   // The cursor is already in the first field of the form.
-  await expect(page.locator('#field-airport')).toBeFocused();
+  await expectKeyboardFocus(page.locator('#field-airport'));
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('#field-airport-error')).toBeVisible();
   // Fixing a later field first: every keystroke lands where the person clicked.

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   _electron as electron,
@@ -18,13 +18,21 @@ import { BRIDGE_FUNCTIONS, type LiaisonLogBridge } from '../../shared/ipc/bridge
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
 
-/** The Electron executable, or null when npm skipped its download. */
+/**
+ * The Electron executable, or null when npm skipped its download. Read from the files the
+ * electron package's installer writes (path.txt names the executable inside dist/), never by
+ * requiring the package: since Electron 42 its main module downloads a missing binary, and
+ * this suite must not reach the internet.
+ */
 function findElectronBinary(): string | null {
   try {
-    // The electron package's main resolves to the executable's path, and throws when the
-    // binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD, offline installs).
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    if (!name && !override) return null;
+    const binary = override ? join(override, name || 'electron') : join(dir, 'dist', name);
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
