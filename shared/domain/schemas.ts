@@ -364,3 +364,48 @@ export function issueMessage(
 ): string {
   return t(issue.key, issue.params);
 }
+
+// One schema per field definition, built on first use: an import checks each value of
+// hundreds of thousands of changes, and building a zod schema costs far more than using it.
+const fieldSchemas = new WeakMap<FieldDef, FieldSchema>();
+let occurredOnCheck: z.ZodType<string> | undefined;
+
+/**
+ * The problem with one value an import brings for the path of an entry of type `def`, or
+ * null. A field-level merge takes each path on its own, so an import checks each value with
+ * the same field schema the form uses (kind, bounds, options, pattern) and occurredOn as the
+ * form does without "today" (a real date, not before 1989); cross-field rules are the form's,
+ * since two valid edits merged from two devices may meet only here. A value of a data field
+ * this version's type does not define (a newer version of the type) cannot be judged and
+ * passes; so does any value when the type is not known here (it waits as 'newer-catalogue').
+ * null clears a field: refused only for a required one.
+ */
+export function importedValueIssue(
+  def: ActivityTypeDef | undefined,
+  path: string,
+  value: Json,
+): ValidationIssue | null {
+  let schema: z.ZodType<unknown> | undefined;
+  if (path === 'occurredOn') {
+    occurredOnCheck ??= occurredOnSchema();
+    schema = occurredOnCheck;
+  } else if (path.startsWith('data.') && def) {
+    const field = def.fields.find((f) => f.name === path.slice('data.'.length));
+    if (!field) return null;
+    schema = fieldSchemas.get(field);
+    if (!schema) {
+      const built = fieldSchema(field);
+      fieldSchemas.set(field, built);
+      schema = built;
+    }
+  }
+  if (!schema) return null;
+  const result = schema.safeParse(value === null ? undefined : value);
+  if (result.success) return null;
+  const [first] = toValidationIssues(result.error);
+  return {
+    path: path.split('.'),
+    key: first?.key ?? 'validation.type',
+    ...(first?.params ? { params: first.params } : {}),
+  };
+}

@@ -22,6 +22,28 @@ export function isSyncedField(_collection: Collection, field: string): boolean {
   return field.startsWith(DATA_PREFIX) && DATA_NAME.test(field.slice(DATA_PREFIX.length));
 }
 
+// A path a newer app version could write: dotted segments of the same characters as a data
+// field name, at most four of them. Bounded so a forged change cannot park junk forever.
+const WELL_FORMED_PATH = /^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64}){0,3}$/;
+
+/**
+ * True when `field` is not synced by this version but has the shape of a path a newer
+ * version could sync (a review thread, a new record part). Such a change is kept and
+ * retried once the app learns the path, never refused: a refusal would be acknowledged
+ * by the next receipt, and the change lost for good. See docs/sync-model.md.
+ */
+export function isNewerPath(collection: Collection, field: string): boolean {
+  return !isSyncedField(collection, field) && isWellFormedPath(field);
+}
+
+/**
+ * True when `field` has the shape of a path (see isNewerPath), known here or not. Under
+ * 'data.' only one segment is ever a path (see DATA_NAME), in this version and any later.
+ */
+export function isWellFormedPath(field: string): boolean {
+  return field.length <= 100 && WELL_FORMED_PATH.test(field) && !/^data\.[^.]*\./.test(field);
+}
+
 /**
  * True for the fields a tombstoned record still holds. Everything else is erased by the
  * deletion (the data may be personal information), but who owned the record must stay so

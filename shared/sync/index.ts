@@ -14,7 +14,14 @@ export {
   type Json,
   type JsonCheckOptions,
 } from './change.ts';
-export { OWNERSHIP_FIELDS, isSyncedField, keptWhenDeleted, recordKey } from './fields.ts';
+export {
+  OWNERSHIP_FIELDS,
+  isNewerPath,
+  isSyncedField,
+  isWellFormedPath,
+  keptWhenDeleted,
+  recordKey,
+} from './fields.ts';
 export {
   canonicalJson,
   compareVersions,

@@ -1,7 +1,7 @@
 // Field-level merge of change records into record states: last writer wins per field by
 // HLC, and a deletion is final. Pure: the caller looks records up and stores the result.
 import { type Change, type Collection, type Json, DELETED_FIELD } from './change.ts';
-import { isSyncedField, keptWhenDeleted, recordKey } from './fields.ts';
+import { isSyncedField, isWellFormedPath, keptWhenDeleted, recordKey } from './fields.ts';
 import { hlcDeviceId, wallDigits, wallPrefix } from './hlc.ts';
 import { compareWrites } from './latest.ts';
 import { type Refusal, isDeferral, refusal } from './refusal.ts';
@@ -60,9 +60,13 @@ export interface ClockCheck {
   maxDriftMs: number;
 }
 
+/** Which field paths this version syncs; isSyncedField unless a test plays an older version. */
+export type KnownField = (collection: Collection, field: string) => boolean;
+
 export interface MergeOptions {
   authorize?: Authorizer;
   clockCheck?: ClockCheck;
+  knownField?: KnownField;
 }
 
 export type ChangeFlag = 'clock-ahead';
@@ -104,9 +108,13 @@ export function isDeleted(record: RecordState | undefined): boolean {
  * Checks what the merge itself relies on. Shape and types are the zod schema's job at
  * import; this catches a stamp that belongs to another device (it would break the tie
  * between devices), a path this collection does not sync, and a tombstone that is not a
- * boolean.
+ * boolean. A well-formed path this version does not know is 'newer-path', a deferral: a
+ * newer app wrote it, and it waits for an app that knows it instead of being lost.
  */
-export function validateChange(change: Change): Refusal | null {
+export function validateChange(
+  change: Change,
+  knownField: KnownField = isSyncedField,
+): Refusal | null {
   const stampDevice = hlcDeviceId(change.hlc);
   if (stampDevice === null) return refusal('invalid-change', `"${change.hlc}" is not an HLC stamp`);
   if (stampDevice !== change.deviceId) {
@@ -115,7 +123,9 @@ export function validateChange(change: Change): Refusal | null {
       `stamp of device ${stampDevice} on a change of device ${change.deviceId}`,
     );
   }
-  if (!isSyncedField(change.collection, change.field)) {
+  if (!knownField(change.collection, change.field)) {
+    if (isWellFormedPath(change.field))
+      return refusal('newer-path', `"${change.field}" is a field of a newer version`);
     return refusal(
       'invalid-change',
       `"${change.field}" is not a synced field of ${change.collection}`,
@@ -138,9 +148,9 @@ export function mergeChanges(
   changes: readonly Change[],
   options: MergeOptions = {},
 ): MergeResult {
-  const { authorize, clockCheck } = options;
+  const { authorize, clockCheck, knownField = isSyncedField } = options;
   const aheadOf = clockCheck ? wallPrefix(clockCheck.nowMs + clockCheck.maxDriftMs) : null;
-  const verdicts = changes.map(validateChange);
+  const verdicts = changes.map((change) => validateChange(change, knownField));
   const batch = batchView(lookup, changes, verdicts);
   // Copies of the records this batch modified, this batch's own to update in place;
   // lookup()'s objects are never mutated.
@@ -151,7 +161,8 @@ export function mergeChanges(
   changes.forEach((change, i) => {
     const invalid = verdicts[i];
     if (invalid) {
-      results.push({ change, outcome: 'refused', refusal: invalid, flags: [] });
+      const outcome = isDeferral(invalid) ? 'deferred' : 'refused';
+      results.push({ change, outcome, refusal: invalid, flags: [] });
       return;
     }
     const key = recordKey(change.collection, change.recordId);

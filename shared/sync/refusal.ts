@@ -29,6 +29,13 @@ export type RefusalCode =
    */
   | 'newer-catalogue'
   /**
+   * Not a refusal for good: a well-formed field path this version does not sync (a newer
+   * app wrote it). Kept and retried once the app knows the path, like 'newer-catalogue'.
+   */
+  | 'newer-path'
+  /** A value the entry type's own schema refuses (a wrong kind, out of bounds, not an option). */
+  | 'invalid-value'
+  /**
    * Not a refusal for good: stamped further ahead of the receiver's clock than the allowed
    * skew (the sender's clock is wrong). Held, shown, and merged by a retry once the
    * receiver's clock has caught up, so it can never win over writes made in the meantime
@@ -46,6 +53,7 @@ export function isDeferral(refusal: Refusal): boolean {
   return (
     refusal.code === 'unknown-record' ||
     refusal.code === 'newer-catalogue' ||
+    refusal.code === 'newer-path' ||
     refusal.code === 'clock-ahead'
   );
 }

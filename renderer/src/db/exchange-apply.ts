@@ -8,7 +8,9 @@ import { decodeHlc } from '../../../shared/sync/hlc.ts';
 import { mergeChanges, type ChangeResult, type RecordState } from '../../../shared/sync/merge.ts';
 import { addCovered, type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type CoveredRange } from '../../../shared/sync/compact.ts';
-import { refusal } from '../../../shared/sync/refusal.ts';
+import { isSyncedField } from '../../../shared/sync/fields.ts';
+import { refusal, type Refusal } from '../../../shared/sync/refusal.ts';
+import { type ActivityTypeLookup } from './catalogue.ts';
 import {
   type FileOutcome,
   type OutcomeCounts,
@@ -55,6 +57,11 @@ export interface ApplyInput {
   ranges: readonly CoveredRange[];
   /** Validated by the codec; sensitive values already sealed with this device's key. */
   changes: readonly Change[];
+  /**
+   * Verdicts on the sensitive values, checked with the type's schema before they were sealed
+   * (by changeKey); values in clear are checked during the merge.
+   */
+  checkedBeforeSealing?: ReadonlyMap<string, Refusal>;
   /** The scope of each device whose deferred changes may be retried now. */
   scopeOfDevice: (deviceId: string) => SenderScope | undefined;
   /** Runs inside the transaction with the outcome: the report and the queue move with it. */
@@ -178,7 +185,11 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     // independently (ownership and claims are per record), so slicing changes nothing.
     const own: ChangeResult[] = [];
     const mergedStates = new Map<string, RecordState>();
-    const authorize = authorizerFor(new Map([[input.senderDeviceId, input.scope]]));
+    const authorize = authorizerFor(
+      new Map([[input.senderDeviceId, input.scope]]),
+      db.typeLookup,
+      input.checkedBeforeSealing,
+    );
     for (const slice of recordSlices(input.changes)) {
       const merged = mergeChanges((_c, id) => states.get(id), slice, { authorize, clockCheck });
       holdIncomplete(merged.records, stored, merged.results);
@@ -190,7 +201,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     // ownership is judged on the record before a batch, so a review waiting for its entry
     // passes only once the entry is here.
     const second = mergeChanges((_c, id) => mergedStates.get(id) ?? states.get(id), retry.changes, {
-      authorize: authorizerFor(retry.scopes),
+      authorize: authorizerFor(retry.scopes, db.typeLookup),
       clockCheck,
     });
     holdIncomplete(
@@ -309,6 +320,15 @@ function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
   };
 }
 
+/** True for a change kept for a newer version whose path or type this version now knows. */
+function learnedSince(row: DeferredRow, types: ActivityTypeLookup): boolean {
+  const { change } = row;
+  if (row.reason === 'newer-path') return isSyncedField(change.collection, change.field);
+  if (row.reason === 'newer-catalogue')
+    return change.field === 'type' && typeof change.value === 'string' && !!types(change.value);
+  return false;
+}
+
 /** Deferred changes to the records of this batch whose sender is still approved here. */
 async function deferredToRetry(
   db: LiaisonDb,
@@ -319,10 +339,14 @@ async function deferredToRetry(
   const scopes = new Map<string, SenderScope>();
   if ((await db.exchangeDeferred.count()) === 0) return { changes: [], scopes };
   const forRecords = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
-  // Changes held for a clock far ahead whose time has come, whatever record they touch: any
-  // import is the moment to apply them (ISO strings of one format compare as times).
+  // Changes held for a clock far ahead whose time has come, and changes kept for a newer
+  // version that this version now understands (the app was updated), whatever record they
+  // touch: any import is the moment to apply them (ISO strings of one format compare as times).
   const due = await db.exchangeDeferred
-    .filter((row) => row.heldUntil !== undefined && row.heldUntil <= now)
+    .filter(
+      (row) =>
+        (row.heldUntil !== undefined && row.heldUntil <= now) || learnedSince(row, db.typeLookup),
+    )
     .toArray();
   const seen = new Set(forRecords.map((row) => `${row.deviceId}\u0000${row.seq}`));
   const waiting = [
@@ -366,6 +390,7 @@ async function saveDeferred(
     recordId: r.change.recordId,
     change: r.change,
     deferredAt: now,
+    ...(r.outcome === 'deferred' ? { reason: r.refusal.code } : {}),
     ...(isClockHold(r) ? { heldUntil: heldUntil(r.change.hlc, nowMs) } : {}),
   });
   // A retried change still held for its clock is rewritten so heldUntil says when it is due;

@@ -12,6 +12,7 @@ import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
 import { isRevoked } from '../../../shared/identity/profile.ts';
 import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type Change } from '../../../shared/sync/change.ts';
+import { type Refusal } from '../../../shared/sync/refusal.ts';
 import { type FileOutcome } from '../features/sync/exchange-api.ts';
 import { applyChangesBundle } from './exchange-apply.ts';
 import {
@@ -22,6 +23,7 @@ import {
 } from './exchange-devices.ts';
 import { assertNoDemoKey, assertSameSideProfile } from './exchange-demo.ts';
 import { ExchangeError } from './exchange-errors.ts';
+import { changeKey, importedValueProblem } from './exchange-merge.ts';
 import { type ExchangeDeps } from './exchange-export.ts';
 import { importReceipt } from './exchange-receipts.ts';
 import { sealIncoming } from './exchange-seal.ts';
@@ -34,6 +36,7 @@ import {
   type ExchangeSelf,
 } from './exchange-self.ts';
 import { replaceProfile } from './identity.ts';
+import { isSealedPath } from './sealing.ts';
 
 /**
  * Hooks passed in (never global): tests throw inside the apply transaction; the benchmark
@@ -183,6 +186,24 @@ async function typesOf(
   return (recordId) => types.get(recordId);
 }
 
+/**
+ * The type-schema verdict on each sensitive value while it is still in clear (after sealing
+ * only its ciphertext is left). Values in clear are checked during the merge.
+ */
+function checkSensitiveValues(
+  changes: readonly Change[],
+  typeOf: (recordId: string) => ActivityTypeDef | undefined,
+): Map<string, Refusal> {
+  const verdicts = new Map<string, Refusal>();
+  for (const change of changes) {
+    const def = typeOf(change.recordId);
+    if (!isSealedPath(change.field, def)) continue;
+    const problem = importedValueProblem(change, def);
+    if (problem) verdicts.set(changeKey(change), problem);
+  }
+  return verdicts;
+}
+
 async function importChanges(
   deps: ExchangeDeps,
   self: ExchangeSelf,
@@ -252,11 +273,9 @@ async function importChanges(
   if (decoded.kind !== 'changes') throw new ExchangeError('unknown-file', 'not a changes bundle');
   if (seen) throw new ExchangeError('bundle-id-reused', header.bundleId);
   phase('decode');
-  const changes = await sealIncoming(
-    deps.dataKey,
-    decoded.payload,
-    await typesOf(deps, decoded.payload),
-  );
+  const typeOf = await typesOf(deps, decoded.payload);
+  const checkedBeforeSealing = checkSensitiveValues(decoded.payload, typeOf);
+  const changes = await sealIncoming(deps.dataKey, decoded.payload, typeOf);
   phase('seal');
   work.onFraction?.(0.85);
   const outcome = await applyChangesBundle(db, {
@@ -269,6 +288,7 @@ async function importChanges(
     scope: known.scope,
     ranges: header.ranges,
     changes,
+    checkedBeforeSealing,
     scopeOfDevice: (id) => knownDevice(self, id)?.scope,
     record: work.record,
     ...(faults.insideApply ? { fault: () => faults.insideApply?.(header.bundleId) } : {}),

@@ -8,11 +8,15 @@ import {
   isReviewPath,
   type Activity,
 } from '../../../shared/domain/activity.ts';
-import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import {
+  type ActivityTypeDef,
+  type ActivityTypeId,
+} from '../../../shared/domain/catalogue-types.ts';
 import { isActivityTypeId } from '../../../shared/domain/catalogue.ts';
+import { importedValueIssue } from '../../../shared/domain/schemas.ts';
 import { makeAuthorizer, type SenderScope } from '../../../shared/sync/authorize.ts';
 import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
-import { type Authorizer, type RecordState } from '../../../shared/sync/merge.ts';
+import { type Authorizer, type BatchView, type RecordState } from '../../../shared/sync/merge.ts';
 import { refusal, type Refusal } from '../../../shared/sync/refusal.ts';
 import { isSealed } from '../../../shared/vault/index.ts';
 import { type ActivityTypeLookup } from './catalogue.ts';
@@ -106,11 +110,57 @@ export function valueProblem(change: Change): Refusal | null {
   return null;
 }
 
-/** One authorizer for a batch that mixes senders (a bundle and retried deferred changes). */
-export function authorizerFor(scopes: ReadonlyMap<string, SenderScope>): Authorizer {
+/** The key of one change among all of a network's: its device and sequence number. */
+export function changeKey(change: Change): string {
+  return `${change.deviceId}\u0000${change.seq}`;
+}
+
+/**
+ * The value of an occurredOn or data change checked with the entry type's own field schema
+ * (shared/domain importedValueIssue), or null. `def` is the record's type when known here.
+ */
+export function importedValueProblem(
+  change: Change,
+  def: ActivityTypeDef | undefined,
+): Refusal | null {
+  if (change.field !== 'occurredOn' && !change.field.startsWith('data.')) return null;
+  const issue = importedValueIssue(def, change.field, change.value);
+  return issue ? refusal('invalid-value', `${change.field}: ${issue.key}`) : null;
+}
+
+/** The record's type as the batch or the stored record says it. */
+function typeOfRecord(
+  change: Change,
+  current: RecordState | undefined,
+  batch: BatchView,
+  types: ActivityTypeLookup,
+): ActivityTypeDef | undefined {
+  const stored = current?.fields.type?.value;
+  if (typeof stored === 'string') return types(stored);
+  const claimed = batch
+    .changesFor(change.collection, change.recordId)
+    .find((c) => c.field === 'type')?.value;
+  return typeof claimed === 'string' ? types(claimed) : undefined;
+}
+
+/**
+ * One authorizer for a batch that mixes senders (a bundle and retried deferred changes).
+ * Values are checked with the type's schema here when they are in clear; a sensitive value
+ * is sealed before the transaction, so its verdict comes from `checkedBeforeSealing`.
+ */
+export function authorizerFor(
+  scopes: ReadonlyMap<string, SenderScope>,
+  types: ActivityTypeLookup,
+  checkedBeforeSealing: ReadonlyMap<string, Refusal> = new Map(),
+): Authorizer {
   const byDevice = new Map([...scopes].map(([id, scope]) => [id, makeAuthorizer(scope)]));
   return (change, current, batch) => {
-    const invalid = valueProblem(change);
+    const invalid =
+      valueProblem(change) ??
+      checkedBeforeSealing.get(changeKey(change)) ??
+      (isSealed(change.value)
+        ? null
+        : importedValueProblem(change, typeOfRecord(change, current, batch, types)));
     if (invalid) return invalid;
     const authorize = byDevice.get(change.deviceId);
     if (!authorize) return refusal('author-mismatch', `no scope for device ${change.deviceId}`);

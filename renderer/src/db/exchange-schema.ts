@@ -3,6 +3,7 @@
 // read or write these tables.
 import { type Change } from '../../../shared/sync/change.ts';
 import { type SeqRange } from '../../../shared/sync/receipts.ts';
+import { type RefusalCode } from '../../../shared/sync/refusal.ts';
 import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
 import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
 import { type ImportRunReport, type SenderInfo } from '../features/sync/exchange-api.ts';
@@ -37,6 +38,12 @@ export interface DeferredRow {
   /** As received, except sensitive values, which are sealed like everything stored. */
   change: Change;
   deferredAt: string;
+  /**
+   * Why it waits (absent on rows stored before this field existed): 'newer-path' and
+   * 'newer-catalogue' rows are retried at any import once this version knows their path or
+   * type, 'unknown-record' ones when their record arrives.
+   */
+  reason?: RefusalCode;
   /**
    * Set for a change held because its stamp is too far ahead of this device's clock
    * (refusal 'clock-ahead'): from this time (ISO) it is retried at every import, whatever

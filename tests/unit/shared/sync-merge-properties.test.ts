@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SenderScope, makeAuthorizer } from '../../../shared/sync/authorize.ts';
 import { type Change, type Json } from '../../../shared/sync/change.ts';
-import { recordKey } from '../../../shared/sync/fields.ts';
+import { isSyncedField, recordKey } from '../../../shared/sync/fields.ts';
 import { HlcClock, decodeHlc, encodeHlc } from '../../../shared/sync/hlc.ts';
 import { type MergeOptions, type RecordState, mergeChanges } from '../../../shared/sync/merge.ts';
 
@@ -557,6 +557,80 @@ describe('merge properties with a clock check', () => {
             }
           },
         ),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+describe('merge properties across app versions', () => {
+  // Paths a newer app syncs and this one does not (a review thread, a link to a case).
+  const NEWER_PATHS = ['review.thread.c1', 'review.thread.c2', 'links.case'];
+  const newerKnows = (collection: 'activities', field: string) =>
+    isSyncedField(collection, field) || NEWER_PATHS.includes(field);
+  const newerOps = (devices: number): fc.Arbitrary<Op> =>
+    fc.oneof(
+      { weight: 3, arbitrary: opArb(devices) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('write' as const),
+          device: fc.nat({ max: devices - 1 }),
+          record: fc.nat({ max: 2 }),
+          field: fc.constantFrom(...NEWER_PATHS),
+          value: valueArb,
+          step: fc.integer({ min: 0, max: 3 }),
+        }),
+      },
+    );
+  const mixedWorld = fc.integer({ min: 3, max: 4 }).chain((devices) =>
+    fc.record({
+      ops: fc.array(newerOps(devices), { maxLength: 30 }),
+      skews: fc.constant(Array.from({ length: devices }, () => 0)),
+      receivers: fc.array(fc.integer(), { minLength: 2, maxLength: 2 }),
+    }),
+  );
+
+  it(
+    'loses nothing a newer version wrote: an older receiver keeps it aside, never refused, and once updated ends where a newer receiver is',
+    () => {
+      fc.assert(
+        fc.property(mixedWorld, ({ skews, ops, receivers }) => {
+          const all = simulate(skews, ops);
+          const newer: Store = new Map();
+          mergeInto(newer, sortedByHlc(all), { knownField: newerKnows });
+          for (const seed of receivers) {
+            const older: Store = new Map();
+            // What the older version keeps aside (exchangeDeferred in the app).
+            const keptAside = new Map<string, Change>();
+            for (const batch of deliveries(all, seed)) {
+              const result = mergeInto(older, batch);
+              for (const r of result.results) {
+                if (r.outcome === 'refused') expect(r).toBeUndefined();
+                if (r.outcome === 'deferred') {
+                  expect(r.refusal.code).toBe('newer-path');
+                  keptAside.set(`${r.change.deviceId}/${r.change.seq}`, r.change);
+                }
+              }
+            }
+            // Before the update the older receiver holds exactly the paths it knows.
+            const known = Object.fromEntries(
+              Object.entries(snapshot(newer)).map(([key, fields]) => [
+                key,
+                Object.fromEntries(
+                  Object.entries(fields).filter(([path]) => !NEWER_PATHS.includes(path)),
+                ),
+              ]),
+            );
+            for (const [key, fields] of Object.entries(snapshot(older)))
+              expect(fields).toEqual(known[key]);
+            // The update: the same receiver now knows the paths and retries what it kept.
+            const retried = mergeInto(older, [...keptAside.values()], { knownField: newerKnows });
+            expect(retried.results.some((r) => r.outcome === 'refused')).toBe(false);
+            expectSameState(snapshot(older), snapshot(newer));
+          }
+        }),
         { numRuns: 300 },
       );
     },

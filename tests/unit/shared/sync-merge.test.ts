@@ -220,9 +220,10 @@ describe('changes the merge refuses on its own', () => {
     const r = store().merge([
       { ...change('a', 1, 0, 'data.notes', 'x'), hlc: 'yesterday' },
       { ...change('a', 2, 0, 'data.notes', 'x'), deviceId: 'b' },
-      change('a', 3, 0, 'nickname', 'x'),
+      change('a', 3, 0, 'nick name', 'x'),
       change('a', 4, 0, 'data.a.b', 'x'),
       change('a', 6, 0, '_deleted', 'yes'),
+      change('a', 7, 0, 'a.b.c.d.e', 'x'),
       good,
     ]);
     expect(outcomes(r)).toEqual([
@@ -231,11 +232,27 @@ describe('changes the merge refuses on its own', () => {
       'refused',
       'refused',
       'refused',
+      'refused',
       'inserted',
     ]);
-    for (const res of r.results.slice(0, 5)) {
+    for (const res of r.results.slice(0, 6)) {
       expect(res.outcome === 'refused' && res.refusal.code).toBe('invalid-change');
     }
+  });
+
+  it('keeps a well-formed path of a newer version for later instead of refusing it', () => {
+    const r = store().merge([
+      change('a', 1, 0, 'data.notes', 'fine'),
+      change('a', 2, 0, 'nickname', 'x'),
+      change('a', 3, 0, 'review.thread.c1', { text: 'Please add the flight number' }),
+    ]);
+    expect(outcomes(r)).toEqual(['inserted', 'deferred', 'deferred']);
+    for (const res of r.results.slice(1))
+      expect(res.outcome === 'deferred' && res.refusal.code).toBe('newer-path');
+    // Nothing of them reaches the record until the app knows the path.
+    expect(Object.keys(r.records.get(recordKey('activities', 'r1'))?.fields ?? {})).toEqual([
+      'data.notes',
+    ]);
   });
 
   it('asks the authorizer about each change, refuses or defers what it denies, and applies the rest', () => {

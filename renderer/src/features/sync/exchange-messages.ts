@@ -162,6 +162,10 @@ const refusalEn: Sentences<RefusalCode> = {
     'The entry has not arrived here yet; the change is kept and applied when it does.',
   'newer-catalogue':
     'The entry is of a kind this version of Liaison Log does not know; it is kept and applied once the app is updated.',
+  'newer-path':
+    'A part of the entry this version of Liaison Log does not know yet (a newer version made it); it is kept and applied once the app is updated.',
+  'invalid-value':
+    'A value this kind of entry does not accept (wrong kind, out of bounds or not one of the choices); the rest of the entry is applied.',
   'clock-ahead':
     'Stamped more than a day ahead of this computer’s clock (the sender’s clock is probably wrong); it is held and applied once this clock reaches its time.',
 };
@@ -178,6 +182,10 @@ const refusalFr: Sentences<RefusalCode> = {
     'L’entrée n’est pas encore arrivée ici; la modification est conservée et sera appliquée à son arrivée.',
   'newer-catalogue':
     'L’entrée est d’un type que cette version de Liaison Log ne connaît pas; elle est conservée et sera appliquée une fois l’application mise à jour.',
+  'newer-path':
+    'Une partie de l’entrée que cette version de Liaison Log ne connaît pas encore (une version plus récente l’a faite); elle est conservée et sera appliquée une fois l’application mise à jour.',
+  'invalid-value':
+    'Une valeur que ce type d’entrée n’accepte pas (mauvais type, hors limites ou absente des choix); le reste de l’entrée est appliqué.',
   'clock-ahead':
     'Datée de plus d’un jour après l’horloge de cet ordinateur (l’horloge de l’expéditeur est sans doute fausse)\u00a0; elle est retenue et sera appliquée quand cette horloge aura atteint sa date.',
 };
