@@ -14,7 +14,7 @@ import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
 import { keptWhenDeleted } from '../../../shared/sync/fields.ts';
 import { type LiaisonDb } from './db.ts';
-import { allocateSeqs, DeviceClock, randomId } from './device.ts';
+import { allocateSeqs, DeviceClock } from './device.ts';
 import { DbError, toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
@@ -128,7 +128,7 @@ export async function createActivity(
   input: NewActivity,
   options: Pick<WriteOptions, 'sealer'> = {},
 ): Promise<ActivityView> {
-  const id = randomId();
+  const id = db.newId();
   // Sealed first: WebCrypto inside the transaction would let Dexie commit it half way.
   const data = await sealData(options.sealer, id, input.data, db.typeLookup(input.type));
   const initial: Activity = {

@@ -5,6 +5,7 @@ import { type Change } from '../../../shared/sync/change.ts';
 import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
+import { randomId } from './random-id.ts';
 import {
   DB_VERSION,
   STORES_V1,
@@ -31,6 +32,14 @@ export interface DbDeps {
   types?: ActivityTypeLookup;
   /** Wall clock in ms; injected so tests can run several devices and fixed times. */
   now?: () => number;
+  /**
+   * New record, draft, bundle and run ids (default: 128 random bits, `randomId`); injected
+   * so a seeded generator (the demo network) and tests get the same ids on every run. Never
+   * a source of key material: keys and IVs always come from WebCrypto.
+   */
+  newId?: () => string;
+  /** A number in [0, 1) for choices that are not secrets (jitter); default Math.random. */
+  random?: () => number;
 }
 
 export class LiaisonDb extends Dexie {
@@ -52,11 +61,15 @@ export class LiaisonDb extends Dexie {
 
   readonly typeLookup: ActivityTypeLookup;
   readonly now: () => number;
+  readonly newId: () => string;
+  readonly random: () => number;
 
   constructor(name: string, deps: DbDeps = {}) {
     super(name);
     this.typeLookup = deps.types ?? catalogueTypes;
     this.now = deps.now ?? (() => Date.now());
+    this.newId = deps.newId ?? randomId;
+    this.random = deps.random ?? Math.random;
     // Every version stays declared: Dexie replays the upgrades from whatever is installed.
     this.version(1).stores(STORES_V1);
     this.version(2)

@@ -7,13 +7,7 @@ import { type LiaisonDb } from './db.ts';
 import { toDbError } from './errors.ts';
 import { getMeta, seqKey, setMeta, type DeviceInfo } from './meta.ts';
 
-/** 16 random bytes as base64url without padding: 22 characters, 128 bits. */
-export function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+export { randomId } from './random-id.ts';
 
 /** The device record, created on first call. One transaction: two windows get one id. */
 export async function getOrCreateDevice(db: LiaisonDb): Promise<DeviceInfo> {
@@ -22,7 +16,7 @@ export async function getOrCreateDevice(db: LiaisonDb): Promise<DeviceInfo> {
       const existing = await getMeta(db, 'device');
       if (existing) return existing;
       const device: DeviceInfo = {
-        deviceId: randomId(),
+        deviceId: db.newId(),
         createdAt: new Date(db.now()).toISOString(),
       };
       await setMeta(db, 'device', device);

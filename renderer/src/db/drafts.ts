@@ -3,7 +3,6 @@
 import { type Json } from '../../../shared/sync/change.ts';
 import { openDraftValues, sealDraftValues, type Sealer } from './sealing.ts';
 import { type LiaisonDb } from './db.ts';
-import { randomId } from './device.ts';
 import { toDbError } from './errors.ts';
 import { type DraftRow } from './schema.ts';
 
@@ -23,7 +22,7 @@ export async function saveDraft(
   input: DraftInput,
   sealer: Sealer | undefined,
 ): Promise<Draft> {
-  const id = input.id ?? randomId();
+  const id = input.id ?? db.newId();
   const draft: Draft = {
     id,
     type: input.type,

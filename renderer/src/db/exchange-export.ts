@@ -8,7 +8,6 @@ import { isReviewPath } from '../../../shared/domain/activity.ts';
 import { compactChanges } from '../../../shared/sync/compact.ts';
 import { type SeqRange } from '../../../shared/sync/receipts.ts';
 import { type LiaisonDb } from './db.ts';
-import { randomId } from './device.ts';
 import { openForExport } from './exchange-seal.ts';
 import {
   asRecipients,
@@ -103,7 +102,7 @@ export async function buildChangesExport(
   const changes = await openForExport(deps.dataKey, carried);
   onProgress?.(0.4);
   const createdAt = new Date(db.now()).toISOString();
-  const bundleId = randomId();
+  const bundleId = db.newId();
   const postCode = ownPostCode(self);
   const data = await encodeBundle({
     ...senderFields(self, deps.appVersion),

@@ -8,7 +8,6 @@ import { type BundleHeader } from '../../../shared/bundle/types.ts';
 import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
 import { makeReceipt, receiptSchema } from '../../../shared/sync/receipts.ts';
 import { type FileOutcome } from '../features/sync/exchange-api.ts';
-import { randomId } from './device.ts';
 import { ExchangeError } from './exchange-errors.ts';
 import { type BuiltFile, type ExchangeDeps } from './exchange-export.ts';
 import {
@@ -134,7 +133,7 @@ export async function buildReceiptFiles(
       .slice(0, MAX_LISTED_BUNDLES)
       .map((b) => b.bundleId);
     const receipt = makeReceipt(self.identity.deviceId, createdAt, partCoverage, bundles);
-    const bundleId = randomId();
+    const bundleId = db.newId();
     const data = await encodeBundle({
       ...senderFields(self, deps.appVersion),
       kind: 'receipt',

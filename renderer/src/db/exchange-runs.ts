@@ -7,7 +7,6 @@ import {
   type ImportRunReport,
 } from '../features/sync/exchange-api.ts';
 import { type LiaisonDb } from './db.ts';
-import { randomId } from './device.ts';
 import { type ImportRunRow, type QueuedFileRow } from './exchange-schema.ts';
 import { toDbError } from './errors.ts';
 import { type FailureMessage } from './exchange-errors.ts';
@@ -22,7 +21,7 @@ function toReport(row: ImportRunRow): ImportRunReport {
  * (approval moves waiting bundles into a run atomically), else in its own.
  */
 export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[]): Promise<string> {
-  const runId = randomId();
+  const runId = db.newId();
   const startedAt = new Date(db.now()).toISOString();
   const queued: QueuedFileRow[] = files.map((f, index) => ({
     id: `${runId}:${String(index).padStart(6, '0')}`,
