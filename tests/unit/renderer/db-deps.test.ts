@@ -21,7 +21,11 @@ async function run(name: string) {
   const device = await getOrCreateDevice(db);
   const author = { deviceId: device.deviceId, officerId: 'lo-bogota-1', postCode: 'BOG' };
   const entry = await createActivity(db, author, liaisonInput());
-  const draft = await saveDraft(db, { type: 'liaison', values: { subject: 'half' } }, await testSealer());
+  const draft = await saveDraft(
+    db,
+    { type: 'liaison', values: { subject: 'half' } },
+    await testSealer(),
+  );
   const rows = await db.activities.toArray();
   db.close();
   return { deviceId: device.deviceId, entry: entry.id, draft: draft.id, rows };
