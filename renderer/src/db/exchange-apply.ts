@@ -338,15 +338,20 @@ async function deferredToRetry(
 ): Promise<{ changes: Change[]; scopes: Map<string, SenderScope> }> {
   const scopes = new Map<string, SenderScope>();
   if ((await db.exchangeDeferred.count()) === 0) return { changes: [], scopes };
-  const forRecords = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
-  // Changes held for a clock far ahead whose time has come, and changes kept for a newer
-  // version that this version now understands (the app was updated), whatever record they
-  // touch: any import is the moment to apply them (ISO strings of one format compare as times).
-  const due = await db.exchangeDeferred
-    .filter(
-      (row) =>
-        (row.heldUntil !== undefined && row.heldUntil <= now) || learnedSince(row, db.typeLookup),
-    )
+  // Changes held for a clock far ahead whose time has come, whatever record they touch: any
+  // import is the moment to apply them (ISO strings of one format compare as times). And
+  // every change kept for a record of which one change was kept for a newer version this
+  // version now understands (the app was updated): the whole record is retried, since its
+  // other changes waited for the one that made it.
+  const due: DeferredRow[] = [];
+  const learned = new Set<string>();
+  await db.exchangeDeferred.each((row) => {
+    if (row.heldUntil !== undefined && row.heldUntil <= now) due.push(row);
+    if (learnedSince(row, db.typeLookup)) learned.add(row.recordId);
+  });
+  const forRecords = await db.exchangeDeferred
+    .where('recordId')
+    .anyOf([...new Set([...recordIds, ...learned])])
     .toArray();
   const seen = new Set(forRecords.map((row) => `${row.deviceId}\u0000${row.seq}`));
   const waiting = [

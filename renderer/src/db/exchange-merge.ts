@@ -12,14 +12,13 @@ import {
   type ActivityTypeDef,
   type ActivityTypeId,
 } from '../../../shared/domain/catalogue-types.ts';
-import { isActivityTypeId } from '../../../shared/domain/catalogue.ts';
 import { importedValueIssue } from '../../../shared/domain/schemas.ts';
 import { makeAuthorizer, type SenderScope } from '../../../shared/sync/authorize.ts';
 import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
 import { type Authorizer, type BatchView, type RecordState } from '../../../shared/sync/merge.ts';
 import { refusal, type Refusal } from '../../../shared/sync/refusal.ts';
 import { isSealed } from '../../../shared/vault/index.ts';
-import { type ActivityTypeLookup } from './catalogue.ts';
+import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
 import { rowState } from './record-state.ts';
 import { buildRow, hlcTime, toView } from './rows.ts';
 import { type ActivityRow } from './schema.ts';
@@ -86,11 +85,14 @@ const CORE: ReadonlySet<string> = new Set(CORE_PATHS);
  * strings for the other core paths, a review status, strings (or null) for review fields.
  * Data values are the sender's form's business (a newer catalogue may know more).
  */
-export function valueProblem(change: Change): Refusal | null {
+export function valueProblem(
+  change: Change,
+  types: ActivityTypeLookup = catalogueTypes,
+): Refusal | null {
   const { field, value } = change;
   const bad = (what: string) => refusal('invalid-change', `${field} takes ${what}`);
   if (field === 'type') {
-    if (isActivityTypeId(value)) return null;
+    if (typeof value === 'string' && types(value)) return null;
     // A type name from a newer catalogue waits for an app that knows it; anything else is junk.
     return typeof value === 'string' && /^[a-z][a-z0-9-]{0,63}$/.test(value)
       ? refusal('newer-catalogue', `${value} is not a type this build knows`)
@@ -156,7 +158,7 @@ export function authorizerFor(
   const byDevice = new Map([...scopes].map(([id, scope]) => [id, makeAuthorizer(scope)]));
   return (change, current, batch) => {
     const invalid =
-      valueProblem(change) ??
+      valueProblem(change, types) ??
       checkedBeforeSealing.get(changeKey(change)) ??
       (isSealed(change.value)
         ? null

@@ -7,6 +7,7 @@ import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exc
 import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
 import {
   OFFICER_A,
+  OFFICER_B,
   appendOwnChange,
   hqDevice,
   logOne,
@@ -15,7 +16,8 @@ import {
   rowsOf,
   type TestDevice,
 } from './exchange-fixtures.ts';
-import { testLiaison } from './db-fixtures.ts';
+import { liaisonInput, testLiaison, testTypes } from './db-fixtures.ts';
+import { createActivity, openDatabase } from '../../../renderer/src/db/index.ts';
 
 async function exported(device: TestDevice): Promise<BuiltFile> {
   const built = await buildChangesExport(device.deps);
@@ -59,6 +61,51 @@ describe('a change from a newer version', () => {
     const later = await importInto(hq, await exported(officer));
     expect(later.counts.refused).toBe(0);
     expect(await hq.db.exchangeDeferred.count()).toBe(1);
+  });
+});
+
+describe('an entry of a type this version does not know', () => {
+  it('waits at an older HQ and applies at the first import after the update, whatever it touches', async () => {
+    const net = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const hq = await hqDevice(net);
+    const officer = await officerDevice(net, OFFICER_A);
+    const other = await officerDevice(net, OFFICER_B);
+    const training = await createActivity(
+      officer.db,
+      officer.author,
+      { ...liaisonInput(), type: 'training' },
+      { sealer: officer.sealer },
+    );
+    // HQ on an older version: its catalogue has no 'training' yet.
+    const name = hq.db.name;
+    hq.db.close();
+    const older = await openDatabase(name, {
+      types: (id) => (id === 'liaison' ? testLiaison : undefined),
+      now: hq.clock.now,
+    });
+    const first = await importInto(
+      { ...hq, db: older, deps: { ...hq.deps, db: older } },
+      await exported(officer),
+    );
+    expect(first.counts.refused).toBe(0);
+    expect(await older.activities.get(training.id)).toBeUndefined();
+    expect((await older.exchangeDeferred.toArray()).map((r) => r.reason)).toContain(
+      'newer-catalogue',
+    );
+    older.close();
+
+    // The update: the same database, opened by a version that knows the type. Another
+    // officer's bundle, which does not touch the entry, is the next import.
+    const updated = await openDatabase(name, { types: testTypes, now: hq.clock.now });
+    await logOne(other, 'Unrelated meeting');
+    const next = await importInto(
+      { ...hq, db: updated, deps: { ...hq.deps, db: updated } },
+      await exported(other),
+    );
+    expect(next.extras?.retried).toBeGreaterThan(0);
+    expect((await updated.activities.get(training.id))?.type).toBe('training');
+    expect(await updated.exchangeDeferred.count()).toBe(0);
+    updated.close();
   });
 });
 
