@@ -4,6 +4,7 @@
 // id, createdAt and updatedAt are bookkeeping, not paths.
 import { DELETED_FIELD, type Json } from '../sync/change.ts';
 import { isSyncedField } from '../sync/fields.ts';
+import { COMMENT_PREFIX, isCommentPath } from '../review/comments.ts';
 import {
   CORE_PATHS,
   DATA_PREFIX,
@@ -50,6 +51,8 @@ export function toFieldValues(activity: Activity): FieldValues {
   if (activity.review.comment !== undefined) values['review.comment'] = activity.review.comment;
   if (activity.review.by !== undefined) values['review.by'] = activity.review.by;
   if (activity.review.at !== undefined) values['review.at'] = activity.review.at;
+  for (const [id, comment] of Object.entries(activity.review.comments ?? {}))
+    values[`${COMMENT_PREFIX}${id}`] = comment;
   values[DELETED_FIELD] = activity.deleted;
   return values;
 }
@@ -106,6 +109,13 @@ export function applyFieldValues(base: Activity, values: Readonly<FieldValues>):
       const name = path.slice(DATA_PREFIX.length);
       if (value === null) delete next.data[name];
       else next.data[name] = value;
+    } else if (isCommentPath(path)) {
+      const id = path.slice(COMMENT_PREFIX.length);
+      const comments = { ...next.review.comments };
+      if (value === null) delete comments[id];
+      else comments[id] = value;
+      next.review = { ...next.review, comments };
+      if (Object.keys(comments).length === 0) delete next.review.comments;
     } else if ((REVIEW_PATHS as readonly string[]).includes(path)) {
       next.review = setReview(next.review, path, value);
     } else if (path === DELETED_FIELD) {

@@ -14,6 +14,11 @@ export interface ActivityReview {
   by?: string;
   /** ISO timestamp of the review. */
   at?: string;
+  /**
+   * The comment thread, by comment id: each under its own path `review.comments.<id>`
+   * (shared/review/comments.ts), so threads merge as sets. Absent when there is none.
+   */
+  comments?: Record<string, Json>;
 }
 
 export interface Activity {
@@ -37,7 +42,7 @@ export interface Activity {
  * Field paths, one per independently merged value:
  *   core:   type, schemaVersion, officerId, postCode, occurredOn
  *   data:   data.<field name>
- *   review: review.status, review.comment, review.by, review.at
+ *   review: review.status, review.comment, review.by, review.at, review.comments.<id>
  *   tombstone: _deleted (DELETED_FIELD)
  */
 export const CORE_PATHS = ['type', 'schemaVersion', 'officerId', 'postCode', 'occurredOn'] as const;

@@ -1,6 +1,7 @@
 // Who may write what, checked at import for every change of a bundle against the role of
 // the person who signed it. A refused change is reported; the rest of the bundle applies.
 import { isReviewPath } from '../domain/activity.ts';
+import { MAX_COMMENT_LENGTH, commentProblem, isCommentPath } from '../review/comments.ts';
 import { type Change, type Json } from './change.ts';
 import { OWNERSHIP_FIELDS, recordKey } from './fields.ts';
 import { latestPerField } from './latest.ts';
@@ -67,6 +68,7 @@ function decide(scope: SenderScope, change: Change, ownership: () => Ownership):
     return refusal('author-mismatch', `change by ${change.author} in a bundle signed by ${sender}`);
   }
   if (isReviewPath(change.field)) return authorizeReview(scope, change, ownership());
+  if (isCommentPath(change.field)) return authorizeComment(scope, change, ownership());
   if (scope.role === 'hq')
     return refusal('hq-review-only', `HQ may write review fields only, not ${change.field}`);
   return authorizeOwnWrite(sender, postsOf(scope), change, ownership());
@@ -149,6 +151,28 @@ function authorizeReview(scope: SenderScope, change: Change, owner: Ownership): 
   // The lead's own new record is in one of its posts; anything else must wait for the
   // record itself, which tells its post.
   return claimsOwnRecord(owner, scope.officerId, scope.posts) ? null : notYetKnown(change);
+}
+
+/**
+ * A comment of the thread: well formed, by the signer, and written by someone who may speak
+ * on the entry: its officer (a reply), a lead of its post, or HQ. The app writes each
+ * comment once under a fresh id; only its author can write that path again, and then the
+ * merge's last-writer-wins decides as for any field, so every device still agrees.
+ */
+function authorizeComment(scope: SenderScope, change: Change, owner: Ownership): Refusal | null {
+  const problem = commentProblem(change.value, senderId(scope));
+  if (problem === 'too-long')
+    return refusal('comment-too-long', `a comment holds at most ${MAX_COMMENT_LENGTH} characters`);
+  if (problem === 'not-the-author')
+    return refusal('author-mismatch', `a comment signed by ${senderId(scope)} in another's name`);
+  if (problem) return refusal('invalid-value', `${change.field} is not a comment`);
+  if (scope.role === 'officer') {
+    if (owner.kind === 'unknown') return notYetKnown(change);
+    return owner.officerId === scope.officerId
+      ? null
+      : refusal('not-owner', `a comment on ${JSON.stringify(owner.officerId)}'s entry`);
+  }
+  return authorizeReview(scope, change, owner);
 }
 
 /** Core, data and tombstone writes: an officer's (or a lead's) own activities only. */

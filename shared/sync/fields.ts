@@ -1,6 +1,7 @@
 // Which field paths take part in sync for each collection, and which of them a deleted
 // record keeps. Merge, authorization and compaction all read these, so they agree.
 import { CORE_PATHS, DATA_PREFIX, REVIEW_PATHS } from '../domain/activity.ts';
+import { isCommentPath } from '../review/comments.ts';
 import { type Collection, DELETED_FIELD } from './change.ts';
 
 /** The fields that say whose a record is; authorization is decided on them. */
@@ -19,6 +20,7 @@ const KEPT_PATHS: ReadonlySet<string> = new Set<string>([...OWNERSHIP_FIELDS, DE
 /** True when `field` is a path that `collection` merges (see shared/domain/activity.ts). */
 export function isSyncedField(_collection: Collection, field: string): boolean {
   if (FIXED_PATHS.has(field)) return true;
+  if (isCommentPath(field)) return true;
   return field.startsWith(DATA_PREFIX) && DATA_NAME.test(field.slice(DATA_PREFIX.length));
 }
 

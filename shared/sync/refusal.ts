@@ -33,6 +33,8 @@ export type RefusalCode =
    * app wrote it). Kept and retried once the app knows the path, like 'newer-catalogue'.
    */
   | 'newer-path'
+  /** A review comment longer than MAX_COMMENT_LENGTH (shared/review/comments.ts). */
+  | 'comment-too-long'
   /** A value the entry type's own schema refuses (a wrong kind, out of bounds, not an option). */
   | 'invalid-value'
   /**

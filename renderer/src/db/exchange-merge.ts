@@ -13,6 +13,7 @@ import {
   type ActivityTypeId,
 } from '../../../shared/domain/catalogue-types.ts';
 import { importedValueIssue } from '../../../shared/domain/schemas.ts';
+import { isCommentPath } from '../../../shared/review/comments.ts';
 import { makeAuthorizer, type SenderScope } from '../../../shared/sync/authorize.ts';
 import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
 import { type Authorizer, type BatchView, type RecordState } from '../../../shared/sync/merge.ts';
@@ -107,6 +108,8 @@ export function valueProblem(
     return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value)
       ? null
       : bad('a review status');
+  // A comment's value is checked by the authorizer (shared/sync/authorize.ts).
+  if (isCommentPath(field)) return null;
   if (field.startsWith('review.'))
     return value === null || typeof value === 'string' ? null : bad('a string');
   return null;

@@ -164,6 +164,8 @@ const refusalEn: Sentences<RefusalCode> = {
     'The entry is of a kind this version of Liaison Log does not know; it is kept and applied once the app is updated.',
   'newer-path':
     'A part of the entry this version of Liaison Log does not know yet (a newer version made it); it is kept and applied once the app is updated.',
+  'comment-too-long':
+    'A review comment longer than 2,000 characters; the rest of the entry is applied.',
   'invalid-value':
     'A value this kind of entry does not accept (wrong kind, out of bounds or not one of the choices); the rest of the entry is applied.',
   'clock-ahead':
@@ -184,6 +186,8 @@ const refusalFr: Sentences<RefusalCode> = {
     'L’entrée est d’un type que cette version de Liaison Log ne connaît pas; elle est conservée et sera appliquée une fois l’application mise à jour.',
   'newer-path':
     'Une partie de l’entrée que cette version de Liaison Log ne connaît pas encore (une version plus récente l’a faite); elle est conservée et sera appliquée une fois l’application mise à jour.',
+  'comment-too-long':
+    'Un commentaire de révision de plus de 2 000 caractères; le reste de l’entrée est appliqué.',
   'invalid-value':
     'Une valeur que ce type d’entrée n’accepte pas (mauvais type, hors limites ou absente des choix); le reste de l’entrée est appliqué.',
   'clock-ahead':
