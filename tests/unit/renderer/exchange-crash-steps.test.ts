@@ -12,6 +12,7 @@ import {
   importFiles,
   resumeInterrupted,
 } from '../../../renderer/src/db/exchange-engine.ts';
+import { describeFailure } from '../../../renderer/src/db/exchange-errors.ts';
 import { type ImportFaults } from '../../../renderer/src/db/exchange-import.ts';
 import { importFiles as importRun } from '../../../renderer/src/db/exchange-engine.ts';
 import { openDatabase, type LiaisonDb } from '../../../renderer/src/db/index.ts';
@@ -258,5 +259,40 @@ describe('a crash after each write of an import', () => {
         approveDevice({ db, dataKey: base.dataKey, appVersion: 'test' }, OFFICER_NEW.deviceId),
       steps: [APPROVE, TRY, APPLY, FINISH],
     });
+  });
+});
+
+describe('a disk that fills up during an import', () => {
+  it('stops the run saying the disk is full when not even the report line can be written', async () => {
+    const a = await bundleOf(await officerDevice(net, OFFICER_A), 2, 'A');
+    const b = await bundleOf(await officerDevice(net, OFFICER_B), 1, 'B');
+    const base = await hqDevice(net);
+    const name = freshName();
+    const cutter = cutWritesAfter(name);
+    try {
+      const db = await copyDatabase(base.db, name, now);
+      cutter.arm();
+      const before = await dumpDatabase(db);
+      // The first file's apply finds the disk full, and from then on nothing can be written.
+      const failure = await importFiles({ db, dataKey: base.dataKey, appVersion: 'test' }, [a, b], {
+        faults: {
+          insideApply: () => {
+            cutter.cutNow();
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          },
+        },
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(describeFailure(failure)).toEqual({ errorKey: 'exchange.error.disk-full' });
+      // Queued, a try counted for the first file, and nothing else: the second was not tried.
+      expect(cutter.steps).toEqual([QUEUE, TRY]);
+      const atFull = await dumpDatabase(db);
+      expectWholeFiles(before, atFull, cutter.steps);
+      expect(atFull.exchangeQueue).toHaveLength(2);
+    } finally {
+      cutter.remove();
+    }
   });
 });
