@@ -17,6 +17,7 @@ import {
   type RefusedChange,
   type SenderInfo,
 } from '../features/sync/exchange-api.ts';
+import { withAbortReason } from './abort-reason.ts';
 import { type LiaisonDb } from './db.ts';
 import { DeviceClock } from './device.ts';
 import { ExchangeError } from './exchange-errors.ts';
@@ -146,7 +147,10 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     db.exchangeQueue,
     db.exchangeRuns,
   ];
-  return db.transaction('rw', tables, async () => {
+  // A full disk aborts it with a reason its requests do not carry: kept for the report.
+  let native: IDBTransaction | undefined;
+  const applying = db.transaction('rw', tables, async (tx) => {
+    native = tx.idbtrans;
     const nowMs = db.now();
     const now = new Date(nowMs).toISOString();
     const seen = await db.exchangeBundles.get(input.bundleId);
@@ -257,6 +261,9 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     input.fault?.();
     await input.record(outcome);
     return outcome;
+  });
+  return applying.catch((e: unknown) => {
+    throw withAbortReason(e, native);
   });
 }
 

@@ -108,10 +108,15 @@ export async function runQueued(
       try {
         await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, () => record(outcome));
       } catch (again) {
-        // Even the report could not be written (a full disk): go on with the other files.
-        // The file stays queued; its next try (or its setting aside) will say why.
+        // Even the report could not be written: the file stays queued; its next try (or its
+        // setting aside) will say why.
         console.error('Could not record a rejected file', again);
         await noteAttemptFailure(db, file.id, describeFailure(e)).catch(() => undefined);
+        // On a full disk no other file, nor the end of the run, can be stored either: the
+        // run stops here with that reason (the browser may close the connection, and a later
+        // write would only say so). What is queued resumes at the next start.
+        if (outcome.errorKey === 'exchange.error.disk-full') throw e;
+        // Otherwise go on with the other files.
       }
     }
     report(1);

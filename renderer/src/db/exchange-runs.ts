@@ -8,6 +8,7 @@ import {
 } from '../features/sync/exchange-api.ts';
 import { type LiaisonDb } from './db.ts';
 import { type ImportRunRow, type QueuedFileRow } from './exchange-schema.ts';
+import { withAbortReason } from './abort-reason.ts';
 import { toDbError } from './errors.ts';
 import { type FailureMessage } from './exchange-errors.ts';
 
@@ -31,8 +32,12 @@ export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[])
     // Queued in its place like any file, so the report keeps the order they were chosen in.
     ...('data' in f ? { data: f.data } : { data: new Uint8Array(0), unreadable: f.unreadable }),
   }));
+  // The file bytes are the biggest write of an import: on a full disk it is this one that
+  // fails, and the person must read why (the abort's reason, not a bare AbortError).
+  let native: IDBTransaction | undefined;
   try {
-    await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, async () => {
+    await db.transaction('rw', db.exchangeRuns, db.exchangeQueue, async (tx) => {
+      native = tx.idbtrans;
       await db.exchangeRuns.add({
         id: runId,
         startedAt,
@@ -44,7 +49,7 @@ export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[])
       await db.exchangeQueue.bulkAdd(queued);
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(withAbortReason(e, native), 'write-failed');
   }
   return runId;
 }
@@ -120,13 +125,18 @@ export interface AttemptRecord {
  */
 export async function beginAttempt(db: LiaisonDb, queueId: string): Promise<AttemptRecord> {
   const key = ATTEMPT_PREFIX + queueId;
-  return db.transaction('rw', db.exchangeState, async () => {
+  let native: IDBTransaction | undefined;
+  const counting = db.transaction('rw', db.exchangeState, async (tx) => {
+    native = tx.idbtrans;
     const before = ((await db.exchangeState.get(key))?.value as AttemptRecord | undefined) ?? {
       tries: 0,
     };
     if (before.tries < MAX_IMPORT_ATTEMPTS)
       await db.exchangeState.put({ key, value: { ...before, tries: before.tries + 1 } });
     return before;
+  });
+  return counting.catch((e: unknown) => {
+    throw withAbortReason(e, native);
   });
 }
 
@@ -147,14 +157,29 @@ export async function finishRun(
   runId: string,
   cancelled: boolean,
 ): Promise<ImportRunReport> {
-  return db.transaction('rw', db.exchangeRuns, db.exchangeQueue, db.exchangeState, async () => {
-    await db.exchangeQueue.where('runId').equals(runId).delete();
-    await db.exchangeState.where('key').startsWith(`${ATTEMPT_PREFIX}${runId}:`).delete();
-    const run = await db.exchangeRuns.get(runId);
-    if (!run) throw new Error(`no import run ${runId}`);
-    const done: ImportRunRow = { ...run, cancelled, finishedAt: new Date(db.now()).toISOString() };
-    await db.exchangeRuns.put(done);
-    return toReport(done);
+  let native: IDBTransaction | undefined;
+  const closing = db.transaction(
+    'rw',
+    db.exchangeRuns,
+    db.exchangeQueue,
+    db.exchangeState,
+    async (tx) => {
+      native = tx.idbtrans;
+      await db.exchangeQueue.where('runId').equals(runId).delete();
+      await db.exchangeState.where('key').startsWith(`${ATTEMPT_PREFIX}${runId}:`).delete();
+      const run = await db.exchangeRuns.get(runId);
+      if (!run) throw new Error(`no import run ${runId}`);
+      const done: ImportRunRow = {
+        ...run,
+        cancelled,
+        finishedAt: new Date(db.now()).toISOString(),
+      };
+      await db.exchangeRuns.put(done);
+      return toReport(done);
+    },
+  );
+  return closing.catch((e: unknown) => {
+    throw withAbortReason(e, native);
   });
 }
 
