@@ -341,11 +341,12 @@ async function deferredToRetry(
   const forRecords = await db.exchangeDeferred.where('recordId').anyOf(recordIds).toArray();
   // Changes held for a clock far ahead whose time has come, and changes kept for a newer
   // version that this version now understands (the app was updated), whatever record they
-  // touch: any import is the moment to apply them (ISO strings of one format compare as times).
+  // touch: any import is the moment to apply them.
   const due = await db.exchangeDeferred
     .filter(
       (row) =>
-        (row.heldUntil !== undefined && row.heldUntil <= now) || learnedSince(row, db.typeLookup),
+        (row.heldUntil !== undefined && isDue(row.heldUntil, now)) ||
+        learnedSince(row, db.typeLookup),
     )
     .toArray();
   const seen = new Set(forRecords.map((row) => `${row.deviceId}\u0000${row.seq}`));
@@ -402,10 +403,22 @@ async function saveDeferred(
   if (waiting.length > 0) await db.exchangeDeferred.bulkPut(waiting);
 }
 
+/**
+ * The last instant whose ISO string has a four-digit year: later ones are written '+033658-…',
+ * which sorts before every date of today as text. A stamp past it is held until then.
+ */
+const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** When a held change may merge: once this device's clock is within MAX_DRIFT_MS of it. */
 function heldUntil(hlc: string, nowMs: number): string {
   const wall = decodeHlc(hlc)?.wall ?? nowMs;
-  return new Date(Math.max(nowMs, wall - MAX_DRIFT_MS)).toISOString();
+  const due = Math.min(Math.max(nowMs, wall - MAX_DRIFT_MS), LAST_FOUR_DIGIT_YEAR_MS);
+  return new Date(due).toISOString();
+}
+
+/** Compared as times, not text: rows stored before the clamp may hold a '+0…' year. */
+function isDue(heldUntil: string, now: string): boolean {
+  return Date.parse(heldUntil) <= Date.parse(now);
 }
 
 /** Coverage from the ranges the header declares (never from the seqs present: compaction). */

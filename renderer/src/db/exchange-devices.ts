@@ -275,6 +275,7 @@ export async function approvePending(
   const signed = next ? await signProfile(next, self.keys.signing.privateKey) : null;
   const tables = [
     db.meta,
+    db.exchangeDeferred,
     db.exchangeApprovals,
     db.exchangePendingDevices,
     db.exchangePendingBundles,

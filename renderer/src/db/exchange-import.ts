@@ -139,7 +139,8 @@ async function takeProfile(
   await assertSameSideProfile(file.profile, self.profile.demo);
   const profile = await verifyProfile(file, { current: self.profile });
   const signed: SignedProfile = { profile, signature: file.signature };
-  return db.transaction('rw', db.meta, db.exchangeRuns, db.exchangeQueue, async () => {
+  const tables = [db.meta, db.exchangeDeferred, db.exchangeRuns, db.exchangeQueue];
+  return db.transaction('rw', tables, async () => {
     const updated = profile.version > self.profile.version && (await replaceProfile(db, signed));
     const outcome: FileOutcome = { kind: 'profile', version: profile.version, updated };
     await work.record(outcome);

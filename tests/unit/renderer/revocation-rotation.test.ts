@@ -102,6 +102,26 @@ describe('revoking a device', () => {
     }
   });
 
+  it('drops the changes of the revoked device still waiting (deferred) when the revocation is stored', async () => {
+    const net = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const [hq, lead] = [await hqDevice(net), await leadDevice(net)];
+    const waiting = (deviceId: string, seq: number) => ({
+      deviceId,
+      seq,
+      recordId: `rec-${deviceId}-${seq}`,
+      change: {} as never,
+      deferredAt: NOW.toISOString(),
+    });
+    await lead.db.exchangeDeferred.bulkPut([
+      waiting(OFFICER_A.deviceId, 1),
+      waiting(OFFICER_A.deviceId, 2),
+      waiting(OFFICER_B.deviceId, 1),
+    ]);
+    await takeProfile(lead, await revokeDeviceAtHq(hq.db, OFFICER_A.deviceId, hq.dataKey, NOW));
+    const left = await lead.db.exchangeDeferred.toArray();
+    expect(left.map((r) => [r.deviceId, r.seq])).toEqual([[OFFICER_B.deviceId, 1]]);
+  });
+
   it('lets a replacement laptop under the same officer id edit that officer’s old records', async () => {
     const net = await makeNetwork([OFFICER_A]);
     const hq = await hqDevice(net);
