@@ -104,7 +104,7 @@ const fr: IdentityMessages = {
         'L’appareil de l’AC ({{value}}) ne figure pas dans la liste des appareils.',
       'hq-device-mismatch': 'L’entrée de l’appareil de l’AC n’a pas le rôle ni les clés de l’AC.',
       'demo-key':
-        'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
+        'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
       'revoked-key': 'Un appareil détient des clés que l’AC a révoquées ({{value}}).',
     },
   },
