@@ -3,7 +3,13 @@
 import { type SenderScope } from '../sync/authorize.ts';
 import { type DeviceCard, parseDeviceCard } from './enrollment.ts';
 import { type ProfileIssue, ProfileError } from './errors.ts';
-import { type ApprovedDevice, type NetworkProfile, parseProfile } from './profile.ts';
+import {
+  type ApprovedDevice,
+  type NetworkProfile,
+  holdsRevokedKey,
+  isRevoked,
+  parseProfile,
+} from './profile.ts';
 
 /** What the profile's own checks cannot see: a card asking for more than HQ has granted. */
 function cardIssues(profile: NetworkProfile, card: DeviceCard): ProfileIssue[] {
@@ -37,8 +43,13 @@ export function approveDevice(
   const valid = parseDeviceCard(card);
   const index = profile.devices.findIndex((d) => d.deviceId === valid.deviceId);
   const existing = profile.devices[index];
-  if (existing?.revokedAt !== undefined) {
-    throw new ProfileError('device-revoked', `${valid.deviceId} was revoked`);
+  // Revocation goes by key: the same keys under a new device id are the same revoked laptop.
+  if (
+    existing?.revokedAt !== undefined ||
+    isRevoked(profile, valid.deviceId) ||
+    holdsRevokedKey(profile, valid)
+  ) {
+    throw new ProfileError('device-revoked', `${valid.deviceId} or its keys were revoked`);
   }
   if (
     existing &&
@@ -58,28 +69,48 @@ export function approveDevice(
   return parseProfile({ ...profile, version: profile.version + 1, issuedAt: approvedAt, devices });
 }
 
+/** The keys of a device HQ knows only from its bundles (a team lead approved it locally). */
+export interface UnlistedDeviceKeys {
+  readonly signingKey: string;
+  readonly encryptionKey: string;
+}
+
 /**
- * The next profile version with the device revoked (a stolen or replaced laptop). Its entry
- * and keys stay, marked `revokedAt`: what it sent before stays applied, what it sends after is
- * refused, and no export or receipt is encrypted for it. HQ's own device cannot be revoked
- * (HQ rotates its keys instead). Revoking a revoked device is refused as already done.
+ * The next profile version with the device revoked (a stolen or replaced laptop). A listed
+ * device keeps its entry and keys, marked `revokedAt`: what it sent before stays applied, what
+ * it sends after is refused, and no export or receipt is encrypted for it. A device the
+ * profile does not list (approved by a team lead only) is revoked by the keys HQ saw in its
+ * bundles (`unlisted`): added to `revokedKeys`, which every device checks for profile entries
+ * and a lead's local approvals alike. HQ's own device cannot be revoked (HQ rotates its keys
+ * instead). Revoking a revoked device is refused as already done.
  */
 export function revokeDevice(
   profile: NetworkProfile,
   deviceId: string,
   revokedAt: string,
+  unlisted?: UnlistedDeviceKeys,
 ): NetworkProfile {
   const device = profile.devices.find((d) => d.deviceId === deviceId);
-  if (!device) throw new ProfileError('unknown-device', `${deviceId} is not in the profile`);
-  if (device.revokedAt !== undefined)
+  if (isRevoked(profile, deviceId) || (!device && unlisted && holdsRevokedKey(profile, unlisted)))
     throw new ProfileError('device-revoked', `${deviceId} is revoked already`);
   if (deviceId === profile.hq.deviceId) {
     throw new ProfileError('invalid', 'HQ rotates its keys; it does not revoke itself', [
       { path: 'hq.deviceId', code: 'hq-device-mismatch', value: deviceId },
     ]);
   }
-  const devices = profile.devices.map((d) => (d.deviceId === deviceId ? { ...d, revokedAt } : d));
-  return parseProfile({ ...profile, version: profile.version + 1, issuedAt: revokedAt, devices });
+  const next = { ...profile, version: profile.version + 1, issuedAt: revokedAt };
+  if (device) {
+    const devices = profile.devices.map((d) => (d.deviceId === deviceId ? { ...d, revokedAt } : d));
+    return parseProfile({ ...next, devices });
+  }
+  if (!unlisted) throw new ProfileError('unknown-device', `${deviceId} is not in the profile`);
+  const entry = {
+    deviceId,
+    signingKey: unlisted.signingKey,
+    encryptionKey: unlisted.encryptionKey,
+    revokedAt,
+  };
+  return parseProfile({ ...next, revokedKeys: [...(profile.revokedKeys ?? []), entry] });
 }
 
 /**

@@ -33,6 +33,8 @@ export const PROFILE_ISSUE_CODES = [
   'role-fields',
   'hq-device-missing',
   'hq-device-mismatch',
+  'demo-key',
+  'revoked-key',
 ] as const;
 export type ProfileIssueCode = (typeof PROFILE_ISSUE_CODES)[number];
 

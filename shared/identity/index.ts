@@ -16,7 +16,9 @@ export { OFFICER_ID_PATTERN, ROLES, officerIdSchema, type Role } from './schemas
 export {
   PROFILE_FORMAT,
   activePosts,
+  holdsRevokedKey,
   isRevoked,
+  revokedKeysOf,
   postCity,
   approvedDeviceSchema,
   leadSchema,

@@ -51,6 +51,9 @@ const en: IdentityMessages = {
         'The post fields do not match the role: an officer has one post, a team lead a list of posts, HQ none.',
       'hq-device-missing': 'HQ’s own device ({{value}}) is not in the list of devices.',
       'hq-device-mismatch': 'HQ’s device entry does not have the HQ role or HQ’s keys.',
+      'demo-key':
+        'A device holds a key of the public demo network: anyone could sign or read with it.',
+      'revoked-key': 'A device holds keys HQ has revoked ({{value}}).',
     },
   },
 };
@@ -100,6 +103,9 @@ const fr: IdentityMessages = {
       'hq-device-missing':
         'L’appareil de l’AC ({{value}}) ne figure pas dans la liste des appareils.',
       'hq-device-mismatch': 'L’entrée de l’appareil de l’AC n’a pas le rôle ni les clés de l’AC.',
+      'demo-key':
+        'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
+      'revoked-key': 'Un appareil détient des clés que l’AC a révoquées ({{value}}).',
     },
   },
 };

@@ -38,6 +38,18 @@ export const approvedDeviceSchema = z.strictObject({
 });
 
 /**
+ * The keys of a device HQ revoked without ever listing it: one a team lead approved locally
+ * (HQ learns its keys from the bundles it sends HQ, which wait at HQ for approval). Revocation
+ * goes by key, so neither HQ nor any lead trusts these keys again under any device id.
+ */
+export const revokedKeysSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  signingKey: publicKeyTextSchema,
+  encryptionKey: publicKeyTextSchema,
+  revokedAt: z.iso.datetime({ offset: true }),
+});
+
+/**
  * HQ's signing key replaced by a new one: signed by the key it replaces (`from`), over the
  * network, the profile version that first names the new key and the new key. Devices that
  * trust `from` follow the chain to the key the profile is signed with (signed.ts).
@@ -79,6 +91,8 @@ const profileShape = z.strictObject({
   posts: z.array(profilePostSchema).min(1).max(1000),
   leads: z.array(leadSchema).max(1000),
   devices: z.array(approvedDeviceSchema).max(5000),
+  /** Devices revoked by key that `devices` does not list (see revokedKeysSchema). */
+  revokedKeys: z.array(revokedKeysSchema).max(5000).optional(),
   policy: policySchema,
   demo: z.boolean(),
 });
@@ -181,7 +195,17 @@ export const networkProfileSchema = profileShape.superRefine((p, ctx) => {
   // The recovery key has one use: no device (HQ's included) may use it to open bundles.
   if (p.hq.recoveryKey !== undefined && p.devices.some((d) => d.encryptionKey === p.hq.recoveryKey))
     addIssue(ctx, 'duplicate-key', ['hq', 'recoveryKey']);
+  checkRevokedKeys(ctx, p);
 });
+
+/** No device still trusted holds a key revoked under another entry. */
+function checkRevokedKeys(ctx: z.RefinementCtx, p: ProfileShape): void {
+  const revoked = new Set((p.revokedKeys ?? []).flatMap((r) => [r.signingKey, r.encryptionKey]));
+  p.devices.forEach((d, i) => {
+    if (d.revokedAt === undefined && (revoked.has(d.signingKey) || revoked.has(d.encryptionKey)))
+      addIssue(ctx, 'revoked-key', ['devices', i], d.deviceId);
+  });
+}
 
 export type NetworkProfile = z.infer<typeof networkProfileSchema>;
 export type ProfilePost = NetworkProfile['posts'][number];
@@ -214,7 +238,37 @@ export function postCity(
 
 /** Whether HQ revoked this device (its bundles are refused, nobody encrypts for it). */
 export function isRevoked(profile: NetworkProfile, deviceId: string): boolean {
-  return profile.devices.some((d) => d.deviceId === deviceId && d.revokedAt !== undefined);
+  return (
+    profile.devices.some((d) => d.deviceId === deviceId && d.revokedAt !== undefined) ||
+    (profile.revokedKeys ?? []).some((r) => r.deviceId === deviceId)
+  );
+}
+
+// A profile is immutable once parsed: its revoked keys are computed once per object.
+const revokedKeyCache = new WeakMap<NetworkProfile, ReadonlySet<string>>();
+
+/** Every signing and encryption key HQ revoked, listed devices and keys-only entries alike. */
+export function revokedKeysOf(profile: NetworkProfile): ReadonlySet<string> {
+  let keys = revokedKeyCache.get(profile);
+  if (!keys) {
+    keys = new Set([
+      ...profile.devices
+        .filter((d) => d.revokedAt !== undefined)
+        .flatMap((d) => [d.signingKey, d.encryptionKey]),
+      ...(profile.revokedKeys ?? []).flatMap((r) => [r.signingKey, r.encryptionKey]),
+    ]);
+    revokedKeyCache.set(profile, keys);
+  }
+  return keys;
+}
+
+/** Whether a device with these keys (either one) was revoked, under whatever device id. */
+export function holdsRevokedKey(
+  profile: NetworkProfile,
+  keys: { readonly signingKey: string; readonly encryptionKey: string },
+): boolean {
+  const revoked = revokedKeysOf(profile);
+  return revoked.has(keys.signingKey) || revoked.has(keys.encryptionKey);
 }
 
 /** The active (not retired) posts, in profile order: what the wizard offers to pick from. */

@@ -131,6 +131,15 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'pending-device');
   await approvePendingDevice(lead, OFFICER.name);
   await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'applied');
+  // The lead's own approval is listed, with a way to withdraw it (a lost laptop).
+  await expect(lead.getByTestId('sync-approved-device')).toContainText(OFFICER.name);
+  await shot(lead, 'exchange-en-lead-approved-devices');
+  await switchLanguage(lead, 'fr');
+  await expect(
+    lead.getByRole('heading', { name: 'Appareils que vous avez approuvés' }),
+  ).toBeVisible();
+  await shot(lead, 'exchange-fr-lead-approved-devices');
+  await switchLanguage(lead, 'en');
   expect(await logCount(lead)).toBe(3);
 
   // A device made in this test, for officer Marc-André Gagnon at Mexico City, sends a bundle

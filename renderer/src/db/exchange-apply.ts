@@ -353,7 +353,7 @@ async function deferredToRetry(
   const due: DeferredRow[] = [];
   const learned = new Set<string>();
   await db.exchangeDeferred.each((row) => {
-    if (row.heldUntil !== undefined && row.heldUntil <= now) due.push(row);
+    if (row.heldUntil !== undefined && isDue(row.heldUntil, now)) due.push(row);
     if (learnedSince(row, db.typeLookup)) learned.add(row.recordId);
   });
   const forRecords = await db.exchangeDeferred
@@ -414,10 +414,22 @@ async function saveDeferred(
   if (waiting.length > 0) await db.exchangeDeferred.bulkPut(waiting);
 }
 
+/**
+ * The last instant whose ISO string has a four-digit year: later ones are written '+033658-…',
+ * which sorts before every date of today as text. A stamp past it is held until then.
+ */
+const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** When a held change may merge: once this device's clock is within MAX_DRIFT_MS of it. */
 function heldUntil(hlc: string, nowMs: number): string {
   const wall = decodeHlc(hlc)?.wall ?? nowMs;
-  return new Date(Math.max(nowMs, wall - MAX_DRIFT_MS)).toISOString();
+  const due = Math.min(Math.max(nowMs, wall - MAX_DRIFT_MS), LAST_FOUR_DIGIT_YEAR_MS);
+  return new Date(due).toISOString();
+}
+
+/** Compared as times, not text: rows stored before the clamp may hold a '+0…' year. */
+function isDue(heldUntil: string, now: string): boolean {
+  return Date.parse(heldUntil) <= Date.parse(now);
 }
 
 /** Coverage from the ranges the header declares (never from the seqs present: compaction). */

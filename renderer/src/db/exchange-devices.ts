@@ -9,11 +9,12 @@ import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
 import { signProfile } from '../../../shared/identity/signed.ts';
 import { type FileOutcome, type PendingDevice } from '../features/sync/exchange-api.ts';
 import { type LiaisonDb } from './db.ts';
+import { assertNoDemoKey, assertOwnProfileNotMixed } from './exchange-demo.ts';
 import { ExchangeError } from './exchange-errors.ts';
 import { type PendingDeviceRow } from './exchange-schema.ts';
 import { ownBytes, queueRun } from './exchange-runs.ts';
 import { knownDevice, senderInfo, type ExchangeSelf } from './exchange-self.ts';
-import { isRevoked } from '../../../shared/identity/profile.ts';
+import { holdsRevokedKey, isRevoked } from '../../../shared/identity/profile.ts';
 import { replaceProfile } from './identity.ts';
 
 /** At a team lead, a device it can approve must be an officer of one of its posts. */
@@ -189,7 +190,7 @@ export async function addEnrollment(
   card: DeviceCard,
   record: (outcome: FileOutcome) => Promise<void>,
 ): Promise<FileOutcome> {
-  if (isRevoked(self.profile, card.deviceId))
+  if (isRevoked(self.profile, card.deviceId) || holdsRevokedKey(self.profile, card))
     throw new ExchangeError('device-revoked', card.deviceId);
   checkLeadMayApprove(self, card.role === 'officer' ? card.postCode : null);
   const known = knownDevice(self, card.deviceId);
@@ -257,18 +258,24 @@ export async function approvePending(
   const pending = await db.exchangePendingDevices.get(deviceId);
   if (!pending) throw new ExchangeError('no-such-device', deviceId);
   const card = cardOf(self, pending);
+  // Again here: a row parked before the import checked for demo keys may hold one.
+  await assertNoDemoKey([card.signingKey, card.encryptionKey], self.profile.demo);
+  // HQ revokes by key: the same laptop under a new device id is refused here, at HQ and lead.
+  if (isRevoked(self.profile, deviceId) || holdsRevokedKey(self.profile, card))
+    throw new ExchangeError('device-revoked', deviceId);
   checkLeadMayApprove(self, card.role === 'officer' ? card.postCode : null);
   if (self.identity.role === 'lead' && card.role !== 'officer')
     throw new ExchangeError('not-your-post', 'a lead approves officer devices only');
   if (self.identity.role === 'lead') checkOfficerIdFree(self, card.officerId, card.postCode);
   const now = new Date(db.now()).toISOString();
   const listed = knownDevice(self, deviceId);
-  const signed =
-    self.identity.role === 'hq' && !listed
-      ? await signProfile(approveDevice(self.profile, card, now), self.keys.signing.privateKey)
-      : null;
+  const next =
+    self.identity.role === 'hq' && !listed ? approveDevice(self.profile, card, now) : null;
+  if (next) await assertOwnProfileNotMixed(next);
+  const signed = next ? await signProfile(next, self.keys.signing.privateKey) : null;
   const tables = [
     db.meta,
+    db.exchangeDeferred,
     db.exchangeApprovals,
     db.exchangePendingDevices,
     db.exchangePendingBundles,
@@ -299,6 +306,24 @@ export async function approvePending(
     await db.exchangePendingBundles.where('deviceId').equals(deviceId).delete();
     await db.exchangePendingDevices.delete(deviceId);
     return runId;
+  });
+}
+
+/**
+ * At a team lead: withdraws its own approval of an officer device (a laptop reported lost
+ * before HQ hears of it). Nothing is encrypted for it again, its changes still waiting for an
+ * earlier one are dropped, and its next bundle waits for a decision like a stranger's. What
+ * it sent before stays applied. HQ's revocation by key is what stops every other device too.
+ */
+export async function revokeLocalApproval(db: LiaisonDb, deviceId: string): Promise<void> {
+  await db.transaction('rw', db.exchangeApprovals, db.exchangeDeferred, async () => {
+    if (!(await db.exchangeApprovals.get(deviceId)))
+      throw new ExchangeError('no-such-device', deviceId);
+    await db.exchangeApprovals.delete(deviceId);
+    await db.exchangeDeferred
+      .where('[deviceId+seq]')
+      .between([deviceId, -Infinity], [deviceId, Infinity])
+      .delete();
   });
 }
 

@@ -20,6 +20,7 @@ import {
   beginAttempt,
   finishRun,
   noteAttemptFailure,
+  noteAttemptFileName,
   getImportRun,
   queueRun,
   queuedFile,
@@ -65,8 +66,29 @@ export async function runQueued(
       cancelled = true;
       break;
     }
+    // Counted before the file's bytes are even read, so a try that kills the app (reading a
+    // large file included) counts too; a file that did so twice is set aside with its reason
+    // instead of crashing every start. Set aside, it is not read again (its name was noted).
+    const attempt = await beginAttempt(db, id);
+    if (attempt.tries >= MAX_IMPORT_ATTEMPTS) {
+      const name = attempt.fileName ?? id;
+      await setAside(
+        db,
+        (outcome) => recordFileReport(db, runId, id, { fileName: name, outcome }),
+        attempt,
+      );
+      options.onProgress?.({
+        fileIndex: done + i,
+        fileCount,
+        fileName: name,
+        fileFraction: 1,
+        overallFraction: (done + i + 1) / Math.max(1, fileCount),
+      });
+      continue;
+    }
     const file = await queuedFile(db, id);
     if (!file) continue;
+    await noteAttemptFileName(db, id, file.name);
     const fileIndex = done + i;
     const report = (fileFraction: number) =>
       options.onProgress?.({
@@ -78,14 +100,6 @@ export async function runQueued(
       });
     const record = (outcome: FileOutcome) =>
       recordFileReport(db, runId, file.id, { fileName: file.name, outcome });
-    // Counted before the try, so a try that kills the app counts too; a file that did so
-    // twice is set aside with its reason instead of crashing every start.
-    const attempt = await beginAttempt(db, file.id);
-    if (attempt.tries >= MAX_IMPORT_ATTEMPTS) {
-      await setAside(db, record, attempt);
-      report(1);
-      continue;
-    }
     report(0);
     try {
       // The platform could not read it: rejected like any bad file, through the same path.

@@ -9,7 +9,7 @@ import { ProfileError } from '../../../shared/identity/errors.ts';
 import { decodeEnrollmentFile, verifyEnrollment } from '../../../shared/identity/enrollment.ts';
 import { isDemoNetworkId } from '../../../shared/identity/demo-guard.ts';
 import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
-import { isRevoked } from '../../../shared/identity/profile.ts';
+import { holdsRevokedKey, isRevoked } from '../../../shared/identity/profile.ts';
 import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type Change } from '../../../shared/sync/change.ts';
 import { type Refusal } from '../../../shared/sync/refusal.ts';
@@ -139,7 +139,8 @@ async function takeProfile(
   await assertSameSideProfile(file.profile, self.profile.demo);
   const profile = await verifyProfile(file, { current: self.profile });
   const signed: SignedProfile = { profile, signature: file.signature };
-  return db.transaction('rw', db.meta, db.exchangeRuns, db.exchangeQueue, async () => {
+  const tables = [db.meta, db.exchangeDeferred, db.exchangeRuns, db.exchangeQueue];
+  return db.transaction('rw', tables, async () => {
     const updated = profile.version > self.profile.version && (await replaceProfile(db, signed));
     const outcome: FileOutcome = { kind: 'profile', version: profile.version, updated };
     await work.record(outcome);
@@ -240,7 +241,12 @@ async function importChanges(
   const onProgress = ({ bytesRead, totalBytes }: { bytesRead: number; totalBytes: number }) =>
     work.onFraction?.((0.7 * bytesRead) / Math.max(1, totalBytes));
   // Revoked by HQ: refused with its reason, never parked for approval again.
-  if (isRevoked(self.profile, header.sender.deviceId))
+  const headerKeys = {
+    signingKey: toBase64Url(header.senderKeys.signing),
+    encryptionKey: toBase64Url(header.senderKeys.encryption),
+  };
+  // Revocation goes by key too: a revoked laptop's keys under a fresh device id are refused.
+  if (isRevoked(self.profile, header.sender.deviceId) || holdsRevokedKey(self.profile, headerKeys))
     throw new ExchangeError('device-revoked', header.sender.deviceId);
   if (!known) {
     if (self.identity.role === 'officer')
@@ -248,6 +254,9 @@ async function importChanges(
     // From the header alone, before any cryptography: may this device wait here, and is
     // there room for its file (caps on what strangers can make this device store)?
     checkLeadMayApprove(self, header.sender.postCode);
+    // A stranger signing with a public demo key is refused here, not parked: approving it
+    // would put a demo key into a real profile, which every device then refuses.
+    await assertNoDemoKey([headerKeys.signingKey, headerKeys.encryptionKey], self.profile.demo);
     await checkRoomToWait(db, header.sender.deviceId, {
       bundleId: header.bundleId,
       size: work.data.length,

@@ -114,6 +114,8 @@ export interface AttemptRecord {
   tries: number;
   /** The last failure that could not be recorded in the run (a full disk, say). */
   lastError?: FailureMessage;
+  /** The file's name, noted once its row was read: a file set aside is not read again. */
+  fileName?: string;
 }
 
 /**
@@ -137,6 +139,20 @@ export async function beginAttempt(db: LiaisonDb, queueId: string): Promise<Atte
   });
   return counting.catch((e: unknown) => {
     throw withAbortReason(e, native);
+  });
+}
+
+/** Notes the name of the file being tried (see AttemptRecord.fileName). */
+export async function noteAttemptFileName(
+  db: LiaisonDb,
+  queueId: string,
+  fileName: string,
+): Promise<void> {
+  const key = ATTEMPT_PREFIX + queueId;
+  await db.transaction('rw', db.exchangeState, async () => {
+    const before = (await db.exchangeState.get(key))?.value as AttemptRecord | undefined;
+    if (before && before.fileName !== fileName)
+      await db.exchangeState.put({ key, value: { ...before, fileName } });
   });
 }
 

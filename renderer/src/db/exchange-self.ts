@@ -8,7 +8,11 @@ import { type BundleRecipient } from '../../../shared/bundle/types.ts';
 import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
 import { scopeOf } from '../../../shared/identity/approve.ts';
 import { fingerprintCode } from '../../../shared/identity/fingerprint-code.ts';
-import { type NetworkProfile } from '../../../shared/identity/profile.ts';
+import {
+  holdsRevokedKey,
+  isRevoked,
+  type NetworkProfile,
+} from '../../../shared/identity/profile.ts';
 import { type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type SenderScope } from '../../../shared/sync/authorize.ts';
 import { type SenderInfo } from '../features/sync/exchange-api.ts';
@@ -90,8 +94,10 @@ export async function loadSelfInfo(db: LiaisonDb): Promise<SelfInfo> {
 export function knownDevice(self: SelfInfo, deviceId: string): KnownDevice | undefined {
   const { profile } = self;
   const device = profile.devices.find((d) => d.deviceId === deviceId);
-  // Revoked: never trusted again, not even by a lead's own earlier approval, never a recipient.
-  if (device?.revokedAt !== undefined) return undefined;
+  // Revoked (by id or by key): never trusted again, not even by a lead's own earlier
+  // approval, never a recipient.
+  if (device?.revokedAt !== undefined || isRevoked(profile, deviceId)) return undefined;
+  if (device && holdsRevokedKey(profile, device)) return undefined;
   const scope = device ? scopeOf(profile, deviceId) : undefined;
   if (device && scope) {
     const postCode =
@@ -112,7 +118,7 @@ export function knownDevice(self: SelfInfo, deviceId: string): KnownDevice | und
     };
   }
   const local = self.approvals.find((a) => a.deviceId === deviceId);
-  if (!local) return undefined;
+  if (!local || holdsRevokedKey(profile, local)) return undefined;
   return {
     deviceId,
     officerId: local.officerId,

@@ -10,7 +10,7 @@ import { getExchangeState } from './exchange-state.ts';
 import { countPendingChanges } from './sync-state.ts';
 
 export { listImportRuns, getImportRun } from './exchange-runs.ts';
-export { listPendingDevices } from './exchange-devices.ts';
+export { listPendingDevices, revokeLocalApproval } from './exchange-devices.ts';
 
 /** "Bundles 12-14 from officer X at post Y have not arrived", for every device, by device. */
 export async function listGaps(db: LiaisonDb): Promise<DeviceGapView[]> {

@@ -232,15 +232,34 @@ export async function getNetworkProfile(db: LiaisonDb): Promise<NetworkProfile |
  * `current`). Checked again here, inside the transaction, so two imports racing in two
  * windows can never store an older one over a newer one.
  */
+/**
+ * Changes a revoked device sent that wait for a later one (exchangeDeferred) would be applied
+ * once it arrives: revocation drops them with the profile that revokes it, in one transaction.
+ */
+export async function purgeDeferredOfRevoked(
+  db: LiaisonDb,
+  profile: SignedProfile['profile'],
+): Promise<void> {
+  const revoked = [
+    ...profile.devices.filter((d) => d.revokedAt !== undefined).map((d) => d.deviceId),
+    ...(profile.revokedKeys ?? []).map((r) => r.deviceId),
+  ];
+  if (revoked.length === 0) return;
+  const ids = new Set(revoked);
+  // One pass over what waits (usually little) rather than one query per revoked device.
+  await db.exchangeDeferred.filter((row) => ids.has(row.deviceId)).delete();
+}
+
 export async function replaceProfile(db: LiaisonDb, signed: SignedProfile): Promise<boolean> {
   try {
-    return await db.transaction('rw', db.meta, async () => {
+    return await db.transaction('rw', db.meta, db.exchangeDeferred, async () => {
       const current = await getMeta(db, 'profile');
       if (current && current.profile.networkId !== signed.profile.networkId) {
         throw new DbError('write-failed', 'a profile of another network');
       }
       if (current && current.profile.version >= signed.profile.version) return false;
       await setMeta(db, 'profile', signed);
+      await purgeDeferredOfRevoked(db, signed.profile);
       return true;
     });
   } catch (e) {

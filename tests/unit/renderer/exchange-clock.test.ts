@@ -72,4 +72,33 @@ describe('a sender whose clock is a year ahead', () => {
     expect(await hq.db.exchangeDeferred.count()).toBe(0);
     expect(await notesAtHq()).toBe('From a clock a year ahead');
   });
+
+  it('holds a stamp past the year 9999 without retrying it at every import', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const other = await officerDevice(net, OFFICER_B);
+    const hq = await hqDevice(net);
+    const entry = await createActivity(officer.db, officer.author, liaisonInput(), {
+      sealer: officer.sealer,
+    });
+    expect((await sendTo(officer, hq))?.kind).toBe('applied');
+    // Year 33658: an ISO string of it ('+033658-…') would sort before any date of today.
+    officer.clock.set(Date.UTC(33658, 0, 1));
+    await updateActivity(
+      officer.db,
+      officer.author,
+      entry.id,
+      { data: { notes: 'From the far future' } },
+      { sealer: officer.sealer },
+    );
+    officer.clock.set(START); // the bundle itself is dated today; only the change is stamped far
+    expect(await sendTo(officer, hq)).toMatchObject({ extras: { clockAhead: 1 } });
+    const [waiting] = await hq.db.exchangeDeferred.toArray();
+    expect(waiting?.heldUntil?.startsWith('9999-')).toBe(true);
+    // The next import today does not take it up again.
+    await createActivity(other.db, other.author, liaisonInput(), { sealer: other.sealer });
+    const later = await sendTo(other, hq);
+    expect(later).toMatchObject({ kind: 'applied' });
+    expect(later).not.toMatchObject({ extras: { retried: 1 } });
+    expect(await hq.db.exchangeDeferred.count()).toBe(1);
+  });
 });

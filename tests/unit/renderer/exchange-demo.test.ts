@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_HQ_DEVICE_ID,
+  DEMO_LEADS,
   approveDevice,
   demoDeviceKeys,
   demoLeadDeviceId,
@@ -18,7 +19,11 @@ import {
 import { demoPublicKeys, demoStatus } from '../../../shared/identity/demo-guard.ts';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import {
+  approveDevice as approveWaitingDevice,
+  importFiles,
+} from '../../../renderer/src/db/exchange-engine.ts';
+import { loadSelf } from '../../../renderer/src/db/exchange-self.ts';
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
 import { readProfileFile } from '../../../renderer/src/features/setup/setup-files.ts';
 import { liaisonInput } from './db-fixtures.ts';
@@ -95,6 +100,48 @@ describe('a real device', () => {
   it('refuses an enrollment card holding a demo key', async () => {
     const realHq = await hqDevice(realNet);
     expect(await outcomeOf(realHq, 'lead.llenroll', (await demoLeadCard()).file)).toEqual(REFUSED);
+  });
+
+  it('refuses, without parking it, a stranger’s bundle signed with a public demo key; never signs a mixed profile', async () => {
+    const hq = await hqDevice(realNet);
+    const spec = { deviceId: 'stranger-demo-keys', officerId: 'lo-bogota-9', postCode: 'BOG' };
+    const net = { ...realNet, officerKeys: new Map(realNet.officerKeys) };
+    net.officerKeys.set(
+      spec.deviceId,
+      await demoDeviceKeys(demoLeadDeviceId(DEMO_LEADS[0]!.officerId), { extractable: true }),
+    );
+    const stranger = await officerDevice(net, spec);
+    await createActivity(stranger.db, stranger.author, liaisonInput(), {
+      sealer: stranger.sealer,
+    });
+    const built = (await buildChangesExport(stranger.deps))!;
+    const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
+    expect(report.files[0]!.outcome).toMatchObject({
+      kind: 'rejected',
+      errorKey: 'exchange.error.demo-network',
+    });
+    expect(await hq.db.exchangePendingDevices.count()).toBe(0);
+    // A row parked before this check existed: approving it is refused, the profile unchanged.
+    const before = await getSignedProfile(hq.db);
+    await hq.db.exchangePendingDevices.put({
+      deviceId: spec.deviceId,
+      sender: {
+        deviceId: spec.deviceId,
+        officerId: spec.officerId,
+        postCode: spec.postCode,
+        role: 'unknown',
+        fingerprint: 'x',
+      },
+      signingKey: await publicKeyText(net.officerKeys.get(spec.deviceId)!.signing),
+      encryptionKey: await publicKeyText(net.officerKeys.get(spec.deviceId)!.encryption),
+      card: null,
+      firstSeenAt: '2026-03-01T00:00:00.000Z',
+    });
+    await expect(approveWaitingDevice(hq.deps, spec.deviceId)).rejects.toMatchObject({
+      code: 'demo-network',
+    });
+    expect(await getSignedProfile(hq.db)).toEqual(before);
+    await expect(loadSelf(hq.db, hq.dataKey)).resolves.toBeDefined();
   });
 
   it('neither exports nor imports once its profile lists a demo key', async () => {

@@ -3,7 +3,7 @@
 // reused bundle id never replaces another device's waiting bundle; a queued file whose import
 // dies twice is set aside with its reason instead of being retried at every start.
 import { deflateSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDeviceKeys, type DeviceKeys } from '../../../shared/bundle/keys.ts';
 import { sealV1 } from '../../../shared/bundle/v1/encode.ts';
 import { DEMO_HQ_DEVICE_ID } from '../../../shared/identity/index.ts';
@@ -233,6 +233,26 @@ describe('a queued file whose import dies', () => {
     // A person can still import the same file on purpose, and it applies.
     const again = await importFiles(hq.deps, [file]);
     expect(again.files[0]?.outcome.kind).toBe('applied');
+  });
+
+  it('counts a try that dies while its bytes are read, and sets it aside unread after two', async () => {
+    const { hq, file } = await officerExport();
+    // Reading the queued file's row is where a huge file runs the renderer out of memory.
+    const read = vi
+      .spyOn(hq.db.exchangeQueue, 'get')
+      .mockRejectedValue(new Error('out of memory while reading'));
+    await expect(importFiles(hq.deps, [file])).rejects.toThrow('out of memory while reading');
+    await expect(resumeInterrupted(hq.deps)).rejects.toThrow('out of memory while reading');
+    const reads = read.mock.calls.length;
+    expect(reads).toBe(2);
+    const report = await resumeInterrupted(hq.deps);
+    // The third start never reads the file again (no third call).
+    expect(read.mock.calls.length).toBe(reads);
+    read.mockRestore();
+    expect(report?.files.map((f) => f.outcome)).toEqual([
+      { kind: 'set-aside', attempts: 2, errorKey: 'exchange.error.import-stopped' },
+    ]);
+    expect(await hq.db.exchangeQueue.count()).toBe(0);
   });
 
   it('is imported on its second try when only the first one died', async () => {

@@ -13,7 +13,11 @@ import {
   type SignedProfile,
 } from '../../../shared/identity/index.ts';
 import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import {
+  approveDevice as approveWaitingDevice,
+  importFiles,
+} from '../../../renderer/src/db/exchange-engine.ts';
+import { revokeLocalApproval } from '../../../renderer/src/db/exchange-devices.ts';
 import { changeRecipients, loadSelfInfo } from '../../../renderer/src/db/exchange-self.ts';
 import {
   getDeviceKeys,
@@ -28,6 +32,7 @@ import {
 import {
   OFFICER_A,
   OFFICER_B,
+  OFFICER_NEW,
   appendOwnChange,
   hqDevice,
   leadDevice,
@@ -97,6 +102,26 @@ describe('revoking a device', () => {
     }
   });
 
+  it('drops the changes of the revoked device still waiting (deferred) when the revocation is stored', async () => {
+    const net = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const [hq, lead] = [await hqDevice(net), await leadDevice(net)];
+    const waiting = (deviceId: string, seq: number) => ({
+      deviceId,
+      seq,
+      recordId: `rec-${deviceId}-${seq}`,
+      change: {} as never,
+      deferredAt: NOW.toISOString(),
+    });
+    await lead.db.exchangeDeferred.bulkPut([
+      waiting(OFFICER_A.deviceId, 1),
+      waiting(OFFICER_A.deviceId, 2),
+      waiting(OFFICER_B.deviceId, 1),
+    ]);
+    await takeProfile(lead, await revokeDeviceAtHq(hq.db, OFFICER_A.deviceId, hq.dataKey, NOW));
+    const left = await lead.db.exchangeDeferred.toArray();
+    expect(left.map((r) => [r.deviceId, r.seq])).toEqual([[OFFICER_B.deviceId, 1]]);
+  });
+
   it('lets a replacement laptop under the same officer id edit that officer’s old records', async () => {
     const net = await makeNetwork([OFFICER_A]);
     const hq = await hqDevice(net);
@@ -137,6 +162,118 @@ describe('revoking a device', () => {
     const outcome = await importInto(hq, await exported(replacement));
     expect(outcome).toMatchObject({ kind: 'applied', counts: { refused: 0, updated: 1 } });
     expect((await rowsOf(hq)).get(record.id)?.data.subject).toBe('Corrected on the new laptop');
+  });
+});
+
+describe('revoking by key a device only a team lead approved', () => {
+  it('HQ revokes it from the bundle waiting at HQ; the lead stops trusting and encrypting for it', async () => {
+    const net = await makeNetwork([OFFICER_A], [OFFICER_NEW]);
+    const [hq, lead, laptop] = [
+      await hqDevice(net),
+      await leadDevice(net),
+      await officerDevice(net, OFFICER_NEW),
+    ];
+    await logOne(laptop, 'Before the theft');
+    const first = await exported(laptop);
+    expect((await importInto(lead, first)).kind).toBe('pending-device');
+    await approveWaitingDevice(lead.deps, OFFICER_NEW.deviceId);
+    // Every officer device encrypts for HQ: its bundle waits at HQ, with its keys.
+    expect((await importInto(hq, first)).kind).toBe('pending-device');
+
+    const signed = await revokeDeviceAtHq(hq.db, OFFICER_NEW.deviceId, hq.dataKey, NOW);
+    const keys = net.officerKeys.get(OFFICER_NEW.deviceId)!;
+    expect(signed.profile.revokedKeys).toEqual([
+      {
+        deviceId: OFFICER_NEW.deviceId,
+        signingKey: await publicKeyText(keys.signing),
+        encryptionKey: await publicKeyText(keys.encryption),
+        revokedAt: NOW.toISOString(),
+      },
+    ]);
+    expect(await hq.db.exchangePendingDevices.get(OFFICER_NEW.deviceId)).toBeUndefined();
+    await takeProfile(lead, signed);
+
+    const ids = changeRecipients(await loadSelfInfo(lead.db)).map((d) => d.deviceId);
+    expect(ids).not.toContain(OFFICER_NEW.deviceId);
+    await logOne(laptop, 'After the theft');
+    const next = await exported(laptop);
+    for (const receiver of [hq, lead]) {
+      expect(await importInto(receiver, next)).toMatchObject({
+        kind: 'rejected',
+        errorKey: 'exchange.error.device-revoked',
+      });
+    }
+  });
+
+  it('a lead withdraws its own approval: no longer a recipient, its next bundle waits again', async () => {
+    const net = await makeNetwork([OFFICER_A], [OFFICER_NEW]);
+    const [lead, laptop] = [await leadDevice(net), await officerDevice(net, OFFICER_NEW)];
+    await logOne(laptop, 'Approved locally');
+    expect((await importInto(lead, await exported(laptop))).kind).toBe('pending-device');
+    await approveWaitingDevice(lead.deps, OFFICER_NEW.deviceId);
+    let ids = changeRecipients(await loadSelfInfo(lead.db)).map((d) => d.deviceId);
+    expect(ids).toContain(OFFICER_NEW.deviceId);
+
+    await revokeLocalApproval(lead.db, OFFICER_NEW.deviceId);
+    ids = changeRecipients(await loadSelfInfo(lead.db)).map((d) => d.deviceId);
+    expect(ids).not.toContain(OFFICER_NEW.deviceId);
+    await logOne(laptop, 'After the withdrawal');
+    expect((await importInto(lead, await exported(laptop))).kind).toBe('pending-device');
+    await expect(revokeLocalApproval(lead.db, OFFICER_NEW.deviceId)).rejects.toMatchObject({
+      code: 'no-such-device',
+    });
+  });
+});
+
+describe('revoked keys under a new device id', () => {
+  it('are refused at import, at a lead’s approval of a bundle parked before, and at HQ (device-revoked)', async () => {
+    const net = await makeNetwork([OFFICER_A]);
+    const [hq, lead] = [await hqDevice(net), await leadDevice(net)];
+    // The stolen laptop's keys under a fresh id, same officer, same post.
+    const thiefSpec = { ...OFFICER_A, deviceId: 'officer-a-again' };
+    net.officerKeys.set(thiefSpec.deviceId, net.officerKeys.get(OFFICER_A.deviceId)!);
+    const thief = await officerDevice(net, thiefSpec);
+    await logOne(thief, 'Written with revoked keys');
+    const parkedBefore = await exported(thief);
+    // Parked at the lead before the revocation reached it.
+    expect((await importInto(lead, parkedBefore)).kind).toBe('pending-device');
+
+    const signed = await revokeDeviceAtHq(hq.db, OFFICER_A.deviceId, hq.dataKey, NOW);
+    await takeProfile(lead, signed);
+    await expect(approveWaitingDevice(lead.deps, thiefSpec.deviceId)).rejects.toMatchObject({
+      code: 'device-revoked',
+    });
+    expect((await rowsOf(lead)).size).toBe(0);
+
+    await logOne(thief, 'Again');
+    const later = await exported(thief);
+    for (const receiver of [hq, lead]) {
+      expect(await importInto(receiver, later)).toMatchObject({
+        kind: 'rejected',
+        errorKey: 'exchange.error.device-revoked',
+      });
+    }
+    // HQ approving a card with those keys says why: revoked, not 'invalid' or 'duplicate-key'.
+    const keys = net.officerKeys.get(OFFICER_A.deviceId)!;
+    const card = await verifyEnrollment(
+      await makeEnrollment(
+        {
+          deviceId: thiefSpec.deviceId,
+          officerId: thiefSpec.officerId,
+          name: thiefSpec.officerId,
+          role: 'officer',
+          postCode: thiefSpec.postCode,
+          signingKey: await publicKeyText(keys.signing),
+          encryptionKey: await publicKeyText(keys.encryption),
+          createdAt: NOW.toISOString(),
+        },
+        keys.signing.privateKey,
+      ),
+    );
+    const current = (await getSignedProfile(hq.db))!.profile;
+    expect(() => approveDevice(current, card, NOW.toISOString())).toThrow(
+      expect.objectContaining({ code: 'device-revoked' }),
+    );
   });
 });
 

@@ -18,6 +18,7 @@ import {
 import { ExchangeClientContext } from '../../../renderer/src/features/sync/exchange-context.ts';
 import { ImportPanel } from '../../../renderer/src/features/sync/ImportPanel.tsx';
 import { ImportHistory } from '../../../renderer/src/features/sync/ImportHistory.tsx';
+import { LocalApprovals } from '../../../renderer/src/features/sync/LocalApprovals.tsx';
 import { PendingDevices } from '../../../renderer/src/features/sync/PendingDevices.tsx';
 import { SyncScreen } from '../../../renderer/src/features/sync/SyncScreen.tsx';
 import { makeSession } from '../../../renderer/src/app/session.ts';
@@ -345,6 +346,48 @@ describe('the pending devices', () => {
   });
 });
 
+describe('the devices a lead approved itself', () => {
+  it('withdraws an approval only after a confirmation that says to tell HQ', async () => {
+    const user = userEvent.setup();
+    const onWithdraw = vi.fn();
+    await renderWith(
+      <LocalApprovals
+        approvals={[
+          {
+            deviceId: 'dev-a',
+            officerId: 'lo-bogota-1',
+            postCode: 'BOG',
+            name: 'Sofía Herrera',
+            signingKey: 'k',
+            encryptionKey: 'e',
+            approvedAt: '2026-03-01',
+          },
+        ]}
+        profile={undefined}
+        formatWhen={(s) => s}
+        onWithdraw={onWithdraw}
+        busy={false}
+      />,
+      fakePlatform(),
+    );
+    const row = screen.getByTestId('sync-approved-device');
+    expect(within(row).getByText('Bogotá')).toBeTruthy();
+    const withdraw = within(row).getByRole('button', {
+      name: 'Withdraw your approval of the device of Sofía Herrera',
+    });
+    await user.click(withdraw);
+    const dialog = screen.getByRole('dialog', {
+      name: 'Withdraw your approval of the device of Sofía Herrera?',
+    });
+    expect(within(dialog).getByText(/only HQ can revoke it for every device/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(onWithdraw).not.toHaveBeenCalled();
+    await user.click(withdraw);
+    await user.click(screen.getByRole('button', { name: 'Withdraw my approval' }));
+    expect(onWithdraw).toHaveBeenCalledWith('dev-a');
+  });
+});
+
 describe('the sync screen', () => {
   function session(role: 'officer' | 'lead' | 'hq') {
     return makeSession({
@@ -380,6 +423,7 @@ describe('the sync screen', () => {
     expect(
       await screen.findByRole('heading', { name: 'Devices waiting for approval' }),
     ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Devices you approved' })).toBeTruthy();
     cleanup();
 
     await renderWith(<SyncScreen session={session('hq')} />, fakePlatform(), client);

@@ -12,6 +12,7 @@ import {
   type ProfilePost,
   type SignedProfile,
 } from '../../../../shared/identity/index.ts';
+import { demoPublicKeys, demoStatus } from '../../../../shared/identity/demo-guard.ts';
 import { type LiaisonDb } from '../../db/db.ts';
 import { getDeviceKeys, getIdentity, getSignedProfile, replaceProfile } from '../../db/identity.ts';
 
@@ -57,6 +58,11 @@ export async function issueProfile(
   if (!identity || identity.role !== 'hq' || !keys || !current) {
     throw new ProfileError('hq-key-changed', 'only the HQ device that holds the key can issue');
   }
+  // Never signed: a profile mixing demo and real keys, which every device (this one too) refuses.
+  if (demoStatus(next, await demoPublicKeys()) === 'mixed')
+    throw new ProfileError('invalid', 'the profile would mix demo and real keys', [
+      { path: 'devices', code: 'demo-key' },
+    ]);
   // signProfile refuses a key that is not the one the profile names as HQ's.
   const signed = await signProfile(next, keys.signing.privateKey);
   await verifyProfile(signed, { current: current.profile });

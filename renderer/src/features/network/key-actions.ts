@@ -20,9 +20,15 @@ import {
   sealDeviceKeys,
   withRetired,
 } from '../../db/identity.ts';
+import { rejectPending } from '../../db/exchange-devices.ts';
 import { issueProfile } from './issue-profile.ts';
 
-/** The next profile with `deviceId` revoked, signed with HQ's key and stored. */
+/**
+ * The next profile with `deviceId` revoked, signed with HQ's key and stored. A device the
+ * profile does not list (a team lead approved it locally) is revoked by the keys of the
+ * bundles it sent HQ, which wait here for approval (every officer device encrypts for HQ, so
+ * HQ sees them offline); its waiting bundles are then dropped.
+ */
 export async function revokeDeviceAtHq(
   db: LiaisonDb,
   deviceId: string,
@@ -31,7 +37,12 @@ export async function revokeDeviceAtHq(
 ): Promise<SignedProfile> {
   const current = await getSignedProfile(db);
   if (!current) throw new ProfileError('not-a-profile', 'no profile on this device');
-  return issueProfile(db, revokeDevice(current.profile, deviceId, now.toISOString()), dataKey);
+  const listed = current.profile.devices.some((d) => d.deviceId === deviceId);
+  const pending = listed ? undefined : await db.exchangePendingDevices.get(deviceId);
+  const next = revokeDevice(current.profile, deviceId, now.toISOString(), pending);
+  const signed = await issueProfile(db, next, dataKey);
+  if (pending) await rejectPending(db, deviceId);
+  return signed;
 }
 
 /**

@@ -8,11 +8,18 @@ import { type Session } from '../../app/session.ts';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
-import { listGaps, listImportRuns, listPendingDevices } from '../../db/exchange.ts';
+import {
+  listGaps,
+  listImportRuns,
+  listPendingDevices,
+  revokeLocalApproval,
+} from '../../db/exchange.ts';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { GapList } from './GapList.tsx';
+import { type LocalApprovalRow } from '../../db/exchange-schema.ts';
+import { LocalApprovals } from './LocalApprovals.tsx';
 import { PendingDevices } from './PendingDevices.tsx';
 import { failureLine } from './export-result.ts';
 import { useFormatWhen } from './format.ts';
@@ -37,6 +44,12 @@ export function SyncScreen({ session }: { session: Session }) {
   const pending = useLiveQuery(
     () => (receivesBundles ? listPendingDevices(db) : Promise.resolve([])),
     [db, receivesBundles],
+  );
+  // A lead's own approvals of officer devices (HQ's are in the profile, on the Network screen).
+  const approvals = useLiveQuery(
+    (): Promise<LocalApprovalRow[]> =>
+      role === 'lead' ? db.exchangeApprovals.toArray() : Promise.resolve([]),
+    [db, role],
   );
   const { running, resuming, progress, lastWasResume, error } = useImportStore();
   const [deciding, setDeciding] = useState(false);
@@ -105,6 +118,17 @@ export function SyncScreen({ session }: { session: Session }) {
                 void decide(() => client.approveDevice(id), 'sync.pending.approved')
               }
               onReject={(id) => void decide(() => client.rejectDevice(id), 'sync.pending.rejected')}
+            />
+          ) : null}
+          {role === 'lead' ? (
+            <LocalApprovals
+              approvals={approvals ?? []}
+              profile={profile}
+              formatWhen={formatWhen}
+              busy={deciding || running}
+              onWithdraw={(id) =>
+                void decide(() => revokeLocalApproval(db, id), 'sync.approvals.withdrawn')
+              }
             />
           ) : null}
           {receivesBundles || (gaps?.length ?? 0) > 0 ? (

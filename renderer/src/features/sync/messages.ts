@@ -181,6 +181,19 @@ export const syncMessages = bilingual(
         rejected: 'Device rejected; its waiting bundles were deleted.',
         actionsFor: 'Actions for the device of {{officer}}',
       },
+      approvals: {
+        heading: 'Devices you approved',
+        none: 'You have not approved any device yourself.',
+        hint: 'Officer devices you approved here; HQ does not list them. If one is lost or stolen, withdraw your approval and tell HQ, which can revoke it for every device.',
+        approvedAt: 'Approved',
+        withdraw: 'Withdraw approval…',
+        withdrawLabel: 'Withdraw your approval of the device of {{officer}}',
+        confirmTitle: 'Withdraw your approval of the device of {{officer}}?',
+        confirmBody:
+          'Nothing will be sent to it any more, and its next bundle will wait here for a decision. What it sent before stays. Tell HQ: only HQ can revoke it for every device.',
+        confirmWithdraw: 'Withdraw my approval',
+        withdrawn: 'Approval withdrawn. Tell HQ so it can revoke the device everywhere.',
+      },
       status: {
         lastExport: 'Last export: {{when}}',
         neverExported: 'Never exported',
@@ -380,6 +393,19 @@ export const syncMessages = bilingual(
         approved: 'Appareil approuvé; ses lots en attente ont été importés.',
         rejected: 'Appareil refusé; ses lots en attente ont été supprimés.',
         actionsFor: 'Actions pour l’appareil de {{officer}}',
+      },
+      approvals: {
+        heading: 'Appareils que vous avez approuvés',
+        none: 'Vous n’avez approuvé vous-même aucun appareil.',
+        hint: 'Les appareils d’agents que vous avez approuvés ici; l’AC ne les répertorie pas. Si l’un est perdu ou volé, retirez votre approbation et prévenez l’AC, qui peut le révoquer pour tous les appareils.',
+        approvedAt: 'Approuvé le',
+        withdraw: 'Retirer l’approbation…',
+        withdrawLabel: 'Retirer votre approbation de l’appareil de {{officer}}',
+        confirmTitle: 'Retirer votre approbation de l’appareil de {{officer}}?',
+        confirmBody:
+          'Plus rien ne lui sera envoyé, et son prochain lot attendra ici une décision. Ce qu’il a envoyé avant reste. Prévenez l’AC : seule l’AC peut le révoquer pour tous les appareils.',
+        confirmWithdraw: 'Retirer mon approbation',
+        withdrawn: 'Approbation retirée. Prévenez l’AC pour qu’elle révoque l’appareil partout.',
       },
       status: {
         lastExport: 'Dernière exportation : {{when}}',

@@ -1,0 +1,80 @@
+// At a team lead: the officer devices it approved itself (HQ does not list them), each with
+// "Withdraw approval…" behind a confirmation, for a laptop reported lost before HQ hears of it.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
+import { ModalQuestion } from '../../app/ModalQuestion.tsx';
+import { type LocalApprovalRow } from '../../db/exchange-schema.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { officerName, postName } from './report-lines.ts';
+
+interface Props {
+  approvals: readonly LocalApprovalRow[];
+  profile: NetworkProfile | undefined;
+  formatWhen: (iso: string) => string;
+  onWithdraw: (deviceId: string) => void;
+  busy: boolean;
+}
+
+export function LocalApprovals({ approvals, profile, formatWhen, onWithdraw, busy }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [asking, setAsking] = useState<LocalApprovalRow | null>(null);
+  const nameOf = (a: LocalApprovalRow) => officerName(a.officerId, profile);
+  const officer = asking ? nameOf(asking) : '';
+  return (
+    <section
+      className="sync-card"
+      aria-labelledby="sync-approvals-heading"
+      data-testid="sync-approvals"
+    >
+      <h2 id="sync-approvals-heading">{t('sync.approvals.heading')}</h2>
+      {approvals.length === 0 ? (
+        <p className="hint">{t('sync.approvals.none')}</p>
+      ) : (
+        <>
+          <p className="hint">{t('sync.approvals.hint')}</p>
+          <ul className="sync-pending-list">
+            {approvals.map((a) => (
+              <li key={a.deviceId} data-testid="sync-approved-device">
+                <dl className="details sync-sender">
+                  <dt>{t('sync.pending.officer')}</dt>
+                  <dd>
+                    {nameOf(a)} <span className="hint">({a.officerId})</span>
+                  </dd>
+                  <dt>{t('sync.pending.post')}</dt>
+                  <dd>{postName(a.postCode, profile, lang)}</dd>
+                  <dt>{t('sync.approvals.approvedAt')}</dt>
+                  <dd>{formatWhen(a.approvedAt)}</dd>
+                </dl>
+                <div className="actions sync-row-actions">
+                  <button
+                    disabled={busy}
+                    aria-label={t('sync.approvals.withdrawLabel', { officer: nameOf(a) })}
+                    onClick={() => setAsking(a)}
+                  >
+                    {t('sync.approvals.withdraw')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ModalQuestion
+        open={asking !== null}
+        title={t('sync.approvals.confirmTitle', { officer })}
+        confirmLabel={t('sync.approvals.confirmWithdraw')}
+        cancelLabel={t('sync.pending.cancel')}
+        tone="danger"
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          if (asking) onWithdraw(asking.deviceId);
+          setAsking(null);
+        }}
+      >
+        <p>{t('sync.approvals.confirmBody')}</p>
+      </ModalQuestion>
+    </section>
+  );
+}
