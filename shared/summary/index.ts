@@ -1,0 +1,3 @@
+// Summaries' pure core: measures and rollups, periods, totals, completeness and CSV.
+export * from './measures.ts';
+export * from './messages.ts';
