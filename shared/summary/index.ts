@@ -1,3 +1,4 @@
 // Summaries' pure core: measures and rollups, periods, totals, completeness and CSV.
 export * from './measures.ts';
 export * from './messages.ts';
+export * from './periods.ts';

@@ -20,10 +20,6 @@ const en = {
       entries: 'Entries counted',
       notCounted: 'Entries not counted (unknown type or newer version)',
     },
-    periods: {
-      quarter: '{{quarter}} {{fiscalYear}}',
-      range: '{{from}} to {{to}}',
-    },
     csv: {
       sensitiveIncluded:
         'This file includes sensitive fields (personal or protected information). Handle it accordingly.',
@@ -31,13 +27,11 @@ const en = {
   },
 } as const;
 
-type PeriodMessageName = keyof typeof en.summary.periods;
 type CsvMessageName = keyof typeof en.summary.csv;
 
 export interface SummaryMessages {
   readonly summary: {
     readonly counters: Readonly<Record<CounterId, string>>;
-    readonly periods: Readonly<Record<PeriodMessageName, string>>;
     readonly csv: Readonly<Record<CsvMessageName, string>>;
   };
 }
@@ -59,10 +53,6 @@ const fr: SummaryMessages = {
       infoReports: 'Rapports d’information',
       entries: 'Entrées comptées',
       notCounted: 'Entrées non comptées (type inconnu ou version plus récente)',
-    },
-    periods: {
-      quarter: '{{quarter}} {{fiscalYear}}',
-      range: 'du {{from}} au {{to}}',
     },
     csv: {
       sensitiveIncluded:
