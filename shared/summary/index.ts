@@ -3,3 +3,4 @@ export * from './measures.ts';
 export * from './messages.ts';
 export * from './periods.ts';
 export * from './totals.ts';
+export * from './completeness.ts';
