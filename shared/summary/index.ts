@@ -4,3 +4,4 @@ export * from './messages.ts';
 export * from './periods.ts';
 export * from './totals.ts';
 export * from './completeness.ts';
+export * from './csv.ts';
