@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countActivities, countPendingChanges } from '../db/index.ts';
-import { getExchangeStatus } from '../db/exchange.ts';
+import { getExchangeStatus } from '../db/exchange/queries.ts';
 import { useFormatWhen } from '../features/sync/format.ts';
 import { useImportStore } from '../features/sync/import-store.ts';
 import {

@@ -5,15 +5,15 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
 import { type Services } from '../../../renderer/src/app/services.tsx';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { getExchangeStatus } from '../../../renderer/src/db/exchange.ts';
-import { asExchangeError } from '../../../renderer/src/db/exchange-errors.ts';
+import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
+import { asExchangeError } from '../../../renderer/src/db/exchange/errors.ts';
 import {
   createExchangeClient,
   type WorkerLike,
 } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { dispatch } from '../../../renderer/src/workers/exchange-dispatch.ts';
-import { type FromWorker, type ToWorker } from '../../../renderer/src/workers/exchange-protocol.ts';
+import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
+import { type FromWorker, type ToWorker } from '../../../renderer/src/db/exchange/protocol.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,

@@ -17,8 +17,8 @@ import {
 } from '../../../shared/identity/index.ts';
 import { demoPublicKeys, demoStatus } from '../../../shared/identity/demo-guard.ts';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
 import { readProfileFile } from '../../../renderer/src/features/setup/setup-files.ts';
 import { liaisonInput } from './db-fixtures.ts';

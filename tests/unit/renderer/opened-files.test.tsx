@@ -18,7 +18,7 @@ import {
 import {
   type ExchangeClient,
   type ImportFileInput,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+} from '../../../renderer/src/db/exchange/api.ts';
 
 const i18n = createI18n('en');
 const wrapper = ({ children }: { children: ReactNode }) => (

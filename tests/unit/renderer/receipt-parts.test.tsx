@@ -9,11 +9,8 @@ import { ServicesProvider, type Services } from '../../../renderer/src/app/servi
 import { makeSession } from '../../../renderer/src/app/session.ts';
 import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
-import { receiptParts, type ReceiptFile } from '../../../renderer/src/db/exchange-receipts.ts';
-import {
-  type ExchangeClient,
-  type ExportResult,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+import { receiptParts, type ReceiptFile } from '../../../renderer/src/db/exchange/receipts.ts';
+import { type ExchangeClient, type ExportResult } from '../../../renderer/src/db/exchange/api.ts';
 import { ExportPanel } from '../../../renderer/src/features/sync/ExportPanel.tsx';
 import {
   partsTarget,

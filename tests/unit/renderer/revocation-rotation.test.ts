@@ -12,9 +12,9 @@ import {
   verifyEnrollment,
   type SignedProfile,
 } from '../../../shared/identity/index.ts';
-import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
-import { changeRecipients, loadSelfInfo } from '../../../renderer/src/db/exchange-self.ts';
+import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
+import { changeRecipients, loadSelfInfo } from '../../../renderer/src/db/exchange/self.ts';
 import {
   getDeviceKeys,
   getSignedProfile,

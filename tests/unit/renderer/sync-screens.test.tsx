@@ -14,7 +14,7 @@ import {
   type ImportProgress,
   type ImportRunReport,
   type PendingDevice,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+} from '../../../renderer/src/db/exchange/api.ts';
 import { ExchangeClientContext } from '../../../renderer/src/features/sync/exchange-context.ts';
 import { ImportPanel } from '../../../renderer/src/features/sync/ImportPanel.tsx';
 import { ImportHistory } from '../../../renderer/src/features/sync/ImportHistory.tsx';

@@ -2,7 +2,7 @@
 // not the whole status the strip shows).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services.tsx';
-import { getExchangeState } from '../../db/exchange-state.ts';
+import { getExchangeState } from '../../db/exchange/state.ts';
 
 export function useLastExportedSeq(): number {
   const { db } = useServices();

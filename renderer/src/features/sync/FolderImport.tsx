@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
-import { type ExchangeClient } from './exchange-api.ts';
+import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { failureLine } from './export-result.ts';
 import { IMPORT_EXTENSIONS } from './file-kinds.ts';
 import { startImport } from './import-store.ts';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
-import { type ExchangeClient } from './exchange-api.ts';
+import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { failureLine } from './export-result.ts';
 import { importFilters } from './file-kinds.ts';
 import { startImport, useImportStore } from './import-store.ts';

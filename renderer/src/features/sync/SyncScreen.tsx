@@ -8,7 +8,7 @@ import { type Session } from '../../app/session.ts';
 import { useServices } from '../../app/services.tsx';
 import { useUi } from '../../app/store.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
-import { listGaps, listImportRuns, listPendingDevices } from '../../db/exchange.ts';
+import { listGaps, listImportRuns, listPendingDevices } from '../../db/exchange/queries.ts';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ImportHistory } from './ImportHistory.tsx';

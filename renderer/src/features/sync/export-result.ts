@@ -3,7 +3,7 @@
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { errorMessageKey } from '../../app/errors.ts';
 import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
-import { type ExportResult } from './exchange-api.ts';
+import { type ExportResult } from '../../db/exchange/api.ts';
 import { rangesText, type Line } from './report-lines.ts';
 
 export type ExportKind = 'bundle' | 'receipt' | 'profile';

@@ -3,7 +3,7 @@
 import { useContext, useEffect } from 'react';
 import { useServices, type Services } from '../../app/services.tsx';
 import { createExchangeClient } from './exchange-client.ts';
-import { type ExchangeClient } from './exchange-api.ts';
+import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { resumeImport } from './import-store.ts';
 import { ExchangeClientContext } from './exchange-context.ts';
 

@@ -1,30 +1,25 @@
 // Import of one file: what it is (a bundle, a network profile, an enrollment card), whether
 // this device may take it, and the work each kind needs. A changes bundle is verified and
-// decrypted, its sensitive values sealed, and applied in one transaction (exchange-apply.ts).
-import { toBase64Url } from '../../../shared/bundle/bytes.ts';
-import { checkBundle, decodeBundle, readBundleHeader } from '../../../shared/bundle/codec.ts';
-import { type BundleHeader } from '../../../shared/bundle/types.ts';
-import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
-import { ProfileError } from '../../../shared/identity/errors.ts';
-import { decodeEnrollmentFile, verifyEnrollment } from '../../../shared/identity/enrollment.ts';
-import { isDemoNetworkId } from '../../../shared/identity/demo-guard.ts';
-import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
-import { isRevoked } from '../../../shared/identity/profile.ts';
-import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
-import { type Change } from '../../../shared/sync/change.ts';
-import { type FileOutcome } from '../features/sync/exchange-api.ts';
-import { applyChangesBundle } from './exchange-apply.ts';
-import {
-  addEnrollment,
-  checkLeadMayApprove,
-  checkRoomToWait,
-  parkBundle,
-} from './exchange-devices.ts';
-import { assertNoDemoKey, assertSameSideProfile } from './exchange-demo.ts';
-import { ExchangeError } from './exchange-errors.ts';
-import { type ExchangeDeps } from './exchange-export.ts';
-import { importReceipt } from './exchange-receipts.ts';
-import { sealIncoming } from './exchange-seal.ts';
+// decrypted, its sensitive values sealed, and applied in one transaction (apply.ts).
+import { toBase64Url } from '../../../../shared/bundle/bytes.ts';
+import { checkBundle, decodeBundle, readBundleHeader } from '../../../../shared/bundle/codec.ts';
+import { type BundleHeader } from '../../../../shared/bundle/types.ts';
+import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.ts';
+import { ProfileError } from '../../../../shared/identity/errors.ts';
+import { decodeEnrollmentFile, verifyEnrollment } from '../../../../shared/identity/enrollment.ts';
+import { isDemoNetworkId } from '../../../../shared/identity/demo-guard.ts';
+import { decodeProfileFile } from '../../../../shared/identity/profile-file.ts';
+import { isRevoked } from '../../../../shared/identity/profile.ts';
+import { verifyProfile, type SignedProfile } from '../../../../shared/identity/signed.ts';
+import { type Change } from '../../../../shared/sync/change.ts';
+import { type FileOutcome } from './api.ts';
+import { applyChangesBundle } from './apply.ts';
+import { addEnrollment, checkLeadMayApprove, checkRoomToWait, parkBundle } from './devices.ts';
+import { assertNoDemoKey, assertSameSideProfile } from './demo.ts';
+import { ExchangeError } from './errors.ts';
+import { type ExchangeDeps } from './export.ts';
+import { importReceipt } from './receipts.ts';
+import { sealIncoming } from './seal.ts';
 import {
   decodeForSelf,
   keyBytes,
@@ -32,8 +27,8 @@ import {
   loadSelf,
   senderInfo,
   type ExchangeSelf,
-} from './exchange-self.ts';
-import { replaceProfile } from './identity.ts';
+} from './self.ts';
+import { replaceProfile } from '../identity.ts';
 
 /**
  * Hooks passed in (never global): tests throw inside the apply transaction; the benchmark
