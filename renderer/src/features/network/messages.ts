@@ -190,7 +190,7 @@ export const networkMessages = bilingual(
         rotations: 'Clés remplacées {{count}} fois.',
         rotate: 'Remplacer les clés de l’AC…',
         demoFixed:
-          'Les clés de la démo sont publiques et fixes : elles ne sont jamais remplacées. Sur un réseau réel, ce bouton émet de nouvelles clés pour l’AC.',
+          'Les clés de la démo sont publiques et fixes : elles ne sont jamais remplacées. Sur un réseau réel, ce bouton émet de nouvelles clés pour l’AC.',
         confirm:
           'Remplacer les clés de l’AC maintenant? Chaque appareil doit importer le nouveau profil; lisez-leur le nouveau code de l’AC. Les fichiers de configuration remis auparavant nomment encore l’ancienne clé.',
         confirmButton: 'Remplacer les clés et émettre la version {{version}}',
