@@ -15,7 +15,7 @@ import {
 } from '../features/sync/useExchangeClient.ts';
 import { getIdentity, homePost } from '../db/identity.ts';
 import { type DeviceIdentity } from '../db/meta.ts';
-import { useServices } from './services.tsx';
+import { useServices } from '../kernel/services.tsx';
 
 function subscribeOnline(callback: () => void) {
   window.addEventListener('online', callback);

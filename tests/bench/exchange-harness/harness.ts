@@ -3,8 +3,8 @@
 // PouchDB's bulkDocs of the same resulting records. Driven by tests/bench/exchange.bench.ts.
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
-import { type Services } from '../../../renderer/src/app/services.tsx';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { STORES_V3, type ActivityRow } from '../../../renderer/src/db/schema.ts';
 import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';

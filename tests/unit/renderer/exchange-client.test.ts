@@ -2,8 +2,8 @@
 // exports saved through the platform (dialog or folder) and recorded only once saved, nothing
 // written when there is nothing to send, failures rejected with a message key, progress.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
-import { type Services } from '../../../renderer/src/app/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
 import { asExchangeError } from '../../../renderer/src/db/exchange/errors.ts';

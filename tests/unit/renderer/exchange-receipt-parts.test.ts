@@ -3,7 +3,7 @@
 // several files, each a complete signed receipt for whole posts, and an officer imports its
 // own part like any receipt.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
 import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';

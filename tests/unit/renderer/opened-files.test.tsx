@@ -7,7 +7,7 @@ import {
   useOpenedFiles,
   type OpenedFilesSource,
 } from '../../../renderer/src/app/useOpenedFiles.ts';
-import { useUi } from '../../../renderer/src/app/store.ts';
+import { useUi } from '../../../renderer/src/kernel/store.ts';
 import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { type FileReadResult } from '../../../renderer/src/platform/types.ts';
 import {

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
-import { type Session } from '../../app/session.ts';
+import { type Session } from '../../kernel/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import {
   type ExchangeClient,

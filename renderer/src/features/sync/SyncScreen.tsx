@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type Session } from '../../app/session.ts';
-import { useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
+import { type Session } from '../../kernel/session.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
 import { listGaps, listImportRuns, listPendingDevices } from '../../db/exchange/queries.ts';
 import { ExportPanel } from './ExportPanel.tsx';

@@ -1,7 +1,7 @@
 // The sync screens' door to the exchange engine (ExchangeClient): heavy work goes to a Web
 // Worker on the same database; saving the files it makes goes through the platform (the save
 // dialog, or a folder chosen once). Errors reject with an Error carrying `messageKey`.
-import { type Services } from '../../app/services.tsx';
+import { type Services } from '../../kernel/services.tsx';
 import { BUNDLE_FILE_EXTENSION } from '../../../../shared/bundle/file-name.ts';
 import { encodeProfileFile } from '../../../../shared/identity/profile-file.ts';
 import { recordExport, type BuiltFile } from '../../db/exchange/export.ts';
