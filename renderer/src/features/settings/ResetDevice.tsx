@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { acknowledgedByHq, lastOwnSeq } from '../../db/sync-state.ts';
+import { eraseDatabase } from '../../db/index.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
 import { useUi } from '../../kernel/store.ts';
@@ -32,8 +33,7 @@ export function ResetDevice({ session }: { session: Session }) {
     setAsking(false);
     try {
       vault.lock();
-      db.close();
-      await db.delete();
+      await eraseDatabase(db);
       location.reload();
     } catch (error) {
       showToast({ kind: 'error', key: errorMessageKey(error) });
