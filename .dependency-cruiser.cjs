@@ -1,6 +1,6 @@
 // Import rules checked by `npm run lint` (dependency-cruiser): no import loops, and the
-// pure core in shared/ imports nothing of the app. The layer rules for renderer/ come
-// with the restructuring (docs/decisions.md, "Map").
+// pure core in shared/ imports nothing of the app, and renderer/ imports point down its
+// layers: app (shell) > features > kernel > db > platform (docs/decisions.md, "Map").
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -24,6 +24,34 @@ module.exports = {
       severity: 'error',
       from: { path: '^(renderer|shared)/' },
       to: { path: '^electron/' },
+    },
+    {
+      name: 'features-stay-below-the-shell',
+      comment: 'app/ (the shell) shows the features; a feature never imports the shell.',
+      severity: 'error',
+      from: { path: '^renderer/src/features/' },
+      to: { path: '^renderer/src/app/' },
+    },
+    {
+      name: 'kernel-stays-below-the-features',
+      comment: 'kernel/ is what every feature leans on: it imports no feature and not the shell.',
+      severity: 'error',
+      from: { path: '^renderer/src/kernel/' },
+      to: { path: '^renderer/src/(app|features)/' },
+    },
+    {
+      name: 'db-stays-below-the-screens',
+      comment: 'db/ (with the exchange engine) imports no screen code: screens import it.',
+      severity: 'error',
+      from: { path: '^renderer/src/db/' },
+      to: { path: '^renderer/src/(app|features|kernel)/' },
+    },
+    {
+      name: 'platform-stays-at-the-bottom',
+      comment: 'platform/ is the door to the outside; it knows nothing of the app above it.',
+      severity: 'error',
+      from: { path: '^renderer/src/platform/' },
+      to: { path: '^renderer/src/(app|features|kernel|db)/' },
     },
   ],
   options: {

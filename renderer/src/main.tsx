@@ -12,10 +12,10 @@ import { type Platform } from './platform/types.ts';
 import { getLanguage, getOrCreateDevice, openDatabase } from './db/index.ts';
 import { App } from './app/App.tsx';
 import { FatalError } from './app/FatalError.tsx';
-import { ServicesProvider } from './app/services.tsx';
-import { VaultSession } from './app/vault-session.ts';
-import { errorMessageKey } from './app/errors.ts';
-import { useUi } from './app/store.ts';
+import { ServicesProvider } from './kernel/services.tsx';
+import { VaultSession } from './kernel/vault-session.ts';
+import { errorMessageKey } from './kernel/errors.ts';
+import { useUi } from './kernel/store.ts';
 
 function choosePlatform(): Platform {
   return window.liaisonLog ? createElectronPlatform(window.liaisonLog) : createBrowserPlatform();

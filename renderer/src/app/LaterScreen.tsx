@@ -1,7 +1,7 @@
 // A screen the role may open whose content arrives in a later release, or a screen this
 // role may not open at all (a typed or old address). Says which, and offers the way back.
 import { useTranslation } from 'react-i18next';
-import { useUi } from './store.ts';
+import { useUi } from '../kernel/store.ts';
 
 export function LaterScreen({ kind }: { kind: 'review' | 'summaries' | 'notForRole' }) {
   const { t } = useTranslation();

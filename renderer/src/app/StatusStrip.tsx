@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countActivities, countPendingChanges } from '../db/index.ts';
-import { getExchangeStatus } from '../db/exchange.ts';
+import { getExchangeStatus } from '../db/exchange/queries.ts';
 import { useFormatWhen } from '../features/sync/format.ts';
 import { useImportStore } from '../features/sync/import-store.ts';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../features/sync/useExchangeClient.ts';
 import { getIdentity, homePost } from '../db/identity.ts';
 import { type DeviceIdentity } from '../db/meta.ts';
-import { useServices } from './services.tsx';
+import { useServices } from '../kernel/services.tsx';
 
 function subscribeOnline(callback: () => void) {
   window.addEventListener('online', callback);

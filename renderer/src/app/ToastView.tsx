@@ -1,7 +1,7 @@
 // A short message after an action ("Activity saved."), announced to screen readers.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUi } from './store.ts';
+import { useUi } from '../kernel/store.ts';
 
 export function ToastView() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureLine } from '../features/sync/export-result.ts';
 import { type FileReadResult, type Platform } from '../platform/types.ts';
-import { useUi } from './store.ts';
+import { useUi } from '../kernel/store.ts';
 
 export type OpenedFilesSource = Pick<Platform, 'takeOpenedFiles' | 'onFilesOpened'>;
 

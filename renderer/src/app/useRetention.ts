@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getNetworkProfile } from '../db/identity.ts';
 import { getMeta } from '../db/meta.ts';
 import { purgeConfirmedSensitive } from '../db/retention.ts';
-import { useServices } from './services.tsx';
+import { useServices } from '../kernel/services.tsx';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -25,7 +25,7 @@ import {
   type QueuedFileRow,
   type ReceivedBundleRow,
   type SenderRow,
-} from './exchange-schema.ts';
+} from './exchange/schema.ts';
 
 export interface DbDeps {
   /** The activity-type catalogue (sensitive fields, known versions); default: shared/domain. */

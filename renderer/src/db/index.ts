@@ -36,3 +36,4 @@ export {
 } from './drafts.ts';
 export { getLanguage, getOfficerProfile, setLanguage, setOfficerProfile } from './settings.ts';
 export { tokenize } from './words.ts';
+export { eraseDatabase } from './erase.ts';

@@ -137,3 +137,7 @@ export function setMeta<K extends MetaKey>(
 ): Promise<void> {
   return writeKey<MetaValues, K>(db.meta, key, value);
 }
+
+export async function deleteMeta(db: LiaisonDb, key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
+}

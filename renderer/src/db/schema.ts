@@ -81,7 +81,7 @@ export const STORES_V2 = {
 };
 
 /**
- * Version 3: the bundle exchange (exchange-schema.ts). Received bundle ids, per sending
+ * Version 3: the bundle exchange (schema.ts). Received bundle ids, per sending
  * device its coverage and announced highest seq (gaps), deferred remote changes by record,
  * devices and bundles waiting for approval, a lead's local approvals, the durable import
  * queue and the kept import reports. New tables only: its upgrade has no data to move.

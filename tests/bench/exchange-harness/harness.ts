@@ -3,12 +3,12 @@
 // PouchDB's bulkDocs of the same resulting records. Driven by tests/bench/exchange.bench.ts.
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
-import { type Services } from '../../../renderer/src/app/services.tsx';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { STORES_V3, type ActivityRow } from '../../../renderer/src/db/schema.ts';
 import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
-import { type ExchangeClient } from '../../../renderer/src/features/sync/exchange-api.ts';
+import { type ExchangeClient } from '../../../renderer/src/db/exchange/api.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
 import {
   CHANGES_PER_RECORD,
@@ -42,7 +42,7 @@ function client(device: Device, deviceId: string): ExchangeClient {
   return createExchangeClient(services, {
     createWorker: () => {
       const worker = new Worker(
-        new URL('../../../renderer/src/workers/exchange.worker.ts', import.meta.url),
+        new URL('../../../renderer/src/db/exchange/exchange.worker.ts', import.meta.url),
         { type: 'module' },
       );
       workers.push(worker);

@@ -1,7 +1,7 @@
 // A write aborted by a full disk reads as a full disk, though its requests only say "aborted".
 import { describe, expect, it } from 'vitest';
 import { withAbortReason } from '../../../renderer/src/db/abort-reason.ts';
-import { describeFailure } from '../../../renderer/src/db/exchange-errors.ts';
+import { describeFailure } from '../../../renderer/src/db/exchange/errors.ts';
 
 const aborted = new DOMException(
   'The transaction was aborted, so the request cannot be fulfilled.',

@@ -5,14 +5,14 @@ import { I18nextProvider } from 'react-i18next';
 import { CATALOGUE, getActivityType } from '../../../shared/domain/catalogue.ts';
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
-import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
+import { ServicesProvider } from '../../../renderer/src/kernel/services.tsx';
 import {
   ActivityForm,
   type ActivityFormProps,
 } from '../../../renderer/src/features/log/ActivityForm.tsx';
 import { ActivityDetail } from '../../../renderer/src/features/log/ActivityDetail.tsx';
 import { EditActivity } from '../../../renderer/src/features/log/EditActivity.tsx';
-import { makeSession } from '../../../renderer/src/app/session.ts';
+import { makeSession } from '../../../renderer/src/kernel/session.ts';
 import { type Role } from '../../../shared/identity/schemas.ts';
 import {
   createActivity,

@@ -9,8 +9,8 @@ import {
 } from '../../../renderer/src/db/index.ts';
 import { getOrCreateDevice } from '../../../renderer/src/db/index.ts';
 import { makeSealer, type Sealer } from '../../../renderer/src/db/sealing.ts';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
-import { makeSession, type Session } from '../../../renderer/src/app/session.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { makeSession, type Session } from '../../../renderer/src/kernel/session.ts';
 
 let counter = 0;
 export function freshName(): string {

@@ -2,18 +2,18 @@
 // exports saved through the platform (dialog or folder) and recorded only once saved, nothing
 // written when there is nothing to send, failures rejected with a message key, progress.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
-import { type Services } from '../../../renderer/src/app/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { getExchangeStatus } from '../../../renderer/src/db/exchange.ts';
-import { asExchangeError } from '../../../renderer/src/db/exchange-errors.ts';
+import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
+import { asExchangeError } from '../../../renderer/src/db/exchange/errors.ts';
 import {
   createExchangeClient,
   type WorkerLike,
 } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { dispatch } from '../../../renderer/src/workers/exchange-dispatch.ts';
-import { type FromWorker, type ToWorker } from '../../../renderer/src/workers/exchange-protocol.ts';
+import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
+import { type FromWorker, type ToWorker } from '../../../renderer/src/db/exchange/protocol.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,

@@ -3,9 +3,9 @@
 // the receiver's clock has caught up.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivity, updateActivity } from '../../../renderer/src/db/activities.ts';
-import { MAX_DRIFT_MS } from '../../../renderer/src/db/exchange-apply.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { MAX_DRIFT_MS } from '../../../renderer/src/db/exchange/apply.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,

@@ -6,20 +6,17 @@
 // Reopened, the import resumes, and every table ends exactly as the uninterrupted run's.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 import {
   approveDevice,
   importFiles,
   resumeInterrupted,
-} from '../../../renderer/src/db/exchange-engine.ts';
-import { describeFailure } from '../../../renderer/src/db/exchange-errors.ts';
-import { type ImportFaults } from '../../../renderer/src/db/exchange-import.ts';
-import { importFiles as importRun } from '../../../renderer/src/db/exchange-engine.ts';
+} from '../../../renderer/src/db/exchange/engine.ts';
+import { describeFailure } from '../../../renderer/src/db/exchange/errors.ts';
+import { type ImportFaults } from '../../../renderer/src/db/exchange/import.ts';
+import { importFiles as importRun } from '../../../renderer/src/db/exchange/engine.ts';
 import { openDatabase, type LiaisonDb } from '../../../renderer/src/db/index.ts';
-import {
-  type FileOutcome,
-  type ImportFileInput,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+import { type FileOutcome, type ImportFileInput } from '../../../renderer/src/db/exchange/api.ts';
 import {
   comparable,
   copyDatabase,

@@ -3,15 +3,15 @@
 // imported on resume, each exactly once; other files of a run go on when one fails.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 import {
   importFiles,
   resumeInterrupted,
   runQueued,
-} from '../../../renderer/src/db/exchange-engine.ts';
-import { importFile } from '../../../renderer/src/db/exchange-import.ts';
-import { listImportRuns } from '../../../renderer/src/db/exchange.ts';
-import { queueRun, queuedFiles, recordFileReport } from '../../../renderer/src/db/exchange-runs.ts';
+} from '../../../renderer/src/db/exchange/engine.ts';
+import { importFile } from '../../../renderer/src/db/exchange/import.ts';
+import { listImportRuns } from '../../../renderer/src/db/exchange/queries.ts';
+import { queueRun, queuedFiles, recordFileReport } from '../../../renderer/src/db/exchange/runs.ts';
 import { getMeta } from '../../../renderer/src/db/meta.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {

@@ -18,12 +18,12 @@ import {
 } from '../../../shared/identity/index.ts';
 import { demoPublicKeys, demoStatus } from '../../../shared/identity/demo-guard.ts';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 import {
   approveDevice as approveWaitingDevice,
   importFiles,
-} from '../../../renderer/src/db/exchange-engine.ts';
-import { loadSelf } from '../../../renderer/src/db/exchange-self.ts';
+} from '../../../renderer/src/db/exchange/engine.ts';
+import { loadSelf } from '../../../renderer/src/db/exchange/self.ts';
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
 import { readProfileFile } from '../../../renderer/src/features/setup/setup-files.ts';
 import { liaisonInput } from './db-fixtures.ts';

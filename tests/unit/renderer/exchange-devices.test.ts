@@ -15,14 +15,14 @@ import {
   reviewActivity,
   updateActivity,
 } from '../../../renderer/src/db/activities.ts';
-import { buildReceiptExport } from '../../../renderer/src/db/exchange-receipts.ts';
-import { listPendingDevices } from '../../../renderer/src/db/exchange.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
+import { buildReceiptExport } from '../../../renderer/src/db/exchange/receipts.ts';
+import { listPendingDevices } from '../../../renderer/src/db/exchange/queries.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 import {
   approveDevice,
   importFiles,
   rejectDevice,
-} from '../../../renderer/src/db/exchange-engine.ts';
+} from '../../../renderer/src/db/exchange/engine.ts';
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {

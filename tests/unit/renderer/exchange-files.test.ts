@@ -14,9 +14,9 @@ import {
 } from '../../../shared/identity/index.ts';
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { listPendingDevices } from '../../../renderer/src/db/exchange.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { listPendingDevices } from '../../../renderer/src/db/exchange/queries.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
 import { DB_VERSION, STORES_V2 } from '../../../renderer/src/db/schema.ts';

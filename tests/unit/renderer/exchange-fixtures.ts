@@ -25,7 +25,7 @@ import { allocateSeqs, DeviceClock } from '../../../renderer/src/db/device.ts';
 import { completeSetup } from '../../../renderer/src/db/identity.ts';
 import { type DeviceIdentity } from '../../../renderer/src/db/meta.ts';
 import { makeSealer, type Sealer } from '../../../renderer/src/db/sealing.ts';
-import { type ExchangeDeps } from '../../../renderer/src/db/exchange-export.ts';
+import { type ExchangeDeps } from '../../../renderer/src/db/exchange/export.ts';
 import { freshName, liaisonInput, testClock, testTypes } from './db-fixtures.ts';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
 

@@ -3,8 +3,8 @@
 // value is checked with its entry type's own field schema: a bad value is refused by field,
 // the rest of the bundle applies.
 import { describe, expect, it } from 'vitest';
-import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import {
   OFFICER_A,
   OFFICER_B,

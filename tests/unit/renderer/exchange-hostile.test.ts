@@ -11,14 +11,14 @@ import {
   approveDevice,
   importFiles,
   resumeInterrupted,
-} from '../../../renderer/src/db/exchange-engine.ts';
+} from '../../../renderer/src/db/exchange/engine.ts';
 import {
   MAX_PENDING_BUNDLES_PER_DEVICE,
   MAX_PENDING_BYTES,
   MAX_PENDING_DEVICES,
-} from '../../../renderer/src/db/exchange-devices.ts';
-import { MAX_IMPORT_ATTEMPTS } from '../../../renderer/src/db/exchange-runs.ts';
-import { listPendingDevices } from '../../../renderer/src/db/exchange.ts';
+} from '../../../renderer/src/db/exchange/devices.ts';
+import { MAX_IMPORT_ATTEMPTS } from '../../../renderer/src/db/exchange/runs.ts';
+import { listPendingDevices } from '../../../renderer/src/db/exchange/queries.ts';
 import {
   OFFICER_A,
   OFFICER_NEW,
@@ -29,7 +29,7 @@ import {
   type TestDevice,
   type TestNetwork,
 } from './exchange-fixtures.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 
 let net: TestNetwork;
 beforeAll(async () => {

@@ -3,25 +3,25 @@
 // several files, each a complete signed receipt for whole posts, and an officer imports its
 // own part like any receipt.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { dispatch } from '../../../renderer/src/workers/exchange-dispatch.ts';
-import { type FromWorker, type ToWorker } from '../../../renderer/src/workers/exchange-protocol.ts';
+import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
+import { type FromWorker, type ToWorker } from '../../../renderer/src/db/exchange/protocol.ts';
 import { decodeBundle, readBundleHeader } from '../../../shared/bundle/codec.ts';
 import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
 import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
 import { demoLeadDeviceId, DEMO_HQ_DEVICE_ID } from '../../../shared/identity/index.ts';
 import { receiptSchema } from '../../../shared/sync/receipts.ts';
-import { getExchangeStatus } from '../../../renderer/src/db/exchange.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import {
   buildReceiptExport,
   buildReceiptFiles,
   type ReceiptFile,
-} from '../../../renderer/src/db/exchange-receipts.ts';
-import { type SenderRow } from '../../../renderer/src/db/exchange-schema.ts';
+} from '../../../renderer/src/db/exchange/receipts.ts';
+import { type SenderRow } from '../../../renderer/src/db/exchange/schema.ts';
 import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
 import {
   OFFICER_A,

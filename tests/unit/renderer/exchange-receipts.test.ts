@@ -9,13 +9,13 @@ import {
   DEMO_HQ_DEVICE_ID,
 } from '../../../shared/identity/index.ts';
 import { makeReceipt } from '../../../shared/sync/receipts.ts';
-import { getExchangeStatus, listGaps } from '../../../renderer/src/db/exchange.ts';
-import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { getExchangeStatus, listGaps } from '../../../renderer/src/db/exchange/queries.ts';
+import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import {
   buildReceiptExport,
   buildReceiptFiles,
-} from '../../../renderer/src/db/exchange-receipts.ts';
+} from '../../../renderer/src/db/exchange/receipts.ts';
 import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
 import {
   OFFICER_A,

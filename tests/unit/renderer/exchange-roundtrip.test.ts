@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isSealed, decryptField } from '../../../shared/vault/index.ts';
 import { createActivity, updateActivity } from '../../../renderer/src/db/activities.ts';
-import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
+import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { getMeta } from '../../../renderer/src/db/meta.ts';
 import { openData } from '../../../renderer/src/db/sealing.ts';
 import { liaisonInput } from './db-fixtures.ts';

@@ -3,10 +3,10 @@
 // (`exchange.error.cannot-read`, the reason as context) and nothing else is stored for it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
-import { importFiles } from '../../../renderer/src/db/exchange-engine.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
-import { listImportRuns } from '../../../renderer/src/db/exchange.ts';
-import { type ImportFileInput } from '../../../renderer/src/features/sync/exchange-api.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import { listImportRuns } from '../../../renderer/src/db/exchange/queries.ts';
+import { type ImportFileInput } from '../../../renderer/src/db/exchange/api.ts';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import { UNREADABLE_REASONS } from '../../../shared/ipc/contract.ts';
 import { liaisonInput } from './db-fixtures.ts';

@@ -7,7 +7,7 @@ import {
   useOpenedFiles,
   type OpenedFilesSource,
 } from '../../../renderer/src/app/useOpenedFiles.ts';
-import { useUi } from '../../../renderer/src/app/store.ts';
+import { useUi } from '../../../renderer/src/kernel/store.ts';
 import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { type FileReadResult } from '../../../renderer/src/platform/types.ts';
 import {
@@ -18,7 +18,7 @@ import {
 import {
   type ExchangeClient,
   type ImportFileInput,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+} from '../../../renderer/src/db/exchange/api.ts';
 
 const i18n = createI18n('en');
 const wrapper = ({ children }: { children: ReactNode }) => (

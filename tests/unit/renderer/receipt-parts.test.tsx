@@ -5,15 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { ServicesProvider, type Services } from '../../../renderer/src/app/services.tsx';
-import { makeSession } from '../../../renderer/src/app/session.ts';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { ServicesProvider, type Services } from '../../../renderer/src/kernel/services.tsx';
+import { makeSession } from '../../../renderer/src/kernel/session.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
-import { receiptParts, type ReceiptFile } from '../../../renderer/src/db/exchange-receipts.ts';
-import {
-  type ExchangeClient,
-  type ExportResult,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+import { receiptParts, type ReceiptFile } from '../../../renderer/src/db/exchange/receipts.ts';
+import { type ExchangeClient, type ExportResult } from '../../../renderer/src/db/exchange/api.ts';
 import { ExportPanel } from '../../../renderer/src/features/sync/ExportPanel.tsx';
 import {
   partsTarget,

@@ -11,7 +11,7 @@ import {
   type RecoveryRequest,
 } from '../../../shared/vault/index.ts';
 import { DEMO_HQ_DEVICE_ID } from '../../../shared/identity/index.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange-export.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 import {
   getDeviceKeys,
   getNetworkProfile,

@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
-import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
+import { ServicesProvider } from '../../../renderer/src/kernel/services.tsx';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 import { createActivity, recordAcknowledgement } from '../../../renderer/src/db/index.ts';
 import { setMeta } from '../../../renderer/src/db/meta.ts';

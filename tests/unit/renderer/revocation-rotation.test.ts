@@ -12,13 +12,13 @@ import {
   verifyEnrollment,
   type SignedProfile,
 } from '../../../shared/identity/index.ts';
-import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange-export.ts';
+import { buildChangesExport, type BuiltFile } from '../../../renderer/src/db/exchange/export.ts';
 import {
   approveDevice as approveWaitingDevice,
   importFiles,
-} from '../../../renderer/src/db/exchange-engine.ts';
-import { revokeLocalApproval } from '../../../renderer/src/db/exchange-devices.ts';
-import { changeRecipients, loadSelfInfo } from '../../../renderer/src/db/exchange-self.ts';
+} from '../../../renderer/src/db/exchange/engine.ts';
+import { revokeLocalApproval } from '../../../renderer/src/db/exchange/devices.ts';
+import { changeRecipients, loadSelfInfo } from '../../../renderer/src/db/exchange/self.ts';
 import {
   getDeviceKeys,
   getSignedProfile,

@@ -1,7 +1,7 @@
 // Which screens each role opens, and the routes that reach them.
 import { describe, expect, it } from 'vitest';
-import { canOpen, logsOwnEntries } from '../../../renderer/src/app/roles.ts';
-import { parseHash, viewToHash, type View } from '../../../renderer/src/app/router.ts';
+import { canOpen, logsOwnEntries } from '../../../renderer/src/kernel/roles.ts';
+import { parseHash, viewToHash, type View } from '../../../renderer/src/kernel/router.ts';
 
 describe('roles', () => {
   it('gives an officer its log and sync, not review, summaries or the network', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash, viewToHash, type View } from '../../../renderer/src/app/router.ts';
+import { parseHash, viewToHash, type View } from '../../../renderer/src/kernel/router.ts';
 import { periodRange } from '../../../renderer/src/features/log/period.ts';
-import { EMPTY_FILTERS } from '../../../renderer/src/app/store.ts';
+import { EMPTY_FILTERS } from '../../../renderer/src/kernel/store.ts';
 import { fromFormValues, toFormValues } from '../../../renderer/src/features/log/form-values.ts';
 import { getActivityType } from '../../../shared/domain/catalogue.ts';
 import { groupBySave } from '../../../renderer/src/features/log/history-groups.ts';

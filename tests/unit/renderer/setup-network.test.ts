@@ -10,7 +10,7 @@ import {
 } from '../../../shared/identity/index.ts';
 import { getMeta } from '../../../renderer/src/db/meta.ts';
 import { replaceProfile } from '../../../renderer/src/db/identity.ts';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import {
   finishSetup,
   prepareHqSetup,

@@ -21,7 +21,7 @@ import {
 import { MIN_ITERATIONS, recoverWithEscrow, unlockVault } from '../../../shared/vault/index.ts';
 import { type LiaisonDb } from '../../../renderer/src/db/index.ts';
 import { getMeta } from '../../../renderer/src/db/meta.ts';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import {
   finishSetup,
   prepareHqSetup,

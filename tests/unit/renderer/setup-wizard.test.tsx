@@ -12,8 +12,8 @@ import {
   fingerprintCode,
 } from '../../../shared/identity/index.ts';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
-import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { ServicesProvider } from '../../../renderer/src/kernel/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { getMeta } from '../../../renderer/src/db/meta.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';

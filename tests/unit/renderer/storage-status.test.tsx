@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
-import { ServicesProvider } from '../../../renderer/src/app/services.tsx';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { ServicesProvider } from '../../../renderer/src/kernel/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 import {
   persistentStorageState,

@@ -16,7 +16,7 @@ import {
   type FileOutcome,
   type ImportRunReport,
   type SenderInfo,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+} from '../../../renderer/src/db/exchange/api.ts';
 import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { DbError } from '../../../renderer/src/db/index.ts';
 

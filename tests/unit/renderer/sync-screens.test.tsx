@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
-import { ServicesProvider, type Services } from '../../../renderer/src/app/services.tsx';
-import { VaultSession } from '../../../renderer/src/app/vault-session.ts';
+import { ServicesProvider, type Services } from '../../../renderer/src/kernel/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
 import {
@@ -14,14 +14,14 @@ import {
   type ImportProgress,
   type ImportRunReport,
   type PendingDevice,
-} from '../../../renderer/src/features/sync/exchange-api.ts';
+} from '../../../renderer/src/db/exchange/api.ts';
 import { ExchangeClientContext } from '../../../renderer/src/features/sync/exchange-context.ts';
 import { ImportPanel } from '../../../renderer/src/features/sync/ImportPanel.tsx';
 import { ImportHistory } from '../../../renderer/src/features/sync/ImportHistory.tsx';
 import { LocalApprovals } from '../../../renderer/src/features/sync/LocalApprovals.tsx';
 import { PendingDevices } from '../../../renderer/src/features/sync/PendingDevices.tsx';
 import { SyncScreen } from '../../../renderer/src/features/sync/SyncScreen.tsx';
-import { makeSession } from '../../../renderer/src/app/session.ts';
+import { makeSession } from '../../../renderer/src/kernel/session.ts';
 import {
   resetImportStore,
   useImportStore,

@@ -8,7 +8,7 @@ import {
   UnlockWaitError,
   VaultSession,
   unlockDelayMs,
-} from '../../../renderer/src/app/vault-session.ts';
+} from '../../../renderer/src/kernel/vault-session.ts';
 import { type LiaisonDb } from '../../../renderer/src/db/index.ts';
 import { openTestDb } from './db-fixtures.ts';
 

@@ -10,9 +10,9 @@ import {
   vaultErrorMessageKey,
   vaultErrorMessageValues,
 } from '../../../../shared/vault/index.ts';
-import { useServices } from '../../app/services.tsx';
-import { type Session } from '../../app/session.ts';
-import { UnlockWaitError } from '../../app/vault-session.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { type Session } from '../../kernel/session.ts';
+import { UnlockWaitError } from '../../kernel/vault-session.ts';
 import { DEMO_PASSPHRASE } from './demo.ts';
 import { ForgotPassphrase } from './ForgotPassphrase.tsx';
 import { refreshRecoveryCopy } from './recovery.ts';

@@ -8,9 +8,9 @@ import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.
 import { latestOccurredOn, validateActivityInput } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
 import { DbError, deleteDraft, loadDraft, saveDraft } from '../../db/index.ts';
-import { useSealer, useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
-import { errorMessageKey } from '../../app/errors.ts';
+import { useSealer, useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
+import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { FieldInput, IssueText } from './FieldInput.tsx';
 import { encodeIssue, fromFormValues, toFormValues, type FormValues } from './form-values.ts';

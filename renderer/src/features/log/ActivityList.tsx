@@ -10,9 +10,9 @@ import {
   listActivityIds,
   type ActivityFilter,
 } from '../../db/index.ts';
-import { useServices } from '../../app/services.tsx';
-import { EMPTY_FILTERS, useUi } from '../../app/store.ts';
-import { postToday, type Session } from '../../app/session.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
+import { postToday, type Session } from '../../kernel/session.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
 import { DraftsNotice } from './DraftsNotice.tsx';

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { listDrafts } from '../../db/index.ts';
-import { useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
-import { type View } from '../../app/router.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
+import { type View } from '../../kernel/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 /** Draft ids are 'new:<type>' or 'edit:<record id>' (see ActivityForm's draftId). */

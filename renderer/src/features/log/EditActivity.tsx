@@ -8,12 +8,12 @@ import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
 import { getActivity, updateActivity, type ActivityView } from '../../db/index.ts';
-import { useSealer, useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../kernel/services.tsx';
 import { openActivity } from '../../db/opened.ts';
-import { useUi } from '../../app/store.ts';
-import { errorMessageKey } from '../../app/errors.ts';
+import { useUi } from '../../kernel/store.ts';
+import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { type Session, postToday } from '../../app/session.ts';
+import { type Session, postToday } from '../../kernel/session.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import { isOwnRecord } from './ownership.ts';
 

@@ -6,7 +6,7 @@ import { DATA_PREFIX } from '../../../../shared/domain/activity.ts';
 import { DELETED_FIELD, type Change } from '../../../../shared/sync/change.ts';
 import { decodeHlc } from '../../../../shared/sync/hlc.ts';
 import { getHistory } from '../../db/index.ts';
-import { useSealer, useServices } from '../../app/services.tsx';
+import { useSealer, useServices } from '../../kernel/services.tsx';
 import { openChanges } from '../../db/opened.ts';
 import { formatDay, formatFieldValue, formatInstant } from './format.ts';
 import { groupBySave } from './history-groups.ts';

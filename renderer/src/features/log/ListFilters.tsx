@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE } from '../../../../shared/domain/catalogue.ts';
 import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
-import { useUi, type ListFilters as Filters, type PeriodChoice } from '../../app/store.ts';
+import { useUi, type ListFilters as Filters, type PeriodChoice } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 const PERIODS: PeriodChoice[] = ['all', 'thisFy', 'lastFy', 'thisQuarter', 'thisMonth', 'custom'];

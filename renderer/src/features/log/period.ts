@@ -5,7 +5,7 @@ import {
   fiscalYearRange,
   quarterRange,
 } from '../../../../shared/domain/fiscal.ts';
-import { type ListFilters } from '../../app/store.ts';
+import { type ListFilters } from '../../kernel/store.ts';
 
 export function periodRange(filters: ListFilters, today: string): { from?: string; to?: string } {
   switch (filters.period) {

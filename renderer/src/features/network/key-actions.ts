@@ -20,7 +20,7 @@ import {
   sealDeviceKeys,
   withRetired,
 } from '../../db/identity.ts';
-import { rejectPending } from '../../db/exchange-devices.ts';
+import { rejectPending } from '../../db/exchange/devices.ts';
 import { issueProfile } from './issue-profile.ts';
 
 /**

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassphrase } from '../../../../shared/vault/index.ts';
 import { getVaultRecord, setVaultRecord } from '../../db/identity.ts';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { refreshRecoveryCopy } from '../lock/recovery.ts';
-import { useUi } from '../../app/store.ts';
+import { useUi } from '../../kernel/store.ts';
 import { problemOf, type Message } from '../setup/problem.ts';
 
 /** The shortest passphrase the app accepts (the wizard asks for the same). */

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { getDevicePublicKeys, getNetworkProfile } from '../../db/identity.ts';
-import { useServices } from '../../app/services.tsx';
-import { type Session } from '../../app/session.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { type Session } from '../../kernel/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 export function DeviceCard({ session }: { session: Session }) {

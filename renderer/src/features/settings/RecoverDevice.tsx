@@ -2,7 +2,7 @@
 // passphrase to the person by phone, and send them the answer file.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
 import { problemOf, type Message } from '../setup/problem.ts';
 import {

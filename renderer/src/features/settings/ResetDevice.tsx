@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { acknowledgedByHq, lastOwnSeq } from '../../db/sync-state.ts';
-import { useServices } from '../../app/services.tsx';
-import { type Session } from '../../app/session.ts';
-import { useUi } from '../../app/store.ts';
-import { errorMessageKey } from '../../app/errors.ts';
+import { eraseDatabase } from '../../db/index.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { type Session } from '../../kernel/session.ts';
+import { useUi } from '../../kernel/store.ts';
+import { errorMessageKey } from '../../kernel/errors.ts';
 import { ConfirmDialog } from '../log/ConfirmDialog.tsx';
 import { useLastExportedSeq } from './useLastExportedSeq.ts';
 
@@ -32,8 +33,7 @@ export function ResetDevice({ session }: { session: Session }) {
     setAsking(false);
     try {
       vault.lock();
-      db.close();
-      await db.delete();
+      await eraseDatabase(db);
       location.reload();
     } catch (error) {
       showToast({ kind: 'error', key: errorMessageKey(error) });

@@ -2,9 +2,9 @@
 // browser may clear the app's data, and reset.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Session } from '../../app/session.ts';
-import { useSwitchLanguage } from '../../app/language.ts';
-import { useServices } from '../../app/services.tsx';
+import { type Session } from '../../kernel/session.ts';
+import { useSwitchLanguage } from '../../kernel/language.ts';
+import { useServices } from '../../kernel/services.tsx';
 import { type AppInfo } from '../../platform/types.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { ChangePassphrase } from './ChangePassphrase.tsx';

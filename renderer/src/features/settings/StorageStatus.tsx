@@ -2,7 +2,7 @@
 // words a person can act on. Start-up asks for it (main.tsx); this only reads the answer.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { persistentStorageState, type StorageState } from '../../platform/persistent-storage.ts';
 
 export function StorageStatus() {

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { useLang } from '../../i18n/useLang.ts';
 import { FinishActions } from './FinishActions.tsx';
 import { enrollmentFileName, saveEnrollmentFile } from './setup-files.ts';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPost, getRegion } from '../../../../shared/domain/posts.ts';
 import { DEMO_LEADS, DEMO_OFFICERS } from '../../../../shared/identity/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { useLang } from '../../i18n/useLang.ts';
 import { DEMO_PASSPHRASE } from '../lock/demo.ts';
 import { ProblemNotice } from './ProblemNotice.tsx';

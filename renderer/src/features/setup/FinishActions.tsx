@@ -3,8 +3,8 @@
 // exist only once stored, so no file is ever saved for a setup a closed window lost.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
 import { type SaveFileResult } from '../../platform/types.ts';
 import { ProblemNotice } from './ProblemNotice.tsx';
 import { problemOf, type Problem } from './problem.ts';

@@ -10,7 +10,7 @@ import {
   type ProfilePolicy,
   type ProfilePost,
 } from '../../../../shared/identity/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { LeadsEditor } from '../network/LeadsEditor.tsx';
 import { PolicyForm } from '../network/PolicyForm.tsx';
 import { PostsEditor } from '../network/PostsEditor.tsx';

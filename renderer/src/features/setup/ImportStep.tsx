@@ -2,7 +2,7 @@
 // (a profile at all, HQ's signature, consistency); a refused file stores nothing.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
 import { ProblemNotice } from './ProblemNotice.tsx';
 import { problemOf, type Problem } from './problem.ts';

@@ -10,7 +10,7 @@ import {
   type ProfilePolicy,
   type ProfilePost,
 } from '../../../../shared/identity/index.ts';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { CardStep } from './CardStep.tsx';
 import { DemoStep } from './DemoStep.tsx';
 import {

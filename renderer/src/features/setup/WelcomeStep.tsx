@@ -1,7 +1,7 @@
 // The wizard's first screen: the language (it changes nothing else), then the three ways to
 // start. Each choice is one button, so the demo is one click from here.
 import { useTranslation } from 'react-i18next';
-import { useSwitchLanguage } from '../../app/language.ts';
+import { useSwitchLanguage } from '../../kernel/language.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { Step } from './Step.tsx';

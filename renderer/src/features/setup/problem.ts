@@ -11,7 +11,7 @@ import {
   vaultErrorMessageKey,
   vaultErrorMessageValues,
 } from '../../../../shared/vault/index.ts';
-import { errorMessageKey } from '../../app/errors.ts';
+import { errorMessageKey } from '../../kernel/errors.ts';
 import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
 
 export interface Message {

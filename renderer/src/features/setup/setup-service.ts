@@ -37,7 +37,7 @@ import { type LiaisonDb } from '../../db/db.ts';
 import { getOrCreateDevice } from '../../db/device.ts';
 import { completeSetup, type SetupRecords } from '../../db/identity.ts';
 import { type DeviceIdentity } from '../../db/meta.ts';
-import { type VaultSession } from '../../app/vault-session.ts';
+import { type VaultSession } from '../../kernel/vault-session.ts';
 import { DEMO_PASSPHRASE } from '../lock/demo.ts';
 
 export interface SetupDeps {

@@ -1,7 +1,7 @@
 // "Export to folder": writes the bundle into the folder chosen once (a USB stick, a synced
 // share). The first use asks for the folder; "Change folder…" picks another.
 import { useTranslation } from 'react-i18next';
-import { useUi } from '../../app/store.ts';
+import { useUi } from '../../kernel/store.ts';
 import { useFolder } from './useFolder.ts';
 import { failureLine } from './export-result.ts';
 

@@ -4,9 +4,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
-import { type Session } from '../../app/session.ts';
+import { type Session } from '../../kernel/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { type ExchangeClient, type ExportOptions, type ExportResult } from './exchange-api.ts';
+import {
+  type ExchangeClient,
+  type ExportOptions,
+  type ExportResult,
+} from '../../db/exchange/api.ts';
 import {
   exportMessage,
   failureLine,

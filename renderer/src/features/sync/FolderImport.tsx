@@ -1,9 +1,9 @@
 // "Import all from folder": every bundle, profile and device card directly in the folder
 // chosen once, imported as one run. The first use asks for the folder.
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
-import { type ExchangeClient } from './exchange-api.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
+import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { failureLine } from './export-result.ts';
 import { IMPORT_EXTENSIONS } from './file-kinds.ts';
 import { startImport } from './import-store.ts';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
-import { type ImportRunReport } from './exchange-api.ts';
+import { type ImportRunReport } from '../../db/exchange/api.ts';
 import { summarizeRun } from './report-lines.ts';
 import { RunReport } from './RunReport.tsx';
 

@@ -2,9 +2,9 @@
 // Every path ends in startImport, which runs the engine and keeps the progress for the bars.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
-import { type ExchangeClient } from './exchange-api.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
+import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { failureLine } from './export-result.ts';
 import { importFilters } from './file-kinds.ts';
 import { startImport, useImportStore } from './import-store.ts';

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
-import { ModalQuestion } from '../../app/ModalQuestion.tsx';
-import { type LocalApprovalRow } from '../../db/exchange-schema.ts';
+import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
+import { type LocalApprovalRow } from '../../db/exchange/schema.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { officerName, postName } from './report-lines.ts';
 

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { type PendingDevice } from './exchange-api.ts';
+import { type PendingDevice } from '../../db/exchange/api.ts';
 import { officerName, postName } from './report-lines.ts';
-import { ModalQuestion } from '../../app/ModalQuestion.tsx';
+import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
 
 interface Props {
   devices: readonly PendingDevice[];

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { type FileReport, type ImportRunReport } from './exchange-api.ts';
+import { type FileReport, type ImportRunReport } from '../../db/exchange/api.ts';
 import {
   COUNT_KINDS,
   outcomeLine,

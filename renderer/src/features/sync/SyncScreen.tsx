@@ -4,21 +4,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type Session } from '../../app/session.ts';
-import { useServices } from '../../app/services.tsx';
-import { useUi } from '../../app/store.ts';
+import { type Session } from '../../kernel/session.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
 import {
   listGaps,
   listImportRuns,
   listPendingDevices,
   revokeLocalApproval,
-} from '../../db/exchange.ts';
+} from '../../db/exchange/queries.ts';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { GapList } from './GapList.tsx';
-import { type LocalApprovalRow } from '../../db/exchange-schema.ts';
+import { type LocalApprovalRow } from '../../db/exchange/schema.ts';
 import { LocalApprovals } from './LocalApprovals.tsx';
 import { PendingDevices } from './PendingDevices.tsx';
 import { failureLine } from './export-result.ts';

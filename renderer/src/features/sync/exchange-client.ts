@@ -1,11 +1,11 @@
 // The sync screens' door to the exchange engine (ExchangeClient): heavy work goes to a Web
 // Worker on the same database; saving the files it makes goes through the platform (the save
 // dialog, or a folder chosen once). Errors reject with an Error carrying `messageKey`.
-import { type Services } from '../../app/services.tsx';
+import { type Services } from '../../kernel/services.tsx';
 import { BUNDLE_FILE_EXTENSION } from '../../../../shared/bundle/file-name.ts';
 import { encodeProfileFile } from '../../../../shared/identity/profile-file.ts';
-import { recordExport, type BuiltFile } from '../../db/exchange-export.ts';
-import { ExchangeError } from '../../db/exchange-errors.ts';
+import { recordExport, type BuiltFile } from '../../db/exchange/export.ts';
+import { ExchangeError } from '../../db/exchange/errors.ts';
 import { getIdentity, getSignedProfile } from '../../db/identity.ts';
 import { type FileFilter } from '../../platform/types.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type FromWorker,
   type ToWorker,
   type WorkerFailure,
-} from '../../workers/exchange-protocol.ts';
+} from '../../db/exchange/protocol.ts';
 import { profileFileName, PROFILE_EXTENSION } from '../setup/setup-files.ts';
 import {
   type ExchangeClient,
@@ -22,7 +22,7 @@ import {
   type ExportResult,
   type ImportFileInput,
   type ImportProgress,
-} from './exchange-api.ts';
+} from '../../db/exchange/api.ts';
 import { partsTarget, saveReceiptParts } from './receipt-parts.ts';
 
 /** What the client needs of a Worker; tests may hand in another implementation. */
@@ -38,7 +38,7 @@ export interface ExchangeClientOptions {
 }
 
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('../../workers/exchange.worker.ts', import.meta.url), {
+  return new Worker(new URL('../../db/exchange/exchange.worker.ts', import.meta.url), {
     type: 'module',
   });
 }

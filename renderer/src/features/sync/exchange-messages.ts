@@ -1,7 +1,7 @@
 // The exchange engine's messages (namespace `exchange`): why a file changed nothing
 // (exchange.error.*) and why one change of a bundle was refused (exchange.refusal.*). Codec,
 // identity and vault errors keep their own keys (bundle.error.*, identity.*, vault.*).
-import { type ExchangeErrorCode } from '../../db/exchange-errors.ts';
+import { type ExchangeErrorCode } from '../../db/exchange/errors.ts';
 import { type RefusalCode } from '../../../../shared/sync/refusal.ts';
 import { type UnreadableReason } from '../../../../shared/ipc/contract.ts';
 import { bilingual } from '../../i18n/bilingual.ts';

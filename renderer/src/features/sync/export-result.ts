@@ -1,9 +1,9 @@
 // What an export says when it ends: the file written and what it carries, "nothing to
 // send", cancelled, or why it failed. Pure, so the wording is tested without a screen.
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
-import { errorMessageKey } from '../../app/errors.ts';
+import { errorMessageKey } from '../../kernel/errors.ts';
 import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
-import { type ExportResult } from './exchange-api.ts';
+import { type ExportResult } from '../../db/exchange/api.ts';
 import { rangesText, type Line } from './report-lines.ts';
 
 export type ExportKind = 'bundle' | 'receipt' | 'profile';

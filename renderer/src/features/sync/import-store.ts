@@ -2,7 +2,11 @@
 // run, whether Cancel was pressed. It lives outside the screen so an import keeps going, and
 // its progress stays visible in the status strip, when the person opens another screen.
 import { create } from 'zustand';
-import { type ExchangeClient, type ImportFileInput, type ImportProgress } from './exchange-api.ts';
+import {
+  type ExchangeClient,
+  type ImportFileInput,
+  type ImportProgress,
+} from '../../db/exchange/api.ts';
 import { progressView, type ProgressView } from './progress.ts';
 
 export interface ImportState {

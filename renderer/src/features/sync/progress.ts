@@ -1,6 +1,6 @@
 // The progress bars' numbers: whole percents that stay inside 0..100 whatever the engine
 // reports, and an overall bar that never moves backwards within one run.
-import { type ImportProgress } from './exchange-api.ts';
+import { type ImportProgress } from '../../db/exchange/api.ts';
 
 /** A fraction (0..1) as a whole percent; NaN, negatives and overshoots are clamped. */
 export function toPercent(fraction: number): number {

@@ -1,10 +1,10 @@
-// A receipt for more than 64 devices is several files (db/exchange-receipts.ts): saving them
+// A receipt for more than 64 devices is several files (db/exchange/receipts.ts): saving them
 // one after another, and what the person reads afterwards (how many files, which posts each
 // is for, or how far it got before a cancel). One file keeps the ordinary path and wording.
 import { MAX_RECIPIENTS } from '../../../../shared/bundle/limits.ts';
-import { type ReceiptFile } from '../../db/exchange-receipts.ts';
+import { type ReceiptFile } from '../../db/exchange/receipts.ts';
 import { type Platform } from '../../platform/types.ts';
-import { type ExportOptions, type ExportResult, type WrittenPart } from './exchange-api.ts';
+import { type ExportOptions, type ExportResult, type WrittenPart } from '../../db/exchange/api.ts';
 import { type ExportMessage } from './export-result.ts';
 import { type Line } from './report-lines.ts';
 

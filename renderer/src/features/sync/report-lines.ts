@@ -12,7 +12,7 @@ import {
   type ImportRunReport,
   type OutcomeCounts,
   type SenderInfo,
-} from './exchange-api.ts';
+} from '../../db/exchange/api.ts';
 
 /** A message to translate; a value may itself be a line (a reason inside a sentence). */
 export interface Line {

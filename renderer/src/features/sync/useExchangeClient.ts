@@ -1,9 +1,9 @@
 // One exchange engine per Services (database + platform + vault), shared by the sync screen
 // and the status strip. A test can hand in its own client through ExchangeClientContext.
 import { useContext, useEffect } from 'react';
-import { useServices, type Services } from '../../app/services.tsx';
+import { useServices, type Services } from '../../kernel/services.tsx';
 import { createExchangeClient } from './exchange-client.ts';
-import { type ExchangeClient } from './exchange-api.ts';
+import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { resumeImport } from './import-store.ts';
 import { ExchangeClientContext } from './exchange-context.ts';
 

@@ -1,7 +1,7 @@
 // The folder chosen once for exports or imports (the platform remembers it), and a way to
 // choose another. Where the platform keeps no folders, there is none and nothing to choose.
 import { useCallback, useEffect, useState } from 'react';
-import { useServices } from '../../app/services.tsx';
+import { useServices } from '../../kernel/services.tsx';
 import { type FolderPurpose, type FolderRef } from '../../platform/types.ts';
 
 export interface FolderState {

@@ -2,11 +2,11 @@
 // in a bundle (the bundle is encrypted for its recipients), sealed again with the receiver's
 // data key before anything is stored. WebCrypto is async, so both run outside any Dexie
 // transaction, many at once.
-import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
-import { type Change } from '../../../shared/sync/change.ts';
-import { decryptField, encryptField, isSealed } from '../../../shared/vault/index.ts';
-import { ExchangeError } from './exchange-errors.ts';
-import { isSealedPath } from './sealing.ts';
+import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.ts';
+import { type Change } from '../../../../shared/sync/change.ts';
+import { decryptField, encryptField, isSealed } from '../../../../shared/vault/index.ts';
+import { ExchangeError } from './errors.ts';
+import { isSealedPath } from '../sealing.ts';
 
 /** Values sealed or opened at once: enough to keep WebCrypto's threads busy, little memory. */
 const IN_FLIGHT = 256;

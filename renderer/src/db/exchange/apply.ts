@@ -2,35 +2,39 @@
 // changes kept and retried, the sender's coverage and the bundle id recorded, the device clock
 // advanced, the import report written. If any part fails, everything aborts, so a crash
 // leaves either the whole bundle applied and recorded, or nothing (and re-importing completes).
-import { type SenderScope } from '../../../shared/sync/authorize.ts';
-import { type Change } from '../../../shared/sync/change.ts';
-import { decodeHlc } from '../../../shared/sync/hlc.ts';
-import { mergeChanges, type ChangeResult, type RecordState } from '../../../shared/sync/merge.ts';
-import { addCovered, type SeqRange } from '../../../shared/sync/receipts.ts';
-import { type CoveredRange } from '../../../shared/sync/compact.ts';
-import { isSyncedField } from '../../../shared/sync/fields.ts';
-import { refusal, type Refusal } from '../../../shared/sync/refusal.ts';
-import { type ActivityTypeLookup } from './catalogue.ts';
+import { type SenderScope } from '../../../../shared/sync/authorize.ts';
+import { type Change } from '../../../../shared/sync/change.ts';
+import { decodeHlc } from '../../../../shared/sync/hlc.ts';
+import {
+  mergeChanges,
+  type ChangeResult,
+  type RecordState,
+} from '../../../../shared/sync/merge.ts';
+import { addCovered, type SeqRange } from '../../../../shared/sync/receipts.ts';
+import { type CoveredRange } from '../../../../shared/sync/compact.ts';
+import { isSyncedField } from '../../../../shared/sync/fields.ts';
+import { refusal, type Refusal } from '../../../../shared/sync/refusal.ts';
+import { type ActivityTypeLookup } from '../catalogue.ts';
 import {
   type FileOutcome,
   type OutcomeCounts,
   type RefusedChange,
   type SenderInfo,
-} from '../features/sync/exchange-api.ts';
-import { withAbortReason } from './abort-reason.ts';
-import { type LiaisonDb } from './db.ts';
-import { DeviceClock } from './device.ts';
-import { ExchangeError } from './exchange-errors.ts';
+} from './api.ts';
+import { withAbortReason } from '../abort-reason.ts';
+import { type LiaisonDb } from '../db.ts';
+import { DeviceClock } from '../device.ts';
+import { ExchangeError } from './errors.ts';
 import {
   authorizerFor,
   incompleteNewRecord,
   rowFromState,
   statesOf,
   unsealedSensitive,
-} from './exchange-merge.ts';
-import { type DeferredRow, type SenderRow } from './exchange-schema.ts';
-import { getMeta, setMeta } from './meta.ts';
-import { type ActivityRow } from './schema.ts';
+} from './merge.ts';
+import { type DeferredRow, type SenderRow } from './schema.ts';
+import { getMeta, setMeta } from '../meta.ts';
+import { type ActivityRow } from '../schema.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;

@@ -2,20 +2,20 @@
 // header or enrollment card says of them. HQ approves into a new signed profile version; a
 // team lead approves officer devices of its own posts locally. Approval queues the waiting
 // bundles as an import run; rejection drops them.
-import { type BundleHeader } from '../../../shared/bundle/types.ts';
-import { equalBytes, toBase64Url } from '../../../shared/bundle/bytes.ts';
-import { approveDevice } from '../../../shared/identity/approve.ts';
-import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
-import { signProfile } from '../../../shared/identity/signed.ts';
-import { type FileOutcome, type PendingDevice } from '../features/sync/exchange-api.ts';
-import { type LiaisonDb } from './db.ts';
-import { assertNoDemoKey, assertOwnProfileNotMixed } from './exchange-demo.ts';
-import { ExchangeError } from './exchange-errors.ts';
-import { type PendingDeviceRow } from './exchange-schema.ts';
-import { ownBytes, queueRun } from './exchange-runs.ts';
-import { knownDevice, senderInfo, type ExchangeSelf } from './exchange-self.ts';
-import { holdsRevokedKey, isRevoked } from '../../../shared/identity/profile.ts';
-import { replaceProfile } from './identity.ts';
+import { type BundleHeader } from '../../../../shared/bundle/types.ts';
+import { equalBytes, toBase64Url } from '../../../../shared/bundle/bytes.ts';
+import { approveDevice } from '../../../../shared/identity/approve.ts';
+import { type DeviceCard } from '../../../../shared/identity/enrollment.ts';
+import { signProfile } from '../../../../shared/identity/signed.ts';
+import { type FileOutcome, type PendingDevice } from './api.ts';
+import { type LiaisonDb } from '../db.ts';
+import { assertNoDemoKey, assertOwnProfileNotMixed } from './demo.ts';
+import { ExchangeError } from './errors.ts';
+import { type PendingDeviceRow } from './schema.ts';
+import { ownBytes, queueRun } from './runs.ts';
+import { knownDevice, senderInfo, type ExchangeSelf } from './self.ts';
+import { holdsRevokedKey, isRevoked } from '../../../../shared/identity/profile.ts';
+import { replaceProfile } from '../identity.ts';
 
 /** At a team lead, a device it can approve must be an officer of one of its posts. */
 export function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undefined): void {

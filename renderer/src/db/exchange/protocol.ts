@@ -1,12 +1,8 @@
 // The messages between the sync screens' client (main thread) and the exchange worker. Only
 // structured-cloneable values cross: bytes, plain objects and the data CryptoKey.
-import {
-  type ImportFileInput,
-  type ImportProgress,
-  type ImportRunReport,
-} from '../features/sync/exchange-api.ts';
-import { type BuiltFile } from '../db/exchange-export.ts';
-import { type ReceiptFile } from '../db/exchange-receipts.ts';
+import { type ImportFileInput, type ImportProgress, type ImportRunReport } from './api.ts';
+import { type BuiltFile } from './export.ts';
+import { type ReceiptFile } from './receipts.ts';
 
 export type ExchangeRequest =
   | { op: 'exportBundle' }

@@ -1,15 +1,15 @@
 // Runs one exchange request against the engine: the worker's whole job, kept apart from the
 // worker's message plumbing so it reads (and could be tested) without a Worker.
-import { buildChangesExport, type ExchangeDeps } from '../db/exchange-export.ts';
-import { buildReceiptFiles } from '../db/exchange-receipts.ts';
+import { buildChangesExport, type ExchangeDeps } from './export.ts';
+import { buildReceiptFiles } from './receipts.ts';
 import {
   approveDevice,
   importFiles,
   rejectDevice,
   resumeInterrupted,
   type RunOptions,
-} from '../db/exchange-engine.ts';
-import { type ExchangeRequest, type ExchangeResults } from './exchange-protocol.ts';
+} from './engine.ts';
+import { type ExchangeRequest, type ExchangeResults } from './protocol.ts';
 
 export async function dispatch(
   deps: ExchangeDeps,

@@ -187,7 +187,7 @@ export interface ExchangeClient {
 }
 
 /*
- * Stored state the screens read with useLiveQuery, from renderer/src/db/exchange.ts:
+ * Stored state the screens read with useLiveQuery, from renderer/src/db/exchange/queries.ts:
  *   listImportRuns(db, limit?): Promise<ImportRunReport[]>         newest first
  *   listPendingDevices(db): Promise<PendingDevice[]>
  *   listGaps(db): Promise<DeviceGapView[]>

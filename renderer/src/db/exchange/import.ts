@@ -1,32 +1,27 @@
 // Import of one file: what it is (a bundle, a network profile, an enrollment card), whether
 // this device may take it, and the work each kind needs. A changes bundle is verified and
 // decrypted, its sensitive values sealed, and applied in one transaction (exchange-apply.ts).
-import { toBase64Url } from '../../../shared/bundle/bytes.ts';
-import { checkBundle, decodeBundle, readBundleHeader } from '../../../shared/bundle/codec.ts';
-import { type BundleHeader } from '../../../shared/bundle/types.ts';
-import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
-import { ProfileError } from '../../../shared/identity/errors.ts';
-import { decodeEnrollmentFile, verifyEnrollment } from '../../../shared/identity/enrollment.ts';
-import { isDemoNetworkId } from '../../../shared/identity/demo-guard.ts';
-import { decodeProfileFile } from '../../../shared/identity/profile-file.ts';
-import { holdsRevokedKey, isRevoked } from '../../../shared/identity/profile.ts';
-import { verifyProfile, type SignedProfile } from '../../../shared/identity/signed.ts';
-import { type Change } from '../../../shared/sync/change.ts';
-import { type Refusal } from '../../../shared/sync/refusal.ts';
-import { type FileOutcome } from '../features/sync/exchange-api.ts';
-import { applyChangesBundle } from './exchange-apply.ts';
-import {
-  addEnrollment,
-  checkLeadMayApprove,
-  checkRoomToWait,
-  parkBundle,
-} from './exchange-devices.ts';
-import { assertNoDemoKey, assertSameSideProfile } from './exchange-demo.ts';
-import { ExchangeError } from './exchange-errors.ts';
-import { changeKey, importedValueProblem } from './exchange-merge.ts';
-import { type ExchangeDeps } from './exchange-export.ts';
-import { importReceipt } from './exchange-receipts.ts';
-import { sealIncoming } from './exchange-seal.ts';
+import { toBase64Url } from '../../../../shared/bundle/bytes.ts';
+import { checkBundle, decodeBundle, readBundleHeader } from '../../../../shared/bundle/codec.ts';
+import { type BundleHeader } from '../../../../shared/bundle/types.ts';
+import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.ts';
+import { ProfileError } from '../../../../shared/identity/errors.ts';
+import { decodeEnrollmentFile, verifyEnrollment } from '../../../../shared/identity/enrollment.ts';
+import { isDemoNetworkId } from '../../../../shared/identity/demo-guard.ts';
+import { decodeProfileFile } from '../../../../shared/identity/profile-file.ts';
+import { holdsRevokedKey, isRevoked } from '../../../../shared/identity/profile.ts';
+import { verifyProfile, type SignedProfile } from '../../../../shared/identity/signed.ts';
+import { type Change } from '../../../../shared/sync/change.ts';
+import { type Refusal } from '../../../../shared/sync/refusal.ts';
+import { type FileOutcome } from './api.ts';
+import { applyChangesBundle } from './apply.ts';
+import { addEnrollment, checkLeadMayApprove, checkRoomToWait, parkBundle } from './devices.ts';
+import { assertNoDemoKey, assertSameSideProfile } from './demo.ts';
+import { ExchangeError } from './errors.ts';
+import { changeKey, importedValueProblem } from './merge.ts';
+import { type ExchangeDeps } from './export.ts';
+import { importReceipt } from './receipts.ts';
+import { sealIncoming } from './seal.ts';
 import {
   decodeForSelf,
   keyBytes,
@@ -34,9 +29,9 @@ import {
   loadSelf,
   senderInfo,
   type ExchangeSelf,
-} from './exchange-self.ts';
-import { replaceProfile } from './identity.ts';
-import { isSealedPath } from './sealing.ts';
+} from './self.ts';
+import { replaceProfile } from '../identity.ts';
+import { isSealedPath } from '../sealing.ts';
 
 /**
  * Hooks passed in (never global): tests throw inside the apply transaction; the benchmark

@@ -1,10 +1,10 @@
 // The exchange worker: bundle building and import run here, off the UI thread, on the
 // window's own database (IndexedDB is shared by the origin; Dexie tells the window's live
 // queries what changed). Cancel takes effect between files.
-import { openDatabase, type LiaisonDb } from '../db/index.ts';
-import { asExchangeError } from '../db/exchange-errors.ts';
-import { dispatch } from './exchange-dispatch.ts';
-import { type FromWorker, type ToWorker } from './exchange-protocol.ts';
+import { openDatabase, type LiaisonDb } from '../index.ts';
+import { asExchangeError } from './errors.ts';
+import { dispatch } from './dispatch.ts';
+import { type FromWorker, type ToWorker } from './protocol.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;

@@ -1,28 +1,28 @@
 // Who this device is in the exchange, and whom it knows: the devices of the trusted profile
 // (and, at a team lead, the officer devices it approved itself), their keys and scopes, and
 // the recipients of what this device exports.
-import { fromBase64Url } from '../../../shared/bundle/bytes.ts';
-import { isBundleError } from '../../../shared/bundle/errors.ts';
-import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
-import { type BundleRecipient } from '../../../shared/bundle/types.ts';
-import { CATALOGUE_VERSION } from '../../../shared/domain/catalogue.ts';
-import { scopeOf } from '../../../shared/identity/approve.ts';
-import { fingerprintCode } from '../../../shared/identity/fingerprint-code.ts';
+import { fromBase64Url } from '../../../../shared/bundle/bytes.ts';
+import { isBundleError } from '../../../../shared/bundle/errors.ts';
+import { MAX_RECIPIENTS } from '../../../../shared/bundle/limits.ts';
+import { type BundleRecipient } from '../../../../shared/bundle/types.ts';
+import { CATALOGUE_VERSION } from '../../../../shared/domain/catalogue.ts';
+import { scopeOf } from '../../../../shared/identity/approve.ts';
+import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import {
   holdsRevokedKey,
   isRevoked,
   type NetworkProfile,
-} from '../../../shared/identity/profile.ts';
-import { type SignedProfile } from '../../../shared/identity/signed.ts';
-import { type SenderScope } from '../../../shared/sync/authorize.ts';
-import { type SenderInfo } from '../features/sync/exchange-api.ts';
-import { type LiaisonDb } from './db.ts';
-import { assertOwnProfileNotMixed } from './exchange-demo.ts';
-import { ExchangeError } from './exchange-errors.ts';
-import { type LocalApprovalRow } from './exchange-schema.ts';
-import { homePost } from './identity.ts';
-import { getMeta, type DeviceIdentity, type StoredDeviceKeys } from './meta.ts';
-import { getDeviceKeys } from './identity.ts';
+} from '../../../../shared/identity/profile.ts';
+import { type SignedProfile } from '../../../../shared/identity/signed.ts';
+import { type SenderScope } from '../../../../shared/sync/authorize.ts';
+import { type SenderInfo } from './api.ts';
+import { type LiaisonDb } from '../db.ts';
+import { assertOwnProfileNotMixed } from './demo.ts';
+import { ExchangeError } from './errors.ts';
+import { type LocalApprovalRow } from './schema.ts';
+import { homePost } from '../identity.ts';
+import { getMeta, type DeviceIdentity, type StoredDeviceKeys } from '../meta.ts';
+import { getDeviceKeys } from '../identity.ts';
 
 export interface ExchangeSelf {
   identity: DeviceIdentity;

@@ -1,8 +1,8 @@
 // Where the wall between the demo and real networks is enforced for the exchange (the rule
 // itself is shared/identity/demo-guard.ts): loadSelf refuses a profile that mixes the two,
 // an import refuses a file from the other side. See docs/security.md, section 6.
-import { demoPublicKeys, demoStatus } from '../../../shared/identity/demo-guard.ts';
-import { ExchangeError } from './exchange-errors.ts';
+import { demoPublicKeys, demoStatus } from '../../../../shared/identity/demo-guard.ts';
+import { ExchangeError } from './errors.ts';
 
 // The demo's public keys never change: derived once per window, on first use.
 let demoKeys: Promise<ReadonlySet<string>> | undefined;

@@ -1,8 +1,8 @@
 // Typed access to the exchangeState key/value table: when this device last exported and
 // what, and when HQ's last receipt came. (Chosen folders live with the platform, useFolder.ts.)
-import { type SeqRange } from '../../../shared/sync/receipts.ts';
-import { type LiaisonDb } from './db.ts';
-import { readKey, writeKey } from './key-value.ts';
+import { type SeqRange } from '../../../../shared/sync/receipts.ts';
+import { type LiaisonDb } from '../db.ts';
+import { readKey, writeKey } from '../key-value.ts';
 
 export interface LastExport {
   at: string;

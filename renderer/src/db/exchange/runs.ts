@@ -1,16 +1,12 @@
 // Import runs: files queued durably before any work (so a run cut short by a crash or a
 // closed window resumes), each file's report appended in the same transaction that removes
 // it from the queue, and the kept reports listed newest first.
-import {
-  type FileReport,
-  type ImportFileInput,
-  type ImportRunReport,
-} from '../features/sync/exchange-api.ts';
-import { type LiaisonDb } from './db.ts';
-import { type ImportRunRow, type QueuedFileRow } from './exchange-schema.ts';
-import { withAbortReason } from './abort-reason.ts';
-import { toDbError } from './errors.ts';
-import { type FailureMessage } from './exchange-errors.ts';
+import { type FileReport, type ImportFileInput, type ImportRunReport } from './api.ts';
+import { type LiaisonDb } from '../db.ts';
+import { type ImportRunRow, type QueuedFileRow } from './schema.ts';
+import { withAbortReason } from '../abort-reason.ts';
+import { toDbError } from '../errors.ts';
+import { type FailureMessage } from './errors.ts';
 
 function toReport(row: ImportRunRow): ImportRunReport {
   const { fileCount: _count, ...report } = row;

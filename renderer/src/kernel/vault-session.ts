@@ -3,7 +3,7 @@
 // Screens subscribe (useSyncExternalStore) to know whether to show the lock screen.
 import { type LiaisonDb } from '../db/db.ts';
 import { getVaultRecord } from '../db/identity.ts';
-import { getMeta, setMeta } from '../db/meta.ts';
+import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import { makeSealer, type Sealer } from '../db/sealing.ts';
 import { unlockVault } from '../../../shared/vault/index.ts';
 
@@ -88,7 +88,7 @@ export class VaultSession {
       }
       throw e;
     }
-    await this.db.meta.delete('unlockFailures');
+    await deleteMeta(this.db, 'unlockFailures');
   }
 
   /** Holds a data key just made or opened (first run, passphrase change, recovery). */

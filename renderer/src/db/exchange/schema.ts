@@ -1,12 +1,12 @@
 // The stored shapes of the exchange tables (schema version 3): what bundles came in, from
 // whom, what is missing, what waits, and the import runs. Only renderer/src/db/exchange*.ts
 // read or write these tables.
-import { type Change } from '../../../shared/sync/change.ts';
-import { type SeqRange } from '../../../shared/sync/receipts.ts';
-import { type RefusalCode } from '../../../shared/sync/refusal.ts';
-import { type DeviceCard } from '../../../shared/identity/enrollment.ts';
-import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
-import { type ImportRunReport, type SenderInfo } from '../features/sync/exchange-api.ts';
+import { type Change } from '../../../../shared/sync/change.ts';
+import { type SeqRange } from '../../../../shared/sync/receipts.ts';
+import { type RefusalCode } from '../../../../shared/sync/refusal.ts';
+import { type DeviceCard } from '../../../../shared/identity/enrollment.ts';
+import { type UnreadableReason } from '../../../../shared/ipc/contract.ts';
+import { type ImportRunReport, type SenderInfo } from './api.ts';
 
 /** A bundle this device has imported (changes) or taken note of (receipts, profiles). */
 export interface ReceivedBundleRow {

@@ -2,14 +2,14 @@
 // devices or all), signed and addressed to those devices (several files past 64 of them); a
 // device that imports one from HQ or a lead of its post marks its changes acknowledged, so
 // its next export leaves them out.
-import { encodeBundle, decodeBundle } from '../../../shared/bundle/codec.ts';
-import { receiptFileName } from '../../../shared/bundle/file-name.ts';
-import { type BundleHeader } from '../../../shared/bundle/types.ts';
-import { MAX_RECIPIENTS } from '../../../shared/bundle/limits.ts';
-import { makeReceipt, receiptSchema } from '../../../shared/sync/receipts.ts';
-import { type FileOutcome } from '../features/sync/exchange-api.ts';
-import { ExchangeError } from './exchange-errors.ts';
-import { type BuiltFile, type ExchangeDeps } from './exchange-export.ts';
+import { encodeBundle, decodeBundle } from '../../../../shared/bundle/codec.ts';
+import { receiptFileName } from '../../../../shared/bundle/file-name.ts';
+import { type BundleHeader } from '../../../../shared/bundle/types.ts';
+import { MAX_RECIPIENTS } from '../../../../shared/bundle/limits.ts';
+import { makeReceipt, receiptSchema } from '../../../../shared/sync/receipts.ts';
+import { type FileOutcome } from './api.ts';
+import { ExchangeError } from './errors.ts';
+import { type BuiltFile, type ExchangeDeps } from './export.ts';
 import {
   asRecipients,
   keyBytes,
@@ -21,10 +21,10 @@ import {
   trustsReceiptsFrom,
   type ExchangeSelf,
   type KnownDevice,
-} from './exchange-self.ts';
-import { setExchangeState } from './exchange-state.ts';
-import { getMeta, seqKey } from './meta.ts';
-import { recordAcknowledgement } from './sync-state.ts';
+} from './self.ts';
+import { setExchangeState } from './state.ts';
+import { getMeta, seqKey } from '../meta.ts';
+import { recordAcknowledgement } from '../sync-state.ts';
 
 /** Bundle ids listed per receipt: the most recent; a sender needs no more to tell. */
 const MAX_LISTED_BUNDLES = 1000;
@@ -227,7 +227,7 @@ export async function importReceipt(
     const written = (await getMeta(db, seqKey(own))) ?? 0;
     const upTo = Math.min(held, written);
     // Even 0 is recorded: the issuer then counts among the recipients the next export
-    // starts from, so what it misses travels again (exchange-export.ts exportFloor).
+    // starts from, so what it misses travels again (export.ts exportFloor).
     await recordAcknowledgement(db, issuer.deviceId, upTo);
     if (fromHq) await setExchangeState(db, 'lastReceiptFromHqAt', new Date(db.now()).toISOString());
     const outcome: FileOutcome = { kind: 'receipt', from, acknowledgedUpTo: upTo };

@@ -1,29 +1,33 @@
 // Between stored rows and the field-level merge, for imported changes: the record states the
 // merge reads, the per-sender authorizer, value checks the row relies on, and the rows built
-// back from merged states. No table access here: exchange-apply.ts runs it in its transaction.
-import { applyFieldValues } from '../../../shared/domain/activity-paths.ts';
+// back from merged states. No table access here: apply.ts runs it in its transaction.
+import { applyFieldValues } from '../../../../shared/domain/activity-paths.ts';
 import {
   CORE_PATHS,
   REVIEW_STATUSES,
   isReviewPath,
   type Activity,
-} from '../../../shared/domain/activity.ts';
+} from '../../../../shared/domain/activity.ts';
 import {
   type ActivityTypeDef,
   type ActivityTypeId,
-} from '../../../shared/domain/catalogue-types.ts';
-import { importedValueIssue } from '../../../shared/domain/schemas.ts';
-import { isCommentPath } from '../../../shared/review/comments.ts';
-import { makeAuthorizer, type SenderScope } from '../../../shared/sync/authorize.ts';
-import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
-import { type Authorizer, type BatchView, type RecordState } from '../../../shared/sync/merge.ts';
-import { refusal, type Refusal } from '../../../shared/sync/refusal.ts';
-import { isSealed } from '../../../shared/vault/index.ts';
-import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
-import { rowState } from './record-state.ts';
-import { buildRow, hlcTime, toView } from './rows.ts';
-import { type ActivityRow } from './schema.ts';
-import { isSealedPath } from './sealing.ts';
+} from '../../../../shared/domain/catalogue-types.ts';
+import { importedValueIssue } from '../../../../shared/domain/schemas.ts';
+import { isCommentPath } from '../../../../shared/review/comments.ts';
+import { makeAuthorizer, type SenderScope } from '../../../../shared/sync/authorize.ts';
+import { DELETED_FIELD, type Change, type Json } from '../../../../shared/sync/change.ts';
+import {
+  type Authorizer,
+  type BatchView,
+  type RecordState,
+} from '../../../../shared/sync/merge.ts';
+import { refusal, type Refusal } from '../../../../shared/sync/refusal.ts';
+import { isSealed } from '../../../../shared/vault/index.ts';
+import { catalogueTypes, type ActivityTypeLookup } from '../catalogue.ts';
+import { rowState } from '../record-state.ts';
+import { buildRow, hlcTime, toView } from '../rows.ts';
+import { type ActivityRow } from '../schema.ts';
+import { isSealedPath } from '../sealing.ts';
 
 export function activityOf(row: ActivityRow): Activity {
   const { pending: _pending, ...activity } = toView(row);

@@ -9,11 +9,11 @@ import {
   type ImportFileInput,
   type ImportProgress,
   type ImportRunReport,
-} from '../features/sync/exchange-api.ts';
-import { approvePending, rejectPending } from './exchange-devices.ts';
-import { describeFailure, ExchangeError } from './exchange-errors.ts';
-import { type ExchangeDeps } from './exchange-export.ts';
-import { importFile, type ImportFaults } from './exchange-import.ts';
+} from './api.ts';
+import { approvePending, rejectPending } from './devices.ts';
+import { describeFailure, ExchangeError } from './errors.ts';
+import { type ExchangeDeps } from './export.ts';
+import { importFile, type ImportFaults } from './import.ts';
 import {
   type AttemptRecord,
   MAX_IMPORT_ATTEMPTS,
@@ -27,8 +27,8 @@ import {
   queuedIds,
   recordFileReport,
   unfinishedRuns,
-} from './exchange-runs.ts';
-import { loadSelf } from './exchange-self.ts';
+} from './runs.ts';
+import { loadSelf } from './self.ts';
 
 export interface RunOptions {
   onProgress?: (progress: ImportProgress) => void;

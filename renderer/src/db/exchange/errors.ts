@@ -5,18 +5,18 @@ import {
   BundleError,
   bundleErrorMessageKey,
   bundleErrorMessageValues,
-} from '../../../shared/bundle/errors.ts';
+} from '../../../../shared/bundle/errors.ts';
 import {
   ProfileError,
   identityErrorMessageKey,
   identityErrorMessageValues,
-} from '../../../shared/identity/errors.ts';
+} from '../../../../shared/identity/errors.ts';
 import {
   VaultError,
   vaultErrorMessageKey,
   vaultErrorMessageValues,
-} from '../../../shared/vault/errors.ts';
-import { DbError, toDbError } from './errors.ts';
+} from '../../../../shared/vault/errors.ts';
+import { DbError, toDbError } from '../errors.ts';
 
 /** The engine's own failures; sentences in features/sync/exchange-messages.ts. */
 export const EXCHANGE_ERROR_CODES = [

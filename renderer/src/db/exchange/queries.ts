@@ -1,16 +1,16 @@
 // What the sync screens read about the exchange, with useLiveQuery: kept import reports,
 // devices waiting for approval, missing ranges per device, and the status strip's figures.
-// (exchange-api.ts names these; the engine that writes them is exchange-engine.ts.)
-import { missingByDevice } from '../../../shared/sync/receipts.ts';
-import { type DeviceGapView, type ExchangeStatus } from '../features/sync/exchange-api.ts';
-import { type LiaisonDb } from './db.ts';
-import { waitingOwnChanges } from './exchange-export.ts';
-import { loadSelfInfo } from './exchange-self.ts';
-import { getExchangeState } from './exchange-state.ts';
-import { countPendingChanges } from './sync-state.ts';
+// (api.ts names these; the engine that writes them is engine.ts.)
+import { missingByDevice } from '../../../../shared/sync/receipts.ts';
+import { type DeviceGapView, type ExchangeStatus } from './api.ts';
+import { type LiaisonDb } from '../db.ts';
+import { waitingOwnChanges } from './export.ts';
+import { loadSelfInfo } from './self.ts';
+import { getExchangeState } from './state.ts';
+import { countPendingChanges } from '../sync-state.ts';
 
-export { listImportRuns, getImportRun } from './exchange-runs.ts';
-export { listPendingDevices, revokeLocalApproval } from './exchange-devices.ts';
+export { listImportRuns, getImportRun } from './runs.ts';
+export { listPendingDevices, revokeLocalApproval } from './devices.ts';
 
 /** "Bundles 12-14 from officer X at post Y have not arrived", for every device, by device. */
 export async function listGaps(db: LiaisonDb): Promise<DeviceGapView[]> {

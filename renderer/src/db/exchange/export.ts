@@ -2,13 +2,13 @@
 // field ends with, sensitive values opened, encoded as one 'changes' bundle for HQ and the
 // post's team leads, signed with this device's key. Nothing new: no file at all.
 import Dexie from 'dexie';
-import { encodeBundle } from '../../../shared/bundle/codec.ts';
-import { changesFileName } from '../../../shared/bundle/file-name.ts';
-import { isReviewPath } from '../../../shared/domain/activity.ts';
-import { compactChanges } from '../../../shared/sync/compact.ts';
-import { type SeqRange } from '../../../shared/sync/receipts.ts';
-import { type LiaisonDb } from './db.ts';
-import { openForExport } from './exchange-seal.ts';
+import { encodeBundle } from '../../../../shared/bundle/codec.ts';
+import { changesFileName } from '../../../../shared/bundle/file-name.ts';
+import { isReviewPath } from '../../../../shared/domain/activity.ts';
+import { compactChanges } from '../../../../shared/sync/compact.ts';
+import { type SeqRange } from '../../../../shared/sync/receipts.ts';
+import { type LiaisonDb } from '../db.ts';
+import { openForExport } from './seal.ts';
 import {
   asRecipients,
   changeRecipients,
@@ -17,10 +17,10 @@ import {
   senderFields,
   type KnownDevice,
   type SelfInfo,
-} from './exchange-self.ts';
-import { getExchangeState, setExchangeState } from './exchange-state.ts';
-import { getMeta, seqKey } from './meta.ts';
-import { getAcknowledged } from './sync-state.ts';
+} from './self.ts';
+import { getExchangeState, setExchangeState } from './state.ts';
+import { getMeta, seqKey } from '../meta.ts';
+import { getAcknowledged } from '../sync-state.ts';
 
 /** What every engine call needs besides the database. */
 export interface ExchangeDeps {
