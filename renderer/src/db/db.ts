@@ -3,6 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { type Change } from '../../../shared/sync/change.ts';
 import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
+import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
 import {
@@ -52,6 +53,8 @@ export class LiaisonDb extends Dexie {
 
   readonly typeLookup: ActivityTypeLookup;
   readonly now: () => number;
+  /** Reopens after a close the browser forced, and remembers why it closed. */
+  readonly connection: ConnectionKeeper;
 
   constructor(name: string, deps: DbDeps = {}) {
     super(name);
@@ -64,6 +67,13 @@ export class LiaisonDb extends Dexie {
       .upgrade((tx) => upgradeToV2(tx, this.typeLookup));
     // New tables only (STORES_V3): no data to move, so no upgrade step.
     this.version(3).stores(STORES_V3);
+    this.connection = new ConnectionKeeper(this);
+  }
+
+  /** A close the app asks for stays closed; one the browser forces is reopened on next use. */
+  override close(options?: { disableAutoOpen: boolean }): void {
+    this.connection.noteClose(options);
+    super.close(options);
   }
 }
 

@@ -45,7 +45,7 @@ export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[])
       await db.exchangeQueue.bulkAdd(queued);
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
   return runId;
 }
