@@ -1,7 +1,9 @@
 // A full disk, for real: Chromium's profile on a small tmpfs filled to its last byte
 // (full-disk.ts says why not a quota override). The person is told the disk is full, in
-// their language, what they typed stays in the form, and every table holds exactly what it
-// held before (read with the raw IndexedDB API once space is freed).
+// their language, what they typed stays in the form, every table holds exactly what it
+// held before (read with the raw IndexedDB API once space is freed), and once space is
+// freed the same window saves again (the database layer reopens the connection Chromium
+// closed, renderer/src/db/connection.ts).
 import { expect, test, type Page } from '@playwright/test';
 import { browserOnSmallDisk, dumpDatabase, expectSameDatabase } from './full-disk.ts';
 import {
@@ -91,6 +93,42 @@ test('on a full disk, the draft refusal reads in French', async ({ browserName }
     for (const table of Object.keys(before).filter((t) => t !== 'drafts')) {
       expect(after[table], `table ${table}`).toEqual(before[table]);
     }
+  } finally {
+    await disk.close();
+  }
+});
+
+/** The toast of a failed save, which stays until dismissed. */
+const saveFailure = (page: Page) => page.locator('.toast.error');
+
+/** Ctrl+Enter from the form's first field, as a person saves. */
+async function pressSave(page: Page): Promise<void> {
+  await page.locator('#occurredOn').focus();
+  await page.keyboard.press('Control+Enter');
+}
+
+test('on a full disk, the save refusal reads in French', async ({ browserName }, testInfo) => {
+  const disk = await browserOnSmallDisk(testInfo);
+  try {
+    expect(browserName).toBe('chromium');
+    const { page } = disk;
+    await setUpOfficer(page);
+    await switchLanguage(page, 'fr');
+    await startNewActivity(page, '7');
+    await fillFields(page, SAMPLES['info-report']?.values ?? {});
+    await page.locator('#field-body').fill(longBody());
+    await disk.fill();
+    await pressSave(page);
+    await expect(saveFailure(page)).toContainText(
+      'votre entrée n’a pas été enregistrée, mais elle reste dans le formulaire.',
+    );
+    await expect(saveFailure(page)).toContainText('Le disque est plein');
+    await shot(page, 'full-disk-save-fr');
+    await disk.free();
+    await pressSave(page);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Activité enregistrée.' }),
+    ).toBeVisible();
   } finally {
     await disk.close();
   }

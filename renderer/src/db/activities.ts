@@ -64,7 +64,7 @@ async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>): Promi
   try {
     return await db.transaction('rw', [db.activities, db.changes, db.meta], fn);
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 

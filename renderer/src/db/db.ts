@@ -3,6 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import { type Change } from '../../../shared/sync/change.ts';
 import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
+import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
 import { randomId } from './random-id.ts';
@@ -63,6 +64,8 @@ export class LiaisonDb extends Dexie {
   readonly now: () => number;
   readonly newId: () => string;
   readonly random: () => number;
+  /** Reopens after a close the browser forced, and remembers why it closed. */
+  readonly connection: ConnectionKeeper;
 
   constructor(name: string, deps: DbDeps = {}) {
     super(name);
@@ -77,6 +80,13 @@ export class LiaisonDb extends Dexie {
       .upgrade((tx) => upgradeToV2(tx, this.typeLookup));
     // New tables only (STORES_V3): no data to move, so no upgrade step.
     this.version(3).stores(STORES_V3);
+    this.connection = new ConnectionKeeper(this);
+  }
+
+  /** A close the app asks for stays closed; one the browser forces is reopened on next use. */
+  override close(options?: { disableAutoOpen: boolean }): void {
+    this.connection.noteClose(options);
+    super.close(options);
   }
 }
 

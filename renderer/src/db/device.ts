@@ -23,7 +23,7 @@ export async function getOrCreateDevice(db: LiaisonDb): Promise<DeviceInfo> {
       return device;
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 

@@ -32,7 +32,7 @@ export async function saveDraft(
   try {
     await db.drafts.put(draft);
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
   return { ...draft, values: input.values };
 }
@@ -57,6 +57,6 @@ export async function deleteDraft(db: LiaisonDb, id: string): Promise<void> {
   try {
     await db.drafts.delete(id);
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }

@@ -48,16 +48,39 @@ function innerOf(e: unknown): unknown {
   // Dexie wraps the native error in `inner` (e.g. AbortError -> QuotaExceededError).
   if ('inner' in e && e.inner) return e.inner;
   if ('cause' in e && e.cause) return e.cause;
+  // Dexie's BulkError (a bulkAdd whose transaction aborted) keeps its errors in `failures`.
+  if ('failures' in e && typeof e.failures === 'object' && e.failures !== null) {
+    return Object.values(e.failures)[0] as unknown;
+  }
   return undefined;
+}
+
+/** What the database knows about its connection (LiaisonDb.connection). */
+export interface ConnectionState {
+  /** The app closed it (another window upgrades the database): a closed error means that. */
+  readonly closedOnPurpose: boolean;
+  /** Why the browser closed it, until it opens again. */
+  readonly lostBecause: unknown;
 }
 
 /**
  * Maps anything thrown by Dexie/IndexedDB (or by our own code) to a DbError. A quota
  * failure often reaches us as a transaction AbortError whose inner error says why, so the
- * whole chain is searched; anything unrecognised becomes `fallback`.
+ * whole chain is searched; anything unrecognised becomes `fallback`. With the database's
+ * `connection`, a failure to reopen after the browser closed the connection (which says
+ * nothing of why) is read as what closed it, never as "another window".
  */
-export function toDbError(e: unknown, fallback: DbErrorCode): DbError {
+export function toDbError(
+  e: unknown,
+  fallback: DbErrorCode,
+  connection?: ConnectionState,
+): DbError {
   if (e instanceof DbError) return e;
+  if (connection && !connection.closedOnPurpose && chainNames(e, CLOSED_OR_REOPEN_FAILED)) {
+    const lost = connection.lostBecause;
+    const code = lost !== undefined && chainSays(lost, DISK_FULL) ? 'quota-exceeded' : fallback;
+    if (!chainSays(e, DISK_FULL)) return new DbError(code, messageOf(e), { cause: e });
+  }
   // A really full disk is not a quota error in Chromium: LevelDB fails with an IO error
   // (FILE_ERROR_NO_SPACE, or "Failed to write blobs" for a large value) and the browser
   // closes the connection, so what reaches us may be an UnknownError, a DataError or a
@@ -79,6 +102,22 @@ function messageOf(e: unknown): string {
 }
 
 const DISK_FULL = /NO_SPACE|No space left|ENOSPC|Failed to write blobs/i;
+
+/** A closed connection, or an open (Dexie's automatic reopen) that failed. */
+const CLOSED_OR_REOPEN_FAILED: ReadonlySet<string> = new Set([
+  'DatabaseClosedError',
+  'OpenFailedError',
+]);
+
+function chainNames(e: unknown, names: ReadonlySet<string>): boolean {
+  let cur: unknown = e;
+  for (let depth = 0; cur !== undefined && depth < 8; depth++) {
+    const name = errorName(cur);
+    if (name && names.has(name)) return true;
+    cur = innerOf(cur);
+  }
+  return false;
+}
 
 function chainSays(e: unknown, pattern: RegExp): boolean {
   let cur: unknown = e;

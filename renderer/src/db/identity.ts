@@ -77,7 +77,7 @@ export async function completeSetup(
       await setMeta(db, 'officer', officer);
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 
@@ -196,7 +196,7 @@ export async function replaceProfileAndKeys(
       return true;
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 
@@ -263,7 +263,7 @@ export async function replaceProfile(db: LiaisonDb, signed: SignedProfile): Prom
       return true;
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 
@@ -314,7 +314,7 @@ export async function setVaultRecord(db: LiaisonDb, vault: VaultRecord): Promise
   try {
     await setMeta(db, 'vault', vault);
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 
@@ -332,7 +332,7 @@ export async function setRecoveryBinding(
   try {
     await setMeta(db, 'recoveryBinding', binding);
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 
@@ -344,7 +344,7 @@ export async function appendRecoveryLog(db: LiaisonDb, entry: RecoveryLogEntry):
       await setMeta(db, 'recoveryLog', [...log, entry]);
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 

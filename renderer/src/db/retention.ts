@@ -70,7 +70,7 @@ export async function purgeConfirmedSensitive(
         return changes.length;
       });
     } catch (e) {
-      throw toDbError(e, 'write-failed');
+      throw toDbError(e, 'write-failed', db.connection);
     }
   }
 }

@@ -15,7 +15,7 @@ export async function setLanguage(db: LiaisonDb, language: Language): Promise<vo
   try {
     await setMeta(db, 'language', language);
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 
@@ -30,6 +30,6 @@ export async function setOfficerProfile(db: LiaisonDb, profile: OfficerProfile):
   try {
     await setMeta(db, 'officer', { officerId, name, postCode });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }

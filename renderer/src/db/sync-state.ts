@@ -56,7 +56,7 @@ export async function recordAcknowledgement(
         });
     });
   } catch (e) {
-    throw toDbError(e, 'write-failed');
+    throw toDbError(e, 'write-failed', db.connection);
   }
 }
 

@@ -45,7 +45,7 @@ export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[])
       await db.exchangeQueue.bulkAdd(queued);
     });
   } catch (e) {
-    throw toDbError(withAbortReason(e, native), 'write-failed');
+    throw toDbError(withAbortReason(e, native), 'write-failed', db.connection);
   }
   return runId;
 }
