@@ -1,5 +1,5 @@
 // A crash after each write of an import, in turn, on real IndexedDB in Chromium. HQ imports
-// three files (a bundle, a file that is no bundle, another bundle): eight writes. For each
+// three files (a bundle, a file that is no bundle, another bundle): eleven writes. For each
 // write N, the database is put back as it was before the import, the import runs and dies
 // right after write N (crash-point.ts: no later write is stored) and the page is closed. At
 // the crash every table is as before or holds whole files; the next start resumes the import
@@ -32,11 +32,13 @@ const SNAPSHOT = 'crash-steps-snapshot';
 // The writes of the import, by the tables of their transaction.
 const QUEUE = 'exchangeQueue+exchangeRuns';
 const TRY = 'exchangeState';
+// The file's name noted with its try once its bytes are read.
+const NAME = 'exchangeState';
 const APPLY =
   'activities+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta';
 const REPORT = 'exchangeQueue+exchangeRuns';
 const FINISH = 'exchangeQueue+exchangeRuns+exchangeState';
-const STEPS = [QUEUE, TRY, APPLY, TRY, REPORT, TRY, APPLY, FINISH];
+const STEPS = [QUEUE, TRY, NAME, APPLY, TRY, NAME, REPORT, TRY, NAME, APPLY, FINISH];
 
 test.describe.configure({ mode: 'serial' });
 
@@ -156,15 +158,18 @@ async function crashAfterWrite(n: number): Promise<void> {
 const CRASH_POINTS: [number, string][] = [
   [1, 'the run and its files are queued'],
   [2, 'the first file’s try is counted'],
-  [3, 'the first bundle is applied with its report line'],
-  [4, 'the second file’s try is counted'],
-  [5, 'the refused file’s report line is written'],
-  [6, 'the last file’s try is counted'],
-  [7, 'the last bundle is applied, before the run is closed'],
+  [3, 'the first file’s name is noted'],
+  [4, 'the first bundle is applied with its report line'],
+  [5, 'the second file’s try is counted'],
+  [6, 'the second file’s name is noted'],
+  [7, 'the refused file’s report line is written'],
+  [8, 'the last file’s try is counted'],
+  [9, 'the last file’s name is noted'],
+  [10, 'the last bundle is applied, before the run is closed'],
 ];
 
 for (const [n, what] of CRASH_POINTS) {
-  test(`a crash right after ${what} resumes to the same state (write ${n} of 8)`, async () => {
+  test(`a crash right after ${what} resumes to the same state (write ${n} of ${STEPS.length})`, async () => {
     await crashAfterWrite(n);
     if (n === 1) await shot(page, 'exchange-en-crash-resumed');
   });

@@ -45,13 +45,15 @@ const now = () => NOW;
 // The writes of an import, by the tables of their transaction.
 const QUEUE = 'exchangeQueue+exchangeRuns'; // the run and its files queued (queueRun)
 const TRY = 'exchangeState'; // a file's try counted before the try (beginAttempt)
+// The file's name noted with its try once its bytes are read (noteAttemptFileName).
+const NAME = 'exchangeState';
 const APPLY =
   'activities+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta';
 const REPORT = 'exchangeQueue+exchangeRuns'; // a report line alone: rejected, already imported, set aside
 const PARK = 'exchangePendingBundles+exchangePendingDevices+exchangeQueue+exchangeRuns';
 const FINISH = 'exchangeQueue+exchangeRuns+exchangeState'; // finishRun
 const APPROVE =
-  'exchangeApprovals+exchangePendingBundles+exchangePendingDevices+exchangeQueue+exchangeRuns+meta';
+  'exchangeApprovals+exchangeDeferred+exchangePendingBundles+exchangePendingDevices+exchangeQueue+exchangeRuns+meta';
 
 interface Scenario {
   /** The database the import starts from (copied for each run). */
@@ -227,7 +229,15 @@ describe('a crash after each write of an import', () => {
       base,
       start: (db, faults) =>
         importFiles({ db, dataKey: base.dataKey, appVersion: 'test' }, files, { faults }),
-      steps: [QUEUE, TRY, APPLY, TRY, REPORT, TRY, REPORT, TRY, PARK, TRY, APPLY, FINISH],
+      steps: [
+        QUEUE,
+        ...[TRY, NAME, APPLY],
+        ...[TRY, NAME, REPORT],
+        ...[TRY, NAME, REPORT],
+        ...[TRY, NAME, PARK],
+        ...[TRY, NAME, APPLY],
+        FINISH,
+      ],
     });
   });
 
@@ -242,7 +252,7 @@ describe('a crash after each write of an import', () => {
       poisonBundleId: poison.bundleId,
       // Tried, killed; tried again on the next start, killed; then set aside (the third
       // count commits without a write), and the run goes on.
-      steps: [QUEUE, TRY, TRY, TRY, REPORT, TRY, APPLY, FINISH],
+      steps: [QUEUE, TRY, NAME, TRY, NAME, TRY, REPORT, TRY, NAME, APPLY, FINISH],
     });
   });
 
@@ -254,7 +264,7 @@ describe('a crash after each write of an import', () => {
       base,
       start: (db) =>
         approveDevice({ db, dataKey: base.dataKey, appVersion: 'test' }, OFFICER_NEW.deviceId),
-      steps: [APPROVE, TRY, APPLY, FINISH],
+      steps: [APPROVE, TRY, NAME, APPLY, FINISH],
     });
   });
 });
@@ -283,8 +293,9 @@ describe('a disk that fills up during an import', () => {
         (e: unknown) => e,
       );
       expect(describeFailure(failure)).toEqual({ errorKey: 'exchange.error.disk-full' });
-      // Queued, a try counted for the first file, and nothing else: the second was not tried.
-      expect(cutter.steps).toEqual([QUEUE, TRY]);
+      // Queued, a try counted for the first file and its name noted, and nothing else: the
+      // second was not tried.
+      expect(cutter.steps).toEqual([QUEUE, TRY, NAME]);
       const atFull = await dumpDatabase(db);
       expectWholeFiles(before, atFull, cutter.steps);
       expect(atFull.exchangeQueue).toHaveLength(2);
