@@ -29,17 +29,10 @@ export function isSyncedField(_collection: Collection, field: string): boolean {
 const WELL_FORMED_PATH = /^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64}){0,3}$/;
 
 /**
- * True when `field` is not synced by this version but has the shape of a path a newer
- * version could sync (a review thread, a new record part). Such a change is kept and
- * retried once the app learns the path, never refused: a refusal would be acknowledged
- * by the next receipt, and the change lost for good. See docs/sync-model.md.
- */
-export function isNewerPath(collection: Collection, field: string): boolean {
-  return !isSyncedField(collection, field) && isWellFormedPath(field);
-}
-
-/**
- * True when `field` has the shape of a path (see isNewerPath), known here or not. Under
+ * True when `field` has the shape of a path a newer version could sync (a review thread, a
+ * new record part), known here or not: mergeChanges keeps a change to such a path that this
+ * version does not sync ('newer-path') instead of refusing it, since a refusal would be
+ * acknowledged by the next receipt and the change lost. See docs/sync-model.md. Under
  * 'data.' only one segment is ever a path (see DATA_NAME), in this version and any later.
  */
 export function isWellFormedPath(field: string): boolean {

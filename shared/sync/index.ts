@@ -16,7 +16,6 @@ export {
 } from './change.ts';
 export {
   OWNERSHIP_FIELDS,
-  isNewerPath,
   isSyncedField,
   isWellFormedPath,
   keptWhenDeleted,
