@@ -7,6 +7,7 @@ import { type Change } from '../../../shared/sync/change.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
 import { toView, type ActivityView } from './rows.ts';
+import { unreadableOf, type UnreadableActivity } from './row-check.ts';
 import { SORT_KEY_MAX_SUFFIX, type ActivityRow } from './schema.ts';
 import { tokenize } from './words.ts';
 
@@ -23,18 +24,34 @@ export interface ActivityFilter {
   pending?: boolean;
 }
 
+/** A stored entry as screens get it: its view, or why it cannot be read. */
+export type StoredActivity = ActivityView | UnreadableActivity;
+
+function readRow(row: ActivityRow): StoredActivity {
+  return unreadableOf(row) ?? toView(row);
+}
+
 export async function getActivity(db: LiaisonDb, id: string): Promise<ActivityView | undefined> {
   const row = await db.activities.get(id);
   return row ? toView(row) : undefined;
 }
 
-/** The rows of a visible window, in the order asked; ids no longer there are skipped. */
+/** One entry for a screen: its view, or why it cannot be read. */
+export async function readActivity(db: LiaisonDb, id: string): Promise<StoredActivity | undefined> {
+  const row = await db.activities.get(id);
+  return row ? readRow(row) : undefined;
+}
+
+/**
+ * The rows of a visible window, in the order asked; ids no longer there are skipped. A row
+ * that cannot be read comes as what is wrong with it, so it never stops the others.
+ */
 export async function getActivitiesByIds(
   db: LiaisonDb,
   ids: readonly string[],
-): Promise<ActivityView[]> {
+): Promise<StoredActivity[]> {
   const rows = await db.activities.bulkGet([...ids]);
-  return rows.flatMap((row) => (row ? [toView(row)] : []));
+  return rows.flatMap((row) => (row ? [readRow(row)] : []));
 }
 
 /** An index range that yields matches newest-first when read backwards. */

@@ -23,8 +23,11 @@ export {
   getActivity,
   getHistory,
   listActivityIds,
+  readActivity,
   type ActivityFilter,
+  type StoredActivity,
 } from './activity-queries.ts';
+export { isUnreadable, type RowProblem, type UnreadableActivity } from './row-check.ts';
 export { countPendingChanges, getAcknowledged, recordAcknowledgement } from './sync-state.ts';
 export {
   deleteDraft,

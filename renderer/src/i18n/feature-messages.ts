@@ -1,6 +1,7 @@
 // Every feature's message table, merged into i18next beside en.ts/fr.ts. Each feature owns
 // one top-level namespace (its messages.ts), so features never edit each other's strings.
 import { lockMessages } from '../features/lock/messages.ts';
+import { logMessages } from '../features/log/messages.ts';
 import { syncMessages } from '../features/sync/messages.ts';
 import { exchangeMessages } from '../features/sync/exchange-messages.ts';
 import { wizardMessages } from '../features/setup/messages.ts';
@@ -15,6 +16,7 @@ export const FEATURE_TABLES = [
   wizardMessages,
   networkMessages,
   platformMessages,
+  logMessages,
 ] as const;
 
 export const featureMessages = {

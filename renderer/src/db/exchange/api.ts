@@ -139,6 +139,8 @@ export type ExportResult =
       changes: number;
       records: number;
       ranges: SeqRange[];
+      /** Entries left out because they could not be read (damaged on disk); absent: none. */
+      unreadable?: number;
       /** Every file, in order, when the export was written as several (receipts). */
       parts?: WrittenPart[];
     };

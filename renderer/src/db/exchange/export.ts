@@ -41,6 +41,8 @@ export interface BuiltFile {
   changes: number;
   records: number;
   ranges: SeqRange[];
+  /** Entries left out because a value of theirs could not be read (0 on receipts). */
+  unreadable?: number;
 }
 
 /**
@@ -99,7 +101,9 @@ export async function buildChangesExport(
       ? compacted.changes.filter((c) => !isReviewPath(c.field))
       : compacted.changes;
   if (carried.length === 0) return null;
-  const changes = await openForExport(deps.dataKey, carried);
+  // A change whose value will not open is left out, its seq still covered by the ranges:
+  // the receivers never wait for it (a gap nothing could fill would block them for good).
+  const { changes, unreadable } = await openForExport(deps.dataKey, carried);
   onProgress?.(0.4);
   const createdAt = new Date(db.now()).toISOString();
   const bundleId = db.newId();
@@ -132,6 +136,7 @@ export async function buildChangesExport(
     changes: changes.length,
     records: new Set(changes.map((c) => c.recordId)).size,
     ranges,
+    unreadable: unreadable.length,
   };
 }
 

@@ -24,7 +24,8 @@ import {
 import { refusal, type Refusal } from '../../../../shared/sync/refusal.ts';
 import { isSealed } from '../../../../shared/vault/index.ts';
 import { catalogueTypes, type ActivityTypeLookup } from '../catalogue.ts';
-import { rowState } from '../record-state.ts';
+import { rowState, salvagedState } from '../record-state.ts';
+import { isReadableRow } from '../row-check.ts';
 import { buildRow, hlcTime, toView } from '../rows.ts';
 import { type ActivityRow } from '../schema.ts';
 import { isSealedPath } from '../sealing.ts';
@@ -56,7 +57,8 @@ export function statesOf(
   const states = new Map<string, RecordState>();
   for (const row of rows) {
     if (!row) continue;
-    const state = rowState(row, activityOf(row));
+    // A row that cannot be read offers what it still holds; the rest is taken from the batch.
+    const state = isReadableRow(row) ? rowState(row, activityOf(row)) : salvagedState(row);
     if (officerDeviceId !== undefined) dropOwnReviews(state, officerDeviceId);
     if (sameStamp.size > 0) {
       for (const [path, field] of Object.entries(state.fields)) {
@@ -222,26 +224,33 @@ export function rowFromState(
     if (field.hlc > latest) latest = field.hlc;
   }
   const base = blankActivity(state.id);
+  const readable = isReadableRow(existing) ? existing : undefined;
   let activity: Activity;
   if (values[DELETED_FIELD] === true) {
     const { officerId, postCode } = values;
     activity = {
       ...base,
-      type: existing?.type ?? base.type,
-      schemaVersion: existing?.schemaVersion ?? base.schemaVersion,
-      occurredOn: existing?.occurredOn ?? base.occurredOn,
+      type: readable?.type ?? base.type,
+      schemaVersion: readable?.schemaVersion ?? base.schemaVersion,
+      occurredOn: readable?.occurredOn ?? base.occurredOn,
       officerId: typeof officerId === 'string' ? officerId : base.officerId,
       postCode: typeof postCode === 'string' ? postCode : base.postCode,
-      review: { status: existing?.review.status ?? 'pending' },
+      review: { status: readable?.review.status ?? 'pending' },
       deleted: true,
     };
   } else {
     activity = applyFieldValues(base, values);
   }
-  activity.createdAt = existing?.createdAt || hlcTime(clocks.type ?? latest);
+  const createdAt: unknown = existing?.createdAt;
+  activity.createdAt =
+    typeof createdAt === 'string' && createdAt ? createdAt : hlcTime(clocks.type ?? latest);
   activity.updatedAt = hlcTime(latest);
+  // A damaged row's own-change flags may be gone too: read them only when they are numbers.
   const local = existing
-    ? { pending: existing.pending, localSeq: existing.localSeq }
+    ? {
+        pending: existing.pending === 1 ? (1 as const) : (0 as const),
+        localSeq: typeof existing.localSeq === 'number' ? existing.localSeq : 0,
+      }
     : ({ pending: 0, localSeq: 0 } as const);
   const def = activity.deleted ? undefined : types(activity.type);
   return buildRow(activity, clocks, local, def);

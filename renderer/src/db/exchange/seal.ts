@@ -26,30 +26,47 @@ async function eachLimited(indexes: readonly number[], work: (i: number) => Prom
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, indexes.length) }, lane));
 }
 
+/** What an export can send: the changes opened, and the entries some value of would not open. */
+export interface OpenedForExport {
+  changes: Change[];
+  /** Ids of the records a sealed value of which could not be opened (damaged on disk). */
+  unreadable: string[];
+}
+
 /**
- * The changes with every sealed value opened (context: record id and field, as sealed).
- * Returns the same array when nothing is sealed; a sealed value while locked is 'locked'.
+ * The changes with every sealed value opened (context: record id and field, as sealed). A
+ * value that will not open (damaged on disk) is left out with every other change of its
+ * record, so a record is sent whole or not at all, and one damaged value never blocks an
+ * export (docs/exchange.md). A sealed value while locked is 'locked'.
  */
 export async function openForExport(
   dataKey: CryptoKey | undefined,
   changes: readonly Change[],
-): Promise<Change[]> {
+): Promise<OpenedForExport> {
   const sealed: number[] = [];
   changes.forEach((c, i) => {
     if (isSealed(c.value)) sealed.push(i);
   });
   const out = [...changes];
-  if (sealed.length === 0) return out;
+  if (sealed.length === 0) return { changes: out, unreadable: [] };
   if (!dataKey) throw new ExchangeError('locked', 'sealed values to open while locked');
+  const unreadable = new Set<string>();
   await eachLimited(sealed, async (i) => {
     const c = out[i] as Change;
-    const value = await decryptField(dataKey, c.value as string, {
-      recordId: c.recordId,
-      field: c.field,
-    });
-    out[i] = { ...c, value };
+    try {
+      const value = await decryptField(dataKey, c.value as string, {
+        recordId: c.recordId,
+        field: c.field,
+      });
+      out[i] = { ...c, value };
+    } catch {
+      unreadable.add(c.recordId);
+    }
   });
-  return out;
+  return {
+    changes: unreadable.size === 0 ? out : out.filter((c) => !unreadable.has(c.recordId)),
+    unreadable: [...unreadable].sort(),
+  };
 }
 
 /**

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
-import { deleteActivity, getActivity } from '../../db/index.ts';
+import { deleteActivity, isUnreadable, readActivity } from '../../db/index.ts';
 import { type Session } from '../../kernel/session.ts';
 import { useSealer, useServices } from '../../kernel/services.tsx';
 import { openActivity } from '../../db/opened.ts';
 import { useUi } from '../../kernel/store.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { UnreadablePage } from './UnreadableEntry.tsx';
 import { History } from './History.tsx';
 import { isOwnRecord } from './ownership.ts';
 import { formatDay, formatFieldValue } from './format.ts';
@@ -25,11 +26,15 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
   const showToast = useUi((s) => s.showToast);
   const [confirming, setConfirming] = useState(false);
   const activity = useLiveQuery(async () => {
-    const view = await getActivity(db, id);
-    return view ? openActivity(sealer, view) : null;
+    const view = await readActivity(db, id);
+    if (!view) return null;
+    return isUnreadable(view) ? view : openActivity(sealer, view);
   }, [db, id, sealer]);
 
   if (activity === undefined) return null;
+  if (activity && isUnreadable(activity)) {
+    return <UnreadablePage entry={activity} onBack={() => navigate({ name: 'list' })} />;
+  }
   const typeDef = activity ? findActivityType(activity.type) : undefined;
   if (activity && !activity.deleted && !typeDef) {
     // A type this version does not know: written by a newer Liaison Log.

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   countActivities,
   getActivitiesByIds,
+  isUnreadable,
   listActivityIds,
   type ActivityFilter,
 } from '../../db/index.ts';
@@ -15,6 +16,7 @@ import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
 import { postToday, type Session } from '../../kernel/session.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
+import { UnreadableRow } from './UnreadableEntry.tsx';
 import { DraftsNotice } from './DraftsNotice.tsx';
 import { periodRange } from './period.ts';
 import { useDebounced } from './useDebounced.ts';
@@ -160,13 +162,19 @@ export function ActivityList({ session }: { session: Session }) {
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
-                  {activity ? (
+                  {!activity ? null : isUnreadable(activity) ? (
+                    <UnreadableRow
+                      entry={activity}
+                      index={item.index}
+                      onOpen={() => navigate({ name: 'detail', id: activity.id })}
+                    />
+                  ) : (
                     <ActivityRow
                       activity={activity}
                       index={item.index}
                       onOpen={() => navigate({ name: 'detail', id: activity.id })}
                     />
-                  ) : null}
+                  )}
                 </div>
               );
             })}

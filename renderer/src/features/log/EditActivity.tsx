@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
-import { getActivity, updateActivity, type ActivityView } from '../../db/index.ts';
+import { isUnreadable, readActivity, updateActivity, type ActivityView } from '../../db/index.ts';
 import { useSealer, useServices } from '../../kernel/services.tsx';
 import { openActivity } from '../../db/opened.ts';
 import { useUi } from '../../kernel/store.ts';
@@ -16,6 +16,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { type Session, postToday } from '../../kernel/session.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import { isOwnRecord } from './ownership.ts';
+import { UnreadablePage } from './UnreadableEntry.tsx';
 
 /** The form's baseline is the record as it was when the form opened, not a live copy. */
 function EditForm({ activity, session }: { activity: ActivityView; session: Session }) {
@@ -81,10 +82,15 @@ export function EditActivity({ id, session }: { id: string; session: Session }) 
   const sealer = useSealer();
   const navigate = useUi((s) => s.navigate);
   const activity = useLiveQuery(async () => {
-    const view = await getActivity(db, id);
-    return view ? openActivity(sealer, view) : null;
+    const view = await readActivity(db, id);
+    if (!view) return null;
+    return isUnreadable(view) ? view : openActivity(sealer, view);
   }, [db, id, sealer]);
   if (activity === undefined) return null;
+  if (activity && isUnreadable(activity)) {
+    // Nothing to edit: the form would write over what cannot be read.
+    return <UnreadablePage entry={activity} onBack={() => navigate({ name: 'list' })} />;
+  }
   if (!activity || activity.deleted || !findActivityType(activity.type)) {
     return (
       <div className="notice error" role="alert">

@@ -171,6 +171,7 @@ export function createExchangeClient(
       changes: built.changes,
       records: built.records,
       ranges: built.ranges,
+      ...(built.unreadable ? { unreadable: built.unreadable } : {}),
     };
   }
 

@@ -42,6 +42,9 @@ export function exportMessage(
             }
           : { key: 'sync.export.writtenFile', values: { fileName } };
   const lines = [first];
+  if (result.unreadable) {
+    lines.push({ key: 'sync.export.unreadable', values: { count: result.unreadable } });
+  }
   // The browser's "location" is only the downloaded file's name again: not worth a line.
   if (result.location && result.location !== fileName) {
     lines.push({ key: 'sync.export.location', values: { location: result.location } });

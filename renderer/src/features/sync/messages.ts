@@ -26,6 +26,10 @@ export const syncMessages = bilingual(
         entries_other: '{{count, number}} entries',
         writtenFile: 'Saved “{{fileName}}”.',
         location: 'Location: {{location}}',
+        unreadable_one:
+          '{{count, number}} entry could not be read and was not sent (it is damaged on this computer). Its numbers count as sent, so nobody waits for it.',
+        unreadable_other:
+          '{{count, number}} entries could not be read and were not sent (they are damaged on this computer). Their numbers count as sent, so nobody waits for them.',
         cancelled: 'Export cancelled: nothing was written.',
         receiptsHeading: 'Receipts',
         receiptsHint:
@@ -230,6 +234,10 @@ export const syncMessages = bilingual(
         entries_other: '{{count, number}} entrées',
         writtenFile: '« {{fileName}} » enregistré.',
         location: 'Emplacement : {{location}}',
+        unreadable_one:
+          '{{count, number}} entrée n’a pas pu être lue et n’a pas été envoyée (elle est endommagée sur cet ordinateur). Ses numéros comptent comme envoyés : personne ne l’attendra.',
+        unreadable_other:
+          '{{count, number}} entrées n’ont pas pu être lues et n’ont pas été envoyées (elles sont endommagées sur cet ordinateur). Leurs numéros comptent comme envoyés : personne ne les attendra.',
         cancelled: 'Exportation annulée : rien n’a été écrit.',
         receiptsHeading: 'Accusés de réception',
         receiptsHint:
