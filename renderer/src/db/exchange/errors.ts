@@ -51,6 +51,11 @@ export const EXCHANGE_ERROR_CODES = [
   'disk-full',
   /** The database refused the write for another reason: nothing was stored. */
   'write-failed',
+  /**
+   * The database connection closed under the write (the browser closed it after an IO
+   * failure, or another window upgraded the database): nothing was stored.
+   */
+  'connection-closed',
   /** An enrollment file on a device that does not approve devices (an officer's). */
   'not-for-role',
   /** A team lead can approve officers of its own posts only. */
@@ -111,6 +116,8 @@ export interface FailureMessage {
 const DB_CODES: Partial<Record<DbError['code'], ExchangeErrorCode>> = {
   'quota-exceeded': 'disk-full',
   locked: 'locked',
+  // toDbError reads a closed connection (DatabaseClosedError) as 'blocked'.
+  blocked: 'connection-closed',
 };
 
 function withValues(errorKey: string, values: Record<string, string | number>): FailureMessage {
@@ -128,9 +135,11 @@ export function describeFailure(e: unknown): FailureMessage {
     return { errorKey: `exchange.error.${DB_CODES[e.code] ?? 'write-failed'}` };
   if (e instanceof VaultError)
     return withValues(vaultErrorMessageKey(e.code), vaultErrorMessageValues(e));
-  // A full disk reaches us as IndexedDB's QuotaExceededError, often inside Dexie's abort.
-  if (toDbError(e, 'write-failed').code === 'quota-exceeded')
-    return { errorKey: 'exchange.error.disk-full' };
+  // A full disk reaches us as IndexedDB's QuotaExceededError, often inside Dexie's abort,
+  // and a connection the browser closed as Dexie's DatabaseClosedError.
+  const code = DB_CODES[toDbError(e, 'write-failed').code];
+  if (code === 'disk-full' || code === 'connection-closed')
+    return { errorKey: `exchange.error.${code}` };
   return { errorKey: 'exchange.error.unexpected' };
 }
 

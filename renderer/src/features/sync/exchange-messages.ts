@@ -30,6 +30,8 @@ const errorEn: Sentences<ExchangeErrorCode> = {
   'disk-full':
     'The disk is full. Nothing from this file was stored; free some space and import it again.',
   'write-failed': 'This file could not be stored. Nothing from it was changed; try again.',
+  'connection-closed':
+    'The database closed while this file was being stored (the disk may be failing, or another Liaison Log window updated it). Nothing from this file was stored; import it again.',
   'not-for-role': 'Only HQ and team leads take enrollment cards. Send this file to HQ.',
   'not-your-post': 'This device belongs to a post you do not lead. HQ must approve it.',
   'pending-full':
@@ -86,6 +88,8 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'disk-full':
     'Le disque est plein. Rien de ce fichier n’a été enregistré; libérez de l’espace et importez-le de nouveau.',
   'write-failed': 'Ce fichier n’a pas pu être enregistré. Rien n’a été modifié; réessayez.',
+  'connection-closed':
+    'La base de données s’est fermée pendant l’enregistrement de ce fichier (le disque est peut-être défaillant, ou une autre fenêtre de Liaison Log l’a mise à jour). Rien de ce fichier n’a été enregistré; importez-le de nouveau.',
   'not-for-role':
     'Seuls l’AC et les chefs d’équipe acceptent les fiches d’inscription. Envoyez ce fichier à l’AC.',
   'not-your-post':
