@@ -1,9 +1,11 @@
 // The offline loop with three devices of the demo network, each its own browser profile: the
-// demo officer at Bogotá logs entries with no link and exports a bundle; the demo team lead
-// of the Americas and the demo HQ import it (approving the officer's new device first); HQ's
-// figures match; a repeat, a damaged copy and a forged change are handled; receipts travel
-// back; a lost bundle costs nothing; a real gap is shown until its changes arrive.
-import { expect, test, type Page } from '@playwright/test';
+// demo officer at Bogotá logs entries with no link and exports a bundle (once, in beforeAll:
+// every test starts from that file); the demo team lead of the Americas and the demo HQ import
+// it (approving the officer's new device first); HQ's figures match; a repeat, a damaged copy
+// and a forged change are handled; receipts travel back; a lost bundle costs nothing; a real
+// gap is shown until its changes arrive. Tests run in file order in one worker
+// (fullyParallel is off); only the last one changes the officer's device.
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +25,8 @@ import {
   saveDownload,
   shot,
   switchLanguage,
+  type DemoDevice,
+  type Exported,
   type SavedFile,
   expectKeyboardFocus,
 } from './helpers.ts';
@@ -60,15 +64,15 @@ function flipByte(file: SavedFile, at: number): { name: string; buffer: Buffer }
   return { name: `altered-${file.name}`, buffer };
 }
 
-test('an officer’s offline bundle reaches the team lead and HQ, and receipts come back', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
-  const dir = await mkdtemp(join(tmpdir(), 'liaison-exchange-'));
-  const officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
-  const lead = await demoDevice(browser, { role: 'lead', leadId: LEAD.leadId });
-  const hq = await demoDevice(browser, { role: 'hq' });
+/** What every test starts from: the officer's device and its first bundle. */
+let dir = '';
+let officer: Page;
+let first: SavedFile;
+let sent: Exported;
 
+test.beforeAll(async ({ browser }) => {
+  dir = await mkdtemp(join(tmpdir(), 'liaison-exchange-'));
+  officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
   // The officer works with no link at all.
   await officer.context().setOffline(true);
   for (const type of ['training', 'interdiction', 'liaison'] as const) {
@@ -76,9 +80,23 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   }
   expect(await logCount(officer)).toBe(3);
   await openSync(officer);
-  const first = await saveDownload(officer, 'Export bundle', dir);
+  first = await saveDownload(officer, 'Export bundle', dir);
+  sent = await exported(officer);
+});
+
+/** A new device of the demo network that has imported the first bundle and approved its sender. */
+async function withFirstBundle(browser: Browser, who: DemoDevice): Promise<Page> {
+  const page = await demoDevice(browser, who);
+  await openSync(page);
+  await importFiles(page, [first]);
+  await expect(lastRunFiles(page).first()).toHaveAttribute('data-outcome', 'pending-device');
+  await approvePendingDevice(page, OFFICER.name);
+  await expect(lastRunFiles(page).first()).toHaveAttribute('data-outcome', 'applied');
+  return page;
+}
+
+test('an officer with no link exports one bundle of its three entries, numbered from 1', async () => {
   expect(first.name).toMatch(/\.llb$/);
-  const sent = await exported(officer);
   expect(sent.entries).toBe(3);
   // Numbers 1..to, every change logged; a field saved twice travels once (compaction).
   expect(sent.from).toBe(1);
@@ -88,8 +106,13 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   await switchLanguage(officer, 'fr');
   await shot(officer, 'exchange-fr-export-done');
   await switchLanguage(officer, 'en');
+});
 
-  // HQ: a copy with one byte altered is refused and changes nothing.
+test('HQ refuses an altered copy, applies the bundle once the device is approved, and a repeat changes nothing', async ({
+  browser,
+}) => {
+  const hq = await demoDevice(browser, { role: 'hq' });
+  // A copy with one byte altered is refused and changes nothing.
   await openSync(hq);
   // A byte of the encrypted payload (the signature is the last 64 bytes).
   await importFiles(hq, [flipByte(first, first.bytes.length - 100)]);
@@ -101,7 +124,7 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   );
   expect(await logCount(hq)).toBe(0);
 
-  // HQ: the real file waits for the new device's approval, then applies.
+  // The real file waits for the new device's approval, then applies.
   await openSync(hq);
   await importFiles(hq, [first]);
   await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'pending-device');
@@ -124,13 +147,12 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
     'nothing changed',
   );
   expect(await logCount(hq)).toBe(3);
+});
 
-  // The team lead of the Americas: the same, approving the officer of one of its posts.
-  await openSync(lead);
-  await importFiles(lead, [first]);
-  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'pending-device');
-  await approvePendingDevice(lead, OFFICER.name);
-  await expect(lastRunFiles(lead).first()).toHaveAttribute('data-outcome', 'applied');
+test('the team lead approves the officer of its post, applies the bundle and lists its approval', async ({
+  browser,
+}) => {
+  const lead = await withFirstBundle(browser, { role: 'lead', leadId: LEAD.leadId });
   // The lead's own approval is listed, with a way to withdraw it (a lost laptop).
   await expect(lead.getByTestId('sync-approved-device')).toContainText(OFFICER.name);
   await shot(lead, 'exchange-en-lead-approved-devices');
@@ -141,7 +163,12 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   await shot(lead, 'exchange-fr-lead-approved-devices');
   await switchLanguage(lead, 'en');
   expect(await logCount(lead)).toBe(3);
+});
 
+test('HQ refuses a forged change to another officer’s entry and applies the rest of its bundle', async ({
+  browser,
+}) => {
+  const hq = await withFirstBundle(browser, { role: 'hq' });
   // A device made in this test, for officer Marc-André Gagnon at Mexico City, sends a bundle
   // with an entry of its own and a change to Sofía's liaison entry (its id read from HQ's log).
   await logCount(hq);
@@ -188,45 +215,27 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
     .click();
   await expect(hq.getByText('Joint briefing on smuggling routes')).toBeVisible();
   await expect(hq.getByText('Overwritten by another device')).toHaveCount(0);
+});
 
-  // Receipts: HQ and the lead say what they hold; the officer's next export leaves it out.
-  const receipts: SavedFile[] = [];
-  for (const page of [hq, lead]) {
-    await openSync(page);
-    await page.getByLabel('Receipt for').selectOption('BOG');
-    receipts.push(await saveDownload(page, 'Export receipt', dir));
-  }
-  await importFiles(officer, receipts);
-  await expect(lastRunFiles(officer)).toHaveCount(2);
-  await expect(lastRunFiles(officer).nth(0).getByTestId('sync-outcome')).toHaveText(
-    `Receipt: Demo HQ (Ottawa) holds your changes up to number ${sent.to}.`,
-  );
-  await expect(lastRunFiles(officer).nth(1).getByTestId('sync-outcome')).toHaveText(
-    `Receipt: ${LEAD.name} holds your changes up to number ${sent.to}.`,
-  );
-  await expect(officer.getByTestId('status-last-receipt')).toContainText('Last receipt from HQ:');
-  await logActivity(officer, 'facilitation');
-  await openSync(officer);
-  const second = await saveDownload(officer, 'Export bundle', dir);
-  const secondSent = await exported(officer);
-  expect(secondSent.from).toBe(sent.to + 1);
-  expect(secondSent.entries).toBe(1);
+test('a bundle lost before a later one shows as a gap at HQ until the next bundle carries it', async ({
+  browser,
+}) => {
+  const hq = await demoDevice(browser, { role: 'hq' });
+  const forger = await makeForgedDevice(FORGER.officerId, FORGER.postCode);
+  await openSync(hq);
+  await importFiles(hq, [
+    {
+      name: 'mexico-first.llb',
+      buffer: await forgeBundle(forger, ownLiaisonEntry(forger, 'First')),
+    },
+  ]);
+  await approvePendingDevice(hq, FORGER.name);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
 
-  // That bundle is lost. The next export carries its changes again, and nothing is missing.
-  expect(second.bytes.length).toBeGreaterThan(0);
-  await logActivity(officer, 'evacuation');
-  const { file: third, sent: thirdSent } = await exportBundle(officer, dir);
-  expect(thirdSent.from).toBe(sent.to + 1);
-  expect(thirdSent.entries).toBe(2);
-  await importApplied(hq, [third]);
-  await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
-  expect(await logCount(hq)).toBe(6);
-
-  // A real gap: the Mexico City device's next bundle is lost and a later one arrives first.
+  // The Mexico City device's next bundle is lost and a later one arrives first.
   const lostChanges = ownLiaisonEntry(forger, 'Lost on a USB stick');
   const laterChanges = ownLiaisonEntry(forger, 'Arrived first');
   const later = await forgeBundle(forger, laterChanges);
-  await openSync(hq);
   await importFiles(hq, [{ name: 'mexico-later.llb', buffer: later }]);
   const lost = { from: lostChanges[0]?.seq ?? 0, to: lostChanges.at(-1)?.seq ?? 0 };
   await expect(hq.getByTestId('sync-gap')).toHaveText([
@@ -238,16 +247,52 @@ test('an officer’s offline bundle reaches the team lead and HQ, and receipts c
   await switchLanguage(hq, 'fr');
   await shotOf(hq, 'sync-gaps', 'exchange-fr-gap');
   await switchLanguage(hq, 'en');
-  expect(await logCount(hq)).toBe(7);
+  expect(await logCount(hq)).toBe(2);
   // Its next bundle carries everything HQ has not acknowledged, the lost changes included.
   const resent = await forgeBundle(forger, [...lostChanges, ...laterChanges]);
   await openSync(hq);
   await importFiles(hq, [{ name: 'mexico-resent.llb', buffer: resent }]);
   await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
   await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
-  expect(await logCount(hq)).toBe(8);
+  expect(await logCount(hq)).toBe(3);
+});
 
-  // The officer's screens in French.
+test('receipts from HQ and the lead shorten the next export, and a lost bundle costs nothing', async ({
+  browser,
+}) => {
+  const hq = await withFirstBundle(browser, { role: 'hq' });
+  const lead = await withFirstBundle(browser, { role: 'lead', leadId: LEAD.leadId });
+  // Receipts: HQ and the lead say what they hold; the officer's next export leaves it out.
+  const receipts: SavedFile[] = [];
+  for (const page of [hq, lead]) {
+    await page.getByLabel('Receipt for').selectOption('BOG');
+    receipts.push(await saveDownload(page, 'Export receipt', dir));
+  }
+  await openSync(officer);
+  await importFiles(officer, receipts);
+  await expect(lastRunFiles(officer)).toHaveCount(2);
+  await expect(lastRunFiles(officer).nth(0).getByTestId('sync-outcome')).toHaveText(
+    `Receipt: Demo HQ (Ottawa) holds your changes up to number ${sent.to}.`,
+  );
+  await expect(lastRunFiles(officer).nth(1).getByTestId('sync-outcome')).toHaveText(
+    `Receipt: ${LEAD.name} holds your changes up to number ${sent.to}.`,
+  );
+  await expect(officer.getByTestId('status-last-receipt')).toContainText('Last receipt from HQ:');
   await switchLanguage(officer, 'fr');
   await shotOf(officer, 'sync-last-run', 'exchange-fr-officer-receipts');
+  await switchLanguage(officer, 'en');
+  await logActivity(officer, 'facilitation');
+  const { file: second, sent: secondSent } = await exportBundle(officer, dir);
+  expect(secondSent.from).toBe(sent.to + 1);
+  expect(secondSent.entries).toBe(1);
+
+  // That bundle is lost. The next export carries its changes again, and nothing is missing.
+  expect(second.bytes.length).toBeGreaterThan(0);
+  await logActivity(officer, 'evacuation');
+  const { file: third, sent: thirdSent } = await exportBundle(officer, dir);
+  expect(thirdSent.from).toBe(sent.to + 1);
+  expect(thirdSent.entries).toBe(2);
+  await importApplied(hq, [third]);
+  await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
+  expect(await logCount(hq)).toBe(5);
 });
