@@ -5,6 +5,7 @@ import nodePath from 'node:path';
 import * as nodeFs from 'node:fs/promises';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import {
+  MAX_BATCH_BYTES,
   MAX_FILE_BYTES,
   MAX_OPEN_FILES,
   type IpcArgs,
@@ -122,9 +123,8 @@ async function readPicked(
     if (info.size > room) return refuse('batch-too-large', `${info.size} bytes`);
     const buffer = await fs.readFile(filePath);
     // It may have grown between the stat and the read.
-    if (buffer.byteLength > room) {
-      return refuse(buffer.byteLength > MAX_FILE_BYTES ? 'too-large' : 'batch-too-large', 'grew');
-    }
+    if (buffer.byteLength > MAX_FILE_BYTES) return refuse('too-large', 'grew');
+    if (buffer.byteLength > room) return refuse('batch-too-large', 'grew');
     return { name, data: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
   } catch (error) {
     // The errno only: a Node message carries the whole path.
@@ -136,7 +136,7 @@ export interface ReadFilesOptions {
   fs?: Pick<FileSystem, 'stat' | 'readFile'>;
   /** Where a file left unread is logged, with the OS's reason (console.warn in the app). */
   warn?: (message: string) => void;
-  /** Bytes the results may carry in total; MAX_FILE_BYTES (one reply's cap) by default. */
+  /** Bytes the results may carry in total; MAX_BATCH_BYTES (one reply's cap) by default. */
   room?: number;
 }
 
@@ -152,7 +152,7 @@ export async function readLocalFiles(
 ): Promise<OpenResult[]> {
   const fs = options.fs ?? nodeFs;
   const warn = options.warn ?? (() => undefined);
-  let room = Math.min(options.room ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
+  let room = Math.min(options.room ?? MAX_BATCH_BYTES, MAX_BATCH_BYTES);
   const files: OpenResult[] = [];
   for (const filePath of paths) {
     const result = await readPicked(fs, filePath, room, warn);

@@ -3,7 +3,7 @@
 // renderer takes it over the 'files:take-opened' channel. Pure over fs and path for tests.
 import nodePath from 'node:path';
 import { IMPORT_FILE_EXTENSIONS } from '../shared/bundle/file-name';
-import { MAX_FILE_BYTES, MAX_OPEN_FILES } from '../shared/ipc/contract';
+import { MAX_BATCH_BYTES, MAX_OPEN_FILES } from '../shared/ipc/contract';
 import { hasExtension } from '../shared/ipc/file-names';
 import { readLocalFiles, type OpenResult, type ReadFilesOptions } from './file-handlers';
 
@@ -68,7 +68,7 @@ export interface OpenedFilesInboxDeps extends Pick<ReadFilesOptions, 'fs'> {
   /** Called once a batch has landed in the inbox (main.ts tells the window). */
   notify(): void;
   warn?: (message: string) => void;
-  /** Bytes the inbox holds at most; one reply's cap (MAX_FILE_BYTES), smaller in tests. */
+  /** Bytes the inbox holds at most; one reply's cap (MAX_BATCH_BYTES), smaller in tests. */
   capacity?: number;
 }
 
@@ -79,7 +79,7 @@ interface Held {
 
 /**
  * What the OS opened and the renderer has not taken yet. It holds at most one reply's worth
- * (MAX_OPEN_FILES files, MAX_FILE_BYTES of bytes): the person opened these on purpose, so
+ * (MAX_OPEN_FILES files, MAX_BATCH_BYTES of bytes): the person opened these on purpose, so
  * they wait here through a locked screen, but never pile up without bound.
  */
 export class OpenedFilesInbox {
@@ -130,7 +130,7 @@ export class OpenedFilesInbox {
     const results = await readLocalFiles(chosen, {
       ...(this.deps.fs ? { fs: this.deps.fs } : {}),
       ...(this.deps.warn ? { warn: this.deps.warn } : {}),
-      room: (this.deps.capacity ?? MAX_FILE_BYTES) - used,
+      room: (this.deps.capacity ?? MAX_BATCH_BYTES) - used,
     });
     chosen.forEach((p, i) => {
       const result = results[i];

@@ -2,9 +2,21 @@
 // the zod schemas of its argument and its result. The preload exposes one function per
 // channel; the main process validates every argument against these schemas before acting.
 import { z } from 'zod';
+import { MAX_VALID_BUNDLE_FILE_BYTES } from '../bundle/file-size.ts';
 
-/** The largest file the app will write or read through a dialog: a bundle, never a disk image. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+/**
+ * The largest file the app reads or writes through any door (dialog, folder, drop): twice
+ * the largest valid bundle, rounded up to a whole MiB (65 MiB). Profiles, enrollment cards
+ * and recovery files are far smaller. A larger file is refused unread.
+ */
+export const MAX_FILE_BYTES = Math.ceil((2 * MAX_VALID_BUNDLE_FILE_BYTES) / MiB) * MiB;
+/** The most bytes one reply may carry, all its files together (one import of many files). */
+export const MAX_BATCH_BYTES = 512 * MiB;
+/** The caps in whole MiB, as the messages name them. */
+export const MAX_FILE_MIB = MAX_FILE_BYTES / MiB;
+export const MAX_BATCH_MIB = MAX_BATCH_BYTES / MiB;
 /** Most files one open dialog may hand over at once. */
 export const MAX_OPEN_FILES = 100;
 /** Longest suggested file name, in UTF-16 code units; well inside every file system's limit. */
@@ -51,7 +63,7 @@ const fileBytesSchema = z
 
 /**
  * Why one file of a batch was not read; the others still are. 'batch-too-large': the files
- * before it already filled one reply's cap (MAX_FILE_BYTES), so it was left unread.
+ * before it already filled one reply's cap (MAX_BATCH_BYTES), so it was left unread.
  */
 export const UNREADABLE_REASONS = [
   'not-found',
@@ -69,14 +81,14 @@ const fileReadResultSchema = z.union([
   z.strictObject({ name: z.string(), unreadable: unreadableReasonSchema }),
 ]);
 
-/** Files read for the renderer: one entry each, in order; MAX_FILE_BYTES per reply at most. */
+/** Files read for the renderer: one entry each, in order; MAX_BATCH_BYTES per reply at most. */
 const fileBatchSchema = z.strictObject({
   files: z
     .array(fileReadResultSchema)
     .max(MAX_OPEN_FILES)
     .refine(
       (files) =>
-        files.reduce((sum, f) => sum + ('data' in f ? f.data.byteLength : 0), 0) <= MAX_FILE_BYTES,
+        files.reduce((sum, f) => sum + ('data' in f ? f.data.byteLength : 0), 0) <= MAX_BATCH_BYTES,
       { message: 'reply too large' },
     ),
 });

@@ -1,5 +1,6 @@
 // The one error type of the platform door, on both platforms, with a code the screens turn
 // into a message in the person's language (`platform.error.*`, ./messages.ts).
+import { MAX_FILE_MIB } from '../../../shared/ipc/contract.ts';
 import { type IpcErrorCode } from '../../../shared/ipc/errors.ts';
 import { type FileReadResult, type OpenedFile, type UnreadableReason } from './types.ts';
 
@@ -12,7 +13,7 @@ export const PLATFORM_ERROR_CODES = [
   'disk-full',
   /** The folder or medium is read-only. */
   'not-writable',
-  /** The file is larger than the app accepts (512 MiB). */
+  /** The file is larger than the app accepts (MAX_FILE_BYTES, 65 MiB). */
   'too-large',
   /** A file name with a path, "..", or characters some OS forbids. */
   'invalid-name',
@@ -71,6 +72,14 @@ export function platformErrorMessageKey(error: unknown): string | null {
     return 'platform.error.tooLargeNamed';
   }
   return MESSAGE_KEYS[error.code];
+}
+
+/** The values the message of a platform failure names: the file, and the cap it went past. */
+export function platformErrorMessageValues(error: PlatformError): Record<string, string | number> {
+  return {
+    ...(error.fileName === undefined ? {} : { name: error.fileName }),
+    ...(error.code === 'too-large' ? { max: MAX_FILE_MIB } : {}),
+  };
 }
 
 const FROM_UNREADABLE: Readonly<Record<UnreadableReason, PlatformErrorCode>> = {

@@ -12,8 +12,8 @@ export const platformMessages = bilingual(
         diskFull: 'The disk is full. Free some space or use another drive, then try again.',
         notWritable:
           'This folder cannot be written to (the drive may be read-only or locked). Choose another folder.',
-        tooLarge: 'The file is too large to open (the limit is 512 MiB).',
-        tooLargeNamed: '“{{name}}” is too large to open (the limit is 512 MiB).',
+        tooLarge: 'The file is too large to open (the limit is {{max, number}} MiB).',
+        tooLargeNamed: '“{{name}}” is too large to open (the limit is {{max, number}} MiB).',
         invalidName:
           'This file name cannot be used. Use a name without slashes or special characters.',
         io: 'The file could not be read or written. Try again.',
@@ -31,9 +31,10 @@ export const platformMessages = bilingual(
           'Le disque est plein. Libérez de l’espace ou utilisez un autre support, puis réessayez.',
         notWritable:
           'Impossible d’écrire dans ce dossier (le support est peut-être en lecture seule ou verrouillé). Choisissez un autre dossier.',
-        tooLarge: 'Le fichier est trop volumineux pour être ouvert (la limite est de 512 Mio).',
+        tooLarge:
+          'Le fichier est trop volumineux pour être ouvert (la limite est de {{max, number}} Mio).',
         tooLargeNamed:
-          '« {{name}} » est trop volumineux pour être ouvert (la limite est de 512 Mio).',
+          '« {{name}} » est trop volumineux pour être ouvert (la limite est de {{max, number}} Mio).',
         invalidName:
           'Ce nom de fichier ne peut pas être utilisé. Utilisez un nom sans barre oblique ni caractère spécial.',
         io: 'Le fichier n’a pas pu être lu ou écrit. Réessayez.',

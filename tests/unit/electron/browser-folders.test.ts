@@ -13,6 +13,8 @@ import { PlatformError } from '../../../renderer/src/platform/errors';
 import { createIdbHandleStore } from '../../../renderer/src/platform/handle-store';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
 
+const MiB = 1024 * 1024;
+
 // The browser build's folders (File System Access API) against an in-memory directory that
 // behaves like Chromium's: NotFoundError for a missing name, TypeMismatchError for a folder,
 // contents visible under a name only once its writable is closed.
@@ -32,6 +34,10 @@ class FakeDir implements DirectoryHandleLike {
   gone = false;
   /** The file whose getFile() finds the whole folder gone (a USB stick pulled mid-read). */
   goneAt: string | null = null;
+  /** Sizes getFile() reports instead of the bytes' own (a huge file without allocating it). */
+  readonly claimedSizes = new Map<string, number>();
+  /** Files whose bytes were asked for (arrayBuffer), in order. */
+  readonly bytesRead: string[] = [];
   /** Files whose getFile() fails, by name, with the DOMException name to fail with. */
   readonly failGetFile = new Map<string, string>();
   permission: PermissionState;
@@ -97,8 +103,11 @@ class FakeDir implements DirectoryHandleLike {
         const data = files.get(name) ?? new Uint8Array(0);
         return Promise.resolve({
           name,
-          size: data.byteLength,
-          arrayBuffer: () => Promise.resolve(data.slice().buffer),
+          size: this.claimedSizes.get(name) ?? data.byteLength,
+          arrayBuffer: () => {
+            this.bytesRead.push(name);
+            return Promise.resolve(data.slice().buffer);
+          },
         });
       },
       createWritable: () => {
@@ -318,6 +327,21 @@ describe('reading a browser folder', () => {
   });
 });
 
+describe('the read cap of a browser folder', () => {
+  it('refuses unread a file larger than any valid bundle (100 MiB), and reads the others', async () => {
+    // 100 MiB passed the old cap of 512 MiB; the largest valid bundle is about 32 MiB.
+    const { folders, dir, ref } = await setup();
+    for (const name of ['a.llb', 'big.llb', 'c.llb']) dir.files.set(name, bytes(1));
+    dir.claimedSizes.set('big.llb', 100 * MiB);
+    await expect(folders.readFolder(ref.id, { extensions: ['llb'] })).resolves.toEqual([
+      { name: 'a.llb', data: bytes(1) },
+      { name: 'big.llb', unreadable: 'too-large' },
+      { name: 'c.llb', data: bytes(1) },
+    ]);
+    expect(dir.bytesRead).toEqual(['a.llb', 'c.llb']);
+  });
+});
+
 describe('a folder that goes away while it is read', () => {
   it('says the folder is gone once, not "moved or deleted" for every file left', async () => {
     const { folders, dir, ref } = await setup();
@@ -368,6 +392,43 @@ describe('reading File objects (drops, browser folders)', () => {
       { name: 'last.llb', data: new Uint8Array(1) },
     ]);
     expect(read).toEqual(['ok.llb', 'last.llb']);
+  });
+
+  it('refuses unread a dropped file larger than any valid bundle (100 MiB)', async () => {
+    const read: string[] = [];
+    const counted = (name: string, size: number) =>
+      file(name, size, () => {
+        read.push(name);
+        return Promise.resolve(new ArrayBuffer(1));
+      });
+    const files = await readFileObjects([counted('big.llb', 100 * MiB), counted('ok.llb', 1)]);
+    expect(files).toEqual([
+      { name: 'big.llb', unreadable: 'too-large' },
+      { name: 'ok.llb', data: new Uint8Array(1) },
+    ]);
+    expect(read).toEqual(['ok.llb']);
+  });
+
+  it('leaves unread the files past the batch cap of one drop, and reads the rest', async () => {
+    const read: string[] = [];
+    const sized = (name: string, size: number) =>
+      file(name, size, () => {
+        read.push(name);
+        return Promise.resolve(new ArrayBuffer(size));
+      });
+    // A batch cap of 10 bytes stands for MAX_BATCH_BYTES (512 MiB) here.
+    const files = await readFileObjects(
+      [sized('a.llb', 4), sized('b.llb', 4), sized('c.llb', 4), sized('d.llb', 2)],
+      {},
+      10,
+    );
+    expect(files.map((f) => ('data' in f ? f.data.byteLength : f.unreadable))).toEqual([
+      4,
+      4,
+      'batch-too-large',
+      2,
+    ]);
+    expect(read).toEqual(['a.llb', 'b.llb', 'd.llb']);
   });
 
   it('gives a dropped file that cannot be read its own result, between good ones', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   IPC_CHANNELS,
   IPC_EVENTS,
+  MAX_BATCH_BYTES,
   MAX_FILE_BYTES,
   MAX_OPEN_FILES,
   MAX_FILE_NAME_LENGTH,
@@ -15,6 +16,10 @@ import {
   BRIDGE_FUNCTIONS,
   BRIDGE_KEY,
 } from '../../../shared/ipc/bridge';
+import { MAX_VALID_BUNDLE_FILE_BYTES } from '../../../shared/bundle/file-size';
+import { MAX_JSON_FILE_BYTES } from '../../../shared/identity/json-file';
+
+const MiB = 1024 * 1024;
 import {
   IPC_ERROR_CODES,
   decodeIpcError,
@@ -131,14 +136,25 @@ describe('IPC contract', () => {
     expect(save.safeParse({ suggestedName: 'a.llb', data: huge }).success).toBe(false);
     const result = ipcContract['file:open'].result;
     expect(result.safeParse({ files: [{ name: 'a.llb', data: huge }] }).success).toBe(false);
-    // Each file under the cap, together over it: one reply never carries more.
-    const half = new Uint8Array(1);
-    Object.defineProperty(half, 'byteLength', { value: MAX_FILE_BYTES / 2 + 1 });
-    const two = [
-      { name: 'a.llb', data: half },
-      { name: 'b.llb', data: half },
-    ];
-    expect(result.safeParse({ files: two }).success).toBe(false);
+    // Each file at the per-file cap, together over the batch cap: one reply never carries more.
+    const atCap = new Uint8Array(1);
+    Object.defineProperty(atCap, 'byteLength', { value: MAX_FILE_BYTES });
+    const fit = Math.floor(MAX_BATCH_BYTES / MAX_FILE_BYTES);
+    const files = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ name: `${i}.llb`, data: atCap }));
+    expect(result.safeParse({ files: files(fit) }).success).toBe(true);
+    expect(result.safeParse({ files: files(fit + 1) }).success).toBe(false);
+  });
+
+  it('sizes the per-file cap from the bundle caps: every valid file fits, with room to spare', () => {
+    // The largest valid bundle (about 32.1 MiB) twice over, rounded up: 65 MiB, not 512.
+    expect(MAX_VALID_BUNDLE_FILE_BYTES).toBeGreaterThan(32 * MiB);
+    expect(MAX_VALID_BUNDLE_FILE_BYTES).toBeLessThan(33 * MiB);
+    expect(MAX_FILE_BYTES).toBe(65 * MiB);
+    expect(MAX_FILE_BYTES).toBeGreaterThanOrEqual(2 * MAX_VALID_BUNDLE_FILE_BYTES);
+    // Profiles and enrollment cards are JSON files of at most 5 MiB.
+    expect(MAX_FILE_BYTES).toBeGreaterThan(MAX_JSON_FILE_BYTES);
+    expect(MAX_BATCH_BYTES).toBeGreaterThan(MAX_FILE_BYTES);
   });
 
   it('answers the open dialog with one result per file: bytes, or a known reason', () => {

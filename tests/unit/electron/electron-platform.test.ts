@@ -10,7 +10,6 @@ import {
 } from '../../../renderer/src/platform/errors';
 import { platformMessages } from '../../../renderer/src/platform/messages';
 import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
-import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
 import { encodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
 
 function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge {
@@ -191,7 +190,7 @@ describe('Electron platform folders', () => {
           Promise.resolve({
             files: [
               { name: 'a.llb', size: 1 },
-              { name: 'huge.llb', size: MAX_FILE_BYTES + 1 },
+              { name: 'huge.llb', size: 100 * 1024 * 1024 }, // over the cap, under the old 512 MiB
             ],
           }),
         readFolderFile,

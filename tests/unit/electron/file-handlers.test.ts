@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appInfo,
   openFiles,
+  readLocalFiles,
   saveFile,
   type FileHandlerDeps,
 } from '../../../electron/file-handlers';
@@ -156,6 +157,39 @@ describe('opening files', () => {
     expect(warnings.join('\n')).toContain('huge.llb not read (too-large)');
   });
 
+  it('refuses unread a file larger than any valid bundle (100 MiB), and reads the others', async () => {
+    // Under the old cap of 512 MiB this was read whole; no valid bundle is over about 32 MiB.
+    const big = path.join(dir, 'big.llb');
+    const handle = await fs.open(big, 'w');
+    await handle.truncate(100 * 1024 * 1024); // sparse: no real disk use
+    await handle.close();
+    await fs.writeFile(path.join(dir, 'ok.llb'), new Uint8Array([4]));
+    const read: string[] = [];
+    const watchingFs = {
+      ...fs,
+      readFile: (file: string) => {
+        read.push(path.basename(file));
+        return fs.readFile(file);
+      },
+    } as unknown as FileHandlerDeps['fs'];
+    const result = await openFiles(
+      { multiple: true },
+      deps({
+        showOpenDialog: () =>
+          Promise.resolve({ canceled: false, filePaths: [big, path.join(dir, 'ok.llb')] }),
+        fs: watchingFs,
+      }),
+    );
+    // Compared by size: a diff of 100 MiB of bytes would take minutes to print.
+    expect(
+      result.files.map((f) => [f.name, 'data' in f ? f.data.byteLength : f.unreadable]),
+    ).toEqual([
+      ['big.llb', 'too-large'],
+      ['ok.llb', 1],
+    ]);
+    expect(read).toEqual(['ok.llb']);
+  });
+
   it('reports a file removed between the choice and the read, and reads the others', async () => {
     const paths = ['a.llb', 'gone.llb', 'late.llb', 'z.llb'].map((n) => path.join(dir, n));
     for (const p of paths) await fs.writeFile(p, new Uint8Array([7]));
@@ -218,7 +252,8 @@ describe('opening files', () => {
     const names = ['a.llb', 'big.llb', 'c.llb'];
     const paths = names.map((n) => path.join(dir, n));
     for (const p of paths) await fs.writeFile(p, new Uint8Array([1]));
-    // big.llb claims exactly the cap: alone it would pass, after a.llb it would not.
+    // big.llb claims exactly the per-file cap; the reply's room is set to the same figure
+    // (it stands for the batch cap): alone it would pass, after a.llb it would not.
     const sizedFs = {
       ...fs,
       stat: async (file: string) => {
@@ -228,14 +263,8 @@ describe('opening files', () => {
           : info;
       },
     } as unknown as FileHandlerDeps['fs'];
-    const result = await openFiles(
-      { multiple: true },
-      deps({
-        showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: paths }),
-        fs: sizedFs,
-      }),
-    );
-    expect(result.files).toEqual([
+    const files = await readLocalFiles(paths, { fs: sizedFs, room: MAX_FILE_BYTES });
+    expect(files).toEqual([
       { name: 'a.llb', data: new Uint8Array([1]) },
       { name: 'big.llb', unreadable: 'batch-too-large' },
       { name: 'c.llb', data: new Uint8Array([1]) },

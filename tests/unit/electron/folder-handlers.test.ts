@@ -341,8 +341,11 @@ describe('reading a folder', () => {
   });
 
   it('refuses a file over the cap before reading it', async () => {
+    // 100 MiB: three times the largest valid bundle, yet read whole under the old 512 MiB cap.
+    const HUGE = 100 * 1024 * 1024;
+    expect(HUGE).toBeGreaterThan(MAX_FILE_BYTES);
     const handle = await fs.open(path.join(stick, 'huge.llb'), 'w');
-    await handle.truncate(MAX_FILE_BYTES + 1); // sparse: no real disk use
+    await handle.truncate(HUGE); // sparse: no real disk use
     await handle.close();
     let opened = false;
     const watchingFs = {
@@ -361,7 +364,7 @@ describe('reading a folder', () => {
     expect(opened).toBe(false);
     // The listing still names it, with its size, so the renderer can say which file.
     const listed = await listFolder({ folderId: folder?.id ?? '', extensions: ['llb'] }, d);
-    expect(listed.files).toEqual([{ name: 'huge.llb', size: MAX_FILE_BYTES + 1 }]);
+    expect(listed.files).toEqual([{ name: 'huge.llb', size: HUGE }]);
   });
 
   it('refuses a symlink and a name that would leave the folder', async () => {

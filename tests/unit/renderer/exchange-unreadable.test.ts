@@ -96,7 +96,7 @@ describe('importing a file the platform could not read', () => {
       {
         kind: 'rejected',
         errorKey: 'exchange.error.cannot-read',
-        errorValues: { context: 'too-large' },
+        errorValues: { context: 'too-large', max: 65 },
       },
     ]);
     expect(await tableCounts(hq)).toEqual(before);
@@ -115,8 +115,26 @@ describe('importing a file the platform could not read', () => {
       }
       expect(seen.size).toBe(UNREADABLE_REASONS.length);
     }
-    expect(createI18n('en').t('exchange.error.cannot-read', { context: 'too-large' })).toContain(
-      '512 MiB',
-    );
+  });
+
+  it('names the cap a file went past, in MiB, in both languages', async () => {
+    // 65 MiB: twice the largest valid bundle (about 32.1 MiB), rounded up to a whole MiB.
+    const hq = await hqDevice(net);
+    const report = await importFiles(hq.deps, [
+      { name: 'big.llb', unreadable: 'too-large' },
+      { name: 'many.llb', unreadable: 'batch-too-large' },
+    ]);
+    const said = (lang: 'en' | 'fr') =>
+      report.files.map((f) =>
+        f.outcome.kind === 'rejected'
+          ? createI18n(lang).t(f.outcome.errorKey, f.outcome.errorValues)
+          : '',
+      );
+    const [bigEn, manyEn] = said('en');
+    const [bigFr, manyFr] = said('fr');
+    expect(bigEn).toContain('larger than 65 MiB');
+    expect(manyEn).toContain('came to 512 MiB');
+    expect(bigFr).toContain('dépasse 65 Mio');
+    expect(manyFr).toContain('atteignaient déjà 512 Mio');
   });
 });

@@ -61,12 +61,13 @@ describe('a file the platform could not read', () => {
     const problem = problemOf(new PlatformError('too-large', { fileName: 'answer.llrecovery' }));
     expect(problem).toEqual({
       key: 'platform.error.tooLargeNamed',
-      values: { name: 'answer.llrecovery' },
+      values: { name: 'answer.llrecovery', max: 65 },
       details: [],
     });
     for (const lang of ['en', 'fr'] as const) {
       const text = createI18n(lang).t(problem.key, problem.values);
       expect(text).toContain('answer.llrecovery');
+      expect(text).toContain(lang === 'en' ? '65 MiB' : '65 Mio');
       expect(text).not.toContain('{{');
     }
     expect(problemOf(new PlatformError('permission-denied')).key).toBe(

@@ -5,6 +5,11 @@
 // the platform could not read arrives as { name, unreadable } and is rejected the same way
 // ('cannot-read', the reason as i18next's `context`), touching no other table.
 import {
+  MAX_BATCH_MIB,
+  MAX_FILE_MIB,
+  type UnreadableReason,
+} from '../../../../shared/ipc/contract.ts';
+import {
   type FileOutcome,
   type ImportFileInput,
   type ImportProgress,
@@ -29,6 +34,13 @@ import {
   unfinishedRuns,
 } from './runs.ts';
 import { loadSelf } from './self.ts';
+
+/** The cap a file left unread went past, in MiB, for the sentence that names it. */
+function capOf(reason: UnreadableReason): { max?: number } {
+  if (reason === 'too-large') return { max: MAX_FILE_MIB };
+  if (reason === 'batch-too-large') return { max: MAX_BATCH_MIB };
+  return {};
+}
 
 export interface RunOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -106,6 +118,7 @@ export async function runQueued(
       if (file.unreadable !== undefined) {
         throw new ExchangeError('cannot-read', `${file.name}: ${file.unreadable}`, {
           context: file.unreadable,
+          ...capOf(file.unreadable),
         });
       }
       await importFile(

@@ -1,6 +1,6 @@
 // HQ's network screen: the profile in force, the next version's posts, team leads and rules,
 // "Issue updated profile" (signed with this device's HQ key, stored, saved as a file), and
-// the devices approved so far. Devices waiting for approval are handled in Sync.
+// the devices approved so far, and those waiting for approval (approved in Sync, revocable here).
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -23,6 +23,7 @@ import { revokeDeviceAtHq, rotateKeysAtHq } from './key-actions.ts';
 import { LeadsEditor } from './LeadsEditor.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 import { PostsEditor } from './PostsEditor.tsx';
+import { WaitingDevices } from './WaitingDevices.tsx';
 
 function editsOf(profile: NetworkProfile): ProfileEdits {
   return { posts: profile.posts, leads: profile.leads, policy: profile.policy };
@@ -116,6 +117,13 @@ function KeyLife({ profile }: { profile: NetworkProfile }) {
           }
         />
       </section>
+      <WaitingDevices
+        profile={profile}
+        busy={busy}
+        onRevoke={(deviceId) =>
+          run(() => revokeDeviceAtHq(db, deviceId, vault.key, now()), 'network.device.revoked')
+        }
+      />
       <section aria-labelledby="hq-keys-heading">
         <h2 id="hq-keys-heading">{t('network.keys.heading')}</h2>
         <p className="hint">{t('network.keys.intro')}</p>

@@ -48,6 +48,19 @@ export const networkMessages = bilingual(
         revoked:
           'Device revoked. Version {{version}} saved as {{name}}: send it to every team lead and officer.',
       },
+      waiting: {
+        heading: 'Devices waiting for approval',
+        intro:
+          'Devices HQ has not approved whose bundles wait here, most often an officer a team lead approved. Approve or reject them in Sync; revoke one here if its laptop was lost or stolen.',
+        none: 'No device is waiting for approval here.',
+        officer: 'Officer',
+        post: 'Post',
+        bundles: 'Bundles waiting',
+        deviceId: 'Device',
+        confirmTitle: 'Revoke the device of {{officer}}?',
+        confirmBody:
+          'Its bundles will be refused from now on, here and by every team lead who imports the new profile, and nobody will encrypt anything for it. Its bundles waiting here are deleted. This cannot be undone. The device with this code:',
+      },
       keys: {
         heading: 'HQ keys',
         intro:
@@ -181,6 +194,19 @@ export const networkMessages = bilingual(
         cancel: 'Annuler',
         revoked:
           'Appareil révoqué. Version {{version}} enregistrée sous {{name}} : envoyez-la à chaque chef d’équipe et à chaque agent.',
+      },
+      waiting: {
+        heading: 'Appareils en attente d’approbation',
+        intro:
+          'Appareils que l’AC n’a pas approuvés et dont les lots attendent ici, le plus souvent un agent approuvé par un chef d’équipe. Approuvez-les ou refusez-les dans Synchronisation; révoquez-en un ici si son portable a été perdu ou volé.',
+        none: 'Aucun appareil n’attend d’approbation ici.',
+        officer: 'Agent',
+        post: 'Poste',
+        bundles: 'Lots en attente',
+        deviceId: 'Appareil',
+        confirmTitle: 'Révoquer l’appareil de {{officer}}?',
+        confirmBody:
+          'Ses lots seront refusés dès maintenant, ici et par chaque chef d’équipe qui importe le nouveau profil, et plus rien ne sera chiffré pour lui. Ses lots en attente ici sont supprimés. C’est irréversible. L’appareil qui a ce code :',
       },
       keys: {
         heading: 'Clés de l’AC',

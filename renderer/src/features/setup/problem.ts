@@ -12,7 +12,11 @@ import {
   vaultErrorMessageValues,
 } from '../../../../shared/vault/index.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
-import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
+import {
+  PlatformError,
+  platformErrorMessageKey,
+  platformErrorMessageValues,
+} from '../../platform/errors.ts';
 
 export interface Message {
   readonly key: string;
@@ -47,7 +51,7 @@ export function problemOf(error: unknown): Problem {
   if (platformKey && error instanceof PlatformError) {
     return {
       key: platformKey,
-      values: error.fileName === undefined ? {} : { name: error.fileName },
+      values: platformErrorMessageValues(error),
       details: [],
     };
   }

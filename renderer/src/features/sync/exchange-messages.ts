@@ -134,9 +134,9 @@ const cannotReadEn: Sentences<CannotRead> = {
   'cannot-read_permission-denied':
     'This file could not be read: the system refused access to it. Nothing from it was stored; copy it somewhere you can open it, then import it again.',
   'cannot-read_too-large':
-    'This file was not read: it is larger than 512 MiB, far more than any Liaison Log file. Nothing from it was stored; check that it is the right file.',
+    'This file was not read: it is larger than {{max, number}} MiB, the most Liaison Log reads in one file and far more than any file it makes. Nothing from it was stored; check that it is the right file.',
   'cannot-read_batch-too-large':
-    'This file was not read: the files chosen with it already came to 512 MiB, the most one import reads at once. Nothing from it was stored; import it again on its own.',
+    'This file was not read: the files chosen with it already came to {{max, number}} MiB, the most one import reads at once. Nothing from it was stored; import it again on its own.',
   'cannot-read_io':
     'This file could not be read (a disk or connection error). Nothing from it was stored; copy it again from its source and retry.',
 };
@@ -147,9 +147,9 @@ const cannotReadFr: Sentences<CannotRead> = {
   'cannot-read_permission-denied':
     'Ce fichier n’a pas pu être lu : le système en a refusé l’accès. Rien n’en a été enregistré; copiez-le à un endroit où vous pouvez l’ouvrir, puis importez-le de nouveau.',
   'cannot-read_too-large':
-    'Ce fichier n’a pas été lu : il dépasse 512 Mio, bien plus que tout fichier Liaison Log. Rien n’en a été enregistré; vérifiez qu’il s’agit du bon fichier.',
+    'Ce fichier n’a pas été lu : il dépasse {{max, number}} Mio, le maximum que Liaison Log lit dans un fichier, bien plus que tout fichier qu’il produit. Rien n’en a été enregistré; vérifiez qu’il s’agit du bon fichier.',
   'cannot-read_batch-too-large':
-    'Ce fichier n’a pas été lu : les fichiers choisis avec lui atteignaient déjà 512 Mio, le maximum qu’une importation lit d’un coup. Rien n’en a été enregistré; importez-le de nouveau seul.',
+    'Ce fichier n’a pas été lu : les fichiers choisis avec lui atteignaient déjà {{max, number}} Mio, le maximum qu’une importation lit d’un coup. Rien n’en a été enregistré; importez-le de nouveau seul.',
   'cannot-read_io':
     'Ce fichier n’a pas pu être lu (erreur de disque ou de connexion). Rien n’en a été enregistré; copiez-le de nouveau depuis sa source et réessayez.',
 };

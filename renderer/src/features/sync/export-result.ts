@@ -2,7 +2,11 @@
 // send", cancelled, or why it failed. Pure, so the wording is tested without a screen.
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
-import { PlatformError, platformErrorMessageKey } from '../../platform/errors.ts';
+import {
+  PlatformError,
+  platformErrorMessageKey,
+  platformErrorMessageValues,
+} from '../../platform/errors.ts';
 import { type ExportResult } from '../../db/exchange/api.ts';
 import { rangesText, type Line } from './report-lines.ts';
 
@@ -69,8 +73,10 @@ export function failureLine(
 ): { key: string; values?: Record<string, string | number> } {
   const platformKey = platformErrorMessageKey(error);
   if (platformKey) {
-    const name = error instanceof PlatformError ? error.fileName : undefined;
-    return { key: platformKey, values: name === undefined ? {} : { name } };
+    return {
+      key: platformKey,
+      values: error instanceof PlatformError ? platformErrorMessageValues(error) : {},
+    };
   }
   if (error && typeof error === 'object' && 'messageKey' in error) {
     const key = error.messageKey;
