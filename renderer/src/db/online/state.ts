@@ -26,7 +26,17 @@ export interface OnlineStatus {
   setAside: string[];
 }
 
+/** The relay as Settings keeps it: the password sealed under the vault's data key. */
+export interface StoredRelayConfig {
+  url: string;
+  username: string;
+  sealedPassword: string;
+  /** Changes whenever the credentials do (never derived from the password). */
+  version: string;
+}
+
 interface OnlineStateValues {
+  'online.config': StoredRelayConfig;
   'online.queue': QueuedUpload[];
   'online.uploadedSeq': number;
   'online.pulled': string[];
