@@ -16,6 +16,7 @@ import {
 import { getIdentity, homePost } from '../db/identity.ts';
 import { type DeviceIdentity } from '../db/meta.ts';
 import { useServices } from '../kernel/services.tsx';
+import { OnlineStatus } from '../features/online/OnlineStatus.tsx';
 
 function subscribeOnline(callback: () => void) {
   window.addEventListener('online', callback);
@@ -87,6 +88,7 @@ export function StatusStrip() {
                 t('status.pendingChanges', { count: pending })}
       </span>
       {identity ? <ExchangeTimes identity={identity} /> : null}
+      {identity ? <OnlineStatus post={homePost(identity)} /> : null}
       <span className="statusbar-online">
         <span className={online ? 'dot' : 'dot off'} aria-hidden="true" />
         {online ? t('status.online') : t('status.offline')}

@@ -7,6 +7,7 @@ import { exchangeMessages } from '../features/sync/exchange-messages.ts';
 import { wizardMessages } from '../features/setup/messages.ts';
 import { networkMessages } from '../features/network/messages.ts';
 import { platformMessages } from '../platform/messages.ts';
+import { onlineMessages } from '../features/online/messages.ts';
 
 /** Add a feature's table here; the i18n test checks that namespaces never collide. */
 export const FEATURE_TABLES = [
@@ -17,6 +18,7 @@ export const FEATURE_TABLES = [
   networkMessages,
   platformMessages,
   logMessages,
+  onlineMessages,
 ] as const;
 
 export const featureMessages = {

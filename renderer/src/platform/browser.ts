@@ -1,6 +1,7 @@
 // The browser implementation of the platform door, for `npm run web` and the end-to-end
 // tests: downloads instead of a save dialog, a file input instead of an open dialog, and
 // folders through the File System Access API where the browser has it.
+import { createWebdavRemote } from './remote-webdav.ts';
 import { navigatorStorage } from './persistent-storage.ts';
 import {
   createBrowserFolders,
@@ -53,6 +54,8 @@ export function createBrowserPlatform(
   const folders = createBrowserFolders(folderDeps);
   return {
     kind: 'browser',
+    // The page's fetch, to the same origin (docs/online-sync.md): the CSP stays 'self'.
+    remote: (config) => createWebdavRemote(config),
     supportsFolders: folders.supported,
     storage: navigatorStorage(),
     appInfo: () =>

@@ -4,6 +4,7 @@
 // dialogs or the network.
 import { type StorageManagerLike } from './persistent-storage.ts';
 import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
+import { type RemoteConfig, type RemoteStore } from './remote.ts';
 
 export { type UnreadableReason };
 
@@ -133,4 +134,9 @@ export interface Platform {
    * answers the function that stops listening.
    */
   onFilesOpened?(listener: () => void): () => void;
+  /**
+   * A folder on a WebDAV relay (online sync), shaped like the folder capability. Absent where
+   * this build cannot reach one yet (docs/online-sync.md).
+   */
+  remote?(config: RemoteConfig): RemoteStore;
 }

@@ -12,6 +12,7 @@ import { DeviceCard } from './DeviceCard.tsx';
 import { ResetDevice } from './ResetDevice.tsx';
 import { RecoverDevice } from './RecoverDevice.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
+import { OnlineSettings } from '../online/OnlineSettings.tsx';
 
 export function SettingsScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -41,6 +42,8 @@ export function SettingsScreen({ session }: { session: Session }) {
       </div>
       <h2>{t('settings.device')}</h2>
       <DeviceCard session={session} />
+      <h2>{t('online.heading')}</h2>
+      <OnlineSettings />
       <h2>{t('settings.passphraseHeading')}</h2>
       <ChangePassphrase />
       <h2>{t('settings.app')}</h2>

@@ -1,0 +1,50 @@
+// What online sync needs of the exchange engine: the same export, import and receipts as
+// files, no second engine. directPort runs the engine on this thread (tests, the worker).
+import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
+import { importFiles } from '../exchange/engine.ts';
+import {
+  buildChangesExport,
+  recordExport,
+  type BuiltFile,
+  type ExchangeDeps,
+} from '../exchange/export.ts';
+import { buildReceiptFiles, type ReceiptFile } from '../exchange/receipts.ts';
+import { changeRecipients, loadSelfInfo } from '../exchange/self.ts';
+import { getMeta, seqKey } from '../meta.ts';
+import { waitingOwnChanges } from '../exchange/export.ts';
+
+export interface ExchangePort {
+  self(): Promise<{ deviceId: string; role: 'officer' | 'lead' | 'hq' }>;
+  /** The highest own seq written here, and how many of them no recipient acknowledged yet. */
+  ownSeqs(): Promise<{ last: number; waiting: number }>;
+  /** Whose outboxes this device reads: an officer its HQ and leads; HQ and leads every one. */
+  sources(): Promise<string[] | 'all'>;
+  buildChanges(): Promise<BuiltFile | null>;
+  recordExport(built: BuiltFile, name: string): Promise<void>;
+  importFiles(files: ImportFileInput[]): Promise<ImportRunReport>;
+  buildReceipts(): Promise<ReceiptFile[]>;
+}
+
+export function directPort(deps: ExchangeDeps): ExchangePort {
+  const { db } = deps;
+  return {
+    async self() {
+      const { identity } = await loadSelfInfo(db);
+      return { deviceId: identity.deviceId, role: identity.role };
+    },
+    async ownSeqs() {
+      const self = await loadSelfInfo(db);
+      const last = (await getMeta(db, seqKey(self.identity.deviceId))) ?? 0;
+      return { last, waiting: await waitingOwnChanges(db, self) };
+    },
+    async sources() {
+      const self = await loadSelfInfo(db);
+      if (self.identity.role !== 'officer') return 'all';
+      return changeRecipients(self).map((d) => d.deviceId);
+    },
+    buildChanges: () => buildChangesExport(deps),
+    recordExport: (built, name) => recordExport(db, built, name),
+    importFiles: (files) => importFiles(deps, files),
+    buildReceipts: () => buildReceiptFiles(deps),
+  };
+}

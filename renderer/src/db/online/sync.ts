@@ -1,0 +1,202 @@
+// One online sync: send this device's waiting changes to its outbox on the relay, apply what
+// its inbox holds, and (HQ, leads, and officers for their HQ and leads) import what other
+// devices' outboxes hold, then drop receipts back. The exchange engine does every import and
+// export, exactly as with files; this module only moves bundles and remembers what moved.
+import {
+  OUTBOX,
+  inboxDir,
+  isDeviceSegment,
+  outboxDir,
+  planInbox,
+  planOutboxPrune,
+  planPull,
+  planUploads,
+  pullKey,
+  remoteBundleName,
+  setAsideDir,
+} from '../../../../shared/remote/index.ts';
+import { type RemoteStore } from '../../platform/remote.ts';
+import { type ImportRunReport } from '../exchange/api.ts';
+import { type LiaisonDb } from '../db.ts';
+import { type ExchangePort } from './port.ts';
+import { readOnline, writeOnline, type QueuedUpload } from './state.ts';
+
+export interface SyncDeps {
+  db: LiaisonDb;
+  store: RemoteStore;
+  port: ExchangePort;
+}
+
+export interface SyncReport {
+  /** Own bundles written to the outbox this time. */
+  uploaded: number;
+  /** Own bundles found there already (an earlier try got that far): not sent again. */
+  alreadyThere: number;
+  /** Bundles imported from the inbox and from other outboxes. */
+  imported: number;
+  receiptsSent: number;
+  /** Files set aside this time (never retried), to report once. */
+  setAside: string[];
+}
+
+export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
+  const { store, port } = deps;
+  // A real round trip first: the OS saying "online" proves nothing about the relay.
+  await store.check();
+  const me = await port.self();
+  await store.ensureDir(outboxDir(me.deviceId));
+  await store.ensureDir(inboxDir(me.deviceId));
+  const report: SyncReport = {
+    uploaded: 0,
+    alreadyThere: 0,
+    imported: 0,
+    receiptsSent: 0,
+    setAside: [],
+  };
+  await sendOwn(deps, me.deviceId, report);
+  await receiveInbox(deps, me.deviceId, report);
+  await pullOutboxes(deps, me, report);
+  // Last: the receipts just applied may have acknowledged what the outbox still holds.
+  await pruneOwn(deps, me.deviceId);
+  return report;
+}
+
+async function sendOwn(deps: SyncDeps, deviceId: string, report: SyncReport): Promise<void> {
+  const { db, store, port } = deps;
+  let queue = (await readOnline(db, 'online.queue')) ?? [];
+  const uploadedSeq = (await readOnline(db, 'online.uploadedSeq')) ?? 0;
+  const seqs = await port.ownSeqs();
+  const covered = Math.max(uploadedSeq, ...queue.map((q) => q.toSeq));
+  if (seqs.waiting > 0 && seqs.last > covered) {
+    const built = await port.buildChanges();
+    if (built) {
+      const entry: QueuedUpload = {
+        remoteName: remoteBundleName(built.fileName, built.bundleId),
+        built,
+        toSeq: Math.max(0, ...built.ranges.map((r) => r.to)),
+      };
+      // Queued before any byte leaves: a restart uploads this same bundle, not a new one.
+      queue = [...queue, entry];
+      await writeOnline(db, 'online.queue', queue);
+    }
+  }
+  const dir = outboxDir(deviceId);
+  const listed = await store.listFiles(dir);
+  const plan = planUploads(queue, listed);
+  for (const temp of plan.staleTemps) await store.remove(`${dir}/${temp}`);
+  for (const item of queue) {
+    const there = plan.alreadyThere.includes(item);
+    const result = there ? 'exists' : await store.putNew(dir, item.remoteName, item.built.data);
+    if (result === 'written') report.uploaded += 1;
+    else report.alreadyThere += 1;
+    await port.recordExport(item.built, item.remoteName);
+    await db.transaction('rw', db.exchangeState, async () => {
+      const now = (await readOnline(db, 'online.queue')) ?? [];
+      await writeOnline(
+        db,
+        'online.queue',
+        now.filter((q) => q.remoteName !== item.remoteName),
+      );
+      const before = (await readOnline(db, 'online.uploadedSeq')) ?? 0;
+      await writeOnline(db, 'online.uploadedSeq', Math.max(before, item.toSeq));
+    });
+  }
+}
+
+/** Own bundles every recipient acknowledged are no longer needed on the relay. */
+async function pruneOwn(deps: SyncDeps, deviceId: string): Promise<void> {
+  const { store, port } = deps;
+  const dir = outboxDir(deviceId);
+  const seqs = await port.ownSeqs();
+  const acked = seqs.last - seqs.waiting;
+  for (const name of planOutboxPrune(await store.listFiles(dir), acked))
+    await store.remove(`${dir}/${name}`);
+}
+
+/** Moves a file out of the way for good (a 412 means it was set aside before: drop it). */
+async function setAside(deps: SyncDeps, deviceId: string, name: string, report: SyncReport) {
+  const { store } = deps;
+  await store.ensureDir(setAsideDir(deviceId));
+  try {
+    await store.move(`${inboxDir(deviceId)}/${name}`, `${setAsideDir(deviceId)}/${name}`);
+  } catch {
+    await store.remove(`${inboxDir(deviceId)}/${name}`);
+  }
+  report.setAside.push(name);
+}
+
+function isSetAside(run: ImportRunReport, name: string): boolean {
+  const outcome = run.files.find((f) => f.fileName === name)?.outcome;
+  return outcome === undefined || outcome.kind === 'rejected' || outcome.kind === 'set-aside';
+}
+
+async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport): Promise<void> {
+  const { store, port } = deps;
+  const dir = inboxDir(deviceId);
+  const plan = planInbox(await store.listFiles(dir));
+  for (const name of plan.foreign) await setAside(deps, deviceId, name, report);
+  if (plan.apply.length === 0) return;
+  const files = [];
+  for (const name of plan.apply) files.push({ name, data: await store.read(`${dir}/${name}`) });
+  const run = await port.importFiles(files);
+  // Removed only now: the import committed. A crash before this re-imports them next time,
+  // which the engine answers with "already imported".
+  for (const name of plan.apply) {
+    if (isSetAside(run, name)) await setAside(deps, deviceId, name, report);
+    else {
+      report.imported += 1;
+      await store.remove(`${dir}/${name}`);
+    }
+  }
+}
+
+async function pullOutboxes(
+  deps: SyncDeps,
+  me: { deviceId: string; role: 'officer' | 'lead' | 'hq' },
+  report: SyncReport,
+): Promise<void> {
+  const { db, store, port } = deps;
+  const sources = await port.sources();
+  const dirs = (await store.listDirs(OUTBOX)).filter(
+    (d) => d !== me.deviceId && isDeviceSegment(d) && (sources === 'all' || sources.includes(d)),
+  );
+  const outboxes = new Map<string, string[]>();
+  for (const d of dirs) outboxes.set(d, await store.listFiles(outboxDir(d)));
+  const pulled = new Set((await readOnline(db, 'online.pulled')) ?? []);
+  const todo = planPull(outboxes, pulled);
+  let applied = false;
+  if (todo.length > 0) {
+    const files = [];
+    for (const f of todo)
+      files.push({ name: f.name, data: await store.read(`${outboxDir(f.deviceId)}/${f.name}`) });
+    const run = await port.importFiles(files);
+    for (const f of todo) {
+      pulled.add(pullKey(f.deviceId, f.name));
+      if (isSetAside(run, f.name)) report.setAside.push(pullKey(f.deviceId, f.name));
+      else report.imported += 1;
+    }
+    applied = run.files.some((f) => f.outcome.kind === 'applied');
+  }
+  // Remember only what is still listed, so the list does not grow without end.
+  const listed = new Set([...outboxes].flatMap(([d, names]) => names.map((n) => pullKey(d, n))));
+  await writeOnline(
+    db,
+    'online.pulled',
+    [...pulled].filter((k) => listed.has(k)),
+  );
+  if (applied && me.role !== 'officer') await sendReceipts(deps, report);
+}
+
+/** HQ and leads: a receipt into the inbox of every device it answers. */
+async function sendReceipts(deps: SyncDeps, report: SyncReport): Promise<void> {
+  const { store, port } = deps;
+  for (const receipt of await port.buildReceipts()) {
+    const name = remoteBundleName(receipt.fileName, receipt.bundleId);
+    for (const recipient of receipt.recipients) {
+      if (!isDeviceSegment(recipient)) continue;
+      await store.ensureDir(inboxDir(recipient));
+      await store.putNew(inboxDir(recipient), name, receipt.data);
+      report.receiptsSent += 1;
+    }
+  }
+}

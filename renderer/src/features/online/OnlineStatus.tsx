@@ -1,0 +1,48 @@
+// The relay's part of the status strip: not set up, syncing, synced when, or the last failure
+// in plain words; files set aside are named. Runs the window's online sync.
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getOnlineStatus, readOnline } from '../../db/online/state.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useFormatWhen } from '../sync/format.ts';
+import { useOnlineSync, useRelaySyncing } from './online-sync.ts';
+
+export function OnlineStatus({ post }: { post: string | undefined }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  useOnlineSync();
+  const syncing = useRelaySyncing();
+  const formatWhen = useFormatWhen(post);
+  const config = useLiveQuery(() => readOnline(db, 'online.config'), [db]);
+  const status = useLiveQuery(() => getOnlineStatus(db), [db]);
+  if (config === undefined || !status) {
+    return (
+      <span data-testid="relay-status" data-state="off">
+        {t('online.state.off')}
+      </span>
+    );
+  }
+  const state = syncing
+    ? 'syncing'
+    : (status.lastFailure ?? (status.lastSuccessAt ? 'synced' : 'never'));
+  const text = syncing
+    ? t('online.state.syncing')
+    : status.lastFailure
+      ? t(`online.failure.${status.lastFailure}`)
+      : status.lastSuccessAt
+        ? t('online.state.synced', { when: formatWhen(status.lastSuccessAt) })
+        : t('online.state.never');
+  return (
+    <span
+      data-testid="relay-status"
+      data-state={state}
+      title={
+        status.setAside.length > 0
+          ? t('online.setAside', { names: status.setAside.join(', ') })
+          : undefined
+      }
+    >
+      {text}
+    </span>
+  );
+}

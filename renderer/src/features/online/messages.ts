@@ -1,0 +1,69 @@
+// Online sync's messages: the relay settings and the status strip's relay state. Namespace `online`.
+import { bilingual } from '../../i18n/bilingual.ts';
+
+export const onlineMessages = bilingual(
+  {
+    online: {
+      heading: 'Online sync',
+      hint: 'When a link is up, bundles go to the network’s WebDAV relay and come back by themselves. Files stay the fallback.',
+      url: 'Relay folder address',
+      username: 'User name',
+      password: 'Password or app token',
+      save: 'Save and sync',
+      remove: 'Stop online sync',
+      saved: 'Saved. The password is kept encrypted on this device.',
+      badUrl: 'Enter an http or https address, without a user name in it.',
+      unavailable: 'This build cannot reach a relay yet; use files.',
+      configured: 'Relay: {{url}} as {{username}}',
+      syncNow: 'Sync now',
+      state: {
+        off: 'Relay: not set up',
+        syncing: 'Relay: syncing…',
+        synced: 'Relay: synced {{when}}',
+        never: 'Relay: not reached yet',
+      },
+      failure: {
+        offline: 'Relay unreachable; trying again soon',
+        auth: 'Relay refused the user name or password; change them in Settings',
+        full: 'Relay is full; tell HQ. Nothing was lost',
+        busy: 'Relay was busy; trying again soon',
+        missing: 'Relay folder not found; check the address in Settings',
+        server: 'Relay had a fault; trying again soon',
+        unexpected: 'Online sync failed; trying again soon',
+      },
+      setAside: 'Files set aside on the relay: {{names}}',
+    },
+  },
+  {
+    online: {
+      heading: 'Synchronisation en ligne',
+      hint: 'Quand une liaison existe, les paquets partent vers le relais WebDAV du réseau et reviennent d’eux-mêmes. Les fichiers restent la solution de repli.',
+      url: 'Adresse du dossier relais',
+      username: 'Nom d’utilisateur',
+      password: 'Mot de passe ou jeton d’application',
+      save: 'Enregistrer et synchroniser',
+      remove: 'Arrêter la synchronisation en ligne',
+      saved: 'Enregistré. Le mot de passe est conservé chiffré sur cet appareil.',
+      badUrl: 'Saisissez une adresse http ou https, sans nom d’utilisateur.',
+      unavailable: 'Cette version ne peut pas encore joindre de relais ; utilisez les fichiers.',
+      configured: 'Relais : {{url}} en tant que {{username}}',
+      syncNow: 'Synchroniser maintenant',
+      state: {
+        off: 'Relais : non configuré',
+        syncing: 'Relais : synchronisation…',
+        synced: 'Relais : synchronisé {{when}}',
+        never: 'Relais : pas encore joint',
+      },
+      failure: {
+        offline: 'Relais injoignable ; nouvel essai bientôt',
+        auth: 'Le relais refuse le nom d’utilisateur ou le mot de passe ; changez-les dans Paramètres',
+        full: 'Le relais est plein ; prévenez l’AC. Rien n’est perdu',
+        busy: 'Le relais était occupé ; nouvel essai bientôt',
+        missing: 'Dossier du relais introuvable ; vérifiez l’adresse dans Paramètres',
+        server: 'Le relais a eu une panne ; nouvel essai bientôt',
+        unexpected: 'La synchronisation en ligne a échoué ; nouvel essai bientôt',
+      },
+      setAside: 'Fichiers mis de côté sur le relais : {{names}}',
+    },
+  },
+);
