@@ -47,6 +47,13 @@ module.exports = {
       to: { path: '^renderer/src/(app|features|kernel)/' },
     },
     {
+      name: 'i18n-imports-no-feature',
+      comment: 'Each feature registers its own message table from its index.ts (i18n/registry.ts).',
+      severity: 'error',
+      from: { path: '^renderer/src/i18n/' },
+      to: { path: '^renderer/src/(app|features)/' },
+    },
+    {
       name: 'platform-stays-at-the-bottom',
       comment: 'platform/ is the door to the outside; it knows nothing of the app above it.',
       severity: 'error',

@@ -13,6 +13,7 @@ import {
 import { useServices } from '../../kernel/services.tsx';
 import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
 import { postToday, type Session } from '../../kernel/session.ts';
+import { useScreenTitle } from '../../kernel/screen-title.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
 import { DraftsNotice } from './DraftsNotice.tsx';
@@ -27,6 +28,7 @@ const SEARCH_DELAY_MS = 250;
 
 export function ActivityList({ session }: { session: Session }) {
   const { t } = useTranslation();
+  const title = useScreenTitle();
   const { db } = useServices();
   const filters = useUi((s) => s.filters);
   const resetFilters = useUi((s) => s.resetFilters);
@@ -114,7 +116,7 @@ export function ActivityList({ session }: { session: Session }) {
   return (
     <>
       <div className="list-head">
-        <h1 tabIndex={-1}>{t('list.heading')}</h1>
+        <h1 tabIndex={-1}>{title ?? t('list.heading')}</h1>
         <span className="hint" role="status">
           {searching ? (
             t('list.searching')
