@@ -9,7 +9,7 @@ import {
   type NetworkProfile,
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { useFingerprintCodes } from '../setup/useFingerprintCodes.ts';
+import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
 import { formatIssued } from '../setup/VerifyStep.tsx';
 
 export function DevicesTable({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
-import { problemOf, type Message } from '../setup/problem.ts';
+import { problemOf, type Message } from '../../ui/problem.ts';
 import {
   answerRecoveryRequest,
   RECOVERY_EXTENSION,

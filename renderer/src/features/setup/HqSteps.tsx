@@ -15,7 +15,7 @@ import { LeadsEditor } from '../network/LeadsEditor.tsx';
 import { PolicyForm } from '../network/PolicyForm.tsx';
 import { PostsEditor } from '../network/PostsEditor.tsx';
 import { FinishActions } from './FinishActions.tsx';
-import { profileFileName, saveProfileFile } from './setup-files.ts';
+import { profileFileName, saveProfileFile } from '../../kernel/profile-files.ts';
 import { type PreparedHq } from './setup-service.ts';
 import { BackButton, Step, StepActions, type StepPosition } from './Step.tsx';
 import { HqCode } from './VerifyStep.tsx';

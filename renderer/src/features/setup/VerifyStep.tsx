@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { sameFingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { type ImportedProfile } from './setup-files.ts';
+import { type ImportedProfile } from '../../kernel/profile-files.ts';
 import { Step, StepActions, type StepPosition } from './Step.tsx';
 
 /** The typed code must be the code of HQ's key in the file (spaces, dashes and case aside). */
