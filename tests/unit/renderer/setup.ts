@@ -1,5 +1,2 @@
-// Every renderer test gets a fresh in-memory IndexedDB, and every feature's messages, as the
-// shell loads them before its first render (each feature's index.ts registers its table).
+// Every renderer test gets a fresh in-memory IndexedDB.
 import 'fake-indexeddb/auto';
-
-import.meta.glob('../../../renderer/src/features/*/index.ts', { eager: true });
