@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
-import { formatIssued } from '../setup/VerifyStep.tsx';
+import { formatIssued } from '../../ui/HqCode.tsx';
 
 export function DevicesTable({
   profile,

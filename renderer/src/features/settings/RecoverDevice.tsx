@@ -5,11 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
 import { problemOf, type Message } from '../../ui/problem.ts';
-import {
-  answerRecoveryRequest,
-  RECOVERY_EXTENSION,
-  type RecoveryAnswer,
-} from '../lock/recovery.ts';
+import { answerRecoveryRequest, RECOVERY_EXTENSION, type RecoveryAnswer } from '../lock/index.ts';
 
 export function RecoverDevice() {
   const { t } = useTranslation();

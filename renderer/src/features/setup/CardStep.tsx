@@ -11,6 +11,7 @@ import { enrollmentFileName, saveEnrollmentFile } from '../../kernel/profile-fil
 import { type PreparedMember } from './setup-service.ts';
 import { Step, type StepPosition } from './Step.tsx';
 import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
+import '../../ui/fingerprint.css';
 
 export function CardStep({
   profile,

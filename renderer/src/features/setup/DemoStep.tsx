@@ -6,7 +6,7 @@ import { getPost, getRegion } from '../../../../shared/domain/posts.ts';
 import { DEMO_LEADS, DEMO_OFFICERS } from '../../../../shared/identity/index.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { useLang } from '../../i18n/useLang.ts';
-import { DEMO_PASSPHRASE } from '../lock/demo.ts';
+import { DEMO_PASSPHRASE } from '../lock/index.ts';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { problemOf, type Problem } from '../../ui/problem.ts';
 import { setUpDemo, type DemoChoice } from './setup-service.ts';
