@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['tests/unit/renderer/setup.ts'],
+          setupFiles: ['tests/unit/renderer/setup.ts', 'tests/unit/renderer/setup-messages.ts'],
         },
       },
     ],

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc/contract';
-import { createAppProtocolHandler } from './app-protocol';
-import { appInfo, openFiles, saveFile, type FileHandlerDeps } from './file-handlers';
+import { createAppProtocolHandler } from './app-protocol.main';
+import { appInfo, openFiles, saveFile, type FileHandlerDeps } from './file-handlers.main';
 import {
   chooseFolder,
   forgetFolder,
@@ -16,23 +16,23 @@ import {
   readFolderFile,
   writeToFolder,
   type FolderHandlerDeps,
-} from './folder-handlers.ts';
-import { FolderStore } from './folder-store.ts';
-import { denyAllPermissions, installWebContentsGuards } from './guards';
+} from './folder-handlers.main.ts';
+import { FolderStore } from './folder-store.main.ts';
+import { denyAllPermissions, installWebContentsGuards } from './guards.main';
 import {
   OpenedFilesInbox,
   openedFilePaths,
   openedPathKey,
   type OpenedPathRules,
-} from './opened-files.ts';
-import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc';
+} from './opened-files.main.ts';
+import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc.main';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   isSafeExternalUrl,
   windowOptions,
-} from './security';
+} from './security.main';
 
 // Built layout: dist/electron/main.js, dist/electron/preload.cjs, dist/renderer/.
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -179,6 +179,9 @@ async function setUpHq(
   // The keys the file names were stored before the file was handed out.
   expect(await setupKeysAtSave(page)).toEqual(ALL_SETUP_KEYS);
   await expect(page.getByRole('link', { name: 'Network log' })).toBeVisible();
+  // The menu, the heading and the window title read the same route entry.
+  await expect(page.getByRole('heading', { name: 'Network log' })).toBeVisible();
+  await expect(page).toHaveTitle('Network log · Liaison Log');
   await expect(
     page.getByText(
       'Saved as liaison-log-network-liaison-network-v1.llprofile. Send it to your officers and team leads.',
@@ -263,6 +266,7 @@ test('the demo reaches a usable log in fewer than three clicks from a fresh prof
   await shot(page, 'wizard-en-02-demo');
   await click('As an officer at Bogotá');
   await expect(page.getByRole('heading', { name: 'Activity log' })).toBeVisible();
+  await expect(page).toHaveTitle('Activity log · Liaison Log');
   await expect(page.getByText('No activity logged yet.')).toBeVisible();
   await expect(page.getByText('Demo', { exact: true })).toBeVisible();
   await expect(page.getByText('Sofía Herrera · Bogotá')).toBeVisible();

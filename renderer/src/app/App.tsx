@@ -1,9 +1,9 @@
 // The shell: top bar with navigation and language, the current screen, the status strip.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getIdentity, getNetworkProfile, readVaultFlags } from '../db/identity.ts';
-import { ChangePassphrase } from '../features/settings/ChangePassphrase.tsx';
+import { ChangePassphrase } from '../features/settings/index.ts';
 import { useServices, useUnlocked } from '../kernel/services.tsx';
 import { useUi } from '../kernel/store.ts';
 import { viewToHash, type View } from '../kernel/router.ts';
@@ -12,47 +12,22 @@ import { useSwitchLanguage } from '../kernel/language.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
 import { ToastView } from './ToastView.tsx';
-import { SetupWizard } from '../features/setup/SetupWizard.tsx';
-import { LockScreen } from '../features/lock/LockScreen.tsx';
-import { useIdleLock } from '../features/lock/useIdleLock.ts';
-import { SyncScreen } from '../features/sync/SyncScreen.tsx';
-import { NetworkScreen } from '../features/network/NetworkScreen.tsx';
+import { SetupWizard } from '../features/setup/index.ts';
+import { LockScreen, useIdleLock } from '../features/lock/index.ts';
 import { LaterScreen } from './LaterScreen.tsx';
-import { canOpen, logsOwnEntries } from '../kernel/roles.ts';
+import { ROUTES, canOpen, menuFor, sectionOf, titleKey, type ScreenProps } from './routes.tsx';
+import { ScreenTitle } from '../kernel/screen-title.ts';
 import { useRetention } from './useRetention.ts';
 import { useOpenedFiles } from './useOpenedFiles.ts';
-import { useExchangeClient } from '../features/sync/useExchangeClient.ts';
-import { startImportWhenIdle } from '../features/sync/import-store.ts';
+import { startImportWhenIdle, useExchangeClient } from '../features/sync/index.ts';
 import { type FileReadResult } from '../platform/types.ts';
-import { ActivityList } from '../features/log/ActivityList.tsx';
-import { NewActivity } from '../features/log/NewActivity.tsx';
-import { EditActivity } from '../features/log/EditActivity.tsx';
-import { ActivityDetail } from '../features/log/ActivityDetail.tsx';
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { useLang } from '../i18n/useLang.ts';
 
 function Screen({ view, session }: { view: View; session: Session }) {
   if (!canOpen(session.identity.role, view.name)) return <LaterScreen kind="notForRole" />;
-  switch (view.name) {
-    case 'list':
-      return <ActivityList session={session} />;
-    case 'new':
-      return <NewActivity session={session} initialType={view.type} />;
-    case 'detail':
-      return <ActivityDetail id={view.id} session={session} />;
-    case 'edit':
-      return <EditActivity id={view.id} session={session} />;
-    case 'settings':
-      return <SettingsScreen session={session} />;
-    case 'sync':
-      return <SyncScreen session={session} />;
-    case 'network':
-      return <NetworkScreen session={session} />;
-    case 'review':
-      return <LaterScreen kind="review" />;
-    case 'summaries':
-      return <LaterScreen kind="summaries" />;
-  }
+  // Each entry's Screen takes the view of its own name, which is the one looked up here.
+  const Current = ROUTES[view.name].Screen as ComponentType<ScreenProps>;
+  return <Current view={view} session={session} />;
 }
 
 function NavLink({ to, label, current }: { to: View; label: string; current: boolean }) {
@@ -121,10 +96,12 @@ export function App() {
     return () => window.removeEventListener('hashchange', syncFromLocation);
   }, [syncFromLocation]);
 
+  const role = session?.identity.role;
+  const screenTitle = role && unlocked ? t(titleKey(role, view.name)) : null;
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = t('app.title');
-  }, [lang, t]);
+    document.title = screenTitle ? `${screenTitle} · ${t('app.title')}` : t('app.title');
+  }, [lang, t, screenTitle]);
 
   // On each change of screen, move focus to the new screen's heading, so keyboard and
   // screen-reader users start at the top of what they asked for (forms focus a field).
@@ -170,15 +147,8 @@ export function App() {
     );
   }
 
-  const role = session.identity.role;
   const post = session.postOf(session.profile.postCode);
-  const section = view.name === 'detail' || view.name === 'edit' ? 'list' : view.name;
-  const link = (to: View, label: string) =>
-    canOpen(role, to.name) ? (
-      <li>
-        <NavLink to={to} label={label} current={section === to.name} />
-      </li>
-    ) : null;
+  const section = sectionOf(view.name);
   return (
     <div className="shell">
       <a
@@ -196,19 +166,18 @@ export function App() {
         <span className="brand">{t('app.title')}</span>
         <nav aria-label={t('app.mainNav')}>
           <ul>
-            {link({ name: 'list' }, role === 'hq' ? t('nav.networkLog') : t('nav.log'))}
-            {logsOwnEntries(role) ? link({ name: 'new' }, t('nav.new')) : null}
-            {link({ name: 'review' }, t('nav.review'))}
-            {link({ name: 'summaries' }, t('nav.summaries'))}
-            {link({ name: 'network' }, t('nav.network'))}
-            {link({ name: 'sync' }, t('nav.sync'))}
-            {link({ name: 'settings' }, t('nav.settings'))}
+            {menuFor(session.identity.role).map(({ name, labelKey }) => (
+              <li key={name}>
+                {/* Menu entries are screens without parameters. */}
+                <NavLink to={{ name } as View} label={t(labelKey)} current={section === name} />
+              </li>
+            ))}
           </ul>
         </nav>
         <span className="spacer" />
         {session.identity.demo ? <span className="demo-badge">{t('app.demo')}</span> : null}
         <span className="who">
-          {t(`status.signedInAs_${role}`, {
+          {t(`status.signedInAs_${session.identity.role}`, {
             name: session.profile.name,
             post: post ? post.city[lang] : session.profile.postCode,
           })}
@@ -232,7 +201,9 @@ export function App() {
         ) : (
           // Keyed by screen: after a failure, going elsewhere gives a fresh start.
           <ErrorBoundary key={viewToHash(view)}>
-            <Screen view={view} session={session} />
+            <ScreenTitle.Provider value={screenTitle}>
+              <Screen view={view} session={session} />
+            </ScreenTitle.Provider>
           </ErrorBoundary>
         )}
       </main>

@@ -7,16 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countActivities, countPendingChanges } from '../db/index.ts';
 import { getExchangeStatus } from '../db/exchange/queries.ts';
-import { useFormatWhen } from '../features/sync/format.ts';
-import { useImportStore } from '../features/sync/import-store.ts';
 import {
   useExchangeClient,
+  useFormatWhen,
+  useImportStore,
   useResumeInterruptedImport,
-} from '../features/sync/useExchangeClient.ts';
+} from '../features/sync/index.ts';
 import { getIdentity, homePost } from '../db/identity.ts';
 import { type DeviceIdentity } from '../db/meta.ts';
 import { useServices } from '../kernel/services.tsx';
-import { OnlineStatus } from '../features/online/OnlineStatus.tsx';
+import { OnlineStatus } from '../features/online/index.ts';
 
 function subscribeOnline(callback: () => void) {
   window.addEventListener('online', callback);

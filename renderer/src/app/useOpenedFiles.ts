@@ -3,7 +3,7 @@
 // time the platform says more arrived, then shows Sync and imports them like a picked file.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureLine } from '../features/sync/export-result.ts';
+import { failureLine } from '../features/sync/index.ts';
 import { type FileReadResult, type Platform } from '../platform/types.ts';
 import { useUi } from '../kernel/store.ts';
 

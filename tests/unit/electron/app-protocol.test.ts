@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAppProtocolHandler } from '../../../electron/app-protocol';
+import { createAppProtocolHandler } from '../../../electron/app-protocol.main';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/ipc/csp';
 
 let base: string;

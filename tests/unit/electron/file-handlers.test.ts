@@ -8,8 +8,8 @@ import {
   readLocalFiles,
   saveFile,
   type FileHandlerDeps,
-} from '../../../electron/file-handlers';
-import { IpcFailure } from '../../../electron/ipc';
+} from '../../../electron/file-handlers.main';
+import { IpcFailure } from '../../../electron/ipc.main';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES } from '../../../shared/ipc/contract';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIpcHandler } from '../../../electron/ipc';
-import { type FrameLike } from '../../../electron/security';
+import { createIpcHandler } from '../../../electron/ipc.main';
+import { type FrameLike } from '../../../electron/security.main';
 import { ipcContract, MAX_FILE_BYTES, MAX_FOLDER_FILES } from '../../../shared/ipc/contract';
 import { decodeIpcError } from '../../../shared/ipc/errors';
 

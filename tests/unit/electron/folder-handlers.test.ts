@@ -11,9 +11,9 @@ import {
   resolveInFolder,
   writeToFolder,
   type FolderHandlerDeps,
-} from '../../../electron/folder-handlers';
-import { FolderStore } from '../../../electron/folder-store';
-import { IpcFailure } from '../../../electron/ipc';
+} from '../../../electron/folder-handlers.main';
+import { FolderStore } from '../../../electron/folder-store.main';
+import { IpcFailure } from '../../../electron/ipc.main';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
 
 // The folder jobs against a real temp directory: a "USB stick" folder the person chose, and

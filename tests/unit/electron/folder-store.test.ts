@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FolderStore, type FolderStoreDeps } from '../../../electron/folder-store';
+import { FolderStore, type FolderStoreDeps } from '../../../electron/folder-store.main';
 
 let dir: string;
 let file: string;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, installWebContentsGuards } from '../../../electron/guards';
+import { denyAllPermissions, installWebContentsGuards } from '../../../electron/guards.main';
 
 type OpenHandler = (details: { url: string }) => { action: string };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIpcHandler, IpcFailure, type IpcEventLike } from '../../../electron/ipc';
+import { createIpcHandler, IpcFailure, type IpcEventLike } from '../../../electron/ipc.main';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
 import { decodeIpcError } from '../../../shared/ipc/errors';
-import { type FrameLike } from '../../../electron/security';
+import { type FrameLike } from '../../../electron/security.main';
 
 const appWindowContents = { id: 1 };
 const otherContents = { id: 2 };

@@ -2,7 +2,11 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OpenedFilesInbox, openedFilePaths, openedPathKey } from '../../../electron/opened-files';
+import {
+  OpenedFilesInbox,
+  openedFilePaths,
+  openedPathKey,
+} from '../../../electron/opened-files.main';
 import { MAX_OPEN_FILES } from '../../../shared/ipc/contract';
 
 const posix = { ownPaths: ['/opt/liaison-log/liaison-log'], path: path.posix };

@@ -11,7 +11,7 @@ import {
   resolveAppFile,
   windowOptions,
   type FrameLike,
-} from '../../../electron/security';
+} from '../../../electron/security.main';
 
 describe('window options', () => {
   const prefs = windowOptions('/app/dist/electron/preload.cjs').webPreferences ?? {};

@@ -25,7 +25,7 @@ import {
 } from '../../../renderer/src/db/exchange/engine.ts';
 import { loadSelf } from '../../../renderer/src/db/exchange/self.ts';
 import { getSignedProfile } from '../../../renderer/src/db/identity.ts';
-import { readProfileFile } from '../../../renderer/src/features/setup/setup-files.ts';
+import { readProfileFile } from '../../../renderer/src/kernel/profile-files.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { coreMessages } from '../../../renderer/src/i18n/core-messages.ts';
-import { FEATURE_TABLES } from '../../../renderer/src/i18n/feature-messages.ts';
-import { resources, createI18n } from '../../../renderer/src/i18n/index.ts';
+import { registeredTables, registerMessages } from '../../../renderer/src/i18n/registry.ts';
+import { bilingual, type Bilingual } from '../../../renderer/src/i18n/bilingual.ts';
+import { buildResources, createI18n } from '../../../renderer/src/i18n/index.ts';
+
+const resources = buildResources();
 
 /** Every leaf key of a nested resource object, dotted. */
 function leafKeys(value: unknown, prefix = ''): string[] {
@@ -53,11 +56,41 @@ describe('translations', () => {
 
   it('gives each feature a namespace of its own', () => {
     const taken = [...Object.keys(en), ...Object.keys(coreMessages.en)];
-    for (const table of FEATURE_TABLES) {
+    for (const table of registeredTables()) {
       const sections = Object.keys(table.en);
       expect(sections.filter((s) => taken.includes(s))).toEqual([]);
       taken.push(...sections);
     }
+  });
+
+  it('refuses a feature table that takes a namespace already taken', () => {
+    expect(() => registerMessages(bilingual({ list: { x: 'x' } }, { list: { x: 'x' } }))).toThrow(
+      /already taken: list/,
+    );
+    const sync = registeredTables().find((t) => 'sync' in t.en);
+    const copy = bilingual({ sync: { x: 'x' } }, { sync: { x: 'x' } });
+    expect(sync).toBeDefined();
+    expect(() => registerMessages(copy)).toThrow(/already taken: sync/);
+  });
+
+  it('has every feature table registered by the modules the first render loads', async () => {
+    // A fresh module graph, loaded from the start-up's entry to the shell (main.tsx renders
+    // App), without the test set-up's registrations.
+    vi.resetModules();
+    await import('../../../renderer/src/app/App.tsx');
+    const registry = await import('../../../renderer/src/i18n/registry.ts');
+    const files = import.meta.glob<Record<string, unknown>>(
+      '../../../renderer/src/features/**/*messages.ts',
+    );
+    const isTable = (v: unknown): v is Bilingual<object> =>
+      typeof v === 'object' && v !== null && 'en' in v && 'fr' in v;
+    const tables = (
+      await Promise.all(Object.values(files).map(async (load) => Object.values(await load())))
+    )
+      .flat()
+      .filter(isTable);
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    for (const table of tables) expect(registry.registeredTables()).toContain(table);
   });
 
   it('uses the same interpolation variables in both languages', () => {

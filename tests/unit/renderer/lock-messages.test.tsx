@@ -11,7 +11,7 @@ import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser.ts';
 import { setMeta } from '../../../renderer/src/db/meta.ts';
 import { LockScreen } from '../../../renderer/src/features/lock/LockScreen.tsx';
-import { problemOf } from '../../../renderer/src/features/setup/problem.ts';
+import { problemOf } from '../../../renderer/src/ui/problem.ts';
 import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { officerSession, openTestDb } from './db-fixtures.ts';
 

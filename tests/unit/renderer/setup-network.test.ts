@@ -21,7 +21,7 @@ import {
   fileSlug,
   profileFileName,
   readProfileFile,
-} from '../../../renderer/src/features/setup/setup-files.ts';
+} from '../../../renderer/src/kernel/profile-files.ts';
 import { issueProfile, nextProfile } from '../../../renderer/src/features/network/issue-profile.ts';
 import { openTestDb } from './db-fixtures.ts';
 

@@ -30,8 +30,8 @@ import {
   type HqSetupInput,
   type SetupDeps,
 } from '../../../renderer/src/features/setup/setup-service.ts';
-import { readProfileFile } from '../../../renderer/src/features/setup/setup-files.ts';
-import { problemOf } from '../../../renderer/src/features/setup/problem.ts';
+import { readProfileFile } from '../../../renderer/src/kernel/profile-files.ts';
+import { problemOf } from '../../../renderer/src/ui/problem.ts';
 import { signValue } from '../../../shared/identity/signing.ts';
 import { openTestDb } from './db-fixtures.ts';
 

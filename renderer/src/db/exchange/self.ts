@@ -21,8 +21,9 @@ import { assertOwnProfileNotMixed } from './demo.ts';
 import { ExchangeError } from './errors.ts';
 import { type LocalApprovalRow } from './schema.ts';
 import { homePost } from '../identity.ts';
-import { getMeta, type DeviceIdentity, type StoredDeviceKeys } from '../meta.ts';
+import { type DeviceIdentity, type StoredDeviceKeys } from '../meta.ts';
 import { getDeviceKeys } from '../identity.ts';
+import { whoAmI } from '../who-am-i.ts';
 
 export interface ExchangeSelf {
   identity: DeviceIdentity;
@@ -74,12 +75,9 @@ export async function loadSelf(
 
 /** This device's identity and profile, without unwrapping its private keys. */
 export async function loadSelfInfo(db: LiaisonDb): Promise<SelfInfo> {
-  const [identity, keys, signed] = await Promise.all([
-    getMeta(db, 'identity'),
-    getMeta(db, 'deviceKeys'),
-    getMeta(db, 'profile'),
-  ]);
-  if (!identity || !keys || !signed) throw new ExchangeError('no-identity');
+  const me = await whoAmI(db);
+  if (!me?.hasKeys) throw new ExchangeError('no-identity');
+  const { identity, signed } = me;
   // Demo keys are public: a profile mixing them with a real network neither sends nor takes.
   await assertOwnProfileNotMixed(signed.profile);
   const posts = postsOf(identity, signed.profile);

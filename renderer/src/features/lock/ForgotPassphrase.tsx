@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type RecoveryAnswerFile } from '../../../../shared/vault/index.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
-import { problemOf, type Message } from '../setup/problem.ts';
+import { problemOf, type Message } from '../../ui/problem.ts';
 import {
   adoptAnswer,
   makeRecoveryRequest,

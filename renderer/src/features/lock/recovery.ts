@@ -24,13 +24,13 @@ import {
   appendRecoveryLog,
   getDeviceKeys,
   getIdentity,
-  getNetworkProfile,
   getRecoveryBinding,
   getVaultRecord,
   setRecoveryBinding,
   setVaultRecord,
 } from '../../db/identity.ts';
 import { type StoredDeviceKeys } from '../../db/meta.ts';
+import { whoAmI } from '../../db/who-am-i.ts';
 
 export const RECOVERY_EXTENSION = 'llrecovery';
 
@@ -120,12 +120,12 @@ export async function answerRecoveryRequest(
   bytes: Uint8Array,
   now = new Date(),
 ): Promise<RecoveryAnswer> {
-  const identity = await getIdentity(db);
-  const profile = await getNetworkProfile(db);
-  const keys = await getDeviceKeys(db, dataKey);
-  if (!identity || identity.role !== 'hq' || !keys || !profile) {
+  const me = await whoAmI(db, { dataKey });
+  const keys = me?.keys;
+  if (me?.identity.role !== 'hq' || !keys) {
     throw new VaultError('wrong-key', 'only HQ holds the recovery key');
   }
+  const { identity, profile } = me;
   const request = await decodeRecoveryFile(bytes);
   if (request.kind !== 'request') throw new VaultError('not-a-recovery-file', 'not a request');
   // The file's name and officer id are claims; the profile says who the device is.
@@ -199,12 +199,9 @@ export async function refreshRecoveryCopy(
   passphrase: string,
   dataKey: CryptoKey,
 ): Promise<void> {
-  const [identity, profile, stored] = await Promise.all([
-    getIdentity(db),
-    getNetworkProfile(db),
-    getVaultRecord(db),
-  ]);
-  if (!identity || !profile || stored === undefined) return;
+  const [me, stored] = await Promise.all([whoAmI(db), getVaultRecord(db)]);
+  if (!me || stored === undefined) return;
+  const { identity, profile } = me;
   let record = await readRecord(stored);
   const recoveryKey = profile.hq.recoveryKey ?? null;
   if (escrowIsStale(record, recoveryKey)) {

@@ -10,7 +10,7 @@ import { useSealer, useServices } from '../../kernel/services.tsx';
 import { openActivity } from '../../db/opened.ts';
 import { useUi } from '../../kernel/store.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { UnreadablePage } from './UnreadableEntry.tsx';
 import { History } from './History.tsx';
 import { isOwnRecord } from './ownership.ts';

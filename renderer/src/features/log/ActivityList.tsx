@@ -14,6 +14,7 @@ import {
 import { useServices } from '../../kernel/services.tsx';
 import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
 import { postToday, type Session } from '../../kernel/session.ts';
+import { useScreenTitle } from '../../kernel/screen-title.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
 import { UnreadableRow } from './UnreadableEntry.tsx';
@@ -29,6 +30,7 @@ const SEARCH_DELAY_MS = 250;
 
 export function ActivityList({ session }: { session: Session }) {
   const { t } = useTranslation();
+  const title = useScreenTitle();
   const { db } = useServices();
   const filters = useUi((s) => s.filters);
   const resetFilters = useUi((s) => s.resetFilters);
@@ -116,7 +118,7 @@ export function ActivityList({ session }: { session: Session }) {
   return (
     <>
       <div className="list-head">
-        <h1 tabIndex={-1}>{t('list.heading')}</h1>
+        <h1 tabIndex={-1}>{title ?? t('list.heading')}</h1>
         <span className="hint" role="status">
           {searching ? (
             t('list.searching')

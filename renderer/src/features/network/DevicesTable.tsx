@@ -9,8 +9,8 @@ import {
   type NetworkProfile,
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { useFingerprintCodes } from '../setup/useFingerprintCodes.ts';
-import { formatIssued } from '../setup/VerifyStep.tsx';
+import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
+import { formatIssued } from '../../ui/HqCode.tsx';
 
 export function DevicesTable({
   profile,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { postCity, type Lead, type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { LeadForm } from './LeadForm.tsx';
+import './network.css';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; officerId: string };
 

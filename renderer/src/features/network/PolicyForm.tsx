@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { type ProfilePolicy } from '../../../../shared/identity/index.ts';
+import './network.css';
 
 const LIMITS = {
   idleLockMinutes: { min: 1, max: 240 },

@@ -6,6 +6,7 @@ import { getRegion } from '../../../../shared/domain/posts.ts';
 import { type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { PostForm } from './PostForm.tsx';
+import './network.css';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; code: string };
 

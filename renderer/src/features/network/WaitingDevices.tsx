@@ -11,9 +11,9 @@ import { listPendingDevices } from '../../db/exchange/queries.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
 import { useServices } from '../../kernel/services.tsx';
-import { useFingerprintCodes } from '../setup/useFingerprintCodes.ts';
-import { formatIssued } from '../setup/VerifyStep.tsx';
-import { officerName, postName } from '../sync/report-lines.ts';
+import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
+import { formatIssued } from '../../ui/HqCode.tsx';
+import { officerName, postName } from '../sync/index.ts';
 import './waiting-devices.css';
 
 interface Props {

@@ -14,7 +14,8 @@ import {
 } from '../../../../shared/identity/index.ts';
 import { demoPublicKeys, demoStatus } from '../../../../shared/identity/demo-guard.ts';
 import { type LiaisonDb } from '../../db/db.ts';
-import { getDeviceKeys, getIdentity, getSignedProfile, replaceProfile } from '../../db/identity.ts';
+import { replaceProfile } from '../../db/identity.ts';
+import { whoAmI } from '../../db/who-am-i.ts';
 
 /** What HQ edits on the network screen; everything else comes from the current version. */
 export interface ProfileEdits {
@@ -50,14 +51,12 @@ export async function issueProfile(
   next: NetworkProfile,
   dataKey: CryptoKey | undefined,
 ): Promise<SignedProfile> {
-  const [identity, keys, current] = await Promise.all([
-    getIdentity(db),
-    getDeviceKeys(db, dataKey),
-    getSignedProfile(db),
-  ]);
-  if (!identity || identity.role !== 'hq' || !keys || !current) {
+  const me = await whoAmI(db, { dataKey });
+  const keys = me?.keys;
+  if (me?.identity.role !== 'hq' || !keys) {
     throw new ProfileError('hq-key-changed', 'only the HQ device that holds the key can issue');
   }
+  const current = me.signed;
   // Never signed: a profile mixing demo and real keys, which every device (this one too) refuses.
   if (demoStatus(next, await demoPublicKeys()) === 'mixed')
     throw new ProfileError('invalid', 'the profile would mix demo and real keys', [

@@ -12,8 +12,6 @@ import {
 } from '../../../../shared/identity/index.ts';
 import { type LiaisonDb } from '../../db/db.ts';
 import {
-  getDeviceKeys,
-  getIdentity,
   getKeyRecord,
   getSignedProfile,
   replaceProfileAndKeys,
@@ -22,6 +20,7 @@ import {
 } from '../../db/identity.ts';
 import { rejectPending } from '../../db/exchange/devices.ts';
 import { issueProfile } from './issue-profile.ts';
+import { whoAmI } from '../../db/who-am-i.ts';
 
 /**
  * The next profile with `deviceId` revoked, signed with HQ's key and stored. A device the
@@ -58,15 +57,12 @@ export async function rotateKeysAtHq(
   dataKey: CryptoKey | undefined,
   now: Date,
 ): Promise<SignedProfile> {
-  const [identity, current, keys, record] = await Promise.all([
-    getIdentity(db),
-    getSignedProfile(db),
-    getDeviceKeys(db, dataKey),
-    getKeyRecord(db),
-  ]);
-  if (!dataKey || !identity || identity.role !== 'hq' || !current || !keys || !record) {
+  const [me, record] = await Promise.all([whoAmI(db, { dataKey }), getKeyRecord(db)]);
+  const keys = me?.keys;
+  if (!dataKey || me?.identity.role !== 'hq' || !keys || !record) {
     throw new ProfileError('hq-key-changed', 'only the HQ device that holds the key can rotate');
   }
+  const { identity, signed: current } = me;
   // The demo's HQ keys are derived from public seeds; new ones would make its profile mix
   // demo and real keys, which every device refuses (shared/identity/demo-guard.ts).
   if (current.profile.demo)

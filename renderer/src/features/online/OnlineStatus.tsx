@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getOnlineStatus, readOnline } from '../../db/online/state.ts';
 import { useServices } from '../../kernel/services.tsx';
-import { useFormatWhen } from '../sync/format.ts';
+import { useFormatWhen } from '../sync/index.ts';
 import { useOnlineSync, useRelaySyncing } from './online-sync.ts';
 
 export function OnlineStatus({ post }: { post: string | undefined }) {

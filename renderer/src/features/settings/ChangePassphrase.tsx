@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { changePassphrase } from '../../../../shared/vault/index.ts';
 import { getVaultRecord, setVaultRecord } from '../../db/identity.ts';
 import { useServices } from '../../kernel/services.tsx';
-import { refreshRecoveryCopy } from '../lock/recovery.ts';
+import { refreshRecoveryCopy } from '../lock/index.ts';
 import { useUi } from '../../kernel/store.ts';
-import { problemOf, type Message } from '../setup/problem.ts';
+import { problemOf, type Message } from '../../ui/problem.ts';
 
 /** The shortest passphrase the app accepts (the wizard asks for the same). */
 export const MIN_PASSPHRASE_LENGTH = 8;

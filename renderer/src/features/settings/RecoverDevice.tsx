@@ -4,12 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
-import { problemOf, type Message } from '../setup/problem.ts';
-import {
-  answerRecoveryRequest,
-  RECOVERY_EXTENSION,
-  type RecoveryAnswer,
-} from '../lock/recovery.ts';
+import { problemOf, type Message } from '../../ui/problem.ts';
+import { answerRecoveryRequest, RECOVERY_EXTENSION, type RecoveryAnswer } from '../lock/index.ts';
 
 export function RecoverDevice() {
   const { t } = useTranslation();

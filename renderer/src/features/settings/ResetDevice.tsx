@@ -10,7 +10,7 @@ import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
 import { useUi } from '../../kernel/store.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
-import { ConfirmDialog } from '../log/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useLastExportedSeq } from './useLastExportedSeq.ts';
 
 export function ResetDevice({ session }: { session: Session }) {

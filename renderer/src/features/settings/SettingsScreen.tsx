@@ -12,7 +12,7 @@ import { DeviceCard } from './DeviceCard.tsx';
 import { ResetDevice } from './ResetDevice.tsx';
 import { RecoverDevice } from './RecoverDevice.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
-import { OnlineSettings } from '../online/OnlineSettings.tsx';
+import { OnlineSettings } from '../online/index.ts';
 
 export function SettingsScreen({ session }: { session: Session }) {
   const { t } = useTranslation();

@@ -7,10 +7,11 @@ import { type NetworkProfile } from '../../../../shared/identity/index.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { useLang } from '../../i18n/useLang.ts';
 import { FinishActions } from './FinishActions.tsx';
-import { enrollmentFileName, saveEnrollmentFile } from './setup-files.ts';
+import { enrollmentFileName, saveEnrollmentFile } from '../../kernel/profile-files.ts';
 import { type PreparedMember } from './setup-service.ts';
 import { Step, type StepPosition } from './Step.tsx';
-import { useFingerprintCodes } from './useFingerprintCodes.ts';
+import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
+import '../../ui/fingerprint.css';
 
 export function CardStep({
   profile,

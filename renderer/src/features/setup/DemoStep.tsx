@@ -6,9 +6,9 @@ import { getPost, getRegion } from '../../../../shared/domain/posts.ts';
 import { DEMO_LEADS, DEMO_OFFICERS } from '../../../../shared/identity/index.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { useLang } from '../../i18n/useLang.ts';
-import { DEMO_PASSPHRASE } from '../lock/demo.ts';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { problemOf, type Problem } from './problem.ts';
+import { DEMO_PASSPHRASE } from '../lock/index.ts';
+import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { problemOf, type Problem } from '../../ui/problem.ts';
 import { setUpDemo, type DemoChoice } from './setup-service.ts';
 import { BackButton, Step, Working } from './Step.tsx';
 

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { useUi } from '../../kernel/store.ts';
 import { type SaveFileResult } from '../../platform/types.ts';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { problemOf, type Problem } from './problem.ts';
+import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { problemOf, type Problem } from '../../ui/problem.ts';
 import { finishSetup, type PreparedSetup } from './setup-service.ts';
 import { BackButton, Working } from './Step.tsx';
 

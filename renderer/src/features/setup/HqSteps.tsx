@@ -11,14 +11,12 @@ import {
   type ProfilePost,
 } from '../../../../shared/identity/index.ts';
 import { useServices } from '../../kernel/services.tsx';
-import { LeadsEditor } from '../network/LeadsEditor.tsx';
-import { PolicyForm } from '../network/PolicyForm.tsx';
-import { PostsEditor } from '../network/PostsEditor.tsx';
+import { LeadsEditor, PolicyForm, PostsEditor } from '../network/index.ts';
 import { FinishActions } from './FinishActions.tsx';
-import { profileFileName, saveProfileFile } from './setup-files.ts';
+import { profileFileName, saveProfileFile } from '../../kernel/profile-files.ts';
 import { type PreparedHq } from './setup-service.ts';
 import { BackButton, Step, StepActions, type StepPosition } from './Step.tsx';
-import { HqCode } from './VerifyStep.tsx';
+import { HqCode } from '../../ui/HqCode.tsx';
 
 const name = (key: string) => z.string().trim().min(1, key).max(100, key);
 

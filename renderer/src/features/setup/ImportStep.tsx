@@ -4,9 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { requireReadable } from '../../platform/errors.ts';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { problemOf, type Problem } from './problem.ts';
-import { PROFILE_EXTENSION, readProfileFile, type ImportedProfile } from './setup-files.ts';
+import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { problemOf, type Problem } from '../../ui/problem.ts';
+import {
+  PROFILE_EXTENSION,
+  readProfileFile,
+  type ImportedProfile,
+} from '../../kernel/profile-files.ts';
 import { BackButton, Step, type StepPosition } from './Step.tsx';
 
 export function ImportStep({

@@ -6,8 +6,8 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { problemOf, type Problem } from './problem.ts';
+import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { problemOf, type Problem } from '../../ui/problem.ts';
 import { BackButton, Step, Working, type StepPosition } from './Step.tsx';
 
 /** Shortest passphrase the wizard accepts: long enough that guessing is slow even offline. */

@@ -23,7 +23,7 @@ import {
 } from './HqSteps.tsx';
 import { ImportStep } from './ImportStep.tsx';
 import { PassphraseStep } from './PassphraseStep.tsx';
-import { type ImportedProfile } from './setup-files.ts';
+import { type ImportedProfile } from '../../kernel/profile-files.ts';
 import {
   prepareHqSetup,
   prepareMemberSetup,

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { sameFingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { type ImportedProfile } from './setup-files.ts';
+import { type ImportedProfile } from '../../kernel/profile-files.ts';
 import { Step, StepActions, type StepPosition } from './Step.tsx';
+import { formatIssued } from '../../ui/HqCode.tsx';
 
 /** The typed code must be the code of HQ's key in the file (spaces, dashes and case aside). */
 export function verifySchema(hqCode: string) {
@@ -23,20 +24,6 @@ export function verifySchema(hqCode: string) {
   });
 }
 type VerifyForm = z.infer<ReturnType<typeof verifySchema>>;
-
-export function formatIssued(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' }).format(
-    new Date(iso),
-  );
-}
-
-export function HqCode({ code, id }: { code: string; id?: string }) {
-  return (
-    <code className="fingerprint" id={id} data-testid="hq-code">
-      {code}
-    </code>
-  );
-}
 
 export function VerifyStep({
   imported,

@@ -38,7 +38,7 @@ import { getOrCreateDevice } from '../../db/device.ts';
 import { completeSetup, type SetupRecords } from '../../db/identity.ts';
 import { type DeviceIdentity } from '../../db/meta.ts';
 import { type VaultSession } from '../../kernel/vault-session.ts';
-import { DEMO_PASSPHRASE } from '../lock/demo.ts';
+import { DEMO_PASSPHRASE } from '../lock/index.ts';
 
 export interface SetupDeps {
   readonly db: LiaisonDb;

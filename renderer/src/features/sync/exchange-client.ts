@@ -15,7 +15,7 @@ import {
   type ToWorker,
   type WorkerFailure,
 } from '../../db/exchange/protocol.ts';
-import { profileFileName, PROFILE_EXTENSION } from '../setup/setup-files.ts';
+import { profileFileName, PROFILE_EXTENSION } from '../../kernel/profile-files.ts';
 import {
   type ExchangeClient,
   type ExportOptions,

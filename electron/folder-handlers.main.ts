@@ -19,8 +19,8 @@ import {
   isListedFile,
   tempNameFor,
 } from '../shared/ipc/file-names.ts';
-import type { FolderStore, StoredFolder } from './folder-store.ts';
-import { IpcFailure } from './ipc.ts';
+import type { FolderStore, StoredFolder } from './folder-store.main.ts';
+import { IpcFailure } from './ipc.main.ts';
 
 type FileSystem = Pick<
   typeof nodeFs,

@@ -4,7 +4,7 @@
 import {
   ENROLLMENT_FILE_EXTENSION,
   PROFILE_FILE_EXTENSION,
-} from '../../../../shared/bundle/file-name.ts';
+} from '../../../shared/bundle/file-name.ts';
 import {
   ProfileError,
   decodeProfileFile,
@@ -15,9 +15,9 @@ import {
   type NetworkProfile,
   type SignedEnrollment,
   type SignedProfile,
-} from '../../../../shared/identity/index.ts';
-import { demoPublicKeys, demoStatus } from '../../../../shared/identity/demo-guard.ts';
-import { type Platform, type SaveFileResult } from '../../platform/types.ts';
+} from '../../../shared/identity/index.ts';
+import { demoPublicKeys, demoStatus } from '../../../shared/identity/demo-guard.ts';
+import { type Platform, type SaveFileResult } from '../platform/types.ts';
 
 /** A signed network profile, and a device's self-signed card (shared/bundle/file-name.ts). */
 export const PROFILE_EXTENSION = PROFILE_FILE_EXTENSION;

@@ -13,7 +13,7 @@ import {
   type UnreadableReason,
 } from '../shared/ipc/contract';
 import { errnoOf } from '../shared/ipc/errors';
-import { IpcFailure } from './ipc';
+import { IpcFailure } from './ipc.main';
 
 export interface AppFacts {
   name: string;

@@ -1,6 +1,6 @@
 // A yes/no question whose "yes" destroys something (delete an entry, erase the device): the
 // shared modal question with a danger button and a one-paragraph body.
-import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
+import { ModalQuestion } from '../kernel/ModalQuestion.tsx';
 
 interface Props {
   open: boolean;

@@ -5,7 +5,7 @@ import nodePath from 'node:path';
 import { IMPORT_FILE_EXTENSIONS } from '../shared/bundle/file-name';
 import { MAX_BATCH_BYTES, MAX_OPEN_FILES } from '../shared/ipc/contract';
 import { hasExtension } from '../shared/ipc/file-names';
-import { readLocalFiles, type OpenResult, type ReadFilesOptions } from './file-handlers';
+import { readLocalFiles, type OpenResult, type ReadFilesOptions } from './file-handlers.main';
 
 /** The extensions the packaged app registers (build/electron-builder.config.cjs). */
 export const OPENED_FILE_EXTENSIONS = IMPORT_FILE_EXTENSIONS;

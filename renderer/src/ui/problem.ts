@@ -5,18 +5,18 @@ import {
   identityErrorMessageValues,
   isProfileError,
   profileIssueMessageKey,
-} from '../../../../shared/identity/index.ts';
+} from '../../../shared/identity/index.ts';
 import {
   isVaultError,
   vaultErrorMessageKey,
   vaultErrorMessageValues,
-} from '../../../../shared/vault/index.ts';
-import { errorMessageKey } from '../../kernel/errors.ts';
+} from '../../../shared/vault/index.ts';
+import { errorMessageKey } from '../kernel/errors.ts';
 import {
   PlatformError,
   platformErrorMessageKey,
   platformErrorMessageValues,
-} from '../../platform/errors.ts';
+} from '../platform/errors.ts';
 
 export interface Message {
   readonly key: string;

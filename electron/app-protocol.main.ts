@@ -4,7 +4,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../shared/ipc/csp';
 import { errnoOf } from '../shared/ipc/errors';
-import { mimeTypeFor, resolveAppFile } from './security';
+import { mimeTypeFor, resolveAppFile } from './security.main';
 
 export interface AppProtocolDeps {
   /** Absolute path of dist/renderer (inside app.asar when packaged). */

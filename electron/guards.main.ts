@@ -2,7 +2,7 @@
 // to the session: no navigation off app://, no new windows, no <webview>, no permissions.
 // The decisions themselves live in security.ts.
 import type { Session, WebContents } from 'electron';
-import { isAllowedNavigation, isSafeExternalUrl } from './security';
+import { isAllowedNavigation, isSafeExternalUrl } from './security.main';
 
 export interface GuardDeps {
   /** shell.openExternal in the app; only ever called with a URL isSafeExternalUrl accepts. */

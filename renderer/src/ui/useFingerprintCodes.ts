@@ -1,7 +1,7 @@
 // Fingerprint codes of public keys (profile text or CryptoKeys), computed off the render:
 // hashing is async in WebCrypto. Until they are ready each code reads as an empty string.
 import { useEffect, useState } from 'react';
-import { fingerprintCode } from '../../../../shared/identity/index.ts';
+import { fingerprintCode } from '../../../shared/identity/index.ts';
 
 export function useFingerprintCodes(keys: readonly (string | CryptoKey)[]): readonly string[] {
   const [codes, setCodes] = useState<{ for: readonly (string | CryptoKey)[]; codes: string[] }>({

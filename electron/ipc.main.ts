@@ -8,7 +8,7 @@ import {
   ipcErrorCodeForErrno,
   type IpcErrorCode,
 } from '../shared/ipc/errors';
-import { isTrustedSender, type FrameLike } from './security';
+import { isTrustedSender, type FrameLike } from './security.main';
 
 /** A handler's way to fail with a code the renderer can explain ("the file is too large"). */
 export class IpcFailure extends Error {

@@ -1,0 +1,16 @@
+// The sync feature's public entry: the Sync screen, the exchange client the shell uses for
+// files opened from the system and for the status strip, and the registration of its
+// messages and the exchange engine's (loaded by the shell before the first render).
+import { registerMessages } from '../../i18n/registry.ts';
+import { syncMessages } from './messages.ts';
+import { exchangeMessages } from './exchange-messages.ts';
+
+registerMessages(syncMessages);
+registerMessages(exchangeMessages);
+
+export { SyncScreen } from './SyncScreen.tsx';
+export { useExchangeClient, useResumeInterruptedImport } from './useExchangeClient.ts';
+export { startImportWhenIdle, useImportStore } from './import-store.ts';
+export { useFormatWhen } from './format.ts';
+export { failureLine } from './export-result.ts';
+export { officerName, postName } from './report-lines.ts';
