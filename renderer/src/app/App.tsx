@@ -18,6 +18,7 @@ import { useIdleLock } from '../features/lock/useIdleLock.ts';
 import { SyncScreen } from '../features/sync/SyncScreen.tsx';
 import { NetworkScreen } from '../features/network/NetworkScreen.tsx';
 import { LaterScreen } from './LaterScreen.tsx';
+import { ReviewScreen } from '../features/review/index.ts';
 import { canOpen, logsOwnEntries } from '../kernel/roles.ts';
 import { useRetention } from './useRetention.ts';
 import { useOpenedFiles } from './useOpenedFiles.ts';
@@ -49,7 +50,7 @@ function Screen({ view, session }: { view: View; session: Session }) {
     case 'network':
       return <NetworkScreen session={session} />;
     case 'review':
-      return <LaterScreen kind="review" />;
+      return <ReviewScreen session={session} />;
     case 'summaries':
       return <LaterScreen kind="summaries" />;
   }

@@ -42,6 +42,8 @@ export {
   countByState,
   listPeople,
   listQueue,
+  listReturned,
+  countReturned,
   type Person,
   reviewEntry,
   type QueueFilter,

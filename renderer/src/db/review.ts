@@ -24,6 +24,7 @@ import { type LiaisonDb } from './db.ts';
 import { toActivity, toView, type ActivityView } from './rows.ts';
 import { SORT_KEY_MAX_SUFFIX } from './schema.ts';
 import { getMeta } from './meta.ts';
+import { DEMO_OFFICERS } from '../../../shared/identity/demo.ts';
 
 export interface ReviewAction {
   state: ReviewerState;
@@ -223,26 +224,51 @@ export interface Person {
   postCode?: string;
 }
 
-/** Everyone this device knows by name: the profile's devices, then a lead's own approvals. */
+/**
+ * Everyone this device knows by name: the profile's devices and leads, a lead's own
+ * approvals, and in the demo network its officers. A device approved from its bundle alone
+ * carries its id as its name: a better name found elsewhere wins.
+ */
 export async function listPeople(db: LiaisonDb): Promise<Person[]> {
   const [signed, approvals] = await Promise.all([
     getMeta(db, 'profile'),
     db.exchangeApprovals.toArray(),
   ]);
+  const profile = signed?.profile;
   const people = new Map<string, Person>();
-  for (const d of signed?.profile.devices ?? []) {
-    if (!people.has(d.officerId)) {
-      people.set(d.officerId, {
-        officerId: d.officerId,
-        name: d.name,
-        ...(d.postCode ? { postCode: d.postCode } : {}),
-      });
-    }
-  }
-  for (const a of approvals) {
-    if (!people.has(a.officerId)) {
-      people.set(a.officerId, { officerId: a.officerId, name: a.name, postCode: a.postCode });
-    }
+  const add = (officerId: string, name: string, postCode?: string) => {
+    const known = people.get(officerId);
+    if (known && known.name !== officerId) return;
+    const best = name === officerId && known ? known.name : name;
+    people.set(officerId, { officerId, name: best, ...(postCode ? { postCode } : {}) });
+  };
+  for (const d of profile?.devices ?? []) add(d.officerId, d.name, d.postCode);
+  for (const l of profile?.leads ?? []) add(l.officerId, l.name);
+  for (const a of approvals) add(a.officerId, a.name, a.postCode);
+  if (!profile || profile.demo) {
+    for (const o of DEMO_OFFICERS) add(o.officerId, o.name, o.postCode);
   }
   return [...people.values()];
+}
+
+/** An officer's entries a reviewer sent back (returned, or with issues), newest first. */
+export async function listReturned(db: LiaisonDb, officerId: string): Promise<ActivityView[]> {
+  const found = await Promise.all(
+    (['returned', 'issues'] as const).map((state) =>
+      db.activities
+        .where('[reviewStatus+sortKey]')
+        .between([state, ''], [state, '\uffff'], true, true)
+        .filter((row) => row.officerId === officerId)
+        .toArray(),
+    ),
+  );
+  return found
+    .flat()
+    .sort((a, b) => ((a.sortKey ?? '') < (b.sortKey ?? '') ? 1 : -1))
+    .map(toView);
+}
+
+/** How many of an officer's entries wait for its correction: the status strip's count. */
+export async function countReturned(db: LiaisonDb, officerId: string): Promise<number> {
+  return (await listReturned(db, officerId)).length;
 }

@@ -6,6 +6,7 @@ import { exchangeMessages } from '../features/sync/exchange-messages.ts';
 import { wizardMessages } from '../features/setup/messages.ts';
 import { networkMessages } from '../features/network/messages.ts';
 import { platformMessages } from '../platform/messages.ts';
+import { reviewMessages } from '../features/review/messages.ts';
 
 /** Add a feature's table here; the i18n test checks that namespaces never collide. */
 export const FEATURE_TABLES = [
@@ -15,6 +16,7 @@ export const FEATURE_TABLES = [
   wizardMessages,
   networkMessages,
   platformMessages,
+  reviewMessages,
 ] as const;
 
 export const featureMessages = {
