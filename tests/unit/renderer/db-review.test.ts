@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   approveEntries,
@@ -5,13 +6,15 @@ import {
   createActivity,
   getActivity,
   listQueue,
+  openDatabase,
   reviewEntry,
   updateActivity,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
 import { threadOf, MAX_COMMENT_LENGTH, type ReviewActor } from '../../../shared/review/index.ts';
 import { toFieldValues } from '../../../shared/domain/activity-paths.ts';
-import { liaisonInput, openTestDb } from './db-fixtures.ts';
+import { STORES_V3 } from '../../../renderer/src/db/schema.ts';
+import { freshName, liaisonInput, openTestDb, testTypes } from './db-fixtures.ts';
 
 const opened: LiaisonDb[] = [];
 async function setup() {
@@ -164,5 +167,45 @@ describe('the queue', () => {
       returned: 0,
     });
     expect(await countByState(db, undefined)).toMatchObject({ pending: 1, approved: 2 });
+  });
+});
+
+describe('schema version 4', () => {
+  it('recomputes reviewStatus as the state people see, and indexes the queue by post', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(STORES_V3);
+    await v3.open();
+    const row = (id: string, status: string, reviewAt: string, editAt: string) => ({
+      id,
+      type: 'liaison',
+      schemaVersion: 2,
+      officerId: 'lo-bogota-1',
+      postCode: 'BOG',
+      occurredOn: '2025-04-10',
+      data: { subject: 'x' },
+      review: { status },
+      deleted: false,
+      createdAt: '2025-04-10T00:00:00.000Z',
+      updatedAt: '2025-04-10T00:00:00.000Z',
+      clocks: { 'data.subject': editAt, 'review.status': reviewAt },
+      sortKey: `2025-04-10|${id}`,
+      reviewStatus: status,
+      words: [],
+      pending: 0,
+      localSeq: 0,
+    });
+    // Returned, then edited by its officer (the edit's stamp is later): pending again.
+    await v3
+      .table('activities')
+      .bulkPut([row('a', 'returned', 'B', 'C'), row('b', 'returned', 'C', 'B')]);
+    v3.close();
+    const db = await openDatabase(name, { types: testTypes });
+    opened.push(db);
+    expect((await db.activities.get('a'))?.reviewStatus).toBe('pending');
+    expect((await db.activities.get('b'))?.reviewStatus).toBe('returned');
+    expect((await listQueue(db, { posts: ['BOG'], state: 'pending' })).map((e) => e.id)).toEqual([
+      'a',
+    ]);
   });
 });

@@ -15,6 +15,13 @@ interface Props {
   onOpen: () => void;
 }
 
+/** What a reader looks for first on a row: what happened, then the kind of fraud. */
+const HEADLINE_FIELDS = ['outcome', 'fraudType'];
+const headline = (name: string) => {
+  const at = HEADLINE_FIELDS.indexOf(name);
+  return at === -1 ? HEADLINE_FIELDS.length : at;
+};
+
 // Never show a sensitive value in the list: it is the screen most often seen over a shoulder.
 export function summaryOf(
   type: ActivityTypeDef,
@@ -27,6 +34,7 @@ export function summaryOf(
       (f) =>
         !f.sensitive && f.name !== type.countField && (f.kind === 'text' || f.kind === 'select'),
     )
+    .sort((a, b) => headline(a.name) - headline(b.name))
     .map((f) => formatFieldValue(f, activity.data[f.name], lang, yesNo))
     .filter(Boolean)
     .slice(0, 4)

@@ -65,9 +65,10 @@ export function ReviewPane({ entry, session, people, notice, onReview, apiRef }:
         {type?.label[lang] ?? entry.type} · {formatDay(entry.occurredOn, lang)}
       </h2>
       <p>
-        {t('queue.officer')}: <strong>{officer?.name ?? entry.officerId}</strong>{' '}
-        <span className="secondary">{entry.officerId}</span> · {t('queue.post')}:{' '}
-        {post ? post.city[lang] : entry.postCode}
+        {t('queue.labelled', { label: t('queue.officer') })}{' '}
+        <strong>{officer?.name ?? entry.officerId}</strong>{' '}
+        <span className="secondary">{entry.officerId}</span> ·{' '}
+        {t('queue.labelled', { label: t('queue.post') })} {post ? post.city[lang] : entry.postCode}
       </p>
       <p>
         <span className={`badge ${entry.reviewState.state}`}>

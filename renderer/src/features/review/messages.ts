@@ -7,6 +7,7 @@ export const reviewMessages = bilingual(
   {
     queue: {
       heading: 'Review queue',
+      labelled: '{{label}}:',
       counts: 'Entries by state',
       filters: 'Filter the queue',
       post: 'Post',
@@ -86,6 +87,7 @@ export const reviewMessages = bilingual(
   {
     queue: {
       heading: 'File de révision',
+      labelled: '{{label}}\u00a0:',
       counts: 'Entrées par état',
       filters: 'Filtrer la file',
       post: 'Poste',
