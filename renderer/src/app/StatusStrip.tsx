@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countActivities, countPendingChanges } from '../db/index.ts';
+import { countActivities, countPendingChanges, countReturned } from '../db/index.ts';
 import { getExchangeStatus } from '../db/exchange/queries.ts';
 import {
   useExchangeClient,
@@ -61,6 +61,14 @@ function ExchangeTimes({ identity }: { identity: DeviceIdentity }) {
   );
 }
 
+/** The officer's entries a reviewer sent back, shown only when there are some. */
+function ReturnedCount({ officerId }: { officerId: string }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const count = useLiveQuery(() => countReturned(db, officerId), [db, officerId]);
+  return count ? <span data-testid="status-returned">{t('returned.strip', { count })}</span> : null;
+}
+
 export function StatusStrip() {
   const { t } = useTranslation();
   const { db } = useServices();
@@ -87,6 +95,7 @@ export function StatusStrip() {
               : // Only deletions wait: the entries are gone, their tombstones are not.
                 t('status.pendingChanges', { count: pending })}
       </span>
+      {identity?.role === 'officer' ? <ReturnedCount officerId={identity.officerId} /> : null}
       {identity ? <ExchangeTimes identity={identity} /> : null}
       {identity ? <OnlineStatus post={homePost(identity)} /> : null}
       <span className="statusbar-online">

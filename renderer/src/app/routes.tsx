@@ -9,6 +9,7 @@ import { ActivityDetail, ActivityList, EditActivity, NewActivity } from '../feat
 import { SettingsScreen } from '../features/settings/index.ts';
 import { SyncScreen } from '../features/sync/index.ts';
 import { NetworkScreen } from '../features/network/index.ts';
+import { ReviewScreen } from '../features/review/index.ts';
 import { LaterScreen } from './LaterScreen.tsx';
 
 type Name = View['name'];
@@ -35,7 +36,6 @@ const FIELD: readonly Role[] = ['officer', 'lead'];
 const ABOVE_POSTS: readonly Role[] = ['lead', 'hq'];
 const LOG_TITLE = { officer: 'nav.log', lead: 'nav.log', hq: 'nav.networkLog' } as const;
 
-const ReviewScreen = () => <LaterScreen kind="review" />; // placeholder until features/review
 const SummariesScreen = () => <LaterScreen kind="summaries" />; // placeholder until features/summaries
 
 // prettier-ignore

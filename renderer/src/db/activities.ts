@@ -6,6 +6,7 @@ import {
   applyFieldValues,
   dataPath,
   diffActivity,
+  toFieldValues,
   type FieldChange,
   type FieldValues,
 } from '../../../shared/domain/activity-paths.ts';
@@ -18,7 +19,7 @@ import { allocateSeqs, DeviceClock } from './device.ts';
 import { DbError, toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
-import { buildRow, hlcTime, toView, type ActivityView } from './rows.ts';
+import { buildRow, hlcTime, toActivity, toView, type ActivityView } from './rows.ts';
 import { type ActivityRow } from './schema.ts';
 import { sealData, type Sealer } from './sealing.ts';
 
@@ -60,7 +61,7 @@ export interface WriteOptions {
  * Runs `fn` in one rw transaction over rows, change log and counters. If any part fails
  * (a quota error, a bug half way), everything aborts: no row, no change, no seq used.
  */
-async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>): Promise<T> {
   try {
     return await db.transaction('rw', [db.activities, db.changes, db.meta], fn);
   } catch (e) {
@@ -118,8 +119,7 @@ function definedData(data: Record<string, Json | undefined>): Record<string, Jso
 }
 
 function stripRow(row: ActivityRow): Activity {
-  const { pending: _pending, ...activity } = toView(row);
-  return activity;
+  return toActivity(row);
 }
 
 export async function createActivity(
@@ -168,7 +168,7 @@ export async function createActivity(
 type WriteAccess = 'own' | 'review';
 
 /** The stored row, or not-found; a record from a newer app version is read-only. */
-async function writableRow(
+export async function writableRow(
   db: LiaisonDb,
   author: Author,
   id: string,
@@ -187,15 +187,25 @@ async function writableRow(
   return row;
 }
 
-/** Writes `after` over `row`: one change per changed path, nothing at all if none. */
-async function writeRecord(
+/**
+ * Writes `after` over `row`: one change per changed path, nothing at all if none. Paths in
+ * `always` are written even unchanged (a review giving the same state again after an edit
+ * must restamp review.status, or the entry would stay pending).
+ */
+export async function writeRecord(
   db: LiaisonDb,
   author: Author,
   row: ActivityRow,
   after: Activity,
+  always: readonly string[] = [],
 ): Promise<ActivityView> {
   const before = stripRow(row);
   const changed = diffActivity(before, after);
+  const values = toFieldValues(after);
+  for (const path of always) {
+    const value = values[path];
+    if (value !== undefined && !changed.some((c) => c.path === path)) changed.push({ path, value });
+  }
   if (changed.length === 0) return toView(row);
   const { changes, lastSeq, lastHlc } = await appendChanges(db, author, row.id, changed);
   const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);

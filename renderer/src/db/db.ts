@@ -6,12 +6,14 @@ import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
 import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
+import { upgradeToV4 } from './migrations-v4.ts';
 import { randomId } from './random-id.ts';
 import {
   DB_VERSION,
   STORES_V1,
   STORES_V2,
   STORES_V3,
+  STORES_V4,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
@@ -80,6 +82,7 @@ export class LiaisonDb extends Dexie {
       .upgrade((tx) => upgradeToV2(tx, this.typeLookup));
     // New tables only (STORES_V3): no data to move, so no upgrade step.
     this.version(3).stores(STORES_V3);
+    this.version(4).stores(STORES_V4).upgrade(upgradeToV4);
     this.connection = new ConnectionKeeper(this);
   }
 

@@ -40,3 +40,17 @@ export {
 export { getLanguage, getOfficerProfile, setLanguage, setOfficerProfile } from './settings.ts';
 export { tokenize } from './words.ts';
 export { eraseDatabase } from './erase.ts';
+export {
+  approveEntries,
+  countByState,
+  listPeople,
+  listQueue,
+  listReturned,
+  countReturned,
+  type Person,
+  reviewEntry,
+  type QueueFilter,
+  type ReviewAction,
+  type ReviewOutcome,
+  type ReviewRefusal,
+} from './review.ts';

@@ -4,7 +4,7 @@ import Dexie, { type Transaction } from 'dexie';
 import { type Change } from '../../../shared/sync/change.ts';
 import { type ActivityTypeLookup } from './catalogue.ts';
 import { lowestAcknowledged } from '../../../shared/sync/compact.ts';
-import { buildRow, toView } from './rows.ts';
+import { buildRow, toActivity } from './rows.ts';
 import { type ActivityRow, type MetaRow } from './schema.ts';
 
 /** A row as version 1 stored it: no search words, no pending flag. */
@@ -41,7 +41,7 @@ export async function upgradeToV2(tx: Transaction, types: ActivityTypeLookup): P
     .toCollection()
     .modify((row, ref) => {
       if (!row.deleted) live += 1;
-      const { pending: _p, ...view } = toView({ words: [], pending: 0, localSeq: 0, ...row });
+      const view = toActivity({ words: [], pending: 0, localSeq: 0, ...row });
       const localSeq = unackedSeq.get(row.id) ?? 0;
       ref.value = buildRow(
         view,

@@ -1,7 +1,9 @@
 // Between the synced record and the stored row: every writer builds rows here, so the
 // derived index fields (order, status, search words) can never drift from the record.
-import { type Activity } from '../../../shared/domain/activity.ts';
+import { REVIEW_PREFIX, type Activity } from '../../../shared/domain/activity.ts';
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
+import { effectiveState, type EffectiveState } from '../../../shared/review/rules.ts';
+import { DELETED_FIELD } from '../../../shared/sync/change.ts';
 import { decodeHlc } from '../../../shared/sync/hlc.ts';
 import { type ActivityRow } from './schema.ts';
 import { activityWords } from './words.ts';
@@ -11,6 +13,13 @@ export interface ActivityView extends Activity {
   pending: boolean;
   /** Sensitive fields removed from this device after HQ confirmed them (retention). */
   purged?: string[];
+  /** The review state people see: pending again once the officer edited a reviewed entry. */
+  reviewState: EffectiveState;
+  /**
+   * The latest stamp on the record: a review carries the version its reviewer read, and is
+   * refused when the entry has changed since (the reviewer sees the new one first).
+   */
+  version: string;
 }
 
 export function sortKeyOf(activity: Pick<Activity, 'occurredOn' | 'createdAt'>): string {
@@ -22,6 +31,30 @@ export function hlcTime(hlc: string): string {
   return new Date(decodeHlc(hlc)?.wall ?? 0).toISOString();
 }
 
+/** The state people see, from the stored review and the stamps of the record's paths. */
+export function reviewStateOf(
+  activity: Pick<Activity, 'review'>,
+  clocks: Readonly<Record<string, string>>,
+): EffectiveState {
+  let lastEditStamp: string | undefined;
+  for (const [path, hlc] of Object.entries(clocks)) {
+    if (path.startsWith(REVIEW_PREFIX) || path === DELETED_FIELD) continue;
+    if (lastEditStamp === undefined || hlc > lastEditStamp) lastEditStamp = hlc;
+  }
+  return effectiveState({
+    status: activity.review.status,
+    statusStamp: clocks['review.status'],
+    lastEditStamp,
+  });
+}
+
+/** The record's latest stamp, any path: what a reviewer's "version read" is compared to. */
+export function versionOf(clocks: Readonly<Record<string, string>>): string {
+  let latest = '';
+  for (const hlc of Object.values(clocks)) if (hlc > latest) latest = hlc;
+  return latest;
+}
+
 export function buildRow(
   activity: Activity,
   clocks: Record<string, string>,
@@ -31,7 +64,9 @@ export function buildRow(
   const row: ActivityRow = {
     ...activity,
     clocks,
-    reviewStatus: activity.review.status,
+    // The state people see (an edited returned entry waits again), so the queue's index
+    // lists what the screen shows.
+    reviewStatus: reviewStateOf(activity, clocks).state,
     words: activityWords(activity, def),
     pending: local.pending,
     localSeq: local.localSeq,
@@ -46,15 +81,28 @@ export function buildRow(
   return row;
 }
 
-export function toView(row: ActivityRow): ActivityView {
+/**
+ * The record without what the row derives from it. `purged` stays: a rebuilt row keeps it
+ * (buildRow drops a name once its field is written again).
+ */
+export function toActivity(row: ActivityRow): Activity {
   const {
     clocks: _clocks,
     sortKey: _sortKey,
     reviewStatus: _status,
     words: _words,
     localSeq: _localSeq,
-    pending,
+    pending: _pending,
     ...activity
   } = row;
-  return { ...activity, pending: pending === 1 };
+  return activity;
+}
+
+export function toView(row: ActivityRow): ActivityView {
+  return {
+    ...toActivity(row),
+    pending: row.pending === 1,
+    reviewState: reviewStateOf(row, row.clocks),
+    version: versionOf(row.clocks),
+  };
 }

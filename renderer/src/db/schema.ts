@@ -99,8 +99,18 @@ export const STORES_V3 = {
   exchangeState: 'key',
 };
 
+/**
+ * Version 4: the review queue by post ([postCode+reviewStatus+sortKey]: a lead reads the
+ * posts it leads, one key range each). reviewStatus now holds the state people see (an
+ * edited returned entry is pending again); its upgrade recomputes it (migrations-v4.ts).
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  activities: `${STORES_V2.activities}, [postCode+reviewStatus+sortKey]`,
+};
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

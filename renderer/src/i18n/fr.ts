@@ -57,7 +57,7 @@ export const fr: Resources = {
     type: 'Type',
     allTypes: 'Tous les types',
     period: 'Période',
-    status: 'Examen',
+    status: 'Révision',
     allStatuses: 'Tous',
     search: 'Rechercher',
     searchPlaceholder: 'Rechercher transporteur, aéroport, sujet…',
@@ -87,7 +87,7 @@ export const fr: Resources = {
     custom: 'Période personnalisée',
   },
   review: {
-    pending: 'Non examinée',
+    pending: 'Non révisée',
     approved: 'Approuvée',
     issues: 'Problèmes relevés',
     returned: 'Renvoyée',
@@ -140,7 +140,7 @@ export const fr: Resources = {
     deletedMarker: 'Supprimée',
     post: 'Poste',
     officer: 'Agent',
-    reviewStatus: 'Examen',
+    reviewStatus: 'Révision',
     newerRecord:
       'Cette entrée a été rédigée par une version plus récente de Liaison Log. Vous pouvez la lire, mais mettez l’application à jour avant de la modifier.',
     notFound: 'Cette activité n’existe pas ou a été supprimée.',

@@ -26,13 +26,12 @@ import { isSealed } from '../../../../shared/vault/index.ts';
 import { catalogueTypes, type ActivityTypeLookup } from '../catalogue.ts';
 import { rowState, salvagedState } from '../record-state.ts';
 import { isReadableRow } from '../row-check.ts';
-import { buildRow, hlcTime, toView } from '../rows.ts';
+import { buildRow, hlcTime, toActivity } from '../rows.ts';
 import { type ActivityRow } from '../schema.ts';
 import { isSealedPath } from '../sealing.ts';
 
 export function activityOf(row: ActivityRow): Activity {
-  const { pending: _pending, ...activity } = toView(row);
-  return activity;
+  return toActivity(row);
 }
 
 function stampKey(recordId: string, field: string, hlc: string): string {

@@ -13,8 +13,9 @@ import { errorMessageKey } from '../../kernel/errors.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { UnreadablePage } from './UnreadableEntry.tsx';
 import { History } from './History.tsx';
+import { Thread, usePeople } from '../review/index.ts';
 import { isOwnRecord } from './ownership.ts';
-import { formatDay, formatFieldValue } from './format.ts';
+import { formatDay, formatFieldValue } from '../../ui/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 export function ActivityDetail({ id, session }: { id: string; session: Session }) {
@@ -25,6 +26,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [confirming, setConfirming] = useState(false);
+  const people = usePeople();
   const activity = useLiveQuery(async () => {
     const view = await readActivity(db, id);
     if (!view) return null;
@@ -108,13 +110,18 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
         <dt>{t('detail.post')}</dt>
         <dd>{post ? `${post.city[lang]} (${post.name[lang]})` : activity.postCode}</dd>
         <dt>{t('detail.officer')}</dt>
-        <dd>{activity.officerId}</dd>
+        <dd>
+          {people.get(activity.officerId)?.name ?? activity.officerId}{' '}
+          <span className="secondary">{activity.officerId}</span>
+        </dd>
         <dt>{t('detail.reviewStatus')}</dt>
         <dd>
-          <span className={`badge ${activity.review.status}`}>
-            {t(`review.${activity.review.status}`)}
+          <span className={`badge ${activity.reviewState.state}`}>
+            {t(`review.${activity.reviewState.state}`)}
           </span>
-          {activity.review.comment ? ` ${activity.review.comment}` : ''}
+          {activity.reviewState.reason && activity.reviewState.reason !== 'new'
+            ? ` ${t(`returned.reason.${activity.reviewState.reason}`)}`
+            : ''}
         </dd>
         {typeDef.fields.map((field) => (
           <div key={field.name} style={{ display: 'contents' }}>
@@ -130,6 +137,13 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
           </div>
         ))}
       </dl>
+      {own &&
+      (activity.reviewState.state === 'returned' || activity.reviewState.state === 'issues') ? (
+        <div className="notice warn" role="status" data-testid="correcting-notice">
+          {t('returned.correcting')}
+        </div>
+      ) : null}
+      <Thread entry={activity} timeZone={post?.timeZone ?? 'UTC'} />
       <History recordId={id} typeDef={typeDef} timeZone={post?.timeZone ?? 'UTC'} />
       <ConfirmDialog
         open={confirming}

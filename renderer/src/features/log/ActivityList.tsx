@@ -19,6 +19,7 @@ import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
 import { UnreadableRow } from './UnreadableEntry.tsx';
 import { DraftsNotice } from './DraftsNotice.tsx';
+import { ReturnedPanel } from '../review/index.ts';
 import { periodRange } from './period.ts';
 import { useDebounced } from './useDebounced.ts';
 
@@ -138,6 +139,7 @@ export function ActivityList({ session }: { session: Session }) {
         ) : null}
       </div>
       <DraftsNotice />
+      {session.identity.role === 'officer' ? <ReturnedPanel session={session} /> : null}
       <ListFilters filters={filters} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
         {total === 0 && !searching ? (

@@ -2,35 +2,17 @@
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
-import { type Activity } from '../../../../shared/domain/activity.ts';
-import { type ActivityTypeDef, type Language } from '../../../../shared/domain/catalogue-types.ts';
-import { formatDay, formatFieldValue, formatNumber } from './format.ts';
+import { type Activity, type ReviewStatus } from '../../../../shared/domain/activity.ts';
+import { formatDay, formatNumber } from '../../ui/format.ts';
+import { summaryOf } from '../../ui/activity-summary.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 interface Props {
-  activity: Activity & { pending?: number | boolean };
+  activity: Activity & { pending?: number | boolean; reviewState?: { state: ReviewStatus } };
   index: number;
   onOpen: () => void;
-}
-
-// Never show a sensitive value in the list: it is the screen most often seen over a shoulder.
-function summaryOf(
-  type: ActivityTypeDef,
-  activity: Activity,
-  lang: Language,
-  yesNo: { yes: string; no: string },
-) {
-  return type.fields
-    .filter(
-      (f) =>
-        !f.sensitive && f.name !== type.countField && (f.kind === 'text' || f.kind === 'select'),
-    )
-    .map((f) => formatFieldValue(f, activity.data[f.name], lang, yesNo))
-    .filter(Boolean)
-    .slice(0, 4)
-    .join(' · ');
 }
 
 export function ActivityRow({ activity, index, onOpen }: Props) {
@@ -39,6 +21,8 @@ export function ActivityRow({ activity, index, onOpen }: Props) {
   const type = findActivityType(activity.type);
   const yesNo = { yes: t('form.yes'), no: t('form.no') };
   const count = type ? activity.data[type.countField] : undefined;
+  // What people see: a corrected entry waits again, whatever review it had.
+  const state = activity.reviewState?.state ?? activity.review.status;
 
   let cells: ReactNode;
   if (!type) {
@@ -63,9 +47,7 @@ export function ActivityRow({ activity, index, onOpen }: Props) {
             : ''}
         </span>
         <span>
-          <span className={`badge ${activity.review.status}`}>
-            {t(`review.${activity.review.status}`)}
-          </span>
+          <span className={`badge ${state}`}>{t(`review.${state}`)}</span>
           {activity.pending ? (
             <span className="badge waiting" title={t('list.waiting')}>
               <span aria-hidden="true">⇡</span>

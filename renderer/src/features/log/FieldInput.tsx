@@ -4,7 +4,7 @@ import { type UseFormRegister, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type FieldDef, type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { decodeIssue, type FormValues } from './form-values.ts';
-import { formatDay } from './format.ts';
+import { formatDay } from '../../ui/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
 interface Props {

@@ -8,7 +8,7 @@ import { decodeHlc } from '../../../../shared/sync/hlc.ts';
 import { getHistory } from '../../db/index.ts';
 import { useSealer, useServices } from '../../kernel/services.tsx';
 import { openChanges } from '../../db/opened.ts';
-import { formatDay, formatFieldValue, formatInstant } from './format.ts';
+import { formatDay, formatFieldValue, formatInstant } from '../../ui/format.ts';
 import { groupBySave } from './history-groups.ts';
 import { useLang } from '../../i18n/useLang.ts';
 

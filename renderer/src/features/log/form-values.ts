@@ -2,7 +2,7 @@
 // activity input the domain validates. Kept apart from the React code so it is testable.
 import { type ActivityTypeDef, type FieldDef } from '../../../../shared/domain/catalogue-types.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
-import { valueText } from './format.ts';
+import { valueText } from '../../ui/format.ts';
 
 export type FormFieldValue = string | boolean | string[];
 export interface FormValues {

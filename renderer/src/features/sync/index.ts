@@ -11,6 +11,6 @@ registerMessages(exchangeMessages);
 export { SyncScreen } from './SyncScreen.tsx';
 export { useExchangeClient, useResumeInterruptedImport } from './useExchangeClient.ts';
 export { startImportWhenIdle, useImportStore } from './import-store.ts';
-export { useFormatWhen } from './format.ts';
+export { formatWhen, useFormatWhen } from './format.ts';
 export { failureLine } from './export-result.ts';
 export { officerName, postName } from './report-lines.ts';

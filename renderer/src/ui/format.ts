@@ -1,7 +1,7 @@
 // Shows stored values the way a person reads them, in the chosen language: option labels
 // instead of codes, dates and numbers through Intl.
-import { type FieldDef, type Language } from '../../../../shared/domain/catalogue-types.ts';
-import { type Json } from '../../../../shared/sync/change.ts';
+import { type FieldDef, type Language } from '../../../shared/domain/catalogue-types.ts';
+import { type Json } from '../../../shared/sync/change.ts';
 
 /** Any stored value as plain text: strings as they are, numbers and booleans printed, the rest as JSON. */
 export function valueText(v: Json): string {

@@ -1,0 +1,274 @@
+// The review queue's repository: a lead's or HQ's review of an entry written as ordinary
+// changes (review fields and one comment item), so it travels in bundles and receipts like
+// any change, checked first by the rules of shared/review; and the queue read by index.
+import { type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { applyFieldValues, type FieldValues } from '../../../shared/domain/activity-paths.ts';
+import {
+  MAX_COMMENT_LENGTH,
+  commentPath,
+  moveRefusal,
+  type MoveRefusal,
+  type ReviewActor,
+  type ReviewComment,
+  type ReviewerState,
+} from '../../../shared/review/index.ts';
+import {
+  inWriteTransaction,
+  writableRow,
+  writeRecord,
+  type Author,
+  type WriteOptions,
+} from './activities.ts';
+import { type LiaisonDb } from './db.ts';
+import { toActivity, toView, type ActivityView } from './rows.ts';
+import { SORT_KEY_MAX_SUFFIX } from './schema.ts';
+import { getMeta } from './meta.ts';
+import { DEMO_OFFICERS } from '../../../shared/identity/demo.ts';
+
+export interface ReviewAction {
+  state: ReviewerState;
+  /** Required to return an entry: the officer must know what to correct. */
+  comment?: string;
+}
+
+export type ReviewRefusal =
+  | MoveRefusal
+  /** The entry changed since the reviewer read it: `entry` is the new version to read. */
+  | 'changed-since-read'
+  | 'comment-required'
+  | 'comment-too-long';
+
+export type ReviewOutcome =
+  | { readonly ok: true; readonly entry: ActivityView }
+  | { readonly ok: false; readonly reason: ReviewRefusal; readonly entry?: ActivityView };
+
+/** Why `action` cannot be written as it stands, before looking at the entry. */
+function actionProblem(action: ReviewAction): ReviewRefusal | null {
+  const text = action.comment?.trim() ?? '';
+  if (text.length > MAX_COMMENT_LENGTH) return 'comment-too-long';
+  if (action.state === 'returned' && text === '') return 'comment-required';
+  return null;
+}
+
+function actorId(actor: ReviewActor): string {
+  return actor.role === 'hq' ? actor.userId : actor.officerId;
+}
+
+/**
+ * Gives `action` to entry `id`, read by the reviewer at `seenVersion` (ActivityView.version).
+ * Refused, with nothing written, when the rules say no or the entry has changed since: the
+ * reviewer is then shown the new version before any review is stored.
+ */
+export async function reviewEntry(
+  db: LiaisonDb,
+  author: Author,
+  actor: ReviewActor,
+  id: string,
+  action: ReviewAction,
+  seenVersion: string,
+  options: WriteOptions = {},
+): Promise<ReviewOutcome> {
+  const early = actionProblem(action);
+  if (early) return { ok: false, reason: early };
+  // Dexie keeps the transaction across awaits inside an async scope function only.
+  return inWriteTransaction(
+    db,
+    async () => await writeReview(db, author, actor, id, action, seenVersion, options),
+  );
+}
+
+async function writeReview(
+  db: LiaisonDb,
+  author: Author,
+  actor: ReviewActor,
+  id: string,
+  action: ReviewAction,
+  seenVersion: string,
+  options: WriteOptions,
+): Promise<ReviewOutcome> {
+  const row = await writableRow(db, author, id, options, 'review');
+  const current = toView(row);
+  if (current.version !== seenVersion) {
+    return { ok: false, reason: 'changed-since-read', entry: current };
+  }
+  const refusal = moveRefusal(actor, row, current.reviewState.state, action.state);
+  if (refusal) return { ok: false, reason: refusal, entry: current };
+  const at = new Date(db.now()).toISOString();
+  const text = action.comment?.trim() ?? '';
+  const values: FieldValues = {
+    'review.status': action.state,
+    'review.by': author.officerId,
+    'review.at': at,
+  };
+  if (text !== '') {
+    const comment: ReviewComment = {
+      by: actorId(actor),
+      role: actor.role,
+      at,
+      state: action.state,
+      text,
+    };
+    values[commentPath(db.newId())] = { ...comment };
+  }
+  const after = applyFieldValues(toActivity(row), values);
+  const entry = await writeRecord(db, author, row, after, ['review.status']);
+  return { ok: true, entry };
+}
+
+/** Approves each entry at the version the reviewer saw; one outcome per id, in order. */
+export async function approveEntries(
+  db: LiaisonDb,
+  author: Author,
+  actor: ReviewActor,
+  seen: readonly { id: string; version: string }[],
+  options: WriteOptions = {},
+): Promise<ReviewOutcome[]> {
+  // One transaction: the selection is approved whole or, if storage fails, not at all.
+  return inWriteTransaction(db, async () => {
+    const outcomes: ReviewOutcome[] = [];
+    for (const { id, version } of seen) {
+      outcomes.push(
+        await writeReview(db, author, actor, id, { state: 'approved' }, version, options),
+      );
+    }
+    return outcomes;
+  });
+}
+
+export interface QueueFilter {
+  /** The posts to read: a lead's own, or HQ's choice; undefined at HQ: every post. */
+  posts?: readonly string[];
+  state?: ReviewStatus;
+  type?: ActivityTypeId;
+  officerId?: string;
+  /** First and last day included, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The queue's entries, newest first. Per post and state it reads one key range of
+ * [postCode+reviewStatus+sortKey] (the period bounds the range too); without posts,
+ * [reviewStatus+sortKey]. Type and officer are checked on the rows read.
+ */
+export async function listQueue(db: LiaisonDb, filter: QueueFilter): Promise<ActivityView[]> {
+  const lo = filter.from ?? '';
+  const hi = filter.to ? filter.to + SORT_KEY_MAX_SUFFIX : '\uffff';
+  const states: readonly ReviewStatus[] = filter.state
+    ? [filter.state]
+    : ['pending', 'issues', 'returned', 'approved'];
+  const ranges = filter.posts
+    ? filter.posts.flatMap((post) =>
+        states.map((state) => ({
+          index: '[postCode+reviewStatus+sortKey]',
+          lower: [post, state, lo],
+          upper: [post, state, hi],
+        })),
+      )
+    : states.map((state) => ({
+        index: '[reviewStatus+sortKey]',
+        lower: [state, lo],
+        upper: [state, hi],
+      }));
+  return db.transaction('r', db.activities, async () => {
+    const found = await Promise.all(
+      ranges.map((r) =>
+        db.activities.where(r.index).between(r.lower, r.upper, true, true).toArray(),
+      ),
+    );
+    return found
+      .flat()
+      .filter((row) => !row.deleted)
+      .filter((row) => filter.type === undefined || row.type === filter.type)
+      .filter((row) => filter.officerId === undefined || row.officerId === filter.officerId)
+      .sort((a, b) => ((a.sortKey ?? '') < (b.sortKey ?? '') ? 1 : -1))
+      .map(toView);
+  });
+}
+
+/** How many entries wait in each state, for the posts given (all posts when undefined). */
+export async function countByState(
+  db: LiaisonDb,
+  posts: readonly string[] | undefined,
+): Promise<Record<ReviewStatus, number>> {
+  const count = (state: ReviewStatus) =>
+    posts
+      ? Promise.all(
+          posts.map((post) =>
+            db.activities
+              .where('[postCode+reviewStatus+sortKey]')
+              .between([post, state, ''], [post, state, '\uffff'], true, true)
+              .count(),
+          ),
+        ).then((n) => n.reduce((a, b) => a + b, 0))
+      : db.activities
+          .where('[reviewStatus+sortKey]')
+          .between([state, ''], [state, '\uffff'], true, true)
+          .count();
+  const [pending, approved, issues, returned] = await Promise.all(
+    (['pending', 'approved', 'issues', 'returned'] as const).map(count),
+  );
+  return {
+    pending: pending ?? 0,
+    approved: approved ?? 0,
+    issues: issues ?? 0,
+    returned: returned ?? 0,
+  };
+}
+
+/** Someone the lead or HQ may see an entry of: named from the profile or a lead's approval. */
+export interface Person {
+  officerId: string;
+  name: string;
+  postCode?: string;
+}
+
+/**
+ * Everyone this device knows by name: the profile's devices and leads, a lead's own
+ * approvals, and in the demo network its officers. A device approved from its bundle alone
+ * carries its id as its name: a better name found elsewhere wins.
+ */
+export async function listPeople(db: LiaisonDb): Promise<Person[]> {
+  const [signed, approvals] = await Promise.all([
+    getMeta(db, 'profile'),
+    db.exchangeApprovals.toArray(),
+  ]);
+  const profile = signed?.profile;
+  const people = new Map<string, Person>();
+  const add = (officerId: string, name: string, postCode?: string) => {
+    const known = people.get(officerId);
+    if (known && known.name !== officerId) return;
+    const best = name === officerId && known ? known.name : name;
+    people.set(officerId, { officerId, name: best, ...(postCode ? { postCode } : {}) });
+  };
+  for (const d of profile?.devices ?? []) add(d.officerId, d.name, d.postCode);
+  for (const l of profile?.leads ?? []) add(l.officerId, l.name);
+  for (const a of approvals) add(a.officerId, a.name, a.postCode);
+  if (!profile || profile.demo) {
+    for (const o of DEMO_OFFICERS) add(o.officerId, o.name, o.postCode);
+  }
+  return [...people.values()];
+}
+
+/** An officer's entries a reviewer sent back (returned, or with issues), newest first. */
+export async function listReturned(db: LiaisonDb, officerId: string): Promise<ActivityView[]> {
+  const found = await Promise.all(
+    (['returned', 'issues'] as const).map((state) =>
+      db.activities
+        .where('[reviewStatus+sortKey]')
+        .between([state, ''], [state, '\uffff'], true, true)
+        .filter((row) => row.officerId === officerId)
+        .toArray(),
+    ),
+  );
+  return found
+    .flat()
+    .sort((a, b) => ((a.sortKey ?? '') < (b.sortKey ?? '') ? 1 : -1))
+    .map(toView);
+}
+
+/** How many of an officer's entries wait for its correction: the status strip's count. */
+export async function countReturned(db: LiaisonDb, officerId: string): Promise<number> {
+  return (await listReturned(db, officerId)).length;
+}

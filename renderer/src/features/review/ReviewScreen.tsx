@@ -1,0 +1,394 @@
+// The review queue of a team lead (its posts) or HQ (every post): counts by state, filters,
+// a sortable list driven from the keyboard, bulk approval, and the entry's thread and form.
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { CATALOGUE, findActivityType } from '../../../../shared/domain/catalogue.ts';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../../shared/domain/activity.ts';
+import { MAX_COMMENT_LENGTH, type ReviewerState } from '../../../../shared/review/index.ts';
+import {
+  approveEntries,
+  countByState,
+  listQueue,
+  reviewEntry,
+  type ActivityView,
+  type QueueFilter,
+  type ReviewOutcome,
+} from '../../db/index.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { useUi } from '../../kernel/store.ts';
+import { type Session } from '../../kernel/session.ts';
+import { errorMessageKey } from '../../kernel/errors.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { formatDay } from '../../ui/format.ts';
+import { summaryOf } from '../../ui/activity-summary.ts';
+import { reviewActorOf } from './actor.ts';
+import { nameOf, usePeople } from './people.ts';
+import { ReviewPane, type PaneApi } from './ReviewPane.tsx';
+import './review.css';
+
+type Column = 'date' | 'officer' | 'type' | 'state';
+interface Filters {
+  post: string;
+  officer: string;
+  type: string;
+  state: ReviewStatus | '';
+  from: string;
+  to: string;
+}
+const START: Filters = { post: '', officer: '', type: '', state: 'pending', from: '', to: '' };
+
+export function ReviewScreen({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db } = useServices();
+  const showToast = useUi((s) => s.showToast);
+  const people = usePeople();
+  const actor = reviewActorOf(session);
+  const scope = actor?.role === 'lead' ? actor.posts : undefined;
+  const [filters, setFilters] = useState<Filters>(START);
+  const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: 'date', desc: true });
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+  const pane = useRef<PaneApi | null>(null);
+
+  const query: QueueFilter = useMemo(() => {
+    const posts = filters.post ? [filters.post] : scope;
+    return {
+      ...(posts ? { posts } : {}),
+      ...(filters.state ? { state: filters.state } : {}),
+      ...(filters.type ? { type: filters.type as QueueFilter['type'] & string } : {}),
+      ...(filters.officer ? { officerId: filters.officer } : {}),
+      ...(filters.from ? { from: filters.from } : {}),
+      ...(filters.to ? { to: filters.to } : {}),
+    };
+  }, [filters, scope]);
+  const entries = useLiveQuery(() => listQueue(db, query), [db, JSON.stringify(query)]);
+  const counts = useLiveQuery(() => countByState(db, scope), [db, JSON.stringify(scope)]);
+
+  const rows = useMemo(() => {
+    const key = (e: ActivityView): string =>
+      sort.by === 'date'
+        ? `${e.occurredOn}|${e.createdAt}`
+        : sort.by === 'officer'
+          ? nameOf(people, e.officerId)
+          : sort.by === 'type'
+            ? (findActivityType(e.type)?.label[lang] ?? e.type)
+            : e.reviewState.state;
+    return [...(entries ?? [])].sort((a, b) => {
+      const c = key(a).localeCompare(key(b), lang);
+      return sort.desc ? -c : c;
+    });
+  }, [entries, sort, people, lang]);
+  const index = Math.max(
+    0,
+    rows.findIndex((e) => e.id === currentId),
+  );
+  const current = rows.length > 0 ? rows[index] : undefined;
+
+  const say = useCallback(
+    (outcome: ReviewOutcome): boolean => {
+      if (outcome.ok) {
+        setNotice(null);
+        return true;
+      }
+      setNotice(t(`queue.refused.${outcome.reason}`, { max: MAX_COMMENT_LENGTH }));
+      return false;
+    },
+    [t],
+  );
+
+  const onReview = useCallback(
+    async (
+      entry: ActivityView,
+      state: ReviewerState,
+      comment: string,
+      readVersion: string,
+    ): Promise<ReviewOutcome | null> => {
+      if (!actor) return null;
+      try {
+        const outcome = await reviewEntry(
+          db,
+          session.author,
+          actor,
+          entry.id,
+          { state, comment },
+          readVersion,
+        );
+        if (say(outcome)) showToast({ kind: 'ok', key: `queue.done.${state}` });
+        return outcome;
+      } catch (error) {
+        showToast({ kind: 'error', key: errorMessageKey(error) });
+        return null;
+      }
+    },
+    [actor, db, session.author, say, showToast],
+  );
+
+  const bulkApprove = async () => {
+    if (!actor) return;
+    const chosen = rows.filter((e) => selected.has(e.id));
+    try {
+      const outcomes = await approveEntries(db, session.author, actor, chosen);
+      const done = outcomes.filter((o) => o.ok).length;
+      setSelected(new Set());
+      if (done === outcomes.length) {
+        setNotice(null);
+        showToast({ kind: 'ok', key: 'queue.bulkDone', params: { count: done } });
+      } else setNotice(t('queue.bulkPartly', { done, left: outcomes.length - done }));
+    } catch (error) {
+      showToast({ kind: 'error', key: errorMessageKey(error) });
+    }
+  };
+
+  const move = (step: number) => {
+    const next = rows[Math.min(rows.length - 1, Math.max(0, index + step))];
+    if (!next) return;
+    setCurrentId(next.id);
+    setNotice(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-entry="${next.id}"]`)?.focus(),
+    );
+  };
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (
+      ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName) ||
+      e.ctrlKey ||
+      e.metaKey ||
+      e.altKey
+    )
+      return;
+    const actions: Record<string, () => void> = {
+      j: () => move(1),
+      ArrowDown: () => move(1),
+      k: () => move(-1),
+      ArrowUp: () => move(-1),
+      a: () => pane.current?.give('approved'),
+      i: () => pane.current?.give('issues'),
+      r: () => pane.current?.focusComment(),
+      x: () => (current ? toggle(current.id) : undefined),
+    };
+    const act = actions[e.key];
+    if (!act) return;
+    e.preventDefault();
+    act();
+  };
+
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const total = counts ? REVIEW_STATUSES.reduce((n, s) => n + counts[s], 0) : undefined;
+  const posts = scope ?? [
+    ...new Set([...people.values()].flatMap((p) => (p.postCode ? [p.postCode] : []))),
+  ];
+  const officers = [...people.values()].filter(
+    (p) => p.postCode !== undefined && (scope === undefined || scope.includes(p.postCode)),
+  );
+  const header = (column: Column, label: string) => (
+    <th
+      aria-sort={sort.by === column ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+      scope="col"
+    >
+      <button
+        title={t('queue.sortBy', { column: label })}
+        onClick={() => setSort((s) => ({ by: column, desc: s.by === column ? !s.desc : false }))}
+      >
+        {label}
+      </button>
+    </th>
+  );
+  const empty =
+    total === 0
+      ? t('queue.emptyNothing')
+      : filters.state === 'pending' &&
+          !filters.officer &&
+          !filters.type &&
+          !filters.from &&
+          !filters.to
+        ? t('queue.emptyAllReviewed')
+        : t('queue.emptyNoMatch');
+
+  return (
+    <div className="review-screen" onKeyDown={onKeyDown}>
+      <h1 tabIndex={-1}>{t('queue.heading')}</h1>
+      <ul className="review-counts" aria-label={t('queue.counts')}>
+        {REVIEW_STATUSES.map((state) => (
+          <li key={state}>
+            <button
+              aria-pressed={filters.state === state}
+              data-testid={`count-${state}`}
+              onClick={() => set({ state: filters.state === state ? '' : state })}
+            >
+              {t(`review.${state}`)}: {counts?.[state] ?? '…'}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <fieldset className="review-filters">
+        <legend className="visually-hidden">{t('queue.filters')}</legend>
+        <label>
+          {t('queue.post')}
+          <select value={filters.post} onChange={(e) => set({ post: e.target.value })}>
+            <option value="">{t('queue.any')}</option>
+            {posts.map((code) => (
+              <option key={code} value={code}>
+                {session.postOf(code)?.city[lang] ?? code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.officer')}
+          <select value={filters.officer} onChange={(e) => set({ officer: e.target.value })}>
+            <option value="">{t('queue.any')}</option>
+            {officers.map((p) => (
+              <option key={p.officerId} value={p.officerId}>
+                {p.name} ({p.officerId})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.type')}
+          <select value={filters.type} onChange={(e) => set({ type: e.target.value })}>
+            <option value="">{t('queue.any')}</option>
+            {CATALOGUE.map((def) => (
+              <option key={def.id} value={def.id}>
+                {def.label[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.state')}
+          <select
+            value={filters.state}
+            onChange={(e) => set({ state: e.target.value as Filters['state'] })}
+          >
+            <option value="">{t('queue.any')}</option>
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`review.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.from')}
+          <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label>
+          {t('queue.to')}
+          <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+      </fieldset>
+      <p className="review-keys">{t('queue.keys')}</p>
+      {selected.size > 0 ? (
+        <div className="actions">
+          <button className="primary" onClick={() => void bulkApprove()}>
+            {t('queue.bulkApprove', { count: selected.size })}
+          </button>
+        </div>
+      ) : null}
+      {entries === undefined ? null : rows.length === 0 ? (
+        <p className="empty" role="status" data-testid="queue-empty">
+          {empty}
+        </p>
+      ) : (
+        <div className="review-layout">
+          <table className="review-table" data-testid="review-queue">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label={t('queue.selectAll')}
+                    checked={rows.every((e) => selected.has(e.id))}
+                    onChange={(e) =>
+                      setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))
+                    }
+                  />
+                </th>
+                {header('date', t('queue.date'))}
+                {header('officer', t('queue.officer'))}
+                {header('type', t('queue.type'))}
+                <th scope="col">{t('queue.summary')}</th>
+                {header('state', t('queue.state'))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => {
+                const type = findActivityType(e.type);
+                const person = people.get(e.officerId);
+                const post = session.postOf(e.postCode);
+                return (
+                  <tr
+                    key={e.id}
+                    data-entry={e.id}
+                    data-testid="queue-row"
+                    tabIndex={-1}
+                    aria-selected={current?.id === e.id}
+                    onClick={() => {
+                      setCurrentId(e.id);
+                      setNotice(null);
+                    }}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('queue.select')}
+                        checked={selected.has(e.id)}
+                        onChange={() => toggle(e.id)}
+                        onClick={(ev) => ev.stopPropagation()}
+                      />
+                    </td>
+                    <td>{formatDay(e.occurredOn, lang)}</td>
+                    <td>
+                      {person?.name ?? e.officerId}
+                      <br />
+                      <span className="secondary">
+                        {e.officerId} · {post ? post.city[lang] : e.postCode}
+                      </span>
+                    </td>
+                    <td>{type?.label[lang] ?? e.type}</td>
+                    <td>
+                      {type
+                        ? summaryOf(type, e, lang, { yes: t('form.yes'), no: t('form.no') })
+                        : ''}
+                    </td>
+                    <td>
+                      <span className={`badge ${e.reviewState.state}`}>
+                        {t(`review.${e.reviewState.state}`)}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {current ? (
+            <ReviewPane
+              key={current.id}
+              entry={current}
+              session={session}
+              people={people}
+              notice={notice}
+              onReview={onReview}
+              apiRef={pane}
+            />
+          ) : (
+            <p className="hint">{t('queue.pickOne')}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
