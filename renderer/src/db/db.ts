@@ -6,15 +6,18 @@ import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
 import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
+import { upgradeToV4 } from './migration-v4.ts';
 import { randomId } from './random-id.ts';
 import {
   DB_VERSION,
   STORES_V1,
   STORES_V2,
   STORES_V3,
+  STORES_V4,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
+  type RollupStoredRow,
 } from './schema.ts';
 import {
   type DeferredRow,
@@ -59,6 +62,8 @@ export class LiaisonDb extends Dexie {
   declare exchangeQueue: Table<QueuedFileRow, string>;
   declare exchangeRuns: Table<ImportRunRow, string>;
   declare exchangeState: Table<ExchangeStateRow, string>;
+  // Summary rollups (version 4); only rollups.ts touches it.
+  declare summaryRollups: Table<RollupStoredRow, string>;
 
   readonly typeLookup: ActivityTypeLookup;
   readonly now: () => number;
@@ -80,6 +85,9 @@ export class LiaisonDb extends Dexie {
       .upgrade((tx) => upgradeToV2(tx, this.typeLookup));
     // New tables only (STORES_V3): no data to move, so no upgrade step.
     this.version(3).stores(STORES_V3);
+    this.version(4)
+      .stores(STORES_V4)
+      .upgrade((tx) => upgradeToV4(tx));
     this.connection = new ConnectionKeeper(this);
   }
 
