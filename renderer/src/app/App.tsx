@@ -30,6 +30,7 @@ import { EditActivity } from '../features/log/EditActivity.tsx';
 import { ActivityDetail } from '../features/log/ActivityDetail.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { useLang } from '../i18n/useLang.ts';
+import { SummariesScreen } from '../features/summaries/index.ts';
 
 function Screen({ view, session }: { view: View; session: Session }) {
   if (!canOpen(session.identity.role, view.name)) return <LaterScreen kind="notForRole" />;
@@ -51,7 +52,7 @@ function Screen({ view, session }: { view: View; session: Session }) {
     case 'review':
       return <LaterScreen kind="review" />;
     case 'summaries':
-      return <LaterScreen kind="summaries" />;
+      return <SummariesScreen session={session} />;
   }
 }
 

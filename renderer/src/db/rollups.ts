@@ -115,3 +115,13 @@ export async function allRollups(db: LiaisonDb): Promise<RollupTable> {
   for (const row of await db.summaryRollups.toArray()) table.set(row.id, fromStoredRollup(row));
   return table;
 }
+
+/** The first and last months that have rollups (null when nothing is counted yet). */
+export async function rollupMonthSpan(
+  db: LiaisonDb,
+): Promise<{ first: string; last: string } | null> {
+  const first = await db.summaryRollups.orderBy('month').filter((r) => r.month !== '').first();
+  const last = await db.summaryRollups.orderBy('month').last();
+  if (!first || !last) return null;
+  return { first: first.month, last: last.month };
+}

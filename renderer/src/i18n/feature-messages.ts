@@ -6,6 +6,8 @@ import { exchangeMessages } from '../features/sync/exchange-messages.ts';
 import { wizardMessages } from '../features/setup/messages.ts';
 import { networkMessages } from '../features/network/messages.ts';
 import { platformMessages } from '../platform/messages.ts';
+import { summariesMessages } from '../features/summaries/messages.ts';
+import { summaryMessages } from '../../../shared/summary/messages.ts';
 
 /** Add a feature's table here; the i18n test checks that namespaces never collide. */
 export const FEATURE_TABLES = [
@@ -15,6 +17,8 @@ export const FEATURE_TABLES = [
   wizardMessages,
   networkMessages,
   platformMessages,
+  summariesMessages,
+  summaryMessages,
 ] as const;
 
 export const featureMessages = {

@@ -88,7 +88,7 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
       ) : null}
       <Working busy={busy} />
       <h2>{t('wizard.demo.who')}</h2>
-      <p className="field checkbox">
+      <p className="demo-with-data">
         <input
           type="checkbox"
           id="demo-with-data"

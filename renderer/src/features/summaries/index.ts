@@ -1,0 +1,2 @@
+// The Summaries screen, for the shell.
+export { SummariesScreen } from './SummariesScreen.tsx';
