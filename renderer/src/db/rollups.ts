@@ -120,7 +120,10 @@ export async function allRollups(db: LiaisonDb): Promise<RollupTable> {
 export async function rollupMonthSpan(
   db: LiaisonDb,
 ): Promise<{ first: string; last: string } | null> {
-  const first = await db.summaryRollups.orderBy('month').filter((r) => r.month !== '').first();
+  const first = await db.summaryRollups
+    .orderBy('month')
+    .filter((r) => r.month !== '')
+    .first();
   const last = await db.summaryRollups.orderBy('month').last();
   if (!first || !last) return null;
   return { first: first.month, last: last.month };
