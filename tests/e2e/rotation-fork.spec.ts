@@ -4,6 +4,7 @@
 // HQ reads; a wrong code keeps them waiting; HQ's code applies HQ's profile.
 import { expect, test } from '@playwright/test';
 import {
+  expectNoAxeViolations,
   importFiles,
   lastRunFiles,
   openSync,
@@ -41,6 +42,7 @@ test('profiles naming new HQ keys wait for the new HQ code; the code HQ reads ap
   await expect(card.getByText('This is not the code of HQ’s new key.')).toBeVisible();
   await expect(input).toBeFocused();
   await shot(page, 'sync-en-new-hq-keys-wrong');
+  await expectNoAxeViolations(page, 'sync screen, new HQ keys');
 
   await switchLanguage(page, 'fr');
   await expect(card).toContainText('Les clés de l’AC ont changé. Saisissez le nouveau code');
