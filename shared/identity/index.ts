@@ -59,6 +59,12 @@ export {
 export { approveDevice, revokeDevice, scopeOf } from './approve.ts';
 export { type NewHqKeys, rotateHqKeys } from './rotate.ts';
 export {
+  MAX_PENDING_PROFILES,
+  changesHqKey,
+  pendingProfileForCode,
+  withPendingProfile,
+} from './pending-profile.ts';
+export {
   FINGERPRINT_CODE_GROUPS,
   fingerprintCode,
   normalizeFingerprintCode,

@@ -39,6 +39,11 @@ export interface MetaValues {
   deviceKeys: StoredKeyRecord;
   /** The HQ-signed network profile this device trusts (the newest it has accepted). */
   profile: SignedProfile;
+  /**
+   * Profiles naming another HQ signing key (a rotation chain), not applied until the person
+   * types the new HQ code read by phone (pending-profile.ts); absent when none waits.
+   */
+  pendingProfiles: SignedProfile[];
   /** The data key wrapped by the passphrase (and for HQ's recovery): a VaultRecord. */
   vault: unknown;
   /**

@@ -56,6 +56,22 @@ describe('the import report lines', () => {
     );
   });
 
+  it('says a profile naming new HQ keys waits for the new HQ code, as a warning, in each language', () => {
+    const pending: FileOutcome = { kind: 'profile', version: 100, updated: false, pending: true };
+    for (const [lang, text] of [
+      [
+        'en',
+        'Network profile version 100 names new HQ keys: it waits until you type the new HQ code',
+      ],
+      ['fr', 'Le profil du réseau, version 100, nomme de nouvelles clés de l’AC\u00a0: il attend'],
+    ] as const) {
+      const { t, ctx } = tr(lang);
+      const [line, tone] = outcomeLine(pending, ctx);
+      expect(translateLine(t, line)).toContain(text);
+      expect(tone).toBe('warn');
+    }
+  });
+
   it('says one line per outcome, with refusals counted and a rejection in plain words', () => {
     const { t, ctx } = tr('en');
     const line = (o: FileOutcome) => translateLine(t, outcomeLine(o, ctx)[0]);

@@ -61,7 +61,13 @@ export type FileOutcome =
   /** From a device not approved yet: stored, applied when someone approves the device. */
   | { kind: 'pending-device'; bundleId: string; sender: SenderInfo }
   | { kind: 'receipt'; from: SenderInfo; acknowledgedUpTo: number }
-  | { kind: 'profile'; version: number; updated: boolean }
+  | {
+      kind: 'profile';
+      version: number;
+      updated: boolean;
+      /** A new HQ key: held until the person types the new HQ code (never applied here). */
+      pending?: boolean;
+    }
   | { kind: 'enrollment'; sender: SenderInfo }
   /**
    * A queued file whose import stopped twice without an answer (the app closed, crashed or

@@ -10,6 +10,7 @@ import { decodeEnrollmentFile, verifyEnrollment } from '../../../../shared/ident
 import { isDemoNetworkId } from '../../../../shared/identity/demo-guard.ts';
 import { decodeProfileFile } from '../../../../shared/identity/profile-file.ts';
 import { holdsRevokedKey, isRevoked } from '../../../../shared/identity/profile.ts';
+import { changesHqKey } from '../../../../shared/identity/pending-profile.ts';
 import { verifyProfile, type SignedProfile } from '../../../../shared/identity/signed.ts';
 import { type Change } from '../../../../shared/sync/change.ts';
 import { type Refusal } from '../../../../shared/sync/refusal.ts';
@@ -31,6 +32,7 @@ import {
   type ExchangeSelf,
 } from './self.ts';
 import { replaceProfile } from '../identity.ts';
+import { holdPendingProfile } from '../pending-profiles.ts';
 import { isSealedPath } from '../sealing.ts';
 
 /**
@@ -134,10 +136,20 @@ async function takeProfile(
   await assertSameSideProfile(file.profile, self.profile.demo);
   const profile = await verifyProfile(file, { current: self.profile });
   const signed: SignedProfile = { profile, signature: file.signature };
+  // A new HQ key came by a rotation chain, which a thief holding the old key can sign too:
+  // held pending until the person types the new HQ code read by phone (Sync screen).
+  const pending = changesHqKey(self.profile, profile);
   const tables = [db.meta, db.exchangeDeferred, db.exchangeRuns, db.exchangeQueue];
   return db.transaction('rw', tables, async () => {
-    const updated = profile.version > self.profile.version && (await replaceProfile(db, signed));
-    const outcome: FileOutcome = { kind: 'profile', version: profile.version, updated };
+    if (pending) await holdPendingProfile(db, signed);
+    const updated =
+      !pending && profile.version > self.profile.version && (await replaceProfile(db, signed));
+    const outcome: FileOutcome = {
+      kind: 'profile',
+      version: profile.version,
+      updated,
+      ...(pending ? { pending } : {}),
+    };
     await work.record(outcome);
     return outcome;
   });

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { sameFingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type ImportedProfile } from '../../kernel/profile-files.ts';
+import { CodeInput } from '../../ui/CodeInput.tsx';
 import { Step, StepActions, type StepPosition } from './Step.tsx';
 import { formatIssued } from '../../ui/HqCode.tsx';
 
@@ -63,27 +64,13 @@ export function VerifyStep({
         <dd>{formatIssued(profile.issuedAt, lang)}</dd>
       </dl>
       <form onSubmit={(e) => void handleSubmit(() => onConfirmed())(e)} noValidate>
-        <div className="field">
-          <label htmlFor="verify-code">{t('wizard.verify.typeCode')}</label>
-          <p className="hint" id="verify-code-hint">
-            {t('wizard.verify.typeCodeHint')}
-          </p>
-          <input
-            id="verify-code"
-            className="fingerprint-input"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={!!error}
-            aria-describedby={error ? 'verify-code-hint verify-code-error' : 'verify-code-hint'}
-            {...register('typed')}
-          />
-          {error ? (
-            <p className="error" id="verify-code-error">
-              {t(error)}
-            </p>
-          ) : null}
-        </div>
+        <CodeInput
+          id="verify-code"
+          label={t('wizard.verify.typeCode')}
+          hint={t('wizard.verify.typeCodeHint')}
+          error={error ? t(error) : undefined}
+          field={register('typed')}
+        />
         <StepActions onBack={onBack} />
       </form>
     </Step>

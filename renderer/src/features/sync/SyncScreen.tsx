@@ -20,6 +20,7 @@ import { ImportHistory } from './ImportHistory.tsx';
 import { GapList } from './GapList.tsx';
 import { type LocalApprovalRow } from '../../db/exchange/schema.ts';
 import { LocalApprovals } from './LocalApprovals.tsx';
+import { NewHqKeys } from './NewHqKeys.tsx';
 import { PendingDevices } from './PendingDevices.tsx';
 import { failureLine } from './export-result.ts';
 import { useFormatWhen } from './format.ts';
@@ -104,6 +105,11 @@ export function SyncScreen({ session }: { session: Session }) {
           })}
         </p>
       ) : null}
+      <NewHqKeys
+        busy={deciding || running}
+        onDone={(key, params) => showToast({ kind: 'ok', key, params })}
+        onFail={fail}
+      />
       <div className="sync-columns">
         <div className="sync-column">
           <ExportPanel client={client} session={session} profile={profile} />

@@ -147,6 +147,8 @@ export const syncMessages = bilingual(
           receiptNone: 'Receipt: {{sender}} holds none of your changes yet.',
           profileUpdated: 'Network profile updated to version {{version, number}}.',
           profileSame: 'Network profile version {{version, number}}: this device has it already.',
+          profilePending:
+            'Network profile version {{version, number}} names new HQ keys: it waits until you type the new HQ code (at the top of this screen).',
           enrollment: 'Device card of {{sender}}: listed under devices waiting for approval.',
         },
       },
@@ -204,6 +206,19 @@ export const syncMessages = bilingual(
         lastReceipt: 'Last receipt from HQ: {{when}}',
         noReceipt: 'No receipt from HQ yet',
         importing: 'Importing: {{percent, number}}%',
+      },
+      hqKeys: {
+        heading: 'HQ’s keys have changed',
+        notice:
+          'HQ’s keys have changed. Type the new HQ code that HQ reads to you by phone to accept the new network profile.',
+        typeCode: 'The new code HQ read to you',
+        wrongCode:
+          'This is not the code of HQ’s new key. Nothing was changed: the new profile still waits. Ask HQ to read it again; if it still differs, refuse it and tell HQ: someone else may hold HQ’s old key.',
+        accept: 'Accept the new profile',
+        refuse: 'Refuse',
+        accepted:
+          'New network profile accepted (version {{version, number}}): bundles now use HQ’s new keys.',
+        refused: 'New network profile refused: this device keeps HQ’s keys as they were.',
       },
       error: {
         unexpected: 'Something went wrong. Nothing was changed; try again.',
@@ -362,6 +377,8 @@ export const syncMessages = bilingual(
           receiptNone: 'Accusé de réception : {{sender}} n’a encore aucune de vos modifications.',
           profileUpdated: 'Profil du réseau mis à jour à la version {{version, number}}.',
           profileSame: 'Profil du réseau, version {{version, number}} : cet appareil l’a déjà.',
+          profilePending:
+            'Le profil du réseau, version {{version, number}}, nomme de nouvelles clés de l’AC : il attend que vous saisissiez le nouveau code de l’AC (en haut de cet écran).',
           enrollment:
             'Fiche d’appareil de {{sender}} : ajoutée aux appareils en attente d’approbation.',
         },
@@ -421,6 +438,20 @@ export const syncMessages = bilingual(
         lastReceipt: 'Dernier accusé de l’AC : {{when}}',
         noReceipt: 'Aucun accusé de l’AC',
         importing: 'Importation : {{percent, number}} %',
+      },
+      hqKeys: {
+        heading: 'Les clés de l’AC ont changé',
+        notice:
+          'Les clés de l’AC ont changé. Saisissez le nouveau code de l’AC, qu’elle vous lit au téléphone, pour accepter le nouveau profil du réseau.',
+        typeCode: 'Le nouveau code que l’AC vous a lu',
+        wrongCode:
+          'Ce n’est pas le code de la nouvelle clé de l’AC. Rien n’a été modifié : le nouveau profil attend toujours. Demandez à l’AC de le relire; s’il diffère encore, refusez-le et prévenez l’AC : quelqu’un d’autre détient peut-être l’ancienne clé de l’AC.',
+        accept: 'Accepter le nouveau profil',
+        refuse: 'Refuser',
+        accepted:
+          'Nouveau profil du réseau accepté (version {{version, number}}) : les lots utilisent désormais les nouvelles clés de l’AC.',
+        refused:
+          'Nouveau profil du réseau refusé : cet appareil garde les clés de l’AC telles qu’elles étaient.',
       },
       error: {
         unexpected: 'Une erreur s’est produite. Rien n’a été modifié; réessayez.',

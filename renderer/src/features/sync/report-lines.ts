@@ -154,6 +154,11 @@ export function outcomeLine(outcome: FileOutcome, ctx: OutcomeContext): [Line, O
         : [{ key: 'sync.report.outcome.receiptNone', values: { sender } }, 'info'];
     }
     case 'profile':
+      if (outcome.pending)
+        return [
+          { key: 'sync.report.outcome.profilePending', values: { version: outcome.version } },
+          'warn',
+        ];
       return [
         {
           key: outcome.updated
