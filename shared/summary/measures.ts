@@ -168,6 +168,11 @@ export function contributionOf(entry: CountableEntry): Contribution | null {
   };
   const notCounted: Contribution = { key, counters: { notCounted: 1 } };
   const def = findActivityType(entry.type);
+  // A row damaged on disk may lack its data (docs/database.md, "Damaged rows"): it counts as
+  // not counted instead of throwing, so an import that repairs it still applies.
+  const stored: unknown = entry.data;
+  if (typeof stored !== 'object' || stored === null) return notCounted;
+  const data = stored as Readonly<Record<string, unknown>>;
   if (!def || !date || entry.schemaVersion > def.version) return notCounted;
   const counters: Partial<Record<CounterId, number>> = { entries: 1 };
   for (const measure of measuresOf(def.id)) {
@@ -175,9 +180,9 @@ export function contributionOf(entry: CountableEntry): Contribution | null {
     if (rule.kind === 'entries') {
       counters[measure.id] = 1;
     } else if (rule.kind === 'entriesWhere') {
-      counters[measure.id] = entry.data[rule.field] === true ? 1 : 0;
+      counters[measure.id] = data[rule.field] === true ? 1 : 0;
     } else {
-      const value = entry.data[rule.field] ?? 0;
+      const value = data[rule.field] ?? 0;
       if (!isCount(value)) return notCounted;
       counters[measure.id] = value;
     }

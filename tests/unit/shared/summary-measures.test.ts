@@ -119,6 +119,13 @@ describe('summary measures', () => {
     expect(contributionOf(entry('training', { peopleTrained: 5 }, { deleted: true }))).toBeNull();
   });
 
+  it('counts apart a row damaged on disk that lost its data, instead of throwing', () => {
+    const damaged = { ...entry('training', {}), data: undefined } as unknown as CountableEntry;
+    expect(contributionOf(damaged)?.counters).toEqual({ notCounted: 1 });
+    const nulled = { ...entry('interdiction', {}), data: null } as unknown as CountableEntry;
+    expect(contributionOf(nulled)?.counters).toEqual({ notCounted: 1 });
+  });
+
   it('adds, subtracts and merges counters, dropping zeros', () => {
     expect(addCounters({ entries: 1, peopleTrained: 3 }, { peopleTrained: 4 })).toEqual({
       entries: 1,
