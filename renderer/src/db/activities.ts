@@ -16,6 +16,7 @@ import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/chan
 import { keptWhenDeleted } from '../../../shared/sync/fields.ts';
 import { type LiaisonDb } from './db.ts';
 import { allocateSeqs, DeviceClock } from './device.ts';
+import { explainWriteFailure } from './disk-probe.ts';
 import { DbError, toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
@@ -65,7 +66,7 @@ export async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>)
   try {
     return await db.transaction('rw', [db.activities, db.changes, db.meta], fn);
   } catch (e) {
-    throw toDbError(e, 'write-failed', db.connection);
+    throw await explainWriteFailure(db, toDbError(e, 'write-failed', db.connection));
   }
 }
 

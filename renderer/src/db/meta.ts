@@ -26,6 +26,8 @@ export interface MetaValues {
   hlc: string;
   /** Activities not deleted: the list's length without counting 100,000 rows. */
   activityCount: number;
+  /** When a tiny probe write last ran after a write failed unexplained (disk-probe.ts). */
+  diskProbe: number;
   /** Recipient id -> highest own seq it acknowledged with no gap (from receipts). */
   acked: Record<string, number>;
   language: Language;

@@ -1,0 +1,46 @@
+// A write that failed for no stated reason is told apart from a full disk by one tiny probe.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type LiaisonDb } from '../../../renderer/src/db/db.ts';
+import { explainWriteFailure } from '../../../renderer/src/db/disk-probe.ts';
+import { DbError } from '../../../renderer/src/db/errors.ts';
+import { getMeta } from '../../../renderer/src/db/meta.ts';
+import { freshName, testTypes } from './db-fixtures.ts';
+
+const bare = () =>
+  new DbError('write-failed', 'Unknown error', { cause: new DOMException('', 'UnknownError') });
+
+let db: LiaisonDb | undefined;
+afterEach(() => {
+  vi.restoreAllMocks();
+  db?.close();
+});
+
+describe('a write failure with no stated reason', () => {
+  it('stays a write failure when a probe write succeeds (the disk has room)', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    const failure = bare();
+    expect(await explainWriteFailure(db, failure)).toBe(failure);
+    expect(await getMeta(db, 'diskProbe')).toEqual(expect.any(Number));
+  });
+
+  it('reads as a full disk when the probe fails for want of space', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    const noSpace = new DOMException(
+      'Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE',
+      'UnknownError',
+    );
+    vi.spyOn(db.meta, 'put').mockRejectedValue(noSpace);
+    const failure = bare();
+    const explained = await explainWriteFailure(db, failure);
+    expect(explained.code).toBe('quota-exceeded');
+    expect(explained.cause).toBe(failure);
+  });
+
+  it('leaves a failure that already has its reason untouched, without probing', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    const put = vi.spyOn(db.meta, 'put');
+    const full = new DbError('quota-exceeded', 'full');
+    expect(await explainWriteFailure(db, full)).toBe(full);
+    expect(put).not.toHaveBeenCalled();
+  });
+});
