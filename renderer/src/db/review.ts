@@ -72,21 +72,22 @@ export async function reviewEntry(
   const early = actionProblem(action);
   if (early) return { ok: false, reason: early };
   // Dexie keeps the transaction across awaits inside an async scope function only.
-  return inWriteTransaction(
-    db,
-    async () => await writeReview(db, author, actor, id, action, seenVersion, options),
-  );
+  const request = { author, actor, id, action, seenVersion, options };
+  return inWriteTransaction(db, async () => await writeReview(db, request));
 }
 
-async function writeReview(
-  db: LiaisonDb,
-  author: Author,
-  actor: ReviewActor,
-  id: string,
-  action: ReviewAction,
-  seenVersion: string,
-  options: WriteOptions,
-): Promise<ReviewOutcome> {
+/** reviewEntry's arguments, handed on whole to the write inside its transaction. */
+interface ReviewRequest {
+  readonly author: Author;
+  readonly actor: ReviewActor;
+  readonly id: string;
+  readonly action: ReviewAction;
+  readonly seenVersion: string;
+  readonly options: WriteOptions;
+}
+
+async function writeReview(db: LiaisonDb, request: ReviewRequest): Promise<ReviewOutcome> {
+  const { author, actor, id, action, seenVersion, options } = request;
   const row = await writableRow(db, author, id, options, 'review');
   const current = toView(row);
   if (current.version !== seenVersion) {
@@ -128,8 +129,9 @@ export async function approveEntries(
   return inWriteTransaction(db, async () => {
     const outcomes: ReviewOutcome[] = [];
     for (const { id, version } of seen) {
+      const action: ReviewAction = { state: 'approved' };
       outcomes.push(
-        await writeReview(db, author, actor, id, { state: 'approved' }, version, options),
+        await writeReview(db, { author, actor, id, action, seenVersion: version, options }),
       );
     }
     return outcomes;

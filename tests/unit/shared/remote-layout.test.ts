@@ -132,11 +132,15 @@ describe('failures and backoff', () => {
     expect(backoffDelay(3, 0, s)).toBe(2000);
     expect(backoffDelay(50, 1, s)).toBe(60_000);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 1 }), (n, r) => {
-        const d = backoffDelay(n, r, s);
-        const cap = Math.min(s.maxMs, s.baseMs * 2 ** (n - 1));
-        return d >= cap / 2 - 1 && d <= cap + 1;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, r) => {
+          const d = backoffDelay(n, r, s);
+          const cap = Math.min(s.maxMs, s.baseMs * 2 ** (n - 1));
+          return d >= cap / 2 - 1 && d <= cap + 1;
+        },
+      ),
     );
   });
 });
