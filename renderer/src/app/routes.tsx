@@ -10,7 +10,7 @@ import { SettingsScreen } from '../features/settings/index.ts';
 import { SyncScreen } from '../features/sync/index.ts';
 import { NetworkScreen } from '../features/network/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
-import { LaterScreen } from './LaterScreen.tsx';
+import { SummariesScreen } from '../features/summaries/index.ts';
 
 type Name = View['name'];
 export interface ScreenProps<N extends Name = Name> {
@@ -35,8 +35,6 @@ const ALL: readonly Role[] = ['officer', 'lead', 'hq'];
 const FIELD: readonly Role[] = ['officer', 'lead'];
 const ABOVE_POSTS: readonly Role[] = ['lead', 'hq'];
 const LOG_TITLE = { officer: 'nav.log', lead: 'nav.log', hq: 'nav.networkLog' } as const;
-
-const SummariesScreen = () => <LaterScreen kind="summaries" />; // placeholder until features/summaries
 
 // prettier-ignore
 export const ROUTES: { readonly [N in Name]: Route<N> } = {

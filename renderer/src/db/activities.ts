@@ -21,7 +21,9 @@ import { DbError, toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
 import { buildRow, hlcTime, toActivity, toView, type ActivityView } from './rows.ts';
+import { applyRollupDeltas } from './rollups.ts';
 import { type ActivityRow } from './schema.ts';
+import { rollupDeltas } from '../../../shared/summary/measures.ts';
 import { sealData, type Sealer } from './sealing.ts';
 
 /** Who writes: the device (signs, numbers the changes) and the officer it acts for. */
@@ -59,12 +61,12 @@ export interface WriteOptions {
 }
 
 /**
- * Runs `fn` in one rw transaction over rows, change log and counters. If any part fails
+ * Runs `fn` in one rw transaction over rows, change log, counters and summary rollups. If any part fails
  * (a quota error, a bug half way), everything aborts: no row, no change, no seq used.
  */
 export async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>): Promise<T> {
   try {
-    return await db.transaction('rw', [db.activities, db.changes, db.meta], fn);
+    return await db.transaction('rw', [db.activities, db.changes, db.meta, db.summaryRollups], fn);
   } catch (e) {
     throw await explainWriteFailure(db, toDbError(e, 'write-failed', db.connection));
   }
@@ -156,6 +158,7 @@ export async function createActivity(
     const local = { pending: 1, localSeq: lastSeq } as const;
     const row = buildRow(activity, clocks, local, db.typeLookup(activity.type));
     await db.activities.add(row);
+    await applyRollupDeltas(db.summaryRollups, rollupDeltas(null, row));
     await addToCount(db, 1);
     return toView(row);
   });
@@ -214,6 +217,7 @@ export async function writeRecord(
   const local = { pending: 1, localSeq: lastSeq } as const;
   const next = buildRow(activity, clocks, local, db.typeLookup(activity.type));
   await db.activities.put(next);
+  await applyRollupDeltas(db.summaryRollups, rollupDeltas(row, next));
   return toView(next);
 }
 
@@ -287,9 +291,9 @@ export async function deleteActivity(
     const { changes, lastSeq, lastHlc } = await appendChanges(db, author, id, [tombstone]);
     const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
     activity.updatedAt = hlcTime(lastHlc);
-    await db.activities.put(
-      buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined),
-    );
+    const tombstoneRow = buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined);
+    await db.activities.put(tombstoneRow);
+    await applyRollupDeltas(db.summaryRollups, rollupDeltas(row, tombstoneRow));
     await addToCount(db, -1);
     await db.changes
       .where('[recordId+hlc]')

@@ -7,6 +7,7 @@ import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
 import { upgradeToV4 } from './migrations-v4.ts';
+import { upgradeToV5 } from './migrations-v5.ts';
 import { randomId } from './random-id.ts';
 import {
   DB_VERSION,
@@ -14,9 +15,11 @@ import {
   STORES_V2,
   STORES_V3,
   STORES_V4,
+  STORES_V5,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
+  type RollupStoredRow,
 } from './schema.ts';
 import {
   type DeferredRow,
@@ -61,6 +64,8 @@ export class LiaisonDb extends Dexie {
   declare exchangeQueue: Table<QueuedFileRow, string>;
   declare exchangeRuns: Table<ImportRunRow, string>;
   declare exchangeState: Table<ExchangeStateRow, string>;
+  // Summary rollups (version 4); only rollups.ts touches it.
+  declare summaryRollups: Table<RollupStoredRow, string>;
 
   readonly typeLookup: ActivityTypeLookup;
   readonly now: () => number;
@@ -83,6 +88,9 @@ export class LiaisonDb extends Dexie {
     // New tables only (STORES_V3): no data to move, so no upgrade step.
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4).upgrade(upgradeToV4);
+    this.version(5)
+      .stores(STORES_V5)
+      .upgrade((tx) => upgradeToV5(tx));
     this.connection = new ConnectionKeeper(this);
   }
 

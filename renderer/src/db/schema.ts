@@ -40,6 +40,16 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** One rollup counter row: id is shared/summary's rollupId of its key. */
+export interface RollupStoredRow {
+  id: string;
+  month: string;
+  postCode: string;
+  officerId: string;
+  type: string;
+  counters: Partial<Record<string, number>>;
+}
+
 /** An autosaved, not yet submitted form. Values are what the form holds, unvalidated. */
 export interface DraftRow {
   id: string;
@@ -109,8 +119,18 @@ export const STORES_V4 = {
   activities: `${STORES_V2.activities}, [postCode+reviewStatus+sortKey]`,
 };
 
+/**
+ * Version 5: summary rollups (rollups.ts), counters per month × post × officer × type kept in
+ * the transaction of every entry write and import, so summaries never scan the entries. A
+ * new table only; its upgrade counts the stored entries into it (migrations-v5.ts).
+ */
+export const STORES_V5 = {
+  ...STORES_V4,
+  summaryRollups: 'id, month',
+};
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

@@ -27,6 +27,9 @@ import {
   type WriteCutter,
 } from './crash-harness.ts';
 import { freshName, liaisonInput, testTypes } from './db-fixtures.ts';
+import { fromStoredRollup } from '../../../renderer/src/db/rollups.ts';
+import { type ActivityRow, type RollupStoredRow } from '../../../renderer/src/db/schema.ts';
+import { recount, type RollupTable } from '../../../shared/summary/measures.ts';
 import {
   OFFICER_A,
   OFFICER_B,
@@ -48,7 +51,7 @@ const TRY = 'exchangeState'; // a file's try counted before the try (beginAttemp
 // The file's name noted with its try once its bytes are read (noteAttemptFileName).
 const NAME = 'exchangeState';
 const APPLY =
-  'activities+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta';
+  'activities+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta+summaryRollups';
 const REPORT = 'exchangeQueue+exchangeRuns'; // a report line alone: rejected, already imported, set aside
 const PARK = 'exchangePendingBundles+exchangePendingDevices+exchangeQueue+exchangeRuns';
 const FINISH = 'exchangeQueue+exchangeRuns+exchangeState'; // finishRun
@@ -183,6 +186,11 @@ function expectWholeFiles(before: Dump, atCrash: Dump, steps: readonly string[])
     (m) => m.key === 'activityCount',
   )?.value;
   expect(count ?? 0).toBe(activities.filter((a) => !a.deleted).length);
+  // Summary rollups move with the entries they count: equal to a recount at every crash.
+  const rollups: RollupTable = new Map(
+    rowsOf<RollupStoredRow>(atCrash, 'summaryRollups').map((r) => [r.id, fromStoredRollup(r)]),
+  );
+  expect(rollups).toEqual(recount(rowsOf<ActivityRow>(atCrash, 'activities')));
   const parked = reports.flatMap((f) => (f.outcome.kind === 'pending-device' ? [f.outcome] : []));
   const newPending = keysOf(atCrash, 'exchangePendingBundles').filter(
     (k) => !keysOf(before, 'exchangePendingBundles').includes(k),

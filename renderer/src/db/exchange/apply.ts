@@ -35,6 +35,8 @@ import {
 import { type DeferredRow, type SenderRow } from './schema.ts';
 import { getMeta, setMeta } from '../meta.ts';
 import { type ActivityRow } from '../schema.ts';
+import { applyRollupDeltas } from '../rollups.ts';
+import { type Contribution, rollupDeltas } from '../../../../shared/summary/measures.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;
@@ -150,6 +152,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     db.exchangeDeferred,
     db.exchangeQueue,
     db.exchangeRuns,
+    db.summaryRollups,
   ];
   // A full disk aborts it with a reason its requests do not carry: kept for the report.
   let native: IDBTransaction | undefined;
@@ -219,6 +222,8 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     );
     writer.write(second.records.values());
     const liveDelta = await writer.done();
+    // Summaries move with the rows they count, in this transaction.
+    await applyRollupDeltas(db.summaryRollups, writer.rollupDeltas);
     if (liveDelta !== 0) {
       const count = (await getMeta(db, 'activityCount')) ?? 0;
       await setMeta(db, 'activityCount', Math.max(0, count + liveDelta));
@@ -304,8 +309,11 @@ function* recordSlices(changes: readonly Change[]): Generator<Change[]> {
 function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
   const puts: Promise<unknown>[] = [];
   const written = new Map<string, ActivityRow>();
+  const deltas: Contribution[] = [];
   let liveDelta = 0;
   return {
+    /** What the rows written change in the summary rollups (a row written twice counts once). */
+    rollupDeltas: deltas,
     write(states: Iterable<RecordState>): void {
       const rows: ActivityRow[] = [];
       for (const state of states) {
@@ -314,6 +322,7 @@ function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
         const unsealed = unsealedSensitive(row, db.typeLookup);
         if (unsealed) throw new ExchangeError('unexpected', `${unsealed} would be stored unsealed`);
         liveDelta += (row.deleted ? 0 : 1) - (before && !before.deleted ? 1 : 0);
+        for (const delta of rollupDeltas(before ?? null, row)) deltas.push(delta);
         written.set(row.id, row);
         rows.push(row);
       }

@@ -9,7 +9,8 @@ import { useLang } from '../../i18n/useLang.ts';
 import { DEMO_PASSPHRASE } from '../lock/index.ts';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
 import { problemOf, type Problem } from '../../ui/problem.ts';
-import { setUpDemo, type DemoChoice } from './setup-service.ts';
+import { finishSetup, prepareDemoSetup, setUpDemo, type DemoChoice } from './setup-service.ts';
+import { seedDemoInWorker } from './demo-seed-client.ts';
 import { BackButton, Step, Working } from './Step.tsx';
 
 const [FIRST_OFFICER] = DEMO_OFFICERS;
@@ -22,6 +23,8 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [officerId, setOfficerId] = useState(FIRST_OFFICER?.officerId ?? '');
   const [leadId, setLeadId] = useState(DEMO_LEADS[0]?.officerId ?? '');
+  const [withData, setWithData] = useState(false);
+  const [seeded, setSeeded] = useState<{ done: number; total: number } | null>(null);
   const city = (code: string) => getPost(code)?.city[lang] ?? code;
   const regionOf = (codes: readonly string[]) => {
     const post = getPost(codes[0] ?? '');
@@ -33,7 +36,18 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
     setProblem(null);
     try {
       // On success the shell replaces the wizard with the log: nothing more to do here.
-      await setUpDemo({ db, vault }, choice);
+      if (choice.role === 'officer' || !withData) {
+        await setUpDemo({ db, vault }, choice);
+        return;
+      }
+      // The entries are stored before the identity: the shell opens on a filled network.
+      const prepared = await prepareDemoSetup({ db, vault }, choice);
+      const posts = choice.role === 'lead' ? [...choice.lead.posts] : undefined;
+      await seedDemoInWorker(
+        { dbName: db.name, dataKey: prepared.dataKey, ...(posts ? { posts } : {}) },
+        (done, total) => setSeeded({ done, total }),
+      );
+      await finishSetup({ db, vault }, prepared);
     } catch (error) {
       setProblem(problemOf(error));
       setBusy(false);
@@ -74,6 +88,27 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
       ) : null}
       <Working busy={busy} />
       <h2>{t('wizard.demo.who')}</h2>
+      <p className="demo-with-data">
+        <input
+          type="checkbox"
+          id="demo-with-data"
+          checked={withData}
+          disabled={busy}
+          onChange={(e) => setWithData(e.target.checked)}
+        />
+        <label htmlFor="demo-with-data">{t('wizard.demo.withData')}</label>
+      </p>
+      {seeded ? (
+        <p className="demo-seeding">
+          <label htmlFor="demo-seed-progress">
+            {t('wizard.demo.seeding', {
+              done: seeded.done.toLocaleString(lang),
+              total: seeded.total.toLocaleString(lang),
+            })}
+          </label>
+          <progress id="demo-seed-progress" max={seeded.total || 1} value={seeded.done} />
+        </p>
+      ) : null}
       <div className="demo-pick">
         <div className="field">
           <label htmlFor="demo-officer">{t('wizard.demo.officer')}</label>

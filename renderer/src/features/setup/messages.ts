@@ -38,6 +38,9 @@ export const wizardMessages = bilingual(
         hq: 'Demo HQ',
         hqHelp: 'Sees the whole network and issues its profile.',
         startHq: 'Start as the demo HQ',
+        withData:
+          'Fill a team lead or HQ with the demo network’s four years of entries (about 73,000; takes a few seconds)',
+        seeding: 'Storing the demo network’s entries: {{done}} of {{total}}',
         officerOption: '{{name}}, {{city}}',
         leadOption: '{{name}}, {{region}} ({{count}} posts)',
       },
@@ -190,6 +193,9 @@ export const wizardMessages = bilingual(
         hq: 'AC de démo',
         hqHelp: 'Voit tout le réseau et émet son profil.',
         startHq: 'Commencer comme l’AC de démo',
+        withData:
+          'Remplir un chef d’équipe ou l’AC avec les quatre années d’entrées du réseau de démo (environ 73\u00a0000\u00a0; quelques secondes)',
+        seeding: 'Enregistrement des entrées du réseau de démo\u00a0: {{done}} sur {{total}}',
         officerOption: '{{name}}, {{city}}',
         leadOption: '{{name}}, {{region}} ({{count}} postes)',
       },

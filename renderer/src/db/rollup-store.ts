@@ -1,0 +1,52 @@
+// The summary rollups read and rebuilt through the open database: the "Rebuild summaries"
+// action and the reads a summary makes, by month, so a summary never scans the entries.
+import { type RollupRow, type RollupTable } from '../../../shared/summary/measures.ts';
+import { type LiaisonDb } from './db.ts';
+import { toDbError } from './errors.ts';
+import { fromStoredRollup, recountInto } from './rollups.ts';
+
+/**
+ * "Rebuild summaries": throws the rollups away and counts them again from the entries, in
+ * one transaction (a failure leaves the old rollups as they were). Gives the rows written.
+ */
+export async function rebuildRollups(
+  db: LiaisonDb,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  try {
+    return await db.transaction('rw', [db.activities, db.summaryRollups], () =>
+      recountInto(db.activities, db.summaryRollups, onProgress),
+    );
+  } catch (e) {
+    throw toDbError(e, 'write-failed', db.connection);
+  }
+}
+
+/** The rollup rows of these months (the only read a summary makes). */
+export async function readRollups(db: LiaisonDb, months: readonly string[]): Promise<RollupRow[]> {
+  const rows = await db.summaryRollups
+    .where('month')
+    .anyOf([...months])
+    .toArray();
+  return rows.map(fromStoredRollup);
+}
+
+/** Every rollup row: tests compare it with a recount. */
+export async function allRollups(db: LiaisonDb): Promise<RollupTable> {
+  const table: RollupTable = new Map();
+  for (const row of await db.summaryRollups.toArray()) table.set(row.id, fromStoredRollup(row));
+  return table;
+}
+
+/** The first and last months that have rollups (null when nothing is counted yet). */
+export async function rollupMonthSpan(
+  db: LiaisonDb,
+): Promise<{ first: string; last: string } | null> {
+  const first = await db.summaryRollups
+    .orderBy('month')
+    .filter((r) => r.month !== '')
+    .first();
+  const last = await db.summaryRollups.orderBy('month').last();
+  if (!first || !last) return null;
+  return { first: first.month, last: last.month };
+}

@@ -1,0 +1,269 @@
+// The Summaries screen: a period, where in the network (drill-down network → region → post
+// → officer → type), totals beside the period before and a year earlier, a sortable break-
+// down, charts with their data, CSV export, print, and the rebuild action. Everything is
+// read from the rollups, within what the role may see.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { fiscalYearOf } from '../../../../shared/domain/fiscal.ts';
+import { ACTIVITY_TYPE_IDS } from '../../../../shared/domain/catalogue-types.ts';
+import {
+  counterValue,
+  headlineMeasure,
+  MEASURE_IDS,
+  type MeasureId,
+} from '../../../../shared/summary/measures.ts';
+import { periodLabel, periodRange, type Period } from '../../../../shared/summary/periods.ts';
+import {
+  compareSummaries,
+  drillUp,
+  regionOfPost,
+  type SummaryFilter,
+} from '../../../../shared/summary/totals.ts';
+import { rollupMonthSpan } from '../../db/rollup-store.ts';
+import { rollupsFor, scopeFor } from '../../db/summary-queries.ts';
+import { useServices } from '../../kernel/services.tsx';
+import { type Session } from '../../kernel/session.ts';
+import { useUi } from '../../kernel/store.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { Chart } from './Charts.tsx';
+import { ExportBar } from './ExportBar.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
+import { RebuildButton } from './RebuildButton.tsx';
+import { SummaryTable } from './SummaryTable.tsx';
+import { TotalsTable } from './TotalsTable.tsx';
+import {
+  filterInto,
+  nameOf,
+  tabBelow,
+  tableRows,
+  TABS,
+  wherePath,
+  type Namer,
+  type Tab,
+} from './model.ts';
+import './summaries.css';
+
+function yearsBetween(first: number, last: number): number[] {
+  const years: number[] = [];
+  for (let fy = last; fy >= first; fy--) years.push(fy);
+  return years;
+}
+
+export function SummariesScreen({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db } = useServices();
+  const navigate = useUi((s) => s.navigate);
+  const setFilters = useUi((s) => s.setFilters);
+  const { identity } = session;
+  const scope = useMemo(
+    () => scopeFor(identity.role, identity.officerId, identity.posts ?? []),
+    [identity],
+  );
+  const thisFy = fiscalYearOf(new Date().toISOString().slice(0, 10));
+  const span = useLiveQuery(() => rollupMonthSpan(db), [db]);
+  const [chosen, setPeriod] = useState<Period | null>(null);
+  const lastFy = span ? fiscalYearOf(`${span.last}-01`) : thisFy;
+  const period: Period = useMemo(
+    () => chosen ?? { kind: 'fiscal-year', fiscalYear: Math.min(lastFy, thisFy) },
+    [chosen, lastFy, thisFy],
+  );
+  const years = yearsBetween(
+    Math.min(
+      span ? fiscalYearOf(`${span.first}-01`) : thisFy,
+      period.kind === 'fiscal-year' ? period.fiscalYear : thisFy,
+    ),
+    Math.max(thisFy, lastFy),
+  );
+  const [filter, setFilter] = useState<SummaryFilter>(
+    identity.role === 'officer' ? { officerId: identity.officerId } : {},
+  );
+  const [tab, setTab] = useState<Tab>(identity.role === 'officer' ? 'type' : 'region');
+  const [chartMeasure, setChartMeasure] = useState<MeasureId>('personsIntercepted');
+
+  const rows = useLiveQuery(
+    () => rollupsFor(db, { period, by: [] }, scope),
+    [db, JSON.stringify(period), scope],
+  );
+  const namer: Namer = {
+    lang,
+    postOf: session.postOf,
+    unknownRegion: t('summaries.unknownRegion'),
+  };
+  const format = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const summaries = useMemo(() => {
+    if (!rows) return null;
+    const query = (by: 'type' | 'region' | 'post' | 'officer' | 'month') =>
+      compareSummaries(rows, { period, by: [by], filter });
+    return { tab: query(tab), type: query('type'), post: query('post'), month: query('month') };
+  }, [rows, period, filter, tab]);
+
+  const drill = (value: string) => {
+    const next = filterInto(filter, tab, value, regionOfPost);
+    setFilter(next);
+    setTab(tabBelow(next));
+  };
+  const up = () => {
+    const next = identity.role === 'officer' ? { officerId: identity.officerId } : drillUp(filter);
+    setFilter(next);
+    setTab(tabBelow(next));
+  };
+  const showEntries = () => {
+    const { from, to } = periodRange(period);
+    const [type] = filter.types ?? [];
+    setFilters({
+      period: 'custom',
+      from,
+      to,
+      type:
+        type && (ACTIVITY_TYPE_IDS as readonly string[]).includes(type)
+          ? (type as (typeof ACTIVITY_TYPE_IDS)[number])
+          : '',
+    });
+    navigate({ name: 'list' });
+  };
+
+  const label = periodLabel(period, lang);
+  const path = wherePath(filter, namer, t('summaries.network'));
+  const atTop = identity.role === 'officer' ? filter.types === undefined : path.length === 1;
+  const tableData = summaries ? tableRows(summaries.tab, tab, namer) : [];
+  const empty = summaries !== null && summaries.tab.current.groups.length === 0;
+  const measureName = t(`summary.counters.${chartMeasure}`);
+
+  return (
+    <section className="screen summaries">
+      <h1 tabIndex={-1}>{t('summaries.heading')}</h1>
+      <p>{t(`summaries.scope_${identity.role}`)}</p>
+      <div className="summary-controls no-print">
+        <PeriodPicker period={period} years={years} onChange={setPeriod} />
+      </div>
+      <p className="print-only-period">
+        <strong>{t('summaries.period')}</strong> {label}
+      </p>
+      <nav className="where" aria-label={t('summaries.where')}>
+        <span>{t('summaries.where')}</span>
+        <ol>
+          {path.map((part, i) => (
+            <li key={i} aria-current={i === path.length - 1 ? 'location' : undefined}>
+              {part}
+            </li>
+          ))}
+        </ol>
+        {atTop ? null : (
+          <button type="button" className="no-print" onClick={up}>
+            {t('summaries.up')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="no-print"
+          aria-describedby="show-entries-hint"
+          onClick={showEntries}
+        >
+          {t('summaries.showEntries')}
+        </button>
+        <span className="hint no-print" id="show-entries-hint">
+          {t('summaries.showEntriesHint')}
+        </span>
+      </nav>
+      {summaries === null ? null : empty ? (
+        <p className="summary-empty" role="status">
+          {t('summaries.empty', { period: label })}
+        </p>
+      ) : (
+        <>
+          <h2>{t('summaries.totals')}</h2>
+          <TotalsTable comparison={summaries.tab} format={format} />
+          <h2 id="breakdown-heading">{t('summaries.by')}</h2>
+          <div className="tabs no-print" role="group" aria-labelledby="breakdown-heading">
+            {TABS.map((d) => (
+              <button key={d} type="button" aria-pressed={d === tab} onClick={() => setTab(d)}>
+                {t(`summaries.dim_${d}`)}
+              </button>
+            ))}
+          </div>
+          <div className="summary-table-wrap">
+            <SummaryTable
+              rows={tableData}
+              total={summaries.tab.current.total}
+              tab={tab}
+              format={format}
+              canDrill={
+                !(identity.role === 'officer' && tab !== 'type') &&
+                !(tab === 'type' && filter.types !== undefined)
+              }
+              onDrill={(row) => drill(row.value)}
+            />
+          </div>
+          <h2>{t('summaries.charts')}</h2>
+          <div className="field no-print">
+            <label htmlFor="chart-measure">{t('summaries.chartMeasure')}</label>
+            <select
+              id="chart-measure"
+              value={chartMeasure}
+              onChange={(e) => setChartMeasure(e.target.value as MeasureId)}
+            >
+              {MEASURE_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {t(`summary.counters.${id}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="charts">
+            <Chart
+              kind="bar"
+              title={t('summaries.chartByType')}
+              column={t('summaries.dim_type')}
+              format={format}
+              points={summaries.type.current.groups.flatMap((g) => {
+                const type = g.key.type ?? '';
+                if (!(ACTIVITY_TYPE_IDS as readonly string[]).includes(type)) return [];
+                const measure = headlineMeasure(type as (typeof ACTIVITY_TYPE_IDS)[number]);
+                return [
+                  {
+                    label: nameOf('type', type, namer),
+                    value: counterValue(g.counters, measure.id),
+                  },
+                ];
+              })}
+            />
+            <Chart
+              kind="bar"
+              title={t('summaries.chartByPost', { measure: measureName })}
+              column={t('summaries.dim_post')}
+              format={format}
+              points={summaries.post.current.groups.map((g) => ({
+                label: nameOf('post', g.key.post ?? '', namer),
+                value: counterValue(g.counters, chartMeasure),
+              }))}
+            />
+            <Chart
+              kind="line"
+              title={t('summaries.chartTrend', { measure: measureName })}
+              column={t('summaries.month')}
+              format={format}
+              points={summaries.month.current.months.map((month) => ({
+                label: periodLabel({ kind: 'month', month }, lang),
+                value: counterValue(
+                  summaries.month.current.groups.find((g) => g.key.month === month)?.counters ?? {},
+                  chartMeasure,
+                ),
+              }))}
+            />
+          </div>
+          <ExportBar
+            rows={tableData}
+            comparison={summaries.tab}
+            tab={tab}
+            periodName={label}
+            where={path.join(' › ')}
+            session={session}
+          />
+        </>
+      )}
+      <RebuildButton />
+    </section>
+  );
+}

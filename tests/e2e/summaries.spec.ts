@@ -1,0 +1,163 @@
+// The demo HQ started with the demo network's data: its FY 2010–2011 network summary shows
+// the fact sheet's totals (docs/demo-data.md), drills down to a region, a post and an
+// officer, exports a CSV with the same numbers, prints, and passes axe, in English and French.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, saveDownload, shot, switchLanguage } from './helpers.ts';
+
+let page: Page;
+
+/** One seeded HQ for the whole file: seeding 73,000 entries is the slow part, done once. */
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ acceptDownloads: true });
+  page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await page.getByLabel(/Fill a team lead or HQ with the demo network/).check();
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Start as the demo HQ' }).click();
+  await expect(page.getByText(/Storing the demo network’s entries/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 280_000 });
+  console.log(`Seeding the demo network took ${Date.now() - started} ms`);
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+async function openSummaries(): Promise<void> {
+  // Leaving the screen first: coming back starts at the network level again.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Summaries' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Summaries', level: 1 })).toBeVisible();
+  await page.getByLabel('Kind of period').selectOption('fiscal-year');
+  await page.getByLabel('Fiscal year', { exact: true }).selectOption('2010');
+}
+
+function totalsRow(measure: string) {
+  return page.locator('table.summary-totals tr', {
+    has: page.getByRole('rowheader', { name: measure, exact: true }),
+  });
+}
+
+test('the network summary of FY 2010–2011 shows the fact sheet’s totals', async () => {
+  await openSummaries();
+  for (const [measure, total] of [
+    ['Persons intercepted', '6,500'],
+    ['Travellers facilitated', '3,181'],
+    ['Removals assisted', '9,837'],
+    ['People trained', '14,120'],
+  ]) {
+    await expect(
+      totalsRow(measure as string)
+        .locator('td')
+        .first(),
+    ).toHaveText(total as string);
+  }
+  // The break-down by region totals the same, and each chart has its data table.
+  await expect(page.locator('table.summary-table tfoot td').first()).toHaveText('6,500');
+  await expect(page.locator('.summary-chart svg.recharts-surface')).toHaveCount(3);
+  await expect(
+    page.getByRole('table', { name: /Data of the chart “Headline figure per activity type”/ }),
+  ).toBeAttached();
+  await shot(page, 'summaries-network-en');
+  await expectNoAxeViolations(page, 'summaries (network)');
+});
+
+test('drills down from the network to a region, a post and an officer', async () => {
+  await openSummaries();
+  await page.getByRole('button', { name: 'Open Americas' }).click();
+  await expect(page.getByRole('navigation', { name: 'Showing' })).toContainText('Americas');
+  await page.getByRole('button', { name: 'Open Port-au-Prince' }).click();
+  const where = page.getByRole('navigation', { name: 'Showing' });
+  await expect(where).toContainText('Port-au-Prince');
+  // At a post the table lists its officers; the totals are the post's alone.
+  await expect(page.getByRole('columnheader', { name: 'Officer' })).toBeVisible();
+  const postIntercepted = await totalsRow('Persons intercepted')
+    .locator('td')
+    .first()
+    .textContent();
+  expect(Number(postIntercepted?.replace(/\D/g, ''))).toBeLessThan(6500);
+  await page
+    .getByRole('button', { name: /^Open lo-/ })
+    .first()
+    .click();
+  await expect(where.locator('li')).toHaveCount(4);
+  await shot(page, 'summaries-officer-en');
+  await page.getByRole('button', { name: 'Up one level' }).click();
+  await expect(where.locator('li')).toHaveCount(3);
+});
+
+test('exports the summary as CSV with the numbers on screen, and offers print', async () => {
+  await openSummaries();
+  const dir = mkdtempSync(join(tmpdir(), 'summary-csv-'));
+  const file = await saveDownload(page, 'Export as CSV', dir);
+  expect(file.name).toMatch(/\.csv$/);
+  const text = file.bytes.toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('\r\n');
+  const rows = Papa.parse<string[]>(text.slice(1).trimEnd(), { delimiter: ',' }).data;
+  expect(rows[0]).toEqual(['Liaison Log summary']);
+  expect(rows).toContainEqual(['Period', 'FY 2010–2011']);
+  expect(rows.some((r) => r[0] === 'Exported by' && /Demo HQ|HQ/.test(r[1] ?? ''))).toBe(true);
+  // The break-down row names its dimension: whatever level an earlier test left, the totals
+  // row of the whole network is checked at the network level only.
+  const header = rows.find((r) => r.includes('Persons intercepted')) ?? [];
+  expect(header[0]).toBe('Region');
+  const total = rows.find((r) => r[0] === 'Total') ?? [];
+  const column = (name: string) => total[header.indexOf(name)];
+  expect(column('Persons intercepted')).toBe('6500');
+  expect(column('Travellers facilitated')).toBe('3181');
+  expect(column('Removals assisted')).toBe('9837');
+  expect(column('People trained')).toBe('14120');
+  // Print: the browser's dialog is replaced so the test sees the call.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('table', { name: /Data of the chart/ }).first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('in French: the same totals, French numbers and names, and a semicolon CSV', async () => {
+  await openSummaries();
+  await switchLanguage(page, 'fr');
+  await expect(page.getByRole('heading', { name: 'Sommaires', level: 1 })).toBeVisible();
+  const row = page.locator('table.summary-totals tr', {
+    has: page.getByRole('rowheader', { name: 'Renvois appuyés', exact: true }),
+  });
+  await expect(row.locator('td').first()).toHaveText(/^9\s837$/);
+  await expect(page.getByRole('button', { name: 'Ouvrir Amériques' })).toBeVisible();
+  await shot(page, 'summaries-network-fr');
+  await expectNoAxeViolations(page, 'sommaires (réseau)');
+  const dir = mkdtempSync(join(tmpdir(), 'summary-csv-fr-'));
+  const file = await saveDownload(page, 'Exporter en CSV', dir);
+  const rows = Papa.parse<string[]>(file.bytes.toString('utf8').slice(1).trimEnd(), {
+    delimiter: ';',
+  }).data;
+  expect(rows).toContainEqual(['Période', 'exercice 2010-2011']);
+  await switchLanguage(page, 'en');
+});
+
+test('an empty period says so instead of showing blank charts', async () => {
+  await openSummaries();
+  await page.getByLabel('Fiscal year', { exact: true }).selectOption(String(2020));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'No entries counted for FY 2020–2021' }),
+  ).toBeVisible();
+  await expect(page.locator('.summary-chart')).toHaveCount(0);
+});
