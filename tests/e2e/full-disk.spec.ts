@@ -133,3 +133,39 @@ test('on a full disk, the save refusal reads in French', async ({ browserName },
     await disk.close();
   }
 });
+
+test('on a full disk, saving an entry is refused with a clear message, the entry stays in the form and nothing stored changes', async ({
+  browserName,
+}, testInfo) => {
+  const disk = await browserOnSmallDisk(testInfo);
+  try {
+    expect(browserName).toBe('chromium');
+    const { page } = disk;
+    await halfTypedEntry(page);
+    const body = longBody();
+    await page.locator('#field-body').fill(body);
+    const before = await dumpDatabase(page);
+    expect(before.activities).toHaveLength(1);
+
+    await disk.fill();
+    await pressSave(page);
+    await expect(saveFailure(page)).toContainText(
+      'The disk is full: your entry was not saved, but it is kept in the form. Free some space and save again.',
+    );
+    await expect(page.locator('#field-body')).toHaveValue(body);
+    await shot(page, 'full-disk-save-en');
+
+    await disk.free();
+    // A draft may or may not have been stored before the disk filled; nothing else moved.
+    const after = await dumpDatabase(page);
+    for (const table of Object.keys(before).filter((t) => t !== 'drafts')) {
+      expect(after[table], `table ${table}`).toEqual(before[table]);
+    }
+    // The same window saves once space is freed.
+    await pressSave(page);
+    await expect(page.getByRole('status').filter({ hasText: 'Activity saved.' })).toBeVisible();
+    expect((await dumpDatabase(page)).activities).toHaveLength(2);
+  } finally {
+    await disk.close();
+  }
+});

@@ -16,6 +16,11 @@ function errorName(e: unknown): string | undefined {
     : undefined;
 }
 
+/** A connection the browser closed on its own; `failedToOpen` when it was a reopen that failed. */
+export interface Loss {
+  failedToOpen: boolean;
+}
+
 /** `e` with `reason` as its cause, unless `e` already has one. */
 export function withReason(e: unknown, reason: unknown): unknown {
   if (reason === undefined || reason === e) return e;
@@ -43,6 +48,7 @@ export class ConnectionKeeper {
   #closedOnPurpose = false;
   #lastAbort: unknown;
   #lostBecause: unknown;
+  readonly #lossWaiters = new Set<(loss: Loss) => void>();
 
   constructor(private readonly db: Dexie) {
     db.use(this.middleware());
@@ -57,11 +63,29 @@ export class ConnectionKeeper {
     db.on('close', () => {
       if (this.#closedOnPurpose) return;
       // The browser closed it: the last aborted transaction says why.
+      const failedToOpen = db.hasFailed();
+      for (const wake of this.#lossWaiters) wake({ failedToOpen });
+      this.#lossWaiters.clear();
       this.#lostBecause ??= this.#lastAbort;
       // Fired by a failed open too, after Dexie stored the failure and before it marks the
       // open complete: forget the failure once that bookkeeping is done, on the next task.
       if (db.hasFailed()) setTimeout(() => this.revive(), 0);
     });
+  }
+
+  /**
+   * Settles when the browser next closes the connection on its own, saying whether that close
+   * is a reopen that failed. A request made on a connection the browser is closing may never
+   * settle (Chromium, full disk), so a caller that must hear back races its request against
+   * this. `stop` forgets the wait.
+   */
+  nextLoss(): { lost: Promise<Loss>; stop: () => void } {
+    let wake: (loss: Loss) => void = () => undefined;
+    const lost = new Promise<Loss>((resolve) => {
+      wake = resolve;
+      this.#lossWaiters.add(resolve);
+    });
+    return { lost, stop: () => this.#lossWaiters.delete(wake) };
   }
 
   /** Called by every close the app asks for (Dexie's own forced close passes autoOpen). */

@@ -9,6 +9,12 @@ import { freshName, testTypes } from './db-fixtures.ts';
 const bare = () =>
   new DbError('write-failed', 'Unknown error', { cause: new DOMException('', 'UnknownError') });
 
+/** Chromium closing the connection on its own, as Dexie hears it. */
+function browserCloses(target: LiaisonDb): void {
+  const events = target.on as unknown as { close: { fire(event: Event): void } };
+  events.close.fire(new Event('close'));
+}
+
 let db: LiaisonDb | undefined;
 afterEach(() => {
   vi.restoreAllMocks();
@@ -42,5 +48,45 @@ describe('a write failure with no stated reason', () => {
     const full = new DbError('quota-exceeded', 'full');
     expect(await explainWriteFailure(db, full)).toBe(full);
     expect(put).not.toHaveBeenCalled();
+  });
+
+  it('reads as a full disk when the database cannot even be opened again', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    const reopen = Object.assign(
+      new Error('UnknownError Internal error opening backing store for indexedDB.open.'),
+      {
+        name: 'DatabaseClosedError',
+      },
+    );
+    vi.spyOn(db.meta, 'put').mockRejectedValue(reopen);
+    const explained = await explainWriteFailure(db, bare());
+    expect(explained.code).toBe('quota-exceeded');
+  });
+
+  it('starts again when the browser closes the connection under a probe that never settles', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    const opened = db;
+    const put = vi
+      .spyOn(db.meta, 'put')
+      .mockImplementationOnce(() => {
+        // Chromium: a write on a connection it is closing neither succeeds nor fails.
+        queueMicrotask(() => browserCloses(opened));
+        return new Promise<never>(() => undefined) as never;
+      })
+      .mockResolvedValueOnce('diskProbe');
+    const failure = bare();
+    expect(await explainWriteFailure(db, failure)).toBe(failure);
+    expect(put).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads as a full disk when the browser fails to open the database again under the probe', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    const opened = db;
+    vi.spyOn(db.meta, 'put').mockImplementation(() => {
+      vi.spyOn(opened, 'hasFailed').mockReturnValue(true);
+      queueMicrotask(() => browserCloses(opened));
+      return new Promise<never>(() => undefined) as never;
+    });
+    expect((await explainWriteFailure(db, bare())).code).toBe('quota-exceeded');
   });
 });
