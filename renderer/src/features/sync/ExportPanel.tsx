@@ -142,8 +142,9 @@ export function ExportPanel({ client, session, profile }: Props) {
         {busy ? <p className="hint">{t('sync.busy')}</p> : null}
         {message ? (
           <div className={`notice ${message.tone}`}>
-            {message.lines.map((line) => (
-              <p key={line.key} className="sync-line">
+            {/* Lines of one kind repeat (one per receipt part): the position is their key. */}
+            {message.lines.map((line, index) => (
+              <p key={`${index}-${line.key}`} className="sync-line">
                 {translateLine(t, line)}
               </p>
             ))}
