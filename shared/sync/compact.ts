@@ -59,7 +59,9 @@ export function compactChanges(log: readonly Change[], acked: Acked): Compacted 
  * The maximal runs of sequence numbers present. A log is contiguous per device, so this is
  * one range per device; if it ever is not, the bundle says so rather than claim the hole.
  */
-export function coveredRanges(changes: readonly Change[]): CoveredRange[] {
+export function coveredRanges(
+  changes: readonly Pick<Change, 'deviceId' | 'seq'>[],
+): CoveredRange[] {
   const seqs = new Map<string, number[]>();
   for (const c of changes) {
     const list = seqs.get(c.deviceId);

@@ -10,7 +10,9 @@ export type Damage =
   | 'no-data'
   | 'no-type'
   /** What a newer build might store: a higher schema version and a field unknown here. */
-  | 'newer-shape';
+  | 'newer-shape'
+  /** One change-log row of the record loses its field path; the row itself stays whole. */
+  | 'change-no-field';
 
 /** Damages the newest stored row of activity `type`; returns its id. */
 export async function damageRow(page: Page, type: string, damage: Damage): Promise<string> {
@@ -46,15 +48,22 @@ export async function damageRow(page: Page, type: string, damage: Damage): Promi
               row.schemaVersion = 99;
               row.addedByANewerBuild = { anything: [1, 2, 3] };
             }
-            tx.objectStore('activities').put(row);
-            if (damage !== 'sealed') return;
+            if (damage !== 'change-no-field') tx.objectStore('activities').put(row);
+            if (damage !== 'sealed' && damage !== 'change-no-field') return;
+            let damagedOne = false;
             const cursor = tx.objectStore('changes').openCursor();
             cursor.onsuccess = () => {
               const c = cursor.result;
               if (!c) return;
               const change = c.value as { recordId: string; field: string; value: string };
-              if (change.recordId === id && change.field === 'data.travellerName') {
-                c.update({ ...change, value: flip(change.value) });
+              if (damage === 'sealed') {
+                if (change.recordId === id && change.field === 'data.travellerName') {
+                  c.update({ ...change, value: flip(change.value) });
+                }
+              } else if (change.recordId === id && !damagedOne) {
+                damagedOne = true;
+                const { field: _lost, ...rest } = change;
+                c.update(rest);
               }
               c.continue();
             };

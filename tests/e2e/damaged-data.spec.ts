@@ -112,6 +112,33 @@ test('an export leaves out an entry it cannot read, says so, and HQ applies the 
   expect(sent.to).toBeGreaterThan(sent.changes);
 });
 
+test('an export over a damaged change-log row leaves that entry out, says so, and HQ applies the rest without a gap', async ({
+  browser,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'liaison-damaged-'));
+  const officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
+  await logActivity(officer, 'liaison');
+  await logActivity(officer, 'interdiction');
+  await damageRow(officer, 'interdiction', 'change-no-field');
+  await reloadAndUnlock(officer);
+
+  const { file, sent } = await exportBundle(officer, dir);
+  expect(sent.entries).toBe(1);
+  expect(sent.from).toBe(1);
+  await expect(officer.getByTestId('sync-export-status')).toContainText(
+    '1 entry could not be read and was not sent',
+  );
+
+  const hq = await demoDevice(browser, { role: 'hq' });
+  await openSync(hq);
+  await importFiles(hq, [file]);
+  await approvePendingDevice(hq, OFFICER.name);
+  await expect(lastRunFiles(hq).first()).toHaveAttribute('data-outcome', 'applied');
+  expect(await logCount(hq)).toBe(1);
+  await openSync(hq);
+  await expect(hq.getByTestId('sync-gap')).toHaveCount(0);
+});
+
 test('an import applies into a database holding damaged rows and repairs the one it carries', async ({
   browser,
 }) => {

@@ -191,6 +191,43 @@ describe('an export over a damaged sealed value', () => {
   });
 });
 
+describe('an export over a damaged change-log row', () => {
+  it.each([
+    ['lacks its field path', (c: Record<string, unknown>) => delete c.field],
+    ['has a stamp that is no string', (c: Record<string, unknown>) => (c.hlc = 42)],
+    ['has lost its record id', (c: Record<string, unknown>) => delete c.recordId],
+  ])(
+    'leaves out what it cannot read when a change %s, covers every seq, and HQ applies the rest',
+    async (_how, damage) => {
+      const officer = await officerDevice(net, OFFICER_A);
+      const good = await logEntry(officer, 'Kept');
+      const bad = await logEntry(officer, 'Damaged');
+      const lastSeq = await officer.db.changes.count();
+      const victim = (await officer.db.changes.where('recordId').equals(bad.id).first()) as
+        Record<string, unknown> | undefined;
+      expect(victim).toBeDefined();
+      if (!victim) return;
+      damage(victim);
+      await officer.db.changes.put(victim as never);
+
+      const built = await buildChangesExport(officer.deps);
+      expect(built).not.toBeNull();
+      if (!built) return;
+      expect(built.unreadable).toBe(1);
+      // Every seq counts as sent, the damaged row's included: nobody waits for it.
+      expect(built.ranges).toEqual([{ from: 1, to: lastSeq }]);
+
+      const hq = await hqDevice(net);
+      const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
+      expect(report.files[0]?.outcome.kind).toBe('applied');
+      const rows = await rowsOf(hq);
+      expect(rows.has(good.id)).toBe(true);
+      // A record whose damaged row still names it is sent whole or not at all.
+      if (victim.recordId !== undefined) expect(rows.has(bad.id)).toBe(false);
+    },
+  );
+});
+
 describe('an import into a database holding damaged rows', () => {
   it('applies beside them, and the incoming changes repair a damaged row field by field', async () => {
     const officer = await officerDevice(net, OFFICER_A);

@@ -5,7 +5,8 @@ import Dexie from 'dexie';
 import { encodeBundle } from '../../../../shared/bundle/codec.ts';
 import { changesFileName } from '../../../../shared/bundle/file-name.ts';
 import { isReviewPath } from '../../../../shared/domain/activity.ts';
-import { compactChanges } from '../../../../shared/sync/compact.ts';
+import { changeSchema, type Change } from '../../../../shared/sync/change.ts';
+import { compactChanges, coveredRanges } from '../../../../shared/sync/compact.ts';
 import { type SeqRange } from '../../../../shared/sync/receipts.ts';
 import { type LiaisonDb } from '../db.ts';
 import { openForExport } from './seal.ts';
@@ -87,12 +88,18 @@ export async function buildChangesExport(
   const last = (await getMeta(db, seqKey(deviceId))) ?? 0;
   if (last <= floor) return null;
 
-  const log = await db.changes
+  const stored = await db.changes
     .where('[deviceId+seq]')
     .between([deviceId, floor + 1], [deviceId, Dexie.maxKey])
     .toArray();
+  const { log, damaged } = sortOutDamaged(stored, deviceId);
   onProgress?.(0.2);
   const compacted = compactChanges(log, { [deviceId]: floor });
+  // A damaged change's seq is covered all the same: no receiver waits for it forever.
+  const covers =
+    damaged.seqs.length === 0
+      ? compacted.covers
+      : coveredRanges([...log, ...damaged.seqs.map((seq) => ({ deviceId, seq }))]);
   // An officer's save writes review.status = pending on its own new record; every receiver
   // would refuse it (officer-writes-review) and builds rows with that default anyway. The
   // seqs stay covered: the ranges still account for them.
@@ -100,10 +107,17 @@ export async function buildChangesExport(
     self.identity.role === 'officer'
       ? compacted.changes.filter((c) => !isReviewPath(c.field))
       : compacted.changes;
-  if (carried.length === 0) return null;
+  if (carried.length === 0 && damaged.seqs.length === 0) return null;
   // A change whose value will not open is left out, its seq still covered by the ranges:
   // the receivers never wait for it (a gap nothing could fill would block them for good).
-  const { changes, unreadable } = await openForExport(deps.dataKey, carried);
+  // So is every change of a record one of whose change rows is damaged: a record is sent
+  // whole or not at all.
+  const opened = await openForExport(
+    deps.dataKey,
+    carried.filter((c) => !damaged.records.has(c.recordId)),
+  );
+  const { changes } = opened;
+  const unreadable = new Set([...opened.unreadable, ...damaged.records]).size + damaged.anonymous;
   onProgress?.(0.4);
   const createdAt = new Date(db.now()).toISOString();
   const bundleId = db.newId();
@@ -112,13 +126,13 @@ export async function buildChangesExport(
     ...senderFields(self, deps.appVersion),
     kind: 'changes',
     bundleId,
-    ranges: compacted.covers,
+    ranges: covers,
     createdAt,
     recipients: asRecipients(recipients),
     payload: changes,
   });
   onProgress?.(1);
-  const ranges = compacted.covers.map((r) => ({ from: r.fromSeq, to: r.toSeq }));
+  const ranges = covers.map((r) => ({ from: r.fromSeq, to: r.toSeq }));
   const fromSeq = Math.min(...ranges.map((r) => r.from));
   const toSeq = Math.max(...ranges.map((r) => r.to));
   return {
@@ -136,7 +150,7 @@ export async function buildChangesExport(
     changes: changes.length,
     records: new Set(changes.map((c) => c.recordId)).size,
     ranges,
-    unreadable: unreadable.length,
+    unreadable,
   };
 }
 
@@ -158,4 +172,45 @@ export async function recordExport(
     const before = (await getExchangeState(db, 'lastExportedSeq')) ?? 0;
     await setExchangeState(db, 'lastExportedSeq', Math.max(before, toSeq));
   });
+}
+
+interface DamagedChanges {
+  /** Seqs of the own change rows that fail the change's shape (damaged on disk). */
+  seqs: number[];
+  /** Records a damaged change row still names: none of their changes is sent. */
+  records: Set<string>;
+  /** Damaged rows that do not even say their record. */
+  anonymous: number;
+}
+
+/**
+ * Own change rows as stored, split into those that are changes and those damaged on disk (a
+ * missing or wrong field). A damaged row never blocks an export: it is left out, its seq still
+ * covered (the row was found by its seq), and the person is told an entry could not be sent.
+ */
+function sortOutDamaged(
+  stored: readonly unknown[],
+  deviceId: string,
+): { log: Change[]; damaged: DamagedChanges } {
+  const log: Change[] = [];
+  const damaged: DamagedChanges = { seqs: [], records: new Set(), anonymous: 0 };
+  for (const row of stored) {
+    const parsed = changeSchema.safeParse(row);
+    if (parsed.success && parsed.data.deviceId === deviceId) {
+      log.push(parsed.data);
+      continue;
+    }
+    const seq = fieldOf(row, 'seq');
+    if (typeof seq === 'number' && Number.isInteger(seq) && seq > 0) damaged.seqs.push(seq);
+    const recordId = fieldOf(row, 'recordId');
+    if (typeof recordId === 'string' && recordId !== '') damaged.records.add(recordId);
+    else damaged.anonymous += 1;
+  }
+  return { log, damaged };
+}
+
+function fieldOf(row: unknown, name: string): unknown {
+  return typeof row === 'object' && row !== null && name in row
+    ? (row as Record<string, unknown>)[name]
+    : undefined;
 }
