@@ -91,7 +91,12 @@ describe('sync plan', () => {
   it('pulls every outbox file not yet imported, whatever the order listed (property)', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(fc.constantFrom('d1', 'd2', 'd3'), idArb), { maxLength: 20 }),
+        // A folder never lists one name twice: unique by device and id, not by tuple identity
+        // (seed -1428253092 drew ["d1","_"] twice).
+        fc.uniqueArray(fc.tuple(fc.constantFrom('d1', 'd2', 'd3'), idArb), {
+          maxLength: 20,
+          selector: ([device, id]) => `${device}/${id}`,
+        }),
         fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
         (files, seen) => {
           const outboxes = new Map<string, string[]>();
