@@ -103,6 +103,11 @@ function messageOf(e: unknown): string {
 
 const DISK_FULL = /NO_SPACE|No space left|ENOSPC|Failed to write blobs/i;
 
+/** Whether an error, or one it wraps, says the disk is full. */
+export function saysDiskFull(e: unknown): boolean {
+  return chainSays(e, DISK_FULL);
+}
+
 /** A closed connection, or an open (Dexie's automatic reopen) that failed. */
 const CLOSED_OR_REOPEN_FAILED: ReadonlySet<string> = new Set([
   'DatabaseClosedError',

@@ -1,13 +1,22 @@
 // A write that failed for no stated reason is told apart from a full disk by one tiny probe.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type LiaisonDb } from '../../../renderer/src/db/db.ts';
-import { explainWriteFailure } from '../../../renderer/src/db/disk-probe.ts';
+import { explainWriteFailure, PROBE_PATIENCE_MS } from '../../../renderer/src/db/disk-probe.ts';
 import { DbError } from '../../../renderer/src/db/errors.ts';
 import { getMeta } from '../../../renderer/src/db/meta.ts';
 import { freshName, testTypes } from './db-fixtures.ts';
 
 const bare = () =>
   new DbError('write-failed', 'Unknown error', { cause: new DOMException('', 'UnknownError') });
+
+/** What Dexie's reopen fails with when Chromium cannot open its files again (full disk). */
+const backingStore = () =>
+  Object.assign(
+    new Error('UnknownError Internal error opening backing store for indexedDB.open.'),
+    {
+      name: 'DatabaseClosedError',
+    },
+  );
 
 /** Chromium closing the connection on its own, as Dexie hears it. */
 function browserCloses(target: LiaisonDb): void {
@@ -52,13 +61,7 @@ describe('a write failure with no stated reason', () => {
 
   it('reads as a full disk when the database cannot even be opened again', async () => {
     db = await openDatabase(freshName(), { types: testTypes });
-    const reopen = Object.assign(
-      new Error('UnknownError Internal error opening backing store for indexedDB.open.'),
-      {
-        name: 'DatabaseClosedError',
-      },
-    );
-    vi.spyOn(db.meta, 'put').mockRejectedValue(reopen);
+    vi.spyOn(db.meta, 'put').mockRejectedValue(backingStore());
     const explained = await explainWriteFailure(db, bare());
     expect(explained.code).toBe('quota-exceeded');
   });
@@ -85,8 +88,44 @@ describe('a write failure with no stated reason', () => {
     vi.spyOn(db.meta, 'put').mockImplementation(() => {
       vi.spyOn(opened, 'hasFailed').mockReturnValue(true);
       queueMicrotask(() => browserCloses(opened));
-      return new Promise<never>(() => undefined) as never;
+      // Dexie then fails the queued write with the open's own error, after the close.
+      return new Promise<never>((_resolve, reject) =>
+        setTimeout(() => reject(backingStore()), 0),
+      ) as never;
     });
     expect((await explainWriteFailure(db, bare())).code).toBe('quota-exceeded');
+  });
+
+  it('does not guess a full disk when the lost connection gave another reason', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    vi.spyOn(db.connection, 'lostBecause', 'get').mockReturnValue(
+      new DOMException('Connection is closing because of: Corruption: bad block', 'UnknownError'),
+    );
+    vi.spyOn(db.meta, 'put').mockRejectedValue(backingStore());
+    const failure = bare();
+    expect(await explainWriteFailure(db, failure)).toBe(failure);
+  });
+
+  it('tells of another window when the probe meets a database the app closed for an upgrade', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    vi.spyOn(db.connection, 'closedOnPurpose', 'get').mockReturnValue(true);
+    vi.spyOn(db.meta, 'put').mockRejectedValue(
+      Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }),
+    );
+    expect((await explainWriteFailure(db, bare())).code).toBe('blocked');
+  });
+
+  it('leaves the failure as it is when the probe gets no answer in time', async () => {
+    db = await openDatabase(freshName(), { types: testTypes });
+    vi.spyOn(db.meta, 'put').mockReturnValue(new Promise<never>(() => undefined) as never);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const failure = bare();
+      const explained = explainWriteFailure(db, failure);
+      await vi.advanceTimersByTimeAsync(PROBE_PATIENCE_MS);
+      expect(await explained).toBe(failure);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
