@@ -10,7 +10,7 @@ import {
   type FieldChange,
   type FieldValues,
 } from '../../../shared/domain/activity-paths.ts';
-import { type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { isReviewPath, type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
 import { keptWhenDeleted } from '../../../shared/sync/fields.ts';
@@ -20,6 +20,7 @@ import { explainWriteFailure } from './disk-probe.ts';
 import { DbError, toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
+import { isReadableRow } from './row-check.ts';
 import { buildRow, hlcTime, toActivity, toView, type ActivityView } from './rows.ts';
 import { applyRollupDeltas } from './rollups.ts';
 import { type ActivityRow } from './schema.ts';
@@ -219,6 +220,35 @@ export async function writeRecord(
   await db.activities.put(next);
   await applyRollupDeltas(db.summaryRollups, rollupDeltas(row, next));
   return toView(next);
+}
+
+/**
+ * Writes an officer's own record again whole, as fresh changes of every path the officer
+ * writes (the review's are the lead's and HQ's), its values as stored: the repair of a record
+ * one of whose change-log rows is damaged, so that the next export carries it whole instead
+ * of never (exchange/export.ts, `repairDamagedChanges`). A deleted record sends its
+ * tombstone again. False when there is nothing the officer can write again (no such row, an
+ * unreadable row, another officer's record).
+ */
+export async function resendRecord(db: LiaisonDb, author: Author, id: string): Promise<boolean> {
+  return inWriteTransaction(db, async () => {
+    const row = await db.activities.get(id);
+    if (!isReadableRow(row) || row.officerId !== author.officerId) return false;
+    const before = stripRow(row);
+    if (row.deleted) {
+      const tombstone = { path: DELETED_FIELD, value: true };
+      const { changes, lastSeq } = await appendChanges(db, author, id, [tombstone]);
+      const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
+      activity.updatedAt = row.updatedAt;
+      await db.activities.put(
+        buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined),
+      );
+      return true;
+    }
+    const paths = Object.keys(toFieldValues(before)).filter((path) => !isReviewPath(path));
+    await writeRecord(db, author, row, before, paths);
+    return true;
+  });
 }
 
 export async function updateActivity(

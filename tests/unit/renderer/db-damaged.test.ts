@@ -10,9 +10,13 @@ import {
   listActivityIds,
   readActivity,
 } from '../../../renderer/src/db/index.ts';
+import { getMeta, seqKey } from '../../../renderer/src/db/meta.ts';
 import { rowProblem } from '../../../renderer/src/db/row-check.ts';
 import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
-import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import {
+  buildChangesExport,
+  repairDamagedChanges,
+} from '../../../renderer/src/db/exchange/export.ts';
 import { type ActivityRow } from '../../../renderer/src/db/schema.ts';
 import { exportMessage } from '../../../renderer/src/features/sync/export-result.ts';
 import { liaisonInput } from './db-fixtures.ts';
@@ -191,39 +195,78 @@ describe('an export over a damaged sealed value', () => {
   });
 });
 
+/** Changes one stored change row of record `id` as `damage` says, under the app's feet. */
+async function damageChange(
+  device: TestDevice,
+  id: string,
+  damage: (c: Record<string, unknown>) => void,
+): Promise<void> {
+  const victim = (await device.db.changes.where('recordId').equals(id).first()) as unknown as
+    Record<string, unknown> | undefined;
+  if (!victim) throw new Error(`no change of ${id}`);
+  await device.db.changes.delete([victim.deviceId as string, victim.seq as number]);
+  damage(victim);
+  await device.db.changes.put(victim as never);
+}
+
+/** What HQ must hold of a liaison entry the officer logged: its plain fields, whole. */
+function plainOf(row: Pick<ActivityRow, 'type' | 'occurredOn' | 'data'> | undefined) {
+  if (!row) return undefined;
+  const { subject, meetings, counterpart } = row.data as Record<string, unknown>;
+  return { type: row.type, occurredOn: row.occurredOn, subject, meetings, counterpart };
+}
+
 describe('an export over a damaged change-log row', () => {
+  it('without the repair (a lead or HQ), leaves the entry out and still covers every seq', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const good = await logEntry(officer, 'Kept');
+    const bad = await logEntry(officer, 'Damaged');
+    const lastSeq = await officer.db.changes.count();
+    await damageChange(officer, bad.id, (c) => delete c.field);
+
+    const built = await buildChangesExport(officer.deps);
+    if (!built) throw new Error('nothing built');
+    expect(built.unreadable).toBe(1);
+    expect(built.ranges).toEqual([{ from: 1, to: lastSeq }]);
+    const hq = await hqDevice(net);
+    const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
+    expect(report.files[0]?.outcome.kind).toBe('applied');
+    expect([...(await rowsOf(hq)).keys()]).toEqual([good.id]);
+  });
+
   it.each([
     ['lacks its field path', (c: Record<string, unknown>) => delete c.field],
     ['has a stamp that is no string', (c: Record<string, unknown>) => (c.hlc = 42)],
     ['has lost its record id', (c: Record<string, unknown>) => delete c.recordId],
+    ['has a seq that is text', (c: Record<string, unknown>) => (c.seq = String(c.seq))],
   ])(
-    'leaves out what it cannot read when a change %s, covers every seq, and HQ applies the rest',
+    'writes the entry again whole when a change %s, so HQ gets every entry whole and no gap',
     async (_how, damage) => {
       const officer = await officerDevice(net, OFFICER_A);
       const good = await logEntry(officer, 'Kept');
       const bad = await logEntry(officer, 'Damaged');
-      const lastSeq = await officer.db.changes.count();
-      const victim = (await officer.db.changes.where('recordId').equals(bad.id).first()) as
-        Record<string, unknown> | undefined;
-      expect(victim).toBeDefined();
-      if (!victim) return;
-      damage(victim);
-      await officer.db.changes.put(victim as never);
+      await damageChange(officer, bad.id, damage);
 
+      expect(await repairDamagedChanges(officer.deps)).toBeGreaterThanOrEqual(1);
       const built = await buildChangesExport(officer.deps);
-      expect(built).not.toBeNull();
-      if (!built) return;
-      expect(built.unreadable).toBe(1);
-      // Every seq counts as sent, the damaged row's included: nobody waits for it.
+      if (!built) throw new Error('nothing built');
+      expect(built.unreadable).toBe(0);
+      const lastSeq = await getMeta(officer.db, seqKey(officer.identity.deviceId));
       expect(built.ranges).toEqual([{ from: 1, to: lastSeq }]);
 
       const hq = await hqDevice(net);
       const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
       expect(report.files[0]?.outcome.kind).toBe('applied');
-      const rows = await rowsOf(hq);
-      expect(rows.has(good.id)).toBe(true);
-      // A record whose damaged row still names it is sent whole or not at all.
-      if (victim.recordId !== undefined) expect(rows.has(bad.id)).toBe(false);
+      const atHq = await rowsOf(hq);
+      const atOfficer = await rowsOf(officer);
+      for (const id of [good.id, bad.id]) {
+        expect(plainOf(atHq.get(id)), id).toEqual(plainOf(atOfficer.get(id)));
+      }
+      expect(plainOf(atHq.get(bad.id))?.subject).toBe('Damaged');
+      // HQ holds every seq: nothing is waited for.
+      expect((await hq.db.exchangeSenders.get(officer.identity.deviceId))?.coverage).toEqual([
+        { from: 1, to: lastSeq },
+      ]);
     },
   );
 });

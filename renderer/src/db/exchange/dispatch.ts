@@ -1,6 +1,6 @@
 // Runs one exchange request against the engine: the worker's whole job, kept apart from the
 // worker's message plumbing so it reads (and could be tested) without a Worker.
-import { buildChangesExport, type ExchangeDeps } from './export.ts';
+import { buildChangesExport, repairDamagedChanges, type ExchangeDeps } from './export.ts';
 import { buildReceiptFiles } from './receipts.ts';
 import {
   approveDevice,
@@ -18,6 +18,7 @@ export async function dispatch(
 ): Promise<ExchangeResults[keyof ExchangeResults]> {
   switch (request.op) {
     case 'exportBundle':
+      await repairDamagedChanges(deps);
       return buildChangesExport(deps);
     case 'exportReceipt':
       return buildReceiptFiles(deps, request.postCode);

@@ -6,8 +6,9 @@ import { encodeBundle } from '../../../../shared/bundle/codec.ts';
 import { changesFileName } from '../../../../shared/bundle/file-name.ts';
 import { isReviewPath } from '../../../../shared/domain/activity.ts';
 import { changeSchema, type Change } from '../../../../shared/sync/change.ts';
-import { compactChanges, coveredRanges } from '../../../../shared/sync/compact.ts';
+import { compactChanges } from '../../../../shared/sync/compact.ts';
 import { type SeqRange } from '../../../../shared/sync/receipts.ts';
+import { resendRecord } from '../activities.ts';
 import { type LiaisonDb } from '../db.ts';
 import { openForExport } from './seal.ts';
 import {
@@ -88,18 +89,13 @@ export async function buildChangesExport(
   const last = (await getMeta(db, seqKey(deviceId))) ?? 0;
   if (last <= floor) return null;
 
-  const stored = await db.changes
-    .where('[deviceId+seq]')
-    .between([deviceId, floor + 1], [deviceId, Dexie.maxKey])
-    .toArray();
-  const { log, damaged } = sortOutDamaged(stored, deviceId);
+  const { log, damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId);
   onProgress?.(0.2);
   const compacted = compactChanges(log, { [deviceId]: floor });
-  // A damaged change's seq is covered all the same: no receiver waits for it forever.
-  const covers =
-    damaged.seqs.length === 0
-      ? compacted.covers
-      : coveredRanges([...log, ...damaged.seqs.map((seq) => ({ deviceId, seq }))]);
+  // Every own seq above the floor exists (a seq is allocated in the transaction that writes
+  // its change), so the bundle covers them all, a damaged row's (or one dropped by
+  // repairDamagedChanges) included: no receiver waits for it forever.
+  const covers = [{ deviceId, fromSeq: floor + 1, toSeq: last }];
   // An officer's save writes review.status = pending on its own new record; every receiver
   // would refuse it (officer-writes-review) and builds rows with that default anyway. The
   // seqs stay covered: the ranges still account for them.
@@ -107,7 +103,7 @@ export async function buildChangesExport(
     self.identity.role === 'officer'
       ? compacted.changes.filter((c) => !isReviewPath(c.field))
       : compacted.changes;
-  if (carried.length === 0 && damaged.seqs.length === 0) return null;
+  if (carried.length === 0 && damaged.rows.length === 0) return null;
   // A change whose value will not open is left out, its seq still covered by the ranges:
   // the receivers never wait for it (a gap nothing could fill would block them for good).
   // So is every change of a record one of whose change rows is damaged: a record is sent
@@ -175,8 +171,9 @@ export async function recordExport(
 }
 
 interface DamagedChanges {
-  /** Seqs of the own change rows that fail the change's shape (damaged on disk). */
-  seqs: number[];
+  /** The own change rows that fail the change's shape (damaged on disk): their stored key
+   * and the record they still name, if any. */
+  rows: { key: [string, unknown]; recordId: string | undefined }[];
   /** Records a damaged change row still names: none of their changes is sent. */
   records: Set<string>;
   /** Damaged rows that do not even say their record. */
@@ -186,24 +183,24 @@ interface DamagedChanges {
 /**
  * Own change rows as stored, split into those that are changes and those damaged on disk (a
  * missing or wrong field). A damaged row never blocks an export: it is left out, its seq still
- * covered (the row was found by its seq), and the person is told an entry could not be sent.
+ * covered, and the person is told an entry could not be sent.
  */
 function sortOutDamaged(
   stored: readonly unknown[],
   deviceId: string,
 ): { log: Change[]; damaged: DamagedChanges } {
   const log: Change[] = [];
-  const damaged: DamagedChanges = { seqs: [], records: new Set(), anonymous: 0 };
+  const damaged: DamagedChanges = { rows: [], records: new Set(), anonymous: 0 };
   for (const row of stored) {
     const parsed = changeSchema.safeParse(row);
     if (parsed.success && parsed.data.deviceId === deviceId) {
       log.push(parsed.data);
       continue;
     }
-    const seq = fieldOf(row, 'seq');
-    if (typeof seq === 'number' && Number.isInteger(seq) && seq > 0) damaged.seqs.push(seq);
-    const recordId = fieldOf(row, 'recordId');
-    if (typeof recordId === 'string' && recordId !== '') damaged.records.add(recordId);
+    const named = fieldOf(row, 'recordId');
+    const recordId = typeof named === 'string' && named !== '' ? named : undefined;
+    damaged.rows.push({ key: [deviceId, fieldOf(row, 'seq')], recordId });
+    if (recordId !== undefined) damaged.records.add(recordId);
     else damaged.anonymous += 1;
   }
   return { log, damaged };
@@ -213,4 +210,55 @@ function fieldOf(row: unknown, name: string): unknown {
   return typeof row === 'object' && row !== null && name in row
     ? (row as Record<string, unknown>)[name]
     : undefined;
+}
+
+/** This device's own change rows above the export floor, as stored. */
+async function ownChangesAbove(db: LiaisonDb, deviceId: string, floor: number): Promise<unknown[]> {
+  return db.changes
+    .where('[deviceId+seq]')
+    .between([deviceId, floor + 1], [deviceId, Dexie.maxKey])
+    .toArray();
+}
+
+/**
+ * Before an officer's export: each own record one of whose change-log rows above the floor is
+ * damaged is written again whole (activities.ts, `resendRecord`), and the damaged rows are
+ * dropped, so the record travels whole in this export instead of being left out for good. A
+ * damaged row that no longer names its record: every own record with changes not yet
+ * acknowledged is written again (one of them is its record). Only the officer: a lead's or
+ * HQ's review cannot be stamped again without overriding a later one, so theirs stay left
+ * out by buildChangesExport. Returns how many records were written again.
+ */
+export async function repairDamagedChanges(deps: ExchangeDeps): Promise<number> {
+  const { db } = deps;
+  const self = await loadSelf(db, deps.dataKey);
+  if (self.identity.role !== 'officer') return 0;
+  const deviceId = self.identity.deviceId;
+  let recipients: KnownDevice[];
+  try {
+    recipients = changeRecipients(self);
+  } catch {
+    return 0;
+  }
+  const floor = exportFloor(recipients, await getAcknowledged(db));
+  const { damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId);
+  if (damaged.rows.length === 0) return 0;
+  const officerId = self.identity.officerId;
+  const author = { deviceId, officerId, postCode: ownPostCode(self) ?? '' };
+  const ids = new Set(damaged.records);
+  if (damaged.anonymous > 0) {
+    const waiting = await db.activities
+      .filter((row) => row.pending === 1 && row.officerId === officerId)
+      .primaryKeys();
+    for (const id of waiting) ids.add(id);
+  }
+  const resent = new Set<string>();
+  for (const id of [...ids].sort()) if (await resendRecord(db, author, id)) resent.add(id);
+  // A damaged row goes once what it belonged to was sent again; the others stay left out.
+  const allResent = [...ids].every((id) => resent.has(id));
+  const drop = damaged.rows
+    .filter(({ recordId }) => (recordId === undefined ? allResent : resent.has(recordId)))
+    .map(({ key }) => key as [string, number]);
+  await db.changes.bulkDelete(drop);
+  return resent.size;
 }

@@ -5,6 +5,7 @@ import { importFiles } from '../exchange/engine.ts';
 import {
   buildChangesExport,
   recordExport,
+  repairDamagedChanges,
   type BuiltFile,
   type ExchangeDeps,
 } from '../exchange/export.ts';
@@ -42,7 +43,10 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
       if (self.identity.role !== 'officer') return 'all';
       return changeRecipients(self).map((d) => d.deviceId);
     },
-    buildChanges: () => buildChangesExport(deps),
+    buildChanges: async () => {
+      await repairDamagedChanges(deps);
+      return buildChangesExport(deps);
+    },
     recordExport: (built, name) => recordExport(db, built, name),
     importFiles: (files) => importFiles(deps, files),
     buildReceipts: () => buildReceiptFiles(deps),
