@@ -1,6 +1,10 @@
 // What online sync needs of the exchange engine: the same export, import and receipts as
 // files, no second engine. directPort runs the engine on this thread (tests, the worker).
-import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
+import {
+  type ImportFileInput,
+  type ImportProgress,
+  type ImportRunReport,
+} from '../exchange/api.ts';
 import { importFiles } from '../exchange/engine.ts';
 import {
   buildChangesExport,
@@ -21,7 +25,10 @@ export interface ExchangePort {
   sources(): Promise<string[] | 'all'>;
   buildChanges(): Promise<BuiltFile | null>;
   recordExport(built: BuiltFile, name: string): Promise<void>;
-  importFiles(files: ImportFileInput[]): Promise<ImportRunReport>;
+  importFiles(
+    files: ImportFileInput[],
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportRunReport>;
   buildReceipts(): Promise<ReceiptFile[]>;
 }
 
@@ -44,7 +51,7 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
     },
     buildChanges: () => buildChangesExport(deps),
     recordExport: (built, name) => recordExport(db, built, name),
-    importFiles: (files) => importFiles(deps, files),
+    importFiles: (files, onProgress) => importFiles(deps, files, onProgress ? { onProgress } : {}),
     buildReceipts: () => buildReceiptFiles(deps),
   };
 }

@@ -25,6 +25,11 @@ export const onlineMessages = bilingual(
         synced: 'Relay: synced {{when}}',
         never: 'Relay: not reached yet',
       },
+      progress: {
+        upload: 'Relay: sending {{done}} of {{total}}…',
+        download: 'Relay: receiving {{done}} of {{total}}…',
+        import: 'Relay: importing {{done}} of {{total}}…',
+      },
       failure: {
         offline: 'Relay unreachable; trying again soon',
         auth: 'Relay refused the user name or password; change them in Settings',
@@ -61,6 +66,11 @@ export const onlineMessages = bilingual(
         syncing: 'Relais : synchronisation…',
         synced: 'Relais : synchronisé {{when}}',
         never: 'Relais : pas encore joint',
+      },
+      progress: {
+        upload: 'Relais : envoi {{done}} sur {{total}}…',
+        download: 'Relais : réception {{done}} sur {{total}}…',
+        import: 'Relais : import {{done}} sur {{total}}…',
       },
       failure: {
         offline: 'Relais injoignable ; nouvel essai bientôt',
