@@ -1,10 +1,19 @@
 // The Electron main process: one locked-down window showing the renderer from app://, the
 // guards on every web contents, and one validated handler per IPC channel. Thin on purpose:
 // each decision lives in a small module (security, guards, ipc, app-protocol, file-handlers,
-// opened-files).
+// opened-files, folder and relay handlers).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc/contract';
 import { createAppProtocolHandler } from './app-protocol.main';
 import { appInfo, openFiles, saveFile, type FileHandlerDeps } from './file-handlers.main';
@@ -26,6 +35,21 @@ import {
   type OpenedPathRules,
 } from './opened-files.main.ts';
 import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc.main';
+import { RelayStore } from './relay-store.main.ts';
+import { certificateVerdict, TEST_RELAY_TRUST_ENV, testRelayTrust } from './relay-trust.main.ts';
+import {
+  forgetRelay,
+  relayRequestInit,
+  remoteCheck,
+  remoteEnsureDir,
+  remoteList,
+  remoteMove,
+  remotePutNew,
+  remoteRead,
+  remoteRemove,
+  setRelay,
+  type RemoteHandlerDeps,
+} from './remote-handlers.main.ts';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -40,6 +64,8 @@ const PRELOAD_PATH = path.join(here, 'preload.cjs');
 const RENDERER_DIR = path.join(here, '..', 'renderer');
 
 const warn = (message: string): void => console.warn(message);
+/** The relay's own session: in memory only, so the server's cookies never reach the app's. */
+const RELAY_PARTITION = 'relay';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -108,6 +134,7 @@ function registerIpcHandlers(): void {
     defaultDirectory: () => files.defaultDirectory(),
     warn,
   };
+  const remote = relayDeps();
   // A mapped type: leaving out a channel of the contract is a compile error.
   const impls: { [C in IpcChannel]: IpcImpl<C> } = {
     'app:info': () =>
@@ -128,11 +155,45 @@ function registerIpcHandlers(): void {
     'folder:list': (args) => listFolder(args, folders),
     'folder:read-file': (args) => readFolderFile(args, folders),
     'files:take-opened': () => Promise.resolve({ files: openedFiles.take() }),
+    'relay:set': (args) => setRelay(args, remote),
+    'relay:forget': () => forgetRelay(remote),
+    'remote:check': () => remoteCheck(remote),
+    'remote:ensure-dir': (args) => remoteEnsureDir(args, remote),
+    'remote:list': (args) => remoteList(args, remote),
+    'remote:read': (args) => remoteRead(args, remote),
+    'remote:put-new': (args) => remotePutNew(args, remote),
+    'remote:remove': (args) => remoteRemove(args, remote),
+    'remote:move': (args) => remoteMove(args, remote),
   };
   const register = <C extends IpcChannel>(channel: C): void => {
     ipcMain.handle(channel, createIpcHandler(channel, impls[channel], guard));
   };
   IPC_CHANNELS.forEach(register);
+}
+
+/**
+ * The relay's transport: Electron's network stack (system proxy, OS certificate store) in a
+ * session of its own with no permissions; a test build may pin one test certificate.
+ */
+function relayDeps(): RemoteHandlerDeps {
+  const relaySession = session.fromPartition(RELAY_PARTITION);
+  denyAllPermissions(relaySession, { warn });
+  const trust = testRelayTrust(process.env[TEST_RELAY_TRUST_ENV], app.isPackaged);
+  if (trust !== null) {
+    relaySession.setCertificateVerifyProc((request, callback) =>
+      callback(certificateVerdict(request, trust)),
+    );
+  }
+  return {
+    relays: new RelayStore({
+      file: path.join(app.getPath('userData'), 'relay.json'),
+      safeStorage,
+      platform: process.platform,
+      warn,
+    }),
+    fetch: (url, init) => relaySession.fetch(url, relayRequestInit(init)),
+    warn,
+  };
 }
 
 function onReady(): void {

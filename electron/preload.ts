@@ -38,6 +38,15 @@ const bridge: LiaisonLogBridge = {
   listFolder: (request) => invoke(BRIDGE_CHANNELS.listFolder, request),
   readFolderFile: (request) => invoke(BRIDGE_CHANNELS.readFolderFile, request),
   takeOpenedFiles: () => invoke(BRIDGE_CHANNELS.takeOpenedFiles, undefined),
+  setRelay: (request) => invoke(BRIDGE_CHANNELS.setRelay, request),
+  forgetRelay: () => invoke(BRIDGE_CHANNELS.forgetRelay, undefined),
+  remoteCheck: () => invoke(BRIDGE_CHANNELS.remoteCheck, undefined),
+  remoteEnsureDir: (request) => invoke(BRIDGE_CHANNELS.remoteEnsureDir, request),
+  remoteList: (request) => invoke(BRIDGE_CHANNELS.remoteList, request),
+  remoteRead: (request) => invoke(BRIDGE_CHANNELS.remoteRead, request),
+  remotePutNew: (request) => invoke(BRIDGE_CHANNELS.remotePutNew, request),
+  remoteRemove: (request) => invoke(BRIDGE_CHANNELS.remoteRemove, request),
+  remoteMove: (request) => invoke(BRIDGE_CHANNELS.remoteMove, request),
   onFilesOpened: (listener) => subscribe(BRIDGE_EVENTS.onFilesOpened, listener),
 };
 

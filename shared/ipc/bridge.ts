@@ -19,6 +19,17 @@ export interface LiaisonLogBridge {
   readFolderFile(request: IpcArgs<'folder:read-file'>): Promise<IpcResult<'folder:read-file'>>;
   /** The files the OS asked the app to open since the last call; empties the main's inbox. */
   takeOpenedFiles(): Promise<IpcResult<'files:take-opened'>>;
+  /** Hands the relay's address and credentials to the main process (the password stays there). */
+  setRelay(request: IpcArgs<'relay:set'>): Promise<IpcResult<'relay:set'>>;
+  forgetRelay(): Promise<IpcResult<'relay:forget'>>;
+  /** The relay calls, each on the relay the main process keeps; failures come back as answers. */
+  remoteCheck(): Promise<IpcResult<'remote:check'>>;
+  remoteEnsureDir(request: IpcArgs<'remote:ensure-dir'>): Promise<IpcResult<'remote:ensure-dir'>>;
+  remoteList(request: IpcArgs<'remote:list'>): Promise<IpcResult<'remote:list'>>;
+  remoteRead(request: IpcArgs<'remote:read'>): Promise<IpcResult<'remote:read'>>;
+  remotePutNew(request: IpcArgs<'remote:put-new'>): Promise<IpcResult<'remote:put-new'>>;
+  remoteRemove(request: IpcArgs<'remote:remove'>): Promise<IpcResult<'remote:remove'>>;
+  remoteMove(request: IpcArgs<'remote:move'>): Promise<IpcResult<'remote:move'>>;
   /**
    * Calls the listener, with no arguments, whenever files opened from the OS are waiting;
    * answers the function that stops it.
@@ -45,6 +56,15 @@ export const BRIDGE_CHANNELS = {
   listFolder: 'folder:list',
   readFolderFile: 'folder:read-file',
   takeOpenedFiles: 'files:take-opened',
+  setRelay: 'relay:set',
+  forgetRelay: 'relay:forget',
+  remoteCheck: 'remote:check',
+  remoteEnsureDir: 'remote:ensure-dir',
+  remoteList: 'remote:list',
+  remoteRead: 'remote:read',
+  remotePutNew: 'remote:put-new',
+  remoteRemove: 'remote:remove',
+  remoteMove: 'remote:move',
 } as const satisfies Record<InvokeFunction, IpcChannel>;
 
 /** Every function window.liaisonLog holds, and nothing else. */

@@ -3,6 +3,8 @@
 // channel; the main process validates every argument against these schemas before acting.
 import { z } from 'zod';
 import { MAX_VALID_BUNDLE_FILE_BYTES } from '../bundle/file-size.ts';
+import { SYNC_FAILURES } from '../remote/backoff.ts';
+import { isRelayPath, isRelaySegment, relayUrl } from '../remote/relay-path.ts';
 
 const MiB = 1024 * 1024;
 
@@ -120,6 +122,80 @@ export const folderRefSchema = z.strictObject({
   label: z.string().min(1).max(MAX_FOLDER_LABEL_LENGTH),
 });
 
+/** Most names one relay folder listing may carry. */
+export const MAX_RELAY_NAMES = 10_000;
+
+const relayPathSchema = z.string().max(1024).refine(isRelayPath, { message: 'not a relay path' });
+const relaySegmentSchema = z
+  .string()
+  .max(300)
+  .refine(isRelaySegment, { message: 'not a relay name' });
+
+/**
+ * What a relay call gives back: its value, or why it failed in the words the status strip
+ * translates (and the HTTP status, when the server answered one). A failure is an answer,
+ * not a thrown error, so the renderer learns exactly which one.
+ */
+function relayReply<T extends z.ZodType>(ok: T) {
+  return z.union([
+    z.strictObject({ ok }),
+    z.strictObject({
+      failure: z.enum(SYNC_FAILURES),
+      status: z.number().int().min(100).max(599).optional(),
+    }),
+  ]);
+}
+
+/** Where the main process keeps the relay password: the OS secret store, or memory only. */
+export const relayKeptSchema = z.enum(['os', 'session']);
+
+const relayContract = {
+  /**
+   * The relay's address and this device's credentials, handed to the main process once; the
+   * password never comes back. Kept with safeStorage, or for this session only where the OS
+   * has no real secret store (Linux's basic_text).
+   */
+  'relay:set': {
+    args: z.strictObject({
+      url: z
+        .string()
+        .max(2048)
+        .refine((url) => relayUrl(url) !== null, { message: 'not a relay URL' }),
+      username: z.string().min(1).max(256),
+      password: z.string().min(1).max(4096),
+    }),
+    result: z.strictObject({ kept: relayKeptSchema }),
+  },
+  'relay:forget': { args: z.undefined(), result: z.strictObject({ forgotten: z.boolean() }) },
+  /** A real round trip to the configured relay (PROPFIND of its folder). */
+  'remote:check': { args: z.undefined(), result: relayReply(z.null()) },
+  'remote:ensure-dir': {
+    args: z.strictObject({ dir: relayPathSchema }),
+    result: relayReply(z.null()),
+  },
+  'remote:list': {
+    args: z.strictObject({ dir: relayPathSchema, kind: z.enum(['file', 'directory']) }),
+    result: relayReply(z.array(relaySegmentSchema).max(MAX_RELAY_NAMES)),
+  },
+  'remote:read': {
+    args: z.strictObject({ path: relayPathSchema }),
+    result: relayReply(fileBytesSchema),
+  },
+  /** A new file: PUT under a temp name, then MOVE with Overwrite: F ('exists' when taken). */
+  'remote:put-new': {
+    args: z.strictObject({ dir: relayPathSchema, name: relaySegmentSchema, data: fileBytesSchema }),
+    result: relayReply(z.enum(['written', 'exists'])),
+  },
+  'remote:remove': {
+    args: z.strictObject({ path: relayPathSchema }),
+    result: relayReply(z.null()),
+  },
+  'remote:move': {
+    args: z.strictObject({ from: relayPathSchema, to: relayPathSchema }),
+    result: relayReply(z.null()),
+  },
+} as const;
+
 const purposeArgs = z.strictObject({ purpose: folderPurposeSchema });
 const folderResult = z.strictObject({ folder: folderRefSchema.nullable() });
 
@@ -199,6 +275,7 @@ export const ipcContract = {
     args: z.strictObject({ folderId: folderIdSchema, name: safeFileNameSchema }),
     result: z.strictObject({ name: safeFileNameSchema, data: fileBytesSchema }),
   },
+  ...relayContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

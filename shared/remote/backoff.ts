@@ -9,7 +9,21 @@ export type SyncFailure =
   | 'busy' // 412/423: locked or changed under us
   | 'missing' // 404 on the folder
   | 'server' // 5xx
+  | 'certificate' // the server's HTTPS certificate is not trusted here
+  | 'password' // no password this session (no OS secret store to keep it): ask the person
   | 'unexpected';
+
+export const SYNC_FAILURES = [
+  'offline',
+  'auth',
+  'full',
+  'busy',
+  'missing',
+  'server',
+  'certificate',
+  'password',
+  'unexpected',
+] as const satisfies readonly SyncFailure[];
 
 export function failureOfStatus(status: number | undefined): SyncFailure {
   if (status === undefined) return 'offline';
@@ -21,9 +35,13 @@ export function failureOfStatus(status: number | undefined): SyncFailure {
   return 'unexpected';
 }
 
-/** A failure that no timer can fix: wait for the person (new credentials). */
+/**
+ * A failure that no timer can fix: wait for the person (new credentials, or the password
+ * this session). A full relay (507), a lock (423) or an untrusted certificate (a hotel's
+ * portal before sign-in) may clear by themselves, so they are retried with backoff.
+ */
 export function waitsForPerson(failure: SyncFailure): boolean {
-  return failure === 'auth';
+  return failure === 'auth' || failure === 'password';
 }
 
 export interface BackoffSettings {

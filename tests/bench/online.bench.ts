@@ -1,10 +1,11 @@
-// Online sync round trip on loopback, through a real Apache WebDAV server: an officer's change
-// to its outbox, HQ's pull and import, HQ's receipt back into the officer's inbox and applied.
-// Runs in Node with fake-indexeddb (the engine is the real one; IndexedDB timings differ from
-// Chromium's), three sync calls per round, the timer and debounce left out (they only add
-// their own settings on top).
+// Online sync on loopback, through a real Apache WebDAV server. The round trip: an officer's
+// change to its outbox, HQ's pull and import, HQ's receipt back into the officer's inbox and
+// applied, three sync calls per round, the timer and debounce left out (they only add their
+// own settings on top). The pull: HQ pulling 63 bundles from the relay, next to the same 63
+// bundles imported from files by another HQ in the same run (the baseline). Runs in Node with
+// fake-indexeddb (the engine is the real one; IndexedDB timings differ from Chromium's).
 import 'fake-indexeddb/auto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApache } from '../webdav/apache.ts';
 import { createWebdavRemote } from '../../renderer/src/platform/remote-webdav.ts';
@@ -13,6 +14,7 @@ import { syncOnce } from '../../renderer/src/db/online/sync.ts';
 import { getExchangeStatus } from '../../renderer/src/db/exchange/queries.ts';
 import {
   OFFICER_A,
+  OFFICER_B,
   hqDevice,
   logOne,
   makeNetwork,
@@ -54,6 +56,66 @@ export async function runOnlineBench(): Promise<Record<string, unknown>> {
       roundTripsMs,
       medianMs: sorted[Math.floor(sorted.length / 2)],
       goalMs: 5000,
+    };
+  } finally {
+    await apache.dispose();
+  }
+}
+
+const PULLED_BUNDLES = 63;
+
+/** HQ pulling 63 bundles from the relay, next to the same 63 bundles imported from files. */
+export async function runPullBench(): Promise<Record<string, unknown>> {
+  const apache = await startApache();
+  try {
+    mkdirSync(join(apache.root, 'pull'));
+    chmodSync(join(apache.root, 'pull'), 0o777);
+    const store = createWebdavRemote({
+      url: `${apache.url}pull/`,
+      username: apache.user,
+      password: apache.password,
+    });
+    const net = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const officers = [await officerDevice(net, OFFICER_A), await officerDevice(net, OFFICER_B)];
+    const sync = (d: TestDevice) => syncOnce({ db: d.db, store, port: directPort(d.deps) });
+    // One entry, one bundle: 63 bundles in two officers' outboxes, none acknowledged yet.
+    for (let i = 0; i < PULLED_BUNDLES; i++) {
+      const officer = officers[i % officers.length];
+      if (!officer) throw new Error('no officer');
+      await logOne(officer, `Pulled entry ${i}`);
+      if ((await sync(officer)).uploaded !== 1) throw new Error(`bundle ${i} not uploaded`);
+    }
+    // The baseline: the very same bytes as files, read from the server's folder.
+    const files = [OFFICER_A, OFFICER_B].flatMap((spec) => {
+      const dir = join(apache.root, 'pull', 'outbox', spec.deviceId);
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.llb'))
+        .map((name) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) }));
+    });
+    if (files.length !== PULLED_BUNDLES) throw new Error(`${files.length} bundles on the relay`);
+
+    const fromFiles = await hqDevice(net);
+    let start = performance.now();
+    const run = await directPort(fromFiles.deps).importFiles(files);
+    const fromFilesMs = Math.round(performance.now() - start);
+    const applied = run.files.filter((f) => f.outcome.kind === 'applied').length;
+
+    const pulling = await hqDevice(net);
+    start = performance.now();
+    const pulled = await sync(pulling);
+    const pullMs = Math.round(performance.now() - start);
+    if (pulled.imported !== PULLED_BUNDLES) throw new Error(`pulled ${pulled.imported}`);
+    const counts = [await fromFiles.db.activities.count(), await pulling.db.activities.count()];
+    if (counts[0] !== PULLED_BUNDLES || counts[1] !== PULLED_BUNDLES)
+      throw new Error(`entries at HQ: ${counts.join(' and ')}`);
+    return {
+      what: 'HQ pulls 63 bundles from the relay (list, download, import, receipts back) vs the same 63 imported from files',
+      bundles: PULLED_BUNDLES,
+      appliedFromFiles: applied,
+      fromFilesMs,
+      pullMs,
+      receiptsSent: pulled.receiptsSent,
+      pullOverFilesRatio: Math.round((pullMs / Math.max(1, fromFilesMs)) * 100) / 100,
     };
   } finally {
     await apache.dispose();

@@ -4,13 +4,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { runAppBench } from './app.bench.ts';
 import { runCodecBench } from './codec.bench.ts';
 import { runExchangeBench } from './exchange.bench.ts';
-import { runOnlineBench } from './online.bench.ts';
+import { runOnlineBench, runPullBench } from './online.bench.ts';
 
 const results: Record<string, unknown> = { date: new Date().toISOString() };
 results.officerLog = await runAppBench();
 results.bundleCodec = await runCodecBench();
 results.exchange = await runExchangeBench();
 results.onlineRoundTrip = await runOnlineBench();
+results.onlinePull = await runPullBench();
 const json = JSON.stringify(results, null, 2);
 console.log(json);
 await mkdir('bench-results', { recursive: true });

@@ -2,12 +2,13 @@
 // while it is down, the status strip says so in plain words, and once the server comes up the
 // strip turns to synced by itself and the officer's bundle is in its outbox on the server.
 // The page reaches the relay through its own origin (/relay/, docs/online-sync.md), which
-// Playwright forwards to Apache here.
+// Playwright forwards to Apache here (relay.ts).
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startApache, type ApacheServer } from '../webdav/apache.ts';
 import { DEMO_PASSPHRASE, logActivity, setUpOfficer, shot, unlock } from './helpers.ts';
+import { routeRelay } from './relay.ts';
 
 let apache: ApacheServer | null = null;
 test.afterEach(async () => {
@@ -24,28 +25,10 @@ test('the status strip goes from unreachable to synced as the relay comes up, in
   chmodSync(join(server.root, 'net'), 0o777);
   await server.stop();
   let up = false;
-  let origin = '';
-  const toServer = (url: string) => url.replace(`${origin}/relay/`, server.url);
-  await page.route('**/relay/**', async (route) => {
-    const request = route.request();
-    if (!up) return route.abort('connectionrefused');
-    const headers = { ...request.headers() };
-    if (headers.destination) headers.destination = toServer(headers.destination);
-    try {
-      const response = await route.fetch({
-        url: toServer(request.url()),
-        method: request.method(),
-        headers,
-        ...(request.postDataBuffer() ? { postData: request.postDataBuffer() ?? undefined } : {}),
-      });
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionrefused');
-    }
-  });
+  await routeRelay(page, server, () => up);
 
   await setUpOfficer(page);
-  origin = new URL(page.url()).origin;
+  const origin = new URL(page.url()).origin;
   await logActivity(page, 'liaison');
   // Test timings: a one-second timer and backoff base (the build's default is minutes).
   await page.goto('/?syncInterval=1000');

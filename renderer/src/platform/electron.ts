@@ -6,6 +6,8 @@ import { isSafeFileName, MAX_FILE_BYTES } from '../../../shared/ipc/contract.ts'
 import { decodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
 import { normalizeExtensions } from '../../../shared/ipc/file-names.ts';
 import { readFileObjects } from './dropped-files.ts';
+import { ownBytes } from './ipc-bytes.ts';
+import { createBridgeKeeper, createBridgeRemote } from './remote-bridge.ts';
 import { PlatformError, platformCodeForIpc } from './errors.ts';
 import {
   type FileFilter,
@@ -55,11 +57,6 @@ function copyFilters(filters: FileFilter[] | undefined): { filters?: FileFilter[
   return filters
     ? { filters: filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] })) }
     : {};
-}
-
-// IPC copies a view's whole underlying buffer; send a subarray as its own bytes.
-function ownBytes(data: Uint8Array): Uint8Array {
-  return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
 }
 
 const UNREADABLE_FOR_IPC: Readonly<Record<IpcErrorCode, UnreadableReason>> = {
@@ -146,5 +143,8 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
     takeOpenedFiles: () =>
       call(async (): Promise<FileReadResult[]> => (await bridge.takeOpenedFiles()).files),
     onFilesOpened: (listener) => bridge.onFilesOpened(listener),
+    // The main process does the HTTP with the relay it keeps; the config's password stays unread.
+    remote: () => createBridgeRemote(bridge),
+    relayCredentials: createBridgeKeeper(bridge),
   };
 }

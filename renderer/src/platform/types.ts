@@ -136,7 +136,23 @@ export interface Platform {
   onFilesOpened?(listener: () => void): () => void;
   /**
    * A folder on a WebDAV relay (online sync), shaped like the folder capability. Absent where
-   * this build cannot reach one yet (docs/online-sync.md).
+   * this build cannot reach one (docs/online-sync.md). Where the platform keeps the
+   * credentials itself (`relayCredentials`), it uses those and config.password is not read.
    */
   remote?(config: RemoteConfig): RemoteStore;
+  /**
+   * Desktop only: the relay's credentials are kept by the main process (the OS secret store),
+   * not sealed by the app. Absent in the browser build.
+   */
+  relayCredentials?: RelayCredentialKeeper;
+}
+
+/** Where a platform keeps the relay's credentials when it keeps them itself. */
+export interface RelayCredentialKeeper {
+  /**
+   * 'os': sealed with the OS secret store; 'session': kept until the app closes, because this
+   * computer has no real secret store (the person is asked again next time).
+   */
+  save(config: RemoteConfig): Promise<'os' | 'session'>;
+  forget(): Promise<void>;
 }

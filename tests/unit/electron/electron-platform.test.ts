@@ -11,6 +11,7 @@ import {
 import { platformMessages } from '../../../renderer/src/platform/messages';
 import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
 import { encodeIpcError, type IpcErrorCode } from '../../../shared/ipc/errors';
+import { RemoteError } from '../../../shared/remote/store';
 
 function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge {
   return {
@@ -25,6 +26,15 @@ function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge
     readFolderFile: ({ name }) => Promise.resolve({ name, data: new Uint8Array([name.length]) }),
     takeOpenedFiles: () => Promise.resolve({ files: [] }),
     onFilesOpened: () => () => undefined,
+    setRelay: () => Promise.resolve({ kept: 'os' }),
+    forgetRelay: () => Promise.resolve({ forgotten: true }),
+    remoteCheck: () => Promise.resolve({ ok: null }),
+    remoteEnsureDir: () => Promise.resolve({ ok: null }),
+    remoteList: () => Promise.resolve({ ok: [] }),
+    remoteRead: () => Promise.resolve({ ok: new Uint8Array() }),
+    remotePutNew: () => Promise.resolve({ ok: 'written' }),
+    remoteRemove: () => Promise.resolve({ ok: null }),
+    remoteMove: () => Promise.resolve({ ok: null }),
     ...overrides,
   };
 }
@@ -285,5 +295,56 @@ describe('Electron platform folders', () => {
       expect(fr[leaf], code).toBeTruthy();
     }
     expect(platformErrorMessageKey(new Error('other'))).toBeNull();
+  });
+});
+
+describe('Electron platform relay', () => {
+  it('throws a relay failure as the same RemoteError the browser build throws', async () => {
+    const platform = createElectronPlatform(
+      fakeBridge({
+        remotePutNew: () => Promise.resolve({ failure: 'full', status: 507 }),
+        remoteCheck: () => Promise.resolve({ failure: 'password' }),
+        remoteRemove: () => remoteFailure('remote:remove', 'refused'),
+      }),
+    );
+    const store = platform.remote?.({ url: 'https://relay.example/', username: 'u', password: '' });
+    const full = await store
+      ?.putNew('outbox/a', 'b__c.llb', new Uint8Array(1))
+      .catch((e: unknown) => e);
+    expect(full).toBeInstanceOf(RemoteError);
+    expect(full).toMatchObject({ failure: 'full', status: 507 });
+    await expect(store?.check()).rejects.toMatchObject({ failure: 'password' });
+    // The main process refused the call itself: not the relay's doing.
+    await expect(store?.remove('inbox/a/x')).rejects.toMatchObject({ failure: 'unexpected' });
+  });
+
+  it('passes answers through and sends a subarray as its own bytes', async () => {
+    const remotePutNew = vi.fn<LiaisonLogBridge['remotePutNew']>(() =>
+      Promise.resolve({ ok: 'exists' }),
+    );
+    const platform = createElectronPlatform(
+      fakeBridge({
+        remotePutNew,
+        remoteList: ({ kind }) => Promise.resolve({ ok: kind === 'file' ? ['a.llb'] : ['dev-1'] }),
+      }),
+    );
+    const store = platform.remote?.({ url: 'https://relay.example/', username: 'u', password: '' });
+    const big = new Uint8Array([9, 1, 2, 3, 9]);
+    await expect(store?.putNew('outbox/a', 'b__c.llb', big.subarray(1, 4))).resolves.toBe('exists');
+    const sent = remotePutNew.mock.calls[0]?.[0].data;
+    expect(sent?.buffer.byteLength).toBe(3);
+    expect([...(sent ?? [])]).toEqual([1, 2, 3]);
+    await expect(store?.listFiles('outbox/a')).resolves.toEqual(['a.llb']);
+    await expect(store?.listDirs('outbox')).resolves.toEqual(['dev-1']);
+  });
+
+  it('hands the credentials to the main process and says where the password went', async () => {
+    const setRelay = vi.fn<LiaisonLogBridge['setRelay']>(() =>
+      Promise.resolve({ kept: 'session' }),
+    );
+    const platform = createElectronPlatform(fakeBridge({ setRelay }));
+    const relay = { url: 'https://relay.example/dav/', username: 'lo-1', password: 'token' };
+    await expect(platform.relayCredentials?.save(relay)).resolves.toBe('session');
+    expect(setRelay).toHaveBeenCalledWith(relay);
   });
 });

@@ -42,6 +42,13 @@ const fake = vi.hoisted(() => {
     setPermissionCheckHandler: () => calls.push('permission-check'),
     setDevicePermissionHandler: () => calls.push('permission-device'),
   };
+  const relaySession = {
+    setPermissionRequestHandler: () => calls.push('relay:permission-request'),
+    setPermissionCheckHandler: () => calls.push('relay:permission-check'),
+    setDevicePermissionHandler: () => calls.push('relay:permission-device'),
+    setCertificateVerifyProc: () => calls.push('relay:verify-proc'),
+    fetch: () => Promise.reject(new Error('no network in this test')),
+  };
   const electron = {
     app: {
       enableSandbox: () => calls.push('enableSandbox'),
@@ -69,7 +76,18 @@ const fake = vi.hoisted(() => {
       handle: (channel: string, handler: (event: unknown, args: unknown) => Promise<unknown>) =>
         ipcHandlers.set(channel, handler),
     },
-    session: { defaultSession: session },
+    session: {
+      defaultSession: session,
+      fromPartition: (partition: string) => {
+        calls.push(`fromPartition:${partition}`);
+        return relaySession;
+      },
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
     BrowserWindow,
     dialog: {},
     shell: { openExternal: () => Promise.resolve() },
@@ -139,6 +157,15 @@ describe('main process wiring', () => {
       'folder:list',
       'folder:read-file',
       'folder:write',
+      'relay:forget',
+      'relay:set',
+      'remote:check',
+      'remote:ensure-dir',
+      'remote:list',
+      'remote:move',
+      'remote:put-new',
+      'remote:read',
+      'remote:remove',
     ]);
     const window = fake.windows[0];
     expect(window?.url).toBe('app://liaison-log/index.html');
@@ -154,6 +181,25 @@ describe('main process wiring', () => {
     expect(
       String((window?.options as { webPreferences: { preload: string } }).webPreferences.preload),
     ).toMatch(/preload\.cjs$/);
+  });
+
+  it('does relay calls in a session of its own, in memory, with no permissions and no pinned certificate when packaged', () => {
+    // No 'persist:' prefix: the relay server's cookies live in memory, apart from the app's.
+    expect(fake.calls).toContain('fromPartition:relay');
+    expect(fake.calls).toEqual(
+      expect.arrayContaining([
+        'relay:permission-request',
+        'relay:permission-check',
+        'relay:permission-device',
+      ]),
+    );
+    expect(fake.calls).not.toContain('relay:verify-proc');
+  });
+
+  it('answers a relay call before any relay is set with "folder not found", without a request', async () => {
+    const handler = fake.ipcHandlers.get('remote:check');
+    const own = { sender: fake.windows[0]?.webContents, senderFrame: appFrame };
+    await expect(handler?.(own, undefined)).resolves.toEqual({ failure: 'missing' });
   });
 
   it('answers app:info for the window, and refuses another web contents', async () => {

@@ -63,6 +63,33 @@ describe('preload bridge', () => {
     ]);
   });
 
+  it('sends each relay call on its own channel, the password only with relay:set', async () => {
+    const bridge = exposed.get('liaisonLog') as Record<string, (arg?: unknown) => Promise<unknown>>;
+    invoke.mockClear();
+    const relay = { url: 'https://relay.example/dav/', username: 'lo-1', password: 'token' };
+    const put = { dir: 'outbox/officer-a', name: 'a__x.llb', data: new Uint8Array([1]) };
+    await bridge.setRelay?.(relay);
+    await bridge.remoteCheck?.();
+    await bridge.remoteEnsureDir?.({ dir: 'inbox/officer-a' });
+    await bridge.remoteList?.({ dir: 'outbox', kind: 'directory' });
+    await bridge.remoteRead?.({ path: 'inbox/officer-a/r__y.llb' });
+    await bridge.remotePutNew?.(put);
+    await bridge.remoteRemove?.({ path: 'inbox/officer-a/r__y.llb' });
+    await bridge.remoteMove?.({ from: 'inbox/a/x', to: 'inbox/a/set-aside/x' });
+    await bridge.forgetRelay?.();
+    expect(invoke.mock.calls).toEqual([
+      ['relay:set', relay],
+      ['remote:check', undefined],
+      ['remote:ensure-dir', { dir: 'inbox/officer-a' }],
+      ['remote:list', { dir: 'outbox', kind: 'directory' }],
+      ['remote:read', { path: 'inbox/officer-a/r__y.llb' }],
+      ['remote:put-new', put],
+      ['remote:remove', { path: 'inbox/officer-a/r__y.llb' }],
+      ['remote:move', { from: 'inbox/a/x', to: 'inbox/a/set-aside/x' }],
+      ['relay:forget', undefined],
+    ]);
+  });
+
   it('relays files:opened to the page without the event object, until unsubscribed', () => {
     const bridge = exposed.get('liaisonLog') as {
       onFilesOpened(listener: (...args: unknown[]) => void): () => void;

@@ -8,7 +8,7 @@ import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apac
 import { startFaultProxy, type FaultProxy } from '../../webdav/fault-proxy.ts';
 import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
 import { directPort } from '../../../renderer/src/db/online/port.ts';
-import { syncOnce } from '../../../renderer/src/db/online/sync.ts';
+import { syncOnce, type SyncProgress } from '../../../renderer/src/db/online/sync.ts';
 import { createScheduler, type SyncScheduler } from '../../../renderer/src/db/online/scheduler.ts';
 import { getOnlineStatus } from '../../../renderer/src/db/online/state.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
@@ -116,6 +116,43 @@ describe('online sync through a real WebDAV server', () => {
     expect(filesIn(r.onDisk('outbox', OFFICER_A.deviceId))).toEqual([]);
     // Nothing new: a second sync sends nothing.
     expect((await sync(officer, r)).uploaded).toBe(0);
+  }, 20_000);
+
+  it('tells how far it is: bundles sent, then received and imported, one by one', async () => {
+    const r = relay();
+    const a = await officerDevice(net, OFFICER_A);
+    const b = await officerDevice(net, OFFICER_B);
+    const hq = await hqDevice(net);
+    await logOne(a, 'Progress from A');
+    await logOne(b, 'Progress from B');
+    const sent: SyncProgress[] = [];
+    await syncOnce({
+      db: a.db,
+      store: r.store,
+      port: directPort(a.deps),
+      onProgress: (p) => void sent.push(p),
+    });
+    expect(sent).toEqual([{ step: 'upload', done: 0, total: 1 }]);
+    await sync(b, r);
+    const pulled: SyncProgress[] = [];
+    await syncOnce({
+      db: hq.db,
+      store: r.store,
+      port: directPort(hq.deps),
+      onProgress: (p) => void pulled.push(p),
+    });
+    expect(pulled.filter((p) => p.step === 'download')).toEqual([
+      { step: 'download', done: 0, total: 2 },
+      { step: 'download', done: 1, total: 2 },
+    ]);
+    const imports = pulled.filter((p) => p.step === 'import');
+    expect(imports.length).toBeGreaterThanOrEqual(2);
+    expect(imports.every((p) => p.total === 2 && p.done >= 0 && p.done < 2)).toBe(true);
+    expect(imports.map((p) => p.done)).toEqual([...imports.map((p) => p.done)].sort());
+    // Downloads come before the import, which comes before the receipts go.
+    expect(pulled.findIndex((p) => p.step === 'import')).toBeGreaterThan(
+      pulled.findLastIndex((p) => p.step === 'download'),
+    );
   }, 20_000);
 
   it('a connection dropped half way through the upload leaves no file HQ imports; the next try sends it once', async () => {

@@ -1,7 +1,11 @@
 // The relay's address and this device's credentials, kept with the password sealed under the
-// vault's data key (never in plain text); read back only while the vault is unlocked.
+// vault's data key (never in plain text); read back only while the vault is unlocked. Where the
+// platform keeps the credentials itself (Electron: the OS secret store in the main process),
+// the password goes there and never into this database.
 import { decryptField, encryptField } from '../../../../shared/vault/index.ts';
+import { type RelayCredentialKeeper } from '../../platform/types.ts';
 import { type LiaisonDb } from '../db.ts';
+import { relayUrl } from '../../../../shared/remote/relay-path.ts';
 import { readOnline, writeOnline } from './state.ts';
 
 export interface RelaySettings {
@@ -13,35 +17,44 @@ export interface RelaySettings {
 const CONTEXT = { recordId: 'online-relay', field: 'password' };
 
 /** A http(s) folder URL ending with '/', or null when it is not one (parsed, never matched). */
-export function relayUrl(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-    return null;
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
+export { relayUrl };
+
+/** Where the password went: sealed here under the vault key, or kept by the platform. */
+export type PasswordKept = 'vault' | 'os' | 'session';
 
 export async function saveRelaySettings(
   db: LiaisonDb,
   dataKey: CryptoKey,
   settings: RelaySettings,
-): Promise<void> {
+  keeper?: RelayCredentialKeeper,
+): Promise<PasswordKept> {
   const url = relayUrl(settings.url);
   if (url === null) throw new TypeError('not a relay URL');
+  if (keeper) {
+    // The platform first: the relay shows as set only once its credentials are kept.
+    const kept = await keeper.save({ ...settings, url });
+    await writeOnline(db, 'online.config', {
+      url,
+      username: settings.username,
+      keptBy: kept,
+      version: db.newId(),
+    });
+    return kept;
+  }
   await writeOnline(db, 'online.config', {
     url,
     username: settings.username,
     sealedPassword: await encryptField(dataKey, settings.password, CONTEXT),
     version: db.newId(),
   });
+  return 'vault';
 }
 
-export async function clearRelaySettings(db: LiaisonDb): Promise<void> {
+export async function clearRelaySettings(
+  db: LiaisonDb,
+  keeper?: RelayCredentialKeeper,
+): Promise<void> {
+  await keeper?.forget();
   await db.exchangeState.delete('online.config');
 }
 
@@ -52,6 +65,9 @@ export async function loadRelaySettings(
 ): Promise<(RelaySettings & { version: string }) | null> {
   const stored = await readOnline(db, 'online.config');
   if (!stored) return null;
+  // Kept by the platform: the transport uses its own copy, this one stays empty.
+  if (stored.sealedPassword === undefined)
+    return { url: stored.url, username: stored.username, password: '', version: stored.version };
   const password = await decryptField(dataKey, stored.sealedPassword, CONTEXT);
   if (typeof password !== 'string') return null;
   return { url: stored.url, username: stored.username, password, version: stored.version };

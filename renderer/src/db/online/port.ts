@@ -1,6 +1,10 @@
 // What online sync needs of the exchange engine: the same export, import and receipts as
 // files, no second engine. directPort runs the engine on this thread (tests, the worker).
-import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
+import {
+  type ImportFileInput,
+  type ImportProgress,
+  type ImportRunReport,
+} from '../exchange/api.ts';
 import { importFiles } from '../exchange/engine.ts';
 import {
   buildChangesExport,
@@ -22,7 +26,10 @@ export interface ExchangePort {
   sources(): Promise<string[] | 'all'>;
   buildChanges(): Promise<BuiltFile | null>;
   recordExport(built: BuiltFile, name: string): Promise<void>;
-  importFiles(files: ImportFileInput[]): Promise<ImportRunReport>;
+  importFiles(
+    files: ImportFileInput[],
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportRunReport>;
   buildReceipts(): Promise<ReceiptFile[]>;
 }
 
@@ -48,7 +55,7 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
       return buildChangesExport(deps);
     },
     recordExport: (built, name) => recordExport(db, built, name),
-    importFiles: (files) => importFiles(deps, files),
+    importFiles: (files, onProgress) => importFiles(deps, files, onProgress ? { onProgress } : {}),
     buildReceipts: () => buildReceiptFiles(deps),
   };
 }

@@ -26,11 +26,15 @@ export interface OnlineStatus {
   setAside: string[];
 }
 
-/** The relay as Settings keeps it: the password sealed under the vault's data key. */
+/**
+ * The relay as Settings keeps it: the password sealed under the vault's data key, or (Electron)
+ * kept by the main process with the OS secret store, `keptBy` saying where.
+ */
 export interface StoredRelayConfig {
   url: string;
   username: string;
-  sealedPassword: string;
+  sealedPassword?: string;
+  keptBy?: 'os' | 'session';
   /** Changes whenever the credentials do (never derived from the password). */
   version: string;
 }

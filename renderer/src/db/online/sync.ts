@@ -16,7 +16,7 @@ import {
   setAsideDir,
 } from '../../../../shared/remote/index.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
-import { type ImportRunReport } from '../exchange/api.ts';
+import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
 import { type LiaisonDb } from '../db.ts';
 import { type ExchangePort } from './port.ts';
 import { readOnline, writeOnline, type QueuedUpload } from './state.ts';
@@ -25,6 +25,15 @@ export interface SyncDeps {
   db: LiaisonDb;
   store: RemoteStore;
   port: ExchangePort;
+  /** Told as bundles go up, come down and are imported, for the person to see. */
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** Where one sync is: `done` of `total` bundles sent, downloaded or imported so far. */
+export interface SyncProgress {
+  step: 'upload' | 'download' | 'import';
+  done: number;
+  total: number;
 }
 
 export interface SyncReport {
@@ -84,7 +93,10 @@ async function sendOwn(deps: SyncDeps, deviceId: string, report: SyncReport): Pr
   const listed = await store.listFiles(dir);
   const plan = planUploads(queue, listed);
   for (const temp of plan.staleTemps) await store.remove(`${dir}/${temp}`);
+  let sent = 0;
   for (const item of queue) {
+    deps.onProgress?.({ step: 'upload', done: sent, total: queue.length });
+    sent += 1;
     const there = plan.alreadyThere.includes(item);
     const result = there ? 'exists' : await store.putNew(dir, item.remoteName, item.built.data);
     if (result === 'written') report.uploaded += 1;
@@ -125,20 +137,32 @@ async function setAside(deps: SyncDeps, deviceId: string, name: string, report: 
   report.setAside.push(name);
 }
 
+/** The engine's import, its file-by-file progress told as this sync's. */
+function importWithProgress(deps: SyncDeps, files: ImportFileInput[]): Promise<ImportRunReport> {
+  const tell = deps.onProgress;
+  return deps.port.importFiles(
+    files,
+    tell && ((p) => tell({ step: 'import', done: p.fileIndex, total: p.fileCount })),
+  );
+}
+
 function isSetAside(run: ImportRunReport, name: string): boolean {
   const outcome = run.files.find((f) => f.fileName === name)?.outcome;
   return outcome === undefined || outcome.kind === 'rejected' || outcome.kind === 'set-aside';
 }
 
 async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport): Promise<void> {
-  const { store, port } = deps;
+  const { store } = deps;
   const dir = inboxDir(deviceId);
   const plan = planInbox(await store.listFiles(dir));
   for (const name of plan.foreign) await setAside(deps, deviceId, name, report);
   if (plan.apply.length === 0) return;
-  const files = [];
-  for (const name of plan.apply) files.push({ name, data: await store.read(`${dir}/${name}`) });
-  const run = await port.importFiles(files);
+  const files: ImportFileInput[] = [];
+  for (const name of plan.apply) {
+    deps.onProgress?.({ step: 'download', done: files.length, total: plan.apply.length });
+    files.push({ name, data: await store.read(`${dir}/${name}`) });
+  }
+  const run = await importWithProgress(deps, files);
   // Removed only now: the import committed. A crash before this re-imports them next time,
   // which the engine answers with "already imported".
   for (const name of plan.apply) {
@@ -166,10 +190,12 @@ async function pullOutboxes(
   const todo = planPull(outboxes, pulled);
   let applied = false;
   if (todo.length > 0) {
-    const files = [];
-    for (const f of todo)
+    const files: ImportFileInput[] = [];
+    for (const f of todo) {
+      deps.onProgress?.({ step: 'download', done: files.length, total: todo.length });
       files.push({ name: f.name, data: await store.read(`${outboxDir(f.deviceId)}/${f.name}`) });
-    const run = await port.importFiles(files);
+    }
+    const run = await importWithProgress(deps, files);
     for (const f of todo) {
       pulled.add(pullKey(f.deviceId, f.name));
       if (isSetAside(run, f.name)) report.setAside.push(pullKey(f.deviceId, f.name));

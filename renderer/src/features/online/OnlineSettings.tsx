@@ -21,7 +21,9 @@ export function OnlineSettings() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   // A message key, not its text: it follows a language switch.
-  const [message, setMessage] = useState<'online.badUrl' | 'online.saved' | null>(null);
+  const [message, setMessage] = useState<
+    'online.badUrl' | 'online.saved' | 'online.savedSession' | 'online.saveFailed' | null
+  >(null);
 
   if (!platform.remote) return <p>{t('online.unavailable')}</p>;
 
@@ -33,10 +35,13 @@ export function OnlineSettings() {
       return;
     }
     if (!key) return;
-    void saveRelaySettings(db, key, { url, username, password }).then(() => {
-      setPassword('');
-      setMessage('online.saved');
-    });
+    void saveRelaySettings(db, key, { url, username, password }, platform.relayCredentials).then(
+      (kept) => {
+        setPassword('');
+        setMessage(kept === 'session' ? 'online.savedSession' : 'online.saved');
+      },
+      () => setMessage('online.saveFailed'),
+    );
   };
 
   return (
@@ -86,7 +91,10 @@ export function OnlineSettings() {
               <button type="button" onClick={() => void syncNow()}>
                 {t('online.syncNow')}
               </button>
-              <button type="button" onClick={() => void clearRelaySettings(db)}>
+              <button
+                type="button"
+                onClick={() => void clearRelaySettings(db, platform.relayCredentials)}
+              >
                 {t('online.remove')}
               </button>
             </>

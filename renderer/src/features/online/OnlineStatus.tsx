@@ -1,17 +1,20 @@
-// The relay's part of the status strip: not set up, syncing, synced when, or the last failure
-// in plain words; files set aside are named. Runs the window's online sync.
+// The relay's part of the status strip: not set up, syncing (and how far: bundles sent,
+// received, imported), synced when, or the last failure in plain words; files set aside are
+// named. Runs the window's online sync.
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getOnlineStatus, readOnline } from '../../db/online/state.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { useFormatWhen } from '../sync/index.ts';
-import { useOnlineSync, useRelaySyncing } from './online-sync.ts';
+import { useOnlineSync, useRelayActivity } from './online-sync.ts';
 
 export function OnlineStatus({ post }: { post: string | undefined }) {
   const { t } = useTranslation();
   const { db } = useServices();
   useOnlineSync();
-  const syncing = useRelaySyncing();
+  const activity = useRelayActivity();
+  const syncing = activity !== null;
+  const progress = activity?.progress ?? null;
   const formatWhen = useFormatWhen(post);
   const config = useLiveQuery(() => readOnline(db, 'online.config'), [db]);
   const status = useLiveQuery(() => getOnlineStatus(db), [db]);
@@ -26,7 +29,12 @@ export function OnlineStatus({ post }: { post: string | undefined }) {
     ? 'syncing'
     : (status.lastFailure ?? (status.lastSuccessAt ? 'synced' : 'never'));
   const text = syncing
-    ? t('online.state.syncing')
+    ? progress && progress.total > 0
+      ? t(`online.progress.${progress.step}`, {
+          done: Math.min(progress.done + 1, progress.total),
+          total: progress.total,
+        })
+      : t('online.state.syncing')
     : status.lastFailure
       ? t(`online.failure.${status.lastFailure}`)
       : status.lastSuccessAt

@@ -7,7 +7,7 @@ import { directPort } from '../../db/online/port.ts';
 import { loadRelaySettings } from '../../db/online/config.ts';
 import { readOnline } from '../../db/online/state.ts';
 import { createScheduler, type SyncScheduler } from '../../db/online/scheduler.ts';
-import { syncOnce } from '../../db/online/sync.ts';
+import { syncOnce, type SyncProgress } from '../../db/online/sync.ts';
 import { DEFAULT_BACKOFF } from '../../../../shared/remote/backoff.ts';
 import { useServices, useUnlocked } from '../../kernel/services.tsx';
 
@@ -16,21 +16,28 @@ const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0
 const INTERVAL_MS = 5 * 60_000;
 const DEBOUNCE_MS = 3_000;
 
-let syncing = false;
+/** What the strip shows of a running sync: null when none runs, else where it is. */
+export type RelayActivity = null | { progress: SyncProgress | null };
+
+let activity: RelayActivity = null;
 let current: SyncScheduler | null = null;
 const listeners = new Set<() => void>();
-const setSyncing = (value: boolean) => {
-  syncing = value;
+const setActivity = (value: RelayActivity) => {
+  activity = value;
   for (const l of listeners) l();
 };
+const setSyncing = (value: boolean) => setActivity(value ? { progress: null } : null);
+const setProgress = (progress: SyncProgress) => {
+  if (activity !== null) setActivity({ progress });
+};
 
-export function useRelaySyncing(): boolean {
+export function useRelayActivity(): RelayActivity {
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    () => syncing,
+    () => activity,
   );
 }
 
@@ -63,7 +70,12 @@ export function useOnlineSync(): void {
       scheduler = createScheduler({
         db,
         run: () =>
-          syncOnce({ db, store, port: directPort({ db, dataKey: key, appVersion: APP_VERSION }) }),
+          syncOnce({
+            db,
+            store,
+            port: directPort({ db, dataKey: key, appVersion: APP_VERSION }),
+            onProgress: setProgress,
+          }),
         credentialsKey: () => settings.version,
         intervalMs: interval,
         debounceMs: Math.min(DEBOUNCE_MS, interval),

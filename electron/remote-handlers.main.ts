@@ -1,0 +1,133 @@
+// The jobs behind the relay channels: keep the relay's credentials (relay-store.main.ts) and
+// do each WebDAV call in the main process, through the fetch it is given (net.fetch of a
+// session of its own in the app, so the system proxy and certificates apply and the server's
+// cookies stay out of the app's session). Paths arrive checked by the contract; a failure goes
+// back as an answer the status strip can word, never as a thrown error.
+import type { IpcArgs, IpcResult } from '../shared/ipc/contract.ts';
+import { RemoteError, type RemoteStore } from '../shared/remote/store.ts';
+import { createWebdavRemote, type RelayFetch } from '../shared/remote/webdav-store.ts';
+import type { SyncFailure } from '../shared/remote/backoff.ts';
+import { isRelaySegment } from '../shared/remote/relay-path.ts';
+import type { RelayStore } from './relay-store.main.ts';
+
+export interface RemoteHandlerDeps {
+  relays: RelayStore;
+  fetch: RelayFetch;
+  warn(message: string): void;
+}
+
+type Reply<T> = { ok: T } | { failure: SyncFailure; status?: number };
+
+/**
+ * The request as the relay session sends it: no cookies and no cached HTTP credentials (the
+ * client sends its own Authorization header), and no Content-Length of the client's: the
+ * network stack sets it from the body (Chromium refuses it as an unsafe header).
+ */
+export function relayRequestInit(init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  headers.delete('content-length');
+  return { ...init, headers, credentials: 'omit' };
+}
+
+/** Runs one call on the kept relay; every failure becomes an answer. */
+async function onRelay<T>(
+  deps: RemoteHandlerDeps,
+  work: (store: RemoteStore) => Promise<T>,
+): Promise<Reply<T>> {
+  const relay = await deps.relays.credentials();
+  // No relay kept here: the folder is unknown to this process.
+  if (relay === null) return { failure: 'missing' };
+  if (relay.password === null) return { failure: 'password' };
+  const store = createWebdavRemote(
+    { url: relay.url, username: relay.username, password: relay.password },
+    { fetch: deps.fetch },
+  );
+  try {
+    return { ok: await work(store) };
+  } catch (error) {
+    const failure =
+      error instanceof RemoteError ? error : new RemoteError('unexpected', undefined, error);
+    // Names and statuses only: a message may carry a person's data.
+    if (failure.failure === 'unexpected' || failure.failure === 'certificate')
+      deps.warn(`[relay] call failed (${failure.failure}): ${describe(failure.cause ?? error)}`);
+    return failure.status === undefined
+      ? { failure: failure.failure }
+      : { failure: failure.failure, status: failure.status };
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+export async function setRelay(
+  args: IpcArgs<'relay:set'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'relay:set'>> {
+  return { kept: await deps.relays.set(args) };
+}
+
+export async function forgetRelay(deps: RemoteHandlerDeps): Promise<IpcResult<'relay:forget'>> {
+  return { forgotten: await deps.relays.forget() };
+}
+
+export const remoteCheck = (deps: RemoteHandlerDeps): Promise<IpcResult<'remote:check'>> =>
+  onRelay(deps, async (store) => {
+    await store.check();
+    return null;
+  });
+
+export const remoteEnsureDir = (
+  args: IpcArgs<'remote:ensure-dir'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'remote:ensure-dir'>> =>
+  onRelay(deps, async (store) => {
+    await store.ensureDir(args.dir);
+    return null;
+  });
+
+export const remoteList = (
+  args: IpcArgs<'remote:list'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'remote:list'>> =>
+  onRelay(deps, async (store) => {
+    const names = await (args.kind === 'file'
+      ? store.listFiles(args.dir)
+      : store.listDirs(args.dir));
+    // A name this app would never write (a person's "photo é.jpg") is left out here rather
+    // than failing the whole listing against the contract.
+    return names.filter((name) => {
+      const usable = isRelaySegment(name);
+      if (!usable) deps.warn('[relay] a name on the relay was left out of a listing');
+      return usable;
+    });
+  });
+
+export const remoteRead = (
+  args: IpcArgs<'remote:read'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'remote:read'>> => onRelay(deps, (store) => store.read(args.path));
+
+export const remotePutNew = (
+  args: IpcArgs<'remote:put-new'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'remote:put-new'>> =>
+  onRelay(deps, (store) => store.putNew(args.dir, args.name, args.data));
+
+export const remoteRemove = (
+  args: IpcArgs<'remote:remove'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'remote:remove'>> =>
+  onRelay(deps, async (store) => {
+    await store.remove(args.path);
+    return null;
+  });
+
+export const remoteMove = (
+  args: IpcArgs<'remote:move'>,
+  deps: RemoteHandlerDeps,
+): Promise<IpcResult<'remote:move'>> =>
+  onRelay(deps, async (store) => {
+    await store.move(args.from, args.to);
+    return null;
+  });

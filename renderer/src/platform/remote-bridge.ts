@@ -1,0 +1,62 @@
+// The Electron build's remote capability: each call goes over the preload bridge to the main
+// process, which keeps the relay's credentials and does the HTTP (electron/remote-handlers.main.ts).
+// A failure comes back as an answer and is thrown here as the same RemoteError the browser
+// build throws, so sync and the status strip do not know which door they used.
+import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
+import { type SyncFailure } from '../../../shared/remote/backoff.ts';
+import { RemoteError, type RemoteStore } from '../../../shared/remote/store.ts';
+import { ownBytes } from './ipc-bytes.ts';
+import { type RelayCredentialKeeper } from './types.ts';
+
+type Reply<T> = { ok: T } | { failure: SyncFailure; status?: number };
+
+async function answer<T>(call: () => Promise<Reply<T>>): Promise<T> {
+  let reply: Reply<T>;
+  try {
+    reply = await call();
+  } catch (error) {
+    // The main process refused the call (a bad path) or broke: not the relay's doing.
+    throw new RemoteError('unexpected', undefined, error);
+  }
+  if ('failure' in reply) throw new RemoteError(reply.failure, reply.status);
+  return reply.ok;
+}
+
+/** The bridge functions the relay uses (a test can serve them from the main-process code). */
+export type RemoteBridge = Pick<
+  LiaisonLogBridge,
+  | 'remoteCheck'
+  | 'remoteEnsureDir'
+  | 'remoteList'
+  | 'remoteRead'
+  | 'remotePutNew'
+  | 'remoteRemove'
+  | 'remoteMove'
+>;
+
+export function createBridgeRemote(bridge: RemoteBridge): RemoteStore {
+  return {
+    check: () => answer(() => bridge.remoteCheck()).then(() => undefined),
+    ensureDir: (dir) => answer(() => bridge.remoteEnsureDir({ dir })).then(() => undefined),
+    listFiles: (dir) => answer(() => bridge.remoteList({ dir, kind: 'file' })),
+    listDirs: (dir) => answer(() => bridge.remoteList({ dir, kind: 'directory' })),
+    read: (path) => answer(() => bridge.remoteRead({ path })),
+    putNew: (dir, name, data) =>
+      answer(() => bridge.remotePutNew({ dir, name, data: ownBytes(data) })),
+    remove: (path) => answer(() => bridge.remoteRemove({ path })).then(() => undefined),
+    move: (from, to) => answer(() => bridge.remoteMove({ from, to })).then(() => undefined),
+  };
+}
+
+/** The main process keeps the relay's password (safeStorage, or this session only). */
+export function createBridgeKeeper(
+  bridge: Pick<LiaisonLogBridge, 'setRelay' | 'forgetRelay'>,
+): RelayCredentialKeeper {
+  return {
+    save: async ({ url, username, password }) =>
+      (await bridge.setRelay({ url, username, password })).kept,
+    forget: async () => {
+      await bridge.forgetRelay();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Online sync through the Electron transport, against a REAL WebDAV server (Apache mod_dav on
+// 127.0.0.1, auth on): the officer's sync uses the desktop build's remote (the preload bridge
+// answered by the main process's own handlers behind the validated IPC gate), HQ uses the
+// browser build's; the two doors meet on one relay. Only net.fetch and safeStorage are
+// stand-ins (tests/webdav/electron-relay.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
+import { mainRelay } from '../../webdav/electron-relay.ts';
+import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
+import {
+  createBridgeKeeper,
+  createBridgeRemote,
+} from '../../../renderer/src/platform/remote-bridge.ts';
+import { directPort } from '../../../renderer/src/db/online/port.ts';
+import { syncOnce } from '../../../renderer/src/db/online/sync.ts';
+import { loadRelaySettings, saveRelaySettings } from '../../../renderer/src/db/online/config.ts';
+import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
+import { type RemoteStore } from '../../../renderer/src/platform/remote.ts';
+import {
+  OFFICER_A,
+  hqDevice,
+  logOne,
+  makeNetwork,
+  officerDevice,
+  type TestDevice,
+  type TestNetwork,
+} from './exchange-fixtures.ts';
+
+let apache: ApacheServer;
+let net: TestNetwork;
+const home = mkdtempSync(join(tmpdir(), 'liaison-electron-sync-'));
+
+beforeAll(async () => {
+  if (!existsSync(APACHE_BINARY)) throw new Error('apache2-bin is not installed (README)');
+  apache = await startApache();
+  net = await makeNetwork([OFFICER_A]);
+}, 20_000);
+
+afterAll(async () => {
+  await apache?.dispose();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const sync = (device: TestDevice, store: RemoteStore) =>
+  syncOnce({ db: device.db, store, port: directPort(device.deps) });
+const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+describe('online sync through the Electron transport', () => {
+  it('carries an officer’s changes to HQ and the receipt back; the password never enters the database', async () => {
+    mkdirSync(join(apache.root, 'desk'));
+    chmodSync(join(apache.root, 'desk'), 0o777); // Apache's workers run as nobody under root
+    const url = `${apache.url}desk/`;
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    const main = mainRelay({ file: join(home, 'relay.json'), fetch: (u, i) => fetch(u, i) });
+
+    // Settings on the desktop: the main process keeps the password, the database does not.
+    const kept = await saveRelaySettings(
+      officer.db,
+      officer.dataKey,
+      { url, username: apache.user, password: apache.password },
+      createBridgeKeeper(main.bridge),
+    );
+    expect(kept).toBe('os');
+    expect(JSON.stringify(await officer.db.exchangeState.toArray())).not.toContain(apache.password);
+    expect(await loadRelaySettings(officer.db, officer.dataKey)).toMatchObject({
+      url,
+      password: '',
+    });
+
+    const desktop = createBridgeRemote(main.bridge);
+    const browser = createWebdavRemote({ url, username: apache.user, password: apache.password });
+    await logOne(officer, 'Sent from the desktop');
+    await logOne(officer, 'Also from the desktop');
+    expect((await sync(officer, desktop)).uploaded).toBe(1);
+    expect(filesIn(join(apache.root, 'desk', 'outbox', OFFICER_A.deviceId))).toHaveLength(1);
+
+    const pulled = await sync(hq, browser);
+    expect(pulled.imported).toBe(1);
+    expect(await hq.db.activities.count()).toBe(2);
+
+    const back = await sync(officer, desktop);
+    expect(back.imported).toBe(1);
+    expect((await getExchangeStatus(officer.db)).waiting).toBe(0);
+    expect(filesIn(join(apache.root, 'desk', 'inbox', OFFICER_A.deviceId))).toEqual([]);
+    expect(filesIn(join(apache.root, 'desk', 'outbox', OFFICER_A.deviceId))).toEqual([]);
+    expect(main.warnings).toEqual([]);
+  }, 20_000);
+});
