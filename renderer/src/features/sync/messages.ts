@@ -176,7 +176,7 @@ export const syncMessages = bilingual(
         reject: 'Reject…',
         confirmTitle: 'Approve the device of {{officer}}?',
         confirmBody:
-          'Call {{officer}} on a number you already know and ask them to read the device code shown in their Liaison Log. Approve only if it is exactly:',
+          'Call {{officer}} on a number you already know and ask them to read their device code (in their Liaison Log, under Settings › This device). Approve only if it is exactly:',
         confirmApprove: 'The codes match: approve',
         rejectTitle: 'Reject the device of {{officer}}?',
         rejectBody:
@@ -408,7 +408,7 @@ export const syncMessages = bilingual(
         reject: 'Refuser…',
         confirmTitle: 'Approuver l’appareil de {{officer}}?',
         confirmBody:
-          'Appelez {{officer}} à un numéro que vous connaissez déjà et demandez-lui de lire le code d’appareil affiché dans son Liaison Log. N’approuvez que s’il est exactement :',
+          'Appelez {{officer}} à un numéro que vous connaissez déjà et demandez-lui de lire son code de l’appareil (dans son Liaison Log, sous Paramètres › Cet appareil). N’approuvez que s’il est exactement :',
         confirmApprove: 'Les codes correspondent : approuver',
         rejectTitle: 'Refuser l’appareil de {{officer}}?',
         rejectBody:
