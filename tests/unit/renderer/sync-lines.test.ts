@@ -227,6 +227,13 @@ describe('the export message', () => {
     expect(text(exportMessage('bundle', { status: 'nothing-to-send' }, 'en'))).toEqual([
       'Nothing to send: HQ and your team lead already have all your changes.',
     ]);
+    // A lead has no team lead: it sends reviews to HQ and the officers of its posts.
+    for (const lang of ['en', 'fr'] as const) {
+      const lead = exportMessage('bundle', { status: 'nothing-to-send' }, lang, 'lead');
+      const said = lead.lines.map((l) => translateLine(tr(lang).t, l)).join(' ');
+      expect(said).toMatch(lang === 'en' ? /officers of your posts/ : /agents de vos postes/);
+      expect(said).not.toMatch(/your team lead|votre chef d’équipe/);
+    }
     const written = exportMessage(
       'bundle',
       {

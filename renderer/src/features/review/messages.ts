@@ -72,7 +72,7 @@ export const reviewMessages = bilingual(
       heading_one: 'Returned to you: {{count}} entry to correct',
       heading_other: 'Returned to you: {{count}} entries to correct',
       intro:
-        'Your team lead sent these back. Open one, read the comments and edit it: it then waits for review again.',
+        'Your team lead or HQ sent these back. Open one, read the comments and edit it: it then waits for review again.',
       strip_one: '{{count}} returned to you',
       strip_other: '{{count}} returned to you',
       reason: {
@@ -154,7 +154,7 @@ export const reviewMessages = bilingual(
       heading_one: 'Renvoyée à vous\u00a0: {{count}} entrée à corriger',
       heading_other: 'Renvoyées à vous\u00a0: {{count}} entrées à corriger',
       intro:
-        'Votre chef d’équipe vous les a renvoyées. Ouvrez-en une, lisez les commentaires et modifiez-la\u00a0: elle attend ensuite de nouveau la révision.',
+        'Votre chef d’équipe ou l’AC vous les a renvoyées. Ouvrez-en une, lisez les commentaires et modifiez-la\u00a0: elle attend ensuite de nouveau la révision.',
       strip_one: '{{count}} renvoyée à vous',
       strip_other: '{{count}} renvoyées à vous',
       reason: {

@@ -80,7 +80,9 @@ export function SyncScreen({ session }: { session: Session }) {
       <h1 id="sync-heading" tabIndex={-1}>
         {t('sync.heading')}
       </h1>
-      <p className="hint">{t('sync.intro')}</p>
+      <p className="hint">
+        {t(role === 'lead' ? 'sync.introLead' : role === 'hq' ? 'sync.introHq' : 'sync.intro')}
+      </p>
       {errorLine ? (
         <p className="notice error" role="alert">
           {t(errorLine.key, errorLine.values)}

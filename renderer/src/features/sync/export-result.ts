@@ -21,9 +21,12 @@ export function exportMessage(
   kind: ExportKind,
   result: ExportResult,
   lang: Language,
+  /** Who exports: a lead sends reviews to officers and HQ, not changes to "your team lead". */
+  role: 'officer' | 'lead' | 'hq' = 'officer',
 ): ExportMessage {
   if (result.status === 'nothing-to-send') {
-    return { tone: 'info', lines: [{ key: 'sync.export.nothing' }] };
+    const key = role === 'lead' ? 'sync.export.nothingLead' : 'sync.export.nothing';
+    return { tone: 'info', lines: [{ key }] };
   }
   if (result.status === 'cancelled') {
     return { tone: 'info', lines: [{ key: 'sync.export.cancelled' }] };

@@ -8,11 +8,19 @@ export const syncMessages = bilingual(
       heading: 'Sync',
       intro:
         'Bundles carry changes between this computer, your team lead and HQ, on a USB stick or by e-mail.',
+      introLead:
+        'Bundles carry entries and reviews between this computer, the officers of your posts and HQ, on a USB stick or by e-mail.',
+      introHq:
+        'Bundles carry entries and reviews between HQ, the team leads and the officers of every post, on a USB stick or by e-mail.',
       busy: 'Working…',
       export: {
         heading: 'Send your changes',
         headingHq: 'Send to devices',
         hint: 'One file with every change HQ and your team lead do not have yet.',
+        hintLead:
+          'One file with your reviews and comments that HQ and the officers of your posts do not have yet.',
+        nothingLead:
+          'Nothing to send: HQ and the officers of your posts already have all your reviews and comments.',
         bundle: 'Export bundle',
         toFolder: 'Export to folder',
         changeFolder: 'Change folder…',
@@ -230,11 +238,19 @@ export const syncMessages = bilingual(
       heading: 'Synchronisation',
       intro:
         'Les lots transportent les modifications entre cet ordinateur, votre chef d’équipe et l’AC, sur une clé USB ou par courriel.',
+      introLead:
+        'Les lots transportent les entrées et les révisions entre cet ordinateur, les agents de vos postes et l’AC, sur une clé USB ou par courriel.',
+      introHq:
+        'Les lots transportent les entrées et les révisions entre l’AC, les chefs d’équipe et les agents de tous les postes, sur une clé USB ou par courriel.',
       busy: 'En cours…',
       export: {
         heading: 'Envoyer vos modifications',
         headingHq: 'Envoyer aux appareils',
         hint: 'Un seul fichier avec toutes les modifications que l’AC et votre chef d’équipe n’ont pas encore.',
+        hintLead:
+          'Un seul fichier avec vos révisions et commentaires que l’AC et les agents de vos postes n’ont pas encore.',
+        nothingLead:
+          'Rien à envoyer : l’AC et les agents de vos postes ont déjà toutes vos révisions et tous vos commentaires.',
         bundle: 'Exporter un lot',
         toFolder: 'Exporter dans le dossier',
         changeFolder: 'Changer de dossier…',
