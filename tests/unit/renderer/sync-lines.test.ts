@@ -247,9 +247,10 @@ describe('the export message', () => {
       'en',
     );
     expect(written.tone).toBe('ok');
-    expect(text(written)).toEqual([
-      'Saved “x.llb”: 12 changes to 3 entries (numbers 5–16).',
-      'Location: /media/usb',
+    expect(text(written)).toEqual(['Saved “x.llb”: 3 entries.', 'Location: /media/usb']);
+    // Field changes and sequence numbers are the detail, not the message.
+    expect((written.detail ?? []).map((l) => translateLine(t, l))).toEqual([
+      'In detail: 12 changes to 3 entries (numbers 5–16).',
     ]);
   });
 

@@ -16,6 +16,7 @@ import { isSyncedField } from '../../../../shared/sync/fields.ts';
 import { refusal, type Refusal } from '../../../../shared/sync/refusal.ts';
 import { type ActivityTypeLookup } from '../catalogue.ts';
 import {
+  type EntryCounts,
   type FileOutcome,
   type OutcomeCounts,
   type RefusedChange,
@@ -266,6 +267,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
         retried: retry.changes.length - retriedCounts.deferred,
       },
       refused,
+      entries: entryCounts([...own, ...retried], stored),
     };
     input.fault?.();
     await input.record(outcome);
@@ -274,6 +276,20 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
   return applying.catch((e: unknown) => {
     throw withAbortReason(e, native);
   });
+}
+
+/** Entries the merged changes added here, and stored entries they changed. */
+function entryCounts(
+  results: readonly ChangeResult[],
+  stored: ReadonlyMap<string, ActivityRow>,
+): EntryCounts {
+  const touched = new Set<string>();
+  for (const r of results) {
+    if (r.outcome === 'inserted' || r.outcome === 'updated') touched.add(r.change.recordId);
+  }
+  let added = 0;
+  for (const id of touched) if (!stored.has(id)) added += 1;
+  return { added, updated: touched.size - added };
 }
 
 /** Records per merge slice: big enough to amortise, small enough to overlap with writes. */

@@ -302,6 +302,7 @@ export async function approvePending(
     const runId = await queueRun(
       db,
       bundles.map((b) => ({ name: b.fileName, data: b.data })),
+      { approval: { deviceId, officerId: card.officerId } },
     );
     await db.exchangePendingBundles.where('deviceId').equals(deviceId).delete();
     await db.exchangePendingDevices.delete(deviceId);

@@ -147,6 +147,16 @@ export function ExportPanel({ client, session, profile }: Props) {
                 {translateLine(t, line)}
               </p>
             ))}
+            {message.detail ? (
+              <details className="sync-detail">
+                <summary>{t('sync.export.detailToggle')}</summary>
+                {message.detail.map((line) => (
+                  <p key={line.key} className="sync-line">
+                    {translateLine(t, line)}
+                  </p>
+                ))}
+              </details>
+            ) : null}
           </div>
         ) : null}
       </div>
