@@ -38,6 +38,7 @@ import { getMeta, setMeta } from '../meta.ts';
 import { type ActivityRow } from '../schema.ts';
 import { applyRollupDeltas } from '../rollups.ts';
 import { type Contribution, rollupDeltas } from '../../../../shared/summary/measures.ts';
+import { recordTrail } from '../trail.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;
@@ -154,6 +155,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     db.exchangeQueue,
     db.exchangeRuns,
     db.summaryRollups,
+    db.changeTrail,
   ];
   // A full disk aborts it with a reason its requests do not carry: kept for the report.
   let native: IDBTransaction | undefined;
@@ -231,6 +233,8 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     }
 
     const retried = second.results;
+    // Who changed which field when: the history a lead and HQ read, moved with the rows.
+    await recordTrail(db, [...own, ...retried]);
     await saveDeferred(db, retried, own, now, nowMs);
     await recordSender(db, input, now);
     await db.exchangeBundles.put({

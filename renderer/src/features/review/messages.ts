@@ -1,4 +1,5 @@
-// The review queue, the comment thread and the officer's correction loop (namespace `queue`).
+// The review queue, the comment thread and the officer's correction loop (namespaces `queue`,
+// `thread`, `returned`), and a time in two zones (`when`).
 // Canadian French typography: a non-breaking space (U+00A0) before a colon. One French word
 // for review everywhere: « révision ».
 import { bilingual } from '../../i18n/bilingual.ts';
@@ -83,6 +84,9 @@ export const reviewMessages = bilingual(
       correcting:
         'This entry was returned for correction. Saving your edit sends it back for review.',
     },
+    when: {
+      yours: '(your time: {{time}})',
+    },
   },
   {
     queue: {
@@ -164,6 +168,9 @@ export const reviewMessages = bilingual(
       },
       correcting:
         'Cette entrée vous a été renvoyée pour correction. Enregistrer votre modification la renvoie à la révision.',
+    },
+    when: {
+      yours: '(chez vous\u00a0: {{time}})',
     },
   },
 );
