@@ -1,7 +1,13 @@
 // Shared steps for the end-to-end tests: set up an officer, log an activity the way a
 // person does (keyboard and form), scan a screen with axe, keep a screenshot to look at.
 import { readFileSync } from 'node:fs';
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { decodeProfileFile, fingerprintCode } from '../../shared/identity/index.ts';
 import { DEMO_PASSPHRASE } from '../../renderer/src/features/lock/demo.ts';
@@ -280,9 +286,16 @@ export async function setUpDemoDevice(page: Page, who: DemoDevice): Promise<void
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
-/** A new device of the demo network: its own browser context (profile), set up through the wizard. */
-export async function demoDevice(browser: Browser, who: DemoDevice): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
+/**
+ * A new device of the demo network: its own browser context (profile), set up through the
+ * wizard. `options` sets what differs between people's computers (time zone, screen size).
+ */
+export async function demoDevice(
+  browser: Browser,
+  who: DemoDevice,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   await setUpDemoDevice(page, who);
   return page;

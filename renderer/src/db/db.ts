@@ -16,10 +16,12 @@ import {
   STORES_V3,
   STORES_V4,
   STORES_V5,
+  STORES_V6,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
   type RollupStoredRow,
+  type TrailRow,
 } from './schema.ts';
 import {
   type DeferredRow,
@@ -66,6 +68,8 @@ export class LiaisonDb extends Dexie {
   declare exchangeState: Table<ExchangeStateRow, string>;
   // Summary rollups (version 4); only rollups.ts touches it.
   declare summaryRollups: Table<RollupStoredRow, string>;
+  // The history of imported saves (version 6); only trail.ts touches it.
+  declare changeTrail: Table<TrailRow, [string, string]>;
 
   readonly typeLookup: ActivityTypeLookup;
   readonly now: () => number;
@@ -91,6 +95,8 @@ export class LiaisonDb extends Dexie {
     this.version(5)
       .stores(STORES_V5)
       .upgrade((tx) => upgradeToV5(tx));
+    // A new table only (STORES_V6): no data to move.
+    this.version(6).stores(STORES_V6);
     this.connection = new ConnectionKeeper(this);
   }
 

@@ -40,6 +40,8 @@ export {
 export { getLanguage, getOfficerProfile, setLanguage, setOfficerProfile } from './settings.ts';
 export { tokenize } from './words.ts';
 export { eraseDatabase } from './erase.ts';
+export { getEntryHistory, type EntryHistory } from './trail.ts';
+export { type TrailRow } from './schema.ts';
 export {
   approveEntries,
   countByState,

@@ -129,8 +129,34 @@ export const STORES_V5 = {
   summaryRollups: 'id, month',
 };
 
+/**
+ * One save of an entry that arrived in a bundle, for the entry's history (trail.ts): who
+ * (author, device), when (the stamps) and which fields, never their values (the row holds the
+ * current ones, and a sensitive value is never copied). The review state a save gave is kept:
+ * it is short, not sensitive, and the history of reviews is what a lead and HQ read.
+ */
+export interface TrailRow {
+  recordId: string;
+  /** Stamp of the save's first change: with recordId the key, so a save is stored once. */
+  hlc: string;
+  deviceId: string;
+  author: string;
+  /** Field path -> the stamp of this save's write to it. */
+  fields: Record<string, string>;
+  reviewStatus?: ReviewStatus;
+}
+
+/**
+ * Version 6: the history of imported changes (`changeTrail`, one row per entry and save that
+ * arrived in a bundle). A new table only: saves imported before it have no history here.
+ */
+export const STORES_V6 = {
+  ...STORES_V5,
+  changeTrail: '[recordId+hlc]',
+};
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

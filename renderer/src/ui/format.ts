@@ -43,6 +43,55 @@ export function formatInstant(ms: number, lang: Language, timeZone: string): str
   return f.format(new Date(ms));
 }
 
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoned(lang: Language, timeZone: string, named: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${named ? 'named' : 'plain'}`;
+  let f = zonedFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+      ...(named ? { timeZoneName: 'short' } : {}),
+    });
+    zonedFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * An instant as people at the post read it, with the zone named ("Mar 4, 2026, 9:05 a.m.
+ * GMT-5"), and as the viewer reads it when the viewer's clock shows another time. An
+ * unknown zone name falls back to UTC rather than throwing.
+ */
+export function formatInZones(
+  ms: number,
+  lang: Language,
+  postZone: string,
+  viewerZone: string | undefined,
+): { post: string; viewer?: string } {
+  const date = new Date(ms);
+  const safe = (zone: string) => {
+    try {
+      return zoned(lang, zone, true) && zone;
+    } catch {
+      return 'UTC';
+    }
+  };
+  const post = safe(postZone);
+  const text = zoned(lang, post, true).format(date);
+  if (!viewerZone) return { post: text };
+  const viewer = safe(viewerZone);
+  if (zoned(lang, post, false).format(date) === zoned(lang, viewer, false).format(date)) {
+    return { post: text };
+  }
+  return { post: text, viewer: zoned(lang, viewer, true).format(date) };
+}
+
 export function formatNumber(n: number, lang: Language): string {
   return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
 }

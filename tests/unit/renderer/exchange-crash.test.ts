@@ -58,6 +58,7 @@ async function state(device: TestDevice) {
     hlc: await getMeta(device.db, 'hlc'),
     bundles: await device.db.exchangeBundles.count(),
     senders: await device.db.exchangeSenders.toArray(),
+    trail: await device.db.changeTrail.count(),
   };
 }
 

@@ -102,6 +102,24 @@ describe('devices waiting for approval', () => {
     expect(await lead.db.exchangeApprovals.count()).toBe(1);
   });
 
+  it('stores the officer’s name and post a lead approves from a bundle, not the officer id', async () => {
+    // A header names the officer by id only; the demo network knows this officer by name.
+    const mexico = { deviceId: 'officer-mex', officerId: 'lo-mexico-1', postCode: 'MEX' };
+    const named = await makeNetwork([], [mexico]);
+    const lead = await leadDevice(named);
+    const officer = await officerDevice(named, mexico);
+    await createActivity(officer.db, officer.author, liaisonInput(), { sealer: officer.sealer });
+    await importFiles(lead.deps, [await exportOf(officer)]);
+    const run = await approveDevice(lead.deps, mexico.deviceId);
+    // The run the approval starts says so: it is no copy of the run the file waited in.
+    expect(run.approval).toEqual({ deviceId: mexico.deviceId, officerId: 'lo-mexico-1' });
+    expect(await lead.db.exchangeApprovals.get(mexico.deviceId)).toMatchObject({
+      officerId: 'lo-mexico-1',
+      name: 'Marc-André Gagnon',
+      postCode: 'MEX',
+    });
+  });
+
   it('refuses, at a lead, a device that claims the officer id of someone placed elsewhere', async () => {
     const lead = await leadDevice(net);
     const keys = await generateDeviceKeys({ extractable: true });

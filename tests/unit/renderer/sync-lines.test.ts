@@ -227,6 +227,13 @@ describe('the export message', () => {
     expect(text(exportMessage('bundle', { status: 'nothing-to-send' }, 'en'))).toEqual([
       'Nothing to send: HQ and your team lead already have all your changes.',
     ]);
+    // A lead has no team lead: it sends reviews to HQ and the officers of its posts.
+    for (const lang of ['en', 'fr'] as const) {
+      const lead = exportMessage('bundle', { status: 'nothing-to-send' }, lang, 'lead');
+      const said = lead.lines.map((l) => translateLine(tr(lang).t, l)).join(' ');
+      expect(said).toMatch(lang === 'en' ? /officers of your posts/ : /agents de vos postes/);
+      expect(said).not.toMatch(/your team lead|votre chef d’équipe/);
+    }
     const written = exportMessage(
       'bundle',
       {
@@ -240,9 +247,10 @@ describe('the export message', () => {
       'en',
     );
     expect(written.tone).toBe('ok');
-    expect(text(written)).toEqual([
-      'Saved “x.llb”: 12 changes to 3 entries (numbers 5–16).',
-      'Location: /media/usb',
+    expect(text(written)).toEqual(['Saved “x.llb”: 3 entries.', 'Location: /media/usb']);
+    // Field changes and sequence numbers are the detail, not the message.
+    expect((written.detail ?? []).map((l) => translateLine(t, l))).toEqual([
+      'In detail: 12 changes to 3 entries (numbers 5–16).',
     ]);
   });
 

@@ -301,6 +301,84 @@ describe('the import report', () => {
       within(screen.getByTestId('sync-past-runs')).getAllByTestId('sync-file-report'),
     ).toHaveLength(2);
   });
+
+  it('speaks of entries, with the field changes one click away', async () => {
+    const applied = run.files[0]?.outcome;
+    if (applied?.kind !== 'applied') throw new Error('fixture');
+    const withEntries: ImportRunReport = {
+      ...run,
+      files: [{ fileName: 'bog.llb', outcome: { ...applied, entries: { added: 2, updated: 1 } } }],
+    };
+    await renderWith(
+      <ImportHistory
+        runs={[withEntries]}
+        profile={undefined}
+        formatWhen={(s) => s}
+        running={false}
+      />,
+      fakePlatform(),
+    );
+    const last = screen.getByTestId('sync-last-run');
+    expect(within(last).getByTestId('sync-entries').textContent).toBe('Entries: 2 new, 1 changed.');
+    // The per-change table and the numbers are in a closed disclosure.
+    expect(within(last).getByTestId('sync-ranges').closest('details')?.open).toBe(false);
+    expect(within(last).getByText('Details: changes and their numbers').tagName).toBe('SUMMARY');
+  });
+
+  it('offers to approve a device whose bundle waits, and names the run its approval started', async () => {
+    const user = userEvent.setup();
+    const onApprove = vi.fn();
+    const waitingRun: ImportRunReport = {
+      ...older,
+      files: [
+        {
+          fileName: 'bog.llb',
+          outcome: {
+            kind: 'pending-device',
+            bundleId: 'b',
+            sender: { ...officer, role: 'unknown' },
+          },
+        },
+      ],
+    };
+    const approvalRun: ImportRunReport = {
+      ...run,
+      files: [run.files[0] as ImportRunReport['files'][number]],
+      approval: { deviceId: officer.deviceId, officerId: officer.officerId },
+    };
+    await renderWith(
+      <ImportHistory
+        runs={[waitingRun]}
+        profile={undefined}
+        formatWhen={(s) => s}
+        running={false}
+        approval={{ waiting: new Set([officer.deviceId]), onApprove, busy: false }}
+      />,
+      fakePlatform(),
+    );
+    await user.click(screen.getByRole('button', { name: 'Approve this device…' }));
+    expect(onApprove).toHaveBeenCalledWith(officer.deviceId);
+
+    // Approved: the approval's run says whose device it was; the waiting report no longer offers.
+    cleanup();
+    await renderWith(
+      <ImportHistory
+        runs={[approvalRun, waitingRun]}
+        profile={undefined}
+        formatWhen={(s) => s}
+        running={false}
+        approval={{ waiting: new Set(), onApprove, busy: false }}
+      />,
+      fakePlatform(),
+    );
+    const last = screen.getByTestId('sync-last-run');
+    expect(within(last).getByText('Device of Sofía Herrera approved')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /2026-03-01T09:00:00Z/ }));
+    expect(screen.queryByRole('button', { name: 'Approve this device…' })).toBeNull();
+    expect(
+      screen.getByText('This device no longer waits: it was approved or rejected since.'),
+    ).toBeTruthy();
+  });
 });
 
 describe('the pending devices', () => {
@@ -454,9 +532,11 @@ describe('the sync screen', () => {
     await user.click(screen.getByRole('button', { name: 'Export to folder' }));
     await waitFor(() => expect(exportBundle).toHaveBeenCalledWith({ folderId: 'usb' }));
     expect(chooseFolder).toHaveBeenCalledWith('export');
-    expect(
-      await screen.findByText('Saved “b.llb”: 4 changes to 1 entry (numbers 1–4).'),
-    ).toBeTruthy();
+    // Entries first; the field changes and their numbers one click away.
+    expect(await screen.findByText('Saved “b.llb”: 1 entry.')).toBeTruthy();
+    const detail = screen.getByText('In detail: 4 changes to 1 entry (numbers 1–4).');
+    expect(detail.closest('details')?.open).toBe(false);
+    expect(screen.getByText('Details').tagName).toBe('SUMMARY');
     expect(screen.getByText('Location: /media/usb/b.llb')).toBeTruthy();
     expect(screen.getByText('Export folder: /media/usb')).toBeTruthy();
     // The second time it goes straight there.

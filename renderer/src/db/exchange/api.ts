@@ -36,6 +36,12 @@ export interface OutcomeExtras {
   retried: number;
 }
 
+/** Entries a bundle added here, and entries already here that it changed. */
+export interface EntryCounts {
+  added: number;
+  updated: number;
+}
+
 /** One refused change, with its reason as an i18n key (shared/sync refusal codes). */
 export interface RefusedChange {
   recordId: string;
@@ -56,6 +62,11 @@ export type FileOutcome =
       extras?: OutcomeExtras;
       /** At most 200 listed; `counts.refused` has the total. */
       refused: RefusedChange[];
+      /**
+       * Entries this file added or changed here, what a person counts in (the counts above
+       * are per field change). Absent in reports kept from before it was recorded.
+       */
+      entries?: EntryCounts;
     }
   | { kind: 'already-imported'; bundleId: string; sender: SenderInfo; importedAt: string }
   /** From a device not approved yet: stored, applied when someone approves the device. */
@@ -96,6 +107,8 @@ export interface ImportRunReport {
   files: FileReport[];
   /** True when the person cancelled between files; the rest were not touched. */
   cancelled: boolean;
+  /** Set on the run an approval started: the waiting bundles of this device, imported. */
+  approval?: { deviceId: string; officerId: string };
 }
 
 export interface ImportProgress {

@@ -16,6 +16,7 @@ import { isSyncedField } from '../../../../shared/sync/fields.ts';
 import { refusal, type Refusal } from '../../../../shared/sync/refusal.ts';
 import { type ActivityTypeLookup } from '../catalogue.ts';
 import {
+  type EntryCounts,
   type FileOutcome,
   type OutcomeCounts,
   type RefusedChange,
@@ -37,6 +38,7 @@ import { getMeta, setMeta } from '../meta.ts';
 import { type ActivityRow } from '../schema.ts';
 import { applyRollupDeltas } from '../rollups.ts';
 import { type Contribution, rollupDeltas } from '../../../../shared/summary/measures.ts';
+import { recordTrail } from '../trail.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;
@@ -153,6 +155,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     db.exchangeQueue,
     db.exchangeRuns,
     db.summaryRollups,
+    db.changeTrail,
   ];
   // A full disk aborts it with a reason its requests do not carry: kept for the report.
   let native: IDBTransaction | undefined;
@@ -230,6 +233,8 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     }
 
     const retried = second.results;
+    // Who changed which field when: the history a lead and HQ read, moved with the rows.
+    await recordTrail(db, [...own, ...retried]);
     await saveDeferred(db, retried, own, now, nowMs);
     await recordSender(db, input, now);
     await db.exchangeBundles.put({
@@ -266,6 +271,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
         retried: retry.changes.length - retriedCounts.deferred,
       },
       refused,
+      entries: entryCounts([...own, ...retried], stored),
     };
     input.fault?.();
     await input.record(outcome);
@@ -274,6 +280,20 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
   return applying.catch((e: unknown) => {
     throw withAbortReason(e, native);
   });
+}
+
+/** Entries the merged changes added here, and stored entries they changed. */
+function entryCounts(
+  results: readonly ChangeResult[],
+  stored: ReadonlyMap<string, ActivityRow>,
+): EntryCounts {
+  const touched = new Set<string>();
+  for (const r of results) {
+    if (r.outcome === 'inserted' || r.outcome === 'updated') touched.add(r.change.recordId);
+  }
+  let added = 0;
+  for (const id of touched) if (!stored.has(id)) added += 1;
+  return { added, updated: touched.size - added };
 }
 
 /** Records per merge slice: big enough to amortise, small enough to overlap with writes. */

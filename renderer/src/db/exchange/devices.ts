@@ -16,6 +16,7 @@ import { ownBytes, queueRun } from './runs.ts';
 import { knownDevice, senderInfo, type ExchangeSelf } from './self.ts';
 import { holdsRevokedKey, isRevoked } from '../../../../shared/identity/profile.ts';
 import { replaceProfile } from '../identity.ts';
+import { DEMO_OFFICERS } from '../../../../shared/identity/demo.ts';
 
 /** At a team lead, a device it can approve must be an officer of one of its posts. */
 export function checkLeadMayApprove(self: ExchangeSelf, postCode: string | null | undefined): void {
@@ -227,6 +228,22 @@ export async function addEnrollment(
   );
 }
 
+/**
+ * The name the network already knows an officer by: another device of the profile (a laptop
+ * replaced), a lead's earlier approval, or in the demo network its example officers. A
+ * bundle header carries no name, and the id is no name for a person.
+ */
+function knownName(self: ExchangeSelf, officerId: string): string | undefined {
+  const named = (name: string | undefined) => (name && name !== officerId ? name : undefined);
+  const { profile } = self;
+  return (
+    named(profile.devices.find((d) => d.officerId === officerId && d.name !== officerId)?.name) ??
+    named(profile.leads.find((l) => l.officerId === officerId)?.name) ??
+    named(self.approvals.find((a) => a.officerId === officerId && a.name !== officerId)?.name) ??
+    (profile.demo ? named(DEMO_OFFICERS.find((o) => o.officerId === officerId)?.name) : undefined)
+  );
+}
+
 /** The card HQ approves: the enrollment's own, else what the bundle header said. */
 function cardOf(self: ExchangeSelf, pending: PendingDeviceRow): DeviceCard {
   if (pending.card) return pending.card;
@@ -235,7 +252,7 @@ function cardOf(self: ExchangeSelf, pending: PendingDeviceRow): DeviceCard {
   const base = {
     deviceId: pending.deviceId,
     officerId,
-    name: lead?.name ?? officerId,
+    name: knownName(self, officerId) ?? officerId,
     signingKey: pending.signingKey,
     encryptionKey: pending.encryptionKey,
     createdAt: pending.firstSeenAt,
@@ -299,9 +316,12 @@ export async function approvePending(
       .where('deviceId')
       .equals(deviceId)
       .sortBy('receivedAt');
+    // Marked as the approval's run, so the list of past imports tells it from the run in
+    // which these files first arrived and waited.
     const runId = await queueRun(
       db,
       bundles.map((b) => ({ name: b.fileName, data: b.data })),
+      { approval: { deviceId, officerId: card.officerId } },
     );
     await db.exchangePendingBundles.where('deviceId').equals(deviceId).delete();
     await db.exchangePendingDevices.delete(deviceId);

@@ -17,7 +17,11 @@ function toReport(row: ImportRunRow): ImportRunReport {
  * Creates a run and queues its files, in the caller's transaction when there is one
  * (approval moves waiting bundles into a run atomically), else in its own.
  */
-export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[]): Promise<string> {
+export async function queueRun(
+  db: LiaisonDb,
+  files: readonly ImportFileInput[],
+  origin: Pick<ImportRunReport, 'approval'> = {},
+): Promise<string> {
   const runId = db.newId();
   const startedAt = new Date(db.now()).toISOString();
   const queued: QueuedFileRow[] = files.map((f, index) => ({
@@ -41,6 +45,7 @@ export async function queueRun(db: LiaisonDb, files: readonly ImportFileInput[])
         files: [],
         cancelled: false,
         fileCount: files.length,
+        ...(origin.approval ? { approval: origin.approval } : {}),
       });
       await db.exchangeQueue.bulkAdd(queued);
     });

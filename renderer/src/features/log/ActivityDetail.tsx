@@ -144,7 +144,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
         </div>
       ) : null}
       <Thread entry={activity} timeZone={post?.timeZone ?? 'UTC'} />
-      <History recordId={id} typeDef={typeDef} timeZone={post?.timeZone ?? 'UTC'} />
+      <History entry={activity} typeDef={typeDef} timeZone={post?.timeZone ?? 'UTC'} />
       <ConfirmDialog
         open={confirming}
         title={t('detail.confirmDeleteTitle')}

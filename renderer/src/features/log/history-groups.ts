@@ -1,28 +1,46 @@
-// Groups an entry's change log into saves, for the history table.
-import { type Change } from '../../../../shared/sync/change.ts';
+// Groups an entry's history into saves, for the history table.
+import { type Json } from '../../../../shared/sync/change.ts';
 import { decodeHlc } from '../../../../shared/sync/hlc.ts';
 
+/** One field write of an entry's history: an own change, or a field of an imported save. */
+export interface HistoryItem {
+  key: string;
+  deviceId: string;
+  author: string;
+  hlc: string;
+  field: string;
+  /** The value written, when this computer still knows it (`known`). */
+  value: Json;
+  known: boolean;
+  /** A sealed value that could not be opened. */
+  unreadable?: boolean;
+  /** Arrived in a bundle (another device's write). */
+  imported: boolean;
+}
+
 /**
- * Changes of one save share the device, the author and (nearly) the HLC wall time: they were
- * stamped in one transaction. Consecutive changes within a second are shown as one save.
+ * Writes of one save share the device, the author and (nearly) the HLC wall time: they were
+ * stamped in one transaction. Consecutive writes within a second are shown as one save.
  */
-export function groupBySave(changes: readonly Change[]): Change[][] {
-  const groups: Change[][] = [];
+export function groupBySave<T extends Pick<HistoryItem, 'deviceId' | 'author' | 'hlc'>>(
+  items: readonly T[],
+): T[][] {
+  const groups: T[][] = [];
   let wallOfGroup = -Infinity;
-  for (const change of changes) {
-    const wall = decodeHlc(change.hlc)?.wall ?? 0;
+  for (const item of items) {
+    const wall = decodeHlc(item.hlc)?.wall ?? 0;
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
     if (
       last &&
       prev &&
-      prev.deviceId === change.deviceId &&
-      prev.author === change.author &&
+      prev.deviceId === item.deviceId &&
+      prev.author === item.author &&
       wall - wallOfGroup < 1000
     ) {
-      last.push(change);
+      last.push(item);
     } else {
-      groups.push([change]);
+      groups.push([item]);
       wallOfGroup = wall;
     }
   }

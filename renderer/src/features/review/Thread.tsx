@@ -1,17 +1,15 @@
 // An entry's comment thread, oldest first, each comment with its author by name, role,
-// time in the post's zone and the state it gave.
+// time in the post's zone (and the viewer's when it differs) and the state it gave.
 import { useTranslation } from 'react-i18next';
 import { toFieldValues } from '../../../../shared/domain/activity-paths.ts';
 import { type Activity } from '../../../../shared/domain/activity.ts';
 import { threadOf } from '../../../../shared/review/index.ts';
-import { formatWhen } from '../sync/index.ts';
-import { useLang } from '../../i18n/useLang.ts';
 import { nameOf, usePeople } from './people.ts';
+import { When } from './When.tsx';
 import './review.css';
 
 export function Thread({ entry, timeZone }: { entry: Activity; timeZone: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const people = usePeople();
   const items = threadOf(toFieldValues(entry));
   return (
@@ -26,7 +24,7 @@ export function Thread({ entry, timeZone }: { entry: Activity; timeZone: string 
               <div className="thread-meta">
                 <strong>{t(`thread.by_${item.role}`, { name: nameOf(people, item.by) })}</strong>{' '}
                 <span className="secondary">{item.by}</span> ·{' '}
-                <time dateTime={item.at}>{formatWhen(item.at, lang, timeZone)}</time>
+                <When ms={Date.parse(item.at)} timeZone={timeZone} />
                 {item.state ? (
                   <>
                     {' · '}

@@ -9,4 +9,5 @@ export { ReviewScreen } from './ReviewScreen.tsx';
 export { Thread } from './Thread.tsx';
 export { ReturnedPanel } from './ReturnedPanel.tsx';
 export { reviewActorOf } from './actor.ts';
-export { usePeople } from './people.ts';
+export { usePeople, nameOf } from './people.ts';
+export { When } from './When.tsx';

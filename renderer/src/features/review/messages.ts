@@ -1,4 +1,5 @@
-// The review queue, the comment thread and the officer's correction loop (namespace `queue`).
+// The review queue, the comment thread and the officer's correction loop (namespaces `queue`,
+// `thread`, `returned`), and a time in two zones (`when`).
 // Canadian French typography: a non-breaking space (U+00A0) before a colon. One French word
 // for review everywhere: « révision ».
 import { bilingual } from '../../i18n/bilingual.ts';
@@ -72,7 +73,7 @@ export const reviewMessages = bilingual(
       heading_one: 'Returned to you: {{count}} entry to correct',
       heading_other: 'Returned to you: {{count}} entries to correct',
       intro:
-        'Your team lead sent these back. Open one, read the comments and edit it: it then waits for review again.',
+        'Your team lead or HQ sent these back. Open one, read the comments and edit it: it then waits for review again.',
       strip_one: '{{count}} returned to you',
       strip_other: '{{count}} returned to you',
       reason: {
@@ -82,6 +83,9 @@ export const reviewMessages = bilingual(
       },
       correcting:
         'This entry was returned for correction. Saving your edit sends it back for review.',
+    },
+    when: {
+      yours: '(your time: {{time}})',
     },
   },
   {
@@ -154,7 +158,7 @@ export const reviewMessages = bilingual(
       heading_one: 'Renvoyée à vous\u00a0: {{count}} entrée à corriger',
       heading_other: 'Renvoyées à vous\u00a0: {{count}} entrées à corriger',
       intro:
-        'Votre chef d’équipe vous les a renvoyées. Ouvrez-en une, lisez les commentaires et modifiez-la\u00a0: elle attend ensuite de nouveau la révision.',
+        'Votre chef d’équipe ou l’AC vous les a renvoyées. Ouvrez-en une, lisez les commentaires et modifiez-la\u00a0: elle attend ensuite de nouveau la révision.',
       strip_one: '{{count}} renvoyée à vous',
       strip_other: '{{count}} renvoyées à vous',
       reason: {
@@ -164,6 +168,9 @@ export const reviewMessages = bilingual(
       },
       correcting:
         'Cette entrée vous a été renvoyée pour correction. Enregistrer votre modification la renvoie à la révision.',
+    },
+    when: {
+      yours: '(chez vous\u00a0: {{time}})',
     },
   },
 );

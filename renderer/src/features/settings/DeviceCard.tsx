@@ -1,5 +1,6 @@
-// The device card: who this device is in its network and its key fingerprints, read as short
-// codes so HQ and the person holding the laptop can compare them by phone.
+// The device card: who this device is in its network and its device code, the short code
+// HQ or a team lead compares by phone before approving it; the other fingerprints are
+// technical details nobody reads aloud.
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
@@ -7,6 +8,7 @@ import { getDevicePublicKeys, getNetworkProfile } from '../../db/identity.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import './settings.css';
 
 export function DeviceCard({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -53,21 +55,34 @@ export function DeviceCard({ session }: { session: Session }) {
           : ''}
         {identity.demo ? ` · ${t('app.demo')}` : ''}
       </dd>
-      <dt>{t('settings.deviceId')}</dt>
-      <dd>
-        <code>{identity.deviceId}</code>
-      </dd>
-      <dt>{t('settings.signingKey')}</dt>
+      {/* The one code read over the phone: "device code" here, in Sync and on the set-up card. */}
+      <dt>{t('deviceCard.deviceCode')}</dt>
       <dd>
         <code data-testid="own-signing-code">{card?.signing ?? ''}</code>
+        <span className="hint device-code-hint">
+          {t(`deviceCard.deviceCodeHint_${identity.role}`)}
+        </span>
       </dd>
-      <dt>{t('settings.encryptionKey')}</dt>
+      {identity.role !== 'hq' ? (
+        <>
+          <dt>{t('deviceCard.hqCode')}</dt>
+          <dd>
+            <code>{card?.hq ?? ''}</code>
+          </dd>
+        </>
+      ) : null}
+      <dt>{t('deviceCard.technical')}</dt>
       <dd>
-        <code>{card?.encryption ?? ''}</code>
-      </dd>
-      <dt>{t('settings.hqKey')}</dt>
-      <dd>
-        <code>{card?.hq ?? ''}</code>
+        <dl className="details device-technical">
+          <dt>{t('deviceCard.deviceId')}</dt>
+          <dd>
+            <code>{identity.deviceId}</code>
+          </dd>
+          <dt>{t('deviceCard.encryptionCode')}</dt>
+          <dd>
+            <code>{card?.encryption ?? ''}</code>
+          </dd>
+        </dl>
       </dd>
     </dl>
   );

@@ -110,7 +110,7 @@ export const wizardMessages = bilingual(
         post: 'Post',
         posts: 'Posts',
         device: 'Device ID',
-        signingCode: 'Signing key code',
+        signingCode: 'Device code',
         encryptionCode: 'Encryption key code',
         save: 'Also save my device card as an enrollment file',
         saveHelp:
@@ -266,7 +266,7 @@ export const wizardMessages = bilingual(
         post: 'Poste',
         posts: 'Postes',
         device: 'Identifiant de l’appareil',
-        signingCode: 'Code de la clé de signature',
+        signingCode: 'Code de l’appareil',
         encryptionCode: 'Code de la clé de chiffrement',
         save: 'Enregistrer aussi la fiche de mon appareil dans un fichier d’inscription',
         saveHelp:

@@ -75,7 +75,7 @@ export function ExportPanel({ client, session, profile }: Props) {
           lines: [failureLine(done.error, (k) => i18n.exists(k))],
         }
       : (receiptPartsMessage(done.result, (code) => postName(code, profile, lang)) ??
-        exportMessage(done.kind, done.result, lang));
+        exportMessage(done.kind, done.result, lang, role));
   const posts = role === 'officer' ? [] : receiptPosts(session, profile);
   return (
     <section className="sync-card" aria-labelledby="sync-export-heading">
@@ -84,7 +84,7 @@ export function ExportPanel({ client, session, profile }: Props) {
       </h2>
       {role !== 'hq' ? (
         <>
-          <p className="hint">{t('sync.export.hint')}</p>
+          <p className="hint">{t(role === 'lead' ? 'sync.export.hintLead' : 'sync.export.hint')}</p>
           <div className="actions">
             <button className="primary" disabled={busy} onClick={() => exportBundle()}>
               {t('sync.export.bundle')}
@@ -148,6 +148,16 @@ export function ExportPanel({ client, session, profile }: Props) {
                 {translateLine(t, line)}
               </p>
             ))}
+            {message.detail ? (
+              <details className="sync-detail">
+                <summary>{t('sync.export.detailToggle')}</summary>
+                {message.detail.map((line) => (
+                  <p key={line.key} className="sync-line">
+                    {translateLine(t, line)}
+                  </p>
+                ))}
+              </details>
+            ) : null}
           </div>
         ) : null}
       </div>

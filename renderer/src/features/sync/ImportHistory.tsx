@@ -1,11 +1,12 @@
 // The kept import reports: the newest run in full ("Last import"), then the earlier runs,
-// newest first, each opened in place with a button.
+// newest first, each opened in place with a button. The run an approval started says so, so
+// it never reads as a second copy of the run in which its files first arrived.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { type ImportRunReport } from '../../db/exchange/api.ts';
-import { summarizeRun } from './report-lines.ts';
-import { RunReport } from './RunReport.tsx';
+import { officerName, summarizeRun } from './report-lines.ts';
+import { RunReport, type WaitingApproval } from './RunReport.tsx';
 
 interface Props {
   runs: readonly ImportRunReport[];
@@ -13,13 +14,16 @@ interface Props {
   formatWhen: (iso: string) => string;
   /** An import is running: the newest stored run may be the one in progress. */
   running: boolean;
+  approval?: WaitingApproval | undefined;
 }
 
 function RunHeading({
   run,
+  profile,
   formatWhen,
 }: {
   run: ImportRunReport;
+  profile: NetworkProfile | undefined;
   formatWhen: Props['formatWhen'];
 }) {
   const { t } = useTranslation();
@@ -28,6 +32,13 @@ function RunHeading({
   return (
     <>
       <span className="sync-run-when">{formatWhen(run.startedAt)}</span>
+      {run.approval ? (
+        <span className="sync-run-approval">
+          {t('sync.report.runApproval', {
+            officer: officerName(run.approval.officerId, profile),
+          })}
+        </span>
+      ) : null}
       {firstName !== undefined ? (
         <span className="sync-run-names">
           {summary.files > 1
@@ -50,6 +61,7 @@ function PastRun({
   run,
   profile,
   formatWhen,
+  approval,
 }: Omit<Props, 'runs' | 'running'> & { run: ImportRunReport }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -62,7 +74,7 @@ function PastRun({
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        <RunHeading run={run} formatWhen={formatWhen} />
+        <RunHeading run={run} profile={profile} formatWhen={formatWhen} />
         <span className="sync-toggle-word">
           {open ? t('sync.report.close') : t('sync.report.open')}
         </span>
@@ -73,7 +85,7 @@ function PastRun({
             {run.finishedAt === null && !run.cancelled ? (
               <p className="notice warn">{t('sync.report.unfinished')}</p>
             ) : null}
-            <RunReport run={run} profile={profile} formatWhen={formatWhen} />
+            <RunReport run={run} profile={profile} formatWhen={formatWhen} approval={approval} />
           </>
         ) : null}
       </div>
@@ -81,7 +93,7 @@ function PastRun({
   );
 }
 
-export function ImportHistory({ runs, profile, formatWhen, running }: Props) {
+export function ImportHistory({ runs, profile, formatWhen, running, approval }: Props) {
   const { t } = useTranslation();
   const [latest, ...past] = runs;
   return (
@@ -97,12 +109,12 @@ export function ImportHistory({ runs, profile, formatWhen, running }: Props) {
         {latest ? (
           <>
             <p className="sync-run-head">
-              <RunHeading run={latest} formatWhen={formatWhen} />
+              <RunHeading run={latest} profile={profile} formatWhen={formatWhen} />
             </p>
             {latest.finishedAt === null && !latest.cancelled && !running ? (
               <p className="notice warn">{t('sync.report.unfinished')}</p>
             ) : null}
-            <RunReport run={latest} profile={profile} formatWhen={formatWhen} />
+            <RunReport run={latest} profile={profile} formatWhen={formatWhen} approval={approval} />
           </>
         ) : (
           <p className="hint">{t('sync.report.noRuns')}</p>
@@ -113,7 +125,13 @@ export function ImportHistory({ runs, profile, formatWhen, running }: Props) {
           <h2 id="sync-history-heading">{t('sync.report.historyHeading')}</h2>
           <ul className="sync-past-runs" data-testid="sync-past-runs">
             {past.map((run) => (
-              <PastRun key={run.id} run={run} profile={profile} formatWhen={formatWhen} />
+              <PastRun
+                key={run.id}
+                run={run}
+                profile={profile}
+                formatWhen={formatWhen}
+                approval={approval}
+              />
             ))}
           </ul>
         </section>

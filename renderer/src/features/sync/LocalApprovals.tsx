@@ -20,7 +20,9 @@ export function LocalApprovals({ approvals, profile, formatWhen, onWithdraw, bus
   const { t } = useTranslation();
   const lang = useLang();
   const [asking, setAsking] = useState<LocalApprovalRow | null>(null);
-  const nameOf = (a: LocalApprovalRow) => officerName(a.officerId, profile);
+  // The name stored at approval (from the profile), else whatever the profile says now.
+  const nameOf = (a: LocalApprovalRow) =>
+    a.name && a.name !== a.officerId ? a.name : officerName(a.officerId, profile);
   const officer = asking ? nameOf(asking) : '';
   return (
     <section

@@ -1,7 +1,7 @@
 // Devices HQ or a lead has not approved yet, whose bundles wait: the device code to compare
 // by phone, who it claims to be, how many bundles wait, and Approve / Reject behind a
 // confirmation that asks for that phone call.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -16,14 +16,32 @@ interface Props {
   onApprove: (deviceId: string) => void;
   onReject: (deviceId: string) => void;
   busy: boolean;
+  /** A device whose approval the person asked for elsewhere (an import report): ask now. */
+  requested?: string | null;
+  onRequestSeen?: () => void;
 }
 
 type Asking = { action: 'approve' | 'reject'; device: PendingDevice } | null;
 
-export function PendingDevices({ devices, profile, formatWhen, onApprove, onReject, busy }: Props) {
+export function PendingDevices({
+  devices,
+  profile,
+  formatWhen,
+  onApprove,
+  onReject,
+  busy,
+  requested,
+  onRequestSeen,
+}: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [asking, setAsking] = useState<Asking>(null);
+  useEffect(() => {
+    if (!requested) return;
+    const device = devices.find((d) => d.sender.deviceId === requested);
+    if (device) setAsking({ action: 'approve', device });
+    onRequestSeen?.();
+  }, [requested, devices, onRequestSeen]);
   const nameOf = (d: PendingDevice) => officerName(d.sender.officerId, profile);
   const officer = asking ? nameOf(asking.device) : '';
   return (

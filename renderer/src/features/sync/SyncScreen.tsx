@@ -1,7 +1,7 @@
 // The sync screen: export (bundles, receipts, the profile), import (files, drops, a folder)
 // with progress, the kept import reports, missing changes, and devices waiting for approval.
 // Stored state comes from the database by useLiveQuery; the running import from its store.
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type Session } from '../../kernel/session.ts';
@@ -25,6 +25,7 @@ import { PendingDevices } from './PendingDevices.tsx';
 import { failureLine } from './export-result.ts';
 import { useFormatWhen } from './format.ts';
 import { useImportStore } from './import-store.ts';
+import './sync-entries.css';
 import { useExchangeClient } from './useExchangeClient.ts';
 
 /** How many past runs the screen lists; older reports stay stored. */
@@ -54,6 +55,10 @@ export function SyncScreen({ session }: { session: Session }) {
   );
   const { running, resuming, progress, lastWasResume, error } = useImportStore();
   const [deciding, setDeciding] = useState(false);
+  // A device whose approval was asked for from an import report: its dialog opens.
+  const [approveAsked, setApproveAsked] = useState<string | null>(null);
+  const clearApproveAsked = useCallback(() => setApproveAsked(null), []);
+  const waiting = useMemo(() => new Set((pending ?? []).map((d) => d.sender.deviceId)), [pending]);
 
   const fail = (e: unknown) => {
     console.error('Sync action failed', e);
@@ -72,6 +77,21 @@ export function SyncScreen({ session }: { session: Session }) {
     }
   };
 
+  const pendingDevices = receivesBundles ? (
+    <PendingDevices
+      devices={pending ?? []}
+      profile={profile}
+      formatWhen={formatWhen}
+      busy={deciding || running}
+      onApprove={(id) => void decide(() => client.approveDevice(id), 'sync.pending.approved')}
+      onReject={(id) => void decide(() => client.rejectDevice(id), 'sync.pending.rejected')}
+      requested={approveAsked}
+      onRequestSeen={clearApproveAsked}
+    />
+  ) : null;
+  // Devices waiting come first, where a person sees them without scrolling; none waiting,
+  // the card saying so sits with the other cards.
+  const waitingFirst = (pending?.length ?? 0) > 0;
   const errorLine = error ? failureLine(error, (k) => i18n.exists(k)) : null;
   // Files of the newest run whose import kept stopping: said at the top, never retried.
   const setAside = (runs?.[0]?.files ?? []).filter((f) => f.outcome.kind === 'set-aside');
@@ -80,7 +100,9 @@ export function SyncScreen({ session }: { session: Session }) {
       <h1 id="sync-heading" tabIndex={-1}>
         {t('sync.heading')}
       </h1>
-      <p className="hint">{t('sync.intro')}</p>
+      <p className="hint">
+        {t(role === 'lead' ? 'sync.introLead' : role === 'hq' ? 'sync.introHq' : 'sync.intro')}
+      </p>
       {errorLine ? (
         <p className="notice error" role="alert">
           {t(errorLine.key, errorLine.values)}
@@ -110,22 +132,12 @@ export function SyncScreen({ session }: { session: Session }) {
         onDone={(key, params) => showToast({ kind: 'ok', key, params })}
         onFail={fail}
       />
+      {waitingFirst ? <div className="sync-waiting-first">{pendingDevices}</div> : null}
       <div className="sync-columns">
         <div className="sync-column">
           <ExportPanel client={client} session={session} profile={profile} />
           <ImportPanel client={client} />
-          {receivesBundles ? (
-            <PendingDevices
-              devices={pending ?? []}
-              profile={profile}
-              formatWhen={formatWhen}
-              busy={deciding || running}
-              onApprove={(id) =>
-                void decide(() => client.approveDevice(id), 'sync.pending.approved')
-              }
-              onReject={(id) => void decide(() => client.rejectDevice(id), 'sync.pending.rejected')}
-            />
-          ) : null}
+          {waitingFirst ? null : pendingDevices}
           {role === 'lead' ? (
             <LocalApprovals
               approvals={approvals ?? []}
@@ -148,6 +160,11 @@ export function SyncScreen({ session }: { session: Session }) {
               profile={profile}
               formatWhen={formatWhen}
               running={running}
+              approval={
+                receivesBundles
+                  ? { waiting, onApprove: setApproveAsked, busy: deciding || running }
+                  : undefined
+              }
             />
           ) : null}
         </div>

@@ -24,7 +24,8 @@ const errorEn: Sentences<ExchangeErrorCode> = {
     'This bundle comes from a device your network profile does not list. Import the latest profile from HQ, then import the bundle again.',
   'device-revoked':
     'This bundle was refused: it comes from a device HQ has revoked (a lost, stolen or replaced laptop). Nothing in it was applied; what that device sent before it was revoked stays. If this is unexpected, call HQ.',
-  'own-bundle': 'This bundle was made on this device. It is meant for HQ and your team lead.',
+  'own-bundle':
+    'This bundle was made on this device. It is meant for the other devices of your network, not for this one.',
   'cannot-read': 'This file could not be read. Copy it again from its source and retry.',
   'unknown-file': 'This file is not a Liaison Log bundle, network profile or enrollment card.',
   'disk-full':
@@ -81,7 +82,7 @@ const errorFr: Sentences<ExchangeErrorCode> = {
   'device-revoked':
     'Ce lot a été refusé : il provient d’un appareil que l’AC a révoqué (un ordinateur perdu, volé ou remplacé). Rien de son contenu n’a été appliqué; ce que cet appareil a envoyé avant sa révocation est conservé. Si cela vous surprend, appelez l’AC.',
   'own-bundle':
-    'Ce lot a été créé sur cet appareil. Il est destiné à l’AC et à votre chef d’équipe.',
+    'Ce lot a été créé sur cet appareil. Il est destiné aux autres appareils de votre réseau, pas à celui-ci.',
   'cannot-read': 'Ce fichier est illisible. Copiez-le de nouveau depuis sa source et réessayez.',
   'unknown-file':
     'Ce fichier n’est ni un lot Liaison Log, ni un profil réseau, ni une fiche d’inscription.',

@@ -15,36 +15,47 @@ export type ExportKind = 'bundle' | 'receipt' | 'profile';
 export interface ExportMessage {
   tone: 'ok' | 'info' | 'error';
   lines: Line[];
+  /** The field changes and their numbers, one click away (a person counts entries). */
+  detail?: Line[];
 }
 
 export function exportMessage(
   kind: ExportKind,
   result: ExportResult,
   lang: Language,
+  /** Who exports: a lead sends reviews to officers and HQ, not changes to "your team lead". */
+  role: 'officer' | 'lead' | 'hq' = 'officer',
 ): ExportMessage {
   if (result.status === 'nothing-to-send') {
-    return { tone: 'info', lines: [{ key: 'sync.export.nothing' }] };
+    const key = role === 'lead' ? 'sync.export.nothingLead' : 'sync.export.nothing';
+    return { tone: 'info', lines: [{ key }] };
   }
   if (result.status === 'cancelled') {
     return { tone: 'info', lines: [{ key: 'sync.export.cancelled' }] };
   }
   const { fileName } = result;
+  const entries: Line = { key: 'sync.export.entries', values: { count: result.records } };
   const first: Line =
     kind === 'receipt'
       ? { key: 'sync.export.receiptWritten', values: { fileName } }
       : kind === 'profile'
         ? { key: 'sync.export.profileWritten', values: { fileName } }
         : result.ranges.length > 0
-          ? {
-              key: 'sync.export.written',
-              values: {
-                fileName,
-                changes: { key: 'sync.export.changes', values: { count: result.changes } },
-                entries: { key: 'sync.export.entries', values: { count: result.records } },
-                ranges: rangesText(result.ranges, lang),
-              },
-            }
+          ? { key: 'sync.export.written', values: { fileName, entries } }
           : { key: 'sync.export.writtenFile', values: { fileName } };
+  const detail: Line[] =
+    kind === 'bundle' && result.ranges.length > 0
+      ? [
+          {
+            key: 'sync.export.detail',
+            values: {
+              changes: { key: 'sync.export.changes', values: { count: result.changes } },
+              entries,
+              ranges: rangesText(result.ranges, lang),
+            },
+          },
+        ]
+      : [];
   const lines = [first];
   if (result.unreadable) {
     lines.push({ key: 'sync.export.unreadable', values: { count: result.unreadable } });
@@ -53,7 +64,7 @@ export function exportMessage(
   if (result.location && result.location !== fileName) {
     lines.push({ key: 'sync.export.location', values: { location: result.location } });
   }
-  return { tone: 'ok', lines };
+  return detail.length > 0 ? { tone: 'ok', lines, detail } : { tone: 'ok', lines };
 }
 
 /** The interpolation values an error carries (`{{count}}`...), keeping only text and numbers. */

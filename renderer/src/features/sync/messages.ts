@@ -8,18 +8,28 @@ export const syncMessages = bilingual(
       heading: 'Sync',
       intro:
         'Bundles carry changes between this computer, your team lead and HQ, on a USB stick or by e-mail.',
+      introLead:
+        'Bundles carry entries and reviews between this computer, the officers of your posts and HQ, on a USB stick or by e-mail.',
+      introHq:
+        'Bundles carry entries and reviews between HQ, the team leads and the officers of every post, on a USB stick or by e-mail.',
       busy: 'Working…',
       export: {
         heading: 'Send your changes',
         headingHq: 'Send to devices',
         hint: 'One file with every change HQ and your team lead do not have yet.',
+        hintLead:
+          'One file with your reviews and comments that HQ and the officers of your posts do not have yet.',
+        nothingLead:
+          'Nothing to send: HQ and the officers of your posts already have all your reviews and comments.',
         bundle: 'Export bundle',
         toFolder: 'Export to folder',
         changeFolder: 'Change folder…',
         folder: 'Export folder: {{label}}',
         noFolder: 'No export folder chosen yet.',
         nothing: 'Nothing to send: HQ and your team lead already have all your changes.',
-        written: 'Saved “{{fileName}}”: {{changes}} to {{entries}} (numbers {{ranges}}).',
+        written: 'Saved “{{fileName}}”: {{entries}}.',
+        detailToggle: 'Details',
+        detail: 'In detail: {{changes}} to {{entries}} (numbers {{ranges}}).',
         changes_one: '{{count, number}} change',
         changes_other: '{{count, number}} changes',
         entries_one: '{{count, number}} entry',
@@ -111,6 +121,12 @@ export const syncMessages = bilingual(
           unknown: 'device not approved',
         },
         rangesLabel: 'Changes',
+        entries: 'Entries: {{added, number}} new, {{updated, number}} changed.',
+        entriesNone: 'No entry changed: this computer already held everything it carries.',
+        detail: 'Details: changes and their numbers',
+        approveDevice: 'Approve this device…',
+        noLongerWaiting: 'This device no longer waits: it was approved or rejected since.',
+        runApproval: 'Device of {{officer}} approved',
         countsCaption_one: 'What became of its {{count, number}} change',
         countsCaption_other: 'What became of its {{count, number}} changes',
         counts: {
@@ -176,7 +192,7 @@ export const syncMessages = bilingual(
         reject: 'Reject…',
         confirmTitle: 'Approve the device of {{officer}}?',
         confirmBody:
-          'Call {{officer}} on a number you already know and ask them to read the device code shown in their Liaison Log. Approve only if it is exactly:',
+          'Call {{officer}} on a number you already know and ask them to read their device code (in their Liaison Log, under Settings › This device). Approve only if it is exactly:',
         confirmApprove: 'The codes match: approve',
         rejectTitle: 'Reject the device of {{officer}}?',
         rejectBody:
@@ -230,19 +246,28 @@ export const syncMessages = bilingual(
       heading: 'Synchronisation',
       intro:
         'Les lots transportent les modifications entre cet ordinateur, votre chef d’équipe et l’AC, sur une clé USB ou par courriel.',
+      introLead:
+        'Les lots transportent les entrées et les révisions entre cet ordinateur, les agents de vos postes et l’AC, sur une clé USB ou par courriel.',
+      introHq:
+        'Les lots transportent les entrées et les révisions entre l’AC, les chefs d’équipe et les agents de tous les postes, sur une clé USB ou par courriel.',
       busy: 'En cours…',
       export: {
         heading: 'Envoyer vos modifications',
         headingHq: 'Envoyer aux appareils',
         hint: 'Un seul fichier avec toutes les modifications que l’AC et votre chef d’équipe n’ont pas encore.',
+        hintLead:
+          'Un seul fichier avec vos révisions et commentaires que l’AC et les agents de vos postes n’ont pas encore.',
+        nothingLead:
+          'Rien à envoyer : l’AC et les agents de vos postes ont déjà toutes vos révisions et tous vos commentaires.',
         bundle: 'Exporter un lot',
         toFolder: 'Exporter dans le dossier',
         changeFolder: 'Changer de dossier…',
         folder: 'Dossier d’exportation : {{label}}',
         noFolder: 'Aucun dossier d’exportation choisi.',
         nothing: 'Rien à envoyer : l’AC et votre chef d’équipe ont déjà toutes vos modifications.',
-        written:
-          '« {{fileName}} » enregistré : {{changes}} touchant {{entries}} (numéros {{ranges}}).',
+        written: '« {{fileName}} » enregistré : {{entries}}.',
+        detailToggle: 'Détails',
+        detail: 'En détail : {{changes}} touchant {{entries}} (numéros {{ranges}}).',
         changes_one: '{{count, number}} modification',
         changes_other: '{{count, number}} modifications',
         entries_one: '{{count, number}} entrée',
@@ -336,6 +361,12 @@ export const syncMessages = bilingual(
           unknown: 'appareil non approuvé',
         },
         rangesLabel: 'Modifications',
+        entries: 'Entrées : {{added, number}} nouvelles, {{updated, number}} modifiées.',
+        entriesNone: 'Aucune entrée modifiée : cet ordinateur avait déjà tout ce qu’il contient.',
+        detail: 'Détails : modifications et leurs numéros',
+        approveDevice: 'Approuver cet appareil…',
+        noLongerWaiting: 'Cet appareil n’attend plus : il a été approuvé ou refusé depuis.',
+        runApproval: 'Appareil de {{officer}} approuvé',
         countsCaption_one: 'Ce qu’il est advenu de sa {{count, number}} modification',
         countsCaption_other: 'Ce qu’il est advenu de ses {{count, number}} modifications',
         counts: {
@@ -408,7 +439,7 @@ export const syncMessages = bilingual(
         reject: 'Refuser…',
         confirmTitle: 'Approuver l’appareil de {{officer}}?',
         confirmBody:
-          'Appelez {{officer}} à un numéro que vous connaissez déjà et demandez-lui de lire le code d’appareil affiché dans son Liaison Log. N’approuvez que s’il est exactement :',
+          'Appelez {{officer}} à un numéro que vous connaissez déjà et demandez-lui de lire son code de l’appareil (dans son Liaison Log, sous Paramètres › Cet appareil). N’approuvez que s’il est exactement :',
         confirmApprove: 'Les codes correspondent : approuver',
         rejectTitle: 'Refuser l’appareil de {{officer}}?',
         rejectBody:

@@ -1,0 +1,142 @@
+// The history of imported changes: a lead and HQ keep who changed which field when for every
+// save that arrives in a bundle (the officer's entry, the lead's review), once, with the
+// review state given, and each import counts the entries it added and changed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActivity, updateActivity } from '../../../renderer/src/db/activities.ts';
+import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
+import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
+import { listQueue, reviewEntry } from '../../../renderer/src/db/review.ts';
+import { getEntryHistory, trailRows } from '../../../renderer/src/db/trail.ts';
+import { encodeHlc } from '../../../shared/sync/hlc.ts';
+import { type Change } from '../../../shared/sync/change.ts';
+import { liaisonInput } from './db-fixtures.ts';
+import {
+  LEAD_ID,
+  OFFICER_A,
+  hqDevice,
+  leadDevice,
+  makeNetwork,
+  officerDevice,
+  type TestDevice,
+  type TestNetwork,
+} from './exchange-fixtures.ts';
+
+let net: TestNetwork;
+beforeAll(async () => {
+  net = await makeNetwork([OFFICER_A]);
+});
+
+async function exportOf(device: TestDevice) {
+  const built = await buildChangesExport(device.deps);
+  if (!built) throw new Error('nothing exported');
+  return { name: built.fileName, data: built.data };
+}
+
+describe('the history of imported changes', () => {
+  it('keeps each imported save of an entry once: the officer’s, then the lead’s review', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const lead = await leadDevice(net);
+    const hq = await hqDevice(net);
+    const entry = await createActivity(officer.db, officer.author, liaisonInput(), {
+      sealer: officer.sealer,
+    });
+    const fromOfficer = await exportOf(officer);
+
+    const atLead = (await importFiles(lead.deps, [fromOfficer])).files[0]?.outcome;
+    expect(atLead).toMatchObject({ kind: 'applied', entries: { added: 1, updated: 0 } });
+    const first = await getEntryHistory(lead.db, entry.id);
+    expect(first.local).toEqual([]);
+    expect(first.imported).toHaveLength(1);
+    expect(first.imported[0]).toMatchObject({
+      deviceId: OFFICER_A.deviceId,
+      author: OFFICER_A.officerId,
+    });
+    expect(Object.keys(first.imported[0]?.fields ?? {})).toEqual(
+      expect.arrayContaining(['type', 'officerId', 'postCode', 'occurredOn', 'data.subject']),
+    );
+    // Only who, when and which field: no value is copied (a sensitive one stays sealed in the row).
+    expect(JSON.stringify(first.imported)).not.toContain('Briefing at Montréal airport');
+
+    const [seen] = await listQueue(lead.db, {});
+    const actor = { role: 'lead' as const, officerId: LEAD_ID, posts: ['BOG'] };
+    const reviewed = await reviewEntry(
+      lead.db,
+      lead.author,
+      actor,
+      entry.id,
+      { state: 'returned', comment: 'Which flight?' },
+      seen?.version ?? '',
+    );
+    expect(reviewed.ok).toBe(true);
+    const fromLead = await exportOf(lead);
+
+    await importFiles(hq.deps, [fromOfficer]);
+    const atHq = (await importFiles(hq.deps, [fromLead])).files[0]?.outcome;
+    expect(atHq).toMatchObject({ kind: 'applied', entries: { added: 0, updated: 1 } });
+    const history = await getEntryHistory(hq.db, entry.id);
+    expect(history.imported.map((s) => [s.author, s.reviewStatus])).toEqual([
+      [OFFICER_A.officerId, undefined],
+      [LEAD_ID, 'returned'],
+    ]);
+    const review = history.imported[1];
+    expect(Object.keys(review?.fields ?? {}).some((f) => f.startsWith('review.comments.'))).toBe(
+      true,
+    );
+    // The stamps tell which writes the entry still holds.
+    expect(history.clocks['review.status']).toBe(review?.fields['review.status']);
+
+    // The same bundle again changes nothing, and neither does the history.
+    await importFiles(hq.deps, [fromLead]);
+    expect((await getEntryHistory(hq.db, entry.id)).imported).toHaveLength(2);
+
+    // The officer's correction arrives at the lead as a third save of the entry.
+    await importFiles(officer.deps, [fromLead]);
+    const back = await listQueue(officer.db, {});
+    expect(back[0]?.reviewState.state).toBe('returned');
+    await updateActivity(
+      officer.db,
+      officer.author,
+      entry.id,
+      { data: { meetings: 2, subject: 'Briefing at Montréal airport', counterpart: 'rcmp' } },
+      { sealer: officer.sealer },
+    );
+    const correction = (await importFiles(lead.deps, [await exportOf(officer)])).files[0]?.outcome;
+    expect(correction).toMatchObject({ kind: 'applied', entries: { added: 0, updated: 1 } });
+    const atLeadAgain = await getEntryHistory(lead.db, entry.id);
+    expect(atLeadAgain.imported.map((s) => s.author)).toEqual([
+      OFFICER_A.officerId,
+      OFFICER_A.officerId,
+    ]);
+    expect(Object.keys(atLeadAgain.imported[1]?.fields ?? {})).toContain('data.meetings');
+    // The lead's own review is in its own change log.
+    expect(atLeadAgain.local.some((c) => c.field === 'review.status')).toBe(true);
+  });
+
+  it('splits one writer’s changes into saves by time, and each writer’s apart', () => {
+    const change = (deviceId: string, wall: number, field: string, seq: number): Change => ({
+      deviceId,
+      seq,
+      hlc: encodeHlc({ wall, counter: 0, deviceId }),
+      collection: 'activities',
+      recordId: 'r1',
+      field,
+      value: 'x',
+      author: deviceId === 'lead' ? LEAD_ID : 'lo-bogota-1',
+    });
+    const results = [
+      change('officer', 1_000, 'type', 1),
+      change('lead', 1_200, 'review.status', 1),
+      change('officer', 1_300, 'data.subject', 2),
+      change('officer', 90_000, 'data.meetings', 3),
+    ].map((c) => ({ change: c, outcome: 'updated' as const, flags: [] }));
+    const rows = trailRows([
+      ...results,
+      { change: change('officer', 95_000, 'data.x', 4), outcome: 'unchanged', flags: [] },
+    ]);
+    expect(rows.map((r) => [r.author, Object.keys(r.fields)])).toEqual([
+      [LEAD_ID, ['review.status']],
+      ['lo-bogota-1', ['type', 'data.subject']],
+      ['lo-bogota-1', ['data.meetings']],
+    ]);
+  });
+});
