@@ -25,7 +25,8 @@ import {
   openedPathKey,
   type OpenedPathRules,
 } from './opened-files.main.ts';
-import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc.main';
+import { createIpcHandler, IpcFailure, type IpcGuardDeps, type IpcImpl } from './ipc.main';
+import { printToPdf, type PrintHandlerDeps } from './print-handlers.main';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -108,6 +109,14 @@ function registerIpcHandlers(): void {
     defaultDirectory: () => files.defaultDirectory(),
     warn,
   };
+  const printing: PrintHandlerDeps = {
+    showSaveDialog: (options) => files.showSaveDialog(options),
+    printToPDF: (options) => {
+      if (!mainWindow) return Promise.reject(new IpcFailure('failed', 'no window to print'));
+      return mainWindow.webContents.printToPDF(options);
+    },
+    defaultDirectory: () => files.defaultDirectory(),
+  };
   // A mapped type: leaving out a channel of the contract is a compile error.
   const impls: { [C in IpcChannel]: IpcImpl<C> } = {
     'app:info': () =>
@@ -127,6 +136,7 @@ function registerIpcHandlers(): void {
     'folder:write': (args) => writeToFolder(args, folders),
     'folder:list': (args) => listFolder(args, folders),
     'folder:read-file': (args) => readFolderFile(args, folders),
+    'print:pdf': (args) => printToPdf(args, printing),
     'files:take-opened': () => Promise.resolve({ files: openedFiles.take() }),
   };
   const register = <C extends IpcChannel>(channel: C): void => {

@@ -37,6 +37,7 @@ const bridge: LiaisonLogBridge = {
   writeToFolder: (request) => invoke(BRIDGE_CHANNELS.writeToFolder, request),
   listFolder: (request) => invoke(BRIDGE_CHANNELS.listFolder, request),
   readFolderFile: (request) => invoke(BRIDGE_CHANNELS.readFolderFile, request),
+  printToPdf: (request) => invoke(BRIDGE_CHANNELS.printToPdf, request),
   takeOpenedFiles: () => invoke(BRIDGE_CHANNELS.takeOpenedFiles, undefined),
   onFilesOpened: (listener) => subscribe(BRIDGE_EVENTS.onFilesOpened, listener),
 };

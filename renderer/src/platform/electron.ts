@@ -146,5 +146,9 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
     takeOpenedFiles: () =>
       call(async (): Promise<FileReadResult[]> => (await bridge.takeOpenedFiles()).files),
     onFilesOpened: (listener) => bridge.onFilesOpened(listener),
+    printToPdf: (request) =>
+      call(() =>
+        bridge.printToPdf({ suggestedName: request.suggestedName, landscape: request.landscape }),
+      ),
   };
 }

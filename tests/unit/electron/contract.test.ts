@@ -45,6 +45,7 @@ describe('IPC contract', () => {
       'folder:list',
       'folder:read-file',
       'folder:write',
+      'print:pdf',
     ]);
     expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual([...IPC_CHANNELS].sort());
     expect(Object.keys(BRIDGE_CHANNELS).sort()).toEqual([
@@ -54,6 +55,7 @@ describe('IPC contract', () => {
       'getFolder',
       'listFolder',
       'openFiles',
+      'printToPdf',
       'readFolderFile',
       'saveFile',
       'takeOpenedFiles',

@@ -139,6 +139,7 @@ describe('main process wiring', () => {
       'folder:list',
       'folder:read-file',
       'folder:write',
+      'print:pdf',
     ]);
     const window = fake.windows[0];
     expect(window?.url).toBe('app://liaison-log/index.html');
