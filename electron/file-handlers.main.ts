@@ -48,8 +48,8 @@ export interface FileHandlerDeps {
  * Writes next to the target and renames into place, so a full USB stick or a pulled cable
  * leaves either the old file or none, never half a bundle under the chosen name.
  */
-async function writeAtomically(
-  fs: FileSystem,
+export async function writeAtomically(
+  fs: Pick<FileSystem, 'writeFile' | 'rename' | 'unlink'>,
   filePath: string,
   data: Uint8Array,
   suffix: string,

@@ -34,7 +34,7 @@ import {
   openedPathKey,
   type OpenedPathRules,
 } from './opened-files.main.ts';
-import { createIpcHandler, type IpcGuardDeps, type IpcImpl } from './ipc.main';
+import { createIpcHandler, IpcFailure, type IpcGuardDeps, type IpcImpl } from './ipc.main';
 import { RelayStore } from './relay-store.main.ts';
 import { certificateVerdict, TEST_RELAY_TRUST_ENV, testRelayTrust } from './relay-trust.main.ts';
 import {
@@ -50,6 +50,7 @@ import {
   setRelay,
   type RemoteHandlerDeps,
 } from './remote-handlers.main.ts';
+import { printToPdf, type PrintHandlerDeps } from './print-handlers.main';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -135,6 +136,14 @@ function registerIpcHandlers(): void {
     warn,
   };
   const remote = relayDeps();
+  const printing: PrintHandlerDeps = {
+    showSaveDialog: (options) => files.showSaveDialog(options),
+    printToPDF: (options) => {
+      if (!mainWindow) return Promise.reject(new IpcFailure('failed', 'no window to print'));
+      return mainWindow.webContents.printToPDF(options);
+    },
+    defaultDirectory: () => files.defaultDirectory(),
+  };
   // A mapped type: leaving out a channel of the contract is a compile error.
   const impls: { [C in IpcChannel]: IpcImpl<C> } = {
     'app:info': () =>
@@ -154,6 +163,7 @@ function registerIpcHandlers(): void {
     'folder:write': (args) => writeToFolder(args, folders),
     'folder:list': (args) => listFolder(args, folders),
     'folder:read-file': (args) => readFolderFile(args, folders),
+    'print:pdf': (args) => printToPdf(args, printing),
     'files:take-opened': () => Promise.resolve({ files: openedFiles.take() }),
     'relay:set': (args) => setRelay(args, remote),
     'relay:forget': () => forgetRelay(remote),

@@ -37,6 +37,7 @@ const bridge: LiaisonLogBridge = {
   writeToFolder: (request) => invoke(BRIDGE_CHANNELS.writeToFolder, request),
   listFolder: (request) => invoke(BRIDGE_CHANNELS.listFolder, request),
   readFolderFile: (request) => invoke(BRIDGE_CHANNELS.readFolderFile, request),
+  printToPdf: (request) => invoke(BRIDGE_CHANNELS.printToPdf, request),
   takeOpenedFiles: () => invoke(BRIDGE_CHANNELS.takeOpenedFiles, undefined),
   setRelay: (request) => invoke(BRIDGE_CHANNELS.setRelay, request),
   forgetRelay: () => invoke(BRIDGE_CHANNELS.forgetRelay, undefined),

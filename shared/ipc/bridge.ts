@@ -17,6 +17,8 @@ export interface LiaisonLogBridge {
   writeToFolder(request: IpcArgs<'folder:write'>): Promise<IpcResult<'folder:write'>>;
   listFolder(request: IpcArgs<'folder:list'>): Promise<IpcResult<'folder:list'>>;
   readFolderFile(request: IpcArgs<'folder:read-file'>): Promise<IpcResult<'folder:read-file'>>;
+  /** The window printed to a PDF file the person picks (Electron's printToPDF). */
+  printToPdf(request: IpcArgs<'print:pdf'>): Promise<IpcResult<'print:pdf'>>;
   /** The files the OS asked the app to open since the last call; empties the main's inbox. */
   takeOpenedFiles(): Promise<IpcResult<'files:take-opened'>>;
   /** Hands the relay's address and credentials to the main process (the password stays there). */
@@ -55,6 +57,7 @@ export const BRIDGE_CHANNELS = {
   writeToFolder: 'folder:write',
   listFolder: 'folder:list',
   readFolderFile: 'folder:read-file',
+  printToPdf: 'print:pdf',
   takeOpenedFiles: 'files:take-opened',
   setRelay: 'relay:set',
   forgetRelay: 'relay:forget',

@@ -255,6 +255,23 @@ export const ipcContract = {
       location: z.string().max(MAX_FOLDER_LABEL_LENGTH + MAX_FILE_NAME_LENGTH + 1),
     }),
   },
+  /**
+   * The app window as printed (its print stylesheet), made into a PDF by the main process and
+   * saved through the OS save dialog like 'file:save'. Saved false when the person cancelled.
+   */
+  'print:pdf': {
+    args: z.strictObject({
+      suggestedName: safeFileNameSchema.refine((name) => /\.pdf$/i.test(name), {
+        message: 'not a PDF file name',
+      }),
+      landscape: z.boolean(),
+    }),
+    result: z.strictObject({
+      saved: z.boolean(),
+      /** Where the file went, for display only. */
+      location: z.string().optional(),
+    }),
+  },
   /** The files directly in a handed-out folder with one of the extensions, and their sizes. */
   'folder:list': {
     args: z.strictObject({

@@ -130,7 +130,11 @@ test('exports the summary as CSV with the numbers on screen, and offers print', 
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('table', { name: /Data of the chart/ }).first()).toBeVisible();
+  // The paper says when and by whom; the screen does not repeat it.
+  const printed = page.getByText(/^Printed on .+ by .*HQ.*\.$/);
+  await expect(printed).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
 });
 
 test('in French: the same totals, French numbers and names, and a semicolon CSV', async () => {
@@ -150,6 +154,59 @@ test('in French: the same totals, French numbers and names, and a semicolon CSV'
     delimiter: ';',
   }).data;
   expect(rows).toContainEqual(['Période', 'exercice 2010-2011']);
+  await switchLanguage(page, 'en');
+});
+
+test('who has reported lists the silent post and officer first, sortable by keyboard, in English and French', async () => {
+  await openSummaries();
+  // Kingston is silent from July to September 2010 (docs/demo-data.md); every other post
+  // reported every month of FY 2010–2011.
+  const posts = page.getByRole('table', { name: 'Reporting per post, silent posts first' });
+  const first = posts.locator('tbody tr').first();
+  await expect(first.getByRole('rowheader')).toHaveText('Kingston');
+  await expect(first.locator('td')).toHaveText(['75%', '9 of 12', 'July 2010 to September 2010']);
+  await expect(posts.locator('tbody tr').nth(1).locator('td')).toHaveText([
+    '100%',
+    '12 of 12',
+    'None',
+  ]);
+  await expect(posts.locator('tbody tr')).toHaveCount(49);
+  await page.getByRole('button', { name: 'Per officer', exact: true }).click();
+  const officers = page.getByRole('table', {
+    name: 'Reporting per officer, silent officers first',
+  });
+  await expect(officers.locator('tbody tr')).toHaveCount(63);
+  await expect(officers.locator('tbody tr').first().getByRole('rowheader')).toHaveText(
+    'lo-kingston-1 (Kingston)',
+  );
+  // By keyboard: the officer column's sort button, Enter: A to Z, Kingston no longer first.
+  const byName = officers.getByRole('button', { name: 'Officer', exact: true });
+  await byName.focus();
+  await page.keyboard.press('Enter');
+  await expect(officers.getByRole('columnheader', { name: 'Officer' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  const names = await officers.locator('tbody th').allTextContents();
+  expect(names[0]).not.toBe('lo-kingston-1 (Kingston)');
+  expect((names[0] ?? '') < (names.at(-1) ?? '')).toBe(true);
+  await shot(page, 'summaries-reporting-en');
+  await expectNoAxeViolations(page, 'summaries (who has reported)');
+
+  await switchLanguage(page, 'fr');
+  const postes = page.getByRole('table', {
+    name: 'Déclarations par poste, postes silencieux en premier',
+  });
+  await page.getByRole('button', { name: 'Par poste', exact: true }).click();
+  const premier = postes.locator('tbody tr').first();
+  await expect(premier.getByRole('rowheader')).toHaveText('Kingston');
+  await expect(premier.locator('td')).toHaveText([
+    /^75\s%$/,
+    '9 sur 12',
+    'de juillet 2010 à septembre 2010',
+  ]);
+  await shot(page, 'summaries-reporting-fr');
+  await expectNoAxeViolations(page, 'sommaires (qui a fait rapport)');
   await switchLanguage(page, 'en');
 });
 

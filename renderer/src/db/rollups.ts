@@ -38,18 +38,53 @@ export async function applyRollupDeltas(
   if (pending.size === 0) return;
   const ids = [...pending.keys()];
   const stored = await table.bulkGet(ids);
+  const before = new Map<string, RollupStoredRow>();
+  for (const row of stored) if (row) before.set(row.id, row);
+  await writeRollups(table, rollupsAfter(pending, before));
+}
+
+/**
+ * applyRollupDeltas for a long writer that holds every stored rollup row in `known` (read
+ * once, with nothing else writing meanwhile: the demo seeding): writes without reading, in
+ * the caller's transaction. Gives the touched rows as they stand after it (undefined:
+ * removed); the caller moves `known` only once its transaction has committed.
+ */
+export async function putRollupDeltas(
+  table: Table<RollupStoredRow, string>,
+  known: ReadonlyMap<string, RollupStoredRow>,
+  deltas: Iterable<Contribution>,
+): Promise<Map<string, RollupStoredRow | undefined>> {
+  const pending: RollupTable = new Map();
+  applyDeltas(pending, deltas);
+  const after = rollupsAfter(pending, known);
+  await writeRollups(table, after);
+  return after;
+}
+
+/** Each touched row once the deltas are added to it (undefined: fell to zero, removed). */
+function rollupsAfter(
+  pending: RollupTable,
+  before: ReadonlyMap<string, RollupStoredRow>,
+): Map<string, RollupStoredRow | undefined> {
+  const after = new Map<string, RollupStoredRow | undefined>();
+  for (const [id, delta] of pending) {
+    const counters = addCounters(before.get(id)?.counters ?? {}, delta.counters);
+    if (!isEmptyCounters(counters)) after.set(id, toStoredRollup({ key: delta.key, counters }));
+    else if (before.has(id)) after.set(id, undefined);
+  }
+  return after;
+}
+
+async function writeRollups(
+  table: Table<RollupStoredRow, string>,
+  after: ReadonlyMap<string, RollupStoredRow | undefined>,
+): Promise<void> {
   const puts: RollupStoredRow[] = [];
   const deletes: string[] = [];
-  ids.forEach((id, i) => {
-    const delta = pending.get(id) as RollupRow;
-    const before = stored[i];
-    const counters = addCounters(before?.counters ?? {}, delta.counters);
-    if (isEmptyCounters(counters)) {
-      if (before) deletes.push(id);
-    } else {
-      puts.push(toStoredRollup({ key: delta.key, counters }));
-    }
-  });
+  for (const [id, row] of after) {
+    if (row) puts.push(row);
+    else deletes.push(id);
+  }
   if (puts.length > 0) await table.bulkPut(puts);
   if (deletes.length > 0) await table.bulkDelete(deletes);
 }

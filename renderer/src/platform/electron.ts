@@ -146,5 +146,9 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
     // The main process does the HTTP with the relay it keeps; the config's password stays unread.
     remote: () => createBridgeRemote(bridge),
     relayCredentials: createBridgeKeeper(bridge),
+    printToPdf: (request) =>
+      call(() =>
+        bridge.printToPdf({ suggestedName: request.suggestedName, landscape: request.landscape }),
+      ),
   };
 }

@@ -28,6 +28,11 @@ export interface SaveFileRequest {
   filters?: FileFilter[];
 }
 
+export interface PrintToPdfRequest {
+  suggestedName: string;
+  landscape: boolean;
+}
+
 export interface SaveFileResult {
   /** False when the person cancelled the dialog. */
   saved: boolean;
@@ -134,6 +139,12 @@ export interface Platform {
    * answers the function that stops listening.
    */
   onFilesOpened?(listener: () => void): () => void;
+  /**
+   * Desktop only: the window as printed (its print stylesheet) saved as a PDF where the
+   * person picks; saved false when the dialog was cancelled. Absent in the browser, where
+   * the browser's own print dialog saves as PDF (window.print()).
+   */
+  printToPdf?(request: PrintToPdfRequest): Promise<SaveFileResult>;
   /**
    * A folder on a WebDAV relay (online sync), shaped like the folder capability. Absent where
    * this build cannot reach one (docs/online-sync.md). Where the platform keeps the

@@ -35,6 +35,7 @@ function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge
     remotePutNew: () => Promise.resolve({ ok: 'written' }),
     remoteRemove: () => Promise.resolve({ ok: null }),
     remoteMove: () => Promise.resolve({ ok: null }),
+    printToPdf: () => Promise.resolve({ saved: true, location: 'E:\\summary.pdf' }),
     ...overrides,
   };
 }
@@ -129,6 +130,27 @@ describe('Electron platform', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ElectronPlatformError);
     expect(error).toBeInstanceOf(PlatformError);
+    expect((error as ElectronPlatformError).code).toBe('disk-full');
+  });
+});
+
+describe('Electron platform PDF', () => {
+  it('saves the window as a PDF through the bridge, and says why when the disk is full', async () => {
+    const printToPdf = vi.fn<LiaisonLogBridge['printToPdf']>(() =>
+      Promise.resolve({ saved: true, location: 'E:\\summary.pdf' }),
+    );
+    const platform = createElectronPlatform(fakeBridge({ printToPdf }));
+    await expect(
+      platform.printToPdf?.({ suggestedName: 'summary.pdf', landscape: true }),
+    ).resolves.toEqual({ saved: true, location: 'E:\\summary.pdf' });
+    expect(printToPdf).toHaveBeenCalledWith({ suggestedName: 'summary.pdf', landscape: true });
+
+    const full = createElectronPlatform(
+      fakeBridge({ printToPdf: () => remoteFailure('print:pdf', 'disk-full') }),
+    );
+    const error = await full
+      .printToPdf?.({ suggestedName: 'summary.pdf', landscape: false })
+      .catch((e: unknown) => e);
     expect((error as ElectronPlatformError).code).toBe('disk-full');
   });
 });

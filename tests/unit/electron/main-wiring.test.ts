@@ -157,6 +157,7 @@ describe('main process wiring', () => {
       'folder:list',
       'folder:read-file',
       'folder:write',
+      'print:pdf',
       'relay:forget',
       'relay:set',
       'remote:check',

@@ -1,6 +1,7 @@
 // Export of the summary on screen: CSV through the platform's save door (with header lines
-// saying what was selected, when and by whom; the separator by language unless chosen), and
-// print, which the browser and Electron both offer as "save as PDF".
+// saying what was selected, when and by whom; the separator by language unless chosen),
+// print (the browser's dialog saves as PDF), and on the desktop "Save as PDF" straight to a
+// file through the main process (Electron's printToPDF).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toCsv, type CsvDelimiter } from '../../../../shared/summary/csv.ts';
@@ -72,6 +73,14 @@ export function ExportBar({
       showToast({ kind: 'ok', key: 'summaries.exported', params: { name: fileName } });
   };
 
+  // Desktop: the main process prints the window (its print stylesheet) into a PDF file.
+  const savePdf = async () => {
+    const fileName = `summary_${fileSafe(periodName)}_${fileSafe(where)}_${tab}.pdf`;
+    const saved = await platform.printToPdf?.({ suggestedName: fileName, landscape: true });
+    if (saved?.saved)
+      showToast({ kind: 'ok', key: 'summaries.exported', params: { name: fileName } });
+  };
+
   return (
     <div className="summary-export no-print">
       <h2>{t('summaries.export')}</h2>
@@ -94,6 +103,11 @@ export function ExportBar({
         <button type="button" onClick={() => window.print()}>
           {t('summaries.print')}
         </button>
+        {platform.printToPdf ? (
+          <button type="button" onClick={() => void savePdf()}>
+            {t('summaries.savePdf')}
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 // → officer → type), totals beside the period before and a year earlier, a sortable break-
 // down, charts with their data, CSV export, print, and the rebuild action. Everything is
 // read from the rollups, within what the role may see.
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fiscalYearOf } from '../../../../shared/domain/fiscal.ts';
@@ -13,13 +13,19 @@ import {
   MEASURE_IDS,
   type MeasureId,
 } from '../../../../shared/summary/measures.ts';
-import { periodLabel, periodRange, type Period } from '../../../../shared/summary/periods.ts';
+import {
+  periodLabel,
+  periodMonths,
+  periodRange,
+  type Period,
+} from '../../../../shared/summary/periods.ts';
 import {
   compareSummaries,
   drillUp,
   regionOfPost,
   type SummaryFilter,
 } from '../../../../shared/summary/totals.ts';
+import { getNetworkProfile } from '../../db/identity.ts';
 import { rollupMonthSpan } from '../../db/rollup-store.ts';
 import { rollupsFor, scopeFor } from '../../db/summary-queries.ts';
 import { useServices } from '../../kernel/services.tsx';
@@ -27,6 +33,8 @@ import { type Session } from '../../kernel/session.ts';
 import { useUi } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Chart } from './Charts.tsx';
+import { CompletenessTable } from './CompletenessTable.tsx';
+import { reporting } from './completeness-model.ts';
 import { ExportBar } from './ExportBar.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { RebuildButton } from './RebuildButton.tsx';
@@ -92,6 +100,30 @@ export function SummariesScreen({ session }: { session: Session }) {
     unknownRegion: t('summaries.unknownRegion'),
   };
   const format = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const profilePosts = useLiveQuery(
+    async () =>
+      ((await getNetworkProfile(db))?.posts ?? [])
+        .filter((post) => post.retired !== true)
+        .map((post) => post.code),
+    [db],
+  );
+  const postName = useCallback(
+    (code: string) => session.postOf(code)?.city[lang] ?? code,
+    [session, lang],
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  // The printed page says when it was printed: the time is taken again as printing starts.
+  const [printedAt, setPrintedAt] = useState(() => new Date());
+  useEffect(() => {
+    const stamp = () => setPrintedAt(new Date());
+    window.addEventListener('beforeprint', stamp);
+    return () => window.removeEventListener('beforeprint', stamp);
+  }, []);
+  const reported = useMemo(() => {
+    if (!rows || identity.role === 'officer') return null;
+    const expectedPosts = identity.role === 'lead' ? (identity.posts ?? []) : (profilePosts ?? []);
+    return reporting({ rows, months: periodMonths(period), expectedPosts, filter, asOf: today });
+  }, [rows, identity, profilePosts, period, filter, today]);
   const summaries = useMemo(() => {
     if (!rows) return null;
     const query = (by: 'type' | 'region' | 'post' | 'officer' | 'month') =>
@@ -140,6 +172,15 @@ export function SummariesScreen({ session }: { session: Session }) {
       </div>
       <p className="print-only-period">
         <strong>{t('summaries.period')}</strong> {label}
+      </p>
+      <p className="print-only">
+        {t('summaries.printedBy', {
+          when: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+            dateStyle: 'long',
+            timeStyle: 'short',
+          }).format(printedAt),
+          who: `${identity.name} (${identity.officerId})`,
+        })}
       </p>
       <nav className="where" aria-label={t('summaries.where')}>
         <span>{t('summaries.where')}</span>
@@ -263,6 +304,7 @@ export function SummariesScreen({ session }: { session: Session }) {
           />
         </>
       )}
+      {reported ? <CompletenessTable reporting={reported} lang={lang} postName={postName} /> : null}
       <RebuildButton />
     </section>
   );
