@@ -1,8 +1,10 @@
 // Shared screen parts: the labelled field ties its help and error to the control for screen
-// readers.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+// readers, and the list editor edits one item in place, adds at the end, and never counts the
+// item being edited among the keys already taken.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
 import { Field } from '../../../renderer/src/ui/Field.tsx';
+import { useListEditor } from '../../../renderer/src/ui/useListEditor.ts';
 
 afterEach(cleanup);
 
@@ -37,5 +39,44 @@ describe('Field', () => {
     expect(screen.getByRole('textbox', { name: 'Name' }).hasAttribute('aria-describedby')).toBe(
       false,
     );
+  });
+});
+
+interface Item {
+  key: string;
+  value: number;
+}
+const keyOf = (item: Item) => item.key;
+
+describe('useListEditor', () => {
+  const items: Item[] = [
+    { key: 'a', value: 1 },
+    { key: 'b', value: 2 },
+  ];
+
+  it('edits an item in place, its own key not counted as taken', () => {
+    const onChange = vi.fn();
+    const { result } = renderHook(() => useListEditor(items, keyOf, onChange));
+    expect(result.current.open).toBe(false);
+    act(() => result.current.edit('b'));
+    expect(result.current.open).toBe(true);
+    expect(result.current.editingItem).toEqual({ key: 'b', value: 2 });
+    expect([...result.current.takenKeys]).toEqual(['a']);
+    act(() => result.current.save({ key: 'b', value: 3 }));
+    expect(onChange).toHaveBeenCalledWith([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 3 },
+    ]);
+    expect(result.current.open).toBe(false);
+  });
+
+  it('adds a new item at the end, every existing key taken', () => {
+    const onChange = vi.fn();
+    const { result } = renderHook(() => useListEditor(items, keyOf, onChange));
+    act(() => result.current.add());
+    expect(result.current.editingItem).toBeUndefined();
+    expect([...result.current.takenKeys]).toEqual(['a', 'b']);
+    act(() => result.current.save({ key: 'c', value: 4 }));
+    expect(onChange).toHaveBeenCalledWith([...items, { key: 'c', value: 4 }]);
   });
 });
