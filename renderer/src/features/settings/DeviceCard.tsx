@@ -7,6 +7,7 @@ import { getDevicePublicKeys, getNetworkProfile } from '../../db/identity.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { DeviceCard as Card } from '../../ui/DeviceCard.tsx';
 
 export function DeviceCard({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -33,42 +34,33 @@ export function DeviceCard({ session }: { session: Session }) {
   const posts = identity.posts ?? (identity.postCode ? [identity.postCode] : []);
 
   return (
-    <dl className="details" data-testid="device-card">
-      <dt>{t('settings.role')}</dt>
-      <dd>{t(`settings.role_${identity.role}`)}</dd>
-      <dt>{t('settings.name')}</dt>
-      <dd>{identity.name}</dd>
-      <dt>{t('settings.officerId')}</dt>
-      <dd>{identity.officerId}</dd>
-      {posts.length > 0 ? (
-        <>
-          <dt>{t('settings.posts', { count: posts.length })}</dt>
-          <dd>{posts.map(postLabel).join(', ')}</dd>
-        </>
-      ) : null}
-      <dt>{t('settings.network')}</dt>
-      <dd>
-        {card
-          ? t('settings.networkValue', { name: card.network[lang], version: card.version })
-          : ''}
-        {identity.demo ? ` · ${t('app.demo')}` : ''}
-      </dd>
-      <dt>{t('settings.deviceId')}</dt>
-      <dd>
-        <code>{identity.deviceId}</code>
-      </dd>
-      <dt>{t('settings.signingKey')}</dt>
-      <dd>
-        <code data-testid="own-signing-code">{card?.signing ?? ''}</code>
-      </dd>
-      <dt>{t('settings.encryptionKey')}</dt>
-      <dd>
-        <code>{card?.encryption ?? ''}</code>
-      </dd>
-      <dt>{t('settings.hqKey')}</dt>
-      <dd>
-        <code>{card?.hq ?? ''}</code>
-      </dd>
-    </dl>
+    <Card
+      testId="device-card"
+      facts={[
+        [t('settings.role'), t(`settings.role_${identity.role}`)],
+        [t('settings.name'), identity.name],
+        [t('settings.officerId'), identity.officerId],
+        posts.length > 0 && [
+          t('settings.posts', { count: posts.length }),
+          posts.map(postLabel).join(', '),
+        ],
+        [
+          t('settings.network'),
+          <>
+            {card
+              ? t('settings.networkValue', { name: card.network[lang], version: card.version })
+              : ''}
+            {identity.demo ? ` · ${t('app.demo')}` : ''}
+          </>,
+        ],
+        [t('settings.deviceId'), <code>{identity.deviceId}</code>],
+        [
+          t('settings.signingKey'),
+          <code data-testid="own-signing-code">{card?.signing ?? ''}</code>,
+        ],
+        [t('settings.encryptionKey'), <code>{card?.encryption ?? ''}</code>],
+        [t('settings.hqKey'), <code>{card?.hq ?? ''}</code>],
+      ]}
+    />
   );
 }
