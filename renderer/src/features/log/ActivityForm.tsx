@@ -15,6 +15,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { FieldInput, IssueText, useIssueText } from './FieldInput.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { encodeIssue, fromFormValues, toFormValues, type FormValues } from './form-values.ts';
+import './log.css';
 
 export interface SavedValue {
   occurredOn: string;

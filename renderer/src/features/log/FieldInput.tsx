@@ -7,6 +7,7 @@ import { decodeIssue, type FormValues } from './form-values.ts';
 import { formatDay } from '../../ui/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Field, type ControlProps } from '../../ui/Field.tsx';
+import './log.css';
 
 interface Props {
   field: FieldDef;

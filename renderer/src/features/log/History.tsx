@@ -11,6 +11,7 @@ import { openChanges } from '../../db/opened.ts';
 import { formatDay, formatFieldValue, formatInstant } from '../../ui/format.ts';
 import { groupBySave } from './history-groups.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import './log.css';
 
 const CORE_LABEL_KEYS: Record<string, string> = {
   occurredOn: 'form.date',
