@@ -21,7 +21,7 @@ export async function explainWriteFailure(db: LiaisonDb, failure: DbError): Prom
     const loss = db.connection.nextLoss();
     try {
       const outcome = await Promise.race([
-        setMeta(db, 'diskProbe', Date.now()).then(() => 'written' as const),
+        setMeta(db, 'diskProbe', db.now()).then(() => 'written' as const),
         loss.lost.then(({ failedToOpen }) => (failedToOpen ? 'cannot-reopen' : 'lost')),
       ]);
       if (outcome === 'written') return failure;
