@@ -4,6 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { fr } from '../../renderer/src/i18n/fr.ts';
+import { logMessages } from '../../renderer/src/features/log/messages.ts';
+import { settingsMessages } from '../../renderer/src/features/settings/messages.ts';
 import { CATALOGUE } from '../../shared/domain/catalogue.ts';
 import {
   activityCount,
@@ -22,6 +24,9 @@ function leaves(node: unknown): string[] {
   return Object.values(node).flatMap(leaves);
 }
 
+/** The app's own strings and those of the screens this walk visits (the log, Settings). */
+const TABLES = [{ en, fr }, logMessages, settingsMessages];
+
 /** Interface and catalogue strings that differ in French: none may show on a French screen. */
 function englishOnlyStrings(): string[] {
   const pairs: [string, string][] = [];
@@ -31,7 +36,7 @@ function englishOnlyStrings(): string[] {
       for (const k of Object.keys(a))
         walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
   };
-  walk(en, fr);
+  for (const table of TABLES) walk(table.en, table.fr);
   for (const type of CATALOGUE) {
     pairs.push(
       [type.label.en, type.label.fr],
@@ -44,7 +49,7 @@ function englishOnlyStrings(): string[] {
       for (const o of f.options ?? []) pairs.push([o.label.en, o.label.fr]);
     }
   }
-  const french = new Set(leaves(fr));
+  const french = new Set(TABLES.flatMap((table) => leaves(table.fr)));
   return pairs
     .filter(([e, f]) => e !== f && !e.includes('{{') && e.length >= 5)
     .map(([e]) => e)

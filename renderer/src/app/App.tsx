@@ -168,8 +168,7 @@ export function App() {
           <ul>
             {menuFor(session.identity.role).map(({ name, labelKey }) => (
               <li key={name}>
-                {/* Menu entries are screens without parameters. */}
-                <NavLink to={{ name } as View} label={t(labelKey)} current={section === name} />
+                <NavLink to={{ name }} label={t(labelKey)} current={section === name} />
               </li>
             ))}
           </ul>

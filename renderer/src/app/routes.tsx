@@ -13,6 +13,9 @@ import { ReviewScreen } from '../features/review/index.ts';
 import { SummariesScreen } from '../features/summaries/index.ts';
 
 type Name = View['name'];
+/** A view that is its name alone (no id to fill in): the only kind a menu link can open. */
+type BareView<V = View> = V extends { name: infer N } ? ({ name: N } extends V ? V : never) : never;
+export type MenuName = BareView['name'];
 export interface ScreenProps<N extends Name = Name> {
   view: Extract<View, { name: N }>;
   session: Session;
@@ -26,8 +29,11 @@ export interface Route<N extends Name = Name> {
   Screen: ComponentType<ScreenProps<N>>;
   /** The screen's title: the window title, the list's heading, and the menu label. */
   title: TitleKey;
-  /** In the menu (in this order) or not; detail and edit light up the log's entry instead. */
-  menu: boolean;
+  /**
+   * In the menu (in this order) or not; detail and edit, which need an id, cannot be, and
+   * light up the log's entry instead.
+   */
+  menu: N extends MenuName ? boolean : false;
   section?: Name;
 }
 
@@ -61,12 +67,16 @@ export function titleKey(role: Role, name: Name): string {
   return typeof title === 'string' ? title : title[role];
 }
 
+/** In the menu: only a screen without an id can be (the type of `Route.menu` says so). */
+function inMenu(name: Name): name is MenuName {
+  return ROUTES[name].menu;
+}
+
 /** The menu's entries for a role, in order: name and label key. */
-export function menuFor(role: Role): { name: Name; labelKey: string }[] {
-  return ROUTE_NAMES.filter((name) => ROUTES[name].menu && canOpen(role, name)).map((name) => ({
-    name,
-    labelKey: titleKey(role, name),
-  }));
+export function menuFor(role: Role): { name: MenuName; labelKey: string }[] {
+  return ROUTE_NAMES.filter(inMenu)
+    .filter((name) => canOpen(role, name))
+    .map((name) => ({ name, labelKey: titleKey(role, name) }));
 }
 
 /** The menu entry lit for the current screen (detail and edit belong to the log). */

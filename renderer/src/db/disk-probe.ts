@@ -36,7 +36,7 @@ export async function explainWriteFailure(db: LiaisonDb, failure: DbError): Prom
     const loss = db.connection.nextLoss();
     const patience = wait(PROBE_PATIENCE_MS);
     try {
-      const write = setMeta(db, 'diskProbe', Date.now()).then(
+      const write = setMeta(db, 'diskProbe', db.now()).then(
         (): ProbeOutcome => ({ kind: 'written' }),
         (error: unknown): ProbeOutcome => ({ kind: 'failed', error }),
       );

@@ -70,7 +70,8 @@ export function webLockExclusive(
 
 export function createScheduler(options: SchedulerOptions): SyncScheduler {
   const { db } = options;
-  const random = options.random ?? Math.random;
+  // The database's random source (DbDeps.random) unless the caller gives one.
+  const random = options.random ?? db.random;
   const exclusive = options.exclusive ?? webLockExclusive(globalThis.navigator?.locks);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let debounce: ReturnType<typeof setTimeout> | null = null;
@@ -90,7 +91,7 @@ export function createScheduler(options: SchedulerOptions): SyncScheduler {
     // Wrong credentials: no timer, no link event retries until they change.
     if (refused && !byPerson) return;
     options.onState?.(true);
-    const at = new Date().toISOString();
+    const at = new Date(db.now()).toISOString();
     try {
       const report = await options.run();
       await updateOnlineStatus(db, (s) => ({

@@ -1,17 +1,15 @@
 // One entry: its fields, its review, and its history (who changed which field when).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
-import { deleteActivity, isUnreadable, readActivity } from '../../db/index.ts';
+import { deleteActivity } from '../../db/index.ts';
 import { type Session } from '../../kernel/session.ts';
-import { useSealer, useServices } from '../../kernel/services.tsx';
-import { openActivity } from '../../db/opened.ts';
+import { useServices } from '../../kernel/services.tsx';
 import { useUi } from '../../kernel/store.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { UnreadablePage } from './UnreadableEntry.tsx';
+import { useOpenActivity } from './useOpenActivity.ts';
 import { History } from './History.tsx';
 import { Thread, usePeople } from '../review/index.ts';
 import { isOwnRecord } from './ownership.ts';
@@ -22,24 +20,17 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
-  const sealer = useSealer();
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [confirming, setConfirming] = useState(false);
   const people = usePeople();
-  const activity = useLiveQuery(async () => {
-    const view = await readActivity(db, id);
-    if (!view) return null;
-    return isUnreadable(view) ? view : openActivity(sealer, view);
-  }, [db, id, sealer]);
+  const opening = useOpenActivity(id);
 
-  if (activity === undefined) return null;
-  if (activity && isUnreadable(activity)) {
-    return <UnreadablePage entry={activity} onBack={() => navigate({ name: 'list' })} />;
+  if (opening.kind === 'loading') return null;
+  if (opening.kind === 'unreadable') {
+    return <UnreadablePage entry={opening.entry} onBack={() => navigate({ name: 'list' })} />;
   }
-  const typeDef = activity ? findActivityType(activity.type) : undefined;
-  if (activity && !activity.deleted && !typeDef) {
-    // A type this version does not know: written by a newer Liaison Log.
+  if (opening.kind === 'unknown-type') {
     return (
       <>
         <div className="notice warn" role="status">
@@ -49,7 +40,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
       </>
     );
   }
-  if (!activity || activity.deleted || !typeDef) {
+  if (opening.kind === 'missing') {
     return (
       <>
         <div className="notice error" role="alert">
@@ -59,6 +50,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
       </>
     );
   }
+  const { activity, typeDef } = opening;
   const post = session.postOf(activity.postCode);
   const readOnly = schemaVersionStatus(activity.type, activity.schemaVersion) === 'newer';
   // Only the record's officer edits or deletes it; leads and HQ review it instead.

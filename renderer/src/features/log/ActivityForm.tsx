@@ -12,8 +12,10 @@ import { useSealer, useServices } from '../../kernel/services.tsx';
 import { useUi } from '../../kernel/store.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { FieldInput, IssueText } from './FieldInput.tsx';
+import { FieldInput, IssueText, useIssueText } from './FieldInput.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { encodeIssue, fromFormValues, toFormValues, type FormValues } from './form-values.ts';
+import './log.css';
 
 export interface SavedValue {
   occurredOn: string;
@@ -69,6 +71,7 @@ export function ActivityForm(props: ActivityFormProps) {
   const { type, initial, draftId, today, heading, onSave, onSaved, onCancel } = props;
   const { allowSaveAndNew, readOnly } = props;
   const { t } = useTranslation();
+  const issueText = useIssueText();
   const lang = useLang();
   const { db } = useServices();
   const sealer = useSealer();
@@ -314,26 +317,23 @@ export function ActivityForm(props: ActivityFormProps) {
       ) : null}
       <fieldset disabled={readOnly || isSubmitting} className="plain">
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="occurredOn">
-              {t('form.date')}
-              <span aria-hidden="true"> *</span>
-            </label>
-            <input
-              id="occurredOn"
-              type="date"
-              max={latestOccurredOn(today)}
-              aria-invalid={!!errors.occurredOn}
-              aria-describedby={
-                errors.occurredOn ? 'occurredOn-help occurredOn-error' : 'occurredOn-help'
-              }
-              {...register('occurredOn')}
-            />
-            <p className="help" id="occurredOn-help">
-              {t('form.dateHelp')}
-            </p>
-            <IssueText id="occurredOn-error" message={errors.occurredOn?.message} />
-          </div>
+          <Field
+            id="occurredOn"
+            label={t('form.date')}
+            required
+            help={t('form.dateHelp')}
+            error={issueText(errors.occurredOn?.message)}
+            invalid={!!errors.occurredOn}
+          >
+            {(aria) => (
+              <input
+                type="date"
+                max={latestOccurredOn(today)}
+                {...aria}
+                {...register('occurredOn')}
+              />
+            )}
+          </Field>
           {type.fields.map((field) => (
             <FieldInput
               key={field.name}

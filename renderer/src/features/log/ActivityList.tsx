@@ -11,6 +11,8 @@ import {
   listActivityIds,
   type ActivityFilter,
 } from '../../db/index.ts';
+// The log's own stylesheet before its parts' ones (unreadable.css builds on it).
+import './log.css';
 import { useServices } from '../../kernel/services.tsx';
 import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
 import { postToday, type Session } from '../../kernel/session.ts';

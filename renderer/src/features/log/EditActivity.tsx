@@ -3,13 +3,11 @@
 // window, a sync). An entry from a newer app version is shown read-only.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { findActivityType } from '../../../../shared/domain/catalogue.ts';
+import { type ActivityTypeDef } from '../../../../shared/domain/catalogue-types.ts';
 import { schemaVersionStatus } from '../../../../shared/domain/schemas.ts';
 import { type Json } from '../../../../shared/sync/change.ts';
-import { isUnreadable, readActivity, updateActivity, type ActivityView } from '../../db/index.ts';
+import { updateActivity, type ActivityView } from '../../db/index.ts';
 import { useSealer, useServices } from '../../kernel/services.tsx';
-import { openActivity } from '../../db/opened.ts';
 import { useUi } from '../../kernel/store.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -17,9 +15,18 @@ import { type Session, postToday } from '../../kernel/session.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import { isOwnRecord } from './ownership.ts';
 import { UnreadablePage } from './UnreadableEntry.tsx';
+import { useOpenActivity } from './useOpenActivity.ts';
 
 /** The form's baseline is the record as it was when the form opened, not a live copy. */
-function EditForm({ activity, session }: { activity: ActivityView; session: Session }) {
+function EditForm({
+  activity,
+  typeDef,
+  session,
+}: {
+  activity: ActivityView;
+  typeDef: ActivityTypeDef;
+  session: Session;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
@@ -27,8 +34,6 @@ function EditForm({ activity, session }: { activity: ActivityView; session: Sess
   const navigate = useUi((s) => s.navigate);
   const showToast = useUi((s) => s.showToast);
   const [initial] = useState(() => ({ occurredOn: activity.occurredOn, data: activity.data }));
-  const typeDef = findActivityType(activity.type);
-  if (!typeDef) return null;
   const readOnly = schemaVersionStatus(activity.type, activity.schemaVersion) === 'newer';
   const id = activity.id;
 
@@ -78,26 +83,21 @@ function EditForm({ activity, session }: { activity: ActivityView; session: Sess
 
 export function EditActivity({ id, session }: { id: string; session: Session }) {
   const { t } = useTranslation();
-  const { db } = useServices();
-  const sealer = useSealer();
   const navigate = useUi((s) => s.navigate);
-  const activity = useLiveQuery(async () => {
-    const view = await readActivity(db, id);
-    if (!view) return null;
-    return isUnreadable(view) ? view : openActivity(sealer, view);
-  }, [db, id, sealer]);
-  if (activity === undefined) return null;
-  if (activity && isUnreadable(activity)) {
+  const opening = useOpenActivity(id);
+  if (opening.kind === 'loading') return null;
+  if (opening.kind === 'unreadable') {
     // Nothing to edit: the form would write over what cannot be read.
-    return <UnreadablePage entry={activity} onBack={() => navigate({ name: 'list' })} />;
+    return <UnreadablePage entry={opening.entry} onBack={() => navigate({ name: 'list' })} />;
   }
-  if (!activity || activity.deleted || !findActivityType(activity.type)) {
+  if (opening.kind !== 'open') {
     return (
       <div className="notice error" role="alert">
         {t('detail.notFound')}
       </div>
     );
   }
+  const { activity, typeDef } = opening;
   if (!isOwnRecord(session, activity.officerId)) {
     // Reached by address: the database would refuse the save, so no form is offered.
     return (
@@ -109,5 +109,5 @@ export function EditActivity({ id, session }: { id: string; session: Session }) 
       </>
     );
   }
-  return <EditForm key={activity.id} activity={activity} session={session} />;
+  return <EditForm key={activity.id} activity={activity} typeDef={typeDef} session={session} />;
 }

@@ -6,6 +6,8 @@ import { type FieldDef, type Language } from '../../../../shared/domain/catalogu
 import { decodeIssue, type FormValues } from './form-values.ts';
 import { formatDay } from '../../ui/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { Field, type ControlProps } from '../../ui/Field.tsx';
+import './log.css';
 
 interface Props {
   field: FieldDef;
@@ -15,41 +17,49 @@ interface Props {
   disabled?: boolean;
 }
 
-export function IssueText({ id, message }: { id: string; message: string | undefined }) {
+/** Turns a form issue (encoded in react-hook-form's message) into words, or none. */
+export function useIssueText(): (message: string | undefined) => string | undefined {
   const { t } = useTranslation();
   const lang = useLang();
-  const issue = decodeIssue(message);
-  if (!issue) return null;
-  // Dates inside a message read like every other date on screen ("23 nov. 2026").
-  const params = Object.fromEntries(
-    Object.entries(issue.params).map(([k, v]) => [
-      k,
-      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v, lang) : v,
-    ]),
-  );
+  return (message) => {
+    const issue = decodeIssue(message);
+    if (!issue) return undefined;
+    // Dates inside a message read like every other date on screen ("23 nov. 2026").
+    const params = Object.fromEntries(
+      Object.entries(issue.params).map(([k, v]) => [
+        k,
+        typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v, lang) : v,
+      ]),
+    );
+    return t(issue.key, params);
+  };
+}
+
+export function IssueText({ id, message }: { id: string; message: string | undefined }) {
+  const text = useIssueText()(message);
+  if (text === undefined) return null;
   return (
     <p className="error" id={id}>
-      {t(issue.key, params)}
+      {text}
     </p>
   );
 }
 
 export function FieldInput({ field, lang, register, error, disabled }: Props) {
   const { t } = useTranslation();
+  const issueText = useIssueText();
   const id = `field-${field.name}`;
   const helpId = field.help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   const name = `data.${field.name}` as const;
-  const common = {
-    id,
-    'aria-invalid': !!error,
-    'aria-describedby': describedBy,
+  const extra = {
     'aria-required': field.required,
     // Some systems send what is typed to a dictionary service: never personal information.
     spellCheck: field.sensitive ? false : undefined,
     disabled,
   };
+  const common = { id, 'aria-invalid': !!error, 'aria-describedby': describedBy, ...extra };
   const labelText = (
     <>
       {field.label[lang]}
@@ -95,56 +105,58 @@ export function FieldInput({ field, lang, register, error, disabled }: Props) {
     );
   }
 
-  let control;
-  switch (field.kind) {
-    case 'longtext':
-      control = <textarea {...common} maxLength={field.maxLength} {...register(name)} />;
-      break;
-    case 'integer':
-      control = (
-        <input
-          type="number"
-          inputMode="numeric"
-          step={1}
-          min={field.min}
-          max={field.max}
-          {...common}
-          {...register(name)}
-        />
-      );
-      break;
-    case 'date':
-      control = <input type="date" {...common} {...register(name)} />;
-      break;
-    case 'select':
-      control = (
-        <select {...common} {...register(name)}>
-          <option value="">{t('form.choose')}</option>
-          {(field.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label[lang]}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    default:
-      control = (
-        <input
-          type="text"
-          maxLength={field.maxLength}
-          autoComplete="off"
-          {...common}
-          {...register(name)}
-        />
-      );
-  }
+  const control = (aria: ControlProps) => {
+    const props = { ...aria, ...extra };
+    switch (field.kind) {
+      case 'longtext':
+        return <textarea {...props} maxLength={field.maxLength} {...register(name)} />;
+      case 'integer':
+        return (
+          <input
+            type="number"
+            inputMode="numeric"
+            step={1}
+            min={field.min}
+            max={field.max}
+            {...props}
+            {...register(name)}
+          />
+        );
+      case 'date':
+        return <input type="date" {...props} {...register(name)} />;
+      case 'select':
+        return (
+          <select {...props} {...register(name)}>
+            <option value="">{t('form.choose')}</option>
+            {(field.options ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label[lang]}
+              </option>
+            ))}
+          </select>
+        );
+      default:
+        return (
+          <input
+            type="text"
+            maxLength={field.maxLength}
+            autoComplete="off"
+            {...props}
+            {...register(name)}
+          />
+        );
+    }
+  };
   return (
-    <div className={wide ? 'field wide' : 'field'}>
-      <label htmlFor={id}>{labelText}</label>
+    <Field
+      id={id}
+      className={wide ? 'field wide' : 'field'}
+      label={labelText}
+      help={field.help ? field.help[lang] : undefined}
+      error={issueText(error?.message)}
+      invalid={!!error}
+    >
       {control}
-      {help}
-      <IssueText id={`${id}-error`} message={error?.message} />
-    </div>
+    </Field>
   );
 }

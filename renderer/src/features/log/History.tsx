@@ -15,6 +15,7 @@ import { formatDay, formatFieldValue } from '../../ui/format.ts';
 import { nameOf, usePeople, When } from '../review/index.ts';
 import { groupBySave, type HistoryItem } from './history-groups.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import './log.css';
 import './history.css';
 
 const CORE_LABEL_KEYS: Record<string, string> = {

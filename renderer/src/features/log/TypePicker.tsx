@@ -5,6 +5,7 @@ import { CATALOGUE } from '../../../../shared/domain/catalogue.ts';
 import { type ActivityTypeId } from '../../../../shared/domain/catalogue-types.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { DraftsNotice } from './DraftsNotice.tsx';
+import './log.css';
 
 export function TypePicker({ onPick }: { onPick: (type: ActivityTypeId) => void }) {
   const { t } = useTranslation();

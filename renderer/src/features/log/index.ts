@@ -1,6 +1,5 @@
-// The activity log's public entry: the list, the forms and the detail the shell routes to.
-// Most of its strings live in i18n/en.ts and fr.ts (list, form, detail); the unreadable-entry
-// table registers here.
+// The activity log's public entry: the list, the forms and the detail the shell routes to,
+// and the registration of its messages (loaded by the shell before the first render).
 import { registerMessages } from '../../i18n/registry.ts';
 import { logMessages } from './messages.ts';
 

@@ -11,6 +11,7 @@ import {
 import { useLang } from '../../i18n/useLang.ts';
 import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
 import { formatIssued } from '../../ui/HqCode.tsx';
+import { Holder } from '../../ui/DeviceCard.tsx';
 
 export function DevicesTable({
   profile,
@@ -53,7 +54,7 @@ export function DevicesTable({
           {profile.devices.map((device, i) => (
             <tr key={device.deviceId} data-device={device.deviceId}>
               <td>
-                {device.name} <span className="hint">({device.officerId})</span>
+                <Holder name={device.name} officerId={device.officerId} />
               </td>
               <td>{t(`network.device.role_${device.role}`)}</td>
               <td>{postsOf(device)}</td>

@@ -12,6 +12,7 @@ import {
   type ProfilePost,
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { Field } from '../../ui/Field.tsx';
 
 interface LeadFormValues {
   name: string;
@@ -74,12 +75,10 @@ export function LeadForm({
   const submit = handleSubmit((v) =>
     onSave({ name: v.name.trim(), officerId: v.officerId.trim(), posts: order(v.posts) }),
   );
-  const error = (name: keyof LeadFormValues) =>
-    errors[name]?.message ? (
-      <p className="error" id={`lead-${name}-error`}>
-        {t(errors[name].message)}
-      </p>
-    ) : null;
+  const message = (name: keyof LeadFormValues) => {
+    const key = errors[name]?.message;
+    return key ? t(key) : undefined;
+  };
 
   return (
     <form className="editor-form" onSubmit={(e) => void submit(e)} noValidate>
@@ -87,26 +86,16 @@ export function LeadForm({
         {lead ? t('network.leads.editHeading', { name: lead.name }) : t('network.leads.addHeading')}
       </h3>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="lead-name">{t('network.leads.name')}</label>
-          <input
-            id="lead-name"
-            aria-invalid={!!errors.name}
-            aria-describedby={errors.name ? 'lead-name-error' : undefined}
-            {...register('name')}
-          />
-          {error('name')}
-        </div>
-        <div className="field">
-          <label htmlFor="lead-officerId">{t('network.leads.officerId')}</label>
-          <input
-            id="lead-officerId"
-            aria-invalid={!!errors.officerId}
-            aria-describedby={errors.officerId ? 'lead-officerId-error' : undefined}
-            {...register('officerId')}
-          />
-          {error('officerId')}
-        </div>
+        <Field id="lead-name" label={t('network.leads.name')} error={message('name')}>
+          {(aria) => <input {...aria} {...register('name')} />}
+        </Field>
+        <Field
+          id="lead-officerId"
+          label={t('network.leads.officerId')}
+          error={message('officerId')}
+        >
+          {(aria) => <input {...aria} {...register('officerId')} />}
+        </Field>
       </div>
       <fieldset aria-describedby={errors.posts ? 'lead-posts-error' : undefined}>
         <legend>{t('network.leads.choosePosts')}</legend>
@@ -127,7 +116,11 @@ export function LeadForm({
             </fieldset>
           );
         })}
-        {error('posts')}
+        {message('posts') ? (
+          <p className="error" id="lead-posts-error">
+            {message('posts')}
+          </p>
+        ) : null}
       </fieldset>
       <div className="actions">
         <button type="button" onClick={onCancel}>

@@ -1,13 +1,14 @@
 // HQ's list of team leads and their posts. A lead's posts decide what that lead may review
 // on every one of their devices (scopeOf reads them here, not from a device entry).
-import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postCity, type Lead, type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { useListEditor } from '../../ui/useListEditor.ts';
+import { FormOrAdd } from '../../ui/FormOrAdd.tsx';
 import { LeadForm } from './LeadForm.tsx';
 import './network.css';
 
-type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; officerId: string };
+const idOf = (lead: Lead) => lead.officerId;
 
 export function LeadsEditor({
   leads,
@@ -20,44 +21,24 @@ export function LeadsEditor({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const addButton = useRef<HTMLButtonElement>(null);
-  const editingId = editing.kind === 'edit' ? editing.officerId : undefined;
-  const takenIds = useMemo(
-    () => new Set(leads.map((l) => l.officerId).filter((id) => id !== editingId)),
-    [leads, editingId],
-  );
+  const editor = useListEditor(leads, idOf, onChange);
   const cityOf = (code: string) => postCity(posts, code, lang);
-
-  const close = () => {
-    setEditing({ kind: 'none' });
-    requestAnimationFrame(() => addButton.current?.focus());
-  };
-  const save = (lead: Lead) => {
-    onChange(
-      editingId === undefined
-        ? [...leads, lead]
-        : leads.map((l) => (l.officerId === editingId ? lead : l)),
-    );
-    close();
-  };
 
   return (
     <div className="editor">
-      {editing.kind === 'none' ? (
-        <button type="button" ref={addButton} onClick={() => setEditing({ kind: 'add' })}>
-          {t('network.leads.add')}
-        </button>
-      ) : (
-        <LeadForm
-          key={editingId ?? 'new'}
-          lead={leads.find((l) => l.officerId === editingId)}
-          posts={posts}
-          takenIds={takenIds}
-          onSave={save}
-          onCancel={close}
-        />
-      )}
+      <FormOrAdd
+        editor={editor}
+        addLabel={t('network.leads.add')}
+        form={(lead, takenIds) => (
+          <LeadForm
+            lead={lead}
+            posts={posts}
+            takenIds={takenIds}
+            onSave={editor.save}
+            onCancel={editor.close}
+          />
+        )}
+      />
       {leads.length === 0 ? (
         <p className="hint">{t('network.leads.none')}</p>
       ) : (
@@ -83,7 +64,7 @@ export function LeadsEditor({
                   <button
                     type="button"
                     aria-label={t('network.leads.editLabel', { name: lead.name })}
-                    onClick={() => setEditing({ kind: 'edit', officerId: lead.officerId })}
+                    onClick={() => editor.edit(lead.officerId)}
                   >
                     {t('network.leads.edit')}
                   </button>

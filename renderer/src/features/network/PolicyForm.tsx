@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { type ProfilePolicy } from '../../../../shared/identity/index.ts';
+import { Field } from '../../ui/Field.tsx';
 import './network.css';
 
 const LIMITS = {
@@ -49,28 +50,24 @@ export function PolicyForm({
   const field = (name: keyof ProfilePolicy, label: string, help: string) => {
     const error = errors[name]?.message;
     return (
-      <div className="field">
-        <label htmlFor={`policy-${name}`}>{label}</label>
-        <input
-          id={`policy-${name}`}
-          type="number"
-          inputMode="numeric"
-          min={LIMITS[name].min}
-          max={LIMITS[name].max}
-          step={1}
-          aria-invalid={!!error}
-          aria-describedby={`policy-${name}-help${error ? ` policy-${name}-error` : ''}`}
-          {...register(name, { valueAsNumber: true })}
-        />
-        <p className="help" id={`policy-${name}-help`}>
-          {help}
-        </p>
-        {error ? (
-          <p className="error" id={`policy-${name}-error`}>
-            {t(error, LIMITS[name])}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        id={`policy-${name}`}
+        label={label}
+        help={help}
+        error={error ? t(error, LIMITS[name]) : undefined}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="number"
+            inputMode="numeric"
+            min={LIMITS[name].min}
+            max={LIMITS[name].max}
+            step={1}
+            {...register(name, { valueAsNumber: true })}
+          />
+        )}
+      </Field>
     );
   };
 

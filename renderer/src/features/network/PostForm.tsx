@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { REGIONS, REGION_IDS, type RegionId } from '../../../../shared/domain/posts.ts';
 import { type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { Field } from '../../ui/Field.tsx';
 
 interface PostFormValues {
   code: string;
@@ -116,30 +117,10 @@ export function PostForm({
     extra: Record<string, unknown> = {},
   ) => {
     const error = errors[name]?.message;
-    const describedBy = [help ? `post-${name}-help` : '', error ? `post-${name}-error` : '']
-      .filter(Boolean)
-      .join(' ');
     return (
-      <div className="field">
-        <label htmlFor={`post-${name}`}>{label}</label>
-        <input
-          id={`post-${name}`}
-          aria-invalid={!!error}
-          aria-describedby={describedBy || undefined}
-          {...extra}
-          {...register(name)}
-        />
-        {help ? (
-          <p className="help" id={`post-${name}-help`}>
-            {help}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="error" id={`post-${name}-error`}>
-            {t(error)}
-          </p>
-        ) : null}
-      </div>
+      <Field id={`post-${name}`} label={label} help={help} error={error ? t(error) : undefined}>
+        {(aria) => <input {...aria} {...extra} {...register(name)} />}
+      </Field>
     );
   };
 

@@ -1,14 +1,15 @@
 // HQ's list of posts: add, edit, retire and reopen. A retired post stays in the profile
 // (old records still name it) but no new device may pick it.
-import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRegion } from '../../../../shared/domain/posts.ts';
 import { type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { useListEditor } from '../../ui/useListEditor.ts';
+import { FormOrAdd } from '../../ui/FormOrAdd.tsx';
 import { PostForm } from './PostForm.tsx';
 import './network.css';
 
-type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; code: string };
+const codeOf = (post: ProfilePost) => post.code;
 
 export function PostsEditor({
   posts,
@@ -19,27 +20,8 @@ export function PostsEditor({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const addButton = useRef<HTMLButtonElement>(null);
-  const editingCode = editing.kind === 'edit' ? editing.code : undefined;
-  const takenCodes = useMemo(
-    () => new Set(posts.map((p) => p.code).filter((code) => code !== editingCode)),
-    [posts, editingCode],
-  );
+  const editor = useListEditor(posts, codeOf, onChange);
   const retired = posts.filter((p) => p.retired === true).length;
-
-  const close = () => {
-    setEditing({ kind: 'none' });
-    requestAnimationFrame(() => addButton.current?.focus());
-  };
-  const save = (post: ProfilePost) => {
-    onChange(
-      editing.kind === 'edit'
-        ? posts.map((p) => (p.code === editing.code ? post : p))
-        : [...posts, post],
-    );
-    close();
-  };
   const setRetired = (code: string, value: boolean) =>
     onChange(
       posts.map((p) => {
@@ -54,19 +36,18 @@ export function PostsEditor({
       <p className="hint" data-testid="posts-summary">
         {t('network.posts.summary', { open: posts.length - retired, retired })}
       </p>
-      {editing.kind === 'none' ? (
-        <button type="button" ref={addButton} onClick={() => setEditing({ kind: 'add' })}>
-          {t('network.posts.add')}
-        </button>
-      ) : (
-        <PostForm
-          key={editingCode ?? 'new'}
-          post={posts.find((p) => p.code === editingCode)}
-          takenCodes={takenCodes}
-          onSave={save}
-          onCancel={close}
-        />
-      )}
+      <FormOrAdd
+        editor={editor}
+        addLabel={t('network.posts.add')}
+        form={(post, takenCodes) => (
+          <PostForm
+            post={post}
+            takenCodes={takenCodes}
+            onSave={editor.save}
+            onCancel={editor.close}
+          />
+        )}
+      />
       <div className="table-scroll">
         <table className="editor-table">
           <caption className="visually-hidden">{t('network.posts.heading')}</caption>
@@ -96,7 +77,7 @@ export function PostsEditor({
                     <button
                       type="button"
                       aria-label={t('network.posts.editLabel', { post: name })}
-                      onClick={() => setEditing({ kind: 'edit', code: post.code })}
+                      onClick={() => editor.edit(post.code)}
                     >
                       {t('network.posts.edit')}
                     </button>

@@ -13,6 +13,7 @@ import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
 import { useServices } from '../../kernel/services.tsx';
 import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
 import { formatIssued } from '../../ui/HqCode.tsx';
+import { DeviceCard, Holder } from '../../ui/DeviceCard.tsx';
 import { officerName, postName } from '../sync/index.ts';
 import './waiting-devices.css';
 
@@ -46,20 +47,17 @@ export function WaitingDevices({ profile, busy, onRevoke }: Props) {
       <ul className="waiting-list">
         {waiting.map((d) => (
           <li key={d.sender.deviceId} data-testid="network-waiting-device">
-            <dl className="details">
-              <dt>{t('network.waiting.officer')}</dt>
-              <dd>
-                {nameOf(d)} <span className="hint">({d.sender.officerId})</span>
-              </dd>
-              <dt>{t('network.waiting.post')}</dt>
-              <dd>{postName(d.sender.postCode, profile, lang)}</dd>
-              <dt>{t('network.device.code')}</dt>
-              <dd>
-                <code>{d.sender.fingerprint}</code>
-              </dd>
-              <dt>{t('network.waiting.bundles')}</dt>
-              <dd>{d.bundles}</dd>
-            </dl>
+            <DeviceCard
+              facts={[
+                [
+                  t('network.waiting.officer'),
+                  <Holder name={nameOf(d)} officerId={d.sender.officerId} />,
+                ],
+                [t('network.waiting.post'), postName(d.sender.postCode, profile, lang)],
+                [t('network.device.code'), <code>{d.sender.fingerprint}</code>],
+                [t('network.waiting.bundles'), d.bundles],
+              ]}
+            />
             <div className="actions">
               <button
                 type="button"
@@ -74,16 +72,12 @@ export function WaitingDevices({ profile, busy, onRevoke }: Props) {
         ))}
         {revoked.map((r, i) => (
           <li key={r.deviceId} data-testid="network-revoked-device">
-            <dl className="details">
-              <dt>{t('network.waiting.deviceId')}</dt>
-              <dd>
-                <code>{r.deviceId}</code>
-              </dd>
-              <dt>{t('network.device.code')}</dt>
-              <dd>
-                <code>{revokedCodes[i]}</code>
-              </dd>
-            </dl>
+            <DeviceCard
+              facts={[
+                [t('network.waiting.deviceId'), <code>{r.deviceId}</code>],
+                [t('network.device.code'), <code>{revokedCodes[i]}</code>],
+              ]}
+            />
             <p>
               <strong>
                 {t('network.device.revokedOn', { date: formatIssued(r.revokedAt, lang) })}

@@ -9,6 +9,7 @@ import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import './settings.css';
+import { DeviceCard as Card } from '../../ui/DeviceCard.tsx';
 
 export function DeviceCard({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -35,55 +36,47 @@ export function DeviceCard({ session }: { session: Session }) {
   const posts = identity.posts ?? (identity.postCode ? [identity.postCode] : []);
 
   return (
-    <dl className="details" data-testid="device-card">
-      <dt>{t('settings.role')}</dt>
-      <dd>{t(`settings.role_${identity.role}`)}</dd>
-      <dt>{t('settings.name')}</dt>
-      <dd>{identity.name}</dd>
-      <dt>{t('settings.officerId')}</dt>
-      <dd>{identity.officerId}</dd>
-      {posts.length > 0 ? (
-        <>
-          <dt>{t('settings.posts', { count: posts.length })}</dt>
-          <dd>{posts.map(postLabel).join(', ')}</dd>
-        </>
-      ) : null}
-      <dt>{t('settings.network')}</dt>
-      <dd>
-        {card
-          ? t('settings.networkValue', { name: card.network[lang], version: card.version })
-          : ''}
-        {identity.demo ? ` · ${t('app.demo')}` : ''}
-      </dd>
-      {/* The one code read over the phone: "device code" here, in Sync and on the set-up card. */}
-      <dt>{t('deviceCard.deviceCode')}</dt>
-      <dd>
-        <code data-testid="own-signing-code">{card?.signing ?? ''}</code>
-        <span className="hint device-code-hint">
-          {t(`deviceCard.deviceCodeHint_${identity.role}`)}
-        </span>
-      </dd>
-      {identity.role !== 'hq' ? (
-        <>
-          <dt>{t('deviceCard.hqCode')}</dt>
-          <dd>
-            <code>{card?.hq ?? ''}</code>
-          </dd>
-        </>
-      ) : null}
-      <dt>{t('deviceCard.technical')}</dt>
-      <dd>
-        <dl className="details device-technical">
-          <dt>{t('deviceCard.deviceId')}</dt>
-          <dd>
-            <code>{identity.deviceId}</code>
-          </dd>
-          <dt>{t('deviceCard.encryptionCode')}</dt>
-          <dd>
-            <code>{card?.encryption ?? ''}</code>
-          </dd>
-        </dl>
-      </dd>
-    </dl>
+    <Card
+      testId="device-card"
+      facts={[
+        [t('settings.role'), t(`settings.role_${identity.role}`)],
+        [t('settings.name'), identity.name],
+        [t('settings.officerId'), identity.officerId],
+        posts.length > 0 && [
+          t('settings.posts', { count: posts.length }),
+          posts.map(postLabel).join(', '),
+        ],
+        [
+          t('settings.network'),
+          <>
+            {card
+              ? t('settings.networkValue', { name: card.network[lang], version: card.version })
+              : ''}
+            {identity.demo ? ` · ${t('app.demo')}` : ''}
+          </>,
+        ],
+        // The one code read over the phone: "device code" here, in Sync and on the set-up card.
+        [
+          t('deviceCard.deviceCode'),
+          <>
+            <code data-testid="own-signing-code">{card?.signing ?? ''}</code>
+            <span className="hint device-code-hint">
+              {t(`deviceCard.deviceCodeHint_${identity.role}`)}
+            </span>
+          </>,
+        ],
+        identity.role !== 'hq' && [t('deviceCard.hqCode'), <code>{card?.hq ?? ''}</code>],
+        [
+          t('deviceCard.technical'),
+          <Card
+            className="device-technical"
+            facts={[
+              [t('deviceCard.deviceId'), <code>{identity.deviceId}</code>],
+              [t('deviceCard.encryptionCode'), <code>{card?.encryption ?? ''}</code>],
+            ]}
+          />,
+        ],
+      ]}
+    />
   );
 }

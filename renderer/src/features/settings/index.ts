@@ -1,6 +1,6 @@
-// The settings feature's public entry: the screen, and the passphrase change the shell
-// forces after HQ's recovery. Most of its strings live in i18n/en.ts and fr.ts (settings);
-// the device card's table registers here.
+// The settings feature's public entry: the screen, the passphrase change the shell forces
+// after HQ's recovery, and the registration of its messages (loaded by the shell before the
+// first render).
 import { registerMessages } from '../../i18n/registry.ts';
 import { settingsMessages } from './messages.ts';
 

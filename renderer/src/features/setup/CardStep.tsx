@@ -11,6 +11,7 @@ import { enrollmentFileName, saveEnrollmentFile } from '../../kernel/profile-fil
 import { type PreparedMember } from './setup-service.ts';
 import { Step, type StepPosition } from './Step.tsx';
 import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
+import { DeviceCard } from '../../ui/DeviceCard.tsx';
 import '../../ui/fingerprint.css';
 
 export function CardStep({
@@ -35,40 +36,25 @@ export function CardStep({
   return (
     <Step heading={t('wizard.card.heading')} position={position}>
       <p>{t('wizard.card.intro')}</p>
-      <dl className="details device-card" data-testid="device-card">
-        <dt>{t('wizard.card.name')}</dt>
-        <dd>{identity.name}</dd>
-        <dt>{t('wizard.card.officerId')}</dt>
-        <dd>{identity.officerId}</dd>
-        <dt>{t('wizard.card.role')}</dt>
-        <dd>{t(`wizard.card.role_${identity.role}`)}</dd>
-        {identity.postCode ? (
-          <>
-            <dt>{t('wizard.card.post')}</dt>
-            <dd>{postName(identity.postCode)}</dd>
-          </>
-        ) : null}
-        {identity.posts ? (
-          <>
-            <dt>{t('wizard.card.posts')}</dt>
-            <dd>{identity.posts.map(postName).join('; ')}</dd>
-          </>
-        ) : null}
-        <dt>{t('wizard.card.device')}</dt>
-        <dd>
-          <code>{identity.deviceId}</code>
-        </dd>
-        <dt>{t('wizard.card.signingCode')}</dt>
-        <dd>
-          <code className="fingerprint" data-testid="signing-code">
-            {signingCode}
-          </code>
-        </dd>
-        <dt>{t('wizard.card.encryptionCode')}</dt>
-        <dd>
-          <code className="fingerprint">{encryptionCode}</code>
-        </dd>
-      </dl>
+      <DeviceCard
+        className="device-card"
+        testId="device-card"
+        facts={[
+          [t('wizard.card.name'), identity.name],
+          [t('wizard.card.officerId'), identity.officerId],
+          [t('wizard.card.role'), t(`wizard.card.role_${identity.role}`)],
+          identity.postCode ? [t('wizard.card.post'), postName(identity.postCode)] : null,
+          identity.posts ? [t('wizard.card.posts'), identity.posts.map(postName).join('; ')] : null,
+          [t('wizard.card.device'), <code>{identity.deviceId}</code>],
+          [
+            t('wizard.card.signingCode'),
+            <code className="fingerprint" data-testid="signing-code">
+              {signingCode}
+            </code>,
+          ],
+          [t('wizard.card.encryptionCode'), <code className="fingerprint">{encryptionCode}</code>],
+        ]}
+      />
       <FinishActions
         prepared={prepared}
         saveFile={() =>

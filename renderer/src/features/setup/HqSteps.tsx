@@ -17,6 +17,7 @@ import { profileFileName, saveProfileFile } from '../../kernel/profile-files.ts'
 import { type PreparedHq } from './setup-service.ts';
 import { BackButton, Step, StepActions, type StepPosition } from './Step.tsx';
 import { HqCode } from '../../ui/HqCode.tsx';
+import { Field } from '../../ui/Field.tsx';
 
 const name = (key: string) => z.string().trim().min(1, key).max(100, key);
 
@@ -51,29 +52,10 @@ export function HqNetworkStep({
   });
   const field = (key: keyof HqNetworkValues, label: string, help?: string) => {
     const error = errors[key]?.message;
-    const describedBy = [help ? `hq-${key}-help` : '', error ? `hq-${key}-error` : '']
-      .filter(Boolean)
-      .join(' ');
     return (
-      <div className="field">
-        <label htmlFor={`hq-${key}`}>{label}</label>
-        <input
-          id={`hq-${key}`}
-          aria-invalid={!!error}
-          aria-describedby={describedBy || undefined}
-          {...register(key)}
-        />
-        {help ? (
-          <p className="help" id={`hq-${key}-help`}>
-            {help}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="error" id={`hq-${key}-error`}>
-            {t(error)}
-          </p>
-        ) : null}
-      </div>
+      <Field id={`hq-${key}`} label={label} help={help} error={error ? t(error) : undefined}>
+        {(aria) => <input {...aria} {...register(key)} />}
+      </Field>
     );
   };
   return (

@@ -7,6 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { ProblemNotice } from '../../ui/ProblemNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { problemOf, type Problem } from '../../ui/problem.ts';
 import { BackButton, Step, Working, type StepPosition } from './Step.tsx';
 
@@ -58,12 +59,10 @@ export function PassphraseStep({
       setProblem(problemOf(error));
     }
   });
-  const fieldError = (name: keyof PassphraseForm) =>
-    errors[name]?.message ? (
-      <p className="error" id={`${name}-error`}>
-        {t(errors[name].message, { min: MIN_PASSPHRASE_LENGTH })}
-      </p>
-    ) : null;
+  const message = (name: keyof PassphraseForm) => {
+    const key = errors[name]?.message;
+    return key ? t(key, { min: MIN_PASSPHRASE_LENGTH }) : undefined;
+  };
 
   return (
     <Step heading={t('wizard.passphrase.heading')} position={position}>
@@ -74,35 +73,26 @@ export function PassphraseStep({
       </p>
       <ProblemNotice problem={problem} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor="passphrase">{t('wizard.passphrase.passphrase')}</label>
-          <input
-            id="passphrase"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!errors.passphrase}
-            aria-describedby={
-              errors.passphrase ? 'passphrase-help passphrase-error' : 'passphrase-help'
-            }
-            {...register('passphrase')}
-          />
-          <p className="help" id="passphrase-help">
-            {t('wizard.passphrase.help', { min: MIN_PASSPHRASE_LENGTH })}
-          </p>
-          {fieldError('passphrase')}
-        </div>
-        <div className="field">
-          <label htmlFor="confirm">{t('wizard.passphrase.confirm')}</label>
-          <input
-            id="confirm"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!errors.confirm}
-            aria-describedby={errors.confirm ? 'confirm-error' : undefined}
-            {...register('confirm')}
-          />
-          {fieldError('confirm')}
-        </div>
+        <Field
+          id="passphrase"
+          label={t('wizard.passphrase.passphrase')}
+          help={t('wizard.passphrase.help', { min: MIN_PASSPHRASE_LENGTH })}
+          error={message('passphrase')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="password"
+              autoComplete="new-password"
+              {...register('passphrase')}
+            />
+          )}
+        </Field>
+        <Field id="confirm" label={t('wizard.passphrase.confirm')} error={message('confirm')}>
+          {(aria) => (
+            <input {...aria} type="password" autoComplete="new-password" {...register('confirm')} />
+          )}
+        </Field>
         {forHq ? null : <p className="hint">{t('wizard.passphrase.recovery')}</p>}
         <Working busy={isSubmitting} />
         <div className="actions">

@@ -13,6 +13,7 @@ import {
   type NetworkProfile,
 } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { Field } from '../../ui/Field.tsx';
 import { officerIdTakenBy, type MemberChoice } from './setup-service.ts';
 import { Step, StepActions, type StepPosition } from './Step.tsx';
 
@@ -96,14 +97,10 @@ export function WhoStep({
   const cityOf = (code: string) => postCity(profile.posts, code, lang);
   const lead = profile.leads.find((l) => l.officerId === leadId);
 
-  const fieldError = (name: keyof WhoForm) =>
-    errors[name]?.message ? (
-      <p className="error" id={`who-${name}-error`}>
-        {t(errors[name].message)}
-      </p>
-    ) : null;
-  const described = (name: keyof WhoForm, help?: string) =>
-    [help, errors[name] ? `who-${name}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const message = (name: keyof WhoForm) => {
+    const key = errors[name]?.message;
+    return key ? t(key) : undefined;
+  };
 
   return (
     <Step heading={t('wizard.who.heading')} position={position}>
@@ -124,72 +121,52 @@ export function WhoStep({
           </fieldset>
         ) : null}
         {role === 'lead' ? (
-          <div className="field">
-            <label htmlFor="who-lead">{t('wizard.who.whichLead')}</label>
-            <select
-              id="who-lead"
-              aria-invalid={!!errors.leadId}
-              aria-describedby={described('leadId', lead ? 'who-lead-posts' : undefined)}
-              {...register('leadId')}
-            >
-              <option value="">{t('wizard.who.chooseLead')}</option>
-              {profile.leads.map((l) => (
-                <option key={l.officerId} value={l.officerId}>
-                  {l.name} ({l.officerId})
-                </option>
-              ))}
-            </select>
-            {lead ? (
-              <p className="help" id="who-lead-posts">
-                {t('wizard.who.leadPosts', { posts: lead.posts.map(cityOf).join(', ') })}
-              </p>
-            ) : null}
-            {fieldError('leadId')}
-          </div>
-        ) : (
-          <>
-            <div className="field">
-              <label htmlFor="who-name">{t('wizard.who.name')}</label>
-              <input
-                id="who-name"
-                autoComplete="name"
-                aria-invalid={!!errors.name}
-                aria-describedby={described('name')}
-                {...register('name')}
-              />
-              {fieldError('name')}
-            </div>
-            <div className="field">
-              <label htmlFor="who-officerId">{t('wizard.who.officerId')}</label>
-              <input
-                id="who-officerId"
-                autoComplete="off"
-                aria-invalid={!!errors.officerId}
-                aria-describedby={described('officerId', 'who-officerId-help')}
-                {...register('officerId')}
-              />
-              <p className="help" id="who-officerId-help">
-                {t('wizard.who.officerIdHelp')}
-              </p>
-              {fieldError('officerId')}
-            </div>
-            <div className="field">
-              <label htmlFor="who-post">{t('wizard.who.post')}</label>
-              <select
-                id="who-post"
-                aria-invalid={!!errors.postCode}
-                aria-describedby={described('postCode')}
-                {...register('postCode')}
-              >
-                <option value="">{t('wizard.who.choosePost')}</option>
-                {posts.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.city[lang]} ({p.name[lang]})
+          <Field
+            id="who-leadId"
+            label={t('wizard.who.whichLead')}
+            help={
+              lead
+                ? t('wizard.who.leadPosts', { posts: lead.posts.map(cityOf).join(', ') })
+                : undefined
+            }
+            error={message('leadId')}
+          >
+            {(aria) => (
+              <select {...aria} {...register('leadId')}>
+                <option value="">{t('wizard.who.chooseLead')}</option>
+                {profile.leads.map((l) => (
+                  <option key={l.officerId} value={l.officerId}>
+                    {l.name} ({l.officerId})
                   </option>
                 ))}
               </select>
-              {fieldError('postCode')}
-            </div>
+            )}
+          </Field>
+        ) : (
+          <>
+            <Field id="who-name" label={t('wizard.who.name')} error={message('name')}>
+              {(aria) => <input {...aria} autoComplete="name" {...register('name')} />}
+            </Field>
+            <Field
+              id="who-officerId"
+              label={t('wizard.who.officerId')}
+              help={t('wizard.who.officerIdHelp')}
+              error={message('officerId')}
+            >
+              {(aria) => <input {...aria} autoComplete="off" {...register('officerId')} />}
+            </Field>
+            <Field id="who-postCode" label={t('wizard.who.post')} error={message('postCode')}>
+              {(aria) => (
+                <select {...aria} {...register('postCode')}>
+                  <option value="">{t('wizard.who.choosePost')}</option>
+                  {posts.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {p.city[lang]} ({p.name[lang]})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </>
         )}
         <StepActions onBack={onBack} />

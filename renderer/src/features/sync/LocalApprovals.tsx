@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
+import { DeviceCard, Holder } from '../../ui/DeviceCard.tsx';
 import { type LocalApprovalRow } from '../../db/exchange/schema.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { officerName, postName } from './report-lines.ts';
@@ -39,16 +40,17 @@ export function LocalApprovals({ approvals, profile, formatWhen, onWithdraw, bus
           <ul className="sync-pending-list">
             {approvals.map((a) => (
               <li key={a.deviceId} data-testid="sync-approved-device">
-                <dl className="details sync-sender">
-                  <dt>{t('sync.pending.officer')}</dt>
-                  <dd>
-                    {nameOf(a)} <span className="hint">({a.officerId})</span>
-                  </dd>
-                  <dt>{t('sync.pending.post')}</dt>
-                  <dd>{postName(a.postCode, profile, lang)}</dd>
-                  <dt>{t('sync.approvals.approvedAt')}</dt>
-                  <dd>{formatWhen(a.approvedAt)}</dd>
-                </dl>
+                <DeviceCard
+                  className="sync-sender"
+                  facts={[
+                    [
+                      t('sync.pending.officer'),
+                      <Holder name={nameOf(a)} officerId={a.officerId} />,
+                    ],
+                    [t('sync.pending.post'), postName(a.postCode, profile, lang)],
+                    [t('sync.approvals.approvedAt'), formatWhen(a.approvedAt)],
+                  ]}
+                />
                 <div className="actions sync-row-actions">
                   <button
                     disabled={busy}

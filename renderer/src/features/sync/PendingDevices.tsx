@@ -8,6 +8,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { type PendingDevice } from '../../db/exchange/api.ts';
 import { officerName, postName } from './report-lines.ts';
 import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
+import { DeviceCard, Holder } from '../../ui/DeviceCard.tsx';
 
 interface Props {
   devices: readonly PendingDevice[];
@@ -59,22 +60,22 @@ export function PendingDevices({
           <ul className="sync-pending-list">
             {devices.map((d) => (
               <li key={d.sender.deviceId} data-testid="sync-pending-device">
-                <dl className="details sync-sender">
-                  <dt>{t('sync.pending.code')}</dt>
-                  <dd>
-                    <code className="sync-code">{d.sender.fingerprint}</code>
-                  </dd>
-                  <dt>{t('sync.pending.officer')}</dt>
-                  <dd>
-                    {nameOf(d)} <span className="hint">({d.sender.officerId})</span>
-                  </dd>
-                  <dt>{t('sync.pending.post')}</dt>
-                  <dd>{postName(d.sender.postCode, profile, lang)}</dd>
-                  <dt>{t('sync.pending.bundles')}</dt>
-                  <dd>{d.bundles}</dd>
-                  <dt>{t('sync.pending.firstSeen')}</dt>
-                  <dd>{formatWhen(d.firstSeenAt)}</dd>
-                </dl>
+                <DeviceCard
+                  className="sync-sender"
+                  facts={[
+                    [
+                      t('sync.pending.code'),
+                      <code className="sync-code">{d.sender.fingerprint}</code>,
+                    ],
+                    [
+                      t('sync.pending.officer'),
+                      <Holder name={nameOf(d)} officerId={d.sender.officerId} />,
+                    ],
+                    [t('sync.pending.post'), postName(d.sender.postCode, profile, lang)],
+                    [t('sync.pending.bundles'), d.bundles],
+                    [t('sync.pending.firstSeen'), formatWhen(d.firstSeenAt)],
+                  ]}
+                />
                 <div
                   className="actions sync-row-actions"
                   role="group"

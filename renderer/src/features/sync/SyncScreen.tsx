@@ -4,6 +4,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
+// The screen's own stylesheet before its parts' ones (new-hq-keys.css builds on it).
+import './sync.css';
 import { type Session } from '../../kernel/session.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { useUi } from '../../kernel/store.ts';
