@@ -213,7 +213,10 @@ test('HQ refuses a forged change to another officer’s entry and applies the re
     .getByTestId('activity-row')
     .filter({ hasText: /smuggling/i })
     .click();
-  await expect(hq.getByText('Joint briefing on smuggling routes')).toBeVisible();
+  // The entry's field, not its history's copy of the value.
+  await expect(
+    hq.getByRole('definition').filter({ hasText: 'Joint briefing on smuggling routes' }),
+  ).toBeVisible();
   await expect(hq.getByText('Overwritten by another device')).toHaveCount(0);
 });
 

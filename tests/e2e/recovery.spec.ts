@@ -57,7 +57,10 @@ test('HQ recovers an officer’s forgotten passphrase; the old entries open agai
   await hq.getByRole('button', { name: 'Open a recovery request…' }).click();
   await (await chooser).setFiles(request.path);
   // The profile names the device as its approval did (from the bundle: the officer id).
-  await expect(hq.getByText(`Request for ${OFFICER.officerId}, device`)).toBeVisible();
+  // People by name, the id beside it.
+  await expect(
+    hq.getByText(`Request for ${OFFICER.name} (${OFFICER.officerId}), device`),
+  ).toBeVisible();
   const temporary = (await hq.getByTestId('temporary-passphrase').textContent()) ?? '';
   expect(temporary).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
   await shot(hq, 'recovery-hq-answer');
