@@ -7,7 +7,10 @@ import { useLang } from '../../i18n/useLang.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** An ISO instant as "Mar 4, 2026, 2:05 p.m."; an unparsable string is shown as it is. */
+/**
+ * An ISO instant as "Mar 4, 2026, 2:05 p.m. EST", its zone named (a lead and HQ read times
+ * from posts in other zones); an unparsable string is shown as it is.
+ */
 export function formatWhen(iso: string, lang: Language, timeZone?: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
@@ -15,8 +18,13 @@ export function formatWhen(iso: string, lang: Language, timeZone?: string): stri
   let f = formats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
+      // dateStyle and timeStyle cannot name the zone: the same parts, spelled out.
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
       ...(timeZone ? { timeZone } : {}),
     });
     formats.set(key, f);
