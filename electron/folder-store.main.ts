@@ -5,7 +5,7 @@ import nodePath from 'node:path';
 import * as nodeFs from 'node:fs/promises';
 import { z } from 'zod';
 import { folderIdSchema, type FolderPurpose } from '../shared/ipc/contract.ts';
-import { errnoOf } from '../shared/ipc/errors.ts';
+import { readSettingsFile, writeSettingsFile, type SettingsFs } from './settings-file.main.ts';
 
 export interface StoredFolder {
   readonly id: string;
@@ -28,7 +28,7 @@ const fileSchema = z.strictObject({
 
 type FolderFile = z.infer<typeof fileSchema>;
 
-type FileSystem = Pick<typeof nodeFs, 'readFile' | 'writeFile' | 'rename' | 'unlink' | 'mkdir'>;
+type FileSystem = SettingsFs;
 
 export interface FolderStoreDeps {
   /** The JSON file: join(app.getPath('userData'), 'folders.json') in the app. */
@@ -90,28 +90,18 @@ export class FolderStore {
   }
 
   async #read(): Promise<FolderFile> {
-    let text: string;
-    try {
-      text = await this.#fs.readFile(this.#deps.file, 'utf8');
-    } catch (error) {
-      if (errnoOf(error) !== 'ENOENT') {
-        this.#deps.warn(`[folders] could not read the folder list: ${errnoOf(error) ?? 'error'}`);
-      }
-      return EMPTY;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-      // A damaged list costs the person one more choice, never a crash or a wrong folder.
-      this.#deps.warn('[folders] the folder list is damaged; starting with none');
-      return EMPTY;
-    }
-    return parsed.data;
+    // A damaged list costs the person one more choice, never a crash or a wrong folder.
+    const read = await readSettingsFile(
+      this.#fs,
+      this.#deps.file,
+      fileSchema,
+      (line) => this.#deps.warn(line),
+      {
+        unreadable: '[folders] could not read the folder list',
+        damaged: '[folders] the folder list is damaged; starting with none',
+      },
+    );
+    return read ?? EMPTY;
   }
 
   #update<T>(change: (current: FolderFile) => { next: FolderFile; entry: T }): Promise<T> {
@@ -131,15 +121,6 @@ export class FolderStore {
   }
 
   async #write(content: FolderFile): Promise<void> {
-    const file = this.#deps.file;
-    await this.#fs.mkdir(nodePath.dirname(file), { recursive: true });
-    const temp = `${file}.${crypto.randomUUID()}.part`;
-    try {
-      await this.#fs.writeFile(temp, `${JSON.stringify(content, null, 2)}\n`, { flag: 'wx' });
-      await this.#fs.rename(temp, file);
-    } catch (error) {
-      await this.#fs.unlink(temp).catch(() => undefined);
-      throw error;
-    }
+    await writeSettingsFile(this.#fs, this.#deps.file, content);
   }
 }

@@ -3,12 +3,12 @@
 // Where the OS has no real secret store (Linux's basic_text backend, or none at all), the
 // password is refused for disk and kept in memory until the app closes: the person is asked
 // for it once per session. The renderer hands the password over once and never gets it back.
-import nodePath from 'node:path';
 import * as nodeFs from 'node:fs/promises';
 import { z } from 'zod';
 import { relayUrl } from '../shared/remote/relay-path.ts';
 import type { RemoteConfig } from '../shared/remote/store.ts';
 import { errnoOf } from '../shared/ipc/errors.ts';
+import { readSettingsFile, writeSettingsFile, type SettingsFs } from './settings-file.main.ts';
 
 /** The part of Electron's safeStorage this store uses (a stand-in in the Node tests). */
 export interface SafeStorageLike {
@@ -37,7 +37,7 @@ const fileSchema = z.strictObject({
 });
 
 type RelayFile = z.infer<typeof fileSchema>;
-type FileSystem = Pick<typeof nodeFs, 'readFile' | 'writeFile' | 'rename' | 'unlink' | 'mkdir'>;
+type FileSystem = SettingsFs;
 
 export interface RelayStoreDeps {
   /** join(app.getPath('userData'), 'relay.json') in the app. */
@@ -134,28 +134,18 @@ export class RelayStore {
   }
 
   async #read(): Promise<RelayFile | null> {
-    let text: string;
-    try {
-      text = await this.#fs.readFile(this.#deps.file, 'utf8');
-    } catch (error) {
-      if (errnoOf(error) !== 'ENOENT') {
-        this.#deps.warn(`[relay] could not read the relay settings: ${errnoOf(error) ?? 'error'}`);
-      }
-      return null;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-      // A damaged file costs the person entering the relay again, never a wrong server.
-      this.#deps.warn('[relay] the relay settings are damaged; starting with none');
-      return null;
-    }
-    return parsed.data;
+    // A damaged file costs the person entering the relay again, never a wrong server.
+    const read = await readSettingsFile(
+      this.#fs,
+      this.#deps.file,
+      fileSchema,
+      (line) => this.#deps.warn(line),
+      {
+        unreadable: '[relay] could not read the relay settings',
+        damaged: '[relay] the relay settings are damaged; starting with none',
+      },
+    );
+    return read ?? null;
   }
 
   #serial<T>(run: () => Promise<T>): Promise<T> {
@@ -165,18 +155,6 @@ export class RelayStore {
   }
 
   async #write(content: RelayFile): Promise<void> {
-    const file = this.#deps.file;
-    await this.#fs.mkdir(nodePath.dirname(file), { recursive: true });
-    const temp = `${file}.${crypto.randomUUID()}.part`;
-    try {
-      await this.#fs.writeFile(temp, `${JSON.stringify(content, null, 2)}\n`, {
-        flag: 'wx',
-        mode: 0o600,
-      });
-      await this.#fs.rename(temp, file);
-    } catch (error) {
-      await this.#fs.unlink(temp).catch(() => undefined);
-      throw error;
-    }
+    await writeSettingsFile(this.#fs, this.#deps.file, content, 0o600);
   }
 }
