@@ -3,16 +3,8 @@
 // any column (TanStack Table). Read from the rollups the screen already holds.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-  type SortingState,
-} from '@tanstack/react-table';
+import { SortableHeaders, sortableFeatures } from './SortableHeaders.tsx';
+import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { monthRuns, type CompletenessRow } from '../../../../shared/summary/completeness.ts';
 import { periodLabel } from '../../../../shared/summary/periods.ts';
@@ -30,11 +22,7 @@ interface Line {
   missingCount: number;
 }
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
+const features = sortableFeatures;
 const helper = createColumnHelper<typeof features, Line>();
 
 export function CompletenessTable({
@@ -138,46 +126,7 @@ export function CompletenessTable({
         <div className="summary-table-wrap">
           <table className="completeness-table">
             <caption>{t(`summaries.completeness.caption_${unit}`)}</caption>
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    const label = String(header.column.columnDef.header);
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={
-                          sorted === 'asc'
-                            ? 'ascending'
-                            : sorted === 'desc'
-                              ? 'descending'
-                              : undefined
-                        }
-                        className={
-                          header.column.id === 'name' || header.column.id === 'missingCount'
-                            ? undefined
-                            : 'num'
-                        }
-                      >
-                        <button
-                          type="button"
-                          className="sort"
-                          onClick={header.column.getToggleSortingHandler()}
-                          title={t('summaries.sortBy', { column: label })}
-                        >
-                          {label}
-                          <span aria-hidden="true">
-                            {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
+            <SortableHeaders table={table} textColumns={['name', 'missingCount']} />
             <tbody>
               {table.getRowModel().rows.map((row) => {
                 const line = row.original;

@@ -2,24 +2,12 @@
 // group's name a button that drills into it, the total in the footer.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-  type SortingState,
-} from '@tanstack/react-table';
+import { SortableHeaders, sortableFeatures } from './SortableHeaders.tsx';
+import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
 import { type Counters, counterValue } from '../../../../shared/summary/measures.ts';
 import { TABLE_MEASURES, type Tab, type TableRow } from './model.ts';
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
+const features = sortableFeatures;
 const helper = createColumnHelper<typeof features, TableRow>();
 
 export function SummaryTable({
@@ -67,38 +55,7 @@ export function SummaryTable({
   });
   return (
     <table className="summary-table">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const label = String(header.column.columnDef.header);
-              return (
-                <th
-                  key={header.id}
-                  scope="col"
-                  aria-sort={
-                    sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
-                  }
-                  className={header.column.id === 'name' ? undefined : 'num'}
-                >
-                  <button
-                    type="button"
-                    className="sort"
-                    onClick={header.column.getToggleSortingHandler()}
-                    title={t('summaries.sortBy', { column: label })}
-                  >
-                    {label}
-                    <span aria-hidden="true">
-                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
+      <SortableHeaders table={table} textColumns={['name']} />
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
