@@ -241,11 +241,13 @@ test('a bundle lost before a later one shows as a gap at HQ until the next bundl
   const later = await forgeBundle(forger, laterChanges);
   await importFiles(hq, [{ name: 'mexico-later.llb', buffer: later }]);
   const lost = { from: lostChanges[0]?.seq ?? 0, to: lostChanges.at(-1)?.seq ?? 0 };
-  await expect(hq.getByTestId('sync-gap')).toHaveText([
-    new RegExp(
-      `^Changes ${lost.from}–${lost.to} from ${FORGER.name} at Mexico City have not arrived\\.`,
-    ),
+  await expect(hq.getByTestId('sync-gap-line')).toHaveText([
+    `A bundle from ${FORGER.name} at Mexico City is missing: some of their entries or edits have not arrived.`,
   ]);
+  await hq.getByTestId('sync-gap').getByText('Details').click();
+  await expect(hq.getByTestId('sync-gap-detail')).toContainText(
+    `Changes ${lost.from}–${lost.to} are missing.`,
+  );
   await shotOf(hq, 'sync-gaps', 'exchange-en-gap');
   await switchLanguage(hq, 'fr');
   await shotOf(hq, 'sync-gaps', 'exchange-fr-gap');
@@ -275,10 +277,10 @@ test('receipts from HQ and the lead shorten the next export, and a lost bundle c
   await importFiles(officer, receipts);
   await expect(lastRunFiles(officer)).toHaveCount(2);
   await expect(lastRunFiles(officer).nth(0).getByTestId('sync-outcome')).toHaveText(
-    `Receipt: Demo HQ (Ottawa) holds your changes up to number ${sent.to}.`,
+    'Receipt: Demo HQ (Ottawa) holds all your entries.',
   );
   await expect(lastRunFiles(officer).nth(1).getByTestId('sync-outcome')).toHaveText(
-    `Receipt: ${LEAD.name} holds your changes up to number ${sent.to}.`,
+    `Receipt: ${LEAD.name} holds all your entries.`,
   );
   await expect(officer.getByTestId('status-last-receipt')).toContainText('Last receipt from HQ:');
   await switchLanguage(officer, 'fr');

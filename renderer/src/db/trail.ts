@@ -4,9 +4,10 @@
 import Dexie from 'dexie';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { type Change, type Json } from '../../../shared/sync/change.ts';
-import { decodeHlc } from '../../../shared/sync/hlc.ts';
+import { decodeHlc, hlcDeviceId } from '../../../shared/sync/hlc.ts';
 import { type ChangeResult } from '../../../shared/sync/merge.ts';
 import { type LiaisonDb } from './db.ts';
+import { getMeta } from './meta.ts';
 import { type TrailRow } from './schema.ts';
 
 /** The writes of one save are stamped together: one device, one author, within this span. */
@@ -101,22 +102,82 @@ export interface EntryHistory {
   imported: TrailRow[];
   /** Field path -> stamp of the write the entry holds now. */
   clocks: Record<string, string>;
+  /**
+   * How many of `imported` are rebuilt from the entry's stamps: saves imported before the
+   * history was kept (schema 6), of which only the last write of each field is known.
+   */
+  rebuilt: number;
+}
+
+/**
+ * The saves an entry's stamps show but neither its change log nor its history holds: writes
+ * imported before the history was kept. Each field's stamp names the device and the time of
+ * the write the entry holds, so the last write of every field is known; its author is the
+ * person the profile (or a lead's approval) gives that device, or the device id. Pure.
+ */
+export function rebuiltSaves(
+  recordId: string,
+  clocks: Readonly<Record<string, string>>,
+  known: ReadonlySet<string>,
+  authorOf: (deviceId: string) => string,
+): TrailRow[] {
+  const results: ChangeResult[] = [];
+  for (const [field, hlc] of Object.entries(clocks)) {
+    const deviceId = hlcDeviceId(hlc);
+    if (deviceId === null || known.has(hlc)) continue;
+    const change: Change = {
+      deviceId,
+      seq: 0,
+      collection: 'activities',
+      recordId,
+      field,
+      value: null,
+      hlc,
+      author: authorOf(deviceId),
+    };
+    results.push({ change, outcome: 'inserted', flags: [] });
+  }
+  return trailRows(results);
+}
+
+/** Who writes from each device this computer knows of: the profile's devices and approvals. */
+async function deviceAuthors(db: LiaisonDb): Promise<(deviceId: string) => string> {
+  const [signed, approvals] = await Promise.all([
+    getMeta(db, 'profile'),
+    db.exchangeApprovals.toArray(),
+  ]);
+  const authors = new Map<string, string>();
+  for (const d of signed?.profile.devices ?? []) authors.set(d.deviceId, d.officerId);
+  for (const a of approvals) if (!authors.has(a.deviceId)) authors.set(a.deviceId, a.officerId);
+  return (deviceId) => authors.get(deviceId) ?? deviceId;
 }
 
 export async function getEntryHistory(db: LiaisonDb, recordId: string): Promise<EntryHistory> {
-  return db.transaction('r', [db.changes, db.changeTrail, db.activities], async () => {
-    const [local, imported, row] = await Promise.all([
-      db.changes
-        .where('[recordId+hlc]')
-        .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
-        .toArray(),
-      db.changeTrail
-        .where('[recordId+hlc]')
-        .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
-        .toArray(),
-      db.activities.get(recordId),
-    ]);
-    const clocks = row && typeof row.clocks === 'object' && row.clocks !== null ? row.clocks : {};
-    return { local, imported, clocks };
-  });
+  return db.transaction(
+    'r',
+    [db.changes, db.changeTrail, db.activities, db.meta, db.exchangeApprovals],
+    async () => {
+      const [local, imported, row, authorOf] = await Promise.all([
+        db.changes
+          .where('[recordId+hlc]')
+          .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
+          .toArray(),
+        db.changeTrail
+          .where('[recordId+hlc]')
+          .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
+          .toArray(),
+        db.activities.get(recordId),
+        deviceAuthors(db),
+      ]);
+      const clocks: Record<string, string> =
+        row && typeof row.clocks === 'object' && row.clocks !== null ? row.clocks : {};
+      const known = new Set<string>(local.map((c) => c.hlc));
+      for (const save of imported) for (const hlc of Object.values(save.fields)) known.add(hlc);
+      const rebuilt = rebuiltSaves(recordId, clocks, known, authorOf);
+      const all = [...imported, ...rebuilt].sort((a, b) =>
+        a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+      );
+      return { local, imported: all, clocks, rebuilt: rebuilt.length };
+    },
+  );
 }

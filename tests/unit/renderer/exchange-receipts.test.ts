@@ -17,6 +17,7 @@ import {
   buildReceiptFiles,
 } from '../../../renderer/src/db/exchange/receipts.ts';
 import { getAcknowledged } from '../../../renderer/src/db/sync-state.ts';
+import { updateActivity } from '../../../renderer/src/db/activities.ts';
 import {
   OFFICER_A,
   OFFICER_B,
@@ -51,6 +52,39 @@ async function outcomeOf(device: TestDevice, file: { name: string; data: Uint8Ar
 
 /** A liaison entry is 9 changes: 5 core paths, 3 data fields and review.status. */
 describe('receipts', () => {
+  it('counts the entries saved after what the issuer holds, each entry once', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    const first = await logOne(officer, 'First');
+    const bundle = await built(buildChangesExport(officer.deps));
+    await importFiles(hq.deps, [bundle]);
+    const receipt = await built(buildReceiptExport(hq.deps, 'BOG'));
+    // After the receipt was written: the first entry edited, and two new entries, one of
+    // them edited too. Three entries HQ does not hold, each counted once.
+    await updateActivity(
+      officer.db,
+      officer.author,
+      first.id,
+      { data: { subject: 'First, v2' } },
+      {
+        sealer: officer.sealer,
+      },
+    );
+    const second = await logOne(officer, 'Second');
+    await logOne(officer, 'Third');
+    await updateActivity(
+      officer.db,
+      officer.author,
+      second.id,
+      { data: { subject: 'Second, v2' } },
+      {
+        sealer: officer.sealer,
+      },
+    );
+    const outcome = await outcomeOf(officer, receipt);
+    expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9, entriesNotHeld: 3 });
+  });
+
   it('lets the next export carry only the changes HQ does not hold yet', async () => {
     const officer = await officerDevice(net, OFFICER_A);
     const hq = await hqDevice(net);
@@ -62,7 +96,12 @@ describe('receipts', () => {
     const receipt = await built(buildReceiptExport(hq.deps, 'BOG'));
     expect(receipt.name).toMatch(/^receipt_hq-ottawa_BOG_\d{4}-\d{2}-\d{2}\.llb$/);
     const outcome = await outcomeOf(officer, receipt);
-    expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9, from: { role: 'hq' } });
+    expect(outcome).toMatchObject({
+      kind: 'receipt',
+      acknowledgedUpTo: 9,
+      entriesNotHeld: 0,
+      from: { role: 'hq' },
+    });
     expect(await getAcknowledged(officer.db)).toEqual({ [DEMO_HQ_DEVICE_ID]: 9 });
     const status = await getExchangeStatus(officer.db);
     expect(status.lastReceiptFromHqAt).not.toBeNull();

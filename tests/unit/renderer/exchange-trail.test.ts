@@ -88,6 +88,23 @@ describe('the history of imported changes', () => {
     // The same bundle again changes nothing, and neither does the history.
     await importFiles(hq.deps, [fromLead]);
     expect((await getEntryHistory(hq.db, entry.id)).imported).toHaveLength(2);
+    expect(history.rebuilt).toBe(0);
+
+    // Imported before the history was kept (no trail rows): the entry's stamps still tell
+    // who last wrote each field when, by name of the device's person.
+    const kept = await hq.db.changeTrail.toArray();
+    await hq.db.changeTrail.clear();
+    const rebuilt = await getEntryHistory(hq.db, entry.id);
+    expect(rebuilt.rebuilt).toBe(2);
+    expect(rebuilt.imported.map((s) => [s.deviceId, s.author])).toEqual([
+      [OFFICER_A.deviceId, OFFICER_A.officerId],
+      [lead.identity.deviceId, LEAD_ID],
+    ]);
+    // Each field once, at the stamp the entry holds.
+    const fields = rebuilt.imported.flatMap((s) => Object.entries(s.fields));
+    expect(Object.fromEntries(fields)).toEqual(history.clocks);
+    await hq.db.changeTrail.bulkPut(kept);
+    expect((await getEntryHistory(hq.db, entry.id)).rebuilt).toBe(0);
 
     // The officer's correction arrives at the lead as a third save of the entry.
     await importFiles(officer.deps, [fromLead]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 import {
+  gapDetail,
   gapLine,
   outcomeLine,
   rangesText,
@@ -102,6 +103,21 @@ describe('the import report lines', () => {
         acknowledgedUpTo: 1234,
       }),
     ).toBe('Receipt: hq-ottawa holds your changes up to number 1,234.');
+    const hqFrom = { ...officer, role: 'hq' as const, postCode: null, officerId: 'hq-ottawa' };
+    expect(line({ kind: 'receipt', from: hqFrom, acknowledgedUpTo: 1234, entriesNotHeld: 0 })).toBe(
+      'Receipt: hq-ottawa holds all your entries.',
+    );
+    expect(line({ kind: 'receipt', from: hqFrom, acknowledgedUpTo: 1234, entriesNotHeld: 1 })).toBe(
+      'Receipt: hq-ottawa holds your entries except 1 saved or changed since; it travels in your next bundle.',
+    );
+    expect(
+      line({ kind: 'receipt', from: hqFrom, acknowledgedUpTo: 1234, entriesNotHeld: 1200 }),
+    ).toBe(
+      'Receipt: hq-ottawa holds your entries except 1,200 saved or changed since; they travel in your next bundle.',
+    );
+    expect(line({ kind: 'receipt', from: hqFrom, acknowledgedUpTo: 0, entriesNotHeld: 4 })).toBe(
+      'Receipt: hq-ottawa holds none of your entries yet.',
+    );
   });
 
   it('translates refusal reasons from a bare code, a key, or an unknown code', () => {
@@ -115,13 +131,23 @@ describe('the import report lines', () => {
     expect(translateLine(t, refusalLine('mystery', exists))).toBe('Refusée (code mystery).');
   });
 
-  it('writes gap lines with a range or a single change', () => {
+  it('writes gap lines in bundles and entries, the change numbers as their detail', () => {
     const { t } = tr('en');
     expect(translateLine(t, gapLine({ sender: officer, from: 12, to: 14 }, undefined, 'en'))).toBe(
-      'Changes 12–14 from Sofía Herrera at Bogotá have not arrived.',
+      'A bundle from Sofía Herrera at Bogotá is missing: some of their entries or edits have not arrived.',
     );
-    expect(translateLine(t, gapLine({ sender: officer, from: 7, to: 7 }, undefined, 'en'))).toBe(
-      'Change 7 from Sofía Herrera at Bogotá has not arrived.',
+    expect(translateLine(t, gapDetail({ sender: officer, from: 12, to: 14 }))).toBe(
+      'Changes 12–14 are missing.',
+    );
+    expect(translateLine(t, gapDetail({ sender: officer, from: 7, to: 7 }))).toBe(
+      'Change 7 is missing.',
+    );
+    const fr = tr('fr');
+    expect(
+      translateLine(fr.t, gapLine({ sender: officer, from: 1200, to: 1400 }, undefined, 'fr')),
+    ).toMatch(/^Un lot de Sofía Herrera à Bogota manque/);
+    expect(translateLine(fr.t, gapDetail({ sender: officer, from: 1200, to: 1400 }))).toBe(
+      'Les modifications 1\u202f200 à 1\u202f400 manquent.',
     );
   });
 
@@ -225,7 +251,7 @@ describe('the export message', () => {
     const { t } = tr('en');
     const text = (m: ReturnType<typeof exportMessage>) => m.lines.map((l) => translateLine(t, l));
     expect(text(exportMessage('bundle', { status: 'nothing-to-send' }, 'en'))).toEqual([
-      'Nothing to send: HQ and your team lead already have all your changes.',
+      'Nothing to send: HQ and your team lead already have all your entries.',
     ]);
     // A lead has no team lead: it sends reviews to HQ and the officers of its posts.
     for (const lang of ['en', 'fr'] as const) {

@@ -552,7 +552,7 @@ describe('the sync screen', () => {
     await user.click(await screen.findByRole('button', { name: 'Export bundle' }));
     expect(
       await screen.findByText(
-        'Nothing to send: HQ and your team lead already have all your changes.',
+        'Nothing to send: HQ and your team lead already have all your entries.',
       ),
     ).toBeTruthy();
   });

@@ -71,7 +71,13 @@ export type FileOutcome =
   | { kind: 'already-imported'; bundleId: string; sender: SenderInfo; importedAt: string }
   /** From a device not approved yet: stored, applied when someone approves the device. */
   | { kind: 'pending-device'; bundleId: string; sender: SenderInfo }
-  | { kind: 'receipt'; from: SenderInfo; acknowledgedUpTo: number }
+  | {
+      kind: 'receipt';
+      from: SenderInfo;
+      acknowledgedUpTo: number;
+      /** Own entries with a save above `acknowledgedUpTo`; absent from reports stored before it. */
+      entriesNotHeld?: number;
+    }
   | {
       kind: 'profile';
       version: number;

@@ -222,15 +222,36 @@ export async function importReceipt(
   const held = Object.hasOwn(receipt.held, own) ? (receipt.held[own] ?? 0) : 0;
   const from = await senderInfo(issuer);
   const fromHq = issuer.deviceId === self.profile.hq.deviceId;
-  const tables = [db.meta, db.activities, db.exchangeState, db.exchangeRuns, db.exchangeQueue];
+  const tables = [
+    db.meta,
+    db.activities,
+    db.changes,
+    db.exchangeState,
+    db.exchangeRuns,
+    db.exchangeQueue,
+  ];
   return db.transaction('rw', tables, async () => {
     const written = (await getMeta(db, seqKey(own))) ?? 0;
     const upTo = Math.min(held, written);
+    // The person reads entries, not change numbers: how many of its entries have a save
+    // the issuer does not hold yet (they travel in the next bundle).
+    const notHeld = new Set<string>();
+    await db.changes
+      .where('[deviceId+seq]')
+      .between([own, upTo + 1], [own, Infinity], true, true)
+      .each((change) => {
+        notHeld.add(change.recordId);
+      });
     // Even 0 is recorded: the issuer then counts among the recipients the next export
     // starts from, so what it misses travels again (export.ts exportFloor).
     await recordAcknowledgement(db, issuer.deviceId, upTo);
     if (fromHq) await setExchangeState(db, 'lastReceiptFromHqAt', new Date(db.now()).toISOString());
-    const outcome: FileOutcome = { kind: 'receipt', from, acknowledgedUpTo: upTo };
+    const outcome: FileOutcome = {
+      kind: 'receipt',
+      from,
+      acknowledgedUpTo: upTo,
+      entriesNotHeld: notHeld.size,
+    };
     await record(outcome);
     return outcome;
   });

@@ -136,7 +136,15 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
         </div>
       ) : null}
       <Thread entry={activity} timeZone={post?.timeZone ?? 'UTC'} />
-      <History entry={activity} typeDef={typeDef} timeZone={post?.timeZone ?? 'UTC'} />
+      <History
+        entry={activity}
+        typeDef={typeDef}
+        timeZone={post?.timeZone ?? 'UTC'}
+        postLabel={(code) => {
+          const named = session.postOf(code);
+          return named ? `${named.city[lang]} (${code})` : code;
+        }}
+      />
       <ConfirmDialog
         open={confirming}
         title={t('detail.confirmDeleteTitle')}

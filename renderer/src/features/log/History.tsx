@@ -78,11 +78,14 @@ export function History({
   entry,
   typeDef,
   timeZone,
+  postLabel,
 }: {
   /** The entry as shown (sensitive values opened). */
   entry: OpenedActivity;
   typeDef: ActivityTypeDef;
   timeZone: string;
+  /** A post's city, with its code beside it, as the profile names it. */
+  postLabel: (code: string) => string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -124,6 +127,7 @@ export function History({
     if (item.field === 'review.status' && typeof value === 'string')
       return [label, t(`review.${value}`)];
     if (item.field === 'type' && typeof value === 'string') return [label, typeDef.label[lang]];
+    if (item.field === 'postCode' && typeof value === 'string') return [label, postLabel(value)];
     if (item.field === 'officerId' && typeof value === 'string')
       return [label, `${nameOf(people, value)} (${value})`];
     if (value === null || value === undefined) return [label, ''];
@@ -137,50 +141,57 @@ export function History({
       {items.length === 0 ? (
         <p className="hint">{t('detail.historyEmpty')}</p>
       ) : (
-        <table className="history" data-testid="history">
-          <thead>
-            <tr>
-              <th scope="col">{t('detail.historyWhen')}</th>
-              <th scope="col">{t('detail.historyWho')}</th>
-              <th scope="col">{t('detail.historyField')}</th>
-              <th scope="col">{t('detail.historyValue')}</th>
-            </tr>
-          </thead>
-          {groupBySave(items).map((group) => {
-            const first = group[0] as HistoryItem;
-            const wall = decodeHlc(first.hlc)?.wall ?? 0;
-            // One <tbody> per save: when and who once, then each field it set.
-            return (
-              <tbody key={first.key} className="save" data-testid="history-save">
-                {group.map((item, i) => {
-                  const [label, value] = describe(item);
-                  return (
-                    <tr key={item.key}>
-                      {i === 0 ? (
-                        <>
-                          <td rowSpan={group.length}>
-                            <When ms={wall} timeZone={timeZone} />
-                          </td>
-                          <td rowSpan={group.length}>
-                            {nameOf(people, item.author)}{' '}
-                            <span className="secondary">{item.author}</span>
-                            {item.imported ? (
-                              <span className="secondary history-bundle">
-                                {t('trail.fromBundle')}
-                              </span>
-                            ) : null}
-                          </td>
-                        </>
-                      ) : null}
-                      <td>{label}</td>
-                      <td>{value || t('detail.empty')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            );
-          })}
-        </table>
+        <>
+          {history && history.rebuilt > 0 ? (
+            <p className="hint" data-testid="history-rebuilt">
+              {t('detail.historyRebuilt')}
+            </p>
+          ) : null}
+          <table className="history" data-testid="history">
+            <thead>
+              <tr>
+                <th scope="col">{t('detail.historyWhen')}</th>
+                <th scope="col">{t('detail.historyWho')}</th>
+                <th scope="col">{t('detail.historyField')}</th>
+                <th scope="col">{t('detail.historyValue')}</th>
+              </tr>
+            </thead>
+            {groupBySave(items).map((group) => {
+              const first = group[0] as HistoryItem;
+              const wall = decodeHlc(first.hlc)?.wall ?? 0;
+              // One <tbody> per save: when and who once, then each field it set.
+              return (
+                <tbody key={first.key} className="save" data-testid="history-save">
+                  {group.map((item, i) => {
+                    const [label, value] = describe(item);
+                    return (
+                      <tr key={item.key}>
+                        {i === 0 ? (
+                          <>
+                            <td rowSpan={group.length}>
+                              <When ms={wall} timeZone={timeZone} />
+                            </td>
+                            <td rowSpan={group.length}>
+                              {nameOf(people, item.author)}{' '}
+                              <span className="secondary">{item.author}</span>
+                              {item.imported ? (
+                                <span className="secondary history-bundle">
+                                  {t('trail.fromBundle')}
+                                </span>
+                              ) : null}
+                            </td>
+                          </>
+                        ) : null}
+                        <td>{label}</td>
+                        <td>{value || t('detail.empty')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              );
+            })}
+          </table>
+        </>
       )}
     </section>
   );

@@ -81,6 +81,8 @@ export const logMessages = bilingual(
       deleted: 'Activity deleted.',
       history: 'History',
       historyEmpty: 'No changes recorded.',
+      historyRebuilt:
+        'Some of these saves were imported before this computer kept a history: for them, only the last change of each field is known.',
       historyWhen: 'When',
       historyWho: 'Who',
       historyField: 'Field',
@@ -189,6 +191,8 @@ export const logMessages = bilingual(
       deleted: 'Activité supprimée.',
       history: 'Historique',
       historyEmpty: 'Aucune modification consignée.',
+      historyRebuilt:
+        'Certains de ces enregistrements ont été importés avant que cet ordinateur ne tienne un historique : pour eux, seule la dernière modification de chaque champ est connue.',
       historyWhen: 'Quand',
       historyWho: 'Qui',
       historyField: 'Champ',

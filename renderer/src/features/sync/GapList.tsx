@@ -1,10 +1,10 @@
-// Changes announced by a sender that never arrived ("Changes 12–14 from officer X at post Y
-// have not arrived"), from the receiver's coverage ranges.
+// Bundles announced by a sender that never arrived ("A bundle from officer X at post Y is
+// missing"), from the receiver's coverage ranges; the change numbers are one click away.
 import { useTranslation } from 'react-i18next';
 import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type DeviceGapView } from '../../db/exchange/api.ts';
-import { gapLine, translateLine } from './report-lines.ts';
+import { gapDetail, gapLine, translateLine } from './report-lines.ts';
 
 interface Props {
   gaps: readonly DeviceGapView[];
@@ -24,11 +24,16 @@ export function GapList({ gaps, profile }: Props) {
           <ul className="sync-gap-list">
             {gaps.map((gap) => (
               <li key={`${gap.sender.deviceId}/${gap.from}`} data-testid="sync-gap">
-                {translateLine(t, gapLine(gap, profile, lang))}{' '}
-                <span className="hint">
-                  ({t('sync.report.device')}{' '}
-                  <code className="sync-code">{gap.sender.fingerprint}</code>)
+                <span data-testid="sync-gap-line">
+                  {translateLine(t, gapLine(gap, profile, lang))}
                 </span>
+                <details className="sync-detail">
+                  <summary>{t('sync.export.detailToggle')}</summary>
+                  <p data-testid="sync-gap-detail">
+                    {translateLine(t, gapDetail(gap))} {t('sync.report.device')}{' '}
+                    <code className="sync-code">{gap.sender.fingerprint}</code>
+                  </p>
+                </details>
               </li>
             ))}
           </ul>

@@ -96,6 +96,16 @@ function FileEntry({
           </dd>
         </dl>
       ) : null}
+      {outcome.kind === 'receipt' &&
+      outcome.entriesNotHeld !== undefined &&
+      outcome.acknowledgedUpTo > 0 ? (
+        <details className="sync-detail">
+          <summary>{t('sync.export.detailToggle')}</summary>
+          <p data-testid="sync-receipt-detail">
+            {t('sync.report.outcome.receiptDetail', { upTo: outcome.acknowledgedUpTo })}
+          </p>
+        </details>
+      ) : null}
       {outcome.kind === 'pending-device' ? (
         <WaitingDevice deviceId={outcome.sender.deviceId} approval={approval} />
       ) : null}

@@ -7,16 +7,16 @@ export const syncMessages = bilingual(
     sync: {
       heading: 'Sync',
       intro:
-        'Bundles carry changes between this computer, your team lead and HQ, on a USB stick or by e-mail.',
+        'Bundles carry your entries to your team lead and HQ, and their reviews back to you, on a USB stick or by e-mail.',
       introLead:
         'Bundles carry entries and reviews between this computer, the officers of your posts and HQ, on a USB stick or by e-mail.',
       introHq:
         'Bundles carry entries and reviews between HQ, the team leads and the officers of every post, on a USB stick or by e-mail.',
       busy: 'Working…',
       export: {
-        heading: 'Send your changes',
+        heading: 'Send your entries',
         headingHq: 'Send to devices',
-        hint: 'One file with every change HQ and your team lead do not have yet.',
+        hint: 'One file with every entry, new or edited, that HQ and your team lead do not have yet.',
         hintLead:
           'One file with your reviews and comments that HQ and the officers of your posts do not have yet.',
         nothingLead:
@@ -26,7 +26,7 @@ export const syncMessages = bilingual(
         changeFolder: 'Change folder…',
         folder: 'Export folder: {{label}}',
         noFolder: 'No export folder chosen yet.',
-        nothing: 'Nothing to send: HQ and your team lead already have all your changes.',
+        nothing: 'Nothing to send: HQ and your team lead already have all your entries.',
         written: 'Saved “{{fileName}}”: {{entries}}.',
         detailToggle: 'Details',
         detail: 'In detail: {{changes}} to {{entries}} (numbers {{ranges}}).',
@@ -160,7 +160,13 @@ export const syncMessages = bilingual(
           pendingDevice:
             'Waiting for approval: this device is not approved yet. Its bundle is kept and imported once the device is approved.',
           receipt: 'Receipt: {{sender}} holds your changes up to number {{upTo, number}}.',
-          receiptNone: 'Receipt: {{sender}} holds none of your changes yet.',
+          receiptNone: 'Receipt: {{sender}} holds none of your entries yet.',
+          receiptAll: 'Receipt: {{sender}} holds all your entries.',
+          receiptExcept_one:
+            'Receipt: {{sender}} holds your entries except {{count, number}} saved or changed since; it travels in your next bundle.',
+          receiptExcept_other:
+            'Receipt: {{sender}} holds your entries except {{count, number}} saved or changed since; they travel in your next bundle.',
+          receiptDetail: 'Your changes it holds: numbers 1–{{upTo, number}}.',
           profileUpdated: 'Network profile updated to version {{version, number}}.',
           profileSame: 'Network profile version {{version, number}}: this device has it already.',
           profilePending:
@@ -172,11 +178,13 @@ export const syncMessages = bilingual(
         unknown: 'Refused (code {{code}}).',
       },
       gaps: {
-        heading: 'Missing changes',
-        none: 'No missing changes: every bundle announced so far has arrived.',
-        line: 'Changes {{from, number}}–{{to, number}} from {{officer}} at {{post}} have not arrived.',
-        lineOne: 'Change {{from, number}} from {{officer}} at {{post}} has not arrived.',
-        lineHq: 'Changes {{from, number}}–{{to, number}} from {{officer}} (HQ) have not arrived.',
+        heading: 'Missing bundles',
+        none: 'Nothing is missing: every bundle announced so far has arrived.',
+        line: 'A bundle from {{officer}} at {{post}} is missing: some of their entries or edits have not arrived.',
+        lineHq:
+          'A bundle from {{officer}} (HQ) is missing: some of its reviews or profile updates have not arrived.',
+        detail: 'Changes {{from, number}}–{{to, number}} are missing.',
+        detailOne: 'Change {{from, number}} is missing.',
         hint: 'First export a receipt for the sender’s post (below), then ask the sender to import it and export a new bundle: it then carries everything you have not acknowledged.',
       },
       pending: {
@@ -245,16 +253,16 @@ export const syncMessages = bilingual(
     sync: {
       heading: 'Synchronisation',
       intro:
-        'Les lots transportent les modifications entre cet ordinateur, votre chef d’équipe et l’AC, sur une clé USB ou par courriel.',
+        'Les lots portent vos entrées à votre chef d’équipe et à l’AC, et leurs révisions jusqu’à vous, sur une clé USB ou par courriel.',
       introLead:
         'Les lots transportent les entrées et les révisions entre cet ordinateur, les agents de vos postes et l’AC, sur une clé USB ou par courriel.',
       introHq:
         'Les lots transportent les entrées et les révisions entre l’AC, les chefs d’équipe et les agents de tous les postes, sur une clé USB ou par courriel.',
       busy: 'En cours…',
       export: {
-        heading: 'Envoyer vos modifications',
+        heading: 'Envoyer vos entrées',
         headingHq: 'Envoyer aux appareils',
-        hint: 'Un seul fichier avec toutes les modifications que l’AC et votre chef d’équipe n’ont pas encore.',
+        hint: 'Un seul fichier avec toutes vos entrées, nouvelles ou modifiées, que l’AC et votre chef d’équipe n’ont pas encore.',
         hintLead:
           'Un seul fichier avec vos révisions et commentaires que l’AC et les agents de vos postes n’ont pas encore.',
         nothingLead:
@@ -264,7 +272,7 @@ export const syncMessages = bilingual(
         changeFolder: 'Changer de dossier…',
         folder: 'Dossier d’exportation : {{label}}',
         noFolder: 'Aucun dossier d’exportation choisi.',
-        nothing: 'Rien à envoyer : l’AC et votre chef d’équipe ont déjà toutes vos modifications.',
+        nothing: 'Rien à envoyer : l’AC et votre chef d’équipe ont déjà toutes vos entrées.',
         written: '« {{fileName}} » enregistré : {{entries}}.',
         detailToggle: 'Détails',
         detail: 'En détail : {{changes}} touchant {{entries}} (numéros {{ranges}}).',
@@ -405,7 +413,13 @@ export const syncMessages = bilingual(
             'En attente d’approbation : cet appareil n’est pas encore approuvé. Son lot est conservé et sera importé une fois l’appareil approuvé.',
           receipt:
             'Accusé de réception : {{sender}} a vos modifications jusqu’au numéro {{upTo, number}}.',
-          receiptNone: 'Accusé de réception : {{sender}} n’a encore aucune de vos modifications.',
+          receiptNone: 'Accusé de réception : {{sender}} n’a encore aucune de vos entrées.',
+          receiptAll: 'Accusé de réception : {{sender}} a toutes vos entrées.',
+          receiptExcept_one:
+            'Accusé de réception : {{sender}} a vos entrées, sauf {{count, number}} enregistrée ou modifiée depuis ; elle partira dans votre prochain lot.',
+          receiptExcept_other:
+            'Accusé de réception : {{sender}} a vos entrées, sauf {{count, number}} enregistrées ou modifiées depuis ; elles partiront dans votre prochain lot.',
+          receiptDetail: 'Vos modifications qu’il détient : numéros 1 à {{upTo, number}}.',
           profileUpdated: 'Profil du réseau mis à jour à la version {{version, number}}.',
           profileSame: 'Profil du réseau, version {{version, number}} : cet appareil l’a déjà.',
           profilePending:
@@ -418,12 +432,13 @@ export const syncMessages = bilingual(
         unknown: 'Refusée (code {{code}}).',
       },
       gaps: {
-        heading: 'Modifications manquantes',
-        none: 'Aucune modification manquante : tous les lots annoncés jusqu’ici sont arrivés.',
-        line: 'Les modifications {{from, number}} à {{to, number}} de {{officer}} à {{post}} ne sont pas arrivées.',
-        lineOne: 'La modification {{from, number}} de {{officer}} à {{post}} n’est pas arrivée.',
+        heading: 'Lots manquants',
+        none: 'Rien ne manque : tous les lots annoncés jusqu’ici sont arrivés.',
+        line: 'Un lot de {{officer}} à {{post}} manque : certaines de ses entrées ou modifications ne sont pas arrivées.',
         lineHq:
-          'Les modifications {{from, number}} à {{to, number}} de {{officer}} (AC) ne sont pas arrivées.',
+          'Un lot de {{officer}} (AC) manque : certaines de ses révisions ou mises à jour du profil ne sont pas arrivées.',
+        detail: 'Les modifications {{from, number}} à {{to, number}} manquent.',
+        detailOne: 'La modification {{from, number}} manque.',
         hint: 'Exportez d’abord un accusé de réception pour le poste de l’expéditeur (plus bas), puis demandez à l’expéditeur de l’importer et d’exporter un nouveau lot : il contiendra alors tout ce dont vous n’avez pas accusé réception.',
       },
       pending: {

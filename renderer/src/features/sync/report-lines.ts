@@ -141,17 +141,27 @@ export function outcomeLine(outcome: FileOutcome, ctx: OutcomeContext): [Line, O
     case 'pending-device':
       return [{ key: 'sync.report.outcome.pendingDevice' }, 'warn'];
     case 'receipt': {
-      // Just the name: "Receipt: Demo HQ (Ottawa) holds your changes up to number 12."
+      // In entries: "Receipt: Demo HQ (Ottawa) holds all your entries." The change number is
+      // the report's detail (receiptDetail); a report stored before entries were counted
+      // keeps the number in its line.
       const sender = officerName(outcome.from.officerId, ctx.profile);
-      return outcome.acknowledgedUpTo > 0
-        ? [
-            {
-              key: 'sync.report.outcome.receipt',
-              values: { sender, upTo: outcome.acknowledgedUpTo },
-            },
+      const notHeld = outcome.entriesNotHeld;
+      if (outcome.acknowledgedUpTo === 0)
+        return [{ key: 'sync.report.outcome.receiptNone', values: { sender } }, 'info'];
+      if (notHeld === undefined)
+        return [
+          {
+            key: 'sync.report.outcome.receipt',
+            values: { sender, upTo: outcome.acknowledgedUpTo },
+          },
+          'ok',
+        ];
+      return notHeld === 0
+        ? [{ key: 'sync.report.outcome.receiptAll', values: { sender } }, 'ok']
+        : [
+            { key: 'sync.report.outcome.receiptExcept', values: { sender, count: notHeld } },
             'ok',
-          ]
-        : [{ key: 'sync.report.outcome.receiptNone', values: { sender } }, 'info'];
+          ];
     }
     case 'profile':
       if (outcome.pending)
@@ -237,7 +247,14 @@ export function summarizeRun(run: ImportRunReport): RunSummary {
   return { files: run.files.length, problems, totals };
 }
 
-/** "Changes 12–14 from Sofía Herrera at Bogotá have not arrived." */
+/** The numbers behind a gap line, for its detail: "Changes 12–14" or "Change 12". */
+export function gapDetail(gap: DeviceGapView): Line {
+  return gap.from === gap.to
+    ? { key: 'sync.gaps.detailOne', values: { from: gap.from } }
+    : { key: 'sync.gaps.detail', values: { from: gap.from, to: gap.to } };
+}
+
+/** "Entries from Sofía Herrera at Bogotá have not arrived: a bundle is missing." */
 export function gapLine(
   gap: DeviceGapView,
   profile: NetworkProfile | undefined,
@@ -245,10 +262,8 @@ export function gapLine(
 ): Line {
   const officer = officerName(gap.sender.officerId, profile);
   if (gap.sender.role === 'hq' || gap.sender.postCode === null) {
-    return { key: 'sync.gaps.lineHq', values: { from: gap.from, to: gap.to, officer } };
+    return { key: 'sync.gaps.lineHq', values: { officer } };
   }
   const post = postName(gap.sender.postCode, profile, lang);
-  return gap.from === gap.to
-    ? { key: 'sync.gaps.lineOne', values: { from: gap.from, officer, post } }
-    : { key: 'sync.gaps.line', values: { from: gap.from, to: gap.to, officer, post } };
+  return { key: 'sync.gaps.line', values: { officer, post } };
 }
