@@ -45,8 +45,16 @@ export function formatInstant(ms: number, lang: Language, timeZone: string): str
 
 const zonedFormats = new Map<string, Intl.DateTimeFormat>();
 
-function zoned(lang: Language, timeZone: string, named: boolean): Intl.DateTimeFormat {
-  const key = `${lang}|${timeZone}|${named ? 'named' : 'plain'}`;
+/**
+ * Date and time, each part spelled out (dateStyle and timeStyle cannot name the zone), in
+ * `timeZone` or the computer's own; `named` adds the zone's short name. Cached.
+ */
+export function zoned(
+  lang: Language,
+  timeZone: string | undefined,
+  named: boolean,
+): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone ?? ''}|${named ? 'named' : 'plain'}`;
   let f = zonedFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
@@ -55,7 +63,7 @@ function zoned(lang: Language, timeZone: string, named: boolean): Intl.DateTimeF
       day: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
-      timeZone,
+      ...(timeZone ? { timeZone } : {}),
       ...(named ? { timeZoneName: 'short' } : {}),
     });
     zonedFormats.set(key, f);

@@ -61,26 +61,12 @@ describe('receipts', () => {
     const receipt = await built(buildReceiptExport(hq.deps, 'BOG'));
     // After the receipt was written: the first entry edited, and two new entries, one of
     // them edited too. Three entries HQ does not hold, each counted once.
-    await updateActivity(
-      officer.db,
-      officer.author,
-      first.id,
-      { data: { subject: 'First, v2' } },
-      {
-        sealer: officer.sealer,
-      },
-    );
+    const rename = (id: string, subject: string) =>
+      updateActivity(officer.db, officer.author, id, { data: { subject } }, officer);
+    await rename(first.id, 'First, v2');
     const second = await logOne(officer, 'Second');
     await logOne(officer, 'Third');
-    await updateActivity(
-      officer.db,
-      officer.author,
-      second.id,
-      { data: { subject: 'Second, v2' } },
-      {
-        sealer: officer.sealer,
-      },
-    );
+    await rename(second.id, 'Second, v2');
     const outcome = await outcomeOf(officer, receipt);
     expect(outcome).toMatchObject({ kind: 'receipt', acknowledgedUpTo: 9, entriesNotHeld: 3 });
   });

@@ -4,8 +4,7 @@ import { useCallback } from 'react';
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { getPost } from '../../../../shared/domain/posts.ts';
 import { useLang } from '../../i18n/useLang.ts';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { zoned } from '../../ui/format.ts';
 
 /**
  * An ISO instant as "Mar 4, 2026, 2:05 p.m. EST", its zone named (a lead and HQ read times
@@ -14,22 +13,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function formatWhen(iso: string, lang: Language, timeZone?: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const key = `${lang}|${timeZone ?? ''}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-      // dateStyle and timeStyle cannot name the zone: the same parts, spelled out.
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      ...(timeZone ? { timeZone } : {}),
-    });
-    formats.set(key, f);
-  }
-  return f.format(new Date(ms));
+  return zoned(lang, timeZone, true).format(new Date(ms));
 }
 
 /** formatWhen bound to the current language and the post's time zone. */
