@@ -1,5 +1,7 @@
 // What online sync needs of the exchange engine: the same export, import and receipts as
-// files, no second engine. directPort runs the engine on this thread (tests, the worker).
+// files, no second engine. directPort runs the engine on this thread (the exchange worker,
+// and Node tests); the app's windows drive it through the worker (features/sync's
+// relayEnginePort), so a 63-bundle pull never runs on the window's thread.
 import {
   type ImportFileInput,
   type ImportProgress,
@@ -33,6 +35,13 @@ export interface ExchangePort {
   buildReceipts(): Promise<ReceiptFile[]>;
 }
 
+/** What the three questions answer, as they cross the worker's messages. */
+export interface RelayEngineAnswers {
+  self: Awaited<ReturnType<ExchangePort['self']>>;
+  ownSeqs: Awaited<ReturnType<ExchangePort['ownSeqs']>>;
+  sources: Awaited<ReturnType<ExchangePort['sources']>>;
+}
+
 export function directPort(deps: ExchangeDeps): ExchangePort {
   const { db } = deps;
   return {
@@ -55,7 +64,8 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
       return buildChangesExport(deps);
     },
     recordExport: (built, name) => recordExport(db, built, name),
-    importFiles: (files, onProgress) => importFiles(deps, files, onProgress ? { onProgress } : {}),
+    importFiles: (files, onProgress) =>
+      importFiles(deps, files, { ...(onProgress ? { onProgress } : {}), origin: { relay: true } }),
     buildReceipts: () => buildReceiptFiles(deps),
   };
 }

@@ -4,7 +4,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countPendingChanges } from '../../db/index.ts';
-import { directPort } from '../../db/online/port.ts';
 import { followProfileRelay, loadRelaySettings, relayPlan } from '../../db/online/config.ts';
 import { readOnline, updateOnlineStatus } from '../../db/online/state.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
@@ -13,8 +12,8 @@ import { createScheduler, type SyncScheduler } from '../../db/online/scheduler.t
 import { syncOnce, type SyncProgress } from '../../db/online/sync.ts';
 import { DEFAULT_BACKOFF } from '../../../../shared/remote/backoff.ts';
 import { useServices, useUnlocked } from '../../kernel/services.tsx';
+import { relayEngine } from '../sync/index.ts';
 
-const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
 /** Test builds shorten the timer through the URL (?syncInterval=ms), never below a second. */
 const DEBOUNCE_MS = 3_000;
 
@@ -62,7 +61,8 @@ function useProfileRelay(db: Parameters<typeof getNetworkProfile>[0]): string | 
 }
 
 export function useOnlineSync(): void {
-  const { db, platform, vault } = useServices();
+  const services = useServices();
+  const { db, platform, vault } = services;
   const unlocked = useUnlocked();
   const config = useLiveQuery(() => readOnline(db, 'online.config'), [db]);
   const pending = useLiveQuery(() => countPendingChanges(db), [db]);
@@ -89,7 +89,8 @@ export function useOnlineSync(): void {
           syncOnce({
             db,
             store,
-            port: directPort({ db, dataKey: key, appVersion: APP_VERSION }),
+            // The engine's work goes to the exchange worker; only the relay's I/O stays here.
+            port: relayEngine(services),
             onProgress: setProgress,
           }),
         credentialsKey: () => settings.version,
@@ -114,7 +115,7 @@ export function useOnlineSync(): void {
       window.removeEventListener('online', onOnline);
       setSyncing(false);
     };
-  }, [db, platform, vault, unlocked, config, relayText]);
+  }, [services, db, platform, vault, unlocked, config, relayText]);
 
   // A saved change: sync a moment later.
   useEffect(() => {
