@@ -20,8 +20,12 @@ import { syncOnce, type SyncProgress } from '../../../renderer/src/db/online/syn
 import { listImportRuns } from '../../../renderer/src/db/exchange/runs.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
 import { inThreadWorker, type InThreadWorker } from './in-thread-worker.ts';
+import { readdirSync } from 'node:fs';
+import { parseProfile, revokeDevice, signProfile } from '../../../shared/identity/index.ts';
+import { getNetworkProfile, replaceProfile } from '../../../renderer/src/db/identity.ts';
 import {
   OFFICER_A,
+  OFFICER_B,
   hqDevice,
   logOne,
   makeNetwork,
@@ -44,11 +48,17 @@ afterAll(async () => {
 });
 
 let folders = 0;
+let lastFolder = '';
+const inboxOf = (deviceId: string) => {
+  const dir = join(lastFolder, 'inbox', deviceId);
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n !== 'set-aside') : [];
+};
 function relayStore() {
   folders += 1;
   const folder = `worker${folders}`;
   mkdirSync(join(apache.root, folder));
   chmodSync(join(apache.root, folder), 0o777); // Apache's workers run as nobody under root
+  lastFolder = join(apache.root, folder);
   return createWebdavRemote({
     url: `${apache.url}${folder}/`,
     username: apache.user,
@@ -143,4 +153,50 @@ describe('online sync through the exchange worker', () => {
     expect(run).toBeDefined();
     expect(run?.relay).toBeUndefined();
   });
+
+  it('HQ’s new profile version goes into every trusted device’s inbox once; the officer installs it from there', async () => {
+    const both = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const store = relayStore();
+    const hq = await hqDevice(both);
+    const officer = await officerDevice(both, OFFICER_A);
+    const v1 = both.signed.profile;
+    // HQ's first sync: the version every device has by file is not copied.
+    expect((await syncThroughWorker(hq, store).run()).profilesSent).toBe(0);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    const relay = { url: 'https://relay.example/net/', intervalMinutes: 10 };
+    const v2 = parseProfile({
+      ...revokeDevice(v1, OFFICER_B.deviceId, '2026-03-05T10:00:00.000Z'),
+      version: v1.version + 1,
+      issuedAt: '2026-03-05T10:00:00.000Z',
+      relay,
+    });
+    expect(await replaceProfile(hq.db, await signProfile(v2, both.hqKeys.signing.privateKey))).toBe(
+      true,
+    );
+
+    const trusted = v2.devices.filter(
+      (d) => d.revokedAt === undefined && d.deviceId !== v2.hq.deviceId,
+    );
+    expect(trusted.map((d) => d.deviceId)).toContain(OFFICER_A.deviceId);
+    const hqSide = syncThroughWorker(hq, store);
+    expect((await hqSide.run()).profilesSent).toBe(trusted.length);
+    expect(hqSide.worker.ops).toContain('relayProfile');
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([
+      `liaison-log-network-v${v2.version}__profile-v${v2.version}.llprofile`,
+    ]);
+    // Revoked: nothing more is sent to it, the profile included.
+    expect(inboxOf(OFFICER_B.deviceId)).toEqual([]);
+    // Once per version.
+    expect((await hqSide.run()).profilesSent).toBe(0);
+
+    expect((await syncThroughWorker(officer, store).run()).imported).toBeGreaterThanOrEqual(1);
+    expect((await getNetworkProfile(officer.db))?.version).toBe(v2.version);
+    expect((await getNetworkProfile(officer.db))?.relay).toEqual(relay);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    const [run] = await listImportRuns(officer.db, 1);
+    expect(run?.relay).toBe(true);
+    expect(run?.files.map((f) => f.outcome)).toEqual([
+      expect.objectContaining({ kind: 'profile', version: v2.version, updated: true }),
+    ]);
+  }, 30_000);
 });

@@ -34,6 +34,8 @@ export async function dispatch(
       return directPort(deps).ownSeqs();
     case 'relaySources':
       return directPort(deps).sources();
+    case 'relayProfile':
+      return directPort(deps).profileToSend();
     case 'resume':
       return resumeInterrupted(deps, options);
     case 'approve':

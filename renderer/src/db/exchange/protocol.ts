@@ -14,6 +14,7 @@ export type ExchangeRequest =
   | { op: 'relaySelf' }
   | { op: 'relayOwnSeqs' }
   | { op: 'relaySources' }
+  | { op: 'relayProfile' }
   | { op: 'resume' }
   | { op: 'approve'; deviceId: string }
   | { op: 'reject'; deviceId: string };
@@ -30,6 +31,7 @@ export interface ExchangeResults {
   relaySelf: RelayEngineAnswers['self'];
   relayOwnSeqs: RelayEngineAnswers['ownSeqs'];
   relaySources: RelayEngineAnswers['sources'];
+  relayProfile: RelayEngineAnswers['profileToSend'];
 }
 
 export interface CallMessage {

@@ -18,6 +18,8 @@ import {
 import { buildReceiptFiles, type ReceiptFile } from '../exchange/receipts.ts';
 import { changeRecipients, loadSelfInfo } from '../exchange/self.ts';
 import { getMeta, seqKey } from '../meta.ts';
+import { getSignedProfile } from '../identity.ts';
+import { encodeProfileFile } from '../../../../shared/identity/profile-file.ts';
 import { waitingOwnChanges } from '../exchange/export.ts';
 
 export interface ExchangePort {
@@ -33,6 +35,14 @@ export interface ExchangePort {
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportRunReport>;
   buildReceipts(): Promise<ReceiptFile[]>;
+  /** HQ: the profile in force as a file, and every device it names still trusted; else null. */
+  profileToSend(): Promise<ProfileToSend | null>;
+}
+
+export interface ProfileToSend {
+  version: number;
+  data: Uint8Array;
+  devices: string[];
 }
 
 /** What the three questions answer, as they cross the worker's messages. */
@@ -40,6 +50,7 @@ export interface RelayEngineAnswers {
   self: Awaited<ReturnType<ExchangePort['self']>>;
   ownSeqs: Awaited<ReturnType<ExchangePort['ownSeqs']>>;
   sources: Awaited<ReturnType<ExchangePort['sources']>>;
+  profileToSend: Awaited<ReturnType<ExchangePort['profileToSend']>>;
 }
 
 export function directPort(deps: ExchangeDeps): ExchangePort {
@@ -67,5 +78,18 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
     importFiles: (files, onProgress) =>
       importFiles(deps, files, { ...(onProgress ? { onProgress } : {}), origin: { relay: true } }),
     buildReceipts: () => buildReceiptFiles(deps),
+    async profileToSend() {
+      const self = await loadSelfInfo(db);
+      const signed = await getSignedProfile(db);
+      if (self.identity.role !== 'hq' || !signed) return null;
+      const { profile } = signed;
+      return {
+        version: profile.version,
+        data: encodeProfileFile(signed),
+        devices: profile.devices
+          .filter((d) => d.revokedAt === undefined && d.deviceId !== self.identity.deviceId)
+          .map((d) => d.deviceId),
+      };
+    },
   };
 }

@@ -171,6 +171,7 @@ export function relayEnginePort(call: ExchangeCall, db: Services['db']): Exchang
         onProgress ? { onProgress } : {},
       ),
     buildReceipts: () => call({ op: 'exportReceipt' }),
+    profileToSend: () => call({ op: 'relayProfile' }),
   };
 }
 
