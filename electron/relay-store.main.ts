@@ -73,10 +73,17 @@ export class RelayStore {
     this.#fs = deps.fs ?? nodeFs;
   }
 
-  /** Keeps the relay; answers where the password went. */
-  set(config: RemoteConfig): Promise<RelayKept> {
+  /**
+   * Keeps the relay; answers where the password went. Without a password, the same user moves
+   * to a new address (HQ's profile moved the relay) with the password already kept for it.
+   */
+  set(
+    config: Omit<RemoteConfig, 'password'> & { password?: string | undefined },
+  ): Promise<RelayKept> {
     const url = relayUrl(config.url);
     if (url === null) return Promise.reject(new Error('not a relay URL'));
+    const { password } = config;
+    if (password === undefined) return this.#serial(() => this.#move(url, config.username));
     return this.#serial(async () => {
       const { safeStorage, platform } = this.#deps;
       const usable = secretStoreUsable(safeStorage, platform);
@@ -85,15 +92,27 @@ export class RelayStore {
         url,
         username: config.username,
         ...(usable
-          ? { sealedPassword: safeStorage.encryptString(config.password).toString('base64') }
+          ? { sealedPassword: safeStorage.encryptString(password).toString('base64') }
           : {}),
       };
       await this.#write(next);
       // Only after the file is written: a failed write leaves memory and disk agreeing.
       this.#loaded = Promise.resolve(next);
-      this.#sessionPassword = usable ? null : config.password;
+      this.#sessionPassword = usable ? null : password;
       return usable ? 'os' : 'session';
     });
+  }
+
+  /** The kept password, sealed or for the session, goes along to the new address. */
+  async #move(url: string, username: string): Promise<RelayKept> {
+    const stored = await this.#load();
+    // Never another user's password, and never none: the renderer then asks the person.
+    if (stored === null || stored.username !== username)
+      throw new Error('no password kept for this user');
+    const next: RelayFile = { ...stored, url };
+    await this.#write(next);
+    this.#loaded = Promise.resolve(next);
+    return stored.sealedPassword === undefined ? 'session' : 'os';
   }
 
   forget(): Promise<boolean> {

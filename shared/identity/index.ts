@@ -25,12 +25,15 @@ export {
   networkProfileSchema,
   parseProfile,
   policySchema,
+  profileRelaySchema,
+  RELAY_INTERVAL_MINUTES,
   type ApprovedDevice,
   type HqRotation,
   type Lead,
   type NetworkProfile,
   type ProfilePolicy,
   type ProfilePost,
+  type ProfileRelay,
 } from './profile.ts';
 export {
   signProfile,

@@ -1,6 +1,7 @@
 // The network profile: what HQ decides and every device trusts (posts, team leads, approved
 // devices and their keys, policy). Validated for internal consistency, not only for shape.
 import { z } from 'zod';
+import { relayUrl } from '../remote/relay-path.ts';
 import { ProfileError } from './errors.ts';
 import {
   addIssue,
@@ -68,6 +69,24 @@ export const policySchema = z.strictObject({
   sensitiveRetentionDays: z.int().min(0).max(3650),
 });
 
+/** How often devices sync with the relay, in minutes: at least one, at most a day. */
+export const RELAY_INTERVAL_MINUTES = { min: 1, max: 1440 } as const;
+
+/**
+ * The relay every device of the network syncs through (docs/online-sync.md, "Settings"). The
+ * folder URL is the base path; the layout under it is the app's (shared/remote/layout.ts).
+ * Credentials are never here: each device keeps its own. Absent from older profiles, and
+ * whenever HQ leaves the relay to each device's Settings.
+ */
+export const profileRelaySchema = z.strictObject({
+  /** Already in the canonical form relayUrl gives (https, or http to this computer only). */
+  url: z
+    .string()
+    .max(2048)
+    .refine((url) => relayUrl(url) === url),
+  intervalMinutes: z.int().min(RELAY_INTERVAL_MINUTES.min).max(RELAY_INTERVAL_MINUTES.max),
+});
+
 const profileShape = z.strictObject({
   format: z.literal(PROFILE_FORMAT),
   networkId: networkIdSchema,
@@ -94,6 +113,8 @@ const profileShape = z.strictObject({
   /** Devices revoked by key that `devices` does not list (see revokedKeysSchema). */
   revokedKeys: z.array(revokedKeysSchema).max(5000).optional(),
   policy: policySchema,
+  /** Set by HQ for online sync; devices then take the address and interval from here. */
+  relay: profileRelaySchema.optional(),
   demo: z.boolean(),
 });
 
@@ -213,6 +234,7 @@ export type Lead = z.infer<typeof leadSchema>;
 export type ApprovedDevice = z.infer<typeof approvedDeviceSchema>;
 export type HqRotation = z.infer<typeof hqRotationSchema>;
 export type ProfilePolicy = z.infer<typeof policySchema>;
+export type ProfileRelay = z.infer<typeof profileRelaySchema>;
 
 /** The profile if it is valid and consistent; else ProfileError 'invalid' listing every issue. */
 export function parseProfile(value: unknown): NetworkProfile {

@@ -153,7 +153,9 @@ const relayContract = {
   /**
    * The relay's address and this device's credentials, handed to the main process once; the
    * password never comes back. Kept with safeStorage, or for this session only where the OS
-   * has no real secret store (Linux's basic_text).
+   * has no real secret store (Linux's basic_text). Without a password: the same user at a new
+   * address (HQ's profile moved the relay), keeping the password kept for that user. The
+   * address rule (relayUrl: https, or http to this computer) is checked here, once.
    */
   'relay:set': {
     args: z.strictObject({
@@ -162,7 +164,7 @@ const relayContract = {
         .max(2048)
         .refine((url) => relayUrl(url) !== null, { message: 'not a relay URL' }),
       username: z.string().min(1).max(256),
-      password: z.string().min(1).max(4096),
+      password: z.string().min(1).max(4096).optional(),
     }),
     result: z.strictObject({ kept: relayKeptSchema }),
   },

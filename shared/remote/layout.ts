@@ -1,7 +1,7 @@
 // Where bundles live on the WebDAV relay: one outbox per device (its own changes, read by HQ
 // and the post's leads) and one inbox per device (receipts, reviews, profiles addressed to
 // it). Paths are relative to the configured folder. Pure: no I/O.
-import { BUNDLE_FILE_EXTENSION } from '../bundle/file-name.ts';
+import { BUNDLE_FILE_EXTENSION, PROFILE_FILE_EXTENSION } from '../bundle/file-name.ts';
 
 export const OUTBOX = 'outbox';
 export const INBOX = 'inbox';
@@ -14,8 +14,9 @@ export const TEMP_PREFIX = '.part-';
 const DEVICE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 // A bundle id as the database makes them (random-id.ts), or any safe token.
 const BUNDLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// A bundle, or (in an inbox) the network profile HQ copies to every device.
 const REMOTE_NAME = new RegExp(
-  `^([A-Za-z0-9._-]{1,200}?)__([A-Za-z0-9_-]{1,64})\\.${BUNDLE_FILE_EXTENSION}$`,
+  `^([A-Za-z0-9._-]{1,200}?)__([A-Za-z0-9_-]{1,64})\\.(?:${BUNDLE_FILE_EXTENSION}|${PROFILE_FILE_EXTENSION})$`,
 );
 const SEQ_RANGE = /_seq-(\d+)(?:-(\d+))?$/;
 
@@ -58,6 +59,16 @@ export function remoteBundleName(fileName: string, bundleId: string): string {
       .slice(0, 200)
       .replace(/_$/, '') || 'bundle';
   return `${clean}__${bundleId}${ext}`;
+}
+
+/**
+ * The name of the network profile HQ copies into each device's inbox: one per version, so a
+ * copy already there is recognised and a device that missed one gets the next.
+ * e.g. `liaison-log-network-v3__profile-v3.llprofile`.
+ */
+export function remoteProfileName(version: number): string {
+  if (!Number.isSafeInteger(version) || version < 1) throw new Error(`not a version: ${version}`);
+  return `liaison-log-network-v${version}__profile-v${version}.${PROFILE_FILE_EXTENSION}`;
 }
 
 export interface ParsedRemoteName {

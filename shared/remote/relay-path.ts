@@ -5,7 +5,14 @@ import { TEMP_PREFIX } from './layout.ts';
 /** outbox/<device>/set-aside/<name> is the deepest path the layout uses. */
 export const MAX_RELAY_PATH_SEGMENTS = 4;
 
-/** A http(s) folder URL ending with '/', or null when it is not one. */
+/** Names of this computer: the only hosts plain http may reach (nothing crosses a network). */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A relay folder URL ending with '/', or null when it is not one: https, or http to this
+ * computer only (the relay's Basic credentials and bundle names must not cross a network in
+ * the clear). The same rule for HQ's profile, Settings and the Electron IPC map.
+ */
 export function relayUrl(text: string): string | null {
   let url: URL;
   try {
@@ -13,7 +20,8 @@ export function relayUrl(text: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const plainLocal = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !plainLocal) return null;
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
     return null;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;

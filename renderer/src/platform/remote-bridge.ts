@@ -55,6 +55,10 @@ export function createBridgeKeeper(
   return {
     save: async ({ url, username, password }) =>
       (await bridge.setRelay({ url, username, password })).kept,
+    // No password: the main process keeps the one it holds for this user.
+    follow: async (url, username) => {
+      await bridge.setRelay({ url, username });
+    },
     forget: async () => {
       await bridge.forgetRelay();
     },

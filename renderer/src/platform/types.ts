@@ -165,5 +165,10 @@ export interface RelayCredentialKeeper {
    * computer has no real secret store (the person is asked again next time).
    */
   save(config: RemoteConfig): Promise<'os' | 'session'>;
+  /**
+   * The same user and kept password at another address (HQ's profile moved the relay). Fails
+   * when no password is kept for this user.
+   */
+  follow(url: string, username: string): Promise<void>;
   forget(): Promise<void>;
 }

@@ -369,4 +369,11 @@ describe('Electron platform relay', () => {
     await expect(platform.relayCredentials?.save(relay)).resolves.toBe('session');
     expect(setRelay).toHaveBeenCalledWith(relay);
   });
+
+  it('follows HQ’s new relay address without sending any password', async () => {
+    const setRelay = vi.fn<LiaisonLogBridge['setRelay']>(() => Promise.resolve({ kept: 'os' }));
+    const platform = createElectronPlatform(fakeBridge({ setRelay }));
+    await platform.relayCredentials?.follow('https://relay.example/hq/', 'lo-1');
+    expect(setRelay).toHaveBeenCalledWith({ url: 'https://relay.example/hq/', username: 'lo-1' });
+  });
 });

@@ -189,6 +189,31 @@ describe('the Electron relay transport (main process) against a real WebDAV serv
     expect(main.warnings.some((w) => w.includes('refused remote:read'))).toBe(true);
   });
 
+  it('follows HQ’s new address with the kept password, never another user’s, never plain http to another computer', async () => {
+    const safeStorage = standInSafeStorage();
+    const { main, url, requests } = setUp({ safeStorage });
+    await main.invoke('relay:set', { url, username: apache.user, password: apache.password });
+    const moved = setUp();
+    const before = requests();
+    await expect(
+      main.invoke('relay:set', { url: moved.url, username: apache.user }),
+    ).resolves.toEqual({ kept: 'os' });
+    expect(readFileSync(join(home, `relay-${count - 1}.json`), 'utf8')).not.toContain(
+      apache.password,
+    );
+    expect(await main.invoke('remote:ensure-dir', { dir: 'outbox/officer-a' })).toEqual({
+      ok: null,
+    });
+    expect(readdirSync(moved.onDisk('outbox'))).toEqual(['officer-a']);
+    expect(requests()).toBe(before);
+    await expect(
+      main.invoke('relay:set', { url: moved.url, username: 'someone-else' }),
+    ).rejects.toThrow();
+    await expect(
+      main.invoke('relay:set', { url: 'http://relay.example/dav/', username: apache.user }),
+    ).rejects.toThrow(encodeIpcError('refused'));
+  });
+
   it('a relay that is down answers offline; forgetting the relay answers missing', async () => {
     const { main, url } = setUp();
     await main.invoke('relay:set', { url, username: apache.user, password: apache.password });

@@ -75,6 +75,7 @@ describe('the online scheduler and the injected sources', () => {
               alreadyThere: 0,
               imported: 0,
               receiptsSent: 0,
+              profilesSent: 0,
               setAside: [],
             }),
       credentialsKey: () => 'v1',

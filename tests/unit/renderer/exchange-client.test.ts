@@ -6,14 +6,9 @@ import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { type Services } from '../../../renderer/src/kernel/services.tsx';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
-import { asExchangeError } from '../../../renderer/src/db/exchange/errors.ts';
-import {
-  createExchangeClient,
-  type WorkerLike,
-} from '../../../renderer/src/features/sync/exchange-client.ts';
+import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
-import { type FromWorker, type ToWorker } from '../../../renderer/src/db/exchange/protocol.ts';
+import { inThreadWorker } from './in-thread-worker.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
@@ -28,41 +23,6 @@ let net: TestNetwork;
 beforeAll(async () => {
   net = await makeNetwork([OFFICER_A]);
 });
-
-/** Runs each call against the device's own database, as the worker would against its copy. */
-function inThreadWorker(device: TestDevice): WorkerLike {
-  const listeners: ((event: MessageEvent<FromWorker>) => void)[] = [];
-  const cancelled = new Set<number>();
-  const send = (data: FromWorker) =>
-    listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>));
-  return {
-    postMessage(message: ToWorker) {
-      if (message.type === 'cancel') {
-        cancelled.add(message.id);
-        return;
-      }
-      const { id } = message;
-      const deps = { db: device.db, dataKey: message.dataKey, appVersion: message.appVersion };
-      dispatch(deps, message.request, {
-        onProgress: (progress) => send({ type: 'progress', id, progress }),
-        isCancelled: () => cancelled.has(id),
-      }).then(
-        (value) => send({ type: 'result', id, value }),
-        (e: unknown) => {
-          const failure = asExchangeError(e);
-          send({
-            type: 'error',
-            id,
-            error: { messageKey: failure.messageKey, messageValues: {}, message: failure.message },
-          });
-        },
-      );
-    },
-    addEventListener(type: 'message' | 'error', listener: unknown) {
-      if (type === 'message') listeners.push(listener as (event: MessageEvent<FromWorker>) => void);
-    },
-  };
-}
 
 function clientFor(device: TestDevice, platform: Partial<Platform>, unlocked = true) {
   const vault = new VaultSession(device.db);

@@ -115,6 +115,8 @@ export interface ImportRunReport {
   cancelled: boolean;
   /** Set on the run an approval started: the waiting bundles of this device, imported. */
   approval?: { deviceId: string; officerId: string };
+  /** Set on the runs online sync made: the files came from the relay, not from a person. */
+  relay?: true;
 }
 
 export interface ImportProgress {

@@ -10,6 +10,7 @@ import {
   type RunOptions,
 } from './engine.ts';
 import { type ExchangeRequest, type ExchangeResults } from './protocol.ts';
+import { directPort } from '../online/port.ts';
 
 export async function dispatch(
   deps: ExchangeDeps,
@@ -23,7 +24,18 @@ export async function dispatch(
     case 'exportReceipt':
       return buildReceiptFiles(deps, request.postCode);
     case 'importFiles':
-      return importFiles(deps, request.files, options);
+      return importFiles(deps, request.files, {
+        ...options,
+        ...(request.relay ? { origin: { relay: true } } : {}),
+      });
+    case 'relaySelf':
+      return directPort(deps).self();
+    case 'relayOwnSeqs':
+      return directPort(deps).ownSeqs();
+    case 'relaySources':
+      return directPort(deps).sources();
+    case 'relayProfile':
+      return directPort(deps).profileToSend();
     case 'resume':
       return resumeInterrupted(deps, options);
     case 'approve':

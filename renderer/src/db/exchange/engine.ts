@@ -47,6 +47,8 @@ export interface RunOptions {
   /** Checked between files: true stops the run there. */
   isCancelled?: () => boolean;
   faults?: ImportFaults;
+  /** Where the files came from, kept with the run for its report (the relay). */
+  origin?: Pick<ImportRunReport, 'relay'>;
 }
 
 /** Queues the files durably, then imports them one by one. */
@@ -55,7 +57,7 @@ export async function importFiles(
   files: readonly ImportFileInput[],
   options: RunOptions = {},
 ): Promise<ImportRunReport> {
-  const runId = await queueRun(deps.db, files);
+  const runId = await queueRun(deps.db, files, options.origin);
   return runQueued(deps, runId, options);
 }
 

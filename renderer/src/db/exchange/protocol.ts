@@ -3,11 +3,18 @@
 import { type ImportFileInput, type ImportProgress, type ImportRunReport } from './api.ts';
 import { type BuiltFile } from './export.ts';
 import { type ReceiptFile } from './receipts.ts';
+import { type RelayEngineAnswers } from '../online/port.ts';
 
 export type ExchangeRequest =
   | { op: 'exportBundle' }
   | { op: 'exportReceipt'; postCode?: string }
-  | { op: 'importFiles'; files: ImportFileInput[] }
+  /** `relay`: the files came from the relay (online sync), said in the run's report. */
+  | { op: 'importFiles'; files: ImportFileInput[]; relay?: true }
+  /** Online sync's questions to the engine (db/online/port.ts). */
+  | { op: 'relaySelf' }
+  | { op: 'relayOwnSeqs' }
+  | { op: 'relaySources' }
+  | { op: 'relayProfile' }
   | { op: 'resume' }
   | { op: 'approve'; deviceId: string }
   | { op: 'reject'; deviceId: string };
@@ -21,6 +28,10 @@ export interface ExchangeResults {
   resume: ImportRunReport | null;
   approve: ImportRunReport;
   reject: null;
+  relaySelf: RelayEngineAnswers['self'];
+  relayOwnSeqs: RelayEngineAnswers['ownSeqs'];
+  relaySources: RelayEngineAnswers['sources'];
+  relayProfile: RelayEngineAnswers['profileToSend'];
 }
 
 export interface CallMessage {

@@ -20,7 +20,7 @@ function toReport(row: ImportRunRow): ImportRunReport {
 export async function queueRun(
   db: LiaisonDb,
   files: readonly ImportFileInput[],
-  origin: Pick<ImportRunReport, 'approval'> = {},
+  origin: Pick<ImportRunReport, 'approval' | 'relay'> = {},
 ): Promise<string> {
   const runId = db.newId();
   const startedAt = new Date(db.now()).toISOString();
@@ -46,6 +46,7 @@ export async function queueRun(
         cancelled: false,
         fileCount: files.length,
         ...(origin.approval ? { approval: origin.approval } : {}),
+        ...(origin.relay ? { relay: true as const } : {}),
       });
       await db.exchangeQueue.bulkAdd(queued);
     });

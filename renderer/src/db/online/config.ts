@@ -1,12 +1,14 @@
 // The relay's address and this device's credentials, kept with the password sealed under the
 // vault's data key (never in plain text); read back only while the vault is unlocked. Where the
 // platform keeps the credentials itself (Electron: the OS secret store in the main process),
-// the password goes there and never into this database.
+// the password goes there and never into this database. The address and the timer come from
+// HQ's signed profile when it sets a relay (relayPlan); the credentials are always this device's.
 import { decryptField, encryptField } from '../../../../shared/vault/index.ts';
 import { type RelayCredentialKeeper } from '../../platform/types.ts';
 import { type LiaisonDb } from '../db.ts';
 import { relayUrl } from '../../../../shared/remote/relay-path.ts';
-import { readOnline, writeOnline } from './state.ts';
+import { type ProfileRelay } from '../../../../shared/identity/index.ts';
+import { readOnline, writeOnline, type StoredRelayConfig } from './state.ts';
 
 export interface RelaySettings {
   url: string;
@@ -79,4 +81,48 @@ export async function relaySummary(
 ): Promise<{ url: string; username: string } | null> {
   const stored = await readOnline(db, 'online.config');
   return stored ? { url: stored.url, username: stored.username } : null;
+}
+
+/** How often a device syncs when HQ's profile does not say (Settings keeps no interval). */
+export const DEVICE_INTERVAL_MINUTES = 5;
+
+/** The relay this device syncs with, and who chose its address. */
+export interface RelayPlan {
+  url: string;
+  intervalMinutes: number;
+  /** 'hq': from the signed profile, read-only in Settings; 'device': typed in Settings. */
+  setBy: 'hq' | 'device';
+}
+
+/**
+ * Precedence: a relay in HQ's signed profile decides the address and the interval for every
+ * device; without one, the address this device's Settings keep, on the default timer. Null
+ * when neither names a relay. Credentials are never part of it: each device keeps its own.
+ */
+export function relayPlan(
+  fromProfile: ProfileRelay | undefined,
+  stored: Pick<StoredRelayConfig, 'url'> | undefined,
+): RelayPlan | null {
+  if (fromProfile)
+    return { url: fromProfile.url, intervalMinutes: fromProfile.intervalMinutes, setBy: 'hq' };
+  if (stored) return { url: stored.url, intervalMinutes: DEVICE_INTERVAL_MINUTES, setBy: 'device' };
+  return null;
+}
+
+/**
+ * Moves this device's kept credentials to the address HQ's profile names, when it names
+ * another one (HQ moved the relay in a new version): the platform's copy first, then ours,
+ * under a new version so a refusal seen at the old address is not held against the new one.
+ * True when something changed.
+ */
+export async function followProfileRelay(
+  db: LiaisonDb,
+  fromProfile: ProfileRelay | undefined,
+  keeper?: RelayCredentialKeeper,
+): Promise<boolean> {
+  const stored = await readOnline(db, 'online.config');
+  if (!fromProfile || !stored || stored.url === fromProfile.url) return false;
+  if (stored.keptBy !== undefined) await keeper?.follow(fromProfile.url, stored.username);
+  await writeOnline(db, 'online.config', { ...stored, url: fromProfile.url, version: db.newId() });
+  return true;
 }

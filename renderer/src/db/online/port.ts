@@ -1,5 +1,7 @@
 // What online sync needs of the exchange engine: the same export, import and receipts as
-// files, no second engine. directPort runs the engine on this thread (tests, the worker).
+// files, no second engine. directPort runs the engine on this thread (the exchange worker,
+// and Node tests); the app's windows drive it through the worker (features/sync's
+// relayEnginePort), so a 63-bundle pull never runs on the window's thread.
 import {
   type ImportFileInput,
   type ImportProgress,
@@ -16,6 +18,8 @@ import {
 import { buildReceiptFiles, type ReceiptFile } from '../exchange/receipts.ts';
 import { changeRecipients, loadSelfInfo } from '../exchange/self.ts';
 import { getMeta, seqKey } from '../meta.ts';
+import { getSignedProfile } from '../identity.ts';
+import { encodeProfileFile } from '../../../../shared/identity/profile-file.ts';
 import { waitingOwnChanges } from '../exchange/export.ts';
 
 export interface ExchangePort {
@@ -31,6 +35,22 @@ export interface ExchangePort {
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportRunReport>;
   buildReceipts(): Promise<ReceiptFile[]>;
+  /** HQ: the profile in force as a file, and every device it names still trusted; else null. */
+  profileToSend(): Promise<ProfileToSend | null>;
+}
+
+export interface ProfileToSend {
+  version: number;
+  data: Uint8Array;
+  devices: string[];
+}
+
+/** What the three questions answer, as they cross the worker's messages. */
+export interface RelayEngineAnswers {
+  self: Awaited<ReturnType<ExchangePort['self']>>;
+  ownSeqs: Awaited<ReturnType<ExchangePort['ownSeqs']>>;
+  sources: Awaited<ReturnType<ExchangePort['sources']>>;
+  profileToSend: Awaited<ReturnType<ExchangePort['profileToSend']>>;
 }
 
 export function directPort(deps: ExchangeDeps): ExchangePort {
@@ -55,7 +75,21 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
       return buildChangesExport(deps);
     },
     recordExport: (built, name) => recordExport(db, built, name),
-    importFiles: (files, onProgress) => importFiles(deps, files, onProgress ? { onProgress } : {}),
+    importFiles: (files, onProgress) =>
+      importFiles(deps, files, { ...(onProgress ? { onProgress } : {}), origin: { relay: true } }),
     buildReceipts: () => buildReceiptFiles(deps),
+    async profileToSend() {
+      const self = await loadSelfInfo(db);
+      const signed = await getSignedProfile(db);
+      if (self.identity.role !== 'hq' || !signed) return null;
+      const { profile } = signed;
+      return {
+        version: profile.version,
+        data: encodeProfileFile(signed),
+        devices: profile.devices
+          .filter((d) => d.revokedAt === undefined && d.deviceId !== self.identity.deviceId)
+          .map((d) => d.deviceId),
+      };
+    },
   };
 }

@@ -45,6 +45,8 @@ interface OnlineStateValues {
   'online.uploadedSeq': number;
   'online.pulled': string[];
   'online.status': OnlineStatus;
+  /** HQ: the highest profile version copied into every device's inbox. */
+  'online.profileSent': number;
 }
 
 export const EMPTY_STATUS: OnlineStatus = {

@@ -13,6 +13,7 @@ import {
   planUploads,
   pullKey,
   remoteBundleName,
+  remoteProfileName,
   setAsideDir,
 } from '../../../../shared/remote/index.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
@@ -44,6 +45,8 @@ export interface SyncReport {
   /** Bundles imported from the inbox and from other outboxes. */
   imported: number;
   receiptsSent: number;
+  /** HQ: copies of a new profile version put into devices' inboxes. */
+  profilesSent: number;
   /** Files set aside this time (never retried), to report once. */
   setAside: string[];
 }
@@ -60,9 +63,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     alreadyThere: 0,
     imported: 0,
     receiptsSent: 0,
+    profilesSent: 0,
     setAside: [],
   };
   await sendOwn(deps, me.deviceId, report);
+  if (me.role === 'hq') await sendProfile(deps, report);
   await receiveInbox(deps, me.deviceId, report);
   await pullOutboxes(deps, me, report);
   // Last: the receipts just applied may have acknowledged what the outbox still holds.
@@ -113,6 +118,31 @@ async function sendOwn(deps: SyncDeps, deviceId: string, report: SyncReport): Pr
       await writeOnline(db, 'online.uploadedSeq', Math.max(before, item.toSeq));
     });
   }
+}
+
+/**
+ * HQ: a new profile version goes into the inbox of every device it names (revoked ones
+ * excepted), once per version, so approvals, revocations, new posts and a moved relay reach
+ * devices with no file to carry. Remembered only once every copy is there: a failure half way
+ * retries, and the copies already written answer 'exists'.
+ */
+async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
+  const { db, store, port } = deps;
+  const sent = await readOnline(db, 'online.profileSent');
+  const profile = await port.profileToSend();
+  if (!profile) return;
+  // HQ's first sync: devices hold this version already (it reached them by file, as every
+  // version did before the relay); the relay carries the versions HQ issues from now on.
+  if (sent === undefined) return writeOnline(db, 'online.profileSent', profile.version);
+  if (profile.version <= sent) return;
+  const name = remoteProfileName(profile.version);
+  for (const deviceId of profile.devices) {
+    if (!isDeviceSegment(deviceId)) continue;
+    await store.ensureDir(inboxDir(deviceId));
+    if ((await store.putNew(inboxDir(deviceId), name, profile.data)) === 'written')
+      report.profilesSent += 1;
+  }
+  await writeOnline(db, 'online.profileSent', profile.version);
 }
 
 /** Own bundles every recipient acknowledged are no longer needed on the relay. */

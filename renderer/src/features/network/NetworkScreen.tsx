@@ -24,9 +24,15 @@ import { LeadsEditor } from './LeadsEditor.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 import { PostsEditor } from './PostsEditor.tsx';
 import { WaitingDevices } from './WaitingDevices.tsx';
+import { HqRelayForm } from '../online/index.ts';
 
 function editsOf(profile: NetworkProfile): ProfileEdits {
-  return { posts: profile.posts, leads: profile.leads, policy: profile.policy };
+  return {
+    posts: profile.posts,
+    leads: profile.leads,
+    policy: profile.policy,
+    relay: profile.relay ?? null,
+  };
 }
 
 /** Saves a profile file, telling the person where it went (or why it did not). */
@@ -260,6 +266,15 @@ function NextVersion({ profile }: { profile: NetworkProfile }) {
         onSubmit={(policy) => {
           edit({ policy });
           showToast({ kind: 'info', key: 'network.policy.applied' });
+        }}
+      />
+      <h3 id="hq-relay-heading">{t('online.hq.heading')}</h3>
+      <HqRelayForm
+        key={JSON.stringify(draft.relay ?? null)}
+        relay={draft.relay ?? null}
+        onSubmit={(relay) => {
+          edit({ relay });
+          showToast({ kind: 'info', key: 'online.hq.applied' });
         }}
       />
       <ProblemNotice problem={problem} />

@@ -10,6 +10,7 @@ import {
   type NetworkProfile,
   type ProfilePolicy,
   type ProfilePost,
+  type ProfileRelay,
   type SignedProfile,
 } from '../../../../shared/identity/index.ts';
 import { demoPublicKeys, demoStatus } from '../../../../shared/identity/demo-guard.ts';
@@ -22,6 +23,8 @@ export interface ProfileEdits {
   readonly posts: readonly ProfilePost[];
   readonly leads: readonly Lead[];
   readonly policy: ProfilePolicy;
+  /** HQ's relay for every device; null: none (devices decide); absent: the current one kept. */
+  readonly relay?: ProfileRelay | null;
 }
 
 /** The next version with HQ's edits, or ProfileError 'invalid' listing what is inconsistent. */
@@ -30,13 +33,17 @@ export function nextProfile(
   edits: ProfileEdits,
   now: Date,
 ): NetworkProfile {
+  const { relay: currentRelay, ...rest } = current;
+  const relay = edits.relay === undefined ? currentRelay : edits.relay;
   return parseProfile({
-    ...current,
+    ...rest,
     version: current.version + 1,
     issuedAt: now.toISOString(),
     posts: edits.posts.map((post) => ({ ...post })),
     leads: edits.leads.map((lead) => ({ ...lead, posts: [...lead.posts] })),
     policy: { ...edits.policy },
+    // No key at all when there is none, as in the profiles issued before relays existed.
+    ...(relay ? { relay: { ...relay } } : {}),
   });
 }
 

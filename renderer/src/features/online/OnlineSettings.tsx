@@ -1,5 +1,6 @@
 // Settings › Online sync: the relay folder's address and this device's credentials. The
-// password is sealed under the vault key on save; "Sync now" runs at once.
+// password is sealed under the vault key on save; "Sync now" runs at once. When HQ's signed
+// profile sets the relay, its address and interval show read-only: only credentials are typed.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,6 +10,7 @@ import {
   relayUrl,
   saveRelaySettings,
 } from '../../db/online/config.ts';
+import { getNetworkProfile } from '../../db/identity.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { syncNow } from './online-sync.ts';
 import './online.css';
@@ -17,7 +19,9 @@ export function OnlineSettings() {
   const { t } = useTranslation();
   const { db, platform, vault } = useServices();
   const summary = useLiveQuery(() => relaySummary(db), [db]);
-  const [url, setUrl] = useState('');
+  const fromHq = useLiveQuery(async () => (await getNetworkProfile(db))?.relay ?? null, [db]);
+  const [typedUrl, setUrl] = useState('');
+  const url = fromHq ? fromHq.url : typedUrl;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   // A message key, not its text: it follows a language switch.
@@ -49,19 +53,34 @@ export function OnlineSettings() {
       <p>{t('online.hint')}</p>
       {summary ? (
         <p data-testid="relay-configured">
-          {t('online.configured', { url: summary.url, username: summary.username })}
+          {t('online.configured', { url: fromHq?.url ?? summary.url, username: summary.username })}
+        </p>
+      ) : null}
+      {fromHq ? (
+        <p className="notice info" id="relay-set-by-hq" data-testid="relay-set-by-hq">
+          {t('online.setByHq', { count: fromHq.intervalMinutes })}
         </p>
       ) : null}
       <form onSubmit={onSubmit} aria-label={t('online.heading')}>
         <div className="field">
           <label htmlFor="relay-url">{t('online.url')}</label>
-          <input
-            id="relay-url"
-            type="url"
-            required
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-          />
+          {fromHq ? (
+            <input
+              id="relay-url"
+              type="url"
+              readOnly
+              value={fromHq.url}
+              aria-describedby="relay-set-by-hq"
+            />
+          ) : (
+            <input
+              id="relay-url"
+              type="url"
+              required
+              value={typedUrl}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
         </div>
         <div className="field">
           <label htmlFor="relay-user">{t('online.username')}</label>

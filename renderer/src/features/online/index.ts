@@ -7,3 +7,4 @@ registerMessages(onlineMessages);
 
 export { OnlineStatus } from './OnlineStatus.tsx';
 export { OnlineSettings } from './OnlineSettings.tsx';
+export { HqRelayForm } from './HqRelayForm.tsx';

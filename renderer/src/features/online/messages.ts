@@ -15,7 +15,11 @@ export const onlineMessages = bilingual(
       savedSession:
         'Saved. This computer has no secret store, so the password is kept only until the app closes; you will be asked for it again.',
       saveFailed: 'The relay settings could not be saved. Try again.',
-      badUrl: 'Enter an http or https address, without a user name in it.',
+      badUrl: 'Enter an https address (http only for this computer), without a user name in it.',
+      setByHq_one:
+        'Set by HQ in the network profile: every device uses this address and syncs every minute. Only your user name and password are kept here.',
+      setByHq_other:
+        'Set by HQ in the network profile: every device uses this address and syncs every {{count}} minutes. Only your user name and password are kept here.',
       unavailable: 'This build cannot reach a relay yet; use files.',
       configured: 'Relay: {{url}} as {{username}}',
       syncNow: 'Sync now',
@@ -42,6 +46,22 @@ export const onlineMessages = bilingual(
         unexpected: 'Online sync failed; trying again soon',
       },
       setAside: 'Files set aside on the relay: {{names}}',
+      hq: {
+        heading: 'Online sync relay',
+        intro:
+          'Set the WebDAV relay here and every device takes its address and timer from the profile; each person still enters their own user name and password. Left unset, each device’s Settings decide.',
+        enabled: 'Every device syncs through this relay',
+        urlHelp:
+          'The relay folder, e.g. https://relay.example.org/dav/liaison/. Plain http only for this computer (127.0.0.1 or localhost).',
+        interval: 'Sync interval (minutes)',
+        intervalHelp:
+          'From {{min}} to {{max}}. Devices also sync when a link comes back and soon after a change.',
+        badUrl:
+          'Enter an https folder address (http only for 127.0.0.1 or localhost), without a user name, query or fragment.',
+        range: 'Enter a whole number of minutes from {{min}} to {{max}}.',
+        apply: 'Apply relay settings',
+        applied: 'Relay settings updated in the next version.',
+      },
     },
   },
   {
@@ -57,7 +77,12 @@ export const onlineMessages = bilingual(
       savedSession:
         'Enregistré. Cet ordinateur n’a pas de coffre à secrets : le mot de passe n’est gardé que jusqu’à la fermeture de l’application, il vous sera redemandé.',
       saveFailed: 'Les réglages du relais n’ont pas pu être enregistrés. Réessayez.',
-      badUrl: 'Saisissez une adresse http ou https, sans nom d’utilisateur.',
+      badUrl:
+        'Saisissez une adresse https (http seulement pour cet ordinateur), sans nom d’utilisateur.',
+      setByHq_one:
+        'Défini par l’AC dans le profil du réseau : chaque appareil utilise cette adresse et se synchronise chaque minute. Seuls votre nom d’utilisateur et votre mot de passe sont gardés ici.',
+      setByHq_other:
+        'Défini par l’AC dans le profil du réseau : chaque appareil utilise cette adresse et se synchronise toutes les {{count}} minutes. Seuls votre nom d’utilisateur et votre mot de passe sont gardés ici.',
       unavailable: 'Cette version ne peut pas encore joindre de relais ; utilisez les fichiers.',
       configured: 'Relais : {{url}} en tant que {{username}}',
       syncNow: 'Synchroniser maintenant',
@@ -85,6 +110,22 @@ export const onlineMessages = bilingual(
         unexpected: 'La synchronisation en ligne a échoué ; nouvel essai bientôt',
       },
       setAside: 'Fichiers mis de côté sur le relais : {{names}}',
+      hq: {
+        heading: 'Relais de synchronisation en ligne',
+        intro:
+          'Définissez ici le relais WebDAV : chaque appareil en prend l’adresse et la fréquence dans le profil; chaque personne saisit toujours son propre nom d’utilisateur et son mot de passe. Sans relais ici, les Paramètres de chaque appareil décident.',
+        enabled: 'Tous les appareils se synchronisent par ce relais',
+        urlHelp:
+          'Le dossier du relais, p. ex. https://relais.exemple.org/dav/liaison/. http simple seulement pour cet ordinateur (127.0.0.1 ou localhost).',
+        interval: 'Intervalle de synchronisation (minutes)',
+        intervalHelp:
+          'De {{min}} à {{max}}. Les appareils se synchronisent aussi au retour d’une liaison et peu après une modification.',
+        badUrl:
+          'Saisissez l’adresse https d’un dossier (http seulement pour 127.0.0.1 ou localhost), sans nom d’utilisateur, requête ni fragment.',
+        range: 'Saisissez un nombre entier de minutes de {{min}} à {{max}}.',
+        apply: 'Appliquer les réglages du relais',
+        applied: 'Réglages du relais mis à jour dans la prochaine version.',
+      },
     },
   },
 );

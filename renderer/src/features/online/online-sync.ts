@@ -1,19 +1,20 @@
 // One scheduler per window while the vault is unlocked and a relay is set: it starts at once,
-// follows the OS's 'online' event and saved changes, and tells the strip whether it syncs.
+// follows the OS's 'online' event and saved changes, and tells the strip whether it syncs. The
+// address and the timer are HQ's when its signed profile sets a relay (relayPlan).
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countPendingChanges } from '../../db/index.ts';
-import { directPort } from '../../db/online/port.ts';
-import { loadRelaySettings } from '../../db/online/config.ts';
-import { readOnline } from '../../db/online/state.ts';
+import { followProfileRelay, loadRelaySettings, relayPlan } from '../../db/online/config.ts';
+import { readOnline, updateOnlineStatus } from '../../db/online/state.ts';
+import { getNetworkProfile } from '../../db/identity.ts';
+import { type ProfileRelay } from '../../../../shared/identity/index.ts';
 import { createScheduler, type SyncScheduler } from '../../db/online/scheduler.ts';
 import { syncOnce, type SyncProgress } from '../../db/online/sync.ts';
 import { DEFAULT_BACKOFF } from '../../../../shared/remote/backoff.ts';
 import { useServices, useUnlocked } from '../../kernel/services.tsx';
+import { relayEngine } from '../sync/index.ts';
 
-const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
-/** Test builds shorten these through the URL (?syncInterval=ms), never below a second. */
-const INTERVAL_MS = 5 * 60_000;
+/** Test builds shorten the timer through the URL (?syncInterval=ms), never below a second. */
 const DEBOUNCE_MS = 3_000;
 
 /** What the strip shows of a running sync: null when none runs, else where it is. */
@@ -46,34 +47,50 @@ export function syncNow(): Promise<void> {
   return current?.syncNow() ?? Promise.resolve();
 }
 
-function intervalFromUrl(): number {
+function intervalFromUrl(minutes: number): number {
   const asked = Number(new URLSearchParams(location.search).get('syncInterval'));
-  return Number.isFinite(asked) && asked >= 1000 ? asked : INTERVAL_MS;
+  return Number.isFinite(asked) && asked >= 1000 ? asked : minutes * 60_000;
+}
+
+/** HQ's relay from the profile in force, as text so an unchanged one restarts nothing. */
+function useProfileRelay(db: Parameters<typeof getNetworkProfile>[0]): string | undefined {
+  return useLiveQuery(
+    async () => JSON.stringify((await getNetworkProfile(db))?.relay ?? null),
+    [db],
+  );
 }
 
 export function useOnlineSync(): void {
-  const { db, platform, vault } = useServices();
+  const services = useServices();
+  const { db, platform, vault } = services;
   const unlocked = useUnlocked();
   const config = useLiveQuery(() => readOnline(db, 'online.config'), [db]);
   const pending = useLiveQuery(() => countPendingChanges(db), [db]);
+  const relayText = useProfileRelay(db);
 
   useEffect(() => {
     const key = vault.key;
-    if (!unlocked || !key || !config || !platform.remote) return;
+    if (!unlocked || !key || !config || !platform.remote || relayText === undefined) return;
+    const fromHq = (JSON.parse(relayText) as ProfileRelay | null) ?? undefined;
     let stopped = false;
     let scheduler: SyncScheduler | null = null;
     const onOnline = () => scheduler?.online();
-    void loadRelaySettings(db, key).then((settings) => {
-      if (stopped || !settings || !platform.remote) return;
-      const store = platform.remote(settings);
-      const interval = intervalFromUrl();
+    const begin = async () => {
+      // HQ moved the relay: the stored address changes, and this effect runs again with it.
+      if (await followProfileRelay(db, fromHq, platform.relayCredentials)) return;
+      const settings = await loadRelaySettings(db, key);
+      const plan = relayPlan(fromHq, settings ?? undefined);
+      if (stopped || !settings || !plan || !platform.remote) return;
+      const store = platform.remote({ ...settings, url: plan.url });
+      const interval = intervalFromUrl(plan.intervalMinutes);
       scheduler = createScheduler({
         db,
         run: () =>
           syncOnce({
             db,
             store,
-            port: directPort({ db, dataKey: key, appVersion: APP_VERSION }),
+            // The engine's work goes to the exchange worker; only the relay's I/O stays here.
+            port: relayEngine(services),
             onProgress: setProgress,
           }),
         credentialsKey: () => settings.version,
@@ -85,6 +102,11 @@ export function useOnlineSync(): void {
       current = scheduler;
       window.addEventListener('online', onOnline);
       scheduler.start();
+    };
+    begin().catch(async (error: unknown) => {
+      // The desktop build keeps no password for the new address: the person enters it again.
+      console.error('Online sync could not follow HQ’s relay', error);
+      await updateOnlineStatus(db, (s) => ({ ...s, lastFailure: 'password' }));
     });
     return () => {
       stopped = true;
@@ -93,7 +115,7 @@ export function useOnlineSync(): void {
       window.removeEventListener('online', onOnline);
       setSyncing(false);
     };
-  }, [db, platform, vault, unlocked, config]);
+  }, [services, db, platform, vault, unlocked, config, relayText]);
 
   // A saved change: sync a moment later.
   useEffect(() => {

@@ -39,6 +39,11 @@ function RunHeading({
           })}
         </span>
       ) : null}
+      {run.relay ? (
+        <span className="sync-run-relay" data-testid="sync-run-relay">
+          {t('sync.report.runRelay')}
+        </span>
+      ) : null}
       {firstName !== undefined ? (
         <span className="sync-run-names">
           {summary.files > 1

@@ -8,6 +8,7 @@ import { recordExport, type BuiltFile } from '../../db/exchange/export.ts';
 import { ExchangeError } from '../../db/exchange/errors.ts';
 import { getIdentity, getSignedProfile } from '../../db/identity.ts';
 import { type FileFilter } from '../../platform/types.ts';
+import { type ExchangePort } from '../../db/online/port.ts';
 import {
   type ExchangeRequest,
   type ExchangeResults,
@@ -71,11 +72,21 @@ interface Pending {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export function createExchangeClient(
+/** One request to the exchange worker; progress and cancel travel with it. */
+export type ExchangeCall = <K extends ExchangeRequest['op']>(
+  request: Extract<ExchangeRequest, { op: K }>,
+  extra?: { onProgress?: (p: ImportProgress) => void; signal?: AbortSignal },
+) => Promise<ExchangeResults[K]>;
+
+/**
+ * The worker plumbing: one Worker, started on the first call, on this window's database and
+ * with the vault's key of the moment. The sync screens' client and online sync share one.
+ */
+export function createExchangeCall(
   services: Services,
   options: ExchangeClientOptions = {},
-): ExchangeClient {
-  const { db, platform, vault } = services;
+): ExchangeCall {
+  const { db, vault } = services;
   const pending = new Map<number, Pending>();
   let worker: WorkerLike | null = null;
   let nextId = 1;
@@ -108,13 +119,10 @@ export function createExchangeClient(
     return created;
   };
 
-  function call<K extends ExchangeRequest['op']>(
-    request: Extract<ExchangeRequest, { op: K }>,
-    extra: { onProgress?: (p: ImportProgress) => void; signal?: AbortSignal } = {},
-  ): Promise<ExchangeResults[K]> {
+  return (request, extra = {}) => {
     const id = nextId++;
     const target = getWorker();
-    return new Promise<ExchangeResults[K]>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       pending.set(id, {
         resolve: resolve as (value: unknown) => void,
         reject,
@@ -135,7 +143,44 @@ export function createExchangeClient(
       // Cancelled before it started: the worker stops before the first file.
       if (extra.signal?.aborted) target.postMessage({ type: 'cancel', id });
     });
-  }
+  };
+}
+
+/** Only the fields the engine reads: a File or a wider object would not clone. */
+function cloneable(files: readonly ImportFileInput[]): ImportFileInput[] {
+  return files.map((f): ImportFileInput =>
+    'data' in f ? { name: f.name, data: f.data } : { name: f.name, unreadable: f.unreadable },
+  );
+}
+
+/**
+ * Online sync's engine in the exchange worker: the same export, import and receipts as the
+ * sync screens', and its imports are runs in the same import report (marked as the relay's).
+ * Recording an upload stays here: one small write, and the bundle's bytes need not go back.
+ */
+export function relayEnginePort(call: ExchangeCall, db: Services['db']): ExchangePort {
+  return {
+    self: () => call({ op: 'relaySelf' }),
+    ownSeqs: () => call({ op: 'relayOwnSeqs' }),
+    sources: () => call({ op: 'relaySources' }),
+    buildChanges: () => call({ op: 'exportBundle' }),
+    recordExport: (built, name) => recordExport(db, built, name),
+    importFiles: (files, onProgress) =>
+      call(
+        { op: 'importFiles', files: cloneable(files), relay: true },
+        onProgress ? { onProgress } : {},
+      ),
+    buildReceipts: () => call({ op: 'exportReceipt' }),
+    profileToSend: () => call({ op: 'relayProfile' }),
+  };
+}
+
+export function createExchangeClient(
+  services: Services,
+  options: ExchangeClientOptions & { call?: ExchangeCall } = {},
+): ExchangeClient {
+  const { db, platform } = services;
+  const call = options.call ?? createExchangeCall(services, options);
 
   async function save(
     name: string,
@@ -209,12 +254,8 @@ export function createExchangeClient(
       };
     },
     importFiles(files, { onProgress, signal }) {
-      // Only the fields the engine reads: a File or a wider object would not clone.
-      const copies = files.map((f): ImportFileInput =>
-        'data' in f ? { name: f.name, data: f.data } : { name: f.name, unreadable: f.unreadable },
-      );
       return call(
-        { op: 'importFiles', files: copies },
+        { op: 'importFiles', files: cloneable(files) },
         { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
       );
     },

@@ -9,7 +9,7 @@ registerMessages(syncMessages);
 registerMessages(exchangeMessages);
 
 export { SyncScreen } from './SyncScreen.tsx';
-export { useExchangeClient, useResumeInterruptedImport } from './useExchangeClient.ts';
+export { relayEngine, useExchangeClient, useResumeInterruptedImport } from './useExchangeClient.ts';
 export { startImportWhenIdle, useImportStore } from './import-store.ts';
 export { formatWhen, useFormatWhen } from './format.ts';
 export { failureLine } from './export-result.ts';

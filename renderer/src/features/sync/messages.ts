@@ -127,6 +127,7 @@ export const syncMessages = bilingual(
         approveDevice: 'Approve this device…',
         noLongerWaiting: 'This device no longer waits: it was approved or rejected since.',
         runApproval: 'Device of {{officer}} approved',
+        runRelay: 'Received through the relay',
         countsCaption_one: 'What became of its {{count, number}} change',
         countsCaption_other: 'What became of its {{count, number}} changes',
         counts: {
@@ -375,6 +376,7 @@ export const syncMessages = bilingual(
         approveDevice: 'Approuver cet appareil…',
         noLongerWaiting: 'Cet appareil n’attend plus : il a été approuvé ou refusé depuis.',
         runApproval: 'Appareil de {{officer}} approuvé',
+        runRelay: 'Reçu par le relais',
         countsCaption_one: 'Ce qu’il est advenu de sa {{count, number}} modification',
         countsCaption_other: 'Ce qu’il est advenu de ses {{count, number}} modifications',
         counts: {

@@ -2,12 +2,34 @@
 // and the status strip. A test can hand in its own client through ExchangeClientContext.
 import { useContext, useEffect } from 'react';
 import { useServices, type Services } from '../../kernel/services.tsx';
-import { createExchangeClient } from './exchange-client.ts';
+import {
+  createExchangeCall,
+  createExchangeClient,
+  relayEnginePort,
+  type ExchangeCall,
+} from './exchange-client.ts';
 import { type ExchangeClient } from '../../db/exchange/api.ts';
+import { type ExchangePort } from '../../db/online/port.ts';
 import { resumeImport } from './import-store.ts';
 import { ExchangeClientContext } from './exchange-context.ts';
 
 const clients = new WeakMap<Services, ExchangeClient>();
+const calls = new WeakMap<Services, ExchangeCall>();
+
+/** One exchange worker per Services, shared by the sync screens and online sync. */
+function exchangeCallFor(services: Services): ExchangeCall {
+  let call = calls.get(services);
+  if (!call) {
+    call = createExchangeCall(services);
+    calls.set(services, call);
+  }
+  return call;
+}
+
+/** Online sync's engine: the window's exchange worker (never this thread). */
+export function relayEngine(services: Services): ExchangePort {
+  return relayEnginePort(exchangeCallFor(services), services.db);
+}
 
 export function useExchangeClient(): ExchangeClient {
   const injected = useContext(ExchangeClientContext);
@@ -15,7 +37,7 @@ export function useExchangeClient(): ExchangeClient {
   if (injected) return injected;
   let client = clients.get(services);
   if (!client) {
-    client = createExchangeClient(services);
+    client = createExchangeClient(services, { call: exchangeCallFor(services) });
     clients.set(services, client);
   }
   return client;

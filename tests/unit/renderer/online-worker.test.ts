@@ -1,0 +1,202 @@
+// Online sync driven through the exchange worker's messages (relayEnginePort), as the app's
+// windows run it, against a real Apache WebDAV server: the engine's every step crosses the
+// worker (nothing heavy on the window's thread), the imports are runs in the Sync screen's
+// report marked as the relay's, and the import progress comes back through the worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
+import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
+import { type Platform } from '../../../renderer/src/platform/types.ts';
+import {
+  createExchangeCall,
+  relayEnginePort,
+} from '../../../renderer/src/features/sync/exchange-client.ts';
+import { directPort } from '../../../renderer/src/db/online/port.ts';
+import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
+import { syncOnce, type SyncProgress } from '../../../renderer/src/db/online/sync.ts';
+import { listImportRuns } from '../../../renderer/src/db/exchange/runs.ts';
+import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
+import { inThreadWorker, type InThreadWorker } from './in-thread-worker.ts';
+import { readdirSync } from 'node:fs';
+import { parseProfile, revokeDevice, signProfile } from '../../../shared/identity/index.ts';
+import { getNetworkProfile, replaceProfile } from '../../../renderer/src/db/identity.ts';
+import {
+  OFFICER_A,
+  OFFICER_B,
+  hqDevice,
+  logOne,
+  makeNetwork,
+  officerDevice,
+  type TestDevice,
+  type TestNetwork,
+} from './exchange-fixtures.ts';
+
+let apache: ApacheServer;
+let net: TestNetwork;
+
+beforeAll(async () => {
+  if (!existsSync(APACHE_BINARY)) throw new Error('apache2-bin is not installed (README)');
+  apache = await startApache();
+  net = await makeNetwork([OFFICER_A]);
+}, 20_000);
+
+afterAll(async () => {
+  await apache?.dispose();
+});
+
+let folders = 0;
+let lastFolder = '';
+const inboxOf = (deviceId: string) => {
+  const dir = join(lastFolder, 'inbox', deviceId);
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n !== 'set-aside') : [];
+};
+function relayStore() {
+  folders += 1;
+  const folder = `worker${folders}`;
+  mkdirSync(join(apache.root, folder));
+  chmodSync(join(apache.root, folder), 0o777); // Apache's workers run as nobody under root
+  lastFolder = join(apache.root, folder);
+  return createWebdavRemote({
+    url: `${apache.url}${folder}/`,
+    username: apache.user,
+    password: apache.password,
+  });
+}
+
+/** The device's engine behind a stand-in worker, reached only by messages. */
+function throughWorker(device: TestDevice): { worker: InThreadWorker; services: Services } {
+  const worker = inThreadWorker(device, { clone: true });
+  const vault = new VaultSession(device.db);
+  vault.open(device.dataKey);
+  const services = {
+    db: device.db,
+    platform: {} as Platform,
+    deviceId: device.identity.deviceId,
+    vault,
+  } satisfies Services;
+  return { worker, services };
+}
+
+function syncThroughWorker(
+  device: TestDevice,
+  store: ReturnType<typeof relayStore>,
+  onProgress?: (p: SyncProgress) => void,
+) {
+  const { worker, services } = throughWorker(device);
+  const call = createExchangeCall(services, { createWorker: () => worker });
+  const port = relayEnginePort(call, device.db);
+  return {
+    worker,
+    run: () => syncOnce({ db: device.db, store, port, ...(onProgress ? { onProgress } : {}) }),
+  };
+}
+
+describe('online sync through the exchange worker', () => {
+  it('answers the relay’s questions as the engine on this thread does', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    await logOne(officer, 'Airline briefing');
+    for (const device of [officer, hq]) {
+      const direct = directPort(device.deps);
+      const ask = (op: 'relaySelf' | 'relayOwnSeqs' | 'relaySources') =>
+        dispatch(device.deps, { op }, {});
+      expect(await ask('relaySelf')).toEqual(await direct.self());
+      expect(await ask('relayOwnSeqs')).toEqual(await direct.ownSeqs());
+      expect(await ask('relaySources')).toEqual(await direct.sources());
+    }
+    expect(await dispatch(hq.deps, { op: 'relaySources' }, {})).toBe('all');
+    expect(await dispatch(officer.deps, { op: 'relaySources' }, {})).toContain(
+      hq.identity.deviceId,
+    );
+  });
+
+  it('carries changes to HQ and the receipt back with every engine step in the worker; the imports are relay runs in the report', async () => {
+    const store = relayStore();
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    await logOne(officer, 'Airline briefing');
+    await logOne(officer, 'Port visit');
+
+    const officerSide = syncThroughWorker(officer, store);
+    expect((await officerSide.run()).uploaded).toBe(1);
+    expect(officerSide.worker.ops).toEqual(
+      expect.arrayContaining(['relaySelf', 'relayOwnSeqs', 'exportBundle', 'relaySources']),
+    );
+
+    const seen: SyncProgress[] = [];
+    const hqSide = syncThroughWorker(hq, store, (p) => seen.push(p));
+    const pulled = await hqSide.run();
+    expect(pulled.imported).toBe(1);
+    expect(pulled.receiptsSent).toBeGreaterThanOrEqual(1);
+    expect(await hq.db.activities.count()).toBe(2);
+    expect(hqSide.worker.ops).toEqual(expect.arrayContaining(['importFiles', 'exportReceipt']));
+    // The engine's file-by-file progress came back through the worker's messages.
+    expect(seen.filter((p) => p.step === 'import').length).toBeGreaterThan(0);
+    const [run] = await listImportRuns(hq.db, 1);
+    expect(run).toMatchObject({ relay: true, cancelled: false });
+    expect(run?.files.map((f) => f.outcome.kind)).toEqual(['applied']);
+
+    expect((await officerSide.run()).imported).toBe(1);
+    expect((await getExchangeStatus(officer.db)).waiting).toBe(0);
+    const [receiptRun] = await listImportRuns(officer.db, 1);
+    expect(receiptRun).toMatchObject({ relay: true });
+    expect(receiptRun?.files.map((f) => f.outcome.kind)).toEqual(['receipt']);
+  }, 30_000);
+
+  it('a file import is not marked as the relay’s', async () => {
+    const hq = await hqDevice(net);
+    await dispatch(hq.deps, { op: 'importFiles', files: [] }, {});
+    const [run] = await listImportRuns(hq.db, 1);
+    expect(run).toBeDefined();
+    expect(run?.relay).toBeUndefined();
+  });
+
+  it('HQ’s new profile version goes into every trusted device’s inbox once; the officer installs it from there', async () => {
+    const both = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const store = relayStore();
+    const hq = await hqDevice(both);
+    const officer = await officerDevice(both, OFFICER_A);
+    const v1 = both.signed.profile;
+    // HQ's first sync: the version every device has by file is not copied.
+    expect((await syncThroughWorker(hq, store).run()).profilesSent).toBe(0);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    const relay = { url: 'https://relay.example/net/', intervalMinutes: 10 };
+    const v2 = parseProfile({
+      ...revokeDevice(v1, OFFICER_B.deviceId, '2026-03-05T10:00:00.000Z'),
+      version: v1.version + 1,
+      issuedAt: '2026-03-05T10:00:00.000Z',
+      relay,
+    });
+    expect(await replaceProfile(hq.db, await signProfile(v2, both.hqKeys.signing.privateKey))).toBe(
+      true,
+    );
+
+    const trusted = v2.devices.filter(
+      (d) => d.revokedAt === undefined && d.deviceId !== v2.hq.deviceId,
+    );
+    expect(trusted.map((d) => d.deviceId)).toContain(OFFICER_A.deviceId);
+    const hqSide = syncThroughWorker(hq, store);
+    expect((await hqSide.run()).profilesSent).toBe(trusted.length);
+    expect(hqSide.worker.ops).toContain('relayProfile');
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([
+      `liaison-log-network-v${v2.version}__profile-v${v2.version}.llprofile`,
+    ]);
+    // Revoked: nothing more is sent to it, the profile included.
+    expect(inboxOf(OFFICER_B.deviceId)).toEqual([]);
+    // Once per version.
+    expect((await hqSide.run()).profilesSent).toBe(0);
+
+    expect((await syncThroughWorker(officer, store).run()).imported).toBeGreaterThanOrEqual(1);
+    expect((await getNetworkProfile(officer.db))?.version).toBe(v2.version);
+    expect((await getNetworkProfile(officer.db))?.relay).toEqual(relay);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    const [run] = await listImportRuns(officer.db, 1);
+    expect(run?.relay).toBe(true);
+    expect(run?.files.map((f) => f.outcome)).toEqual([
+      expect.objectContaining({ kind: 'profile', version: v2.version, updated: true }),
+    ]);
+  }, 30_000);
+});
