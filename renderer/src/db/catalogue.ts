@@ -3,10 +3,13 @@
 // Passed in when the database opens, so tests and tools can bring their own catalogue.
 import { getActivityType, isActivityTypeId } from '../../../shared/domain/catalogue.ts';
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
+import { NIL_REPORT_TYPE, nilReportType } from '../../../shared/domain/nil-report.ts';
 
 /** undefined for a type this build does not know (a record from a newer app). */
 export type ActivityTypeLookup = (typeId: string) => ActivityTypeDef | undefined;
 
-/** The app's own catalogue (shared/domain). */
-export const catalogueTypes: ActivityTypeLookup = (typeId) =>
-  isActivityTypeId(typeId) ? getActivityType(typeId) : undefined;
+/** The app's own catalogue (shared/domain), and the nil report, which syncs as an entry does. */
+export const catalogueTypes: ActivityTypeLookup = (typeId) => {
+  if (typeId === NIL_REPORT_TYPE) return nilReportType;
+  return isActivityTypeId(typeId) ? getActivityType(typeId) : undefined;
+};
