@@ -8,8 +8,15 @@ import { NIL_REPORT_TYPE, nilReportType } from '../../../shared/domain/nil-repor
 /** undefined for a type this build does not know (a record from a newer app). */
 export type ActivityTypeLookup = (typeId: string) => ActivityTypeDef | undefined;
 
-/** The app's own catalogue (shared/domain), and the nil report, which syncs as an entry does. */
-export const catalogueTypes: ActivityTypeLookup = (typeId) => {
-  if (typeId === NIL_REPORT_TYPE) return nilReportType;
-  return isActivityTypeId(typeId) ? getActivityType(typeId) : undefined;
-};
+/**
+ * A catalogue with the record types every build knows whatever its catalogue: the nil report,
+ * which syncs as an entry does but is no activity type (shared/domain/nil-report.ts).
+ */
+export function withRecordTypes(types: ActivityTypeLookup): ActivityTypeLookup {
+  return (typeId) => (typeId === NIL_REPORT_TYPE ? nilReportType : types(typeId));
+}
+
+/** The app's own catalogue (shared/domain), with the nil report. */
+export const catalogueTypes: ActivityTypeLookup = withRecordTypes((typeId) =>
+  isActivityTypeId(typeId) ? getActivityType(typeId) : undefined,
+);
