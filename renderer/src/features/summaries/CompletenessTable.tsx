@@ -84,7 +84,7 @@ export function CompletenessTable({
               .join(', '),
           }),
         );
-      return { at: last.lastBundleAt, text: parts.join('; ') };
+      return { at: last.lastBundleAt, text: parts.join(t('summaries.completeness.partsJoin')) };
     };
     const nameOf = (row: CompletenessRow) =>
       row.kind === 'post'
