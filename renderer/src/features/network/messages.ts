@@ -119,6 +119,19 @@ export const networkMessages = bilingual(
         closedOnHelp: 'Optional. No report is expected after this day.',
         dateInvalid: 'Enter a date as YYYY-MM-DD, or leave it empty.',
         datesOrder: 'The closing date cannot be before the opening date.',
+        since: 'opened {{date}}',
+        until: 'closed {{date}}',
+      },
+      officers: {
+        heading: 'Officers’ dates at their posts',
+        intro:
+          'Optional. Reports are expected from an officer from its start date to its end date; leave both empty for an officer who is simply at its post.',
+        none: 'No officer device is approved yet.',
+        startOn: 'Started on',
+        endOn: 'Left on',
+        startLabel: 'Date {{name}} started at the post',
+        endLabel: 'Date {{name}} left the post',
+        datesOrder: 'The end date cannot be before the start date.',
       },
       leads: {
         heading: 'Team leads',
@@ -274,6 +287,19 @@ export const networkMessages = bilingual(
         closedOnHelp: 'Facultatif. Aucun rapport n’est attendu après ce jour.',
         dateInvalid: 'Entrez une date au format AAAA-MM-JJ, ou laissez le champ vide.',
         datesOrder: 'La date de fermeture ne peut pas précéder la date d’ouverture.',
+        since: 'ouvert le {{date}}',
+        until: 'fermé le {{date}}',
+      },
+      officers: {
+        heading: 'Dates des agents à leur poste',
+        intro:
+          'Facultatif. Les rapports d’un agent sont attendus de sa date d’arrivée à sa date de départ\u00a0; laissez les deux vides pour un agent simplement en poste.',
+        none: 'Aucun appareil d’agent n’est encore approuvé.',
+        startOn: 'Arrivé le',
+        endOn: 'Parti le',
+        startLabel: 'Date d’arrivée de {{name}} au poste',
+        endLabel: 'Date de départ de {{name}} du poste',
+        datesOrder: 'La date de départ ne peut pas précéder la date d’arrivée.',
       },
       leads: {
         heading: 'Chefs d’équipe',
