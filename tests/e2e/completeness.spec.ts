@@ -128,3 +128,36 @@ test('a nil report reaches HQ as "nil report" while a silent month stays missing
   await officer.context().close();
   await hq.context().close();
 });
+
+test('HQ dates a post in its network editor, told in its language when the dates are backwards', async ({
+  browser,
+}) => {
+  const hq = await demoDevice(browser, { role: 'hq' });
+  await hq
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Network', exact: true })
+    .click();
+  await hq.getByRole('button', { name: /^Edit Bogotá/ }).click();
+  await hq.getByLabel('Opened on').fill('2011-05-01');
+  await hq.getByLabel('Closed on').fill('2011-04-30');
+  await hq.getByRole('button', { name: 'Save the post' }).click();
+  const closed = hq.getByLabel('Closed on');
+  await expect(closed).toHaveAccessibleDescription(
+    /The closing date cannot be before the opening date\./,
+  );
+  await expectNoAxeViolations(hq, 'post form with a date error');
+  await switchLanguage(hq, 'fr');
+  await expect(hq.getByLabel('Fermé le')).toHaveAccessibleDescription(
+    /La date de fermeture ne peut pas précéder la date d’ouverture\./,
+  );
+  await hq.locator('form.editor-form').screenshot({ path: `${SHOTS}/hq-post-dates-fr.png` });
+  await switchLanguage(hq, 'en');
+  await closed.fill('2012-06-30');
+  await hq.getByRole('button', { name: 'Save the post' }).click();
+  const row = hq.locator('table.editor-table tbody tr').filter({
+    has: hq.locator('code', { hasText: /^BOG$/ }),
+  });
+  await expect(row).toContainText('opened 2011-05-01, closed 2012-06-30');
+  await expect(hq.getByText('You have changes that are not issued yet.')).toBeVisible();
+  await hq.context().close();
+});
