@@ -34,14 +34,15 @@ export function nilReportDate(month: string): string {
   return `${month}-01`;
 }
 
+/** Why a nil report may not be filed (see nilReportProblem). */
+export type NilReportProblem = 'not-a-month' | 'future' | 'already-filed' | 'has-entries';
+
 /**
  * Why an officer may not file a nil report for `month` ('YYYY-MM') today, or null when it may:
  * the month must be a calendar month that has begun (past or current, never the future), and
  * the officer must have neither a nil report nor an entry in it already (a nil report beside
  * entries would say two things at once). `today` is 'YYYY-MM-DD'.
  */
-export type NilReportProblem = 'not-a-month' | 'future' | 'already-filed' | 'has-entries';
-
 export function nilReportProblem(
   month: string,
   today: string,
