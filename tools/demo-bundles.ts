@@ -7,6 +7,7 @@ import {
   DEFAULT_DEMO_SEED,
   DEMO_ROSTER,
   demoOfficerBundle,
+  demoNilReport,
   generateDemoData,
   officerChanges,
   seededIdSource,
@@ -22,7 +23,7 @@ if (dir === undefined || seed === undefined) {
 }
 
 const start = performance.now();
-const data = generateDemoData({ seed });
+const data = generateDemoData({ seed, nothingToReport: demoNilReport });
 const generated = performance.now();
 const bundleIds = seededIdSource(`${seed}/bundles`);
 await mkdir(dir, { recursive: true });

@@ -6,6 +6,7 @@ import { type ActivityTypeId } from '../domain/catalogue-types.ts';
 import { getActivityType, getField } from '../domain/catalogue.ts';
 import { daysInMonth, formatIsoDate } from '../domain/dates.ts';
 import { DEMO_POSTS, type Post, type RegionId } from '../domain/posts.ts';
+import { nilReportDate, nilReportId, nilReportType } from '../domain/nil-report.ts';
 import { type Json } from '../sync/change.ts';
 import { type DemoOfficer } from '../identity/demo.ts';
 import { headlineCount } from './counts.ts';
@@ -42,7 +43,7 @@ export const SILENT_PERIODS: readonly SilentPeriod[] = [
   { postCode: 'BEY', months: ['2012-01', '2012-02', '2012-03'] },
 ];
 
-/** One officer-month with nothing to report (a silent post's month). */
+/** One officer-month with nothing to report: an officer idle that month (on leave). */
 export interface NothingToReportMonth {
   readonly officer: DemoOfficer;
   readonly postCode: string;
@@ -50,9 +51,11 @@ export interface NothingToReportMonth {
 }
 
 /**
- * NIL REPORT HOOK. The app has no "nothing to report this month" record yet. When it has
- * one, pass `nothingToReport` to make it for each silent officer-month; its records join
- * the output (and the officer's change list). By default silent months stay empty.
+ * NIL REPORT HOOK. Some officers take a month of leave in a quiet month (July, August or
+ * December): they log no routine work then, and when no counted entry falls to them either,
+ * the month is genuinely idle. `nothingToReport` is called for each such officer-month (never
+ * for the silent posts' months, which stay silent) and makes its nil report; what it returns
+ * joins the entries (and the officer's change list). The app passes `demoNilReport`.
  */
 export type NothingToReportHook = (month: NothingToReportMonth) => Activity | null;
 
@@ -67,8 +70,10 @@ export interface DemoData {
   readonly seed: string;
   /** Every entry, ordered by createdAt then id. */
   readonly entries: readonly Activity[];
-  /** The officer-months left empty on purpose. */
+  /** The officer-months left empty on purpose (SILENT_PERIODS): no entry, no nil report. */
   readonly silent: readonly NothingToReportMonth[];
+  /** The officer-months genuinely idle (on leave, no entry at all): the hook's months. */
+  readonly idle: readonly NothingToReportMonth[];
 }
 
 // ---- tables --------------------------------------------------------------------------------
@@ -164,6 +169,41 @@ function fiscalMonths(fy: number): { year: number; month: number }[] {
     year: i < 9 ? fy : fy + 1,
     month: ((3 + i) % 12) + 1,
   }));
+}
+
+/** Share of officers who take a month of leave in a fiscal year. */
+const LEAVE_SHARE = 0.2;
+
+/**
+ * The month an officer is on leave in a fiscal year, or null: drawn from a source of its own
+ * (seed, officer, year), so it moves nothing else the generator draws.
+ */
+function leaveMonth(seed: string, officerId: string, fy: number): Month | null {
+  const rng = seededRng(`${seed}/leave/${officerId}/${fy}`);
+  if (!rng.chance(LEAVE_SHARE)) return null;
+  const month = rng.pick([7, 8, 12]);
+  return monthKey(month >= 4 ? fy : fy + 1, month);
+}
+
+/**
+ * The officer who takes an entry: the one drawn, unless on leave that month, then the next of
+ * the post on duty (a post whose only officer is on leave keeps it: that month is not idle).
+ */
+function onDuty(
+  leave: LeaveMonths,
+  officers: readonly DemoOfficer[],
+  drawn: DemoOfficer,
+  month: Month,
+): DemoOfficer {
+  if (leave.get(drawn.officerId) !== month) return drawn;
+  return officers.find((o) => leave.get(o.officerId) !== month) ?? drawn;
+}
+
+/** Each officer's month of leave in one fiscal year (null: none). */
+type LeaveMonths = ReadonlyMap<string, Month | null>;
+
+function leaveMonths(seed: string, fy: number): LeaveMonths {
+  return new Map(DEMO_ROSTER.map((o) => [o.officerId, leaveMonth(seed, o.officerId, fy)]));
 }
 
 function isSilent(postCode: string, month: Month): boolean {
@@ -329,6 +369,7 @@ function countedYear(
   type: TargetedType,
   fy: number,
   target: number,
+  leave: LeaveMonths,
 ): Draft[] {
   const cells: { post: Post; year: number; month: number; weight: number; crisis: boolean }[] = [];
   for (const { year, month } of fiscalMonths(fy)) {
@@ -356,7 +397,8 @@ function countedYear(
       left -= size;
       const occurredOn = dayIn(rng, cell.year, cell.month);
       const built = builder.counted(type, cell.post, occurredOn, size, cell.crisis);
-      drafts.push({ type, officer: rng.pick(officers), post: cell.post, ...built });
+      const officer = onDuty(leave, officers, rng.pick(officers), monthKey(cell.year, cell.month));
+      drafts.push({ type, officer, post: cell.post, ...built });
     }
   }
   adjustToTarget(drafts, type, target);
@@ -415,14 +457,18 @@ function crisisEvacuations(rng: Rng, builder: Builder): Draft[] {
   return drafts;
 }
 
-/** Liaison meetings and information reports: every officer, every month not silent. */
-function routineWork(rng: Rng, builder: Builder, fy: number): Draft[] {
-  const drafts: Draft[] = [];
+/**
+ * Liaison meetings and information reports: every officer, every month not silent. A month of
+ * leave is drawn like any other and then dropped, so every later draw stays as it was.
+ */
+function routineWork(rng: Rng, builder: Builder, fy: number, leave: LeaveMonths): Draft[] {
+  const kept: Draft[] = [];
   for (const { year, month } of fiscalMonths(fy)) {
     const key = monthKey(year, month);
     const quiet = month === 7 || month === 8 || month === 12 ? 0.6 : 1;
     for (const officer of DEMO_ROSTER) {
       if (isSilent(officer.postCode, key)) continue;
+      const drafts: Draft[] = leave.get(officer.officerId) === key ? [] : kept;
       const post = DEMO_POSTS.find((p) => p.code === officer.postCode) as Post;
       const meetings = Math.round(rng.int(3, 9) * quiet);
       for (let i = 0; i < meetings; i++) {
@@ -456,7 +502,7 @@ function routineWork(rng: Rng, builder: Builder, fy: number): Draft[] {
       }
     }
   }
-  return drafts;
+  return kept;
 }
 
 const LOCAL_EMERGENCY: Crisis = {
@@ -484,12 +530,13 @@ export function generateDemoData(opts: GenerateOptions = {}): DemoData {
   const builder = new Builder(seededRng(`${seed}/values`));
   const drafts: Draft[] = [];
   for (const fy of DEMO_FISCAL_YEARS) {
+    const leave = leaveMonths(seed, fy);
     for (const type of Object.keys(FACT_SHEET_TARGETS) as TargetedType[]) {
       const base = FACT_SHEET_TARGETS[type].value;
       const target = fy === FACT_SHEET_FY ? base : Math.round(base * (YEAR_FACTORS[type][fy] ?? 1));
-      drafts.push(...countedYear(rng, builder, type, fy, target));
+      drafts.push(...countedYear(rng, builder, type, fy, target, leave));
     }
-    drafts.push(...routineWork(rng, builder, fy));
+    drafts.push(...routineWork(rng, builder, fy, leave));
   }
   drafts.push(...crisisEvacuations(rng, builder));
 
@@ -514,16 +561,57 @@ export function generateDemoData(opts: GenerateOptions = {}): DemoData {
   for (const period of SILENT_PERIODS) {
     for (const month of period.months) {
       for (const officer of officersAt(period.postCode)) {
-        const m = { officer, postCode: period.postCode, month };
-        silent.push(m);
-        const nil = opts.nothingToReport?.(m);
-        if (nil) entries.push(nil);
+        silent.push({ officer, postCode: period.postCode, month });
       }
     }
+  }
+  const idle = idleMonths(seed, entries);
+  for (const m of idle) {
+    const nil = opts.nothingToReport?.(m);
+    if (nil) entries.push(nil);
   }
 
   entries.sort((a, b) =>
     a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
   );
-  return { seed, entries, silent };
+  return { seed, entries, silent, idle };
+}
+
+/** The officers' leave months in which they have no entry at all, in year and roster order. */
+function idleMonths(seed: string, entries: readonly Activity[]): NothingToReportMonth[] {
+  const busy = new Set(entries.map((e) => `${e.officerId} ${e.occurredOn.slice(0, 7)}`));
+  const idle: NothingToReportMonth[] = [];
+  for (const fy of DEMO_FISCAL_YEARS) {
+    const leave = leaveMonths(seed, fy);
+    for (const officer of DEMO_ROSTER) {
+      const month = leave.get(officer.officerId) ?? null;
+      if (month === null || isSilent(officer.postCode, month)) continue;
+      if (busy.has(`${officer.officerId} ${month}`)) continue;
+      idle.push({ officer, postCode: officer.postCode, month });
+    }
+  }
+  return idle;
+}
+
+/**
+ * The nil report an idle officer files for its month (the hook the app passes): dated the first
+ * of the month, filed on its last day, its id fixed by officer and month so the same demo data
+ * gives the same records.
+ */
+export function demoNilReport(m: NothingToReportMonth): Activity {
+  const [year, month] = m.month.split('-').map(Number) as [number, number];
+  const filedAt = `${formatIsoDate(year, month, daysInMonth(year, month))}T16:00:00.000Z`;
+  return {
+    id: nilReportId(m.month, m.officer.officerId, 'demo'),
+    type: nilReportType.id,
+    schemaVersion: nilReportType.version,
+    officerId: m.officer.officerId,
+    postCode: m.postCode,
+    occurredOn: nilReportDate(m.month),
+    data: {},
+    review: { status: 'pending' },
+    deleted: false,
+    createdAt: filedAt,
+    updatedAt: filedAt,
+  };
 }

@@ -15,6 +15,8 @@ import {
   type ReviewStatus,
 } from './activity.ts';
 import { isActivityTypeId } from './catalogue.ts';
+import { type ActivityTypeId } from './catalogue-types.ts';
+import { NIL_REPORT_TYPE } from './nil-report.ts';
 
 export type FieldValues = Record<string, Json>;
 
@@ -121,7 +123,10 @@ export function applyFieldValues(base: Activity, values: Readonly<FieldValues>):
     } else if (path === DELETED_FIELD) {
       next.deleted = typeof value === 'boolean' ? value : fail(path, value, 'a boolean');
     } else if (path === 'type') {
-      next.type = isActivityTypeId(value) ? value : fail(path, value, 'an activity type');
+      next.type =
+        isActivityTypeId(value) || value === NIL_REPORT_TYPE
+          ? (value as ActivityTypeId)
+          : fail(path, value, 'an activity type');
     } else if (path === 'schemaVersion') {
       next.schemaVersion =
         typeof value === 'number' && Number.isInteger(value) && value > 0

@@ -35,6 +35,7 @@ export const PROFILE_ISSUE_CODES = [
   'hq-device-mismatch',
   'demo-key',
   'revoked-key',
+  'dates-order',
 ] as const;
 export type ProfileIssueCode = (typeof PROFILE_ISSUE_CODES)[number];
 

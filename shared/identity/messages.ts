@@ -54,6 +54,7 @@ const en: IdentityMessages = {
       'demo-key':
         'A device holds a key of the public demo network: anyone could sign or read with it.',
       'revoked-key': 'A device holds keys HQ has revoked ({{value}}).',
+      'dates-order': 'The end date of {{value}} is before its start date.',
     },
   },
 };
@@ -106,6 +107,7 @@ const fr: IdentityMessages = {
       'demo-key':
         'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
       'revoked-key': 'Un appareil détient des clés que l’AC a révoquées ({{value}}).',
+      'dates-order': 'La date de fin de {{value}} précède sa date de début.',
     },
   },
 };

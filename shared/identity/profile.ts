@@ -13,6 +13,7 @@ import {
   profilePostSchema,
   publicKeyTextSchema,
   deviceIdSchema,
+  isoDaySchema,
   roleFieldsOk,
   textSchema,
   toProfileIssues,
@@ -36,6 +37,13 @@ export const approvedDeviceSchema = z.strictObject({
    * bundles are refused and nobody encrypts for it.
    */
   revokedAt: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * An officer's first and last day at its post (optional): completeness expects its reports
+   * only in between. On the device entry, as the profile lists officers by their devices; an
+   * officer with several devices is expected from the earliest start to the latest end.
+   */
+  startOn: isoDaySchema.optional(),
+  endOn: isoDaySchema.optional(),
 });
 
 /**
@@ -217,7 +225,20 @@ export const networkProfileSchema = profileShape.superRefine((p, ctx) => {
   if (p.hq.recoveryKey !== undefined && p.devices.some((d) => d.encryptionKey === p.hq.recoveryKey))
     addIssue(ctx, 'duplicate-key', ['hq', 'recoveryKey']);
   checkRevokedKeys(ctx, p);
+  checkDates(ctx, p);
 });
+
+/** No post closes before it opened, no officer leaves before it started. */
+function checkDates(ctx: z.RefinementCtx, p: ProfileShape): void {
+  p.posts.forEach((post, i) => {
+    if (post.openedOn && post.closedOn && post.closedOn < post.openedOn)
+      addIssue(ctx, 'dates-order', ['posts', i, 'closedOn'], post.code);
+  });
+  p.devices.forEach((device, i) => {
+    if (device.startOn && device.endOn && device.endOn < device.startOn)
+      addIssue(ctx, 'dates-order', ['devices', i, 'endOn'], device.officerId);
+  });
+}
 
 /** No device still trusted holds a key revoked under another entry. */
 function checkRevokedKeys(ctx: z.RefinementCtx, p: ProfileShape): void {

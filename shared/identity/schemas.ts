@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { fromBase64Url } from '../bundle/bytes.ts';
 import { PUBLIC_KEY_BYTES } from '../bundle/keys.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import { POST_CODE_PATTERN, REGION_IDS } from '../domain/posts.ts';
 import { deviceIdSchema } from '../sync/change.ts';
 import { PROFILE_ISSUE_CODES, type ProfileIssue, type ProfileIssueCode } from './errors.ts';
@@ -41,7 +42,13 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** A post as in shared/domain/posts.ts, plus `retired`: kept so old records still name it. */
+/** A calendar day, 'YYYY-MM-DD' (a real date: no 31 April). */
+export const isoDaySchema = z.string().refine(isIsoDate);
+
+/**
+ * A post as in shared/domain/posts.ts, plus `retired`: kept so old records still name it, and
+ * the days it opened and closed (optional: completeness expects reports only in between).
+ */
 export const profilePostSchema = z.strictObject({
   code: postCodeSchema,
   name: localizedSchema,
@@ -50,6 +57,8 @@ export const profilePostSchema = z.strictObject({
   timeZone: z.string().max(64).refine(isTimeZone),
   region: z.enum(REGION_IDS),
   retired: z.boolean().optional(),
+  openedOn: isoDaySchema.optional(),
+  closedOn: isoDaySchema.optional(),
 });
 
 export const ROLES = ['officer', 'lead', 'hq'] as const;

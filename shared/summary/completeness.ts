@@ -15,6 +15,8 @@ export interface ReportingUnit {
   readonly endOn?: string;
   /** Months ('YYYY-MM') with at least one entry or a nil report. */
   readonly reportedMonths: Iterable<string>;
+  /** Of those, the months reported by a nil report alone (no entry): shown as "nil report". */
+  readonly nilMonths?: Iterable<string>;
 }
 
 export interface CompletenessRow {
@@ -23,6 +25,8 @@ export interface CompletenessRow {
   readonly monthsExpected: readonly string[];
   readonly monthsReported: readonly string[];
   readonly missingMonths: readonly string[];
+  /** The expected months reported by a nil report alone ("nothing to report"). */
+  readonly nilMonths: readonly string[];
   /** monthsReported ÷ monthsExpected, 0 to 1; null when nothing was expected. */
   readonly rate: number | null;
 }
@@ -59,12 +63,14 @@ export function completenessOf(
   const reported = new Set(unit.reportedMonths);
   const monthsReported = expected.filter((month) => reported.has(month));
   const missingMonths = expected.filter((month) => !reported.has(month));
+  const nil = new Set(unit.nilMonths ?? []);
   return {
     kind: unit.kind,
     id: unit.id,
     monthsExpected: expected,
     monthsReported,
     missingMonths,
+    nilMonths: monthsReported.filter((month) => nil.has(month)),
     rate: expected.length === 0 ? null : monthsReported.length / expected.length,
   };
 }

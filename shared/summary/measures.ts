@@ -6,6 +6,7 @@
 import { type ActivityTypeId } from '../domain/catalogue-types.ts';
 import { findActivityType, getActivityType, getField } from '../domain/catalogue.ts';
 import { parseIsoDate } from '../domain/dates.ts';
+import { isNilReport } from '../domain/nil-report.ts';
 
 /**
  * How a measure reads an entry: 'sum' adds an integer field; 'entries' counts the entry
@@ -104,11 +105,12 @@ export function measureProblems(): string[] {
 }
 
 /**
- * Counter names a rollup row holds: the measures, 'entries' (entries counted) and
+ * Counter names a rollup row holds: the measures, 'entries' (entries counted),
  * 'notCounted' (entries of an unknown type, a newer schema, a bad date or a count that is
- * not a whole number: kept apart so a total never silently leaves them out).
+ * not a whole number: kept apart so a total never silently leaves them out) and 'nilReports'
+ * (nil reports, in rows of their own type: completeness reads them, totals leave them out).
  */
-export type CounterId = MeasureId | 'entries' | 'notCounted';
+export type CounterId = MeasureId | 'entries' | 'notCounted' | 'nilReports';
 
 /** Sparse: a missing counter is 0. Values are whole numbers (negative only in a delta). */
 export type Counters = Readonly<Partial<Record<CounterId, number>>>;
@@ -167,6 +169,7 @@ export function contributionOf(entry: CountableEntry): Contribution | null {
     type: entry.type,
   };
   const notCounted: Contribution = { key, counters: { notCounted: 1 } };
+  if (isNilReport(entry)) return date ? { key, counters: { nilReports: 1 } } : notCounted;
   const def = findActivityType(entry.type);
   // A row damaged on disk may lack its data (docs/database.md, "Damaged rows"): it counts as
   // not counted instead of throwing, so an import that repairs it still applies.

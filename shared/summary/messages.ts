@@ -19,6 +19,7 @@ const en = {
       infoReports: 'Information reports',
       entries: 'Entries counted',
       notCounted: 'Entries not counted (unknown type or newer version)',
+      nilReports: 'Nil reports (nothing to report this month)',
     },
     csv: {
       sensitiveIncluded:
@@ -53,6 +54,7 @@ const fr: SummaryMessages = {
       infoReports: 'Rapports d’information',
       entries: 'Entrées comptées',
       notCounted: 'Entrées non comptées (type inconnu ou version plus récente)',
+      nilReports: 'Déclarations « rien à signaler » du mois',
     },
     csv: {
       sensitiveIncluded:

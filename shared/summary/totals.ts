@@ -3,6 +3,7 @@
 // path network → region → post → officer. Reads rollups only, never entries.
 import { type RegionId } from '../domain/posts.ts';
 import { getPost } from '../domain/posts.ts';
+import { isNilReport } from '../domain/nil-report.ts';
 import { type Counters, type RollupRow, addCounters, mergeCounters } from './measures.ts';
 import { type Period, periodMonths, previousPeriod, yearEarlier } from './periods.ts';
 
@@ -76,6 +77,8 @@ export function summarize(rows: readonly RollupRow[], query: SummaryQuery): Summ
   const groups = new Map<string, SummaryGroup>();
   for (const row of rows) {
     if (!inPeriod.has(row.key.month) || !matchesFilter(row, query.filter)) continue;
+    // A nil report is no activity: it counts towards completeness only.
+    if (isNilReport(row.key)) continue;
     const values = query.by.map((dimension) => dimensionValue(row, dimension));
     const id = JSON.stringify(values);
     const prior = groups.get(id);

@@ -21,7 +21,7 @@ import { DbError, toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { mergeLocal, rowState } from './record-state.ts';
 import { isReadableRow } from './row-check.ts';
-import { buildRow, hlcTime, toActivity, toView, type ActivityView } from './rows.ts';
+import { buildRow, hlcTime, listedInLog, toActivity, toView, type ActivityView } from './rows.ts';
 import { applyRollupDeltas } from './rollups.ts';
 import { type ActivityRow } from './schema.ts';
 import { rollupDeltas } from '../../../shared/summary/measures.ts';
@@ -130,9 +130,9 @@ export async function createActivity(
   db: LiaisonDb,
   author: Author,
   input: NewActivity,
-  options: Pick<WriteOptions, 'sealer'> = {},
+  options: Pick<WriteOptions, 'sealer'> & { readonly id?: string } = {},
 ): Promise<ActivityView> {
-  const id = db.newId();
+  const id = options.id ?? db.newId();
   // Sealed first: WebCrypto inside the transaction would let Dexie commit it half way.
   const data = await sealData(options.sealer, id, input.data, db.typeLookup(input.type));
   const initial: Activity = {
@@ -160,7 +160,7 @@ export async function createActivity(
     const row = buildRow(activity, clocks, local, db.typeLookup(activity.type));
     await db.activities.add(row);
     await applyRollupDeltas(db.summaryRollups, rollupDeltas(null, row));
-    await addToCount(db, 1);
+    if (listedInLog(row)) await addToCount(db, 1);
     return toView(row);
   });
 }
@@ -324,7 +324,7 @@ export async function deleteActivity(
     const tombstoneRow = buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined);
     await db.activities.put(tombstoneRow);
     await applyRollupDeltas(db.summaryRollups, rollupDeltas(row, tombstoneRow));
-    await addToCount(db, -1);
+    if (listedInLog(row)) await addToCount(db, -1);
     await db.changes
       .where('[recordId+hlc]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)

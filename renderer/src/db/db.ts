@@ -2,7 +2,7 @@
 // a newer app version, and hand-over to another window that needs to upgrade it.
 import Dexie, { type Table } from 'dexie';
 import { type Change } from '../../../shared/sync/change.ts';
-import { catalogueTypes, type ActivityTypeLookup } from './catalogue.ts';
+import { catalogueTypes, withRecordTypes, type ActivityTypeLookup } from './catalogue.ts';
 import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
@@ -80,7 +80,7 @@ export class LiaisonDb extends Dexie {
 
   constructor(name: string, deps: DbDeps = {}) {
     super(name);
-    this.typeLookup = deps.types ?? catalogueTypes;
+    this.typeLookup = deps.types ? withRecordTypes(deps.types) : catalogueTypes;
     this.now = deps.now ?? (() => Date.now());
     this.newId = deps.newId ?? randomId;
     this.random = deps.random ?? Math.random;

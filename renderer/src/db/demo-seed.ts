@@ -16,7 +16,7 @@ import { type LiaisonDb } from './db.ts';
 import { toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { putRollupDeltas } from './rollups.ts';
-import { buildRow } from './rows.ts';
+import { buildRow, listedInLog } from './rows.ts';
 import { type ActivityRow, type RollupStoredRow } from './schema.ts';
 import { sealData, type Sealer } from './sealing.ts';
 
@@ -131,7 +131,7 @@ export async function seedDemoEntries(
         for (const row of rows) {
           const old = before.get(row.id);
           for (const delta of rollupDeltas(old ?? null, row)) deltas.push(delta);
-          live += (row.deleted ? 0 : 1) - (old && !old.deleted ? 1 : 0);
+          live += (listedInLog(row) ? 1 : 0) - (listedInLog(old) ? 1 : 0);
         }
         // Not awaited before the rollups are put: IndexedDB queues both, no idle gap between.
         const put = db.activities.bulkPut(rows);

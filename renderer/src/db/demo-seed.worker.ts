@@ -1,6 +1,6 @@
 // The demo seeding worker: generates the demo network (about 73,000 entries, a couple of
 // seconds) and stores it off the UI thread, on the window's own database, reporting progress.
-import { generateDemoData } from '../../../shared/demo-data/index.ts';
+import { demoNilReport, generateDemoData } from '../../../shared/demo-data/index.ts';
 import { openDatabase } from './db.ts';
 import { seedDemoEntries } from './demo-seed.ts';
 import { makeSealer } from './sealing.ts';
@@ -16,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
   const { dbName, dataKey, posts } = event.data;
   const run = async () => {
-    const { entries } = generateDemoData();
+    const { entries } = generateDemoData({ nothingToReport: demoNilReport });
     const mine = posts ? entries.filter((e) => posts.includes(e.postCode)) : entries;
     const db = await openDatabase(dbName);
     try {

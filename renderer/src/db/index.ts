@@ -56,3 +56,10 @@ export {
   type ReviewOutcome,
   type ReviewRefusal,
 } from './review.ts';
+export {
+  fileNilReport,
+  listNilReports,
+  withdrawNilReport,
+  type FileNilReportResult,
+  type NilReport,
+} from './nil-reports.ts';

@@ -2,6 +2,7 @@
 // derived index fields (order, status, search words) can never drift from the record.
 import { REVIEW_PREFIX, type Activity } from '../../../shared/domain/activity.ts';
 import { type ActivityTypeDef } from '../../../shared/domain/catalogue-types.ts';
+import { isNilReport } from '../../../shared/domain/nil-report.ts';
 import { effectiveState, type EffectiveState } from '../../../shared/review/rules.ts';
 import { DELETED_FIELD } from '../../../shared/sync/change.ts';
 import { decodeHlc } from '../../../shared/sync/hlc.ts';
@@ -55,6 +56,14 @@ export function versionOf(clocks: Readonly<Record<string, string>>): string {
   return latest;
 }
 
+/**
+ * A live entry the log lists and counts (meta's activityCount): not deleted, not a nil report.
+ * Every writer moves the count by this, so the count stays the length of the unfiltered log.
+ */
+export function listedInLog(row: Pick<Activity, 'deleted' | 'type'> | undefined): boolean {
+  return row !== undefined && !row.deleted && !isNilReport(row);
+}
+
 export function buildRow(
   activity: Activity,
   clocks: Record<string, string>,
@@ -71,7 +80,9 @@ export function buildRow(
     pending: local.pending,
     localSeq: local.localSeq,
   };
-  if (!activity.deleted) row.sortKey = sortKeyOf(activity);
+  // The order key puts a row in the log's and the review queue's indexes: a nil report is in
+  // neither (it is read through the rollups and the nil-report panel), nor in the log's count.
+  if (listedInLog(activity)) row.sortKey = sortKeyOf(activity);
   // A field written again after the retention purge is back on this device.
   if (row.purged) {
     const still = row.purged.filter((name) => !(name in activity.data));

@@ -83,6 +83,38 @@ describe('issueProfile', () => {
     expect(profileFileName(v2.profile)).toBe('liaison-log-network-border-network-v2.llprofile');
   });
 
+  it('carries the post and officer dates HQ set, and refuses an end before its start', async () => {
+    const { v1 } = await hqDevice();
+    const deviceId = v1.profile.hq.deviceId;
+    const edits = {
+      ...v1.profile,
+      posts: v1.profile.posts.map((p) =>
+        p.code === 'BOG' ? { ...p, openedOn: '2010-01-04', closedOn: '2012-06-30' } : p,
+      ),
+      officerDates: { [deviceId]: { startOn: '2010-02-01', endOn: '' } },
+    };
+    const next = nextProfile(v1.profile, edits, new Date());
+    expect(next.posts.find((p) => p.code === 'BOG')).toMatchObject({
+      openedOn: '2010-01-04',
+      closedOn: '2012-06-30',
+    });
+    const device = next.devices.find((d) => d.deviceId === deviceId);
+    expect(device?.startOn).toBe('2010-02-01');
+    expect(device && 'endOn' in device).toBe(false);
+    const backwards = {
+      ...edits,
+      officerDates: { [deviceId]: { startOn: '2010-02-01', endOn: '2010-01-31' } },
+    };
+    try {
+      nextProfile(v1.profile, backwards, new Date());
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as { issues?: unknown }).issues).toEqual([
+        { path: 'devices.0.endOn', code: 'dates-order', value: 'hq-nadia' },
+      ]);
+    }
+  });
+
   it('refuses an inconsistent next version and a stale one, storing nothing', async () => {
     const { hq, v1 } = await hqDevice();
     const unknownPost = { ...v1.profile, leads: [{ officerId: 'l-1', name: 'L', posts: ['ZZZ'] }] };

@@ -3,7 +3,10 @@
 // periods around it; the place shown narrows the units.
 import { describe, expect, it } from 'vitest';
 import { type RollupRow } from '../../../shared/summary/measures.ts';
-import { reporting } from '../../../renderer/src/features/summaries/completeness-model.ts';
+import {
+  profileExpectations,
+  reporting,
+} from '../../../renderer/src/features/summaries/completeness-model.ts';
 
 function row(month: string, postCode: string, officerId: string): RollupRow {
   return { key: { month, postCode, officerId, type: 'liaison' }, counters: { entries: 2 } };
@@ -91,5 +94,77 @@ describe('who has reported', () => {
     const lima = posts.find((p) => p.id === 'LIM');
     expect(lima?.monthsExpected).toEqual(['2010-04']);
     expect(posts.find((p) => p.id === 'BOG')?.rate).toBe(1);
+  });
+
+  it('expects a post from its opening and an officer until it left, as the profile says', () => {
+    const profile = {
+      posts: [
+        { code: 'BOG' },
+        { code: 'KIN', openedOn: '2010-05-17' },
+        { code: 'LIM', retired: true },
+        { code: 'PAR', retired: true, closedOn: '2010-04-30' },
+      ],
+      devices: [
+        { officerId: 'lo-bogota-1', role: 'officer', postCode: 'BOG', endOn: '2010-04-30' },
+        { officerId: 'lo-kingston-1', role: 'officer', postCode: 'KIN', startOn: '2010-06-01' },
+        // A second laptop of the same officer: expected from the earlier start.
+        { officerId: 'lo-kingston-1', role: 'officer', postCode: 'KIN', startOn: '2010-05-20' },
+        { officerId: 'hq', role: 'hq' },
+      ],
+    };
+    const expected = profileExpectations(profile);
+    expect(expected.expectedPosts).toEqual(['BOG', 'KIN', 'PAR']);
+    expect(expected.expectedOfficers).toEqual([
+      { officerId: 'lo-bogota-1', postCode: 'BOG', startOn: undefined, endOn: '2010-04-30' },
+      { officerId: 'lo-kingston-1', postCode: 'KIN', startOn: '2010-05-20', endOn: undefined },
+    ]);
+    const { posts, officers } = reporting({
+      rows,
+      months: Q1,
+      ...expected,
+      filter: {},
+      asOf: '2011-01-15',
+    });
+    // Kingston opened in May: April is not missing; Paris closed in April: May and June are not.
+    expect(posts.find((p) => p.id === 'KIN')?.monthsExpected).toEqual(['2010-05', '2010-06']);
+    expect(posts.find((p) => p.id === 'PAR')).toMatchObject({
+      monthsExpected: ['2010-04'],
+      rate: 1,
+    });
+    // The Bogotá officer left at the end of April: reported its one expected month.
+    expect(officers.find((o) => o.id === 'lo-bogota-1')).toMatchObject({
+      monthsExpected: ['2010-04'],
+      rate: 1,
+    });
+    expect(officers.find((o) => o.id === 'lo-kingston-1')?.missingMonths).toEqual([
+      '2010-05',
+      '2010-06',
+    ]);
+    // A lead sees its own posts' only.
+    expect(profileExpectations(profile, ['KIN']).expectedPosts).toEqual(['KIN']);
+  });
+
+  it('lists silent units first with nil reports in play, and marks the nil months', () => {
+    const nil = (month: string, postCode: string, officerId: string): RollupRow => ({
+      key: { month, postCode, officerId, type: 'nil-report' },
+      counters: { nilReports: 1 },
+    });
+    const { posts } = reporting({
+      rows: [
+        ...rows,
+        nil('2010-05', 'KIN', 'lo-kingston-1'),
+        nil('2010-06', 'KIN', 'lo-kingston-1'),
+      ],
+      months: Q1,
+      expectedPosts: ['BOG', 'KIN', 'PAR', 'LIM'],
+      filter: {},
+      asOf: '2011-01-15',
+    });
+    expect(posts.map((p) => [p.id, p.rate, p.nilMonths])).toEqual([
+      ['LIM', 0, []],
+      ['PAR', 1 / 3, []],
+      ['BOG', 1, []],
+      ['KIN', 1, ['2010-05', '2010-06']],
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { decodeBundle } from '../../../shared/bundle/codec.ts';
 import { type Activity } from '../../../shared/domain/activity.ts';
 import { diffActivity } from '../../../shared/domain/activity-paths.ts';
 import { fiscalYearOf } from '../../../shared/domain/fiscal.ts';
+import { isNilReport } from '../../../shared/domain/nil-report.ts';
 import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
 import { activityInputSchema, validateActivityInput } from '../../../shared/domain/schemas.ts';
 import {
@@ -23,6 +24,7 @@ import {
   SILENT_PERIODS,
   type DemoData,
   type NothingToReportMonth,
+  demoNilReport,
   demoOfficerBundle,
   demoOfficerDeviceId,
   generateDemoData,
@@ -123,35 +125,41 @@ describe('demo data generator', () => {
     const calls: NothingToReportMonth[] = [];
     const other = generateDemoData({
       newId: () => `id-${++n}`,
-      // A stand-in record: the app has no nil report yet.
       nothingToReport: (m) => {
         calls.push(m);
-        const at = `${m.month}-28T12:00:00.000Z`;
-        return {
-          id: `nil-${m.officer.officerId}-${m.month}`,
-          type: 'info-report',
-          schemaVersion: 1,
-          officerId: m.officer.officerId,
-          postCode: m.postCode,
-          occurredOn: `${m.month}-28`,
-          data: {},
-          review: { status: 'pending' },
-          deleted: false,
-          createdAt: at,
-          updatedAt: at,
-        };
+        return demoNilReport(m);
       },
     });
-    const generated = other.entries.filter((e) => !e.id.startsWith('nil-'));
+    const generated = other.entries.filter((e) => !isNilReport(e));
     expect(new Set(generated.map((e) => e.id)).size).toBe(n);
     expect(generated.every((e) => /^id-\d+$/.test(e.id))).toBe(true);
     expect(generated).toHaveLength(data.entries.length);
-    expect(calls.map((c) => `${c.postCode} ${c.month}`)).toEqual(
-      SILENT_PERIODS.flatMap((p) => p.months.map((m) => `${p.postCode} ${m}`)),
+    // Called for the genuinely idle officer-months only, the same ones every time.
+    expect(calls).toEqual(data.idle);
+    const nils = other.entries.filter((e) => isNilReport(e));
+    expect(nils.map((e) => `${e.officerId} ${e.occurredOn}`)).toEqual(
+      expect.arrayContaining(calls.map((m) => `${m.officer.officerId} ${m.month}-01`)),
     );
-    expect(calls).toEqual(data.silent);
-    expect(other.entries.filter((e) => e.id.startsWith('nil-'))).toHaveLength(calls.length);
+    expect(nils).toHaveLength(calls.length);
+    expect(nils.map((e) => e.id)).toEqual(
+      generateDemoData({ nothingToReport: demoNilReport })
+        .entries.filter((e) => isNilReport(e))
+        .map((e) => e.id),
+    );
   }, 120_000);
+
+  it('has some genuinely idle officer-months, none at the silent posts', () => {
+    expect(data.idle.length).toBeGreaterThan(10);
+    const busy = new Set(data.entries.map((e) => `${e.officerId} ${e.occurredOn.slice(0, 7)}`));
+    for (const m of data.idle) {
+      expect(busy.has(`${m.officer.officerId} ${m.month}`)).toBe(false);
+      expect(m.officer.postCode).toBe(m.postCode);
+      const silent = SILENT_PERIODS.some(
+        (p) => p.postCode === m.postCode && p.months.includes(m.month),
+      );
+      expect(silent).toBe(false);
+    }
+  });
 
   it('writes only entries the catalogue accepts, already normalised', () => {
     for (const e of data.entries) {

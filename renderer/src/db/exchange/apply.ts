@@ -36,6 +36,7 @@ import {
 import { type DeferredRow, type SenderRow } from './schema.ts';
 import { getMeta, setMeta } from '../meta.ts';
 import { type ActivityRow } from '../schema.ts';
+import { hlcTime, listedInLog } from '../rows.ts';
 import { applyRollupDeltas } from '../rollups.ts';
 import { type Contribution, rollupDeltas } from '../../../../shared/summary/measures.ts';
 import { recordTrail } from '../trail.ts';
@@ -341,7 +342,7 @@ function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
         const row = rowFromState(state, stored.get(state.id), db.typeLookup);
         const unsealed = unsealedSensitive(row, db.typeLookup);
         if (unsealed) throw new ExchangeError('unexpected', `${unsealed} would be stored unsealed`);
-        liveDelta += (row.deleted ? 0 : 1) - (before && !before.deleted ? 1 : 0);
+        liveDelta += (listedInLog(row) ? 1 : 0) - (listedInLog(before) ? 1 : 0);
         for (const delta of rollupDeltas(before ?? null, row)) deltas.push(delta);
         written.set(row.id, row);
         rows.push(row);
@@ -473,12 +474,20 @@ async function recordSender(db: LiaisonDb, input: ApplyInput, now: string): Prom
       input.senderDeviceId
     ] ?? [];
   const announced = Math.max(0, ...input.ranges.map((r) => r.toSeq));
+  let newestHlc = '';
+  for (const change of input.changes) if (change.hlc > newestHlc) newestHlc = change.hlc;
+  const newest = newestHlc === '' ? undefined : hlcTime(newestHlc);
+  const newestChangeAt = [before?.newestChangeAt, newest]
+    .filter((at): at is string => at !== undefined)
+    .sort()
+    .at(-1);
   const row: SenderRow = {
     deviceId: input.senderDeviceId,
     sender: input.sender,
     coverage: [...coverage],
     knownHighest: Math.max(before?.knownHighest ?? 0, announced),
     lastBundleAt: now,
+    ...(newestChangeAt === undefined ? {} : { newestChangeAt }),
   };
   await db.exchangeSenders.put(row);
 }

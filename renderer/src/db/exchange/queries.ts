@@ -1,7 +1,7 @@
 // What the sync screens read about the exchange, with useLiveQuery: kept import reports,
 // devices waiting for approval, missing ranges per device, and the status strip's figures.
 // (api.ts names these; the engine that writes them is engine.ts.)
-import { missingByDevice } from '../../../../shared/sync/receipts.ts';
+import { missingByDevice, missingRanges, type SeqRange } from '../../../../shared/sync/receipts.ts';
 import { type DeviceGapView, type ExchangeStatus } from './api.ts';
 import { type LiaisonDb } from '../db.ts';
 import { waitingOwnChanges } from './export.ts';
@@ -22,6 +22,32 @@ export async function listGaps(db: LiaisonDb): Promise<DeviceGapView[]> {
     const sender = byDevice.get(gap.deviceId);
     return sender ? [{ sender, from: gap.from, to: gap.to }] : [];
   });
+}
+
+/** What arrived from one device: when its last bundle came, how recent its data, what is missing. */
+export interface BundleArrival {
+  readonly deviceId: string;
+  readonly officerId: string;
+  readonly postCode: string | null;
+  /** When its last bundle was imported here (ISO). */
+  readonly lastBundleAt: string;
+  /** The time of the newest change its bundles carried (ISO); absent on rows from before. */
+  readonly newestChangeAt?: string;
+  /** Its change numbers announced but not held here. */
+  readonly missing: readonly SeqRange[];
+}
+
+/** Per sending device, from the senders table (one small row per device, never the changes). */
+export async function listBundleArrivals(db: LiaisonDb): Promise<BundleArrival[]> {
+  const senders = await db.exchangeSenders.toArray();
+  return senders.map((s) => ({
+    deviceId: s.deviceId,
+    officerId: s.sender.officerId,
+    postCode: s.sender.postCode,
+    lastBundleAt: s.lastBundleAt,
+    ...(s.newestChangeAt === undefined ? {} : { newestChangeAt: s.newestChangeAt }),
+    missing: missingRanges({ [s.deviceId]: s.coverage }, s.deviceId, s.knownHighest),
+  }));
 }
 
 export async function getExchangeStatus(db: LiaisonDb): Promise<ExchangeStatus> {

@@ -28,6 +28,11 @@ export interface SenderRow {
   /** The highest seq any of its bundle headers announced: beyond coverage, a gap. */
   knownHighest: number;
   lastBundleAt: string;
+  /**
+   * The time (ISO, from its stamp) of the newest change any of its bundles carried: how
+   * recent its data is, where lastBundleAt says when it arrived. Absent on rows from before.
+   */
+  newestChangeAt?: string;
 }
 
 /** A remote change that could not be judged yet ('unknown-record'); retried on each import. */

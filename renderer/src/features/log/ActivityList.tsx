@@ -22,6 +22,7 @@ import { ActivityRow } from './ActivityRow.tsx';
 import { UnreadableRow } from './UnreadableEntry.tsx';
 import { DraftsNotice } from './DraftsNotice.tsx';
 import { ReturnedPanel } from '../review/index.ts';
+import { NilReportPanel } from '../nil-reports/index.ts';
 import { periodRange } from './period.ts';
 import { useDebounced } from './useDebounced.ts';
 
@@ -142,6 +143,7 @@ export function ActivityList({ session }: { session: Session }) {
       </div>
       <DraftsNotice />
       {session.identity.role === 'officer' ? <ReturnedPanel session={session} /> : null}
+      {session.identity.role === 'officer' ? <NilReportPanel session={session} /> : null}
       <ListFilters filters={filters} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
         {total === 0 && !searching ? (

@@ -18,7 +18,8 @@ import { formatIssued, HqCode } from '../../ui/HqCode.tsx';
 import './network.css';
 import { DevicesTable } from './DevicesTable.tsx';
 import { keptEdits, useNetworkDraft } from './draft-store.ts';
-import { issueProfile, nextProfile, type ProfileEdits } from './issue-profile.ts';
+import { issueProfile, nextProfile, officerDatesOf, type ProfileEdits } from './issue-profile.ts';
+import { OfficerDatesEditor } from './OfficerDatesEditor.tsx';
 import { revokeDeviceAtHq, rotateKeysAtHq } from './key-actions.ts';
 import { LeadsEditor } from './LeadsEditor.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
@@ -32,6 +33,7 @@ function editsOf(profile: NetworkProfile): ProfileEdits {
     leads: profile.leads,
     policy: profile.policy,
     relay: profile.relay ?? null,
+    officerDates: officerDatesOf(profile),
   };
 }
 
@@ -258,6 +260,12 @@ function NextVersion({ profile }: { profile: NetworkProfile }) {
       <PostsEditor posts={draft.posts} onChange={(posts) => edit({ posts })} />
       <h3>{t('network.leads.heading')}</h3>
       <LeadsEditor leads={draft.leads} posts={draft.posts} onChange={(leads) => edit({ leads })} />
+      <h3>{t('network.officers.heading')}</h3>
+      <OfficerDatesEditor
+        profile={profile}
+        dates={draft.officerDates ?? officerDatesOf(profile)}
+        onChange={(officerDates) => edit({ officerDates })}
+      />
       <h3>{t('network.policy.heading')}</h3>
       <PolicyForm
         key={JSON.stringify(draft.policy)}

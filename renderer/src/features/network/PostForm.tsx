@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, REGION_IDS, type RegionId } from '../../../../shared/domain/posts.ts';
+import { isIsoDate } from '../../../../shared/domain/dates.ts';
 import { type ProfilePost } from '../../../../shared/identity/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -19,6 +20,8 @@ interface PostFormValues {
   country: string;
   timeZone: string;
   region: RegionId;
+  openedOn: string;
+  closedOn: string;
 }
 
 function isTimeZone(zone: string): boolean {
@@ -32,27 +35,38 @@ function isTimeZone(zone: string): boolean {
 
 const text = z.string().trim().min(1, 'network.posts.required').max(200, 'network.posts.required');
 
+/** An optional day: empty, or a real 'YYYY-MM-DD' (what a date input gives). */
+export const optionalDay = (message: string) =>
+  z.string().refine((v) => v === '' || isIsoDate(v), message);
+
 // Messages are i18n keys, translated where they are shown.
 function postSchema(takenCodes: ReadonlySet<string>) {
-  return z.object({
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'network.posts.codeInvalid')
-      .refine((code) => !takenCodes.has(code), 'network.posts.codeTaken'),
-    cityEn: text,
-    cityFr: text,
-    nameEn: text,
-    nameFr: text,
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'network.posts.countryInvalid'),
-    timeZone: z.string().trim().refine(isTimeZone, 'network.posts.timeZoneInvalid'),
-    region: z.enum(REGION_IDS),
-  });
+  return z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, 'network.posts.codeInvalid')
+        .refine((code) => !takenCodes.has(code), 'network.posts.codeTaken'),
+      cityEn: text,
+      cityFr: text,
+      nameEn: text,
+      nameFr: text,
+      country: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, 'network.posts.countryInvalid'),
+      timeZone: z.string().trim().refine(isTimeZone, 'network.posts.timeZoneInvalid'),
+      region: z.enum(REGION_IDS),
+      openedOn: optionalDay('network.posts.dateInvalid'),
+      closedOn: optionalDay('network.posts.dateInvalid'),
+    })
+    .refine((v) => v.openedOn === '' || v.closedOn === '' || v.closedOn >= v.openedOn, {
+      message: 'network.posts.datesOrder',
+      path: ['closedOn'],
+    });
 }
 
 function toValues(post: ProfilePost | undefined): PostFormValues {
@@ -65,6 +79,8 @@ function toValues(post: ProfilePost | undefined): PostFormValues {
     country: post?.country ?? '',
     timeZone: post?.timeZone ?? '',
     region: post?.region ?? 'americas',
+    openedOn: post?.openedOn ?? '',
+    closedOn: post?.closedOn ?? '',
   };
 }
 
@@ -107,6 +123,8 @@ export function PostForm({
       timeZone: v.timeZone,
       region: v.region,
       ...(post?.retired ? { retired: true } : {}),
+      ...(v.openedOn === '' ? {} : { openedOn: v.openedOn }),
+      ...(v.closedOn === '' ? {} : { closedOn: v.closedOn }),
     }),
   );
 
@@ -141,6 +159,12 @@ export function PostForm({
         {field('timeZone', t('network.posts.timeZone'), t('network.posts.timeZoneHelp'), {
           list: 'time-zones',
           autoComplete: 'off',
+        })}
+        {field('openedOn', t('network.posts.openedOn'), t('network.posts.openedOnHelp'), {
+          type: 'date',
+        })}
+        {field('closedOn', t('network.posts.closedOn'), t('network.posts.closedOnHelp'), {
+          type: 'date',
         })}
         <div className="field">
           <label htmlFor="post-region">{t('network.posts.region')}</label>

@@ -72,7 +72,20 @@ export function PostsEditor({
                   <td>{name}</td>
                   <td>{post.timeZone}</td>
                   <td>{getRegion(post.region).name[lang]}</td>
-                  <td>{post.retired ? t('network.posts.retired') : t('network.posts.open')}</td>
+                  <td>
+                    {post.retired ? t('network.posts.retired') : t('network.posts.open')}
+                    {post.openedOn || post.closedOn ? (
+                      <span className="hint">
+                        {' '}
+                        {[
+                          post.openedOn ? t('network.posts.since', { date: post.openedOn }) : '',
+                          post.closedOn ? t('network.posts.until', { date: post.closedOn }) : '',
+                        ]
+                          .filter((part) => part !== '')
+                          .join(', ')}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="row-actions">
                     <button
                       type="button"

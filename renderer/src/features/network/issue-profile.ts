@@ -6,6 +6,7 @@ import {
   parseProfile,
   signProfile,
   verifyProfile,
+  type ApprovedDevice,
   type Lead,
   type NetworkProfile,
   type ProfilePolicy,
@@ -18,6 +19,12 @@ import { type LiaisonDb } from '../../db/db.ts';
 import { replaceProfile } from '../../db/identity.ts';
 import { whoAmI } from '../../db/who-am-i.ts';
 
+/** An officer's first and last day at its post, on one of its devices ('' : none). */
+export interface OfficerDates {
+  readonly startOn: string;
+  readonly endOn: string;
+}
+
 /** What HQ edits on the network screen; everything else comes from the current version. */
 export interface ProfileEdits {
   readonly posts: readonly ProfilePost[];
@@ -25,6 +32,28 @@ export interface ProfileEdits {
   readonly policy: ProfilePolicy;
   /** HQ's relay for every device; null: none (devices decide); absent: the current one kept. */
   readonly relay?: ProfileRelay | null;
+  /** Officers' start and end dates, by device id (the profile lists officers by device). */
+  readonly officerDates?: Readonly<Record<string, OfficerDates>>;
+}
+
+/** The officer dates of a profile's officer devices, as the editor holds them. */
+export function officerDatesOf(profile: NetworkProfile): Record<string, OfficerDates> {
+  const dates: Record<string, OfficerDates> = {};
+  for (const d of profile.devices)
+    if (d.role === 'officer')
+      dates[d.deviceId] = { startOn: d.startOn ?? '', endOn: d.endOn ?? '' };
+  return dates;
+}
+
+/** A device with the dates HQ set ('' removes one). */
+function withDates(device: ApprovedDevice, dates: OfficerDates | undefined): ApprovedDevice {
+  if (!dates) return device;
+  const { startOn: _s, endOn: _e, ...rest } = device;
+  return {
+    ...rest,
+    ...(dates.startOn === '' ? {} : { startOn: dates.startOn }),
+    ...(dates.endOn === '' ? {} : { endOn: dates.endOn }),
+  };
 }
 
 /** The next version with HQ's edits, or ProfileError 'invalid' listing what is inconsistent. */
@@ -41,6 +70,7 @@ export function nextProfile(
     issuedAt: now.toISOString(),
     posts: edits.posts.map((post) => ({ ...post })),
     leads: edits.leads.map((lead) => ({ ...lead, posts: [...lead.posts] })),
+    devices: current.devices.map((d) => withDates(d, edits.officerDates?.[d.deviceId])),
     policy: { ...edits.policy },
     // No key at all when there is none, as in the profiles issued before relays existed.
     ...(relay ? { relay: { ...relay } } : {}),

@@ -1,6 +1,8 @@
 // Who has reported in the period (lead and HQ): per post or per officer, the reporting rate,
-// months reported of those expected, and the missing months; silent ones first, sortable by
-// any column (TanStack Table). Read from the rollups the screen already holds.
+// months reported of those expected, the missing months, the months reported by a nil report
+// alone, and when the last bundle came (with its newest change and any missing change
+// numbers); silent ones first, sortable by any column (TanStack Table). Read from the rollups
+// the screen already holds and the small table of senders.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SortableHeaders, sortableFeatures } from './SortableHeaders.tsx';
@@ -8,6 +10,7 @@ import { createColumnHelper, useTable, type SortingState } from '@tanstack/react
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { monthRuns, type CompletenessRow } from '../../../../shared/summary/completeness.ts';
 import { periodLabel } from '../../../../shared/summary/periods.ts';
+import { type BundleArrival } from '../../db/exchange/queries.ts';
 import { type Reporting } from './completeness-model.ts';
 
 type Unit = 'post' | 'officer';
@@ -20,6 +23,10 @@ interface Line {
   expected: number;
   missing: string;
   missingCount: number;
+  nil: string;
+  /** ISO time of the last bundle from its devices; '' when none came. */
+  lastBundleAt: string;
+  lastBundle: string;
 }
 
 const features = sortableFeatures;
@@ -29,10 +36,13 @@ export function CompletenessTable({
   reporting,
   lang,
   postName,
+  arrivals = [],
 }: {
   reporting: Reporting;
   lang: Language;
   postName: (code: string) => string;
+  /** Per sending device: its last bundle, newest change and missing change numbers. */
+  arrivals?: readonly BundleArrival[];
 }) {
   const { t } = useTranslation();
   const [unit, setUnit] = useState<Unit>('post');
@@ -40,6 +50,42 @@ export function CompletenessTable({
   const locale = lang === 'fr' ? 'fr-CA' : 'en-CA';
   const lines = useMemo(() => {
     const month = (m: string) => periodLabel({ kind: 'month', month: m }, lang);
+    const runs = (months: readonly string[]) =>
+      monthRuns(months)
+        .map(([from, to]) =>
+          from === to
+            ? month(from)
+            : t('summaries.completeness.run', { from: month(from), to: month(to) }),
+        )
+        .join(', ');
+    const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const lastOf = (row: CompletenessRow): { at: string; text: string } => {
+      const mine = arrivals.filter((a) =>
+        row.kind === 'post' ? a.postCode === row.id : a.officerId === row.id,
+      );
+      const last = mine.reduce<BundleArrival | undefined>(
+        (a, b) => (a === undefined || b.lastBundleAt > a.lastBundleAt ? b : a),
+        undefined,
+      );
+      if (!last) return { at: '', text: t('summaries.completeness.noBundle') };
+      const parts = [when.format(new Date(last.lastBundleAt))];
+      if (last.newestChangeAt !== undefined)
+        parts.push(
+          t('summaries.completeness.newestChange', {
+            at: when.format(new Date(last.newestChangeAt)),
+          }),
+        );
+      const gaps = mine.flatMap((a) => a.missing);
+      if (gaps.length > 0)
+        parts.push(
+          t('summaries.completeness.missingChanges', {
+            ranges: gaps
+              .map((g) => (g.from === g.to ? `${g.from}` : `${g.from}–${g.to}`))
+              .join(', '),
+          }),
+        );
+      return { at: last.lastBundleAt, text: parts.join(t('summaries.completeness.partsJoin')) };
+    };
     const nameOf = (row: CompletenessRow) =>
       row.kind === 'post'
         ? postName(row.id)
@@ -48,22 +94,22 @@ export function CompletenessTable({
             post: postName(reporting.officerPost.get(row.id) ?? ''),
           });
     const rows = unit === 'post' ? reporting.posts : reporting.officers;
-    return rows.map((row): Line => ({
-      id: row.id,
-      name: nameOf(row),
-      rate: row.rate,
-      reported: row.monthsReported.length,
-      expected: row.monthsExpected.length,
-      missingCount: row.missingMonths.length,
-      missing: monthRuns(row.missingMonths)
-        .map(([from, to]) =>
-          from === to
-            ? month(from)
-            : t('summaries.completeness.run', { from: month(from), to: month(to) }),
-        )
-        .join(', '),
-    }));
-  }, [reporting, unit, lang, postName, t]);
+    return rows.map((row): Line => {
+      const last = lastOf(row);
+      return {
+        id: row.id,
+        name: nameOf(row),
+        rate: row.rate,
+        reported: row.monthsReported.length,
+        expected: row.monthsExpected.length,
+        missingCount: row.missingMonths.length,
+        missing: runs(row.missingMonths),
+        nil: runs(row.nilMonths),
+        lastBundleAt: last.at,
+        lastBundle: last.text,
+      };
+    });
+  }, [reporting, unit, lang, postName, t, arrivals, locale]);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const columns = useMemo(
     () =>
@@ -86,6 +132,14 @@ export function CompletenessTable({
           header: t('summaries.completeness.missing'),
           sortFn: 'basic',
           sortDescFirst: true,
+        }),
+        helper.accessor('nil', {
+          header: t('summaries.completeness.nil'),
+          sortFn: 'alphanumeric',
+        }),
+        helper.accessor('lastBundleAt', {
+          header: t('summaries.completeness.lastBundle'),
+          sortFn: 'alphanumeric',
         }),
       ]),
     [t, unit],
@@ -126,7 +180,10 @@ export function CompletenessTable({
         <div className="summary-table-wrap">
           <table className="completeness-table">
             <caption>{t(`summaries.completeness.caption_${unit}`)}</caption>
-            <SortableHeaders table={table} textColumns={['name', 'missingCount']} />
+            <SortableHeaders
+              table={table}
+              textColumns={['name', 'missingCount', 'nil', 'lastBundleAt']}
+            />
             <tbody>
               {table.getRowModel().rows.map((row) => {
                 const line = row.original;
@@ -146,6 +203,12 @@ export function CompletenessTable({
                       })}
                     </td>
                     <td>{line.missing === '' ? t('summaries.completeness.none') : line.missing}</td>
+                    <td className="nil-months">
+                      {line.nil === ''
+                        ? ''
+                        : t('summaries.completeness.nilMarker', { months: line.nil })}
+                    </td>
+                    <td>{line.lastBundle}</td>
                   </tr>
                 );
               })}

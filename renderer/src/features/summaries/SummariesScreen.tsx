@@ -26,6 +26,7 @@ import {
   type SummaryFilter,
 } from '../../../../shared/summary/totals.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
+import { listBundleArrivals } from '../../db/exchange/queries.ts';
 import { rollupMonthSpan } from '../../db/rollup-store.ts';
 import { rollupsFor, scopeFor } from '../../db/summary-queries.ts';
 import { useServices } from '../../kernel/services.tsx';
@@ -34,7 +35,7 @@ import { useUi } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Chart } from './Charts.tsx';
 import { CompletenessTable } from './CompletenessTable.tsx';
-import { reporting } from './completeness-model.ts';
+import { profileExpectations, reporting } from './completeness-model.ts';
 import { ExportBar } from './ExportBar.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { RebuildButton } from './RebuildButton.tsx';
@@ -100,13 +101,8 @@ export function SummariesScreen({ session }: { session: Session }) {
     unknownRegion: t('summaries.unknownRegion'),
   };
   const format = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
-  const profilePosts = useLiveQuery(
-    async () =>
-      ((await getNetworkProfile(db))?.posts ?? [])
-        .filter((post) => post.retired !== true)
-        .map((post) => post.code),
-    [db],
-  );
+  const profile = useLiveQuery(async () => (await getNetworkProfile(db)) ?? null, [db]);
+  const arrivals = useLiveQuery(() => listBundleArrivals(db), [db]);
   const postName = useCallback(
     (code: string) => session.postOf(code)?.city[lang] ?? code,
     [session, lang],
@@ -120,10 +116,13 @@ export function SummariesScreen({ session }: { session: Session }) {
     return () => window.removeEventListener('beforeprint', stamp);
   }, []);
   const reported = useMemo(() => {
-    if (!rows || identity.role === 'officer') return null;
-    const expectedPosts = identity.role === 'lead' ? (identity.posts ?? []) : (profilePosts ?? []);
-    return reporting({ rows, months: periodMonths(period), expectedPosts, filter, asOf: today });
-  }, [rows, identity, profilePosts, period, filter, today]);
+    if (!rows || profile === undefined || identity.role === 'officer') return null;
+    const leadPosts = identity.role === 'lead' ? (identity.posts ?? []) : undefined;
+    const expected = profile
+      ? profileExpectations(profile, leadPosts)
+      : { expectedPosts: leadPosts ?? [], postDates: new Map(), expectedOfficers: [] };
+    return reporting({ rows, months: periodMonths(period), ...expected, filter, asOf: today });
+  }, [rows, identity, profile, period, filter, today]);
   const summaries = useMemo(() => {
     if (!rows) return null;
     const query = (by: 'type' | 'region' | 'post' | 'officer' | 'month') =>
@@ -304,7 +303,14 @@ export function SummariesScreen({ session }: { session: Session }) {
           />
         </>
       )}
-      {reported ? <CompletenessTable reporting={reported} lang={lang} postName={postName} /> : null}
+      {reported ? (
+        <CompletenessTable
+          reporting={reported}
+          lang={lang}
+          postName={postName}
+          arrivals={arrivals ?? []}
+        />
+      ) : null}
       <RebuildButton />
     </section>
   );
