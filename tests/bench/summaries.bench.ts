@@ -127,6 +127,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     const q = await call<{
       rollups: Record<'a' | 'b' | 'c', Stats>;
       scan: Record<'a' | 'b' | 'c', Stats>;
+      read: { anyOfBefore: Stats; rangesNow: Stats };
       groups: Record<'a' | 'b' | 'c', number>;
       rollupRowsRead: number;
       scanAgreesWithRollups: boolean;
@@ -173,6 +174,10 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       b_postMonthlyTrend: query('b', `FY 2010–11, one post (LON), by month, with comparisons`),
       c_completenessTable: query('c', 'FY 2010–11, every post and officer, as of 2013-06-30'),
       rollupRowsReadPerQuery: q.rollupRowsRead,
+      readOfTwoFiscalYears: {
+        before_anyOf: brief(q.read.anyOfBefore),
+        now_oneRangePerRunOfMonths: brief(q.read.rangesNow),
+      },
       scanAgreesWithRollups: q.scanAgreesWithRollups,
       d_seedDemoNetwork: {
         ms: round(seed.ms),
