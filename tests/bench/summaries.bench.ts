@@ -28,6 +28,7 @@
 //
 // BENCH=summaries npm run bench      runs this part alone.
 // SUMMARIES_BENCH_ENTRIES=100000     a smaller database for a quick look.
+// SUMMARIES_BENCH_ONLY=import         the import (e) alone, with its time per file.
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
@@ -86,6 +87,7 @@ interface Stats {
   max: number;
 }
 const round = (x: number) => Math.round(x * 100) / 100;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const brief = (s: Stats) => ({
   medianMs: round(s.median),
   p95Ms: round(s.p95),
@@ -97,6 +99,54 @@ const loadAverage = () =>
     (text) => text.split(' ').slice(0, 3).join(' '),
     () => 'unknown',
   );
+
+/** (e): one officer's bundle, then all 63, each at a fresh HQ that lists their devices. */
+async function importFigures(
+  page: Page,
+  bundles: { ms: number; names: string[]; bytes: number },
+): Promise<Record<string, unknown>> {
+  const first = bundles.names.find((n) => n.includes('lo-bogota-1')) ?? bundles.names[0];
+  const one = await call<{ ms: number; entries: number; outcomes: Record<string, number> }>(
+    page,
+    'importBundles',
+    [first],
+    'one',
+  );
+  const all = await call<{
+    ms: number;
+    changes: number;
+    perFileMs: number[];
+    entries: number;
+    rollupRows: number;
+    bytes: number;
+    outcomes: Record<string, number>;
+  }>(page, 'importBundles', bundles.names, 'all');
+  return {
+    generatorMs: round(bundles.ms),
+    files: bundles.names.length,
+    bytes: bundles.bytes,
+    ms: round(all.ms),
+    entries: all.entries,
+    changesStored: all.changes,
+    rollupRows: all.rollupRows,
+    // Mean per file over the first and the last ten files of the run: flat when the cost
+    // is per change, rising when it grows with what is already stored.
+    firstTenFilesMeanMs: round(mean(all.perFileMs.slice(0, 10))),
+    lastTenFilesMeanMs: round(mean(all.perFileMs.slice(-10))),
+    perFileMs: all.perFileMs.map(Math.round),
+    outcomes: all.outcomes,
+    goalMs: GOALS.importMs,
+    met: all.ms < GOALS.importMs,
+    baselineOneBundle: {
+      file: first,
+      ms: round(one.ms),
+      entries: one.entries,
+      outcomes: one.outcomes,
+    },
+    msPerEntry: round(all.ms / Math.max(1, all.entries)),
+    baselineMsPerEntry: round(one.ms / Math.max(1, one.entries)),
+  };
+}
 
 export async function runSummariesBench(): Promise<Record<string, unknown>> {
   await buildHarness();
@@ -114,6 +164,13 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     await page.waitForFunction(() => 'summariesBench' in window);
     const log = (what: string) => console.error(`[summaries bench] ${what} (load ${loadBefore})`);
 
+    // SUMMARIES_BENCH_ONLY=import: the import alone (e), for looking into it.
+    if (process.env.SUMMARIES_BENCH_ONLY === 'import') {
+      return {
+        loadAverageAtStart: loadBefore,
+        e_import63Bundles: await importFigures(page, bundles),
+      };
+    }
     log('d: seeding the demo network');
     const seed = await call<{ ms: number; stored: number }>(page, 'seedDemo');
     log(`d: ${Math.round(seed.ms)} ms; growing to ${ENTRIES}`);
@@ -137,20 +194,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     await call(page, 'cleanUp');
 
     log('e: imports');
-    const first = bundles.names.find((n) => n.includes('lo-bogota-1')) ?? bundles.names[0];
-    const one = await call<{ ms: number; entries: number; outcomes: Record<string, number> }>(
-      page,
-      'importBundles',
-      [first],
-      'one',
-    );
-    const all = await call<{
-      ms: number;
-      entries: number;
-      rollupRows: number;
-      bytes: number;
-      outcomes: Record<string, number>;
-    }>(page, 'importBundles', bundles.names, 'all');
+    const e = await importFigures(page, bundles);
 
     const query = (k: 'a' | 'b' | 'c', what: string) => ({
       what,
@@ -185,25 +229,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
         goalMs: GOALS.seedMs,
         met: seed.ms < GOALS.seedMs,
       },
-      e_import63Bundles: {
-        generatorMs: round(bundles.ms),
-        files: bundles.names.length,
-        bytes: bundles.bytes,
-        ms: round(all.ms),
-        entries: all.entries,
-        rollupRows: all.rollupRows,
-        outcomes: all.outcomes,
-        goalMs: GOALS.importMs,
-        met: all.ms < GOALS.importMs,
-        baselineOneBundle: {
-          file: first,
-          ms: round(one.ms),
-          entries: one.entries,
-          outcomes: one.outcomes,
-        },
-        msPerEntry: round(all.ms / Math.max(1, all.entries)),
-        baselineMsPerEntry: round(one.ms / Math.max(1, one.entries)),
-      },
+      e_import63Bundles: e,
       f_saveOneEntry: {
         withRollups: brief(saves.withRollups),
         withoutRollups: brief(saves.without),

@@ -345,14 +345,26 @@ const bench = {
     });
     // As the app does at start: the worker is up before a person imports.
     await exchange.resumeInterrupted({});
-    const run = await timed(() => exchange.importFiles(files, {}));
+    // When each file starts: whether later files cost more than earlier ones (the database
+    // growing) or every file costs alike.
+    const started: number[] = [];
+    const t0 = performance.now();
+    const run = await timed(() =>
+      exchange.importFiles(files, {
+        onProgress: (p) => {
+          started[p.fileIndex] ??= performance.now() - t0;
+        },
+      }),
+    );
     stopWorkers();
+    const perFile = files.map((_, i) => (started[i + 1] ?? run.ms) - (started[i] ?? 0));
     const outcomes: Record<string, number> = {};
     for (const file of run.value.files) {
       outcomes[file.outcome.kind] = (outcomes[file.outcome.kind] ?? 0) + 1;
     }
     const entries = await device.db.activities.count();
     const rollupRows = await device.db.summaryRollups.count();
+    const changes = await device.db.changes.count();
     device.db.close();
     await deleteDatabase(dbName);
     return {
@@ -362,6 +374,8 @@ const bench = {
       outcomes,
       entries,
       rollupRows,
+      changes,
+      perFileMs: perFile,
     };
   },
 
