@@ -73,11 +73,21 @@ async function writeBundles(): Promise<{ ms: number; names: string[]; bytes: num
 
 type Api = Record<string, (...args: unknown[]) => unknown>;
 
-function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([m, a]) => (window as unknown as { summariesBench: Api }).summariesBench[m]?.(...a),
+async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  // The page's error as text: a DOMException does not survive page.evaluate's serialisation.
+  const answer = (await page.evaluate(
+    async ([m, a]) => {
+      try {
+        const api = (window as unknown as { summariesBench: Api }).summariesBench;
+        return { value: await api[m]?.(...a) };
+      } catch (e) {
+        return { error: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e) };
+      }
+    },
     [method, args] as const,
-  ) as Promise<T>;
+  )) as { value?: T; error?: string };
+  if (answer.error !== undefined) throw new Error(`${method} failed in the page: ${answer.error}`);
+  return answer.value as T;
 }
 
 interface Stats {
@@ -158,7 +168,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     const page = await (await browser.newContext()).newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') console.error(`[page] ${m.text()}`);
+      if (m.type() === 'error' || m.type() === 'info') console.error(`[page] ${m.text()}`);
     });
     await page.goto(`${server.url}/bench-summaries/index.html`);
     await page.waitForFunction(() => 'summariesBench' in window);

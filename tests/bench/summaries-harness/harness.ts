@@ -139,8 +139,10 @@ async function growTo(device: Device, target: number) {
     }
     await db.transaction('rw', db.activities, () => db.activities.bulkPut(rows));
     done += rows.length;
+    console.info(`grow: ${done} entries`);
   }
   const copyMs = performance.now() - t0;
+  console.info('grow: rebuilding the rollups');
   const rebuild = await timed(() => rebuildRollups(db));
   return {
     copyMs,

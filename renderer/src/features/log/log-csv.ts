@@ -62,7 +62,8 @@ export function fieldText(
   if (value === undefined || value === null) return '';
   const label = (v: string) => field.options?.find((o) => o.value === v)?.label[options.lang] ?? v;
   if (typeof value === 'boolean') return value ? options.words.yes : options.words.no;
-  if (Array.isArray(value)) return value.map((v) => label(String(v))).join(', ');
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' ? label(v) : JSON.stringify(v))).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return field.options ? label(String(value)) : String(value);
 }
