@@ -35,6 +35,8 @@ export interface LogExportRequest {
   readonly sealer?: Sealer;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Entries per slice (EXPORT_SLICE unless a test asks for small slices). */
+  readonly slice?: number;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -66,10 +68,11 @@ export async function buildLogCsv(
       csv.includeSensitive,
     ),
   ];
+  const slice = request.slice ?? EXPORT_SLICE;
   request.onProgress?.(0, ids.length);
-  for (let start = 0; start < ids.length; start += EXPORT_SLICE) {
+  for (let start = 0; start < ids.length; start += slice) {
     signal?.throwIfAborted();
-    const stored = await getActivitiesByIds(db, ids.slice(start, start + EXPORT_SLICE));
+    const stored = await getActivitiesByIds(db, ids.slice(start, start + slice));
     const rows = await Promise.all(
       stored.map(async (entry) => {
         if (isUnreadable(entry)) return unreadableCsvRow(columns, entry.id, csv.words);
@@ -85,7 +88,7 @@ export async function buildLogCsv(
       }),
     );
     parts.push(csvPart(rows, csv.lang, delimiter));
-    request.onProgress?.(Math.min(ids.length, start + EXPORT_SLICE), ids.length);
+    request.onProgress?.(Math.min(ids.length, start + slice), ids.length);
     await nextTurn();
   }
   signal?.throwIfAborted();
