@@ -32,7 +32,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
@@ -162,10 +164,16 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
   await buildHarness();
   const bundles = await writeBundles();
   const server = await serveDirectory(`${ROOT}dist`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // A profile on disk: a plain newContext() is off the record, its IndexedDB held in memory
+  // with a small quota (500,000 entries overflow it), and it is not what people run.
+  const profile = await mkdtemp(join(tmpdir(), 'summaries-bench-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
   const loadBefore = await loadAverage();
   try {
-    const page = await (await browser.newContext()).newPage();
+    const page = await browser.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'info') console.error(`[page] ${m.text()}`);
@@ -251,6 +259,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
   } finally {
     await browser.close();
     await server.close();
+    await rm(profile, { recursive: true, force: true });
   }
 }
 
