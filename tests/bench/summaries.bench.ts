@@ -198,7 +198,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       rollupRows: number;
       entries: number;
     }>(page, 'grow', ENTRIES);
-    log('a-c: queries');
+    log(`filled: ${JSON.stringify(grown)}; a-c: queries`);
     const q = await call<{
       rollups: Record<'a' | 'b' | 'c', Stats>;
       scan: Record<'a' | 'b' | 'c', Stats>;
@@ -207,12 +207,16 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       rollupRowsRead: number;
       scanAgreesWithRollups: boolean;
     }>(page, 'queries', QUERY_RUNS, SCAN_RUNS);
-    log('f: saves');
+    // Each figure is printed as soon as it is measured: a long run stopped part way still
+    // leaves what it measured.
+    log(`a-c: ${JSON.stringify(q)}; f: saves`);
     const saves = await call<{ withRollups: Stats; without: Stats }>(page, 'saves', SAVES);
+    log(`f: ${JSON.stringify(saves)}`);
     await call(page, 'cleanUp');
 
     log('e: imports');
     const e = await importFigures(page, bundles);
+    log(`e: ${JSON.stringify(e)}`);
 
     const query = (k: 'a' | 'b' | 'c', what: string) => ({
       what,
