@@ -29,6 +29,10 @@
 // BENCH=summaries npm run bench      runs this part alone.
 // SUMMARIES_BENCH_ENTRIES=100000     a smaller database for a quick look.
 // SUMMARIES_BENCH_ONLY=import         the import (e) alone, with its time per file.
+// SUMMARIES_BENCH_ONLY=reuse SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
+//                                     (a)-(c) and (f) on the 500,000 entries a run stopped
+//                                     part way left in its Chromium profile (same port: same
+//                                     origin, same IndexedDB); the rollups are rebuilt first.
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
@@ -41,7 +45,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
 import { serveDirectory } from './static-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = `${ROOT}dist/bench-summaries`;
+const ONLY = process.env.SUMMARIES_BENCH_ONLY;
+// A part run alone builds into its own folder, so two parts can run side by side.
+const HARNESS = ONLY ? `bench-summaries-${ONLY}` : 'bench-summaries';
+const OUT = `${ROOT}dist/${HARNESS}`;
 const ENTRIES = Number(process.env.SUMMARIES_BENCH_ENTRIES ?? 500_000);
 const QUERY_RUNS = 9;
 const SCAN_RUNS = 1;
@@ -163,10 +170,11 @@ async function importFigures(
 export async function runSummariesBench(): Promise<Record<string, unknown>> {
   await buildHarness();
   const bundles = await writeBundles();
-  const server = await serveDirectory(`${ROOT}dist`);
+  const server = await serveDirectory(`${ROOT}dist`, Number(process.env.SUMMARIES_BENCH_PORT ?? 0));
   // A profile on disk: a plain newContext() is off the record, its IndexedDB held in memory
   // with a small quota (500,000 entries overflow it), and it is not what people run.
-  const profile = await mkdtemp(join(tmpdir(), 'summaries-bench-'));
+  const kept = process.env.SUMMARIES_BENCH_PROFILE;
+  const profile = kept ?? (await mkdtemp(join(tmpdir(), 'summaries-bench-')));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -178,19 +186,22 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'info') console.error(`[page] ${m.text()}`);
     });
-    await page.goto(`${server.url}/bench-summaries/index.html`);
+    await page.goto(`${server.url}/${HARNESS}/index.html`);
     await page.waitForFunction(() => 'summariesBench' in window);
     const log = (what: string) => console.error(`[summaries bench] ${what} (load ${loadBefore})`);
 
     // SUMMARIES_BENCH_ONLY=import: the import alone (e), for looking into it.
-    if (process.env.SUMMARIES_BENCH_ONLY === 'import') {
+    if (ONLY === 'import') {
       return {
         loadAverageAtStart: loadBefore,
         e_import63Bundles: await importFigures(page, bundles),
       };
     }
     log('d: seeding the demo network');
-    const seed = await call<{ ms: number; stored: number }>(page, 'seedDemo');
+    const seed =
+      ONLY === 'reuse'
+        ? await call<{ ms: number; stored: number }>(page, 'reopen')
+        : await call<{ ms: number; stored: number }>(page, 'seedDemo');
     log(`d: ${Math.round(seed.ms)} ms; growing to ${ENTRIES}`);
     const grown = await call<{
       copyMs: number;
@@ -215,7 +226,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     await call(page, 'cleanUp');
 
     log('e: imports');
-    const e = await importFigures(page, bundles);
+    const e = ONLY === 'reuse' ? {} : await importFigures(page, bundles);
     log(`e: ${JSON.stringify(e)}`);
 
     const query = (k: 'a' | 'b' | 'c', what: string) => ({
@@ -263,7 +274,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
   } finally {
     await browser.close();
     await server.close();
-    await rm(profile, { recursive: true, force: true });
+    if (!kept) await rm(profile, { recursive: true, force: true });
   }
 }
 
