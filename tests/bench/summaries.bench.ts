@@ -26,7 +26,9 @@
 // (f) saving one entry with createActivity on the 500,000-entry database: p95 with its
 //     rollup write beside p95 with the rollup table's reads and writes made no-ops.
 //
-// BENCH=summaries npm run bench      runs this part alone.
+// BENCH=summaries npm run bench      runs this part alone. On the shared 2-core machine's disk,
+//                                     filling 500,000 entries alone took over 30 minutes
+//                                     (docs/summaries.md, "Measured").
 // SUMMARIES_BENCH_ENTRIES=100000     a smaller database for a quick look.
 // SUMMARIES_BENCH_ONLY=import         the import (e) alone, with its time per file.
 // SUMMARIES_BENCH_ONLY=reuse SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
