@@ -1,6 +1,8 @@
 // The summary rollups read and rebuilt through the open database: the "Rebuild summaries"
 // action and the reads a summary makes, by month, so a summary never scans the entries.
+import { monthRuns } from '../../../shared/summary/completeness.ts';
 import { type RollupRow, type RollupTable } from '../../../shared/summary/measures.ts';
+import { isMonth } from '../../../shared/summary/periods.ts';
 import { type LiaisonDb } from './db.ts';
 import { toDbError } from './errors.ts';
 import { fromStoredRollup, recountInto } from './rollups.ts';
@@ -22,13 +24,20 @@ export async function rebuildRollups(
   }
 }
 
-/** The rollup rows of these months (the only read a summary makes). */
+/**
+ * The rollup rows of these months (the only read a summary makes). Read as one key range per
+ * run of consecutive months (a year and the year before are one range): a plain range is one
+ * getAll, where `anyOf` walks a cursor row by row, several times slower on thousands of rows
+ * (the summaries benchmark, docs/summaries.md).
+ */
 export async function readRollups(db: LiaisonDb, months: readonly string[]): Promise<RollupRow[]> {
-  const rows = await db.summaryRollups
-    .where('month')
-    .anyOf([...months])
-    .toArray();
-  return rows.map(fromStoredRollup);
+  const sorted = [...new Set(months)].filter(isMonth).sort();
+  const parts = await Promise.all(
+    monthRuns(sorted).map(([first, last]) =>
+      db.summaryRollups.where('month').between(first, last, true, true).toArray(),
+    ),
+  );
+  return parts.flat().map(fromStoredRollup);
 }
 
 /** Every rollup row: tests compare it with a recount. */

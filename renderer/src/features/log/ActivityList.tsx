@@ -21,6 +21,7 @@ import { ListFilters } from './ListFilters.tsx';
 import { ActivityRow } from './ActivityRow.tsx';
 import { UnreadableRow } from './UnreadableEntry.tsx';
 import { DraftsNotice } from './DraftsNotice.tsx';
+import { LogExport } from './LogExport.tsx';
 import { ReturnedPanel } from '../review/index.ts';
 import { NilReportPanel } from '../nil-reports/index.ts';
 import { periodRange } from './period.ts';
@@ -145,6 +146,7 @@ export function ActivityList({ session }: { session: Session }) {
       {session.identity.role === 'officer' ? <ReturnedPanel session={session} /> : null}
       {session.identity.role === 'officer' ? <NilReportPanel session={session} /> : null}
       <ListFilters filters={filters} />
+      <LogExport session={session} filters={filters} filter={query} total={total} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
         {total === 0 && !searching ? (
           <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>

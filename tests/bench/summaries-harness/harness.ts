@@ -1,0 +1,408 @@
+// Runs inside Chromium: fills a demo HQ through the app's own demo seeding worker, grows it to
+// 500,000 entries, times the Summaries screen's own queries next to a full scan of the entries,
+// imports the 63 demo officer bundles through the exchange client, and times saving one entry
+// with and without its rollup write. Driven by tests/bench/summaries.bench.ts.
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
+import { type Platform } from '../../../renderer/src/platform/types.ts';
+import { createActivity, openDatabase } from '../../../renderer/src/db/index.ts';
+import { readRollups, rebuildRollups } from '../../../renderer/src/db/rollup-store.ts';
+import { rollupsFor, loadSummary } from '../../../renderer/src/db/summary-queries.ts';
+import { makeSealer } from '../../../renderer/src/db/sealing.ts';
+import { type ActivityRow } from '../../../renderer/src/db/schema.ts';
+import { type SeedMessage, type SeedRequest } from '../../../renderer/src/db/demo-seed-protocol.ts';
+import { reporting } from '../../../renderer/src/features/summaries/completeness-model.ts';
+import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
+import { DEMO_ROSTER, demoOfficerDeviceId } from '../../../shared/demo-data/index.ts';
+import {
+  DEMO_HQ_DEVICE_ID,
+  approveDevice,
+  demoDeviceKeys,
+  makeDemoProfile,
+  publicKeyText,
+  signProfile,
+} from '../../../shared/identity/index.ts';
+import { applyDeltas, contributionOf, type RollupRow } from '../../../shared/summary/measures.ts';
+import { periodMonths, type Period } from '../../../shared/summary/periods.ts';
+import { compareSummaries, type SummaryQuery } from '../../../shared/summary/totals.ts';
+import {
+  deleteDatabase,
+  hqDevice,
+  type Device,
+  type Network,
+} from '../exchange-harness/devices.ts';
+
+/** FY 2010–11: the fact sheet's year. */
+const FY: Period = { kind: 'fiscal-year', fiscalYear: 2010 };
+const TREND_POST = 'LON';
+const AS_OF = '2013-06-30';
+const HQ_SCOPE = { role: 'hq' } as const;
+const SUMMARY_DB = 'sbench-hq';
+
+let net: Network | null = null;
+let hq: Device | null = null;
+const workers: Worker[] = [];
+
+/**
+ * The demo network as the demo HQ would issue it once the 63 officer laptops are approved:
+ * the demo profile with each officer's demo device added through the app's own approveDevice,
+ * signed with the demo HQ key (so an import accepts their bundles without a person approving).
+ */
+async function demoNetwork(): Promise<Network> {
+  const demo = await makeDemoProfile();
+  const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID, { extractable: true });
+  let profile = demo.profile;
+  for (const officer of DEMO_ROSTER) {
+    const deviceId = demoOfficerDeviceId(officer.officerId);
+    const keys = await demoDeviceKeys(deviceId);
+    profile = approveDevice(
+      profile,
+      {
+        deviceId,
+        officerId: officer.officerId,
+        postCode: officer.postCode,
+        name: officer.name,
+        role: 'officer',
+        signingKey: await publicKeyText(keys.signing),
+        encryptionKey: await publicKeyText(keys.encryption),
+        createdAt: '2009-03-01T00:00:00.000Z',
+      },
+      '2009-03-01T00:00:00.000Z',
+    );
+  }
+  const signed = await signProfile(profile, hqKeys.signing.privateKey);
+  return { signed, hqKeys, officerKeys: await generateDeviceKeys({ extractable: true }) };
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await run();
+  return { ms: performance.now() - t0, value };
+}
+
+/** The app's demo seeding, exactly as "Try the demo" runs it: its worker, on its database. */
+function seedInWorker(dbName: string, dataKey: CryptoKey): Promise<number> {
+  const worker = new Worker(
+    new URL('../../../renderer/src/db/demo-seed.worker.ts', import.meta.url),
+    { type: 'module' },
+  );
+  workers.push(worker);
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<SeedMessage>) => {
+      const message = event.data;
+      if (message.type === 'done') resolve(message.stored);
+      if (message.type === 'error') reject(new Error(message.message));
+    };
+    worker.onerror = (e) => reject(new Error(e.message));
+    const request: SeedRequest = { dbName, dataKey };
+    worker.postMessage(request);
+  });
+}
+
+function stopWorkers(): void {
+  for (const w of workers.splice(0)) w.terminate();
+}
+
+/**
+ * Grows the seeded demo network to `target` entries: copies of the stored (sealed) rows under
+ * new ids, bulk-put 20,000 per transaction, then the rollups counted afresh by the app's own
+ * "Rebuild summaries" (rebuildRollups). The copies keep their month, post, officer and type,
+ * so the rollup table keeps the demo network's shape (about 5,300 rows a year) while the
+ * entries grow seven-fold, as the design's estimate assumes.
+ */
+async function growTo(device: Device, target: number) {
+  const { db } = device;
+  const originals = await db.activities.toArray();
+  const stored = originals.length;
+  const t0 = performance.now();
+  const batch = 20_000;
+  let copy = 1;
+  let at = 0;
+  for (let done = stored; done < target;) {
+    const rows: ActivityRow[] = [];
+    while (rows.length < batch && done + rows.length < target) {
+      const original = originals[at] as ActivityRow;
+      rows.push({ ...original, id: `${original.id}~${copy}` });
+      at += 1;
+      if (at === originals.length) {
+        at = 0;
+        copy += 1;
+      }
+    }
+    await db.transaction('rw', db.activities, () => db.activities.bulkPut(rows));
+    done += rows.length;
+    console.info(`grow: ${done} entries`);
+  }
+  const copyMs = performance.now() - t0;
+  console.info('grow: rebuilding the rollups');
+  const rebuild = await timed(() => rebuildRollups(db));
+  return {
+    copyMs,
+    rebuildMs: rebuild.ms,
+    rollupRows: rebuild.value,
+    entries: await db.activities.count(),
+  };
+}
+
+/** The screen's two queries for a period: the rollups it reads, and what it shows from them. */
+const networkByTypeAndPost: SummaryQuery = { period: FY, by: ['type', 'post'] };
+const postTrend: SummaryQuery = { period: FY, by: ['month'], filter: { postCode: TREND_POST } };
+
+function completeness(rows: readonly RollupRow[], expectedPosts: readonly string[]) {
+  return reporting({ rows, months: periodMonths(FY), expectedPosts, filter: {}, asOf: AS_OF });
+}
+
+/**
+ * The baseline: the same figures without rollups, by reading every stored entry and counting
+ * it with the same shared code (contributionOf, the rollup's own rule), then the same
+ * summary. What a summary would cost if it read the entries.
+ */
+async function scanRows(device: Device): Promise<RollupRow[]> {
+  const table = new Map<string, RollupRow>();
+  await device.db.activities.each((row) => {
+    const contribution = contributionOf(row);
+    if (contribution) applyDeltas(table, [contribution]);
+  });
+  return [...table.values()];
+}
+
+const bench = {
+  /** (d) Seeds a fresh demo HQ through the app's seeding worker. */
+  async seedDemo() {
+    stopWorkers();
+    net = await demoNetwork();
+    await deleteDatabase(SUMMARY_DB);
+    hq = await hqDevice(SUMMARY_DB, net);
+    hq.db.close();
+    const seeded = await timed(() => seedInWorker(SUMMARY_DB, (hq as Device).dataKey));
+    stopWorkers();
+    hq = { ...hq, db: await openDatabase(SUMMARY_DB) };
+    return { ms: seeded.ms, stored: seeded.value };
+  },
+
+  /** The database a stopped run left (SUMMARIES_BENCH_ONLY=reuse); no seeding figure. */
+  async reopen() {
+    const db = await openDatabase(SUMMARY_DB);
+    // Saves seal with some data key; which one does not matter to their cost.
+    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    hq = { db, dataKey };
+    return { ms: NaN, stored: 0 };
+  },
+
+  async grow(target: number) {
+    if (!hq) throw new Error('seed first');
+    return growTo(hq, target);
+  },
+
+  /** (a) (b) (c): each query as the screen makes it, `runs` times, beside `scans` full scans. */
+  async queries(runs: number, scans: number) {
+    const device = hq;
+    if (!device) throw new Error('seed first');
+    const { db } = device;
+    // HQ expects every post of the network (the screen reads them from the profile).
+    const expected = [...new Set(DEMO_ROSTER.map((o) => o.postCode))];
+    const a: number[] = [];
+    const b: number[] = [];
+    const c: number[] = [];
+    let groups = { a: 0, b: 0, c: 0 };
+    for (let i = 0; i < runs; i++) {
+      const ra = await timed(() => loadSummary(db, networkByTypeAndPost, HQ_SCOPE));
+      const rb = await timed(() => loadSummary(db, postTrend, HQ_SCOPE));
+      const rc = await timed(async () =>
+        completeness(await rollupsFor(db, { period: FY, by: [] }, HQ_SCOPE), expected),
+      );
+      a.push(ra.ms);
+      b.push(rb.ms);
+      c.push(rc.ms);
+      groups = {
+        a: ra.value.current.groups.length,
+        b: rb.value.current.groups.length,
+        c: rc.value.posts.length + rc.value.officers.length,
+      };
+    }
+    // The read alone, as it was before (one `anyOf` over the months) and as it is now (one
+    // key range per run of months), for the same FY query: the before / after of the change.
+    const months = [
+      ...new Set([...periodMonths(FY), ...periodMonths({ kind: 'fiscal-year', fiscalYear: 2009 })]),
+    ];
+    const readBefore: number[] = [];
+    const readNow: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      readBefore.push(
+        (await timed(() => db.summaryRollups.where('month').anyOf(months).toArray())).ms,
+      );
+      readNow.push((await timed(() => readRollups(db, months))).ms);
+    }
+    const sa: number[] = [];
+    const sb: number[] = [];
+    const sc: number[] = [];
+    let same = true;
+    for (let i = 0; i < scans; i++) {
+      const ra = await timed(async () =>
+        compareSummaries(await scanRows(device), networkByTypeAndPost),
+      );
+      const rb = await timed(async () => compareSummaries(await scanRows(device), postTrend));
+      const rc = await timed(async () => completeness(await scanRows(device), expected));
+      sa.push(ra.ms);
+      sb.push(rb.ms);
+      sc.push(rc.ms);
+      // The baseline must give the very figures the rollups give, or it measures nothing.
+      const fromRollups = await loadSummary(db, networkByTypeAndPost, HQ_SCOPE);
+      same &&= JSON.stringify(fromRollups.current) === JSON.stringify(ra.value.current);
+    }
+    return {
+      rollups: { a: stats(a), b: stats(b), c: stats(c) },
+      read: { anyOfBefore: stats(readBefore), rangesNow: stats(readNow) },
+      scan: { a: stats(sa), b: stats(sb), c: stats(sc) },
+      groups,
+      rollupRowsRead: (await rollupsFor(db, { period: FY, by: [] }, HQ_SCOPE)).length,
+      scanAgreesWithRollups: same,
+    };
+  },
+
+  /**
+   * (f) Saving one entry with createActivity, the form's own call, on the 500,000-entry
+   * database: alternately with its rollup write and with the rollup table's reads and writes
+   * made no-ops (the deltas are still computed: microseconds of pure code), so both sides
+   * share the machine's drift.
+   */
+  async saves(n: number) {
+    if (!hq) throw new Error('seed first');
+    const { db, dataKey } = hq;
+    const sealer = makeSealer(dataKey);
+    const table = db.summaryRollups;
+    const real = { bulkGet: table.bulkGet.bind(table), bulkPut: table.bulkPut.bind(table) };
+    const off = {
+      bulkGet: ((ids: string[]) =>
+        Promise.resolve(ids.map(() => undefined))) as typeof real.bulkGet,
+      bulkPut: (() => Promise.resolve('')) as unknown as typeof real.bulkPut,
+    };
+    const author = {
+      deviceId: DEMO_HQ_DEVICE_ID,
+      officerId: 'lo-london-1',
+      name: 'Bench',
+      postCode: 'LON',
+    };
+    const save = async (i: number) => {
+      const t0 = performance.now();
+      await createActivity(
+        db,
+        author,
+        {
+          type: 'interdiction',
+          schemaVersion: 1,
+          occurredOn: '2012-11-20',
+          data: {
+            airport: 'LHR',
+            carrier: 'Air Canada',
+            documentType: 'passport',
+            fraudType: 'altered',
+            persons: 1 + (i % 3),
+            outcome: 'offloaded',
+            travellerName: `Traveller ${i}`,
+          },
+        },
+        { sealer },
+      );
+      return performance.now() - t0;
+    };
+    const withRollups: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < n; i++) {
+      Object.assign(table, off);
+      without.push(await save(i));
+      Object.assign(table, real);
+      withRollups.push(await save(i));
+    }
+    return { withRollups: stats(withRollups), without: stats(without) };
+  },
+
+  /** (e) Imports the 63 bundle files at a fresh HQ whose profile lists their devices. */
+  async importBundles(names: string[], label: string) {
+    if (!net) net = await demoNetwork();
+    const files = await Promise.all(
+      names.map(async (name) => ({
+        name,
+        data: new Uint8Array(await (await fetch(`./bundles/${name}`)).arrayBuffer()),
+      })),
+    );
+    const dbName = `sbench-import-${label}`;
+    const device = await hqDevice(dbName, net);
+    const vault = new VaultSession(device.db);
+    vault.open(device.dataKey);
+    const services: Services = {
+      db: device.db,
+      platform: { kind: 'browser' } as unknown as Platform,
+      deviceId: DEMO_HQ_DEVICE_ID,
+      vault,
+    };
+    const exchange = createExchangeClient(services, {
+      createWorker: () => {
+        const worker = new Worker(
+          new URL('../../../renderer/src/db/exchange/exchange.worker.ts', import.meta.url),
+          { type: 'module' },
+        );
+        workers.push(worker);
+        return worker;
+      },
+    });
+    // As the app does at start: the worker is up before a person imports.
+    await exchange.resumeInterrupted({});
+    // When each file starts: whether later files cost more than earlier ones (the database
+    // growing) or every file costs alike.
+    const started: number[] = [];
+    const t0 = performance.now();
+    const run = await timed(() =>
+      exchange.importFiles(files, {
+        onProgress: (p) => {
+          started[p.fileIndex] ??= performance.now() - t0;
+        },
+      }),
+    );
+    stopWorkers();
+    const perFile = files.map((_, i) => (started[i + 1] ?? run.ms) - (started[i] ?? 0));
+    const outcomes: Record<string, number> = {};
+    for (const file of run.value.files) {
+      outcomes[file.outcome.kind] = (outcomes[file.outcome.kind] ?? 0) + 1;
+    }
+    const entries = await device.db.activities.count();
+    const rollupRows = await device.db.summaryRollups.count();
+    const changes = await device.db.changes.count();
+    device.db.close();
+    await deleteDatabase(dbName);
+    return {
+      ms: run.ms,
+      files: files.length,
+      bytes: files.reduce((sum, f) => sum + f.data.byteLength, 0),
+      outcomes,
+      entries,
+      rollupRows,
+      changes,
+      perFileMs: perFile,
+    };
+  },
+
+  async cleanUp() {
+    stopWorkers();
+    hq?.db.close();
+    await deleteDatabase(SUMMARY_DB);
+  },
+};
+
+declare global {
+  interface Window {
+    summariesBench?: typeof bench;
+  }
+}
+window.summariesBench = bench;
