@@ -4,13 +4,21 @@
 // the callers (import, export, set-up) decide what to do with the answer.
 import { DEMO_HQ_DEVICE_ID, DEMO_LEADS, DEMO_NETWORK_ID, demoLeadDeviceId } from './demo.ts';
 import { demoDeviceKeys } from './demo-keys.ts';
+import { DEMO_ROSTER, demoOfficerDeviceId } from './demo-roster.ts';
 import { publicKeyText } from './network.ts';
 import { type NetworkProfile } from './profile.ts';
 
-/** The public keys (signing and encryption, profile text) of every fixed demo device. */
+/**
+ * The public keys (signing and encryption, profile text) of every fixed demo device: HQ, the
+ * leads and the 63 officers' generated-data devices, whose bundles anyone can make.
+ */
 export async function demoPublicKeys(): Promise<ReadonlySet<string>> {
   const keys = new Set<string>();
-  const ids = [DEMO_HQ_DEVICE_ID, ...DEMO_LEADS.map((l) => demoLeadDeviceId(l.officerId))];
+  const ids = [
+    DEMO_HQ_DEVICE_ID,
+    ...DEMO_LEADS.map((l) => demoLeadDeviceId(l.officerId)),
+    ...DEMO_ROSTER.map((o) => demoOfficerDeviceId(o.officerId)),
+  ];
   for (const id of ids) {
     const pair = await demoDeviceKeys(id);
     keys.add(await publicKeyText(pair.signing));
