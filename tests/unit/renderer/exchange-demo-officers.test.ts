@@ -68,6 +68,31 @@ describe('the demo officers’ generated bundles', () => {
     expect(again.files[0]?.outcome.kind).toBe('already-imported');
   });
 
+  it('find the records they carry again when a big bundle repeats them under another id', async () => {
+    // 250 records: past the few ids one cursor reads, so the stored rows are found from the
+    // table's keys. The second bundle carries the same changes: nothing new, all unchanged.
+    const hq = await hqDevice(net);
+    const first = await generatedBundle('lo-mexico-1', 250);
+    const officer = DEMO_ROSTER.find((o) => o.officerId === 'lo-mexico-1');
+    if (!officer) throw new Error('lo-mexico-1 is not in the roster');
+    await importFiles(hq.deps, [{ name: first.fileName, data: first.data }]);
+    const own = entries.filter(
+      (e) => e.officerId === 'lo-mexico-1' && (e.type === 'liaison' || e.type === 'training'),
+    );
+    const resent = await demoOfficerBundle(
+      officer,
+      officerChanges(own.slice(0, 250), officer),
+      'bundle-resent',
+    );
+    const run = await importFiles(hq.deps, [{ name: 'resent.llb', data: resent.data }]);
+    const outcome = run.files[0]?.outcome;
+    expect(outcome?.kind).toBe('applied');
+    if (outcome?.kind !== 'applied') return;
+    expect(outcome.entries).toEqual({ added: 0, updated: 0 });
+    expect(outcome.counts.inserted + outcome.counts.updated).toBe(0);
+    expect(outcome.counts.unchanged).toBeGreaterThan(1000);
+  });
+
   it('are applied at the region’s demo lead too', async () => {
     const lead = await leadDevice(net);
     const file = await generatedBundle('lo-bogota-1');
