@@ -126,8 +126,8 @@ describe('the last import of many files', () => {
     applied('lo-bogota-2', 'BOG', 80, 2),
     duplicate('lo-mexico-1', 'MEX'),
     damaged,
-    ...Array.from({ length: 10 }, (_, i) => duplicate('lo-london-1', 'LON')).map((f, i) => ({
-      ...f,
+    ...Array.from({ length: 10 }, (_, i) => ({
+      ...duplicate('lo-london-1', 'LON'),
       fileName: `copy-${i}.llb`,
     })),
   ]);
@@ -157,7 +157,7 @@ describe('the last import of many files', () => {
     expect(screen.getAllByTestId('sync-file-report')).toHaveLength(14);
   });
 
-  it('reads in French, with French numbers', async () => {
+  it('reads in French, with French numbers', () => {
     renderHistory(many, 'fr');
     expect(screen.getByTestId('combined-total-entries').textContent).toMatch(/^1\s314$/);
     expect(screen.getByRole('table', { name: /^Par agent/ })).toBeTruthy();
@@ -166,7 +166,7 @@ describe('the last import of many files', () => {
     expect(screen.getByText('Le rapport de chaque fichier (14)')).toBeTruthy();
   });
 
-  it('keeps a run of one file as that file’s own report', async () => {
+  it('keeps a run of one file as that file’s own report', () => {
     renderHistory(run([applied('lo-bogota-1', 'BOG', 3)]));
     expect(screen.queryByTestId('combined-report')).toBeNull();
     expect(screen.getAllByTestId('sync-file-report')).toHaveLength(1);
