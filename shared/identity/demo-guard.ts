@@ -3,9 +3,8 @@
 // must never take a demo file, and a demo device must never talk to a real network. Pure:
 // the callers (import, export, set-up) decide what to do with the answer.
 import { DEMO_HQ_DEVICE_ID, DEMO_LEADS, DEMO_NETWORK_ID, demoLeadDeviceId } from './demo.ts';
-import { demoDeviceKeys } from './demo-keys.ts';
+import { demoPublicKeyTexts } from './demo-keys.ts';
 import { DEMO_ROSTER, demoOfficerDeviceId } from './demo-roster.ts';
-import { publicKeyText } from './network.ts';
 import { type NetworkProfile } from './profile.ts';
 
 /**
@@ -19,10 +18,9 @@ export async function demoPublicKeys(): Promise<ReadonlySet<string>> {
     ...DEMO_LEADS.map((l) => demoLeadDeviceId(l.officerId)),
     ...DEMO_ROSTER.map((o) => demoOfficerDeviceId(o.officerId)),
   ];
-  for (const id of ids) {
-    const pair = await demoDeviceKeys(id);
-    keys.add(await publicKeyText(pair.signing));
-    keys.add(await publicKeyText(pair.encryption));
+  for (const { signingKey, encryptionKey } of await Promise.all(ids.map(demoPublicKeyTexts))) {
+    keys.add(signingKey);
+    keys.add(encryptionKey);
   }
   return keys;
 }

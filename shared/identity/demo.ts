@@ -1,14 +1,10 @@
 // The built-in demo network, so a fresh install shows a working app at once: the 49 demo
-// posts, one team lead per region, and example officers who enroll like real ones.
+// posts, one team lead per region, the 63 demo officers' generated-data devices, and example
+// officers who enroll like real ones.
 import { DEMO_POSTS, REGIONS, postsInRegion } from '../domain/posts.ts';
 import { type ApprovedDevice, type Lead, type NetworkProfile, parseProfile } from './profile.ts';
-import {
-  type HqPublicKeys,
-  DEFAULT_POLICY,
-  createNetworkProfile,
-  publicKeyText,
-} from './network.ts';
-import { demoDeviceKeys, demoRecoveryKeys } from './demo-keys.ts';
+import { type HqPublicKeys, DEFAULT_POLICY, createNetworkProfile } from './network.ts';
+import { demoDeviceKeys, demoPublicKeyTexts, demoRecoveryKeys } from './demo-keys.ts';
 import { DEMO_ROSTER, demoOfficerDeviceId } from './demo-roster.ts';
 import { type SignedProfile, signProfile } from './signed.ts';
 
@@ -78,12 +74,10 @@ export async function makeDemoProfile(): Promise<SignedProfile> {
     entry: Pick<ApprovedDevice, 'officerId' | 'name' | 'role'> &
       Partial<Pick<ApprovedDevice, 'posts' | 'postCode'>>,
   ): Promise<ApprovedDevice> => {
-    const keys = await demoDeviceKeys(deviceId);
     return {
       deviceId,
       ...entry,
-      signingKey: await publicKeyText(keys.signing),
-      encryptionKey: await publicKeyText(keys.encryption),
+      ...(await demoPublicKeyTexts(deviceId)),
       approvedAt: DEMO_ISSUED_AT,
     };
   };

@@ -355,9 +355,9 @@ export const syncMessages = bilingual(
           '{{name}} n’a pas pu être importé et a été mis de côté : son importation s’est arrêtée deux fois. La raison figure sous « Dernière importation ».',
         setAside_other:
           '{{count, number}} fichiers n’ont pas pu être importés et ont été mis de côté : leur importation s’est arrêtée deux fois. Les raisons figurent sous « Dernière importation ».',
-        filesDone: 'Fichiers terminés : {{done, number}} sur {{count, number}}',
+        filesDone: 'Fichiers terminés : {{done, number}} sur {{count, number}}',
         progressText:
-          'Fichiers terminés : {{done, number}} sur {{count, number}}, {{percent, number}} %',
+          'Fichiers terminés : {{done, number}} sur {{count, number}}, {{percent, number}} %',
         fileProgress: 'Fichier {{index, number}} sur {{count, number}} : {{name}}',
         cancel: 'Annuler',
         cancelling: 'Arrêt après ce fichier…',
@@ -375,18 +375,18 @@ export const syncMessages = bilingual(
         entriesAdded: 'Entrées ajoutées',
         entriesUpdated: 'Entrées modifiées',
         changesRefused: 'Modifications refusées',
-        caption: 'Par agent : fichiers nouveaux, en double ou refusés, et entrées ajoutées',
+        caption: 'Par agent : fichiers nouveaux, en double ou refusés, et entrées ajoutées',
         officer: 'Agent',
         post: 'Poste',
         unknownSender: 'Expéditeur inconnu',
         otherFiles_one:
-          '{{count, number}} autre fichier (accusé de réception, profil ou fiche) : voir son rapport plus bas.',
+          '{{count, number}} autre fichier (accusé de réception, profil ou fiche) : voir son rapport plus bas.',
         otherFiles_other:
-          '{{count, number}} autres fichiers (accusés de réception, profils ou fiches) : voir leurs rapports plus bas.',
+          '{{count, number}} autres fichiers (accusés de réception, profils ou fiches) : voir leurs rapports plus bas.',
         reasonsHeading: 'Pourquoi des fichiers ou des modifications ont été refusés',
-        refusedFile: '{{name}} : {{reason}}',
-        refusedChanges_one: '{{count, number}} modification refusée : {{reason}}',
-        refusedChanges_other: '{{count, number}} modifications refusées : {{reason}}',
+        refusedFile: '{{name}} : {{reason}}',
+        refusedChanges_one: '{{count, number}} modification refusée : {{reason}}',
+        refusedChanges_other: '{{count, number}} modifications refusées : {{reason}}',
         reasonUnlisted:
           'autres refus, comptés mais non listés (chaque fichier en liste 200 au plus)',
         eachFile_one: 'Le rapport du fichier',
