@@ -9,9 +9,20 @@ import { type NetworkProfile } from './profile.ts';
 
 /**
  * The public keys (signing and encryption, profile text) of every fixed demo device: HQ, the
- * leads and the 63 officers' generated-data devices, whose bundles anyone can make.
+ * leads and the 63 officers' generated-data devices, whose bundles anyone can make. The same
+ * for every caller, so derived once (136 keys) and shared; a failed derivation is retried.
  */
-export async function demoPublicKeys(): Promise<ReadonlySet<string>> {
+export function demoPublicKeys(): Promise<ReadonlySet<string>> {
+  derived ??= deriveDemoPublicKeys().catch((e: unknown) => {
+    derived = undefined;
+    throw e;
+  });
+  return derived;
+}
+
+let derived: Promise<ReadonlySet<string>> | undefined;
+
+async function deriveDemoPublicKeys(): Promise<ReadonlySet<string>> {
   const keys = new Set<string>();
   const ids = [
     DEMO_HQ_DEVICE_ID,
