@@ -3,6 +3,7 @@
 // public seeds (identity/demo-keys.ts), so anyone can make these files: they are demo data.
 import { encodeBundle } from '../bundle/codec.ts';
 import { changesFileName } from '../bundle/file-name.ts';
+import { isReviewPath } from '../domain/activity.ts';
 import { CATALOGUE_VERSION } from '../domain/catalogue.ts';
 import { getPost } from '../domain/posts.ts';
 import {
@@ -31,7 +32,10 @@ function leadOf(officer: DemoOfficer) {
 
 /**
  * One bundle carrying all of an officer's changes (from officerChanges), signed with the
- * officer's demo device key. `bundleId` comes from the caller's id source.
+ * officer's demo device key. `bundleId` comes from the caller's id source. As the app's own
+ * export does, the officer's `review.*` changes (review.status = pending on each new entry)
+ * are left out, their seqs still covered by the declared range: every receiver refuses an
+ * officer's review write (officer-writes-review) and builds rows with that default anyway.
  */
 export async function demoOfficerBundle(
   officer: DemoOfficer,
@@ -42,6 +46,7 @@ export async function demoOfficerBundle(
   const last = changes.at(-1);
   if (!last) throw new RangeError(`Officer ${officer.officerId} has no changes`);
   if (!getPost(officer.postCode)) throw new RangeError(`Unknown post ${officer.postCode}`);
+  const carried = changes.filter((c) => !isReviewPath(c.field));
   const deviceId = demoOfficerDeviceId(officer.officerId);
   const keys = await demoDeviceKeys(deviceId);
   const hq = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
@@ -64,7 +69,7 @@ export async function demoOfficerBundle(
       { deviceId: DEMO_HQ_DEVICE_ID, publicKey: hq.encryption.publicKey },
       { deviceId: leadDevice, publicKey: lead.encryption.publicKey },
     ],
-    payload: changes,
+    payload: carried,
   });
   const fileName = changesFileName({
     postCode: officer.postCode,
@@ -73,5 +78,5 @@ export async function demoOfficerBundle(
     fromSeq: 1,
     toSeq: last.seq,
   });
-  return { fileName, data, changes: changes.length };
+  return { fileName, data, changes: carried.length };
 }

@@ -3,18 +3,35 @@
 // must never take a demo file, and a demo device must never talk to a real network. Pure:
 // the callers (import, export, set-up) decide what to do with the answer.
 import { DEMO_HQ_DEVICE_ID, DEMO_LEADS, DEMO_NETWORK_ID, demoLeadDeviceId } from './demo.ts';
-import { demoDeviceKeys } from './demo-keys.ts';
-import { publicKeyText } from './network.ts';
+import { demoPublicKeyTexts } from './demo-keys.ts';
+import { DEMO_ROSTER, demoOfficerDeviceId } from './demo-roster.ts';
 import { type NetworkProfile } from './profile.ts';
 
-/** The public keys (signing and encryption, profile text) of every fixed demo device. */
-export async function demoPublicKeys(): Promise<ReadonlySet<string>> {
+/**
+ * The public keys (signing and encryption, profile text) of every fixed demo device: HQ, the
+ * leads and the 63 officers' generated-data devices, whose bundles anyone can make. The same
+ * for every caller, so derived once (136 keys) and shared; a failed derivation is retried.
+ */
+export function demoPublicKeys(): Promise<ReadonlySet<string>> {
+  derived ??= deriveDemoPublicKeys().catch((e: unknown) => {
+    derived = undefined;
+    throw e;
+  });
+  return derived;
+}
+
+let derived: Promise<ReadonlySet<string>> | undefined;
+
+async function deriveDemoPublicKeys(): Promise<ReadonlySet<string>> {
   const keys = new Set<string>();
-  const ids = [DEMO_HQ_DEVICE_ID, ...DEMO_LEADS.map((l) => demoLeadDeviceId(l.officerId))];
-  for (const id of ids) {
-    const pair = await demoDeviceKeys(id);
-    keys.add(await publicKeyText(pair.signing));
-    keys.add(await publicKeyText(pair.encryption));
+  const ids = [
+    DEMO_HQ_DEVICE_ID,
+    ...DEMO_LEADS.map((l) => demoLeadDeviceId(l.officerId)),
+    ...DEMO_ROSTER.map((o) => demoOfficerDeviceId(o.officerId)),
+  ];
+  for (const { signingKey, encryptionKey } of await Promise.all(ids.map(demoPublicKeyTexts))) {
+    keys.add(signingKey);
+    keys.add(encryptionKey);
   }
   return keys;
 }

@@ -21,20 +21,30 @@ async function seed(label: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', bufferSource(utf8(text))));
 }
 
-async function pairFromSeed(
-  algorithm: 'Ed25519' | 'X25519',
-  label: string,
-  extractable: boolean,
-): Promise<CryptoKeyPair> {
+type Algorithm = 'Ed25519' | 'X25519';
+
+const usagesOf = (algorithm: Algorithm): KeyUsage[] =>
+  algorithm === 'Ed25519' ? ['sign'] : ['deriveBits'];
+
+/** The seed's private key as a JWK: extractable only long enough to read it. */
+async function jwkFromSeed(algorithm: Algorithm, label: string): Promise<JsonWebKey> {
   const pkcs8 = new Uint8Array(48);
   pkcs8.set(PKCS8_PREFIX[algorithm]);
   pkcs8.set(await seed(`${algorithm}/${label}`), 16);
-  const usages: KeyUsage[] = algorithm === 'Ed25519' ? ['sign'] : ['deriveBits'];
-  // Extractable long enough to read the public half (a JWK's `x`); the pair kept is
-  // re-imported non-extractable unless asked (the app seals it with the data key to store).
+  const usages = usagesOf(algorithm);
   const open = await crypto.subtle.importKey('pkcs8', pkcs8, { name: algorithm }, true, usages);
-  const jwk = await crypto.subtle.exportKey('jwk', open);
-  const { crv, kty, x, d } = jwk;
+  return crypto.subtle.exportKey('jwk', open);
+}
+
+async function pairFromSeed(
+  algorithm: Algorithm,
+  label: string,
+  extractable: boolean,
+): Promise<CryptoKeyPair> {
+  const usages = usagesOf(algorithm);
+  // The pair kept is re-imported non-extractable unless asked (the app seals it with the
+  // data key to store).
+  const { crv, kty, x, d } = await jwkFromSeed(algorithm, label);
   const privateKey = await crypto.subtle.importKey(
     'jwk',
     { crv, kty, x, d },
@@ -62,6 +72,21 @@ export async function demoDeviceKeys(
     signing: await pairFromSeed('Ed25519', deviceId, extractable),
     encryption: await pairFromSeed('X25519', deviceId, extractable),
   };
+}
+
+/**
+ * A demo device's public keys as profile text (base64url of the raw key, a JWK's `x`), with
+ * half the work of demoDeviceKeys: the demo profile and the demo guard list 68 devices.
+ */
+export async function demoPublicKeyTexts(
+  deviceId: string,
+): Promise<{ signingKey: string; encryptionKey: string }> {
+  const [signing, encryption] = await Promise.all([
+    jwkFromSeed('Ed25519', deviceId),
+    jwkFromSeed('X25519', deviceId),
+  ]);
+  if (!signing.x || !encryption.x) throw new Error(`No public key for demo device ${deviceId}`);
+  return { signingKey: signing.x, encryptionKey: encryption.x };
 }
 
 /** The demo HQ's recovery key pair: its own seed, so it is never the encryption key. */

@@ -1,14 +1,11 @@
 // The built-in demo network, so a fresh install shows a working app at once: the 49 demo
-// posts, one team lead per region, and example officers who enroll like real ones.
+// posts, one team lead per region, the 63 demo officers' generated-data devices, and example
+// officers who enroll like real ones.
 import { DEMO_POSTS, REGIONS, postsInRegion } from '../domain/posts.ts';
 import { type ApprovedDevice, type Lead, type NetworkProfile, parseProfile } from './profile.ts';
-import {
-  type HqPublicKeys,
-  DEFAULT_POLICY,
-  createNetworkProfile,
-  publicKeyText,
-} from './network.ts';
-import { demoDeviceKeys, demoRecoveryKeys } from './demo-keys.ts';
+import { type HqPublicKeys, DEFAULT_POLICY, createNetworkProfile } from './network.ts';
+import { demoDeviceKeys, demoPublicKeyTexts, demoRecoveryKeys } from './demo-keys.ts';
+import { DEMO_ROSTER, demoOfficerDeviceId } from './demo-roster.ts';
 import { type SignedProfile, signProfile } from './signed.ts';
 
 export const DEMO_NETWORK_ID = 'liaison-log-demo';
@@ -24,23 +21,7 @@ export const DEMO_LEADS: readonly Lead[] = REGIONS.map((region, i) => ({
   posts: postsInRegion(region.id).map((post) => post.code),
 }));
 
-export interface DemoOfficer {
-  readonly officerId: string;
-  readonly name: string;
-  readonly postCode: string;
-}
-
-/** Example officers the demo offers to "be"; not in the profile until their device enrolls. */
-export const DEMO_OFFICERS: readonly DemoOfficer[] = [
-  { officerId: 'lo-bogota-1', name: 'Sofía Herrera', postCode: 'BOG' },
-  { officerId: 'lo-mexico-1', name: 'Marc-André Gagnon', postCode: 'MEX' },
-  { officerId: 'lo-london-1', name: 'Priya Sharma', postCode: 'LON' },
-  { officerId: 'lo-paris-1', name: 'Élise Bouchard', postCode: 'PAR' },
-  { officerId: 'lo-lagos-1', name: 'Amara Okafor', postCode: 'LOS' },
-  { officerId: 'lo-nairobi-1', name: 'Kevin Otieno', postCode: 'NBO' },
-  { officerId: 'lo-delhi-1', name: 'Anil Kapoor', postCode: 'DEL' },
-  { officerId: 'lo-manila-1', name: 'Maria Santos', postCode: 'MNL' },
-];
+export { DEMO_OFFICERS, type DemoOfficer } from './demo-roster.ts';
 
 export interface DemoNetworkInput {
   /** The demo HQ's keys (made on the device: the demo's private keys are never shipped). */
@@ -76,29 +57,40 @@ export function demoLeadDeviceId(officerId: string): string {
 }
 
 /**
- * The demo network as every demo install holds it: HQ and each lead's laptop listed with
- * their fixed demo keys, signed by the demo HQ. Ed25519 signatures are deterministic, so two
- * installs make byte-identical profiles. Officers' laptops enroll like real ones.
+ * The demo network as every demo install holds it: HQ, each lead's laptop and each of the 63
+ * officers' generated-data devices (`demo-<officer id>`, whose bundles `npm run demo:bundles`
+ * writes) listed with their fixed demo keys, signed by the demo HQ. So a demo HQ or lead takes
+ * those bundles without an approval step. Ed25519 signatures are deterministic, so two
+ * installs make byte-identical profiles. A person trying the demo as an officer gets fresh
+ * keys under their own device id and enrolls like a real officer.
  */
 export async function makeDemoProfile(): Promise<SignedProfile> {
   const now = new Date(DEMO_ISSUED_AT);
   const hqKeys = await demoDeviceKeys(DEMO_HQ_DEVICE_ID);
   const recovery = await demoRecoveryKeys(DEMO_HQ_DEVICE_ID);
   const base = await makeDemoNetwork({ hqKeys: { ...hqKeys, recovery }, now });
+  const listed = async (
+    deviceId: string,
+    entry: Pick<ApprovedDevice, 'officerId' | 'name' | 'role'> &
+      Partial<Pick<ApprovedDevice, 'posts' | 'postCode'>>,
+  ): Promise<ApprovedDevice> => {
+    return {
+      deviceId,
+      ...entry,
+      ...(await demoPublicKeyTexts(deviceId)),
+      approvedAt: DEMO_ISSUED_AT,
+    };
+  };
   const devices: ApprovedDevice[] = [...base.devices];
   for (const lead of DEMO_LEADS) {
-    const deviceId = demoLeadDeviceId(lead.officerId);
-    const keys = await demoDeviceKeys(deviceId);
-    devices.push({
-      deviceId,
-      officerId: lead.officerId,
-      name: lead.name,
-      role: 'lead',
-      posts: [...lead.posts],
-      signingKey: await publicKeyText(keys.signing),
-      encryptionKey: await publicKeyText(keys.encryption),
-      approvedAt: DEMO_ISSUED_AT,
-    });
+    const { officerId, name } = lead;
+    const entry = { officerId, name, role: 'lead' as const, posts: [...lead.posts] };
+    devices.push(await listed(demoLeadDeviceId(officerId), entry));
+  }
+  for (const officer of DEMO_ROSTER) {
+    const { officerId, name, postCode } = officer;
+    const entry = { officerId, name, role: 'officer' as const, postCode };
+    devices.push(await listed(demoOfficerDeviceId(officerId), entry));
   }
   return signProfile(parseProfile({ ...base, devices }), hqKeys.signing.privateKey);
 }

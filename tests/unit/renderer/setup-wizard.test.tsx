@@ -131,7 +131,9 @@ describe('the setup wizard', () => {
     await screen.findByRole('heading', { name: 'Who are you?' });
     expect(screen.getByLabelText<HTMLInputElement>('Team lead').checked).toBe(true);
     expect(await getMeta(db, 'identity')).toBeUndefined();
-  });
+    // A long walk through six steps; the first profile read derives the demo guard's 136
+    // public keys (about 0.4 s): past the 5 s default on a loaded machine.
+  }, 20_000);
 
   it('starts the demo officer in one click from the demo screen', async () => {
     const user = userEvent.setup();

@@ -131,7 +131,7 @@ beforeEach(() => resetImportStore());
 afterEach(() => cleanup());
 
 describe('the import panel', () => {
-  it('shows a bar per file and overall while importing, and cancels between files', async () => {
+  it('shows one bar for the run (the file being read, the files done) and cancels between files', async () => {
     const user = userEvent.setup();
     const { client, release, imported } = fakeClient();
     const files = ['a.llb', 'b.llb', 'c.llb'].map((name) => ({ name, data: new Uint8Array([1]) }));
@@ -140,10 +140,12 @@ describe('the import panel', () => {
       fakePlatform({ openFiles: () => Promise.resolve(files) }),
     );
     await user.click(screen.getByRole('button', { name: 'Choose files…' }));
-    const fileBar = await screen.findByRole('progressbar', { name: 'File 1 of 3: a.llb' });
-    expect(fileBar.getAttribute('aria-valuenow')).toBe('50');
-    const overall = screen.getByRole('progressbar', { name: 'All files' });
-    expect(overall.getAttribute('aria-valuenow')).toBe('16');
+    const bar = await screen.findByRole('progressbar', { name: 'File 1 of 3: a.llb' });
+    expect(screen.getAllByRole('progressbar')).toHaveLength(1);
+    // Its value is the run's share done: half of the first of three files.
+    expect(bar.getAttribute('aria-valuenow')).toBe('16');
+    expect(bar.getAttribute('aria-valuetext')).toBe('Files done: 0 of 3, 16%');
+    expect(screen.getByText('Files done: 0 of 3')).toBeTruthy();
 
     await release();
     await waitFor(() =>
@@ -153,6 +155,7 @@ describe('the import panel', () => {
           .getAttribute('aria-valuenow'),
       ).toBe('50'),
     );
+    expect(screen.getByText('Files done: 1 of 3')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('button', { name: 'Stopping after this file…' })).toHaveProperty(
       'disabled',

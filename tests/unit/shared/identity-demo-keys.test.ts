@@ -14,6 +14,9 @@ import {
 } from '../../../shared/identity/index.ts';
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
 import { DEMO_POSTS } from '../../../shared/domain/posts.ts';
+import { DEMO_ROSTER, demoOfficerDeviceId } from '../../../shared/identity/demo-roster.ts';
+import { demoPublicKeys, demoStatus } from '../../../shared/identity/demo-guard.ts';
+import { encodeProfileFile } from '../../../shared/identity/profile-file.ts';
 
 describe('demo keys', () => {
   it('derives the same public keys on every call, with private keys that cannot be exported', async () => {
@@ -55,6 +58,52 @@ describe('demo profile', () => {
       const scope = scopeOf(profile, demoLeadDeviceId(lead.officerId));
       expect(scope).toEqual({ role: 'lead', officerId: lead.officerId, posts: lead.posts });
     }
+  });
+
+  it('lists the 63 officers’ generated-data devices with their demo keys, names and posts', async () => {
+    const { profile } = await makeDemoProfile();
+    expect(DEMO_ROSTER).toHaveLength(63);
+    for (const officer of DEMO_ROSTER) {
+      const deviceId = demoOfficerDeviceId(officer.officerId);
+      const device = profile.devices.find((d) => d.deviceId === deviceId);
+      const keys = await demoDeviceKeys(deviceId);
+      expect(device).toMatchObject({
+        officerId: officer.officerId,
+        name: officer.name,
+        role: 'officer',
+        postCode: officer.postCode,
+        signingKey: await publicKeyText(keys.signing),
+        encryptionKey: await publicKeyText(keys.encryption),
+      });
+      expect(scopeOf(profile, deviceId)).toEqual({
+        role: 'officer',
+        officerId: officer.officerId,
+        postCode: officer.postCode,
+      });
+    }
+    // HQ, four leads, 63 officers; the signed file stays small (43,942 bytes).
+    expect(profile.devices).toHaveLength(1 + DEMO_LEADS.length + 63);
+    expect(encodeProfileFile(await makeDemoProfile()).byteLength).toBeLessThan(64 * 1024);
+  });
+
+  it('counts every listed demo key as public: a real network holding one is mixed', async () => {
+    const demoKeys = await demoPublicKeys();
+    const { profile } = await makeDemoProfile();
+    for (const device of profile.devices) {
+      expect(demoKeys.has(device.signingKey)).toBe(true);
+      expect(demoKeys.has(device.encryptionKey)).toBe(true);
+    }
+    expect(demoStatus(profile, demoKeys)).toBe('demo');
+    const hq = await generateDeviceKeys();
+    const real = await createNetworkProfile({
+      networkName: { en: 'Real', fr: 'Réel' },
+      hq: { deviceId: 'hq-1', officerId: 'hq-ottawa', name: 'HQ', keys: hq },
+      posts: DEMO_POSTS,
+      now: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(demoStatus(real, demoKeys)).toBe('real');
+    const officer = profile.devices.find((d) => d.deviceId === 'demo-lo-bogota-2');
+    expect(demoStatus({ ...real, devices: [...real.devices, officer] }, demoKeys)).toBe('mixed');
   });
 
   it('is refused by a device of a real network', async () => {

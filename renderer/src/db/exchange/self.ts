@@ -7,6 +7,7 @@ import { MAX_RECIPIENTS } from '../../../../shared/bundle/limits.ts';
 import { type BundleRecipient } from '../../../../shared/bundle/types.ts';
 import { CATALOGUE_VERSION } from '../../../../shared/domain/catalogue.ts';
 import { scopeOf } from '../../../../shared/identity/approve.ts';
+import { isGeneratedDemoDevice } from '../../../../shared/identity/demo-roster.ts';
 import { fingerprintCode } from '../../../../shared/identity/fingerprint-code.ts';
 import {
   holdsRevokedKey,
@@ -141,7 +142,8 @@ function leadDevicesOf(profile: NetworkProfile, posts: readonly string[]): strin
 /**
  * Who receives this device's changes. An officer: HQ and the leads of its post. A lead: HQ,
  * the other leads of its posts and the officer devices of its posts (its reviews go back to
- * them). HQ: every lead and officer device. At most MAX_RECIPIENTS.
+ * them). HQ: every lead and officer device. At most MAX_RECIPIENTS. Never the demo officers'
+ * generated-data devices: no install runs them.
  */
 export function changeRecipients(self: SelfInfo): KnownDevice[] {
   const { profile, identity, posts } = self;
@@ -161,7 +163,9 @@ export function changeRecipients(self: SelfInfo): KnownDevice[] {
   }
   if (identity.role === 'hq')
     ids.push(...profile.devices.filter((d) => d.role !== 'hq').map((d) => d.deviceId));
-  const unique = [...new Set(ids)].filter((id) => id !== identity.deviceId);
+  const unique = [...new Set(ids)].filter(
+    (id) => id !== identity.deviceId && !isGeneratedDemoDevice(profile, id),
+  );
   const devices = unique
     .map((id) => knownDevice(self, id))
     .filter((d): d is KnownDevice => d !== undefined);

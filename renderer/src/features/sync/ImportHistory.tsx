@@ -7,6 +7,17 @@ import { type NetworkProfile } from '../../../../shared/identity/profile.ts';
 import { type ImportRunReport } from '../../db/exchange/api.ts';
 import { officerName, summarizeRun } from './report-lines.ts';
 import { RunReport, type WaitingApproval } from './RunReport.tsx';
+import { CombinedReport } from './CombinedReport.tsx';
+
+/** One file: its report. Several: one combined report, each file's a click away. */
+function RunBody(props: {
+  run: ImportRunReport;
+  profile: NetworkProfile | undefined;
+  formatWhen: (iso: string) => string;
+  approval?: WaitingApproval | undefined;
+}) {
+  return props.run.files.length > 1 ? <CombinedReport {...props} /> : <RunReport {...props} />;
+}
 
 interface Props {
   runs: readonly ImportRunReport[];
@@ -90,7 +101,7 @@ function PastRun({
             {run.finishedAt === null && !run.cancelled ? (
               <p className="notice warn">{t('sync.report.unfinished')}</p>
             ) : null}
-            <RunReport run={run} profile={profile} formatWhen={formatWhen} approval={approval} />
+            <RunBody run={run} profile={profile} formatWhen={formatWhen} approval={approval} />
           </>
         ) : null}
       </div>
@@ -119,7 +130,7 @@ export function ImportHistory({ runs, profile, formatWhen, running, approval }: 
             {latest.finishedAt === null && !latest.cancelled && !running ? (
               <p className="notice warn">{t('sync.report.unfinished')}</p>
             ) : null}
-            <RunReport run={latest} profile={profile} formatWhen={formatWhen} approval={approval} />
+            <RunBody run={latest} profile={profile} formatWhen={formatWhen} approval={approval} />
           </>
         ) : (
           <p className="hint">{t('sync.report.noRuns')}</p>

@@ -1,50 +1,41 @@
-// The running import: a bar for the current file and one for the whole run, with Cancel
-// (which stops between files), and a line saying so when it completes an interrupted run.
+// The running import: one bar for the whole run (the file being read, how many are done),
+// with Cancel (which stops between files).
 import { useTranslation } from 'react-i18next';
 import { cancelImport, useImportStore } from './import-store.ts';
 import { type ProgressView } from './progress.ts';
 
-function Bar({ id, label, percent }: { id: string; label: string; percent: number }) {
+/**
+ * One bar for the whole run, however many files: its name says which file is being read
+ * ("File 12 of 63: …"), the line under it how many are done, its value the run's share done.
+ */
+export function ProgressBar({ progress }: { progress: ProgressView }) {
   const { t } = useTranslation();
+  const done = progress.index - 1;
+  const percent = progress.overallPercent;
   return (
     <div className="sync-progress">
-      <span id={id} className="sync-progress-label">
-        {label}
-      </span>
-      <div
-        role="progressbar"
-        aria-labelledby={id}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={t('sync.status.importing', { percent })}
-        className="sync-bar"
-      >
-        <div className="sync-bar-fill" style={{ width: `${percent}%` }} />
-      </div>
-    </div>
-  );
-}
-
-export function ProgressBars({ progress }: { progress: ProgressView }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Bar
-        id="sync-progress-file"
-        label={t('sync.import.fileProgress', {
+      <span id="sync-progress-file" className="sync-progress-label">
+        {t('sync.import.fileProgress', {
           index: progress.index,
           count: progress.count,
           name: progress.fileName,
         })}
-        percent={progress.filePercent}
-      />
-      <Bar
-        id="sync-progress-all"
-        label={t('sync.import.overall')}
-        percent={progress.overallPercent}
-      />
-    </>
+      </span>
+      <div
+        role="progressbar"
+        aria-labelledby="sync-progress-file"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={t('sync.import.progressText', { done, count: progress.count, percent })}
+        className="sync-bar"
+      >
+        <div className="sync-bar-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="sync-progress-done" data-testid="sync-files-done">
+        {t('sync.import.filesDone', { done, count: progress.count })}
+      </span>
+    </div>
   );
 }
 
@@ -57,7 +48,7 @@ export function ImportProgressView() {
   return (
     <div className="sync-running" aria-busy="true">
       <p className="sync-running-title">{t('sync.import.running')}</p>
-      {progress ? <ProgressBars progress={progress} /> : null}
+      {progress ? <ProgressBar progress={progress} /> : null}
       {resuming ? null : (
         <div className="actions">
           <button id="sync-cancel-import" onClick={cancelImport} disabled={cancelling}>

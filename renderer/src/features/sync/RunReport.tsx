@@ -32,6 +32,8 @@ interface Props {
   profile: NetworkProfile | undefined;
   formatWhen: (iso: string) => string;
   approval?: WaitingApproval | undefined;
+  /** False where the run's own report (CombinedReport) already says it was cancelled. */
+  sayCancelled?: boolean;
 }
 
 function WaitingDevice({ deviceId, approval }: { deviceId: string; approval?: WaitingApproval }) {
@@ -187,13 +189,15 @@ function FileEntry({
   );
 }
 
-export function RunReport({ run, profile, formatWhen, approval }: Props) {
+export function RunReport({ run, profile, formatWhen, approval, sayCancelled = true }: Props) {
   const { i18n, t } = useTranslation();
   const lang = useLang();
   const ctx: OutcomeContext = { profile, lang, exists: (k) => i18n.exists(k), formatWhen };
   return (
     <div className="sync-run" data-testid="sync-run-report">
-      {run.cancelled ? <p className="notice warn">{t('sync.report.cancelled')}</p> : null}
+      {run.cancelled && sayCancelled ? (
+        <p className="notice warn">{t('sync.report.cancelled')}</p>
+      ) : null}
       <ul className="sync-files">
         {run.files.map((file, i) => (
           <FileEntry key={`${file.fileName}/${i}`} file={file} ctx={ctx} approval={approval} />
