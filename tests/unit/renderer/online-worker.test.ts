@@ -17,6 +17,8 @@ import {
 import { directPort } from '../../../renderer/src/db/online/port.ts';
 import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
 import { syncOnce, type SyncProgress } from '../../../renderer/src/db/online/sync.ts';
+import { readOnline } from '../../../renderer/src/db/online/state.ts';
+import { type ExchangePort } from '../../../renderer/src/db/online/port.ts';
 import { listImportRuns } from '../../../renderer/src/db/exchange/runs.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
 import { inThreadWorker, type InThreadWorker } from './in-thread-worker.ts';
@@ -144,6 +146,65 @@ describe('online sync through the exchange worker', () => {
     const [receiptRun] = await listImportRuns(officer.db, 1);
     expect(receiptRun).toMatchObject({ relay: true });
     expect(receiptRun?.files.map((f) => f.outcome.kind)).toEqual(['receipt']);
+  }, 30_000);
+
+  it('the vault locked mid-sync: the import fails, nothing is set aside, the next sync after unlocking imports', async () => {
+    const store = relayStore();
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    await logOne(officer, 'Airline briefing');
+    const officerSide = syncThroughWorker(officer, store);
+    expect((await officerSide.run()).uploaded).toBe(1);
+
+    const { worker, services } = throughWorker(hq);
+    const engine = relayEnginePort(
+      createExchangeCall(services, { createWorker: () => worker }),
+      hq.db,
+    );
+    // The vault locks (idle timer) just before the import is posted.
+    const locking: ExchangePort = {
+      ...engine,
+      importFiles: (files, onProgress) => {
+        services.vault.lock();
+        return engine.importFiles(files, onProgress);
+      },
+    };
+    await expect(syncOnce({ db: hq.db, store, port: locking })).rejects.toThrow(/locked/);
+    expect(await hq.db.activities.count()).toBe(0);
+    expect((await readOnline(hq.db, 'online.pulled')) ?? []).toEqual([]);
+    services.vault.open(hq.dataKey);
+    const after = await syncOnce({ db: hq.db, store, port: engine });
+    expect(after).toMatchObject({ imported: 1, setAside: [] });
+    expect(await hq.db.activities.count()).toBe(1);
+
+    // A file the engine rejects for a local, passing reason (locked, disk full) stays in the
+    // inbox and is imported next time, never set aside.
+    const officerEngine = relayEnginePort(
+      createExchangeCall(throughWorker(officer).services, {
+        createWorker: () => throughWorker(officer).worker,
+      }),
+      officer.db,
+    );
+    const refusing: ExchangePort = {
+      ...officerEngine,
+      importFiles: async (files) => ({
+        ...(await officerEngine.importFiles([])),
+        files: files.map((f) => ({
+          fileName: f.name,
+          outcome: { kind: 'rejected' as const, errorKey: 'exchange.error.locked' },
+        })),
+      }),
+    };
+    const held = inboxOf(OFFICER_A.deviceId);
+    expect(held.length).toBeGreaterThan(0);
+    expect(await syncOnce({ db: officer.db, store, port: refusing })).toMatchObject({
+      imported: 0,
+      setAside: [],
+    });
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual(held);
+    expect((await officerSide.run()).setAside).toEqual([]);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    expect((await getExchangeStatus(officer.db)).waiting).toBe(0);
   }, 30_000);
 
   it('a file import is not marked as the relay’s', async () => {

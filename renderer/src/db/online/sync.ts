@@ -176,9 +176,24 @@ function importWithProgress(deps: SyncDeps, files: ImportFileInput[]): Promise<I
   );
 }
 
-function isSetAside(run: ImportRunReport, name: string): boolean {
+/**
+ * Rejections that say something about this device at this moment (locked, disk full, the
+ * database closed), not about the file: it stays where it is and is tried again next sync.
+ */
+const TRANSIENT_REJECTIONS = new Set([
+  'exchange.error.locked',
+  'exchange.error.disk-full',
+  'exchange.error.write-failed',
+  'exchange.error.connection-closed',
+]);
+
+/** What becomes of a downloaded file after the import: kept as done, tried again, or set aside. */
+function fateOf(run: ImportRunReport, name: string): 'done' | 'retry' | 'set-aside' {
   const outcome = run.files.find((f) => f.fileName === name)?.outcome;
-  return outcome === undefined || outcome.kind === 'rejected' || outcome.kind === 'set-aside';
+  // Not in the report (the run stopped before it): next sync.
+  if (outcome === undefined) return 'retry';
+  if (outcome.kind === 'rejected' && TRANSIENT_REJECTIONS.has(outcome.errorKey)) return 'retry';
+  return outcome.kind === 'rejected' || outcome.kind === 'set-aside' ? 'set-aside' : 'done';
 }
 
 async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport): Promise<void> {
@@ -196,7 +211,9 @@ async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport
   // Removed only now: the import committed. A crash before this re-imports them next time,
   // which the engine answers with "already imported".
   for (const name of plan.apply) {
-    if (isSetAside(run, name)) await setAside(deps, deviceId, name, report);
+    const fate = fateOf(run, name);
+    if (fate === 'retry') continue;
+    if (fate === 'set-aside') await setAside(deps, deviceId, name, report);
     else {
       report.imported += 1;
       await store.remove(`${dir}/${name}`);
@@ -227,8 +244,10 @@ async function pullOutboxes(
     }
     const run = await importWithProgress(deps, files);
     for (const f of todo) {
+      const fate = fateOf(run, f.name);
+      if (fate === 'retry') continue;
       pulled.add(pullKey(f.deviceId, f.name));
-      if (isSetAside(run, f.name)) report.setAside.push(pullKey(f.deviceId, f.name));
+      if (fate === 'set-aside') report.setAside.push(pullKey(f.deviceId, f.name));
       else report.imported += 1;
     }
     applied = run.files.some((f) => f.outcome.kind === 'applied');
