@@ -25,6 +25,8 @@ import { inThreadWorker, type InThreadWorker } from './in-thread-worker.ts';
 import { readdirSync } from 'node:fs';
 import { parseProfile, revokeDevice, signProfile } from '../../../shared/identity/index.ts';
 import { getNetworkProfile, replaceProfile } from '../../../renderer/src/db/identity.ts';
+import { encodeProfileFile } from '../../../shared/identity/profile-file.ts';
+import { inboxDir, remoteProfileName } from '../../../shared/remote/index.ts';
 import {
   OFFICER_A,
   OFFICER_B,
@@ -205,6 +207,38 @@ describe('online sync through the exchange worker', () => {
     expect((await officerSide.run()).setAside).toEqual([]);
     expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
     expect((await getExchangeStatus(officer.db)).waiting).toBe(0);
+  }, 30_000);
+
+  it('profile copies apply in numeric version order (v9 before v10); an older one than the device’s is removed, not a failure', async () => {
+    const store = relayStore();
+    const officer = await officerDevice(net, OFFICER_A);
+    const v1 = net.signed.profile;
+    const signedAt = (version: number) =>
+      signProfile(
+        parseProfile({ ...v1, version, issuedAt: `2026-03-${10 + version}T10:00:00.000Z` }),
+        net.hqKeys.signing.privateKey,
+      );
+    const inbox = inboxDir(OFFICER_A.deviceId);
+    const put = async (version: number) => {
+      await store.ensureDir(inbox);
+      await store.putNew(
+        inbox,
+        remoteProfileName(version),
+        encodeProfileFile(await signedAt(version)),
+      );
+    };
+    await put(9);
+    await put(10);
+    const side = syncThroughWorker(officer, store);
+    expect(await side.run()).toMatchObject({ imported: 2, setAside: [] });
+    expect((await getNetworkProfile(officer.db))?.version).toBe(10);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    // A copy of an older version (HQ's copies crossed a file import): done, not a failure.
+    await put(5);
+    expect(await side.run()).toMatchObject({ imported: 0, setAside: [] });
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    expect(existsSync(join(lastFolder, inbox, 'set-aside'))).toBe(false);
+    expect((await getNetworkProfile(officer.db))?.version).toBe(10);
   }, 30_000);
 
   it('a file import is not marked as the relay’s', async () => {

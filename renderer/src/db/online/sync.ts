@@ -187,12 +187,22 @@ const TRANSIENT_REJECTIONS = new Set([
   'exchange.error.connection-closed',
 ]);
 
-/** What becomes of a downloaded file after the import: kept as done, tried again, or set aside. */
-function fateOf(run: ImportRunReport, name: string): 'done' | 'retry' | 'set-aside' {
+/** An older profile version than this device's: nothing wrong, it already has a newer one. */
+const SUPERSEDED = 'identity.error.older-version';
+
+/**
+ * What becomes of a downloaded file after the import: done (counted), superseded (removed,
+ * not counted, not a failure), tried again next sync, or set aside.
+ */
+function fateOf(
+  run: ImportRunReport,
+  name: string,
+): 'done' | 'superseded' | 'retry' | 'set-aside' {
   const outcome = run.files.find((f) => f.fileName === name)?.outcome;
   // Not in the report (the run stopped before it): next sync.
   if (outcome === undefined) return 'retry';
   if (outcome.kind === 'rejected' && TRANSIENT_REJECTIONS.has(outcome.errorKey)) return 'retry';
+  if (outcome.kind === 'rejected' && outcome.errorKey === SUPERSEDED) return 'superseded';
   return outcome.kind === 'rejected' || outcome.kind === 'set-aside' ? 'set-aside' : 'done';
 }
 
@@ -215,7 +225,7 @@ async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport
     if (fate === 'retry') continue;
     if (fate === 'set-aside') await setAside(deps, deviceId, name, report);
     else {
-      report.imported += 1;
+      if (fate === 'done') report.imported += 1;
       await store.remove(`${dir}/${name}`);
     }
   }
@@ -248,7 +258,7 @@ async function pullOutboxes(
       if (fate === 'retry') continue;
       pulled.add(pullKey(f.deviceId, f.name));
       if (fate === 'set-aside') report.setAside.push(pullKey(f.deviceId, f.name));
-      else report.imported += 1;
+      else if (fate === 'done') report.imported += 1;
     }
     applied = run.files.some((f) => f.outcome.kind === 'applied');
   }
