@@ -241,6 +241,41 @@ describe('online sync through the exchange worker', () => {
     expect((await getNetworkProfile(officer.db))?.version).toBe(10);
   }, 30_000);
 
+  it('HQ: one device’s inbox refusing the profile copy is reported, never stops the pull; it is tried again next sync', async () => {
+    const both = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const store = relayStore();
+    const hq = await hqDevice(both);
+    const officer = await officerDevice(both, OFFICER_A);
+    const hqSide = syncThroughWorker(hq, store);
+    await hqSide.run(); // the first sync: the version every device has by file
+    await logOne(officer, 'Airline briefing');
+    expect((await syncThroughWorker(officer, store).run()).uploaded).toBe(1);
+    const v1 = both.signed.profile;
+    const v2 = parseProfile({
+      ...v1,
+      version: v1.version + 1,
+      issuedAt: '2026-03-05T10:00:00.000Z',
+    });
+    await replaceProfile(hq.db, await signProfile(v2, both.hqKeys.signing.privateKey));
+    // officer-b's inbox exists and the server refuses writes into it.
+    const refused = join(lastFolder, 'inbox', OFFICER_B.deviceId);
+    mkdirSync(refused, { recursive: true });
+    chmodSync(refused, 0o555);
+    try {
+      const report = await hqSide.run();
+      expect(report).toMatchObject({ imported: 1, profileNotSent: [OFFICER_B.deviceId] });
+      expect(await hq.db.activities.count()).toBe(1);
+      expect(inboxOf(OFFICER_A.deviceId).some((n) => n.endsWith('.llprofile'))).toBe(true);
+    } finally {
+      chmodSync(refused, 0o777);
+    }
+    // Next sync: only officer-b's copy is written; then the version counts as sent.
+    expect(await hqSide.run()).toMatchObject({ profilesSent: 1, profileNotSent: [] });
+    expect(inboxOf(OFFICER_B.deviceId)).toEqual([remoteProfileName(v2.version)]);
+    expect(await hqSide.run()).toMatchObject({ profilesSent: 0, profileNotSent: [] });
+    expect(await readOnline(hq.db, 'online.profileSent')).toBe(v2.version);
+  }, 30_000);
+
   it('a file import is not marked as the relay’s', async () => {
     const hq = await hqDevice(net);
     await dispatch(hq.deps, { op: 'importFiles', files: [] }, {});

@@ -16,6 +16,7 @@ import {
   remoteProfileName,
   setAsideDir,
 } from '../../../../shared/remote/index.ts';
+import { RemoteError } from '../../../../shared/remote/store.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
 import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
 import { type LiaisonDb } from '../db.ts';
@@ -49,6 +50,8 @@ export interface SyncReport {
   profilesSent: number;
   /** Files set aside this time (never retried), to report once. */
   setAside: string[];
+  /** HQ: devices whose inbox refused the profile copy this time (tried again next sync). */
+  profileNotSent: string[];
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
@@ -65,11 +68,13 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     receiptsSent: 0,
     profilesSent: 0,
     setAside: [],
+    profileNotSent: [],
   };
   await sendOwn(deps, me.deviceId, report);
-  if (me.role === 'hq') await sendProfile(deps, report);
   await receiveInbox(deps, me.deviceId, report);
   await pullOutboxes(deps, me, report);
+  // After the pull: one device's inbox refusing its copy must not hold up HQ's own work.
+  if (me.role === 'hq') await sendProfile(deps, report);
   // Last: the receipts just applied may have acknowledged what the outbox still holds.
   await pruneOwn(deps, me.deviceId);
   return report;
@@ -123,8 +128,9 @@ async function sendOwn(deps: SyncDeps, deviceId: string, report: SyncReport): Pr
 /**
  * HQ: a new profile version goes into the inbox of every device it names (revoked ones
  * excepted), once per version, so approvals, revocations, new posts and a moved relay reach
- * devices with no file to carry. Remembered only once every copy is there: a failure half way
- * retries, and the copies already written answer 'exists'.
+ * devices with no file to carry. Each device's copy is remembered as it lands; a device whose
+ * inbox refuses it (a 403 on one folder, say) is reported and tried again next sync, never
+ * failing HQ's whole sync. The version counts as sent once every copy is there.
  */
 async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
   const { db, store, port } = deps;
@@ -136,13 +142,24 @@ async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
   if (sent === undefined) return writeOnline(db, 'online.profileSent', profile.version);
   if (profile.version <= sent) return;
   const name = remoteProfileName(profile.version);
+  const sentTo = { ...((await readOnline(db, 'online.profileSentTo')) ?? {}) };
   for (const deviceId of profile.devices) {
-    if (!isDeviceSegment(deviceId)) continue;
-    await store.ensureDir(inboxDir(deviceId));
-    if ((await store.putNew(inboxDir(deviceId), name, profile.data)) === 'written')
-      report.profilesSent += 1;
+    if (!isDeviceSegment(deviceId) || (sentTo[deviceId] ?? 0) >= profile.version) continue;
+    try {
+      await store.ensureDir(inboxDir(deviceId));
+      if ((await store.putNew(inboxDir(deviceId), name, profile.data)) === 'written')
+        report.profilesSent += 1;
+      sentTo[deviceId] = profile.version;
+    } catch (error) {
+      // The relay gone altogether is the whole sync's failure, as anywhere else.
+      if (error instanceof RemoteError && error.failure === 'offline') throw error;
+      console.warn(`Online sync: the profile copy for ${deviceId} failed`, error);
+      report.profileNotSent.push(deviceId);
+    }
   }
+  if (report.profileNotSent.length > 0) return writeOnline(db, 'online.profileSentTo', sentTo);
   await writeOnline(db, 'online.profileSent', profile.version);
+  await writeOnline(db, 'online.profileSentTo', {});
 }
 
 /** Own bundles every recipient acknowledged are no longer needed on the relay. */
@@ -194,10 +211,7 @@ const SUPERSEDED = 'identity.error.older-version';
  * What becomes of a downloaded file after the import: done (counted), superseded (removed,
  * not counted, not a failure), tried again next sync, or set aside.
  */
-function fateOf(
-  run: ImportRunReport,
-  name: string,
-): 'done' | 'superseded' | 'retry' | 'set-aside' {
+function fateOf(run: ImportRunReport, name: string): 'done' | 'superseded' | 'retry' | 'set-aside' {
   const outcome = run.files.find((f) => f.fileName === name)?.outcome;
   // Not in the report (the run stopped before it): next sync.
   if (outcome === undefined) return 'retry';
