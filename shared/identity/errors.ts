@@ -35,6 +35,8 @@ export const PROFILE_ISSUE_CODES = [
   'hq-device-mismatch',
   'demo-key',
   'revoked-key',
+  /** A relay over plain http (this computer only) in a real network: demo networks only. */
+  'relay-not-https',
 ] as const;
 export type ProfileIssueCode = (typeof PROFILE_ISSUE_CODES)[number];
 

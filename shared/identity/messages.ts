@@ -54,6 +54,8 @@ const en: IdentityMessages = {
       'demo-key':
         'A device holds a key of the public demo network: anyone could sign or read with it.',
       'revoked-key': 'A device holds keys HQ has revoked ({{value}}).',
+      'relay-not-https':
+        'The relay address ({{value}}) is not https: plain http is allowed in the demo network only.',
     },
   },
 };
@@ -106,6 +108,8 @@ const fr: IdentityMessages = {
       'demo-key':
         'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
       'revoked-key': 'Un appareil détient des clés que l’AC a révoquées ({{value}}).',
+      'relay-not-https':
+        'L’adresse du relais ({{value}}) n’est pas en https : le http simple n’est permis que dans le réseau de démonstration.',
     },
   },
 };

@@ -217,6 +217,10 @@ export const networkProfileSchema = profileShape.superRefine((p, ctx) => {
   if (p.hq.recoveryKey !== undefined && p.devices.some((d) => d.encryptionKey === p.hq.recoveryKey))
     addIssue(ctx, 'duplicate-key', ['hq', 'recoveryKey']);
   checkRevokedKeys(ctx, p);
+  // HQ's relay reaches every device with its password: plain http (to each device's own
+  // computer) only in the demo network, never in a real one.
+  if (p.relay && !p.demo && new URL(p.relay.url).protocol !== 'https:')
+    addIssue(ctx, 'relay-not-https', ['relay', 'url'], p.relay.url);
 });
 
 /** No device still trusted holds a key revoked under another entry. */
