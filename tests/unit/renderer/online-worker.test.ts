@@ -2,7 +2,7 @@
 // windows run it, against a real Apache WebDAV server: the engine's every step crosses the
 // worker (nothing heavy on the window's thread), the imports are runs in the Sync screen's
 // report marked as the relay's, and the import progress comes back through the worker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
@@ -13,6 +13,7 @@ import { type Platform } from '../../../renderer/src/platform/types.ts';
 import {
   createExchangeCall,
   relayEnginePort,
+  type WorkerLike,
 } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { directPort } from '../../../renderer/src/db/online/port.ts';
 import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
@@ -275,6 +276,39 @@ describe('online sync through the exchange worker', () => {
     expect(await hqSide.run()).toMatchObject({ profilesSent: 0, profileNotSent: [] });
     expect(await readOnline(hq.db, 'online.profileSent')).toBe(v2.version);
   }, 30_000);
+
+  it('the relay’s downloads are moved into the worker, not copied: detached here once posted', async () => {
+    const hq = await hqDevice(net);
+    const { services } = throughWorker(hq);
+    const posted: { message: unknown; transfer: Transferable[] }[] = [];
+    const worker: WorkerLike = {
+      postMessage(message, transfer = []) {
+        // As a real Worker's postMessage does with a transfer list.
+        posted.push({ message: structuredClone(message, { transfer }), transfer });
+      },
+      addEventListener: () => undefined,
+    };
+    const port = relayEnginePort(
+      createExchangeCall(services, { createWorker: () => worker }),
+      hq.db,
+    );
+    const shared = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    const files = [
+      { name: 'a.llb', data: new Uint8Array([7, 8, 9]) },
+      { name: 'b.llb', data: shared.subarray(0, 3) },
+      { name: 'c.llb', data: shared.subarray(3) }, // one buffer under two files: listed once
+    ];
+    void port.importFiles(files);
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]?.transfer).toHaveLength(2);
+    for (const f of files) expect(f.data.buffer.byteLength, f.name).toBe(0);
+    const sent = posted[0]?.message as { request: { files: { data: Uint8Array }[] } };
+    expect(sent.request.files.map((f) => [...f.data])).toEqual([
+      [7, 8, 9],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
 
   it('a file import is not marked as the relay’s', async () => {
     const hq = await hqDevice(net);
