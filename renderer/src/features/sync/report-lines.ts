@@ -158,10 +158,7 @@ export function outcomeLine(outcome: FileOutcome, ctx: OutcomeContext): [Line, O
         ];
       return notHeld === 0
         ? [{ key: 'sync.report.outcome.receiptAll', values: { sender } }, 'ok']
-        : [
-            { key: 'sync.report.outcome.receiptExcept', values: { sender, count: notHeld } },
-            'ok',
-          ];
+        : [{ key: 'sync.report.outcome.receiptExcept', values: { sender, count: notHeld } }, 'ok'];
     }
     case 'profile':
       if (outcome.pending)
