@@ -109,7 +109,7 @@ const fr: IdentityMessages = {
         'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
       'revoked-key': 'Un appareil détient des clés que l’AC a révoquées ({{value}}).',
       'relay-not-https':
-        'L’adresse du relais ({{value}}) n’est pas en https : le http simple n’est permis que dans le réseau de démonstration.',
+        'L’adresse du relais ({{value}}) n’est pas en https : le http simple n’est permis que dans le réseau de démonstration.',
     },
   },
 };

@@ -125,7 +125,7 @@ export const onlineMessages = bilingual(
         badUrl:
           'Saisissez l’adresse https d’un dossier (http seulement pour 127.0.0.1 ou localhost), sans nom d’utilisateur, requête ni fragment.',
         httpsOnly:
-          'Saisissez une adresse https : le http simple vers cet ordinateur n’est permis que dans le réseau de démonstration.',
+          'Saisissez une adresse https : le http simple vers cet ordinateur n’est permis que dans le réseau de démonstration.',
         range: 'Saisissez un nombre entier de minutes de {{min}} à {{max}}.',
         apply: 'Appliquer les réglages du relais',
         applied: 'Réglages du relais mis à jour dans la prochaine version.',
