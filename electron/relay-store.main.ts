@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { relayUrl } from '../shared/remote/relay-path.ts';
 import type { RemoteConfig } from '../shared/remote/store.ts';
 import { errnoOf } from '../shared/ipc/errors.ts';
+import { IpcFailure } from './ipc.main.ts';
 import { readSettingsFile, writeSettingsFile, type SettingsFs } from './settings-file.main.ts';
 
 /** The part of Electron's safeStorage this store uses (a stand-in in the Node tests). */
@@ -75,7 +76,8 @@ export class RelayStore {
 
   /**
    * Keeps the relay; answers where the password went. Without a password, the same user moves
-   * to a new address (HQ's profile moved the relay) with the password already kept for it.
+   * to a new folder ON THE SAME SERVER (same origin: scheme, host, port) with the password
+   * already kept for it. Any other server is refused: the person enters the password again.
    */
   set(
     config: Omit<RemoteConfig, 'password'> & { password?: string | undefined },
@@ -103,12 +105,15 @@ export class RelayStore {
     });
   }
 
-  /** The kept password, sealed or for the session, goes along to the new address. */
+  /** The kept password, sealed or for the session, goes along to the new folder. */
   async #move(url: string, username: string): Promise<RelayKept> {
     const stored = await this.#load();
-    // Never another user's password, and never none: the renderer then asks the person.
+    // Never another user's password, never another server (hostile page code could name its
+    // own), and never none: the renderer then asks the person ('not-found' tells it so).
     if (stored === null || stored.username !== username)
-      throw new Error('no password kept for this user');
+      throw new IpcFailure('not-found', 'no password kept for this user');
+    if (new URL(stored.url).origin !== new URL(url).origin)
+      throw new IpcFailure('not-found', 'no password kept for this server');
     const next: RelayFile = { ...stored, url };
     await this.#write(next);
     this.#loaded = Promise.resolve(next);

@@ -36,6 +36,8 @@ export const PROFILE_ISSUE_CODES = [
   'demo-key',
   'revoked-key',
   'dates-order',
+  /** A relay over plain http (this computer only) in a real network: demo networks only. */
+  'relay-not-https',
 ] as const;
 export type ProfileIssueCode = (typeof PROFILE_ISSUE_CODES)[number];
 

@@ -55,6 +55,8 @@ const en: IdentityMessages = {
         'A device holds a key of the public demo network: anyone could sign or read with it.',
       'revoked-key': 'A device holds keys HQ has revoked ({{value}}).',
       'dates-order': 'The end date of {{value}} is before its start date.',
+      'relay-not-https':
+        'The relay address ({{value}}) is not https: plain http is allowed in the demo network only.',
     },
   },
 };
@@ -108,6 +110,8 @@ const fr: IdentityMessages = {
         'Un appareil détient une clé du réseau de démonstration public : n’importe qui pourrait signer ou lire avec elle.',
       'revoked-key': 'Un appareil détient des clés que l’AC a révoquées ({{value}}).',
       'dates-order': 'La date de fin de {{value}} précède sa date de début.',
+      'relay-not-https':
+        'L’adresse du relais ({{value}}) n’est pas en https : le http simple n’est permis que dans le réseau de démonstration.',
     },
   },
 };

@@ -226,6 +226,10 @@ export const networkProfileSchema = profileShape.superRefine((p, ctx) => {
     addIssue(ctx, 'duplicate-key', ['hq', 'recoveryKey']);
   checkRevokedKeys(ctx, p);
   checkDates(ctx, p);
+  // HQ's relay reaches every device with its password: plain http (to each device's own
+  // computer) only in the demo network, never in a real one.
+  if (p.relay && !p.demo && new URL(p.relay.url).protocol !== 'https:')
+    addIssue(ctx, 'relay-not-https', ['relay', 'url'], p.relay.url);
 });
 
 /** No post closes before it opened, no officer leaves before it started. */

@@ -45,7 +45,17 @@ export interface InboxPlan {
   foreign: string[];
 }
 
-/** Files in set-aside/ are not listed here: the transport lists the inbox folder only. */
+/** HQ's profile copy's version (`…__profile-v10.llprofile`), or null for any other name. */
+function profileVersion(name: string): number | null {
+  const match = /__profile-v(\d{1,15})\.llprofile$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Files in set-aside/ are not listed here: the transport lists the inbox folder only.
+ * Profiles come first, in numeric version order (v9 before v10, never as text), so a newer
+ * version never lands before an older one; then bundles, names in order.
+ */
 export function planInbox(remoteNames: readonly string[]): InboxPlan {
   const apply: string[] = [];
   const foreign: string[] = [];
@@ -53,7 +63,10 @@ export function planInbox(remoteNames: readonly string[]): InboxPlan {
     if (isTempName(name)) continue;
     (parseRemoteName(name) ? apply : foreign).push(name);
   }
-  return { apply, foreign };
+  const profiles = apply
+    .filter((n) => profileVersion(n) !== null)
+    .sort((a, b) => (profileVersion(a) ?? 0) - (profileVersion(b) ?? 0));
+  return { apply: [...profiles, ...apply.filter((n) => profileVersion(n) === null)], foreign };
 }
 
 /** HQ or a lead: outbox files not imported yet, device by device, names in order. */

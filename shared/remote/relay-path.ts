@@ -22,8 +22,9 @@ export function relayUrl(text: string): string | null {
   }
   const plainLocal = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !plainLocal) return null;
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-    return null;
+  // An empty query or fragment ('…/dav?', '…/dav#') reads as '' in search and hash but stays
+  // in href: refused too, so relayUrl(relayUrl(x)) === relayUrl(x).
+  if (url.username !== '' || url.password !== '' || /[?#]/.test(url.href)) return null;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

@@ -6,7 +6,8 @@ import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
 import { type SyncFailure } from '../../../shared/remote/backoff.ts';
 import { RemoteError, type RemoteStore } from '../../../shared/remote/store.ts';
 import { ownBytes } from './ipc-bytes.ts';
-import { type RelayCredentialKeeper } from './types.ts';
+import { decodeIpcError } from '../../../shared/ipc/errors.ts';
+import { RelayPasswordNeeded, type RelayCredentialKeeper } from './types.ts';
 
 type Reply<T> = { ok: T } | { failure: SyncFailure; status?: number };
 
@@ -57,7 +58,15 @@ export function createBridgeKeeper(
       (await bridge.setRelay({ url, username, password })).kept,
     // No password: the main process keeps the one it holds for this user.
     follow: async (url, username) => {
-      await bridge.setRelay({ url, username });
+      try {
+        await bridge.setRelay({ url, username });
+      } catch (error) {
+        // The main process answers 'not-found' for "no password kept" (relay-store.main.ts).
+        const message = error instanceof Error ? error.message : String(error);
+        if (decodeIpcError(message) === 'not-found')
+          throw new RelayPasswordNeeded('no password kept for this address', { cause: error });
+        throw error;
+      }
     },
     forget: async () => {
       await bridge.forgetRelay();

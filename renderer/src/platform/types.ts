@@ -158,6 +158,14 @@ export interface Platform {
   relayCredentials?: RelayCredentialKeeper;
 }
 
+/**
+ * The keeper holds no password for this user at the new address (another user, or HQ moved
+ * the relay to another server): the person must enter it. Any other failure is not this.
+ */
+export class RelayPasswordNeeded extends Error {
+  override readonly name = 'RelayPasswordNeeded';
+}
+
 /** Where a platform keeps the relay's credentials when it keeps them itself. */
 export interface RelayCredentialKeeper {
   /**
@@ -167,7 +175,7 @@ export interface RelayCredentialKeeper {
   save(config: RemoteConfig): Promise<'os' | 'session'>;
   /**
    * The same user and kept password at another address (HQ's profile moved the relay). Fails
-   * when no password is kept for this user.
+   * with RelayPasswordNeeded when no password is kept for this user at that address.
    */
   follow(url: string, username: string): Promise<void>;
   forget(): Promise<void>;

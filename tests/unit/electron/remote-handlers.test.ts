@@ -189,7 +189,7 @@ describe('the Electron relay transport (main process) against a real WebDAV serv
     expect(main.warnings.some((w) => w.includes('refused remote:read'))).toBe(true);
   });
 
-  it('follows HQ’s new address with the kept password, never another user’s, never plain http to another computer', async () => {
+  it('follows HQ’s new folder on the same server with the kept password, never another user’s, never another server', async () => {
     const safeStorage = standInSafeStorage();
     const { main, url, requests } = setUp({ safeStorage });
     await main.invoke('relay:set', { url, username: apache.user, password: apache.password });
@@ -208,10 +208,19 @@ describe('the Electron relay transport (main process) against a real WebDAV serv
     expect(requests()).toBe(before);
     await expect(
       main.invoke('relay:set', { url: moved.url, username: 'someone-else' }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(encodeIpcError('not-found'));
     await expect(
       main.invoke('relay:set', { url: 'http://relay.example/dav/', username: apache.user }),
     ).rejects.toThrow(encodeIpcError('refused'));
+    // Another server (https, the same user): the password never goes along; the person is
+    // asked for it, and the kept relay is unchanged.
+    const elsewhere = proxy.url.replace('127.0.0.1', 'localhost');
+    for (const other of ['https://evil.example/dav/', `${elsewhere}main1/`])
+      await expect(
+        main.invoke('relay:set', { url: other, username: apache.user }),
+        other,
+      ).rejects.toThrow(encodeIpcError('not-found'));
+    expect(readFileSync(join(home, `relay-${count - 1}.json`), 'utf8')).toContain(moved.url);
   });
 
   it('a relay that is down answers offline; forgetting the relay answers missing', async () => {

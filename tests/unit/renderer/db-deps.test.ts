@@ -77,6 +77,7 @@ describe('the online scheduler and the injected sources', () => {
               receiptsSent: 0,
               profilesSent: 0,
               setAside: [],
+              profileNotSent: [],
             }),
       credentialsKey: () => 'v1',
       intervalMs: 60_000,

@@ -14,6 +14,8 @@ import {
   createBridgeKeeper,
   createBridgeRemote,
 } from '../../../renderer/src/platform/remote-bridge.ts';
+import { RelayPasswordNeeded } from '../../../renderer/src/platform/types.ts';
+import { startFailure } from '../../../renderer/src/features/online/online-sync.ts';
 import { directPort } from '../../../renderer/src/db/online/port.ts';
 import { syncOnce } from '../../../renderer/src/db/online/sync.ts';
 import { loadRelaySettings, saveRelaySettings } from '../../../renderer/src/db/online/config.ts';
@@ -47,6 +49,32 @@ afterAll(async () => {
 const sync = (device: TestDevice, store: RemoteStore) =>
   syncOnce({ db: device.db, store, port: directPort(device.deps) });
 const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+describe('starting online sync on the desktop', () => {
+  it('only "no password kept" for HQ’s new address reads as password; anything else is unexpected', async () => {
+    const main = mainRelay({ file: join(home, 'start.json'), fetch: (u, i) => fetch(u, i) });
+    const keeper = createBridgeKeeper(main.bridge);
+    await keeper.save({
+      url: `${apache.url}start/`,
+      username: apache.user,
+      password: apache.password,
+    });
+    const refusal = await keeper
+      .follow('https://other.example/dav/', apache.user)
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RelayPasswordNeeded);
+    expect(startFailure(refusal)).toBe('password');
+    // Refused arguments (plain http elsewhere), a database failure: not a password to ask for.
+    const refused = await keeper
+      .follow('http://other.example/dav/', apache.user)
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect(startFailure(refused)).toBe('unexpected');
+    expect(startFailure(new Error('DatabaseClosedError'))).toBe('unexpected');
+    // The same server, another folder: followed.
+    await expect(keeper.follow(`${apache.url}start2/`, apache.user)).resolves.toBeUndefined();
+  });
+});
 
 describe('online sync through the Electron transport', () => {
   it('carries an officer’s changes to HQ and the receipt back; the password never enters the database', async () => {

@@ -13,7 +13,7 @@ import {
   relayPlan,
   saveRelaySettings,
 } from '../../../renderer/src/db/online/config.ts';
-import { readOnline } from '../../../renderer/src/db/online/state.ts';
+import { readOnline, writeOnline } from '../../../renderer/src/db/online/state.ts';
 import { nextProfile } from '../../../renderer/src/features/network/issue-profile.ts';
 import { type RelayCredentialKeeper } from '../../../renderer/src/platform/types.ts';
 import { freshName } from './db-fixtures.ts';
@@ -59,6 +59,17 @@ describe('which relay a device syncs with', () => {
     expect(await followProfileRelay(db, HQ_RELAY)).toBe(false);
     expect(await followProfileRelay(db, undefined)).toBe(false);
     expect((await readOnline(db, 'online.config'))?.url).toBe(HQ_RELAY.url);
+  });
+
+  it('HQ moving the relay starts the new one afresh: uploads sent again, outboxes read from the start', async () => {
+    const { db } = await deviceWithRelay('https://old.example/net');
+    await writeOnline(db, 'online.uploadedSeq', 12);
+    await writeOnline(db, 'online.pulled', ['officer-a/x__b1.llb']);
+    await writeOnline(db, 'online.profileSentTo', { 'officer-a': 4 });
+    expect(await followProfileRelay(db, HQ_RELAY)).toBe(true);
+    expect(await readOnline(db, 'online.uploadedSeq')).toBe(0);
+    expect(await readOnline(db, 'online.pulled')).toEqual([]);
+    expect(await readOnline(db, 'online.profileSentTo')).toEqual({});
   });
 
   it('the desktop keeper is told first; if it keeps no password, nothing changes here', async () => {

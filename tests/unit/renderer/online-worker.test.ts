@@ -2,7 +2,7 @@
 // windows run it, against a real Apache WebDAV server: the engine's every step crosses the
 // worker (nothing heavy on the window's thread), the imports are runs in the Sync screen's
 // report marked as the relay's, and the import progress comes back through the worker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
@@ -13,16 +13,21 @@ import { type Platform } from '../../../renderer/src/platform/types.ts';
 import {
   createExchangeCall,
   relayEnginePort,
+  type WorkerLike,
 } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { directPort } from '../../../renderer/src/db/online/port.ts';
 import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
 import { syncOnce, type SyncProgress } from '../../../renderer/src/db/online/sync.ts';
+import { readOnline } from '../../../renderer/src/db/online/state.ts';
+import { type ExchangePort } from '../../../renderer/src/db/online/port.ts';
 import { listImportRuns } from '../../../renderer/src/db/exchange/runs.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
 import { inThreadWorker, type InThreadWorker } from './in-thread-worker.ts';
 import { readdirSync } from 'node:fs';
 import { parseProfile, revokeDevice, signProfile } from '../../../shared/identity/index.ts';
 import { getNetworkProfile, replaceProfile } from '../../../renderer/src/db/identity.ts';
+import { encodeProfileFile } from '../../../shared/identity/profile-file.ts';
+import { inboxDir, remoteProfileName } from '../../../shared/remote/index.ts';
 import {
   OFFICER_A,
   OFFICER_B,
@@ -145,6 +150,165 @@ describe('online sync through the exchange worker', () => {
     expect(receiptRun).toMatchObject({ relay: true });
     expect(receiptRun?.files.map((f) => f.outcome.kind)).toEqual(['receipt']);
   }, 30_000);
+
+  it('the vault locked mid-sync: the import fails, nothing is set aside, the next sync after unlocking imports', async () => {
+    const store = relayStore();
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    await logOne(officer, 'Airline briefing');
+    const officerSide = syncThroughWorker(officer, store);
+    expect((await officerSide.run()).uploaded).toBe(1);
+
+    const { worker, services } = throughWorker(hq);
+    const engine = relayEnginePort(
+      createExchangeCall(services, { createWorker: () => worker }),
+      hq.db,
+    );
+    // The vault locks (idle timer) just before the import is posted.
+    const locking: ExchangePort = {
+      ...engine,
+      importFiles: (files, onProgress) => {
+        services.vault.lock();
+        return engine.importFiles(files, onProgress);
+      },
+    };
+    await expect(syncOnce({ db: hq.db, store, port: locking })).rejects.toThrow(/locked/);
+    expect(await hq.db.activities.count()).toBe(0);
+    expect((await readOnline(hq.db, 'online.pulled')) ?? []).toEqual([]);
+    services.vault.open(hq.dataKey);
+    const after = await syncOnce({ db: hq.db, store, port: engine });
+    expect(after).toMatchObject({ imported: 1, setAside: [] });
+    expect(await hq.db.activities.count()).toBe(1);
+
+    // A file the engine rejects for a local, passing reason (locked, disk full) stays in the
+    // inbox and is imported next time, never set aside.
+    const officerEngine = relayEnginePort(
+      createExchangeCall(throughWorker(officer).services, {
+        createWorker: () => throughWorker(officer).worker,
+      }),
+      officer.db,
+    );
+    const refusing: ExchangePort = {
+      ...officerEngine,
+      importFiles: async (files) => ({
+        ...(await officerEngine.importFiles([])),
+        files: files.map((f) => ({
+          fileName: f.name,
+          outcome: { kind: 'rejected' as const, errorKey: 'exchange.error.locked' },
+        })),
+      }),
+    };
+    const held = inboxOf(OFFICER_A.deviceId);
+    expect(held.length).toBeGreaterThan(0);
+    expect(await syncOnce({ db: officer.db, store, port: refusing })).toMatchObject({
+      imported: 0,
+      setAside: [],
+    });
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual(held);
+    expect((await officerSide.run()).setAside).toEqual([]);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    expect((await getExchangeStatus(officer.db)).waiting).toBe(0);
+  }, 30_000);
+
+  it('profile copies apply in numeric version order (v9 before v10); an older one than the device’s is removed, not a failure', async () => {
+    const store = relayStore();
+    const officer = await officerDevice(net, OFFICER_A);
+    const v1 = net.signed.profile;
+    const signedAt = (version: number) =>
+      signProfile(
+        parseProfile({ ...v1, version, issuedAt: `2026-03-${10 + version}T10:00:00.000Z` }),
+        net.hqKeys.signing.privateKey,
+      );
+    const inbox = inboxDir(OFFICER_A.deviceId);
+    const put = async (version: number) => {
+      await store.ensureDir(inbox);
+      await store.putNew(
+        inbox,
+        remoteProfileName(version),
+        encodeProfileFile(await signedAt(version)),
+      );
+    };
+    await put(9);
+    await put(10);
+    const side = syncThroughWorker(officer, store);
+    expect(await side.run()).toMatchObject({ imported: 2, setAside: [] });
+    expect((await getNetworkProfile(officer.db))?.version).toBe(10);
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    // A copy of an older version (HQ's copies crossed a file import): done, not a failure.
+    await put(5);
+    expect(await side.run()).toMatchObject({ imported: 0, setAside: [] });
+    expect(inboxOf(OFFICER_A.deviceId)).toEqual([]);
+    expect(existsSync(join(lastFolder, inbox, 'set-aside'))).toBe(false);
+    expect((await getNetworkProfile(officer.db))?.version).toBe(10);
+  }, 30_000);
+
+  it('HQ: one device’s inbox refusing the profile copy is reported, never stops the pull; it is tried again next sync', async () => {
+    const both = await makeNetwork([OFFICER_A, OFFICER_B]);
+    const store = relayStore();
+    const hq = await hqDevice(both);
+    const officer = await officerDevice(both, OFFICER_A);
+    const hqSide = syncThroughWorker(hq, store);
+    await hqSide.run(); // the first sync: the version every device has by file
+    await logOne(officer, 'Airline briefing');
+    expect((await syncThroughWorker(officer, store).run()).uploaded).toBe(1);
+    const v1 = both.signed.profile;
+    const v2 = parseProfile({
+      ...v1,
+      version: v1.version + 1,
+      issuedAt: '2026-03-05T10:00:00.000Z',
+    });
+    await replaceProfile(hq.db, await signProfile(v2, both.hqKeys.signing.privateKey));
+    // officer-b's inbox exists and the server refuses writes into it.
+    const refused = join(lastFolder, 'inbox', OFFICER_B.deviceId);
+    mkdirSync(refused, { recursive: true });
+    chmodSync(refused, 0o555);
+    try {
+      const report = await hqSide.run();
+      expect(report).toMatchObject({ imported: 1, profileNotSent: [OFFICER_B.deviceId] });
+      expect(await hq.db.activities.count()).toBe(1);
+      expect(inboxOf(OFFICER_A.deviceId).some((n) => n.endsWith('.llprofile'))).toBe(true);
+    } finally {
+      chmodSync(refused, 0o777);
+    }
+    // Next sync: only officer-b's copy is written; then the version counts as sent.
+    expect(await hqSide.run()).toMatchObject({ profilesSent: 1, profileNotSent: [] });
+    expect(inboxOf(OFFICER_B.deviceId)).toEqual([remoteProfileName(v2.version)]);
+    expect(await hqSide.run()).toMatchObject({ profilesSent: 0, profileNotSent: [] });
+    expect(await readOnline(hq.db, 'online.profileSent')).toBe(v2.version);
+  }, 30_000);
+
+  it('the relay’s downloads are moved into the worker, not copied: detached here once posted', async () => {
+    const hq = await hqDevice(net);
+    const { services } = throughWorker(hq);
+    const posted: { message: unknown; transfer: Transferable[] }[] = [];
+    const worker: WorkerLike = {
+      postMessage(message, transfer = []) {
+        // As a real Worker's postMessage does with a transfer list.
+        posted.push({ message: structuredClone(message, { transfer }), transfer });
+      },
+      addEventListener: () => undefined,
+    };
+    const port = relayEnginePort(
+      createExchangeCall(services, { createWorker: () => worker }),
+      hq.db,
+    );
+    const shared = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    const files = [
+      { name: 'a.llb', data: new Uint8Array([7, 8, 9]) },
+      { name: 'b.llb', data: shared.subarray(0, 3) },
+      { name: 'c.llb', data: shared.subarray(3) }, // one buffer under two files: listed once
+    ];
+    void port.importFiles(files);
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]?.transfer).toHaveLength(2);
+    for (const f of files) expect(f.data.buffer.byteLength, f.name).toBe(0);
+    const sent = posted[0]?.message as { request: { files: { data: Uint8Array }[] } };
+    expect(sent.request.files.map((f) => [...f.data])).toEqual([
+      [7, 8, 9],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
 
   it('a file import is not marked as the relay’s', async () => {
     const hq = await hqDevice(net);

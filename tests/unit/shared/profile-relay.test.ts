@@ -48,6 +48,18 @@ describe('the profile’s relay block', () => {
     }
   });
 
+  it('plain http to this computer in the demo network only: a real network’s relay is https', () => {
+    const real = (url: string) => ({
+      ...withRelay({ url, intervalMinutes: 5 }),
+      demo: false,
+    });
+    for (const url of ['http://127.0.0.1:8080/relay/net/', 'http://localhost/dav/'])
+      expect(schemaIssues(real(url)), url).toContain('relay-not-https@relay.url');
+    expect(schemaIssues(real('https://relay.example/dav/'))).not.toContain(
+      'relay-not-https@relay.url',
+    );
+  });
+
   it('refuses plain http to another computer, a non-canonical or odd address, and unknown fields', () => {
     for (const url of [
       'http://relay.example/dav/',

@@ -1,6 +1,7 @@
 // What may cross the IPC map as a relay address or a path on the relay: parsed, and refused
 // when it could name anything outside the relay folder.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isRelayPath, isRelaySegment, relayUrl } from '../../../shared/remote/relay-path.ts';
 import {
   inboxDir,
@@ -10,6 +11,33 @@ import {
   tempName,
 } from '../../../shared/remote/index.ts';
 import { ipcContract } from '../../../shared/ipc/contract.ts';
+
+describe('relay addresses', () => {
+  it('an empty query or fragment is refused, so the rule is idempotent', () => {
+    for (const url of ['https://r.example/dav?', 'https://r.example/dav#', 'https://r.example/?#'])
+      expect(relayUrl(url), url).toBeNull();
+  });
+
+  it('relayUrl(relayUrl(x)) === relayUrl(x) for every address it accepts (property)', () => {
+    const tail = fc.stringMatching(/^[a-z0-9/?#.%:@ -]{0,12}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'https://r.example',
+          'http://127.0.0.1:8080',
+          'https://[::1]',
+          'HTTPS://R.example:443',
+        ),
+        tail,
+        (origin, path) => {
+          const once = relayUrl(`${origin}/${path}`);
+          if (once !== null) expect(relayUrl(once)).toBe(once);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('relay paths', () => {
   it('accept every path the layout makes', () => {

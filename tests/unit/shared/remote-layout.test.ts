@@ -88,6 +88,12 @@ describe('sync plan', () => {
     });
   });
 
+  it('orders HQ’s profile copies by version number, before bundles', () => {
+    const r = 'BOG_lo-1_seq-1-2__k3j9x.llb';
+    const v = (n: number) => `liaison-log-network-v${n}__profile-v${n}.llprofile`;
+    expect(planInbox([v(10), r, v(9), v(100), v(2)]).apply).toEqual([v(2), v(9), v(10), v(100), r]);
+  });
+
   it('pulls every outbox file not yet imported, whatever the order listed (property)', () => {
     fc.assert(
       fc.property(

@@ -11,6 +11,7 @@ import {
 } from './engine.ts';
 import { type ExchangeRequest, type ExchangeResults } from './protocol.ts';
 import { directPort } from '../online/port.ts';
+import { ExchangeError } from './errors.ts';
 
 export async function dispatch(
   deps: ExchangeDeps,
@@ -24,6 +25,11 @@ export async function dispatch(
     case 'exportReceipt':
       return buildReceiptFiles(deps, request.postCode);
     case 'importFiles':
+      // The relay's files with no key (the vault locked mid-sync): every file would be
+      // rejected 'locked' and set aside for good. Fail the whole call instead; the sync
+      // retries once the vault is open again.
+      if (request.relay && !deps.dataKey)
+        throw new ExchangeError('locked', 'relay files to import while locked');
       return importFiles(deps, request.files, {
         ...options,
         ...(request.relay ? { origin: { relay: true } } : {}),

@@ -113,6 +113,9 @@ export function relayPlan(
  * Moves this device's kept credentials to the address HQ's profile names, when it names
  * another one (HQ moved the relay in a new version): the platform's copy first, then ours,
  * under a new version so a refusal seen at the old address is not held against the new one.
+ * The new relay holds none of what the old one did: what was uploaded there (and maybe never
+ * pulled) is sent again, its outboxes are read from the start, and HQ's per-device profile
+ * copies start over (the bundles queued and not uploaded yet go to the new relay as they are).
  * True when something changed.
  */
 export async function followProfileRelay(
@@ -123,6 +126,15 @@ export async function followProfileRelay(
   const stored = await readOnline(db, 'online.config');
   if (!fromProfile || !stored || stored.url === fromProfile.url) return false;
   if (stored.keptBy !== undefined) await keeper?.follow(fromProfile.url, stored.username);
-  await writeOnline(db, 'online.config', { ...stored, url: fromProfile.url, version: db.newId() });
+  await db.transaction('rw', db.exchangeState, async () => {
+    await writeOnline(db, 'online.config', {
+      ...stored,
+      url: fromProfile.url,
+      version: db.newId(),
+    });
+    await writeOnline(db, 'online.uploadedSeq', 0);
+    await writeOnline(db, 'online.pulled', []);
+    await writeOnline(db, 'online.profileSentTo', {});
+  });
   return true;
 }

@@ -47,6 +47,12 @@ interface OnlineStateValues {
   'online.status': OnlineStatus;
   /** HQ: the highest profile version copied into every device's inbox. */
   'online.profileSent': number;
+  /**
+   * HQ: devices that already hold a copy of a newer version than `online.profileSent`, with
+   * that version, while other devices' copies failed (their inbox refused): those are tried
+   * again next sync, these are not written twice.
+   */
+  'online.profileSentTo': Record<string, number>;
 }
 
 export const EMPTY_STATUS: OnlineStatus = {

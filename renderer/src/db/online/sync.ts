@@ -16,6 +16,7 @@ import {
   remoteProfileName,
   setAsideDir,
 } from '../../../../shared/remote/index.ts';
+import { RemoteError } from '../../../../shared/remote/store.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
 import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
 import { type LiaisonDb } from '../db.ts';
@@ -49,6 +50,8 @@ export interface SyncReport {
   profilesSent: number;
   /** Files set aside this time (never retried), to report once. */
   setAside: string[];
+  /** HQ: devices whose inbox refused the profile copy this time (tried again next sync). */
+  profileNotSent: string[];
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
@@ -65,11 +68,13 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     receiptsSent: 0,
     profilesSent: 0,
     setAside: [],
+    profileNotSent: [],
   };
   await sendOwn(deps, me.deviceId, report);
-  if (me.role === 'hq') await sendProfile(deps, report);
   await receiveInbox(deps, me.deviceId, report);
   await pullOutboxes(deps, me, report);
+  // After the pull: one device's inbox refusing its copy must not hold up HQ's own work.
+  if (me.role === 'hq') await sendProfile(deps, report);
   // Last: the receipts just applied may have acknowledged what the outbox still holds.
   await pruneOwn(deps, me.deviceId);
   return report;
@@ -123,8 +128,9 @@ async function sendOwn(deps: SyncDeps, deviceId: string, report: SyncReport): Pr
 /**
  * HQ: a new profile version goes into the inbox of every device it names (revoked ones
  * excepted), once per version, so approvals, revocations, new posts and a moved relay reach
- * devices with no file to carry. Remembered only once every copy is there: a failure half way
- * retries, and the copies already written answer 'exists'.
+ * devices with no file to carry. Each device's copy is remembered as it lands; a device whose
+ * inbox refuses it (a 403 on one folder, say) is reported and tried again next sync, never
+ * failing HQ's whole sync. The version counts as sent once every copy is there.
  */
 async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
   const { db, store, port } = deps;
@@ -136,13 +142,24 @@ async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
   if (sent === undefined) return writeOnline(db, 'online.profileSent', profile.version);
   if (profile.version <= sent) return;
   const name = remoteProfileName(profile.version);
+  const sentTo = { ...((await readOnline(db, 'online.profileSentTo')) ?? {}) };
   for (const deviceId of profile.devices) {
-    if (!isDeviceSegment(deviceId)) continue;
-    await store.ensureDir(inboxDir(deviceId));
-    if ((await store.putNew(inboxDir(deviceId), name, profile.data)) === 'written')
-      report.profilesSent += 1;
+    if (!isDeviceSegment(deviceId) || (sentTo[deviceId] ?? 0) >= profile.version) continue;
+    try {
+      await store.ensureDir(inboxDir(deviceId));
+      if ((await store.putNew(inboxDir(deviceId), name, profile.data)) === 'written')
+        report.profilesSent += 1;
+      sentTo[deviceId] = profile.version;
+    } catch (error) {
+      // The relay gone altogether is the whole sync's failure, as anywhere else.
+      if (error instanceof RemoteError && error.failure === 'offline') throw error;
+      console.warn(`Online sync: the profile copy for ${deviceId} failed`, error);
+      report.profileNotSent.push(deviceId);
+    }
   }
+  if (report.profileNotSent.length > 0) return writeOnline(db, 'online.profileSentTo', sentTo);
   await writeOnline(db, 'online.profileSent', profile.version);
+  await writeOnline(db, 'online.profileSentTo', {});
 }
 
 /** Own bundles every recipient acknowledged are no longer needed on the relay. */
@@ -176,9 +193,31 @@ function importWithProgress(deps: SyncDeps, files: ImportFileInput[]): Promise<I
   );
 }
 
-function isSetAside(run: ImportRunReport, name: string): boolean {
+/**
+ * Rejections that say something about this device at this moment (locked, disk full, the
+ * database closed), not about the file: it stays where it is and is tried again next sync.
+ */
+const TRANSIENT_REJECTIONS = new Set([
+  'exchange.error.locked',
+  'exchange.error.disk-full',
+  'exchange.error.write-failed',
+  'exchange.error.connection-closed',
+]);
+
+/** An older profile version than this device's: nothing wrong, it already has a newer one. */
+const SUPERSEDED = 'identity.error.older-version';
+
+/**
+ * What becomes of a downloaded file after the import: done (counted), superseded (removed,
+ * not counted, not a failure), tried again next sync, or set aside.
+ */
+function fateOf(run: ImportRunReport, name: string): 'done' | 'superseded' | 'retry' | 'set-aside' {
   const outcome = run.files.find((f) => f.fileName === name)?.outcome;
-  return outcome === undefined || outcome.kind === 'rejected' || outcome.kind === 'set-aside';
+  // Not in the report (the run stopped before it): next sync.
+  if (outcome === undefined) return 'retry';
+  if (outcome.kind === 'rejected' && TRANSIENT_REJECTIONS.has(outcome.errorKey)) return 'retry';
+  if (outcome.kind === 'rejected' && outcome.errorKey === SUPERSEDED) return 'superseded';
+  return outcome.kind === 'rejected' || outcome.kind === 'set-aside' ? 'set-aside' : 'done';
 }
 
 async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport): Promise<void> {
@@ -196,9 +235,11 @@ async function receiveInbox(deps: SyncDeps, deviceId: string, report: SyncReport
   // Removed only now: the import committed. A crash before this re-imports them next time,
   // which the engine answers with "already imported".
   for (const name of plan.apply) {
-    if (isSetAside(run, name)) await setAside(deps, deviceId, name, report);
+    const fate = fateOf(run, name);
+    if (fate === 'retry') continue;
+    if (fate === 'set-aside') await setAside(deps, deviceId, name, report);
     else {
-      report.imported += 1;
+      if (fate === 'done') report.imported += 1;
       await store.remove(`${dir}/${name}`);
     }
   }
@@ -227,9 +268,11 @@ async function pullOutboxes(
     }
     const run = await importWithProgress(deps, files);
     for (const f of todo) {
+      const fate = fateOf(run, f.name);
+      if (fate === 'retry') continue;
       pulled.add(pullKey(f.deviceId, f.name));
-      if (isSetAside(run, f.name)) report.setAside.push(pullKey(f.deviceId, f.name));
-      else report.imported += 1;
+      if (fate === 'set-aside') report.setAside.push(pullKey(f.deviceId, f.name));
+      else if (fate === 'done') report.imported += 1;
     }
     applied = run.files.some((f) => f.outcome.kind === 'applied');
   }

@@ -280,6 +280,7 @@ function NextVersion({ profile }: { profile: NetworkProfile }) {
       <HqRelayForm
         key={JSON.stringify(draft.relay ?? null)}
         relay={draft.relay ?? null}
+        demo={profile.demo}
         onSubmit={(relay) => {
           edit({ relay });
           showToast({ kind: 'info', key: 'online.hq.applied' });

@@ -17,24 +17,32 @@ interface RelayFormValues {
   intervalMinutes: number;
 }
 
-// Checked only when HQ sets a relay: leaving it to devices needs neither field.
-const relayFormSchema = z
-  .object({ enabled: z.boolean(), url: z.string(), intervalMinutes: z.number() })
-  .superRefine((v, ctx) => {
-    if (!v.enabled) return;
-    if (relayUrl(v.url) === null)
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'online.hq.badUrl' });
-    const { min, max } = RELAY_INTERVAL_MINUTES;
-    const n = v.intervalMinutes;
-    if (!Number.isInteger(n) || n < min || n > max)
-      ctx.addIssue({ code: 'custom', path: ['intervalMinutes'], message: 'online.hq.range' });
-  });
+// Checked only when HQ sets a relay: leaving it to devices needs neither field. Plain http
+// (to each device's own computer) only in the demo network, as the profile's schema says.
+const relayFormSchema = (demo: boolean) =>
+  z
+    .object({ enabled: z.boolean(), url: z.string(), intervalMinutes: z.number() })
+    .superRefine((v, ctx) => {
+      if (!v.enabled) return;
+      const url = relayUrl(v.url);
+      if (url === null)
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'online.hq.badUrl' });
+      else if (!demo && !url.startsWith('https:'))
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'online.hq.httpsOnly' });
+      const { min, max } = RELAY_INTERVAL_MINUTES;
+      const n = v.intervalMinutes;
+      if (!Number.isInteger(n) || n < min || n > max)
+        ctx.addIssue({ code: 'custom', path: ['intervalMinutes'], message: 'online.hq.range' });
+    });
 
 export function HqRelayForm({
   relay,
+  demo,
   onSubmit,
 }: {
   relay: ProfileRelay | null;
+  /** The demo network: plain http to this computer is allowed (tests, a local relay). */
+  demo: boolean;
   /** Null: every device keeps its own relay settings. */
   onSubmit: (relay: ProfileRelay | null) => void;
 }) {
@@ -45,7 +53,7 @@ export function HqRelayForm({
     watch,
     formState: { errors },
   } = useForm<RelayFormValues>({
-    resolver: zodResolver(relayFormSchema),
+    resolver: zodResolver(relayFormSchema(demo)),
     defaultValues: {
       enabled: relay !== null,
       url: relay?.url ?? '',

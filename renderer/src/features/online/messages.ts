@@ -52,12 +52,14 @@ export const onlineMessages = bilingual(
           'Set the WebDAV relay here and every device takes its address and timer from the profile; each person still enters their own user name and password. Left unset, each device’s Settings decide.',
         enabled: 'Every device syncs through this relay',
         urlHelp:
-          'The relay folder, e.g. https://relay.example.org/dav/liaison/. Plain http only for this computer (127.0.0.1 or localhost).',
+          'The relay folder, e.g. https://relay.example.org/dav/liaison/. Plain http only for this computer (127.0.0.1 or localhost), in the demo network only.',
         interval: 'Sync interval (minutes)',
         intervalHelp:
           'From {{min}} to {{max}}. Devices also sync when a link comes back and soon after a change.',
         badUrl:
           'Enter an https folder address (http only for 127.0.0.1 or localhost), without a user name, query or fragment.',
+        httpsOnly:
+          'Enter an https address: plain http to this computer is allowed in the demo network only.',
         range: 'Enter a whole number of minutes from {{min}} to {{max}}.',
         apply: 'Apply relay settings',
         applied: 'Relay settings updated in the next version.',
@@ -116,12 +118,14 @@ export const onlineMessages = bilingual(
           'Définissez ici le relais WebDAV : chaque appareil en prend l’adresse et la fréquence dans le profil; chaque personne saisit toujours son propre nom d’utilisateur et son mot de passe. Sans relais ici, les Paramètres de chaque appareil décident.',
         enabled: 'Tous les appareils se synchronisent par ce relais',
         urlHelp:
-          'Le dossier du relais, p. ex. https://relais.exemple.org/dav/liaison/. http simple seulement pour cet ordinateur (127.0.0.1 ou localhost).',
+          'Le dossier du relais, p. ex. https://relais.exemple.org/dav/liaison/. http simple seulement pour cet ordinateur (127.0.0.1 ou localhost), dans le réseau de démonstration seulement.',
         interval: 'Intervalle de synchronisation (minutes)',
         intervalHelp:
           'De {{min}} à {{max}}. Les appareils se synchronisent aussi au retour d’une liaison et peu après une modification.',
         badUrl:
           'Saisissez l’adresse https d’un dossier (http seulement pour 127.0.0.1 ou localhost), sans nom d’utilisateur, requête ni fragment.',
+        httpsOnly:
+          'Saisissez une adresse https : le http simple vers cet ordinateur n’est permis que dans le réseau de démonstration.',
         range: 'Saisissez un nombre entier de minutes de {{min}} à {{max}}.',
         apply: 'Appliquer les réglages du relais',
         applied: 'Réglages du relais mis à jour dans la prochaine version.',

@@ -10,7 +10,8 @@ import { getNetworkProfile } from '../../db/identity.ts';
 import { type ProfileRelay } from '../../../../shared/identity/index.ts';
 import { createScheduler, type SyncScheduler } from '../../db/online/scheduler.ts';
 import { syncOnce, type SyncProgress } from '../../db/online/sync.ts';
-import { DEFAULT_BACKOFF } from '../../../../shared/remote/backoff.ts';
+import { DEFAULT_BACKOFF, type SyncFailure } from '../../../../shared/remote/backoff.ts';
+import { RelayPasswordNeeded } from '../../platform/types.ts';
 import { useServices, useUnlocked } from '../../kernel/services.tsx';
 import { relayEngine } from '../sync/index.ts';
 
@@ -60,6 +61,14 @@ function useProfileRelay(db: Parameters<typeof getNetworkProfile>[0]): string | 
   );
 }
 
+/**
+ * Why online sync could not start: 'password' only when the desktop keeper holds no password
+ * for HQ's new address (the person enters it again); anything else is unexpected.
+ */
+export function startFailure(error: unknown): SyncFailure {
+  return error instanceof RelayPasswordNeeded ? 'password' : 'unexpected';
+}
+
 export function useOnlineSync(): void {
   const services = useServices();
   const { db, platform, vault } = services;
@@ -104,9 +113,8 @@ export function useOnlineSync(): void {
       scheduler.start();
     };
     begin().catch(async (error: unknown) => {
-      // The desktop build keeps no password for the new address: the person enters it again.
-      console.error('Online sync could not follow HQ’s relay', error);
-      await updateOnlineStatus(db, (s) => ({ ...s, lastFailure: 'password' }));
+      console.error('Online sync could not start', error);
+      await updateOnlineStatus(db, (s) => ({ ...s, lastFailure: startFailure(error) }));
     });
     return () => {
       stopped = true;

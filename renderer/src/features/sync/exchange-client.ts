@@ -28,7 +28,7 @@ import { partsTarget, saveReceiptParts } from './receipt-parts.ts';
 
 /** What the client needs of a Worker; tests may hand in another implementation. */
 export interface WorkerLike {
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
 }
@@ -75,7 +75,12 @@ interface Pending {
 /** One request to the exchange worker; progress and cancel travel with it. */
 export type ExchangeCall = <K extends ExchangeRequest['op']>(
   request: Extract<ExchangeRequest, { op: K }>,
-  extra?: { onProgress?: (p: ImportProgress) => void; signal?: AbortSignal },
+  extra?: {
+    onProgress?: (p: ImportProgress) => void;
+    signal?: AbortSignal;
+    /** Moved into the worker, not copied: the caller must not touch them afterwards. */
+    transfer?: ArrayBuffer[];
+  },
 ) => Promise<ExchangeResults[K]>;
 
 /**
@@ -132,14 +137,17 @@ export function createExchangeCall(
         once: true,
       });
       const key = vault.key;
-      target.postMessage({
-        type: 'call',
-        id,
-        dbName: db.name,
-        appVersion: APP_VERSION,
-        request,
-        ...(key ? { dataKey: key } : {}),
-      });
+      target.postMessage(
+        {
+          type: 'call',
+          id,
+          dbName: db.name,
+          appVersion: APP_VERSION,
+          request,
+          ...(key ? { dataKey: key } : {}),
+        },
+        extra.transfer ?? [],
+      );
       // Cancelled before it started: the worker stops before the first file.
       if (extra.signal?.aborted) target.postMessage({ type: 'cancel', id });
     });
@@ -151,6 +159,14 @@ function cloneable(files: readonly ImportFileInput[]): ImportFileInput[] {
   return files.map((f): ImportFileInput =>
     'data' in f ? { name: f.name, data: f.data } : { name: f.name, unreadable: f.unreadable },
   );
+}
+
+/** The distinct buffers under the files' bytes, to move to the worker rather than copy. */
+export function transferableBuffers(files: readonly ImportFileInput[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const f of files)
+    if ('data' in f && f.data.buffer instanceof ArrayBuffer) buffers.add(f.data.buffer);
+  return [...buffers];
 }
 
 /**
@@ -165,11 +181,16 @@ export function relayEnginePort(call: ExchangeCall, db: Services['db']): Exchang
     sources: () => call({ op: 'relaySources' }),
     buildChanges: () => call({ op: 'exportBundle' }),
     recordExport: (built, name) => recordExport(db, built, name),
-    importFiles: (files, onProgress) =>
-      call(
-        { op: 'importFiles', files: cloneable(files), relay: true },
-        onProgress ? { onProgress } : {},
-      ),
+    importFiles: (files, onProgress) => {
+      // The relay's downloads are read once, for this import: moved into the worker (a
+      // 63-bundle batch is not held twice), detached here afterwards. sync.ts never reads them
+      // again.
+      const sent = cloneable(files);
+      return call(
+        { op: 'importFiles', files: sent, relay: true },
+        { ...(onProgress ? { onProgress } : {}), transfer: transferableBuffers(sent) },
+      );
+    },
     buildReceipts: () => call({ op: 'exportReceipt' }),
     profileToSend: () => call({ op: 'relayProfile' }),
   };
