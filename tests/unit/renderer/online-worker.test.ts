@@ -3,7 +3,9 @@
 // worker (nothing heavy on the window's thread), the imports are runs in the Sync screen's
 // report marked as the relay's, and the import progress comes back through the worker.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readBundleHeader } from '../../../shared/bundle/codec.ts';
+import { isGeneratedDemoDevice } from '../../../shared/identity/demo-roster.ts';
 import { join } from 'node:path';
 import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
 import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
@@ -338,8 +340,12 @@ describe('online sync through the exchange worker', () => {
       true,
     );
 
+    // The demo's generated-data devices run on no computer: they get no copy.
     const trusted = v2.devices.filter(
-      (d) => d.revokedAt === undefined && d.deviceId !== v2.hq.deviceId,
+      (d) =>
+        d.revokedAt === undefined &&
+        d.deviceId !== v2.hq.deviceId &&
+        !isGeneratedDemoDevice(v2, d.deviceId),
     );
     expect(trusted.map((d) => d.deviceId)).toContain(OFFICER_A.deviceId);
     const hqSide = syncThroughWorker(hq, store);
@@ -348,6 +354,20 @@ describe('online sync through the exchange worker', () => {
     expect(inboxOf(OFFICER_A.deviceId)).toEqual([
       `liaison-log-network-v${v2.version}__profile-v${v2.version}.llprofile`,
     ]);
+    // The relay's operator reads no roster: the copy is a bundle sealed to that one device.
+    const copy = readFileSync(
+      join(lastFolder, inboxDir(OFFICER_A.deviceId), remoteProfileName(v2.version)),
+    );
+    expect(copy[0]).toBe(0x89); // a bundle's first byte, as a PNG's
+    const text = copy.toString('latin1');
+    for (const plain of [
+      OFFICER_A.officerId,
+      OFFICER_B.officerId,
+      'relay.example',
+      v2.networkName.en,
+    ])
+      expect(text).not.toContain(plain);
+    expect(readBundleHeader(new Uint8Array(copy)).recipients).toEqual([OFFICER_A.deviceId]);
     // Revoked: nothing more is sent to it, the profile included.
     expect(inboxOf(OFFICER_B.deviceId)).toEqual([]);
     // Once per version.

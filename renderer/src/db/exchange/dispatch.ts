@@ -41,7 +41,7 @@ export async function dispatch(
     case 'relaySources':
       return directPort(deps).sources();
     case 'relayProfile':
-      return directPort(deps).profileToSend();
+      return directPort(deps).profileToSend(request.sent);
     case 'resume':
       return resumeInterrupted(deps, options);
     case 'approve':

@@ -14,7 +14,7 @@ export type ExchangeRequest =
   | { op: 'relaySelf' }
   | { op: 'relayOwnSeqs' }
   | { op: 'relaySources' }
-  | { op: 'relayProfile' }
+  | { op: 'relayProfile'; sent?: number }
   | { op: 'resume' }
   | { op: 'approve'; deviceId: string }
   | { op: 'reject'; deviceId: string };

@@ -19,7 +19,8 @@ import { buildReceiptFiles, type ReceiptFile } from '../exchange/receipts.ts';
 import { changeRecipients, loadSelfInfo } from '../exchange/self.ts';
 import { getMeta, seqKey } from '../meta.ts';
 import { getSignedProfile } from '../identity.ts';
-import { encodeProfileFile } from '../../../../shared/identity/profile-file.ts';
+import { isGeneratedDemoDevice } from '../../../../shared/identity/demo-roster.ts';
+import { profileCopies, type ProfileCopy } from '../exchange/profile-copies.ts';
 import { waitingOwnChanges } from '../exchange/export.ts';
 
 export interface ExchangePort {
@@ -35,14 +36,17 @@ export interface ExchangePort {
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportRunReport>;
   buildReceipts(): Promise<ReceiptFile[]>;
-  /** HQ: the profile in force as a file, and every device it names still trusted; else null. */
-  profileToSend(): Promise<ProfileToSend | null>;
+  /**
+   * HQ: the version in force and, when it is newer than `sent`, one sealed copy of it for
+   * every device it names still trusted; null on any other device.
+   */
+  profileToSend(sent?: number): Promise<ProfileToSend | null>;
 }
 
 export interface ProfileToSend {
   version: number;
-  data: Uint8Array;
-  devices: string[];
+  /** Empty when the version is not newer than the one sent (nothing is sealed then). */
+  copies: ProfileCopy[];
 }
 
 /** What the three questions answer, as they cross the worker's messages. */
@@ -78,18 +82,21 @@ export function directPort(deps: ExchangeDeps): ExchangePort {
     importFiles: (files, onProgress) =>
       importFiles(deps, files, { ...(onProgress ? { onProgress } : {}), origin: { relay: true } }),
     buildReceipts: () => buildReceiptFiles(deps),
-    async profileToSend() {
+    async profileToSend(sent) {
       const self = await loadSelfInfo(db);
       const signed = await getSignedProfile(db);
       if (self.identity.role !== 'hq' || !signed) return null;
       const { profile } = signed;
-      return {
-        version: profile.version,
-        data: encodeProfileFile(signed),
-        devices: profile.devices
-          .filter((d) => d.revokedAt === undefined && d.deviceId !== self.identity.deviceId)
-          .map((d) => d.deviceId),
-      };
+      if (sent === undefined || profile.version <= sent)
+        return { version: profile.version, copies: [] };
+      // The demo's generated-data devices run on no computer: nobody to send to.
+      const devices = profile.devices.filter(
+        (d) =>
+          d.revokedAt === undefined &&
+          d.deviceId !== self.identity.deviceId &&
+          !isGeneratedDemoDevice(profile, d.deviceId),
+      );
+      return { version: profile.version, copies: await profileCopies(deps, signed, devices) };
     },
   };
 }

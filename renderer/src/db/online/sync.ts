@@ -135,7 +135,7 @@ async function sendOwn(deps: SyncDeps, deviceId: string, report: SyncReport): Pr
 async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
   const { db, store, port } = deps;
   const sent = await readOnline(db, 'online.profileSent');
-  const profile = await port.profileToSend();
+  const profile = await port.profileToSend(sent);
   if (!profile) return;
   // HQ's first sync: devices hold this version already (it reached them by file, as every
   // version did before the relay); the relay carries the versions HQ issues from now on.
@@ -143,11 +143,11 @@ async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
   if (profile.version <= sent) return;
   const name = remoteProfileName(profile.version);
   const sentTo = { ...((await readOnline(db, 'online.profileSentTo')) ?? {}) };
-  for (const deviceId of profile.devices) {
+  for (const { deviceId, data } of profile.copies) {
     if (!isDeviceSegment(deviceId) || (sentTo[deviceId] ?? 0) >= profile.version) continue;
     try {
       await store.ensureDir(inboxDir(deviceId));
-      if ((await store.putNew(inboxDir(deviceId), name, profile.data)) === 'written')
+      if ((await store.putNew(inboxDir(deviceId), name, data)) === 'written')
         report.profilesSent += 1;
       sentTo[deviceId] = profile.version;
     } catch (error) {

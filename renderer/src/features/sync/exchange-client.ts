@@ -192,7 +192,7 @@ export function relayEnginePort(call: ExchangeCall, db: Services['db']): Exchang
       );
     },
     buildReceipts: () => call({ op: 'exportReceipt' }),
-    profileToSend: () => call({ op: 'relayProfile' }),
+    profileToSend: (sent) => call({ op: 'relayProfile', ...(sent === undefined ? {} : { sent }) }),
   };
 }
 
