@@ -16,9 +16,10 @@ import {
   lastRunFiles,
   openSync,
   switchLanguage,
+  SCREENS_DIR,
+  shot,
 } from './helpers.ts';
 
-const SHOTS = '/tmp/completeness-shots';
 const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
 
 /** 'YYYY-MM' of the month `back` months before this one (the test machine's clock). */
@@ -42,7 +43,7 @@ function lastDay(month: string): string {
 }
 
 async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await shot(page, name);
 }
 
 test('a nil report reaches HQ as "nil report" while a silent month stays missing', async ({
@@ -82,6 +83,10 @@ test('a nil report reaches HQ as "nil report" while a silent month stays missing
   await expectNoAxeViolations(officer, 'log with the nil-report panel');
   await switchLanguage(officer, 'fr');
   await expect(panel.locator('summary')).toHaveText('Rien à signaler pour un mois\u00a0?');
+  // The message on screen follows the language too.
+  await expect(panel.getByRole('alert')).toHaveText(
+    `Vous avez déjà fait une déclaration «\u00a0rien à signaler\u00a0» pour ${monthName(idle, 'fr')}.`,
+  );
   await expect(
     panel.getByRole('button', {
       name: `Retirer la déclaration «\u00a0rien à signaler\u00a0» de ${monthName(idle, 'fr')}`,
@@ -118,12 +123,16 @@ test('a nil report reaches HQ as "nil report" while a silent month stays missing
   // When its last bundle came, and nothing of it is missing.
   await expect(officerRow.locator('td').nth(4)).toContainText('newest change');
   await hq.getByRole('button', { name: 'Dismiss' }).click();
-  await hq.locator('section.completeness').screenshot({ path: `${SHOTS}/hq-completeness-en.png` });
+  await hq
+    .locator('section.completeness')
+    .screenshot({ path: `${SCREENS_DIR}/hq-completeness-en.png` });
   await expectNoAxeViolations(hq, 'summaries with nil reports');
   await switchLanguage(hq, 'fr');
   await expect(officerRow).toContainText(`Rien à signaler\u00a0: ${monthName(idle, 'fr')}`);
   await expect(officerRow.locator('td').nth(2)).toHaveText(monthName(silent, 'fr'));
-  await hq.locator('section.completeness').screenshot({ path: `${SHOTS}/hq-completeness-fr.png` });
+  await hq
+    .locator('section.completeness')
+    .screenshot({ path: `${SCREENS_DIR}/hq-completeness-fr.png` });
   await expectNoAxeViolations(hq, 'summaries with nil reports (fr)');
   await officer.context().close();
   await hq.context().close();
@@ -150,7 +159,7 @@ test('HQ dates a post in its network editor, told in its language when the dates
   await expect(hq.getByLabel('Fermé le')).toHaveAccessibleDescription(
     /La date de fermeture ne peut pas précéder la date d’ouverture\./,
   );
-  await hq.locator('form.editor-form').screenshot({ path: `${SHOTS}/hq-post-dates-fr.png` });
+  await hq.locator('form.editor-form').screenshot({ path: `${SCREENS_DIR}/hq-post-dates-fr.png` });
   await switchLanguage(hq, 'en');
   await closed.fill('2012-06-30');
   await hq.getByRole('button', { name: 'Save the post' }).click();

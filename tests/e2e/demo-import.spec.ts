@@ -95,7 +95,6 @@ const total = (kind: string) => lastRun().getByTestId(`combined-total-${kind}`);
 /** A screenshot with `part` scrolled into view (the main area scrolls, not the page). */
 async function shotOf(name: string, part?: string): Promise<void> {
   if (part) await page.locator(part).first().scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `/tmp/demo63-shots/${name}.png` });
   await shot(page, name);
 }
 

@@ -2,7 +2,7 @@
 // with a traveller's name, a sensitive field) and a training, filters the log to
 // interdictions, and saves the CSV: the two rows, no name without the tick, the name (and
 // the first line saying so) with it; then once in French, with semicolons. axe on the panel.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -13,10 +13,10 @@ import {
   logActivity,
   saveDownload,
   setUpDemoDevice,
+  shot,
   switchLanguage,
 } from './helpers.ts';
 
-const SHOTS = '/tmp/bench12-shots';
 const SECRET = String(SAMPLES.interdiction?.values.travellerName);
 
 function parse(bytes: Buffer, delimiter: string): string[][] {
@@ -34,8 +34,7 @@ function entryRows(rows: string[][], idColumn: string): { columns: string[]; dat
 }
 
 async function shotTo(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await shot(page, name);
 }
 
 test('exports the filtered log as CSV, sensitive fields only when ticked, in English and French', async ({

@@ -14,7 +14,8 @@ import './nil-reports.css';
 /** How many months back an officer may still file for. */
 const MONTHS_BACK = 12;
 
-type Message = { kind: 'ok' | 'error'; text: string };
+/** Kept as a key and its month, so it follows a change of language while shown. */
+type Message = { kind: 'ok' | 'error'; key: string; month?: string };
 
 export function NilReportPanel({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -36,14 +37,11 @@ export function NilReportPanel({ session }: { session: Session }) {
       const result = await fileNilReport(db, session.author, month, today);
       setMessage(
         result.ok
-          ? { kind: 'ok', text: t('nilReports.filed', { month: label(month) }) }
-          : {
-              kind: 'error',
-              text: t(`nilReports.problem.${result.problem}`, { month: label(month) }),
-            },
+          ? { kind: 'ok', key: 'nilReports.filed', month }
+          : { kind: 'error', key: `nilReports.problem.${result.problem}`, month },
       );
     } catch {
-      setMessage({ kind: 'error', text: t('nilReports.failed') });
+      setMessage({ kind: 'error', key: 'nilReports.failed' });
     } finally {
       setBusy(false);
     }
@@ -53,9 +51,9 @@ export function NilReportPanel({ session }: { session: Session }) {
     setBusy(true);
     try {
       await withdrawNilReport(db, session.author, id);
-      setMessage({ kind: 'ok', text: t('nilReports.withdrawn', { month: label(of) }) });
+      setMessage({ kind: 'ok', key: 'nilReports.withdrawn', month: of });
     } catch {
-      setMessage({ kind: 'error', text: t('nilReports.failed') });
+      setMessage({ kind: 'error', key: 'nilReports.failed' });
     } finally {
       setBusy(false);
     }
@@ -96,7 +94,9 @@ export function NilReportPanel({ session }: { session: Session }) {
         role={message?.kind === 'error' ? 'alert' : 'status'}
         hidden={message === null}
       >
-        {message?.text}
+        {message
+          ? t(message.key, message.month === undefined ? {} : { month: label(message.month) })
+          : null}
       </p>
       <h3>{t('nilReports.listHeading')}</h3>
       {filed && filed.length > 0 ? (

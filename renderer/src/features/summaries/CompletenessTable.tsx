@@ -12,6 +12,7 @@ import { monthRuns, type CompletenessRow } from '../../../../shared/summary/comp
 import { periodLabel } from '../../../../shared/summary/periods.ts';
 import { type BundleArrival } from '../../db/exchange/queries.ts';
 import { type Reporting } from './completeness-model.ts';
+import { nameOf as personName, usePeople } from '../review/index.ts';
 
 type Unit = 'post' | 'officer';
 
@@ -48,6 +49,7 @@ export function CompletenessTable({
   const [unit, setUnit] = useState<Unit>('post');
   const [sorting, setSorting] = useState<SortingState>([]);
   const locale = lang === 'fr' ? 'fr-CA' : 'en-CA';
+  const people = usePeople();
   const lines = useMemo(() => {
     const month = (m: string) => periodLabel({ kind: 'month', month: m }, lang);
     const runs = (months: readonly string[]) =>
@@ -90,7 +92,7 @@ export function CompletenessTable({
       row.kind === 'post'
         ? postName(row.id)
         : t('summaries.completeness.officerAt', {
-            officer: row.id,
+            officer: personName(people, row.id),
             post: postName(reporting.officerPost.get(row.id) ?? ''),
           });
     const rows = unit === 'post' ? reporting.posts : reporting.officers;
@@ -109,7 +111,7 @@ export function CompletenessTable({
         lastBundle: last.text,
       };
     });
-  }, [reporting, unit, lang, postName, t, arrivals, locale]);
+  }, [reporting, unit, lang, postName, t, arrivals, locale, people]);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const columns = useMemo(
     () =>
@@ -190,7 +192,15 @@ export function CompletenessTable({
                 const silent = line.rate !== null && line.rate < 1;
                 return (
                   <tr key={line.id} className={silent ? 'silent' : undefined}>
-                    <th scope="row">{line.name}</th>
+                    <th scope="row">
+                      {line.name}
+                      {unit === 'officer' && line.name.indexOf(line.id) === -1 ? (
+                        <>
+                          {' '}
+                          <span className="secondary">{line.id}</span>
+                        </>
+                      ) : null}
+                    </th>
                     <td className="num">
                       {line.rate === null
                         ? t('summaries.completeness.nothingExpected')
