@@ -3,11 +3,11 @@
 // answered by the main process's own handlers behind the validated IPC gate), HQ uses the
 // browser build's; the two doors meet on one relay. Only net.fetch and safeStorage are
 // stand-ins (tests/webdav/electron-relay.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
+import { type ApacheServer } from '../../webdav/apache.ts';
 import { mainRelay } from '../../webdav/electron-relay.ts';
 import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
 import {
@@ -25,24 +25,22 @@ import {
   OFFICER_A,
   hqDevice,
   logOne,
-  makeNetwork,
   officerDevice,
   type TestDevice,
   type TestNetwork,
 } from './exchange-fixtures.ts';
+import { withRelayServer } from './relay-suite.ts';
 
 let apache: ApacheServer;
 let net: TestNetwork;
 const home = mkdtempSync(join(tmpdir(), 'liaison-electron-sync-'));
 
-beforeAll(async () => {
-  if (!existsSync(APACHE_BINARY)) throw new Error('apache2-bin is not installed (README)');
-  apache = await startApache();
-  net = await makeNetwork([OFFICER_A]);
-}, 20_000);
+withRelayServer((server, network) => {
+  apache = server;
+  net = network;
+});
 
-afterAll(async () => {
-  await apache?.dispose();
+afterAll(() => {
   rmSync(home, { recursive: true, force: true });
 });
 

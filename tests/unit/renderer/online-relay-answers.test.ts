@@ -3,11 +3,11 @@
 // relay's storage is really full (a small tmpfs, tests/webdav/apache.ts). Each is worded for
 // the person in English and French, retried with backoff, and loses nothing; once the lock
 // goes or room is made, the next try completes by itself.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from 'webdav';
-import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
+import { startApache, type ApacheServer } from '../../webdav/apache.ts';
 import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
 import { type RemoteStore } from '../../../renderer/src/platform/remote.ts';
 import { directPort } from '../../../renderer/src/db/online/port.ts';
@@ -21,23 +21,18 @@ import {
   OFFICER_A,
   hqDevice,
   logOne,
-  makeNetwork,
   officerDevice,
   type TestDevice,
   type TestNetwork,
 } from './exchange-fixtures.ts';
+import { withRelayServer } from './relay-suite.ts';
 
 let apache: ApacheServer;
 let net: TestNetwork;
 
-beforeAll(async () => {
-  if (!existsSync(APACHE_BINARY)) throw new Error('apache2-bin is not installed (README)');
-  apache = await startApache();
-  net = await makeNetwork([OFFICER_A]);
-}, 20_000);
-
-afterAll(async () => {
-  await apache?.dispose();
+withRelayServer((server, network) => {
+  apache = server;
+  net = network;
 });
 
 const sync = (device: TestDevice, store: RemoteStore) =>

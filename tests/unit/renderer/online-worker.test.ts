@@ -2,12 +2,12 @@
 // windows run it, against a real Apache WebDAV server: the engine's every step crosses the
 // worker (nothing heavy on the window's thread), the imports are runs in the Sync screen's
 // report marked as the relay's, and the import progress comes back through the worker.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readBundleHeader } from '../../../shared/bundle/codec.ts';
 import { isGeneratedDemoDevice } from '../../../shared/identity/demo-roster.ts';
 import { join } from 'node:path';
-import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
+import { type ApacheServer } from '../../webdav/apache.ts';
 import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
 import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { type Services } from '../../../renderer/src/kernel/services.tsx';
@@ -40,18 +40,14 @@ import {
   type TestDevice,
   type TestNetwork,
 } from './exchange-fixtures.ts';
+import { withRelayServer } from './relay-suite.ts';
 
 let apache: ApacheServer;
 let net: TestNetwork;
 
-beforeAll(async () => {
-  if (!existsSync(APACHE_BINARY)) throw new Error('apache2-bin is not installed (README)');
-  apache = await startApache();
-  net = await makeNetwork([OFFICER_A]);
-}, 20_000);
-
-afterAll(async () => {
-  await apache?.dispose();
+withRelayServer((server, network) => {
+  apache = server;
+  net = network;
 });
 
 let folders = 0;
