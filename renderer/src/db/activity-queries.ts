@@ -1,8 +1,10 @@
 // Reading activities for lists, detail and history. Lists return ids only, newest first,
 // read from index keys without loading rows; the UI bulk-loads the visible window.
 import Dexie, { cmp, type IndexableType } from 'dexie';
-import { type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { isRegionId, postsInRegion } from '../../../shared/domain/posts.ts';
+import { regionOfPost, type RegionOrUnknown } from '../../../shared/summary/totals.ts';
 import { type Change } from '../../../shared/sync/change.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
@@ -22,6 +24,10 @@ export interface ActivityFilter {
   text?: string;
   /** Only records with own changes not yet acknowledged (still waiting to reach HQ). */
   pending?: boolean;
+  /** Where, as the summaries drill down: a region (by the posts it holds), a post, an officer. */
+  region?: RegionOrUnknown;
+  postCode?: string;
+  officerId?: string;
 }
 
 /** A stored entry as screens get it: its view, or why it cannot be read. */
@@ -62,12 +68,15 @@ interface Range {
 }
 
 /**
- * The query plan. The most specific compound index that covers the filters becomes the
- * `driver`: a plain key range already in sortKey order, so the first rows are one bounded
- * read whatever the table size. Filters it does not cover (text words, pending beside a
- * type or status) become `sets` of primary keys to intersect.
+ * The query plan. The most specific compound indexes that cover the filters become the
+ * `drivers`: key ranges already in sortKey order (several when the filter names posts: one
+ * per post and review state of [postCode+reviewStatus+sortKey], merged newest first), so the
+ * first rows are bounded reads whatever the table size. Filters they do not cover (text
+ * words, a type or pending beside posts) become `sets` of primary keys to intersect; what no
+ * index holds (the officer, a region this version does not know) is `rowCheck`, read from
+ * the rows themselves.
  */
-function plan(filter: ActivityFilter): { driver: Range; sets: Range[] } {
+function plan(filter: ActivityFilter): Plan {
   const lo = filter.from ?? '';
   const hi = filter.to ? filter.to + SORT_KEY_MAX_SUFFIX : '\uffff';
   const on = (index: string, ...prefix: (string | number)[]): Range => ({
@@ -81,18 +90,55 @@ function plan(filter: ActivityFilter): { driver: Range; sets: Range[] } {
     .filter((token, i, all) => all.indexOf(token) === i)
     .map((token) => ({ index: 'words', lower: token, upper: token + '\uffff' }));
 
-  let driver: Range;
-  if (type !== undefined && status !== undefined) {
-    driver = on('[type+reviewStatus+sortKey]', type, status);
-  } else if (type !== undefined) driver = on('[type+sortKey]', type);
-  else if (status !== undefined) driver = on('[reviewStatus+sortKey]', status);
-  else if (pending !== undefined) driver = on('[pending+sortKey]', pending);
-  else driver = { index: 'sortKey', lower: lo, upper: hi };
+  const posts = postsOf(filter);
+  let drivers: Range[];
+  if (posts !== undefined) {
+    const statuses = status !== undefined ? [status] : REVIEW_STATUSES;
+    drivers = posts.flatMap((post) =>
+      statuses.map((s) => on('[postCode+reviewStatus+sortKey]', post, s)),
+    );
+    if (type !== undefined) sets.push(on('[type+sortKey]', type));
+  } else if (type !== undefined && status !== undefined) {
+    drivers = [on('[type+reviewStatus+sortKey]', type, status)];
+  } else if (type !== undefined) drivers = [on('[type+sortKey]', type)];
+  else if (status !== undefined) drivers = [on('[reviewStatus+sortKey]', status)];
+  else if (pending !== undefined) drivers = [on('[pending+sortKey]', pending)];
+  else drivers = [{ index: 'sortKey', lower: lo, upper: hi }];
 
-  if (pending !== undefined && driver.index !== '[pending+sortKey]') {
+  if (pending !== undefined && drivers[0]?.index !== '[pending+sortKey]') {
     sets.push(on('[pending+sortKey]', pending));
   }
-  return { driver, sets };
+  return { drivers, sets, rowCheck: rowCheckOf(filter) };
+}
+
+/**
+ * The posts a filter keeps, when an index can find them: its post, or the posts of a known
+ * region (the summaries' rule, regionOfPost). None (an empty list) when the post lies outside
+ * the region; undefined when the filter does not narrow by a known place.
+ */
+function postsOf(filter: ActivityFilter): readonly string[] | undefined {
+  const { postCode, region } = filter;
+  if (postCode !== undefined) {
+    return region === undefined || regionOfPost(postCode) === region ? [postCode] : [];
+  }
+  if (region !== undefined && isRegionId(region)) return postsInRegion(region).map((p) => p.code);
+  return undefined;
+}
+
+/** What no index holds: the officer (no officer index in this schema) and the unknown region. */
+function rowCheckOf(filter: ActivityFilter): ((row: ActivityRow) => boolean) | undefined {
+  const { officerId, region, postCode } = filter;
+  const unknownRegion = region === 'unknown' && postCode === undefined;
+  if (officerId === undefined && !unknownRegion) return undefined;
+  return (row) =>
+    (officerId === undefined || row.officerId === officerId) &&
+    (!unknownRegion || regionOfPost(row.postCode) === 'unknown');
+}
+
+interface Plan {
+  drivers: Range[];
+  sets: Range[];
+  rowCheck: ((row: ActivityRow) => boolean) | undefined;
 }
 
 function keysIn(db: LiaisonDb, r: Range): Promise<string[]> {
@@ -100,13 +146,42 @@ function keysIn(db: LiaisonDb, r: Range): Promise<string[]> {
 }
 
 /**
+ * The drivers' ids, newest first, at most `limit`. One range is one read (backwards with a
+ * limit); several are read with their sort keys and merged, each range at most `limit`.
+ */
+async function newestKeys(db: LiaisonDb, drivers: Range[], limit: number): Promise<string[]> {
+  const [only] = drivers;
+  if (drivers.length === 1 && only) {
+    const range = db.activities.where(only.index).between(only.lower, only.upper, true, true);
+    if (limit !== Infinity) return range.reverse().limit(limit).primaryKeys();
+    // All keys: read forwards (getAllKeys in every engine) and reverse in memory.
+    return (await range.primaryKeys()).reverse();
+  }
+  const found: { sortKey: string; id: string }[] = [];
+  await Promise.all(
+    drivers.map((r) => {
+      const range = db.activities.where(r.index).between(r.lower, r.upper, true, true);
+      return (limit === Infinity ? range : range.reverse().limit(limit)).eachKey((key, cursor) => {
+        const sortKey = Array.isArray(key) ? key[key.length - 1] : key;
+        found.push({ sortKey: String(sortKey), id: String(cursor.primaryKey) });
+      });
+    }),
+  );
+  return found
+    .sort((a, b) => newestFirst(a, b))
+    .slice(0, limit)
+    .map((f) => f.id);
+}
+
+/**
  * Ids matching every filter, newest first (day of the activity, then creation). Deleted
  * records have no sortKey and are in none of these indexes.
  *
  * `limit` is for first paint and scrolling: with at most one of type / status / pending
- * (or type and status together) and no text, only `limit` keys are read, so the first
- * screen costs the same at 100 or 100,000 records. Text and the other combinations read
- * the matching keys of each index involved and intersect them (see selectIds).
+ * (or type and status together), or posts with a status, and no text, only `limit` keys
+ * are read per range, so the first screen costs the same at 100 or 100,000 records. Text and
+ * the other combinations read the matching keys of each index involved and intersect them
+ * (see selectIds); an officer is checked on the rows, read a slice at a time.
  */
 export async function listActivityIds(
   db: LiaisonDb,
@@ -118,6 +193,8 @@ export async function listActivityIds(
 
 /** Below this many candidates, reading their rows beats reading the driver's whole range. */
 const ROW_LOOKUP_MAX = 2000;
+/** Rows read at a time when a filter needs the row itself (the officer). */
+const ROW_SLICE = 500;
 
 /** listActivityIds with the candidate threshold exposed, so tests can run both paths. */
 export async function selectIds(
@@ -126,37 +203,42 @@ export async function selectIds(
   limit: number,
   rowLookupMax: number,
 ): Promise<string[]> {
-  const { driver, sets } = plan(filter);
-  if (limit <= 0) return [];
+  const { drivers, sets, rowCheck } = plan(filter);
+  if (limit <= 0 || drivers.length === 0) return [];
   return db.transaction('r', db.activities, async () => {
-    if (sets.length === 0) {
-      const range = db.activities
-        .where(driver.index)
-        .between(driver.lower, driver.upper, true, true);
-      if (limit !== Infinity) return range.reverse().limit(limit).primaryKeys();
-      // All keys: read forwards (getAllKeys in every engine) and reverse in memory.
-      return (await range.primaryKeys()).reverse();
-    }
+    if (sets.length === 0 && !rowCheck) return newestKeys(db, drivers, limit);
     const found = await Promise.all(sets.map((r) => keysIn(db, r)));
     // Smallest set first: most ids are rejected by the first lookup.
     const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
-    const smallest = lookups[0] ?? new Set<string>();
     const matches = (id: string) => lookups.every((set) => set.has(id));
+    const smallest = lookups[0];
 
-    if (smallest.size <= rowLookupMax) {
-      // Few candidates (a typical search): check them against the driver's range here.
+    if (smallest && smallest.size <= rowLookupMax) {
+      // Few candidates (a typical search): check them against the drivers' ranges here.
       const rows = await db.activities.bulkGet([...smallest]);
       return rows
-        .filter((row): row is ActivityRow => !!row && inRange(row, driver) && matches(row.id))
+        .filter(
+          (row): row is ActivityRow =>
+            !!row &&
+            drivers.some((d) => inRange(row, d)) &&
+            matches(row.id) &&
+            (!rowCheck || rowCheck(row)),
+        )
         .sort(newestFirst)
         .slice(0, limit)
         .map((row) => row.id);
     }
-    const ordered = await keysIn(db, driver);
+    const ordered = await newestKeys(db, drivers, Infinity);
+    const kept = lookups.length === 0 ? ordered : ordered.filter(matches);
+    if (!rowCheck) return kept.slice(0, limit);
+    // The officer is on the row alone: read the candidates newest first, a slice at a time,
+    // and stop once the window is full (a count reads them all: see docs/summaries.md).
     const result: string[] = [];
-    for (let i = ordered.length - 1; i >= 0 && result.length < limit; i--) {
-      const id = ordered[i] as string;
-      if (matches(id)) result.push(id);
+    for (let i = 0; i < kept.length && result.length < limit; i += ROW_SLICE) {
+      const rows = await db.activities.bulkGet(kept.slice(i, i + ROW_SLICE));
+      for (const row of rows) {
+        if (row && rowCheck(row) && result.length < limit) result.push(row.id);
+      }
     }
     return result;
   });
@@ -174,7 +256,10 @@ function inRange(row: ActivityRow, r: Range): boolean {
 }
 
 /** The index order, reversed: sortKey, then primary key, both descending. */
-function newestFirst(a: ActivityRow, b: ActivityRow): number {
+function newestFirst(
+  a: { sortKey?: string; id: string },
+  b: { sortKey?: string; id: string },
+): number {
   const ka = a.sortKey ?? '';
   const kb = b.sortKey ?? '';
   if (ka !== kb) return ka < kb ? 1 : -1;
@@ -188,12 +273,14 @@ function newestFirst(a: ActivityRow, b: ActivityRow): number {
 export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}): Promise<number> {
   const unfiltered = Object.values(filter).every((v) => v === undefined || v === '');
   if (unfiltered) return (await getMeta(db, 'activityCount')) ?? 0;
-  const { driver, sets } = plan(filter);
-  if (sets.length === 0) {
-    return db.activities
-      .where(driver.index)
-      .between(driver.lower, driver.upper, true, true)
-      .count();
+  const { drivers, sets, rowCheck } = plan(filter);
+  if (sets.length === 0 && !rowCheck) {
+    const counts = await Promise.all(
+      drivers.map((d) =>
+        db.activities.where(d.index).between(d.lower, d.upper, true, true).count(),
+      ),
+    );
+    return counts.reduce((a, b) => a + b, 0);
   }
   return (await listActivityIds(db, filter)).length;
 }
