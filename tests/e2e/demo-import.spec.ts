@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   DEFAULT_DEMO_SEED,
   DEMO_ROSTER,
@@ -18,6 +18,7 @@ import {
 } from '../../shared/demo-data/index.ts';
 import { FACT_SHEET_TARGETS } from '../../shared/demo-data/targets.ts';
 import {
+  activityCount,
   expectNoAxeViolations,
   logCount,
   openSync,
@@ -90,6 +91,12 @@ const en = new Intl.NumberFormat('en-CA');
 /** A number as French writes it: spaces (no-break, of either width) between thousands. */
 const fr = (n: number) => new RegExp(`^${en.format(n).replace(/,/g, '\\s')}$`);
 const lastRun = () => page.getByTestId('sync-last-run');
+/** The officer the drill-down ends at: Port-au-Prince's first. */
+const PAP = DEMO_ROSTER.find((o) => o.officerId === 'lo-port-au-prince-1') ?? DEMO_ROSTER[0]!;
+/** The number in the first cell of a row, whatever the language's digit grouping. */
+async function firstNumber(row: Locator): Promise<number> {
+  return Number(((await row.locator('td').first().textContent()) ?? '').replace(/\D/g, ''));
+}
 const total = (kind: string) => lastRun().getByTestId(`combined-total-${kind}`);
 
 /** A screenshot with `part` scrolled into view (the main area scrolls, not the page). */
@@ -197,27 +204,50 @@ test('the imported network’s FY 2010–2011 summary shows the fact sheet’s t
   await page.getByRole('button', { name: 'Open Port-au-Prince' }).click();
   await expect(where).toContainText('Port-au-Prince');
   await expect(page.getByRole('columnheader', { name: 'Officer' })).toBeVisible();
-  await page.getByRole('button', { name: 'Open lo-port-au-prince-1' }).click();
+  await page.getByRole('button', { name: `Open ${PAP.name}` }).click();
   await expect(where.locator('li')).toHaveCount(4);
-  await expect(where).toContainText('lo-port-au-prince-1');
-  const officerIntercepted = Number(
-    ((await totalsRow('Persons intercepted').locator('td').first().textContent()) ?? '').replace(
-      /\D/g,
-      '',
-    ),
-  );
+  // By name, the id beside it.
+  await expect(where.locator('li').last()).toHaveText(`${PAP.name} ${PAP.officerId}`);
+  const officerIntercepted = await firstNumber(totalsRow('Persons intercepted'));
   expect(officerIntercepted).toBeGreaterThan(0);
   expect(officerIntercepted).toBeLessThan(FACT_SHEET_TARGETS.interdiction.value);
+  const counted = await firstNumber(totalsRow('Entries counted'));
   await shotOf('demo-import-summaries-officer-en', 'table.summary-totals');
   await page.getByRole('button', { name: 'Show these entries in the log' }).click();
   await expect(page.getByRole('heading', { name: 'Network log', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('activity-count')).toHaveText(/^[\d,]+ activit(y|ies)$/);
-  const shown = Number(
-    ((await page.getByTestId('activity-count').textContent()) ?? '').replace(/\D/g, ''),
-  );
-  expect(shown).toBeGreaterThan(0);
-  expect(shown).toBeLessThan(entryCount);
-  await shotOf('demo-import-log-en');
+  // The officer's entries alone: as many as the summary counted, the place shown in the bar.
+  await expect(page.getByTestId('activity-count')).toHaveText(`${en.format(counted)} activities`);
+  await expect(page.getByLabel('Region', { exact: true })).toHaveValue('americas');
+  await expect(page.getByLabel('Post', { exact: true })).toHaveValue('PAP');
+  const officer = page.getByLabel('Officer', { exact: true });
+  await expect(officer).toHaveValue(PAP.officerId);
+  await expect(officer.locator('option:checked')).toHaveText(`${PAP.name} (${PAP.officerId})`);
+  await shotOf('demo-import-log-officer-en');
+  await expectNoAxeViolations(page, 'log filtered to one officer');
+
+  // The log's CSV says where its entries are from.
+  const dir = mkdtempSync(join(tmpdir(), 'demo-import-log-csv-'));
+  await page.getByRole('button', { name: 'Export to CSV…' }).click();
+  const file = await saveDownload(page, 'Export as CSV', dir);
+  const csv = Papa.parse<string[]>(file.bytes.toString('utf8').slice(1).trimEnd(), {
+    delimiter: ',',
+  }).data;
+  expect(csv).toContainEqual(['Region', 'Americas']);
+  expect(csv).toContainEqual(['Post', 'Port-au-Prince (PAP)']);
+  expect(csv).toContainEqual(['Officer', `${PAP.name} (${PAP.officerId})`]);
+  const header = csv.findIndex((r) => r[0] === 'Entry id');
+  expect(csv.length - header - 1).toBe(counted);
+  await page.getByRole('button', { name: 'Export to CSV…' }).click();
+
+  // Removed from the keyboard: the officer's select back to "All officers", the post's
+  // entries (more of them) are listed.
+  await officer.focus();
+  await officer.selectOption('');
+  await expect(officer).toHaveValue('');
+  await expect
+    .poll(async () => activityCount(page), { message: 'the post’s entries' })
+    .toBeGreaterThan(counted);
+  expect(await activityCount(page)).toBeLessThan(entryCount);
 });
 
 test('exports the summary as CSV with the same numbers, and prints', async () => {
@@ -311,6 +341,31 @@ test('in French: the network totals, with French numbers', async () => {
     await expect(totalsRow(measure).locator('td').first()).toHaveText(fr(value));
   }
   await shotOf('demo-import-summaries-fr', 'table.summary-totals');
+  await shotOf('demo-import-charts-fr', '.summary-chart');
   await expectNoAxeViolations(page, 'sommaires du réseau importé');
+
+  // Down to the officer, by name, then its entries alone in the log, in French.
+  const where = page.getByRole('navigation', { name: 'Affichage' });
+  await page.getByRole('button', { name: 'Ouvrir Amériques' }).click();
+  await page.getByRole('button', { name: 'Ouvrir Port-au-Prince' }).click();
+  await page.getByRole('button', { name: `Ouvrir ${PAP.name}` }).click();
+  await expect(where.locator('li').last()).toHaveText(`${PAP.name} ${PAP.officerId}`);
+  const counted = await firstNumber(totalsRow('Entrées comptées'));
+  await page.getByRole('button', { name: 'Afficher ces entrées dans le journal' }).click();
+  await expect(page.getByTestId('activity-count')).toHaveText(
+    new RegExp(`^${en.format(counted).replace(/,/g, '\\s')} activités?$`),
+  );
+  const agent = page.getByLabel('Agent', { exact: true });
+  await expect(agent).toHaveValue(PAP.officerId);
+  await expect(page.getByLabel('Poste', { exact: true })).toHaveValue('PAP');
+  await expect(page.getByLabel('Région', { exact: true })).toHaveValue('americas');
+  await expect(agent.locator('option:checked')).toHaveText(`${PAP.name} (${PAP.officerId})`);
+  await expect(agent.locator('option').first()).toHaveText('Tous les agents');
+  await shotOf('demo-import-log-officer-fr');
+  await expectNoAxeViolations(page, 'journal filtré sur un agent');
+  await agent.selectOption('');
+  await expect.poll(async () => activityCount(page)).toBeGreaterThan(counted);
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await expect(agent).toHaveValue('');
   await switchLanguage(page, 'en');
 });

@@ -88,11 +88,17 @@ test('drills down from the network to a region, a post and an officer', async ()
     .first()
     .textContent();
   expect(Number(postIntercepted?.replace(/\D/g, ''))).toBeLessThan(6500);
-  await page
-    .getByRole('button', { name: /^Open lo-/ })
-    .first()
-    .click();
+  // Officers by name, the id beside it, in the table and the path.
+  const first = page.locator('table.summary-table tbody th').first();
+  const shownName = (await first.getByRole('button').textContent()) ?? '';
+  const officer = DEMO_ROSTER.find((o) => o.name === shownName);
+  expect(officer?.postCode).toBe('PAP');
+  await expect(first).toHaveText(`${officer?.name ?? ''} ${officer?.officerId ?? ''}`);
+  await first.getByRole('button').click();
   await expect(where.locator('li')).toHaveCount(4);
+  await expect(where.locator('li').last()).toHaveText(
+    `${officer?.name ?? ''} ${officer?.officerId ?? ''}`,
+  );
   await shot(page, 'summaries-officer-en');
   await page.getByRole('button', { name: 'Up one level' }).click();
   await expect(where.locator('li')).toHaveCount(3);

@@ -162,8 +162,9 @@ async function newestKeys(db: LiaisonDb, drivers: Range[], limit: number): Promi
     drivers.map((r) => {
       const range = db.activities.where(r.index).between(r.lower, r.upper, true, true);
       return (limit === Infinity ? range : range.reverse().limit(limit)).eachKey((key, cursor) => {
-        const sortKey = Array.isArray(key) ? key[key.length - 1] : key;
-        found.push({ sortKey: String(sortKey), id: String(cursor.primaryKey) });
+        // The sortKey ends every driver's key (a string), the id is the primary key.
+        const parts = (Array.isArray(key) ? key : [key]) as unknown[];
+        found.push({ sortKey: parts[parts.length - 1] as string, id: cursor.primaryKey });
       });
     }),
   );

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { type RegionOrUnknown } from '../../../shared/summary/totals.ts';
 import { parseHash, viewToHash, type View } from './router.ts';
 
 export type PeriodChoice = 'all' | 'thisFy' | 'lastFy' | 'thisQuarter' | 'thisMonth' | 'custom';
@@ -14,6 +15,10 @@ export interface ListFilters {
   from: string;
   to: string;
   text: string;
+  /** Where (lead and HQ), as the summaries drill down: '' for anywhere. */
+  region: RegionOrUnknown | '';
+  postCode: string;
+  officerId: string;
 }
 
 export const EMPTY_FILTERS: ListFilters = {
@@ -23,6 +28,9 @@ export const EMPTY_FILTERS: ListFilters = {
   from: '',
   to: '',
   text: '',
+  region: '',
+  postCode: '',
+  officerId: '',
 };
 
 export interface Toast {

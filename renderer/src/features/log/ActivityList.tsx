@@ -25,6 +25,7 @@ import { LogExport } from './LogExport.tsx';
 import { ReturnedPanel } from '../review/index.ts';
 import { NilReportPanel } from '../nil-reports/index.ts';
 import { periodRange } from './period.ts';
+import { placeFilter } from './place.ts';
 import { useDebounced } from './useDebounced.ts';
 
 const ROW_HEIGHT = 44;
@@ -46,6 +47,7 @@ export function ActivityList({ session }: { session: Session }) {
     ...(filters.status ? { status: filters.status } : {}),
     ...periodRange(filters, postToday(session.postOf(session.profile.postCode))),
     ...(text ? { text } : {}),
+    ...placeFilter(filters),
   };
   // The filter's JSON is its identity: equal filters give the same query object.
   const key = JSON.stringify(filter);
@@ -145,7 +147,7 @@ export function ActivityList({ session }: { session: Session }) {
       <DraftsNotice />
       {session.identity.role === 'officer' ? <ReturnedPanel session={session} /> : null}
       {session.identity.role === 'officer' ? <NilReportPanel session={session} /> : null}
-      <ListFilters filters={filters} />
+      <ListFilters filters={filters} session={session} />
       <LogExport session={session} filters={filters} filter={query} total={total} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
         {total === 0 && !searching ? (

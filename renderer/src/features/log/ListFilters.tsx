@@ -1,13 +1,16 @@
-// The filter bar above the log: type, period, review status and a text search.
+// The filter bar above the log: type, period, review status, a text search, and for a lead
+// and HQ where (region, post, officer).
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE } from '../../../../shared/domain/catalogue.ts';
 import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
 import { useUi, type ListFilters as Filters, type PeriodChoice } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { type Session } from '../../kernel/session.ts';
+import { PlaceFilters } from './PlaceFilters.tsx';
 
 const PERIODS: PeriodChoice[] = ['all', 'thisFy', 'lastFy', 'thisQuarter', 'thisMonth', 'custom'];
 
-export function ListFilters({ filters }: { filters: Filters }) {
+export function ListFilters({ filters, session }: { filters: Filters; session: Session }) {
   const { t } = useTranslation();
   const lang = useLang();
   const setFilters = useUi((s) => s.setFilters);
@@ -94,6 +97,9 @@ export function ListFilters({ filters }: { filters: Filters }) {
           ))}
         </select>
       </div>
+      {session.identity.role === 'officer' ? null : (
+        <PlaceFilters filters={filters} session={session} />
+      )}
     </form>
   );
 }

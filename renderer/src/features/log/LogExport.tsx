@@ -11,7 +11,10 @@ import { useServices, useSealer } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
 import { useUi, type ListFilters } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { isRegionId, getRegion } from '../../../../shared/domain/posts.ts';
+import { usePeople } from '../review/index.ts';
 import { logCsvHeader, type LogCsvWords } from './log-csv.ts';
+import { personLabel, placeHeaderLines, postLabel } from './place.ts';
 import { buildLogCsv } from './log-export.ts';
 import './log-export.css';
 
@@ -43,6 +46,7 @@ export function LogExport({
   const [progress, setProgress] = useState<Progress>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const people = usePeople();
   const panelId = useId();
   const hintId = useId();
 
@@ -75,6 +79,22 @@ export function LogExport({
     return name;
   };
 
+  // Where the entries are from (lead and HQ; an officer's log is its own entries).
+  const placeLines = () =>
+    session.identity.role === 'officer'
+      ? []
+      : placeHeaderLines(filter, {
+          region: t('logExport.csv.filterRegion'),
+          post: t('logExport.csv.filterPost'),
+          officer: t('logExport.csv.filterOfficer'),
+          allRegions: t('logExport.csv.allRegions'),
+          allPosts: t('logExport.csv.allPosts'),
+          allOfficers: t('logExport.csv.allOfficers'),
+          regionName: (r) => (isRegionId(r) ? getRegion(r).name[lang] : t('list.unknownRegion')),
+          postName: (code) => postLabel(code, { lang, postOf: session.postOf }),
+          officerName: (id) => personLabel(people.get(id), id),
+        });
+
   const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
@@ -88,6 +108,7 @@ export function LogExport({
         t('logExport.csv.filterStatus'),
         filter.status ? t(`review.${filter.status}`) : t('logExport.csv.allStatuses'),
       ],
+      ...placeLines(),
       ...(filter.text ? [[t('logExport.csv.filterText'), filter.text] as const] : []),
       [
         t('logExport.csv.sensitive'),

@@ -1,11 +1,15 @@
 // The charts: the headline figure per activity type, a measure per post and per month. SVG
 // from Recharts (prints as text, clean under the CSP), animation off, and under each chart
-// its numbers as a table for screen readers and for print.
+// its numbers as a table for screen readers and for print. Names read across (horizontal
+// bars) so long type and city names never overlap.
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ChartPoint {
   label: string;
+  /** A shorter name for the axis (a month as "Apr 2010"); the tooltip and table keep `label`. */
+  short?: string;
   value: number;
 }
 
@@ -44,6 +48,17 @@ function ChartData({
   );
 }
 
+/** Names longer than this are cut on the axis; the tooltip and the data table keep them whole. */
+const LABEL_CHARS = 30;
+/** About one character of the axis's 12 px text, for sizing the name column. */
+const CHAR_PX = 7;
+const BAR_ROW_PX = 26;
+const CHART_WIDTH = 720;
+
+function cut(label: string): string {
+  return label.length <= LABEL_CHARS ? label : `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…`;
+}
+
 export function Chart({
   kind,
   title,
@@ -59,21 +74,7 @@ export function Chart({
 }) {
   const { t } = useTranslation();
   const data = [...points];
-  const width = Math.max(360, Math.min(960, 48 * data.length + 120));
-  const axis = (
-    <>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis
-        dataKey="label"
-        interval={0}
-        angle={data.length > 8 ? -45 : 0}
-        textAnchor={data.length > 8 ? 'end' : 'middle'}
-        height={data.length > 8 ? 80 : 30}
-      />
-      <YAxis tickFormatter={(v: number) => format(v)} width={70} />
-      <Tooltip formatter={(v) => format(Number(v))} />
-    </>
-  );
+  const tooltip = <Tooltip formatter={(v) => format(Number(v))} isAnimationActive={false} />;
   return (
     <figure className="summary-chart">
       <figcaption>{title}</figcaption>
@@ -82,25 +83,85 @@ export function Chart({
       ) : (
         <div className="chart-svg" aria-hidden="true">
           {kind === 'bar' ? (
-            <BarChart width={width} height={300} data={data} accessibilityLayer={false}>
-              {axis}
-              <Bar dataKey="value" name={title} fill="#1f5f8b" isAnimationActive={false} />
-            </BarChart>
+            <BarRows data={data} title={title} format={format} tooltip={tooltip} />
           ) : (
-            <LineChart width={width} height={300} data={data} accessibilityLayer={false}>
-              {axis}
-              <Line
-                dataKey="value"
-                name={title}
-                stroke="#1f5f8b"
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-            </LineChart>
+            <MonthLine data={data} title={title} format={format} tooltip={tooltip} />
           )}
         </div>
       )}
       <ChartData title={title} column={column} points={points} format={format} />
     </figure>
+  );
+}
+
+interface Drawn {
+  data: ChartPoint[];
+  title: string;
+  format: (n: number) => string;
+  tooltip: ReactNode;
+}
+
+/**
+ * Names down the side, bars across: activity types and city names are long, and side by
+ * side under vertical bars they overlapped; read across, each has its own line in either
+ * language, and 49 posts make a taller chart rather than an unreadable one.
+ */
+function BarRows({ data, title, format, tooltip }: Drawn) {
+  const longest = Math.max(...data.map((p) => cut(p.label).length));
+  const nameWidth = Math.min(LABEL_CHARS * CHAR_PX, longest * CHAR_PX + 12);
+  return (
+    <BarChart
+      layout="vertical"
+      width={CHART_WIDTH}
+      height={data.length * BAR_ROW_PX + 50}
+      data={data}
+      margin={{ top: 5, right: 30, bottom: 5, left: 5 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" tickFormatter={(v: number) => format(v)} />
+      <YAxis
+        type="category"
+        dataKey="label"
+        width={nameWidth}
+        interval={0}
+        tickFormatter={(label: string) => cut(label)}
+      />
+      {tooltip}
+      <Bar dataKey="value" name={title} fill="#1f5f8b" isAnimationActive={false} />
+    </BarChart>
+  );
+}
+
+/** Months along the bottom, by their short names, slanted when a year of them would touch. */
+function MonthLine({ data, title, format, tooltip }: Drawn) {
+  const slant = data.length > 8;
+  return (
+    <LineChart
+      width={Math.max(360, Math.min(CHART_WIDTH, 56 * data.length + 120))}
+      height={300}
+      data={data}
+      margin={{ top: 5, right: 30, bottom: 5, left: 5 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis
+        dataKey="label"
+        interval={0}
+        angle={slant ? -40 : 0}
+        textAnchor={slant ? 'end' : 'middle'}
+        height={slant ? 70 : 30}
+        tickFormatter={(label: string, i: number) => data[i]?.short ?? label}
+      />
+      <YAxis tickFormatter={(v: number) => format(v)} width={70} />
+      {tooltip}
+      <Line
+        dataKey="value"
+        name={title}
+        stroke="#1f5f8b"
+        strokeWidth={2}
+        isAnimationActive={false}
+      />
+    </LineChart>
   );
 }

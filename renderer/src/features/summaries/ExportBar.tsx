@@ -60,6 +60,7 @@ export function ExportBar({
       ],
       counterNames,
       dimensionName: t(`summaries.dim_${tab}`),
+      ...(tab === 'post' || tab === 'officer' ? { idName: t(`summaries.csvId_${tab}`) } : {}),
       totalName: t('summaries.total'),
     });
     const text = toCsv(table, { lang, ...(delimiter ? { delimiter } : {}) });

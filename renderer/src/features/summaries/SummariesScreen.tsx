@@ -31,7 +31,8 @@ import { rollupMonthSpan } from '../../db/rollup-store.ts';
 import { rollupsFor, scopeFor } from '../../db/summary-queries.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
-import { useUi } from '../../kernel/store.ts';
+import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
+import { nameOf as personName, usePeople } from '../review/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Chart } from './Charts.tsx';
 import { CompletenessTable } from './CompletenessTable.tsx';
@@ -48,6 +49,7 @@ import {
   tableRows,
   TABS,
   wherePath,
+  withSecondary,
   type Namer,
   type Tab,
 } from './model.ts';
@@ -95,12 +97,20 @@ export function SummariesScreen({ session }: { session: Session }) {
     () => rollupsFor(db, { period, by: [] }, scope),
     [db, JSON.stringify(period), scope],
   );
+  const people = usePeople();
   const namer: Namer = {
     lang,
     postOf: session.postOf,
     unknownRegion: t('summaries.unknownRegion'),
+    officerName: (id) => personName(people, id),
   };
   const format = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  // The trend chart's axis: "Apr 2010" / "avr. 2010" (the full month in its tooltip and table).
+  const shortMonth = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const profile = useLiveQuery(async () => (await getNetworkProfile(db)) ?? null, [db]);
   const arrivals = useLiveQuery(() => listBundleArrivals(db), [db]);
   const postName = useCallback(
@@ -140,10 +150,13 @@ export function SummariesScreen({ session }: { session: Session }) {
     setFilter(next);
     setTab(tabBelow(next));
   };
+  // The log gets the summary's whole filter, and nothing left from an earlier search, so
+  // its count is the entries this summary counted.
   const showEntries = () => {
     const { from, to } = periodRange(period);
     const [type] = filter.types ?? [];
     setFilters({
+      ...EMPTY_FILTERS,
       period: 'custom',
       from,
       to,
@@ -151,6 +164,10 @@ export function SummariesScreen({ session }: { session: Session }) {
         type && (ACTIVITY_TYPE_IDS as readonly string[]).includes(type)
           ? (type as (typeof ACTIVITY_TYPE_IDS)[number])
           : '',
+      region: filter.region ?? '',
+      postCode: filter.postCode ?? '',
+      // An officer's log holds its own entries only: no place to filter by.
+      officerId: identity.role === 'officer' ? '' : (filter.officerId ?? ''),
     });
     navigate({ name: 'list' });
   };
@@ -186,7 +203,13 @@ export function SummariesScreen({ session }: { session: Session }) {
         <ol>
           {path.map((part, i) => (
             <li key={i} aria-current={i === path.length - 1 ? 'location' : undefined}>
-              {part}
+              {part.name}
+              {part.secondary === undefined ? null : (
+                <>
+                  {' '}
+                  <span className="secondary">{part.secondary}</span>
+                </>
+              )}
             </li>
           ))}
         </ol>
@@ -286,6 +309,7 @@ export function SummariesScreen({ session }: { session: Session }) {
               format={format}
               points={summaries.month.current.months.map((month) => ({
                 label: periodLabel({ kind: 'month', month }, lang),
+                short: shortMonth.format(new Date(`${month}-01T00:00:00Z`)),
                 value: counterValue(
                   summaries.month.current.groups.find((g) => g.key.month === month)?.counters ?? {},
                   chartMeasure,
@@ -298,7 +322,7 @@ export function SummariesScreen({ session }: { session: Session }) {
             comparison={summaries.tab}
             tab={tab}
             periodName={label}
-            where={path.join(' › ')}
+            where={path.map(withSecondary).join(' › ')}
             session={session}
           />
         </>

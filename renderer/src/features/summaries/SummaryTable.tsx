@@ -72,6 +72,12 @@ export function SummaryTable({
               ) : (
                 row.original.name
               )}
+              {row.original.secondary === undefined ? null : (
+                <>
+                  {' '}
+                  <span className="secondary">{row.original.secondary}</span>
+                </>
+              )}
             </th>
             {TABLE_MEASURES.map((id) => (
               <td key={id} className="num">

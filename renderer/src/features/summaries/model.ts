@@ -36,6 +36,8 @@ export interface Namer {
   lang: Language;
   postOf: (code: string) => Post | undefined;
   unknownRegion: string;
+  /** An officer's name from the profile (or the id when nobody named them). */
+  officerName: (officerId: string) => string;
 }
 
 /** A group's value in a dimension as people read it. */
@@ -47,19 +49,47 @@ export function nameOf(dimension: Dimension, value: string, namer: Namer): strin
       return isRegionId(value) ? getRegion(value).name[namer.lang] : namer.unknownRegion;
     case 'post':
       return namer.postOf(value)?.city[namer.lang] ?? value;
+    case 'officer':
+      return namer.officerName(value);
     default:
       return value;
   }
 }
 
-/** The drill path as names: Network › Americas › Bogotá › lo-bogota-1 › Interdiction. */
-export function wherePath(filter: SummaryFilter, namer: Namer, network: string): string[] {
-  const path = [network];
-  if (filter.region !== undefined) path.push(nameOf('region', filter.region, namer));
-  if (filter.postCode !== undefined) path.push(nameOf('post', filter.postCode, namer));
-  if (filter.officerId !== undefined) path.push(filter.officerId);
-  for (const type of filter.types ?? []) path.push(nameOf('type', type, namer));
+/**
+ * What people read beside the name, smaller: a post's code and an officer's id (the names
+ * come from lists that may change; the codes are what bundles and files carry). None when
+ * the name is the value itself.
+ */
+export function secondaryOf(dimension: Dimension, value: string, name: string): string | undefined {
+  return (dimension === 'post' || dimension === 'officer') && name !== value ? value : undefined;
+}
+
+/** One step of the drill path: its name, and the code or id beside it. */
+export interface PathPart {
+  name: string;
+  secondary?: string;
+}
+
+const part = (dimension: Dimension, value: string, namer: Namer): PathPart => {
+  const name = nameOf(dimension, value, namer);
+  const secondary = secondaryOf(dimension, value, name);
+  return secondary === undefined ? { name } : { name, secondary };
+};
+
+/** The drill path as names: Network › Americas › Bogotá (BOG) › Sofía Herrera (lo-bogota-1). */
+export function wherePath(filter: SummaryFilter, namer: Namer, network: string): PathPart[] {
+  const path: PathPart[] = [{ name: network }];
+  if (filter.region !== undefined) path.push(part('region', filter.region, namer));
+  if (filter.postCode !== undefined) path.push(part('post', filter.postCode, namer));
+  if (filter.officerId !== undefined) path.push(part('officer', filter.officerId, namer));
+  for (const type of filter.types ?? []) path.push(part('type', type, namer));
   return path;
+}
+
+/** A name with its code or id in brackets, for text without styles (CSV, file names). */
+export function withSecondary({ name, secondary }: PathPart): string {
+  return secondary === undefined ? name : `${name} (${secondary})`;
 }
 
 /** The filter after clicking a group of the table: the place it names, its region kept. */
@@ -101,6 +131,8 @@ export interface TableRow {
   key: GroupKey;
   value: string;
   name: string;
+  /** The post's code or officer's id, shown beside the name. */
+  secondary?: string;
   counts: Readonly<Record<string, number>>;
 }
 
@@ -109,7 +141,14 @@ export function tableRows(comparison: Comparison, dimension: Tab, namer: Namer):
     const value = group.key[dimension] ?? '';
     const counts: Record<string, number> = {};
     for (const id of ALL_COUNTERS) counts[id] = counterValue(group.counters, id);
-    return { key: group.key, value, name: nameOf(dimension, value, namer), counts };
+    const { name, secondary } = part(dimension, value, namer);
+    return {
+      key: group.key,
+      value,
+      name,
+      ...(secondary === undefined ? {} : { secondary }),
+      counts,
+    };
   });
 }
 
@@ -118,6 +157,8 @@ export interface CsvHeader {
   lines: readonly (readonly [string, string])[];
   counterNames: Readonly<Record<CounterId, string>>;
   dimensionName: string;
+  /** The column of post codes or officer ids, when the break-down is by post or officer. */
+  idName?: string;
   totalName: string;
 }
 
@@ -130,9 +171,23 @@ export function csvRows(
   const out: string[][] = [[header.title]];
   for (const [name, value] of header.lines) out.push([name, value]);
   out.push([]);
-  out.push([header.dimensionName, ...ALL_COUNTERS.map((id) => header.counterNames[id])]);
+  // Names for people, then the code or id a spreadsheet can join on, then the measures.
+  const ids = header.idName === undefined ? null : [header.idName];
+  out.push([
+    header.dimensionName,
+    ...(ids ?? []),
+    ...ALL_COUNTERS.map((id) => header.counterNames[id]),
+  ]);
   for (const row of rows)
-    out.push([row.name, ...ALL_COUNTERS.map((id) => String(row.counts[id] ?? 0))]);
-  out.push([header.totalName, ...ALL_COUNTERS.map((id) => String(counterValue(total, id)))]);
+    out.push([
+      row.name,
+      ...(ids ? [row.value] : []),
+      ...ALL_COUNTERS.map((id) => String(row.counts[id] ?? 0)),
+    ]);
+  out.push([
+    header.totalName,
+    ...(ids ? [''] : []),
+    ...ALL_COUNTERS.map((id) => String(counterValue(total, id))),
+  ]);
   return out;
 }
