@@ -102,6 +102,30 @@ test('drills down from the network to a region, a post and an officer', async ()
   await shot(page, 'summaries-officer-en');
   await page.getByRole('button', { name: 'Up one level' }).click();
   await expect(where.locator('li')).toHaveCount(3);
+  await first.getByRole('button').click();
+
+  // Its entries in the log: as many as the summary counted, the filters shown and removable.
+  const counted = Number(
+    ((await totalsRow('Entries counted').locator('td').first().textContent()) ?? '').replace(
+      /\D/g,
+      '',
+    ),
+  );
+  await page.getByRole('button', { name: 'Show these entries in the log' }).click();
+  await expect(page.getByTestId('activity-count')).toHaveText(
+    `${counted.toLocaleString('en-CA')} activities`,
+  );
+  const select = page.getByLabel('Officer', { exact: true });
+  await expect(select).toHaveValue(officer?.officerId ?? '');
+  await expect(page.getByLabel('Post', { exact: true })).toHaveValue('PAP');
+  await shot(page, 'summaries-officer-log-en');
+  await expectNoAxeViolations(page, 'log (one officer)');
+  await select.selectOption('');
+  await expect
+    .poll(async () =>
+      Number(((await page.getByTestId('activity-count').textContent()) ?? '').replace(/\D/g, '')),
+    )
+    .toBeGreaterThan(counted);
 });
 
 test('exports the summary as CSV with the numbers on screen, and offers print', async () => {

@@ -24,6 +24,7 @@ interface Props {
 
 function SenderCell({ tally, profile }: { tally: SenderTally; profile?: NetworkProfile }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { sender } = tally;
   if (!sender) return <th scope="row">{t('sync.combined.unknownSender')}</th>;
   const name = officerName(sender.officerId, profile);
@@ -31,6 +32,12 @@ function SenderCell({ tally, profile }: { tally: SenderTally; profile?: NetworkP
     <th scope="row">
       <span className="combined-name">{name}</span>
       {name !== sender.officerId ? <span className="combined-id">{sender.officerId}</span> : null}
+      {/* The post again, shown here only when the Post column is folded away (too narrow). */}
+      {sender.role === 'officer' ? (
+        <span className="combined-id combined-post-inline">
+          {postName(sender.postCode, profile, lang)}
+        </span>
+      ) : null}
       {sender.role === 'officer' ? null : (
         <span className="combined-id">{t(`sync.report.role.${sender.role}`)}</span>
       )}
@@ -130,7 +137,9 @@ export function CombinedReport({ run, profile, formatWhen, approval }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t('sync.combined.officer')}</th>
-                <th scope="col">{t('sync.combined.post')}</th>
+                <th scope="col" className="combined-post">
+                  {t('sync.combined.post')}
+                </th>
                 {kinds.map((kind) => (
                   <th key={kind} scope="col" className="num">
                     {t(`sync.combined.kind.${kind}`)}
@@ -154,7 +163,7 @@ export function CombinedReport({ run, profile, formatWhen, approval }: Props) {
                   }
                 >
                   <SenderCell tally={tally} profile={profile} />
-                  <td>
+                  <td className="combined-post">
                     {tally.sender?.role === 'officer'
                       ? postName(tally.sender.postCode, profile, lang)
                       : ''}
