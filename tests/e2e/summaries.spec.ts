@@ -71,6 +71,9 @@ test('the network summary of FY 2010–2011 shows the fact sheet’s totals', as
     page.getByRole('table', { name: /Data of the chart “Headline figure per activity type”/ }),
   ).toBeAttached();
   await shot(page, 'summaries-network-en');
+  // The charts' axes (the main area scrolls, not the page).
+  await page.locator('.summary-chart').first().scrollIntoViewIfNeeded();
+  await shot(page, 'summaries-charts-en');
   await expectNoAxeViolations(page, 'summaries (network)');
 });
 
@@ -178,6 +181,8 @@ test('in French: the same totals, French numbers and names, and a semicolon CSV'
   await expect(row.locator('td').first()).toHaveText(/^9\s837$/);
   await expect(page.getByRole('button', { name: 'Ouvrir Amériques' })).toBeVisible();
   await shot(page, 'summaries-network-fr');
+  await page.locator('.summary-chart').first().scrollIntoViewIfNeeded();
+  await shot(page, 'summaries-charts-fr');
   await expectNoAxeViolations(page, 'sommaires (réseau)');
   const dir = mkdtempSync(join(tmpdir(), 'summary-csv-fr-'));
   const file = await saveDownload(page, 'Exporter en CSV', dir);

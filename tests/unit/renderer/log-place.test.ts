@@ -1,0 +1,172 @@
+// The log's place filters as plain data (features/log/place.ts) and the summaries' names
+// (features/summaries/model.ts): the query a choice makes, the choices offered, choices that
+// never contradict each other, the CSV header's place lines, and names with ids beside them.
+import { describe, expect, it } from 'vitest';
+import { getPost } from '../../../shared/domain/posts.ts';
+import { EMPTY_FILTERS } from '../../../renderer/src/kernel/store.ts';
+import {
+  choosePlace,
+  hasPlace,
+  placeChoices,
+  placeFilter,
+  placeHeaderLines,
+  type Place,
+} from '../../../renderer/src/features/log/place.ts';
+import {
+  csvRows,
+  tableRows,
+  wherePath,
+  withSecondary,
+  type Namer,
+} from '../../../renderer/src/features/summaries/model.ts';
+import { type Comparison } from '../../../shared/summary/totals.ts';
+
+const PEOPLE = [
+  { officerId: 'lo-bogota-1', name: 'Sofía Herrera', postCode: 'BOG' },
+  { officerId: 'lo-bogota-2', name: 'Aline Arsenault', postCode: 'BOG' },
+  { officerId: 'lo-london-1', name: 'Tom Clark', postCode: 'LON' },
+  { officerId: 'lead-1', name: 'A lead' },
+];
+const postOf = (id: string) => PEOPLE.find((p) => p.officerId === id)?.postCode;
+const words = { lang: 'en' as const, unknownRegion: 'Other posts', postOf: getPost };
+const none: Place = { region: '', postCode: '', officerId: '' };
+
+describe('the log filtered by place', () => {
+  it('asks the query only for what is chosen', () => {
+    expect(placeFilter(EMPTY_FILTERS)).toEqual({});
+    expect(hasPlace(EMPTY_FILTERS)).toBe(false);
+    const place = { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' } as const;
+    expect(placeFilter(place)).toEqual(place);
+    expect(hasPlace({ ...none, officerId: 'x' })).toBe(true);
+  });
+
+  it('offers the posts of the chosen region and the officers of the chosen post, by name', () => {
+    const all = placeChoices(none, ['BOG', 'LON', 'ZZZ'], PEOPLE, words);
+    expect(all.regions.map((r) => r.label)).toEqual(['Americas', 'Europe', 'Other posts']);
+    expect(all.posts.map((p) => p.label)).toEqual(['Bogotá (BOG)', 'London (LON)', 'ZZZ']);
+    expect(all.officers.map((o) => o.label)).toEqual([
+      'Aline Arsenault (lo-bogota-2)',
+      'Sofía Herrera (lo-bogota-1)',
+      'Tom Clark (lo-london-1)',
+    ]);
+    const americas = placeChoices({ ...none, region: 'americas' }, ['BOG', 'LON'], PEOPLE, words);
+    expect(americas.posts.map((p) => p.value)).toEqual(['BOG']);
+    expect(americas.officers.map((o) => o.value)).toEqual(['lo-bogota-2', 'lo-bogota-1']);
+    const london = placeChoices({ ...none, postCode: 'LON' }, ['BOG', 'LON'], PEOPLE, words);
+    expect(london.officers.map((o) => o.value)).toEqual(['lo-london-1']);
+  });
+
+  it('always offers the current choice, even one no list names', () => {
+    const odd = placeChoices(
+      { region: 'unknown', postCode: 'QQQ', officerId: 'lo-gone-1' },
+      ['BOG'],
+      PEOPLE,
+      words,
+    );
+    expect(odd.regions.map((r) => r.value)).toContain('unknown');
+    expect(odd.posts.map((p) => p.value)).toContain('QQQ');
+    expect(odd.officers).toContainEqual({ value: 'lo-gone-1', label: 'lo-gone-1' });
+  });
+
+  it('never keeps a post outside the region or an officer of another post', () => {
+    const atBogota = { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' } as const;
+    expect(choosePlace(atBogota, { region: 'europe' }, postOf)).toEqual({
+      region: 'europe',
+      postCode: '',
+      officerId: '',
+    });
+    expect(choosePlace(atBogota, { region: '' }, postOf)).toEqual({ ...atBogota, region: '' });
+    expect(choosePlace(atBogota, { postCode: 'LON' }, postOf)).toEqual({
+      region: 'europe',
+      postCode: 'LON',
+      officerId: '',
+    });
+    expect(choosePlace(atBogota, { officerId: '' }, postOf)).toEqual({
+      ...atBogota,
+      officerId: '',
+    });
+    // Without a region chosen, a post does not add one.
+    expect(choosePlace(none, { postCode: 'BOG' }, postOf)).toEqual({ ...none, postCode: 'BOG' });
+  });
+
+  it('states the place in the CSV header, "All" where nothing is chosen', () => {
+    const lineWords = {
+      region: 'Region',
+      post: 'Post',
+      officer: 'Officer',
+      allRegions: 'All regions',
+      allPosts: 'All posts',
+      allOfficers: 'All officers',
+      regionName: (r: string) => `region ${r}`,
+      postName: (c: string) => `post ${c}`,
+      officerName: (id: string) => `officer ${id}`,
+    };
+    expect(placeHeaderLines({}, lineWords)).toEqual([
+      ['Region', 'All regions'],
+      ['Post', 'All posts'],
+      ['Officer', 'All officers'],
+    ]);
+    expect(
+      placeHeaderLines({ region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' }, lineWords),
+    ).toEqual([
+      ['Region', 'region americas'],
+      ['Post', 'post BOG'],
+      ['Officer', 'officer lo-bogota-1'],
+    ]);
+  });
+});
+
+describe('the summaries name officers and posts', () => {
+  const namer: Namer = {
+    lang: 'fr',
+    postOf: getPost,
+    unknownRegion: 'Autres postes',
+    officerName: (id) => PEOPLE.find((p) => p.officerId === id)?.name ?? id,
+  };
+
+  it('reads the drill path as names, the code or id beside', () => {
+    const path = wherePath(
+      { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1', types: ['interdiction'] },
+      namer,
+      'Réseau',
+    );
+    expect(path).toEqual([
+      { name: 'Réseau' },
+      { name: 'Amériques' },
+      { name: 'Bogota', secondary: 'BOG' },
+      { name: 'Sofía Herrera', secondary: 'lo-bogota-1' },
+      { name: 'Interception ou intervention' },
+    ]);
+    expect(path.map(withSecondary).join(' › ')).toBe(
+      'Réseau › Amériques › Bogota (BOG) › Sofía Herrera (lo-bogota-1) › Interception ou intervention',
+    );
+    // Someone nobody named is their id, once.
+    expect(wherePath({ officerId: 'lo-x-1' }, namer, 'Réseau')[1]).toEqual({ name: 'lo-x-1' });
+  });
+
+  it('lists officers by name in the table and the CSV, with a column of ids', () => {
+    const comparison = {
+      current: {
+        groups: [{ key: { officer: 'lo-bogota-2' }, counters: { entries: 3 } }],
+        total: { entries: 3 },
+      },
+    } as unknown as Comparison;
+    const rows = tableRows(comparison, 'officer', namer);
+    expect(rows[0]).toMatchObject({
+      name: 'Aline Arsenault',
+      secondary: 'lo-bogota-2',
+      value: 'lo-bogota-2',
+    });
+    const csv = csvRows(rows, comparison.current.total, {
+      title: 'Sommaire',
+      lines: [],
+      counterNames: new Proxy({}, { get: (_t, id) => String(id) }) as never,
+      dimensionName: 'Agent',
+      idName: 'Identifiant de l’agent',
+      totalName: 'Total',
+    });
+    expect(csv[2]?.slice(0, 2)).toEqual(['Agent', 'Identifiant de l’agent']);
+    expect(csv[3]?.slice(0, 2)).toEqual(['Aline Arsenault', 'lo-bogota-2']);
+    expect(csv[4]?.slice(0, 2)).toEqual(['Total', '']);
+  });
+});
