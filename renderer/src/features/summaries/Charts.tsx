@@ -49,10 +49,13 @@ function ChartData({
 }
 
 /** Names longer than this are cut on the axis; the tooltip and the data table keep them whole. */
-const LABEL_CHARS = 30;
-/** About one character of the axis's 12 px text, for sizing the name column. */
-const CHAR_PX = 7;
-const BAR_ROW_PX = 26;
+const LABEL_CHARS = 28;
+/**
+ * About one character of the axis's text (wide fonts included), for sizing the name column:
+ * a narrower column made Recharts wrap names onto two lines, into the next bar's row.
+ */
+const CHAR_PX = 9;
+const BAR_ROW_PX = 32;
 const CHART_WIDTH = 720;
 
 function cut(label: string): string {
@@ -108,7 +111,7 @@ interface Drawn {
  */
 function BarRows({ data, title, format, tooltip }: Drawn) {
   const longest = Math.max(...data.map((p) => cut(p.label).length));
-  const nameWidth = Math.min(LABEL_CHARS * CHAR_PX, longest * CHAR_PX + 12);
+  const nameWidth = Math.min(LABEL_CHARS * CHAR_PX + 16, longest * CHAR_PX + 16);
   return (
     <BarChart
       layout="vertical"
