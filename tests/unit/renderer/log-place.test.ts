@@ -107,7 +107,10 @@ describe('the log filtered by place', () => {
       ['Officer', 'All officers'],
     ]);
     expect(
-      placeHeaderLines({ region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' }, lineWords),
+      placeHeaderLines(
+        { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' },
+        lineWords,
+      ),
     ).toEqual([
       ['Region', 'region americas'],
       ['Post', 'post BOG'],
