@@ -102,19 +102,46 @@ export function matchesFilter(row: RollupRow, filter: SummaryFilter = {}): boole
 }
 
 const WIDTH = COUNTER_IDS.length;
+/** Value ids below this make a number key of up to two dimensions exactly (2^52). */
+const BASE = 2 ** 26;
 
 /**
  * Sums per group in one flat array (WIDTH counters per group), so adding a cell up is a few
- * numbers added, not an object made; objects are made per group, at the end.
+ * numbers added, not an object made; objects are made per group, at the end. A cell finds its
+ * group by a number made of its values' ids (one to two dimensions; more: the ids joined),
+ * each month's names given their ids once, so no string is built per cell.
  */
 class GroupSums {
-  private readonly index = new Map<string, number>();
+  private readonly valueIds = new Map<string, number>();
+  private readonly index = new Map<number | string, number>();
   private readonly keys: GroupKey[] = [];
   /** Each group's values as JSON: the order groups have always been sorted in. */
   private readonly order: string[] = [];
   private readonly sums: number[] = [];
+  private monthId = 0;
+  private nameIds: number[] = [];
+  private regionIds: number[] = [];
 
   constructor(private readonly by: readonly Dimension[]) {}
+
+  private valueId(value: string): number {
+    let id = this.valueIds.get(value);
+    if (id === undefined) {
+      id = this.valueIds.size;
+      if (id >= BASE) throw new RangeError('Too many distinct values to group');
+      this.valueIds.set(value, id);
+    }
+    return id;
+  }
+
+  /** Gives the month's names their ids; called before the month's cells are added. */
+  beginMonth(month: PackedMonth): void {
+    this.monthId = this.valueId(month.month);
+    this.nameIds = month.names.map((name) => this.valueId(name));
+    this.regionIds = this.by.includes('region')
+      ? month.names.map((name) => this.valueId(regionOfPost(name)))
+      : [];
+  }
 
   add(
     month: PackedMonth,
@@ -124,12 +151,24 @@ class GroupSums {
     type: string,
     slots: Int32Array | null,
   ): void {
-    // Each value prefixed by its length, so no two groups' ids can run together.
-    let id = '';
+    const k = 3 * cell;
+    let narrow = 0;
+    let wide = '';
     for (const dimension of this.by) {
-      const value = dimensionValue(dimension, month.month, postCode, officerId, type);
-      id += `${value.length}:${value}`;
+      const part =
+        dimension === 'type'
+          ? this.nameIds[month.keys[k + 2] as number]
+          : dimension === 'post'
+            ? this.nameIds[month.keys[k] as number]
+            : dimension === 'officer'
+              ? this.nameIds[month.keys[k + 1] as number]
+              : dimension === 'region'
+                ? this.regionIds[month.keys[k] as number]
+                : this.monthId;
+      narrow = narrow * BASE + (part as number);
+      wide += `${part},`;
     }
+    const id = this.by.length <= 2 ? narrow : wide;
     let group = this.index.get(id);
     if (group === undefined) {
       group = this.keys.length;
@@ -179,6 +218,7 @@ function summarizePacked(packed: readonly PackedMonth[], query: SummaryQuery): S
     if (!inPeriod.has(month.month)) continue;
     const { names, keys } = month;
     const slots = columnSlots(month.columns);
+    sums.beginMonth(month);
     for (let cell = 0, k = 0; k < keys.length; cell++, k += 3) {
       const type = names[keys[k + 2] as number] as string;
       // A nil report is no activity: it counts towards completeness only.

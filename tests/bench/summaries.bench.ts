@@ -226,7 +226,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     const q = await call<{
       rollups: Record<'a' | 'b' | 'c', Stats>;
       scan: Record<'a' | 'b' | 'c', Stats>;
-      split: Record<'read' | 'addA' | 'addB' | 'addC', Stats>;
+      split: Record<'floor' | 'read' | 'addA' | 'addB' | 'addC', Stats>;
       groups: Record<'a' | 'b' | 'c', number>;
       rollupRowsRead: number;
       scanAgreesWithRollups: boolean;
@@ -268,6 +268,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       // Where (a)-(c) spend their time: the read alone (rollupsFor), and each adding-up
       // alone on rows already read.
       readVersusAddingUp: {
+        floor_oneKeyRead: brief(q.split.floor),
         read_rollupsFor: brief(q.split.read),
         addUp_a_compareSummaries: brief(q.split.addA),
         addUp_b_compareSummaries: brief(q.split.addB),
