@@ -1,6 +1,6 @@
 // The rollups of one month packed into a few arrays: one stored row per month instead of one
 // object per month × post × officer × type. A fiscal year and its comparison is then about 24
-// rows to read and structured-clone instead of ~8,000 objects, and totals add cells up from
+// rows of a few kilobytes to read and structured-clone instead of ~8,000 objects, and totals add cells up from
 // typed arrays without making an object per row (docs/summaries.md, "Rollups"). Pure.
 import {
   COUNTER_IDS,
@@ -12,6 +12,36 @@ import {
   rollupId,
 } from './measures.ts';
 
+/** Name indices: the narrowest array that holds them (a month names ~120 strings: bytes). */
+export type CellKeys = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * Counters: the narrowest array that holds every value exactly, Float64Array when one is not
+ * a whole number from 0 to 2^32 − 1 (a float holds whole numbers exactly up to 2^53, as a
+ * JavaScript number does). Chromium reads an IndexedDB row in time that grows with its bytes
+ * (docs/summaries.md, "Measured"), and most counters are small.
+ */
+export type CellCounts = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+
+/** The narrowest array for these whole numbers ≥ 0 (any other value: Float64Array). */
+function narrowest(values: readonly number[]): CellCounts {
+  let max = 0;
+  for (const value of values) {
+    if (!Number.isInteger(value) || value < 0) return Float64Array.from(values);
+    if (value > max) max = value;
+  }
+  if (max <= 0xff) return Uint8Array.from(values);
+  if (max <= 0xffff) return Uint16Array.from(values);
+  if (max <= 0xffffffff) return Uint32Array.from(values);
+  return Float64Array.from(values);
+}
+
+function narrowKeys(keys: readonly number[], names: number): CellKeys {
+  if (names <= 0x100) return Uint8Array.from(keys);
+  if (names <= 0x10000) return Uint16Array.from(keys);
+  return Uint32Array.from(keys);
+}
+
 /** One month's cells; a cell is the counters of one post × officer × type. */
 export interface PackedMonth {
   /** 'YYYY-MM', or '' for entries whose date is not a date. */
@@ -19,14 +49,14 @@ export interface PackedMonth {
   /** The posts, officers and types the cells name, each string once. */
   readonly names: readonly string[];
   /** Three indices into names per cell: post, officer, type. */
-  readonly keys: Uint32Array;
+  readonly keys: CellKeys;
   /**
    * The counter each column holds: COUNTER_IDS when this version wrote the row. Kept in the
    * row so that a row stays readable when a later version adds a measure.
    */
   readonly columns: readonly string[];
   /** columns.length counters per cell, cell after cell. */
-  readonly counts: Float64Array;
+  readonly counts: CellCounts;
 }
 
 const WIDTH = COUNTER_IDS.length;
@@ -138,14 +168,19 @@ export class MonthBuilder {
       }
       return to;
     };
-    const keys = new Uint32Array(kept.length * 3);
-    const counts = new Float64Array(kept.length * WIDTH);
-    kept.forEach((cell, i) => {
-      for (let k = 0; k < 3; k++) keys[3 * i + k] = rename(this.keys[3 * cell + k] as number);
-      for (let j = 0; j < WIDTH; j++)
-        counts[i * WIDTH + j] = this.counts[cell * WIDTH + j] as number;
-    });
-    return { month: this.month, names, keys, columns: COUNTER_IDS, counts };
+    const keys: number[] = [];
+    const counts: number[] = [];
+    for (const cell of kept) {
+      for (let k = 0; k < 3; k++) keys.push(rename(this.keys[3 * cell + k] as number));
+      for (let j = 0; j < WIDTH; j++) counts.push(this.counts[cell * WIDTH + j] as number);
+    }
+    return {
+      month: this.month,
+      names,
+      keys: narrowKeys(keys, names.length),
+      columns: COUNTER_IDS,
+      counts: narrowest(counts),
+    };
   }
 }
 
@@ -216,13 +251,17 @@ export function filterMonth(
   if (kept.length === cellCount(packed)) return packed;
   if (kept.length === 0) return undefined;
   const width = packed.columns.length;
-  const outKeys = new Uint32Array(kept.length * 3);
-  const outCounts = new Float64Array(kept.length * width);
-  kept.forEach((cell, i) => {
-    outKeys.set(keys.subarray(3 * cell, 3 * cell + 3), 3 * i);
-    outCounts.set(packed.counts.subarray(cell * width, (cell + 1) * width), i * width);
-  });
-  return { ...packed, keys: outKeys, counts: outCounts };
+  const outKeys: number[] = [];
+  const outCounts: number[] = [];
+  for (const cell of kept) {
+    for (let k = 0; k < 3; k++) outKeys.push(keys[3 * cell + k] as number);
+    for (let j = 0; j < width; j++) outCounts.push(packed.counts[cell * width + j] as number);
+  }
+  return {
+    ...packed,
+    keys: narrowKeys(outKeys, names.length),
+    counts: narrowest(outCounts),
+  };
 }
 
 /** Sparse counters (zeros left out) from `width` values at `offset`, in COUNTER_IDS order. */

@@ -114,6 +114,28 @@ const arbQuery: fc.Arbitrary<SummaryQuery> = fc.record({
 });
 
 describe('rollups packed by month', () => {
+  it('keeps every count exact in the narrowest array that holds it', () => {
+    const interception = (persons: number, postCode: string): CountableEntry => ({
+      type: 'interdiction',
+      schemaVersion: 1,
+      occurredOn: '2010-05-02',
+      postCode,
+      officerId: 'a',
+      data: { persons },
+    });
+    for (const [persons, kind] of [
+      [200, Uint8Array],
+      [300, Uint16Array],
+      [70_000, Uint32Array],
+      [2 ** 40 + 1, Float64Array],
+    ] as const) {
+      const entries = [interception(persons, 'BOG'), interception(1, 'LON')];
+      const [packed] = packRows(recount(entries).values());
+      expect(packed?.counts).toBeInstanceOf(kind);
+      expect(unpackTable(packRows(recount(entries).values()))).toEqual(recount(entries));
+    }
+  });
+
   it('kept by deltas, equal a full recount and hold no empty cell or month', () => {
     fc.assert(
       fc.property(fc.array(arbOp, { maxLength: 60 }), (ops) => {
