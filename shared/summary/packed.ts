@@ -1,7 +1,8 @@
 // The rollups of one month packed into a few arrays: one stored row per month instead of one
 // object per month × post × officer × type. A fiscal year and its comparison is then about 24
-// rows of a few kilobytes to read and structured-clone instead of ~8,000 objects, and totals add cells up from
-// typed arrays without making an object per row (docs/summaries.md, "Rollups"). Pure.
+// rows of a few kilobytes to read and structured-clone instead of ~8,000 objects, and totals
+// add cells up from typed arrays without making an object per row (docs/summaries.md,
+// "Rollups"). Pure.
 import {
   COUNTER_IDS,
   type Contribution,
