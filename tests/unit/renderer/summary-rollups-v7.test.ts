@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
 import { catalogueTypes } from '../../../renderer/src/db/catalogue.ts';
-import { allRollups } from '../../../renderer/src/db/rollup-store.ts';
+import { allRollups, rollupMonthSpan } from '../../../renderer/src/db/rollup-store.ts';
 import { STORES_V6, type ActivityRow } from '../../../renderer/src/db/schema.ts';
 import { loadSummary } from '../../../renderer/src/db/summary-queries.ts';
 import { recount, rollupId } from '../../../shared/summary/measures.ts';
@@ -57,6 +57,7 @@ describe('packed summary rollups (version 7)', () => {
     expect(await allRollups(upgraded)).toEqual(expected);
     const months = [...new Set([...expected.values()].map((row) => row.key.month))].sort();
     expect(await upgraded.summaryRollups.toCollection().primaryKeys()).toEqual(months);
+    expect(await rollupMonthSpan(upgraded)).toEqual({ first: '2024-04', last: '2025-07' });
     for (const fiscalYear of [2024, 2025]) {
       const query = {
         period: { kind: 'fiscal-year', fiscalYear } as const,
