@@ -5,3 +5,4 @@ export * from './periods.ts';
 export * from './totals.ts';
 export * from './completeness.ts';
 export * from './csv.ts';
+export * from './packed.ts';

@@ -112,6 +112,14 @@ export function measureProblems(): string[] {
  */
 export type CounterId = MeasureId | 'entries' | 'notCounted' | 'nilReports';
 
+/** Every counter, in the order a packed rollup month stores them (packed.ts). */
+export const COUNTER_IDS: readonly CounterId[] = [
+  ...MEASURE_IDS,
+  'entries',
+  'notCounted',
+  'nilReports',
+];
+
 /** Sparse: a missing counter is 0. Values are whole numbers (negative only in a delta). */
 export type Counters = Readonly<Partial<Record<CounterId, number>>>;
 

@@ -31,6 +31,9 @@
 //                                     (docs/summaries.md, "Measured").
 // SUMMARIES_BENCH_ENTRIES=100000     a smaller database for a quick look.
 // SUMMARIES_BENCH_ONLY=import         the import (e) alone, with its time per file.
+// SUMMARIES_BENCH_ONLY=queries        (a)-(c) and (f) alone: seeding and growing, no bundles
+//                                     and no import (e), for looking into the reads.
+// SUMMARIES_BENCH_MEMORY=1            IndexedDB in memory (off the record): quicker to fill.
 // SUMMARIES_BENCH_ONLY=reuse SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
 //                                     (a)-(c) and (f) on the 500,000 entries a run stopped
 //                                     part way left in its Chromium profile (same port: same
@@ -171,7 +174,8 @@ async function importFigures(
 
 export async function runSummariesBench(): Promise<Record<string, unknown>> {
   await buildHarness();
-  const bundles = await writeBundles();
+  const noImport = ONLY === 'reuse' || ONLY === 'queries';
+  const bundles = ONLY === 'queries' ? { ms: NaN, names: [], bytes: 0 } : await writeBundles();
   const server = await serveDirectory(`${ROOT}dist`, Number(process.env.SUMMARIES_BENCH_PORT ?? 0));
   // A profile on disk: a plain newContext() is off the record, its IndexedDB held in memory
   // with a small quota (500,000 entries overflow it), and it is not what people run.
@@ -222,7 +226,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     const q = await call<{
       rollups: Record<'a' | 'b' | 'c', Stats>;
       scan: Record<'a' | 'b' | 'c', Stats>;
-      read: { anyOfBefore: Stats; rangesNow: Stats };
+      split: Record<'floor' | 'read' | 'addA' | 'addB' | 'addC', Stats>;
       groups: Record<'a' | 'b' | 'c', number>;
       rollupRowsRead: number;
       scanAgreesWithRollups: boolean;
@@ -235,7 +239,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     await call(page, 'cleanUp');
 
     log('e: imports');
-    const e = ONLY === 'reuse' ? {} : await importFigures(page, bundles);
+    const e = noImport ? {} : await importFigures(page, bundles);
     log(`e: ${JSON.stringify(e)}`);
 
     const query = (k: 'a' | 'b' | 'c', what: string) => ({
@@ -261,9 +265,14 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       b_postMonthlyTrend: query('b', `FY 2010–11, one post (LON), by month, with comparisons`),
       c_completenessTable: query('c', 'FY 2010–11, every post and officer, as of 2013-06-30'),
       rollupRowsReadPerQuery: q.rollupRowsRead,
-      readOfTwoFiscalYears: {
-        before_anyOf: brief(q.read.anyOfBefore),
-        now_oneRangePerRunOfMonths: brief(q.read.rangesNow),
+      // Where (a)-(c) spend their time: the read alone (rollupsFor), and each adding-up
+      // alone on rows already read.
+      readVersusAddingUp: {
+        floor_oneKeyRead: brief(q.split.floor),
+        read_rollupsFor: brief(q.split.read),
+        addUp_a_compareSummaries: brief(q.split.addA),
+        addUp_b_compareSummaries: brief(q.split.addB),
+        addUp_c_reporting: brief(q.split.addC),
       },
       scanAgreesWithRollups: q.scanAgreesWithRollups,
       d_seedDemoNetwork: {

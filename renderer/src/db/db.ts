@@ -7,7 +7,7 @@ import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
 import { upgradeToV2 } from './migrations.ts';
 import { upgradeToV4 } from './migrations-v4.ts';
-import { upgradeToV5 } from './migrations-v5.ts';
+import { upgradeToV7 } from './migrations-v7.ts';
 import { randomId } from './random-id.ts';
 import {
   DB_VERSION,
@@ -17,6 +17,7 @@ import {
   STORES_V4,
   STORES_V5,
   STORES_V6,
+  STORES_V7,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
@@ -66,7 +67,7 @@ export class LiaisonDb extends Dexie {
   declare exchangeQueue: Table<QueuedFileRow, string>;
   declare exchangeRuns: Table<ImportRunRow, string>;
   declare exchangeState: Table<ExchangeStateRow, string>;
-  // Summary rollups (version 4); only rollups.ts touches it.
+  // Summary rollups (version 5, packed by month since 7); only rollups*.ts touch it.
   declare summaryRollups: Table<RollupStoredRow, string>;
   // The history of imported saves (version 6); only trail.ts touches it.
   declare changeTrail: Table<TrailRow, [string, string]>;
@@ -92,11 +93,14 @@ export class LiaisonDb extends Dexie {
     // New tables only (STORES_V3): no data to move, so no upgrade step.
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4).upgrade(upgradeToV4);
-    this.version(5)
-      .stores(STORES_V5)
-      .upgrade((tx) => upgradeToV5(tx));
+    // Version 5 counted the entries into per-cell rollup rows; version 7 counts them again,
+    // packed, so an older database is counted once, by version 7's upgrade.
+    this.version(5).stores(STORES_V5);
     // A new table only (STORES_V6): no data to move.
     this.version(6).stores(STORES_V6);
+    this.version(7)
+      .stores(STORES_V7)
+      .upgrade((tx) => upgradeToV7(tx));
     this.connection = new ConnectionKeeper(this);
   }
 

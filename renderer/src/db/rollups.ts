@@ -1,52 +1,51 @@
-// The summary rollups as stored: counters per month × post × officer × type, moved by the
-// deltas of shared/summary in the SAME transaction as the entry write or import that causes
-// them (a crash leaves both or neither), rebuilt from the entries on demand (table-level
-// work here, usable inside an upgrade; the database-level reads are in rollup-store.ts).
+// The summary rollups as stored: counters per month × post × officer × type, packed one row
+// per month (shared/summary/packed.ts), moved by the deltas of shared/summary in the SAME
+// transaction as the entry write or import that causes them (a crash leaves both or neither),
+// rebuilt from the entries on demand (table-level work here, usable inside an upgrade; the
+// database-level reads are in rollup-store.ts).
 import { type Table } from 'dexie';
+import { type Contribution, contributionOf } from '../../../shared/summary/measures.ts';
 import {
-  type Contribution,
-  type RollupRow,
-  type RollupTable,
-  addCounters,
-  applyDeltas,
-  contributionOf,
-  isEmptyCounters,
-  rollupId,
-} from '../../../shared/summary/measures.ts';
+  type PackedMonth,
+  MonthBuilder,
+  addToMonth,
+  deltasByMonth,
+  unpackTable,
+} from '../../../shared/summary/packed.ts';
+import { type RollupTable } from '../../../shared/summary/measures.ts';
 import { type ActivityRow, type RollupStoredRow } from './schema.ts';
 
-export function toStoredRollup(row: RollupRow): RollupStoredRow {
-  return { id: rollupId(row.key), ...row.key, counters: { ...row.counters } };
+export function toStoredRollup(month: PackedMonth): RollupStoredRow {
+  return { id: month.month, ...month };
 }
 
-export function fromStoredRollup(row: RollupStoredRow): RollupRow {
-  const { month, postCode, officerId, type } = row;
-  return { key: { month, postCode, officerId, type }, counters: row.counters };
+/** Stored rows as rollup rows keyed by rollupId: what a recount gives (tests compare). */
+export function unpackStoredRollups(rows: Iterable<RollupStoredRow>): RollupTable {
+  return unpackTable(rows);
 }
 
 /**
- * Adds deltas to the stored rows, in the caller's transaction (which must include
- * summaryRollups). Deltas to one row are summed first, so an import reads and writes each
- * touched row once; a row that falls to zero is deleted.
+ * Adds deltas to the stored months, in the caller's transaction (which must include
+ * summaryRollups). Each touched month is read and written once however many deltas it gets
+ * (an import's many entries); a cell that falls to zero goes, and a month left with none is
+ * deleted.
  */
 export async function applyRollupDeltas(
   table: Table<RollupStoredRow, string>,
   deltas: Iterable<Contribution>,
 ): Promise<void> {
-  const pending: RollupTable = new Map();
-  applyDeltas(pending, deltas);
-  if (pending.size === 0) return;
-  const ids = [...pending.keys()];
-  const stored = await table.bulkGet(ids);
+  const byMonth = deltasByMonth(deltas);
+  if (byMonth.size === 0) return;
+  const stored = await table.bulkGet([...byMonth.keys()]);
   const before = new Map<string, RollupStoredRow>();
   for (const row of stored) if (row) before.set(row.id, row);
-  await writeRollups(table, rollupsAfter(pending, before));
+  await writeRollups(table, rollupsAfter(byMonth, before));
 }
 
 /**
- * applyRollupDeltas for a long writer that holds every stored rollup row in `known` (read
- * once, with nothing else writing meanwhile: the demo seeding): writes without reading, in
- * the caller's transaction. Gives the touched rows as they stand after it (undefined:
+ * applyRollupDeltas for a long writer that holds every stored month in `known` (read once,
+ * with nothing else writing meanwhile: the demo seeding): writes without reading, in the
+ * caller's transaction. Gives the touched months as they stand after it (undefined:
  * removed); the caller moves `known` only once its transaction has committed.
  */
 export async function putRollupDeltas(
@@ -54,23 +53,21 @@ export async function putRollupDeltas(
   known: ReadonlyMap<string, RollupStoredRow>,
   deltas: Iterable<Contribution>,
 ): Promise<Map<string, RollupStoredRow | undefined>> {
-  const pending: RollupTable = new Map();
-  applyDeltas(pending, deltas);
-  const after = rollupsAfter(pending, known);
+  const after = rollupsAfter(deltasByMonth(deltas), known);
   await writeRollups(table, after);
   return after;
 }
 
-/** Each touched row once the deltas are added to it (undefined: fell to zero, removed). */
+/** Each touched month once its deltas are added (undefined: no cell left, removed). */
 function rollupsAfter(
-  pending: RollupTable,
+  byMonth: ReadonlyMap<string, readonly Contribution[]>,
   before: ReadonlyMap<string, RollupStoredRow>,
 ): Map<string, RollupStoredRow | undefined> {
   const after = new Map<string, RollupStoredRow | undefined>();
-  for (const [id, delta] of pending) {
-    const counters = addCounters(before.get(id)?.counters ?? {}, delta.counters);
-    if (!isEmptyCounters(counters)) after.set(id, toStoredRollup({ key: delta.key, counters }));
-    else if (before.has(id)) after.set(id, undefined);
+  for (const [month, deltas] of byMonth) {
+    const packed = addToMonth(before.get(month), month, deltas);
+    if (packed) after.set(month, toStoredRollup(packed));
+    else if (before.has(month)) after.set(month, undefined);
   }
   return after;
 }
@@ -93,8 +90,9 @@ async function writeRollups(
 const PROGRESS_EVERY = 5_000;
 
 /**
- * Counts every stored entry into a fresh rollup table: the v4 upgrade and the "Rebuild
- * summaries" action. onProgress gets (entries counted, entries in all).
+ * Counts every stored entry into fresh rollups (the same counting as shared/summary's
+ * `recount`, packed as it goes): the version 7 upgrade and the "Rebuild summaries" action.
+ * onProgress gets (entries counted, entries in all). Gives the cells written.
  */
 export async function recountInto(
   activities: Table<ActivityRow, string>,
@@ -102,16 +100,22 @@ export async function recountInto(
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const total = await activities.count();
-  const table: RollupTable = new Map();
+  const months = new Map<string, MonthBuilder>();
   let done = 0;
   await activities.each((row) => {
     const contribution = contributionOf(row);
-    if (contribution) applyDeltas(table, [contribution]);
+    if (contribution) {
+      const month = contribution.key.month;
+      let builder = months.get(month);
+      if (!builder) months.set(month, (builder = new MonthBuilder(month)));
+      builder.add(contribution);
+    }
     done += 1;
     if (done % PROGRESS_EVERY === 0) onProgress?.(done, total);
   });
+  const packed = [...months.values()].flatMap((builder) => builder.pack() ?? []);
   await rollups.clear();
-  await rollups.bulkPut([...table.values()].map(toStoredRollup));
+  await rollups.bulkPut(packed.map(toStoredRollup));
   onProgress?.(total, total);
-  return table.size;
+  return packed.reduce((cells, month) => cells + month.keys.length / 3, 0);
 }

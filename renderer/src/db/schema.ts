@@ -1,6 +1,7 @@
 // The stored shapes and the Dexie store specs of every schema version. A released
 // version's spec is never edited: a change is a new version (see docs/database.md).
 import { type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { type PackedMonth } from '../../../shared/summary/packed.ts';
 import { type Json } from '../../../shared/sync/change.ts';
 
 /** An activity as stored: the synced record plus what the database needs to find it. */
@@ -40,14 +41,13 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** One rollup counter row: id is shared/summary's rollupId of its key. */
-export interface RollupStoredRow {
+/**
+ * One month of summary rollups, packed (shared/summary/packed.ts): id is the month
+ * ('YYYY-MM', '' for entries whose date is not a date). Since version 7; versions 5 and 6
+ * kept one row per month × post × officer × type (id rollupId of the key, its counters).
+ */
+export interface RollupStoredRow extends PackedMonth {
   id: string;
-  month: string;
-  postCode: string;
-  officerId: string;
-  type: string;
-  counters: Partial<Record<string, number>>;
 }
 
 /** An autosaved, not yet submitted form. Values are what the form holds, unvalidated. */
@@ -122,7 +122,8 @@ export const STORES_V4 = {
 /**
  * Version 5: summary rollups (rollups.ts), counters per month × post × officer × type kept in
  * the transaction of every entry write and import, so summaries never scan the entries. A
- * new table only; its upgrade counts the stored entries into it (migrations-v5.ts).
+ * new table only; its upgrade counted the stored entries into it (since version 7, the
+ * version 7 upgrade does: migrations-v7.ts).
  */
 export const STORES_V5 = {
   ...STORES_V4,
@@ -155,8 +156,15 @@ export const STORES_V6 = {
   changeTrail: '[recordId+hlc]',
 };
 
+/**
+ * Version 7: the same stores; summaryRollups holds one packed row per month instead of one
+ * per month × post × officer × type, so a summary reads ~24 rows, not ~8,000 objects
+ * (docs/summaries.md, "Rollups"). Its upgrade counts the entries again (migrations-v7.ts).
+ */
+export const STORES_V7 = { ...STORES_V6 };
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

@@ -4,14 +4,16 @@
 // the months concerned only, never the entries.
 import { type Role } from '../../../shared/identity/schemas.ts';
 import { type RollupRow } from '../../../shared/summary/measures.ts';
+import { filterMonth } from '../../../shared/summary/packed.ts';
 import { periodMonths, previousPeriod, yearEarlier } from '../../../shared/summary/periods.ts';
 import {
   compareSummaries,
   type Comparison,
+  type PackedRollups,
   type SummaryQuery,
 } from '../../../shared/summary/totals.ts';
 import { type LiaisonDb } from './db.ts';
-import { readRollups } from './rollup-store.ts';
+import { readRollupMonths } from './rollup-store.ts';
 
 /** What a device may summarise. */
 export type SummaryScope =
@@ -30,29 +32,43 @@ export function scopeFor(
 }
 
 export function inScope(row: RollupRow, scope: SummaryScope): boolean {
+  return keyInScope(row.key.postCode, row.key.officerId, scope);
+}
+
+function keyInScope(postCode: string, officerId: string, scope: SummaryScope): boolean {
   switch (scope.role) {
     case 'officer':
-      return row.key.officerId === scope.officerId;
+      return officerId === scope.officerId;
     case 'lead':
-      return scope.posts.includes(row.key.postCode);
+      return scope.posts.includes(postCode);
     case 'hq':
       return true;
   }
 }
 
-/** The rollup rows in scope for every month the query and its two comparisons touch. */
+/**
+ * The rollups in scope for every month the query and its two comparisons touch, packed by
+ * month (compareSummaries and reporting read them as they are).
+ */
 export async function rollupsFor(
   db: LiaisonDb,
   query: SummaryQuery,
   scope: SummaryScope,
-): Promise<RollupRow[]> {
+): Promise<PackedRollups> {
   const months = new Set([
     ...periodMonths(query.period),
     ...periodMonths(previousPeriod(query.period)),
     ...periodMonths(yearEarlier(query.period)),
   ]);
-  const rows = await readRollups(db, [...months]);
-  return rows.filter((row) => inScope(row, scope));
+  const read = await readRollupMonths(db, [...months]);
+  // HQ sees everything: its months are passed on as read.
+  const packed =
+    scope.role === 'hq'
+      ? read
+      : read.flatMap(
+          (month) => filterMonth(month, (post, officer) => keyInScope(post, officer, scope)) ?? [],
+        );
+  return { packed };
 }
 
 /** The summary of a query, compared with the period before and the same period a year earlier. */

@@ -27,7 +27,7 @@ import {
   type WriteCutter,
 } from './crash-harness.ts';
 import { freshName, liaisonInput, testTypes } from './db-fixtures.ts';
-import { fromStoredRollup } from '../../../renderer/src/db/rollups.ts';
+import { unpackStoredRollups } from '../../../renderer/src/db/rollups.ts';
 import { type ActivityRow, type RollupStoredRow } from '../../../renderer/src/db/schema.ts';
 import { recount, type RollupTable } from '../../../shared/summary/measures.ts';
 import {
@@ -187,8 +187,8 @@ function expectWholeFiles(before: Dump, atCrash: Dump, steps: readonly string[])
   )?.value;
   expect(count ?? 0).toBe(activities.filter((a) => !a.deleted).length);
   // Summary rollups move with the entries they count: equal to a recount at every crash.
-  const rollups: RollupTable = new Map(
-    rowsOf<RollupStoredRow>(atCrash, 'summaryRollups').map((r) => [r.id, fromStoredRollup(r)]),
+  const rollups: RollupTable = unpackStoredRollups(
+    rowsOf<RollupStoredRow>(atCrash, 'summaryRollups'),
   );
   expect(rollups).toEqual(recount(rowsOf<ActivityRow>(atCrash, 'activities')));
   const parked = reports.flatMap((f) => (f.outcome.kind === 'pending-device' ? [f.outcome] : []));

@@ -9,7 +9,7 @@ import {
   scopeFor,
   type SummaryScope,
 } from '../../../renderer/src/db/summary-queries.ts';
-import { recount, type CountableEntry } from '../../../shared/summary/index.ts';
+import { packRows, recount, type CountableEntry } from '../../../shared/summary/index.ts';
 import { openTestDb } from './db-fixtures.ts';
 
 function entry(
@@ -40,7 +40,7 @@ const HQ: SummaryScope = { role: 'hq' };
 let db: LiaisonDb;
 beforeEach(async () => {
   ({ db } = await openTestDb());
-  await db.summaryRollups.bulkPut([...recount(ENTRIES).values()].map(toStoredRollup));
+  await db.summaryRollups.bulkPut(packRows(recount(ENTRIES).values()).map(toStoredRollup));
 });
 afterEach(() => db.close());
 

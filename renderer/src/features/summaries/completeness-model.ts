@@ -5,14 +5,21 @@
 // nil report alone, missing months and reporting rate, silent first
 // (shared/summary/completeness.ts). A post is expected from the day it opened to the day it
 // closed, an officer from its start to its end at its post, when the profile gives them.
-import { isNilReport } from '../../../../shared/domain/nil-report.ts';
+import { NIL_REPORT_TYPE } from '../../../../shared/domain/nil-report.ts';
 import { type RollupRow } from '../../../../shared/summary/measures.ts';
+import { forEachCell } from '../../../../shared/summary/packed.ts';
 import {
   completenessTable,
   type CompletenessRow,
   type ReportingUnit,
 } from '../../../../shared/summary/completeness.ts';
-import { matchesFilter, type SummaryFilter } from '../../../../shared/summary/totals.ts';
+import {
+  keyMatches,
+  matchesFilter,
+  packedMonths,
+  type RollupSource,
+  type SummaryFilter,
+} from '../../../../shared/summary/totals.ts';
 
 /** When a unit could report ('YYYY-MM-DD'; open before the period / still open when absent). */
 export interface UnitDates {
@@ -26,8 +33,8 @@ export interface ExpectedOfficer extends UnitDates {
 }
 
 export interface ReportingInput {
-  /** Rollup rows within the role's scope (any months: those outside the period name units). */
-  readonly rows: readonly RollupRow[];
+  /** Rollups within the role's scope (any months: those outside the period name units). */
+  readonly rows: RollupSource;
   /** The period's months ('YYYY-MM'). */
   readonly months: readonly string[];
   /** Posts that should report whether or not they sent anything. */
@@ -76,21 +83,27 @@ export function reporting(input: ReportingInput): Reporting {
     map.set(id, seen);
     return seen;
   };
-  for (const row of input.rows) {
-    if (!matchesFilter(row, where)) continue;
-    const { month, postCode: post, officerId: officer } = row.key;
+  // Cell by cell from the packed months, without an object per cell.
+  forEachCell(packedMonths(input.rows), (month, post, officer, type) => {
+    if (!keyMatches(post, officer, type, where)) return;
     const posts = monthsOf(postMonths, post);
     const officers = monthsOf(officerMonths, officer);
     if (inPeriod.has(month)) {
-      const kind = isNilReport(row.key) ? 'nil' : 'entries';
+      const kind = type === NIL_REPORT_TYPE ? 'nil' : 'entries';
       posts[kind].add(month);
       officers[kind].add(month);
     }
-    if ((latest.get(officer) ?? '') <= month) {
+    // The latest month wins; within one month the greatest post code, whatever the order.
+    const seen = latest.get(officer);
+    if (
+      seen === undefined ||
+      seen < month ||
+      (seen === month && (officerPost.get(officer) ?? '') < post)
+    ) {
       latest.set(officer, month);
       officerPost.set(officer, post);
     }
-  }
+  });
   // An officer's own view has no posts to expect; otherwise the posts of this place.
   if (officerId === undefined) {
     for (const code of input.expectedPosts) {
