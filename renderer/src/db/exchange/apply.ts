@@ -78,6 +78,22 @@ export interface ApplyInput {
   record: (outcome: FileOutcome) => Promise<void>;
   /** Tests: throws inside the transaction, after every write, to prove it all aborts. */
   fault?: () => void;
+  /** The benchmark: how long each step of the transaction took (docs/exchange.md). */
+  onStep?: (step: ApplyStep, ms: number) => void;
+}
+
+/** The steps of the apply transaction the benchmark times, in order. */
+export type ApplyStep = 'read' | 'merge' | 'rows' | 'rollups' | 'trail' | 'rest' | 'commit';
+
+/** Calls onStep with the time since the last step (or since it was made). */
+function stepTimer(onStep: ApplyInput['onStep']): (step: ApplyStep) => void {
+  let t0 = performance.now();
+  return (step) => {
+    if (!onStep) return;
+    const t1 = performance.now();
+    onStep(step, t1 - t0);
+    t0 = t1;
+  };
 }
 
 type Tally = OutcomeCounts & { deferred: number; clockAhead: number };
@@ -160,6 +176,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
   ];
   // A full disk aborts it with a reason its requests do not carry: kept for the report.
   let native: IDBTransaction | undefined;
+  const step = stepTimer(input.onStep);
   const applying = db.transaction('rw', tables, async (tx) => {
     native = tx.idbtrans;
     const nowMs = db.now();
@@ -191,6 +208,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     );
     const clockCheck = { nowMs, maxDriftMs: MAX_DRIFT_MS };
     const writer = rowWriter(db, stored);
+    step('read');
 
     // The bundle first, against the records as stored, a slice of records at a time: each
     // slice's rows are handed to IndexedDB while the next slice merges. Records merge
@@ -222,9 +240,12 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
       second.results,
     );
     writer.write(second.records.values());
+    step('merge');
     const liveDelta = await writer.done();
+    step('rows');
     // Summaries move with the rows they count, in this transaction.
     await applyRollupDeltas(db.summaryRollups, writer.rollupDeltas);
+    step('rollups');
     if (liveDelta !== 0) {
       const count = (await getMeta(db, 'activityCount')) ?? 0;
       await setMeta(db, 'activityCount', Math.max(0, count + liveDelta));
@@ -233,6 +254,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     const retried = second.results;
     // Who changed which field when: the history a lead and HQ read, moved with the rows.
     await recordTrail(db, [...own, ...retried], stored);
+    step('trail');
     await saveDeferred(db, retried, own, now, nowMs);
     await recordSender(db, input, now);
     await db.exchangeBundles.put({
@@ -273,11 +295,18 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     };
     input.fault?.();
     await input.record(outcome);
+    step('rest');
     return outcome;
   });
-  return applying.catch((e: unknown) => {
-    throw withAbortReason(e, native);
-  });
+  return applying.then(
+    (outcome) => {
+      step('commit');
+      return outcome;
+    },
+    (e: unknown) => {
+      throw withAbortReason(e, native);
+    },
+  );
 }
 
 /** Below this many ids, the seeks of one cursor cost little whatever the table's size. */
