@@ -311,21 +311,24 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
 
 /** Below this many ids, the seeks of one cursor cost little whatever the table's size. */
 const FEW_IDS = 200;
-/** Up to this many rows per id, one read of every key costs less than a get per id. */
-const ROWS_PER_ID_TO_SCAN = 100;
+/** Up to this many stored rows per id, one read of every key costs less than a get per id. */
+const ROWS_PER_ID_TO_SCAN = 2;
 
 /**
  * The stored rows of these ids. A few ids: one cursor (anyOf), next to nothing on an empty or
- * sparse table, where 10,000 gets cost seconds. But the cursor seeks once per id, and on a
- * table of tens of thousands of rows the seeks add up: up to 10 s for the 1,150 new records of
- * one demo officer's bundle once 50,000 rows were stored (the 63 demo bundles, a loaded 2-core
- * machine). Many ids: when the table is not much larger, one read of every key (no values)
- * says which exist and only those rows are read (most records of a big bundle are new);
- * otherwise one get per id, all at once. Both took 0.05-0.6 s per demo bundle there.
+ * sparse table. Many ids: one get per id, all at once (bulkGet), unless the table is hardly
+ * larger than the batch, where one read of every key (no values) says which exist. The table's
+ * size is taken from meta's live count, not count(): Chromium's count walks every key, and so
+ * does reading every key. Doing either per file made the 63 demo bundles cost more with each
+ * file (the keys read at file 63 were 70,000): 60 of 249 s of the import in one profiled run
+ * (docs/exchange.md, "Many big bundles in a row"); before that, a cursor's seeks cost up to 10 s
+ * per file. The live count leaves out tombstones and nil reports: it only picks the cheaper
+ * read, and either gives the same rows.
  */
 async function storedRows(db: LiaisonDb, ids: string[]): Promise<ActivityRow[]> {
   if (ids.length < FEW_IDS) return db.activities.where(':id').anyOf(ids).toArray();
-  if ((await db.activities.count()) > ids.length * ROWS_PER_ID_TO_SCAN) {
+  const live = (await getMeta(db, 'activityCount')) ?? 0;
+  if (live > ids.length * ROWS_PER_ID_TO_SCAN) {
     const rows = await db.activities.bulkGet(ids);
     return rows.filter((row): row is ActivityRow => row !== undefined);
   }
