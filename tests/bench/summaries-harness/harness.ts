@@ -2,27 +2,20 @@
 // 500,000 entries, times the Summaries screen's own queries next to a full scan of the entries,
 // imports the 63 demo officer bundles through the exchange client, and times saving one entry
 // with and without its rollup write. Driven by tests/bench/summaries.bench.ts.
-import Dexie from 'dexie';
 import { type Services } from '../../../renderer/src/kernel/services.tsx';
 import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
 import { createActivity, openDatabase } from '../../../renderer/src/db/index.ts';
-import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { readRollups, rebuildRollups } from '../../../renderer/src/db/rollup-store.ts';
 import { rollupsFor, loadSummary } from '../../../renderer/src/db/summary-queries.ts';
 import { makeSealer } from '../../../renderer/src/db/sealing.ts';
-import { STORES_V6, type ActivityRow } from '../../../renderer/src/db/schema.ts';
+import { type ActivityRow } from '../../../renderer/src/db/schema.ts';
 import { type SeedMessage, type SeedRequest } from '../../../renderer/src/db/demo-seed-protocol.ts';
 import { reporting } from '../../../renderer/src/features/summaries/completeness-model.ts';
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
-import {
-  DEMO_ROSTER,
-  demoNilReport,
-  demoOfficerDeviceId,
-  generateDemoData,
-} from '../../../shared/demo-data/index.ts';
-import { seedDemoEntries } from '../../../renderer/src/db/demo-seed.ts';
+import { DEMO_ROSTER, demoOfficerDeviceId } from '../../../shared/demo-data/index.ts';
+import { importPhases, seedPhases } from './phases.ts';
 import {
   DEMO_HQ_DEVICE_ID,
   approveDevice,
@@ -182,38 +175,6 @@ async function scanRows(device: Device): Promise<RollupRow[]> {
   return [...table.values()];
 }
 
-/**
- * What the activities table's indexes cost: the seeded rows bulk-put into a bare Dexie table,
- * 4,000 per transaction as the seeding writes them, with the app's indexes (STORES_V6), without
- * the search words, and with none. Not a change proposal by itself: it says how much of the
- * seeding and the import is IndexedDB keeping index entries.
- */
-async function rawPuts(rows: ActivityRow[]): Promise<Record<string, number>> {
-  const specs: Record<string, string> = {
-    rawPutAllIndexes: STORES_V6.activities,
-    rawPutWithoutWords: STORES_V6.activities.replace(', *words', ''),
-    rawPutNoIndex: 'id',
-  };
-  const out: Record<string, number> = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    const dbName = `sbench-raw-${name}`;
-    await deleteDatabase(dbName);
-    const raw = new Dexie(dbName);
-    raw.version(1).stores({ activities: spec });
-    await raw.open();
-    const table = raw.table<ActivityRow, string>('activities');
-    const t0 = performance.now();
-    for (let i = 0; i < rows.length; i += 4_000) {
-      const slice = rows.slice(i, i + 4_000);
-      await raw.transaction('rw', table, () => table.bulkPut(slice));
-    }
-    out[name] = performance.now() - t0;
-    raw.close();
-    await deleteDatabase(dbName);
-  }
-  return out;
-}
-
 const bench = {
   /** (d) Seeds a fresh demo HQ through the app's seeding worker. */
   async seedDemo() {
@@ -228,28 +189,11 @@ const bench = {
     return { ms: seeded.ms, stored: seeded.value };
   },
 
-  /**
-   * (d), where the time goes: the same seeding code on this thread (the worker runs it alike),
-   * with its step hook summed: generating, the start, waiting for sealing, the transactions.
-   */
+  /** (d), where the time goes (phases.ts). */
   async seedPhases() {
     stopWorkers();
     net ??= await demoNetwork();
-    const dbName = 'sbench-seed-phases';
-    await deleteDatabase(dbName);
-    const device = await hqDevice(dbName, net);
-    const steps: Record<string, number> = {};
-    const t0 = performance.now();
-    const { entries } = generateDemoData({ nothingToReport: demoNilReport });
-    steps.generate = performance.now() - t0;
-    await seedDemoEntries(device.db, makeSealer(device.dataKey), entries, undefined, (s, ms) => {
-      steps[s] = (steps[s] ?? 0) + ms;
-    });
-    const ms = performance.now() - t0;
-    const rows = await device.db.activities.toArray();
-    device.db.close();
-    await deleteDatabase(dbName);
-    return { ms, ...steps, ...(await rawPuts(rows)) };
+    return seedPhases(net);
   },
 
   /** The database a stopped run left (SUMMARIES_BENCH_ONLY=reuse); no seeding figure. */
@@ -457,34 +401,10 @@ const bench = {
     };
   },
 
-  /**
-   * (e), where the time goes: the same 63 files through the exchange engine itself, on this
-   * thread (the worker runs the same code), with the engine's phase hooks summed over the run.
-   * Outside the timed figure: the hooks are the only difference.
-   */
+  /** (e), where the time goes (phases.ts). */
   async importPhases(names: string[]) {
-    if (!net) net = await demoNetwork();
-    const files = await Promise.all(
-      names.map(async (name) => ({
-        name,
-        data: new Uint8Array(await (await fetch(`./bundles/${name}`)).arrayBuffer()),
-      })),
-    );
-    const dbName = 'sbench-import-phases';
-    const device = await hqDevice(dbName, net);
-    const phases: Record<string, number> = {};
-    const t0 = performance.now();
-    await importFiles({ db: device.db, dataKey: device.dataKey, appVersion: 'bench' }, files, {
-      faults: { onPhase: (phase, ms) => (phases[phase] = (phases[phase] ?? 0) + ms) },
-    });
-    const ms = performance.now() - t0;
-    const inPhases = Object.entries(phases)
-      .filter(([name]) => !name.startsWith('apply:'))
-      .reduce((sum, [, t]) => sum + t, 0);
-    device.db.close();
-    await deleteDatabase(dbName);
-    // What no phase holds: queueing the run, each file's try counted and bytes read, closing.
-    return { ms, ...phases, outsidePhases: ms - inPhases };
+    net ??= await demoNetwork();
+    return importPhases(net, names);
   },
 
   async cleanUp() {
