@@ -34,6 +34,13 @@
 // SUMMARIES_BENCH_ONLY=queries        (a)-(c) and (f) alone: seeding and growing, no bundles
 //                                     and no import (e), for looking into the reads.
 // SUMMARIES_BENCH_MEMORY=1            IndexedDB in memory (off the record): quicker to fill.
+// SUMMARIES_BENCH_PHASES=1            with it, the 63 files once more through the exchange
+//                                     engine on the page's thread with its phase hooks: where
+//                                     the time goes (decode, seal, each step of the apply).
+// SUMMARIES_BENCH_ONLY=seed           the seeding (d) alone.
+// SUMMARIES_BENCH_ONLY=phases         only the step-timed runs of the import and the seeding;
+//                                     SUMMARIES_BENCH_CPUPROFILE=FILE saves a CPU profile of
+//                                     each (FILE.import, FILE.seed) for DevTools.
 // SUMMARIES_BENCH_ONLY=reuse SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
 //                                     (a)-(c) and (f) on the 500,000 entries a run stopped
 //                                     part way left in its Chromium profile (same port: same
@@ -41,7 +48,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,7 +59,8 @@ import { serveDirectory } from './static-server.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ONLY = process.env.SUMMARIES_BENCH_ONLY;
 // A part run alone builds into its own folder, so two parts can run side by side.
-const HARNESS = ONLY ? `bench-summaries-${ONLY}` : 'bench-summaries';
+// SUMMARIES_BENCH_LABEL names the folder apart, for two runs of one part side by side.
+const HARNESS = `bench-summaries${ONLY ? `-${ONLY}` : ''}${process.env.SUMMARIES_BENCH_LABEL ? `-${process.env.SUMMARIES_BENCH_LABEL}` : ''}`;
 const OUT = `${ROOT}dist/${HARNESS}`;
 const ENTRIES = Number(process.env.SUMMARIES_BENCH_ENTRIES ?? 500_000);
 const QUERY_RUNS = 9;
@@ -124,6 +132,26 @@ const loadAverage = () =>
     () => 'unknown',
   );
 
+/**
+ * SUMMARIES_BENCH_CPUPROFILE=FILE: a CPU profile of the page's thread while `run` runs (the
+ * phase runs, which run the engine on that thread), saved for Chromium's DevTools.
+ */
+async function cpuProfiled<T>(page: Page, run: () => Promise<T>, suffix = ''): Promise<T> {
+  const base = process.env.SUMMARIES_BENCH_CPUPROFILE;
+  if (!base) return run();
+  const file = `${base}${suffix}`;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+  }
+}
+
 /** (e): one officer's bundle, then all 63, each at a fresh HQ that lists their devices. */
 async function importFigures(
   page: Page,
@@ -145,6 +173,13 @@ async function importFigures(
     bytes: number;
     outcomes: Record<string, number>;
   }>(page, 'importBundles', bundles.names, 'all');
+  // SUMMARIES_BENCH_PHASES=1: the 63 files again, through the engine with its phase hooks.
+  const phases =
+    process.env.SUMMARIES_BENCH_PHASES === '1'
+      ? await cpuProfiled(page, () =>
+          call<Record<string, number>>(page, 'importPhases', bundles.names),
+        )
+      : undefined;
   return {
     generatorMs: round(bundles.ms),
     files: bundles.names.length,
@@ -169,13 +204,20 @@ async function importFigures(
     },
     msPerEntry: round(all.ms / Math.max(1, all.entries)),
     baselineMsPerEntry: round(one.ms / Math.max(1, one.entries)),
+    ...(phases
+      ? { phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v)])) }
+      : {}),
   };
 }
 
 export async function runSummariesBench(): Promise<Record<string, unknown>> {
   await buildHarness();
   const noImport = ONLY === 'reuse' || ONLY === 'queries';
-  const bundles = ONLY === 'queries' ? { ms: NaN, names: [], bytes: 0 } : await writeBundles();
+  // The reads alone and the seeding alone need no bundles (writing them takes a while).
+  const bundles =
+    ONLY === 'queries' || ONLY === 'seed' || ONLY === 'reuse'
+      ? { ms: NaN, names: [], bytes: 0 }
+      : await writeBundles();
   const server = await serveDirectory(`${ROOT}dist`, Number(process.env.SUMMARIES_BENCH_PORT ?? 0));
   // A profile on disk: a plain newContext() is off the record, its IndexedDB held in memory
   // with a small quota (500,000 entries overflow it), and it is not what people run.
@@ -208,6 +250,44 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       return {
         loadAverageAtStart: loadBefore,
         e_import63Bundles: await importFigures(page, bundles),
+        loadAverageAtEnd: await loadAverage(),
+      };
+    }
+    // SUMMARIES_BENCH_ONLY=seed: the seeding alone (d), twice through the worker as the app
+    // runs it, and with SUMMARIES_BENCH_PHASES=1 once more on the page's thread, timed by step.
+    // SUMMARIES_BENCH_ONLY=phases: only the step-timed runs, the import's then the seeding's.
+    if (ONLY === 'phases') {
+      const timedSteps = (what: string, method: string, ...args: unknown[]) =>
+        cpuProfiled(page, () => call<Record<string, number>>(page, method, ...args), `.${what}`);
+      return {
+        loadAverageAtStart: loadBefore,
+        importPhasesMs: await timedSteps('import', 'importPhases', bundles.names),
+        loadAverageBetween: await loadAverage(),
+        seedPhasesMs: await timedSteps('seed', 'seedPhases'),
+        loadAverageAtEnd: await loadAverage(),
+      };
+    }
+    if (ONLY === 'seed') {
+      const runs: number[] = [];
+      for (let i = 0; i < 2; i++)
+        runs.push(round((await call<{ ms: number }>(page, 'seedDemo')).ms));
+      const phases =
+        process.env.SUMMARIES_BENCH_PHASES === '1'
+          ? await cpuProfiled(page, () => call<Record<string, number>>(page, 'seedPhases'))
+          : undefined;
+      await call(page, 'cleanUp');
+      return {
+        loadAverageAtStart: loadBefore,
+        d_seedDemoNetwork: {
+          runsMs: runs,
+          goalMs: GOALS.seedMs,
+          ...(phases
+            ? {
+                phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v)])),
+              }
+            : {}),
+        },
+        loadAverageAtEnd: await loadAverage(),
       };
     }
     log('d: seeding the demo network');

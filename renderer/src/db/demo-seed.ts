@@ -20,6 +20,12 @@ import { buildRow, listedInLog } from './rows.ts';
 import { type ActivityRow, type RollupStoredRow } from './schema.ts';
 import { sealData, type Sealer } from './sealing.ts';
 
+/**
+ * What the benchmark times: the start (ordering, stored state), waiting for a slice to be
+ * stamped and sealed, and each slice's transaction.
+ */
+export type SeedStep = 'start' | 'wait' | 'write';
+
 /** Rows per transaction: a failure part way leaves whole slices, and re-seeding completes. */
 const SLICE = 4_000;
 
@@ -99,7 +105,14 @@ export async function seedDemoEntries(
   sealer: Sealer,
   unordered: readonly Activity[],
   onProgress?: (done: number, total: number) => void,
+  onStep?: (step: SeedStep, ms: number) => void,
 ): Promise<number> {
+  let t0 = performance.now();
+  const step = (name: SeedStep) => {
+    const t1 = performance.now();
+    onStep?.(name, t1 - t0);
+    t0 = t1;
+  };
   const entries = byOfficer(unordered);
   const clockOf = clockSource(entries);
   onProgress?.(0, entries.length);
@@ -112,8 +125,10 @@ export async function seedDemoEntries(
   };
   let next = prepare(0);
   let done = 0;
+  step('start');
   for (let start = 0; start < entries.length; start += SLICE) {
     const rows = await next;
+    step('wait');
     if (start + SLICE < entries.length) next = prepare(start + SLICE);
     let moved: Map<string, RollupStoredRow | undefined>;
     try {
@@ -145,6 +160,7 @@ export async function seedDemoEntries(
     } catch (e) {
       throw toDbError(e, 'write-failed', db.connection);
     }
+    step('write');
     // What is known moves only once the slice has committed.
     for (const row of rows) ids.add(row.id);
     for (const [id, row] of moved) {

@@ -15,6 +15,7 @@ import { type SeedMessage, type SeedRequest } from '../../../renderer/src/db/dem
 import { reporting } from '../../../renderer/src/features/summaries/completeness-model.ts';
 import { generateDeviceKeys } from '../../../shared/bundle/keys.ts';
 import { DEMO_ROSTER, demoOfficerDeviceId } from '../../../shared/demo-data/index.ts';
+import { importPhases, seedPhases } from './phases.ts';
 import {
   DEMO_HQ_DEVICE_ID,
   approveDevice,
@@ -191,6 +192,13 @@ const bench = {
     stopWorkers();
     hq = { ...hq, db: await openDatabase(SUMMARY_DB) };
     return { ms: seeded.ms, stored: seeded.value };
+  },
+
+  /** (d), where the time goes (phases.ts). */
+  async seedPhases() {
+    stopWorkers();
+    net ??= await demoNetwork();
+    return seedPhases(net);
   },
 
   /** The database a stopped run left (SUMMARIES_BENCH_ONLY=reuse); no seeding figure. */
@@ -413,6 +421,12 @@ const bench = {
       changes,
       perFileMs: perFile,
     };
+  },
+
+  /** (e), where the time goes (phases.ts). */
+  async importPhases(names: string[]) {
+    net ??= await demoNetwork();
+    return importPhases(net, names);
   },
 
   async cleanUp() {

@@ -25,21 +25,14 @@ import {
 import { withAbortReason } from '../abort-reason.ts';
 import { type LiaisonDb } from '../db.ts';
 import { DeviceClock } from '../device.ts';
-import { ExchangeError } from './errors.ts';
-import {
-  authorizerFor,
-  incompleteNewRecord,
-  rowFromState,
-  statesOf,
-  unsealedSensitive,
-} from './merge.ts';
+import { authorizerFor, incompleteNewRecord, statesOf } from './merge.ts';
 import { type DeferredRow, type SenderRow } from './schema.ts';
 import { getMeta, setMeta } from '../meta.ts';
 import { type ActivityRow } from '../schema.ts';
-import { hlcTime, listedInLog } from '../rows.ts';
+import { hlcTime } from '../rows.ts';
 import { applyRollupDeltas } from '../rollups.ts';
-import { type Contribution, rollupDeltas } from '../../../../shared/summary/measures.ts';
 import { recordTrail } from '../trail.ts';
+import { recordSlices, rowWriter, storedRows } from './apply-rows.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;
@@ -78,6 +71,22 @@ export interface ApplyInput {
   record: (outcome: FileOutcome) => Promise<void>;
   /** Tests: throws inside the transaction, after every write, to prove it all aborts. */
   fault?: () => void;
+  /** The benchmark: how long each step of the transaction took (docs/exchange.md). */
+  onStep?: (step: ApplyStep, ms: number) => void;
+}
+
+/** The steps of the apply transaction the benchmark times, in order. */
+export type ApplyStep = 'read' | 'merge' | 'rows' | 'rollups' | 'trail' | 'rest' | 'commit';
+
+/** Calls onStep with the time since the last step (or since it was made). */
+function stepTimer(onStep: ApplyInput['onStep']): (step: ApplyStep) => void {
+  let t0 = performance.now();
+  return (step) => {
+    if (!onStep) return;
+    const t1 = performance.now();
+    onStep(step, t1 - t0);
+    t0 = t1;
+  };
 }
 
 type Tally = OutcomeCounts & { deferred: number; clockAhead: number };
@@ -160,6 +169,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
   ];
   // A full disk aborts it with a reason its requests do not carry: kept for the report.
   let native: IDBTransaction | undefined;
+  const step = stepTimer(input.onStep);
   const applying = db.transaction('rw', tables, async (tx) => {
     native = tx.idbtrans;
     const nowMs = db.now();
@@ -191,6 +201,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     );
     const clockCheck = { nowMs, maxDriftMs: MAX_DRIFT_MS };
     const writer = rowWriter(db, stored);
+    step('read');
 
     // The bundle first, against the records as stored, a slice of records at a time: each
     // slice's rows are handed to IndexedDB while the next slice merges. Records merge
@@ -222,9 +233,12 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
       second.results,
     );
     writer.write(second.records.values());
+    step('merge');
     const liveDelta = await writer.done();
+    step('rows');
     // Summaries move with the rows they count, in this transaction.
     await applyRollupDeltas(db.summaryRollups, writer.rollupDeltas);
+    step('rollups');
     if (liveDelta !== 0) {
       const count = (await getMeta(db, 'activityCount')) ?? 0;
       await setMeta(db, 'activityCount', Math.max(0, count + liveDelta));
@@ -233,6 +247,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     const retried = second.results;
     // Who changed which field when: the history a lead and HQ read, moved with the rows.
     await recordTrail(db, [...own, ...retried], stored);
+    step('trail');
     await saveDeferred(db, retried, own, now, nowMs);
     await recordSender(db, input, now);
     await db.exchangeBundles.put({
@@ -273,36 +288,18 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     };
     input.fault?.();
     await input.record(outcome);
+    step('rest');
     return outcome;
   });
-  return applying.catch((e: unknown) => {
-    throw withAbortReason(e, native);
-  });
-}
-
-/** Below this many ids, the seeks of one cursor cost little whatever the table's size. */
-const FEW_IDS = 200;
-/** Up to this many rows per id, one read of every key costs less than a get per id. */
-const ROWS_PER_ID_TO_SCAN = 100;
-
-/**
- * The stored rows of these ids. A few ids: one cursor (anyOf), next to nothing on an empty or
- * sparse table, where 10,000 gets cost seconds. But the cursor seeks once per id, and on a
- * table of tens of thousands of rows the seeks add up: up to 10 s for the 1,150 new records of
- * one demo officer's bundle once 50,000 rows were stored (the 63 demo bundles, a loaded 2-core
- * machine). Many ids: when the table is not much larger, one read of every key (no values)
- * says which exist and only those rows are read (most records of a big bundle are new);
- * otherwise one get per id, all at once. Both took 0.05-0.6 s per demo bundle there.
- */
-async function storedRows(db: LiaisonDb, ids: string[]): Promise<ActivityRow[]> {
-  if (ids.length < FEW_IDS) return db.activities.where(':id').anyOf(ids).toArray();
-  if ((await db.activities.count()) > ids.length * ROWS_PER_ID_TO_SCAN) {
-    const rows = await db.activities.bulkGet(ids);
-    return rows.filter((row): row is ActivityRow => row !== undefined);
-  }
-  const keys = new Set(await db.activities.toCollection().primaryKeys());
-  const present = ids.filter((id) => keys.has(id));
-  return present.length === 0 ? [] : db.activities.where(':id').anyOf(present).toArray();
+  return applying.then(
+    (outcome) => {
+      step('commit');
+      return outcome;
+    },
+    (e: unknown) => {
+      throw withAbortReason(e, native);
+    },
+  );
 }
 
 /** Entries the merged changes added here, and stored entries they changed. */
@@ -317,70 +314,6 @@ function entryCounts(
   let added = 0;
   for (const id of touched) if (!stored.has(id)) added += 1;
   return { added, updated: touched.size - added };
-}
-
-/** Records per merge slice: big enough to amortise, small enough to overlap with writes. */
-const RECORDS_PER_SLICE = 1_000;
-
-/** The changes grouped by record (order kept within each), RECORDS_PER_SLICE records a slice. */
-function* recordSlices(changes: readonly Change[]): Generator<Change[]> {
-  const byRecord = new Map<string, Change[]>();
-  for (const c of changes) {
-    const list = byRecord.get(c.recordId);
-    if (list) list.push(c);
-    else byRecord.set(c.recordId, [c]);
-  }
-  let slice: Change[] = [];
-  let records = 0;
-  for (const list of byRecord.values()) {
-    for (const c of list) slice.push(c);
-    records += 1;
-    if (records === RECORDS_PER_SLICE) {
-      yield slice;
-      slice = [];
-      records = 0;
-    }
-  }
-  if (slice.length > 0) yield slice;
-}
-
-/**
- * Builds rows from merged states and puts them without waiting, so IndexedDB writes one
- * slice while the next merges; done() waits for every put and gives the change in live
- * rows. A state written twice (bundle, then a retried change) counts from where it was.
- */
-function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
-  const puts: Promise<unknown>[] = [];
-  const written = new Map<string, ActivityRow>();
-  const deltas: Contribution[] = [];
-  let liveDelta = 0;
-  return {
-    /** What the rows written change in the summary rollups (a row written twice counts once). */
-    rollupDeltas: deltas,
-    write(states: Iterable<RecordState>): void {
-      const rows: ActivityRow[] = [];
-      for (const state of states) {
-        const before = written.get(state.id) ?? stored.get(state.id);
-        const row = rowFromState(state, stored.get(state.id), db.typeLookup);
-        const unsealed = unsealedSensitive(row, db.typeLookup);
-        if (unsealed) throw new ExchangeError('unexpected', `${unsealed} would be stored unsealed`);
-        liveDelta += (listedInLog(row) ? 1 : 0) - (listedInLog(before) ? 1 : 0);
-        for (const delta of rollupDeltas(before ?? null, row)) deltas.push(delta);
-        written.set(row.id, row);
-        rows.push(row);
-      }
-      if (rows.length === 0) return;
-      const put = db.activities.bulkPut(rows);
-      // Awaited in done(); until then a failure must not count as unhandled (the
-      // transaction aborts either way).
-      put.catch(() => undefined);
-      puts.push(put);
-    },
-    async done(): Promise<number> {
-      await Promise.all(puts);
-      return liveDelta;
-    },
-  };
 }
 
 /** True for a change kept for a newer version whose path or type this version now knows. */

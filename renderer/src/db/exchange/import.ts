@@ -15,7 +15,7 @@ import { verifyProfile, type SignedProfile } from '../../../../shared/identity/s
 import { type Change } from '../../../../shared/sync/change.ts';
 import { type Refusal } from '../../../../shared/sync/refusal.ts';
 import { type FileOutcome } from './api.ts';
-import { applyChangesBundle } from './apply.ts';
+import { applyChangesBundle, type ApplyStep } from './apply.ts';
 import { addEnrollment, checkLeadMayApprove, checkRoomToWait, parkBundle } from './devices.ts';
 import { assertNoDemoKey, assertSameSideProfile } from './demo.ts';
 import { ExchangeError } from './errors.ts';
@@ -41,8 +41,11 @@ import { isSealedPath } from '../sealing.ts';
  */
 export interface ImportFaults {
   insideApply?: (bundleId: string) => void;
-  onPhase?: (phase: 'decode' | 'seal' | 'apply', ms: number) => void;
+  onPhase?: (phase: ImportPhase, ms: number) => void;
 }
+
+/** A changes bundle's steps: decoding, sealing, and the apply transaction's own steps. */
+export type ImportPhase = 'decode' | 'seal' | 'apply' | `apply:${ApplyStep}`;
 
 export interface FileWork {
   name: string;
@@ -308,6 +311,9 @@ async function importChanges(
     scopeOfDevice: (id) => knownDevice(self, id)?.scope,
     record: work.record,
     ...(faults.insideApply ? { fault: () => faults.insideApply?.(header.bundleId) } : {}),
+    ...(faults.onPhase
+      ? { onStep: (s: ApplyStep, ms: number) => faults.onPhase?.(`apply:${s}`, ms) }
+      : {}),
   });
   phase('apply');
   work.onFraction?.(1);

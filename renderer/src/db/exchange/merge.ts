@@ -134,8 +134,44 @@ export function importedValueProblem(
   def: ActivityTypeDef | undefined,
 ): Refusal | null {
   if (change.field !== 'occurredOn' && !change.field.startsWith('data.')) return null;
+  // A sensitive value is never kept in memory past its check, so never remembered.
+  const key = isSealedPath(change.field, def) ? null : verdictKey(change);
+  const cache = key === null ? undefined : verdictCache(def);
+  const cached = key === null ? undefined : cache?.get(key);
+  if (cached !== undefined) return cached && { ...cached };
   const issue = importedValueIssue(def, change.field, change.value);
-  return issue ? refusal('invalid-value', `${change.field}: ${issue.key}`) : null;
+  const verdict = issue ? refusal('invalid-value', `${change.field}: ${issue.key}`) : null;
+  if (key !== null && cache && cache.size < MAX_VERDICTS) cache.set(key, verdict && { ...verdict });
+  return verdict;
+}
+
+/**
+ * Verdicts already given, per type (a catalogue's definitions are fixed objects) and per path
+ * and value. A schema's verdict on a value never changes, and a bundle repeats the same values
+ * (airports, counts, options, dates) thousands of times: the 63 demo bundles' checks cost
+ * about 6 s of zod parsing without it. Only plain values of fields that are not sensitive are
+ * remembered, a bounded number.
+ */
+const verdicts = new WeakMap<ActivityTypeDef, Map<string, Refusal | null>>();
+const untypedVerdicts = new Map<string, Refusal | null>();
+const MAX_VERDICTS = 50_000;
+
+function verdictCache(def: ActivityTypeDef | undefined): Map<string, Refusal | null> {
+  if (!def) return untypedVerdicts;
+  let cache = verdicts.get(def);
+  if (!cache) {
+    cache = new Map();
+    verdicts.set(def, cache);
+  }
+  return cache;
+}
+
+/** The path and value as one key, or null for a value not worth remembering (an object). */
+function verdictKey(change: Change): string | null {
+  const { value } = change;
+  if (value !== null && typeof value === 'object') return null;
+  if (typeof value === 'string' && value.length > 200) return null;
+  return `${change.field}\u0000${typeof value}\u0000${String(value)}`;
 }
 
 /** The record's type as the batch or the stored record says it. */
