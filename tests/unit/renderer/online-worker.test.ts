@@ -137,7 +137,12 @@ describe('online sync through the exchange worker', () => {
     expect(await hq.db.activities.count()).toBe(2);
     expect(hqSide.worker.ops).toEqual(expect.arrayContaining(['importFiles', 'exportReceipt']));
     // The engine's file-by-file progress came back through the worker's messages.
-    expect(seen.filter((p) => p.step === 'import').length).toBeGreaterThan(0);
+    const imports = seen.filter((p) => p.step === 'import');
+    expect(imports.length).toBeGreaterThan(0);
+    // With the engine's own report, which file and how far, for the Sync screen's bar.
+    const names = new Set(imports.map((p) => p.file?.fileName));
+    expect([...names]).toEqual([expect.stringMatching(/\.llb$/)]);
+    expect(imports.at(-1)?.file).toMatchObject({ fileIndex: 0, fileCount: 1, fileFraction: 1 });
     const [run] = await listImportRuns(hq.db, 1);
     expect(run).toMatchObject({ relay: true, cancelled: false });
     expect(run?.files.map((f) => f.outcome.kind)).toEqual(['applied']);

@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/remote/index.ts';
 import { RemoteError } from '../../../../shared/remote/store.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
-import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
+import { type ImportFileInput, type ImportProgress, type ImportRunReport } from '../exchange/api.ts';
 import { type LiaisonDb } from '../db.ts';
 import { type ExchangePort } from './port.ts';
 import { readOnline, writeOnline, type QueuedUpload } from './state.ts';
@@ -36,6 +36,8 @@ export interface SyncProgress {
   step: 'upload' | 'download' | 'import';
   done: number;
   total: number;
+  /** While importing: the engine's own report (which file, how far), for the Sync screen's bar. */
+  file?: ImportProgress;
 }
 
 export interface SyncReport {
@@ -189,7 +191,7 @@ function importWithProgress(deps: SyncDeps, files: ImportFileInput[]): Promise<I
   const tell = deps.onProgress;
   return deps.port.importFiles(
     files,
-    tell && ((p) => tell({ step: 'import', done: p.fileIndex, total: p.fileCount })),
+    tell && ((p) => tell({ step: 'import', done: p.fileIndex, total: p.fileCount, file: p })),
   );
 }
 

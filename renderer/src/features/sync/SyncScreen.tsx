@@ -24,6 +24,8 @@ import { type LocalApprovalRow } from '../../db/exchange/schema.ts';
 import { LocalApprovals } from './LocalApprovals.tsx';
 import { NewHqKeys } from './NewHqKeys.tsx';
 import { PendingDevices } from './PendingDevices.tsx';
+import { ProfileNotSent } from './ProfileNotSent.tsx';
+import { RelayImportView } from './RelayImportView.tsx';
 import { failureLine } from './export-result.ts';
 import { useFormatWhen } from './format.ts';
 import { useImportStore } from './import-store.ts';
@@ -129,6 +131,8 @@ export function SyncScreen({ session }: { session: Session }) {
           })}
         </p>
       ) : null}
+      {role === 'hq' ? <ProfileNotSent profile={profile} /> : null}
+      <RelayImportView />
       <NewHqKeys
         busy={deciding || running}
         onDone={(key, params) => showToast({ kind: 'ok', key, params })}
