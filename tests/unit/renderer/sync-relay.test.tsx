@@ -70,6 +70,10 @@ describe('the relay sync’s import on the Sync screen', () => {
     // A late report from an earlier file never moves the bar back.
     act(() => setRelayProgress(importing(10, 1)));
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('18');
+    // The run ended (the sync goes on with receipts): the bar goes.
+    act(() => setRelayProgress({ step: 'import', done: 63, total: 63 }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    act(() => setRelayProgress(importing(11, 0.5)));
     act(() => setRelaySyncing(false));
     expect(screen.queryByRole('progressbar')).toBeNull();
     // A report after the end (the worker's last message) brings nothing back.

@@ -18,7 +18,11 @@ import {
 } from '../../../../shared/remote/index.ts';
 import { RemoteError } from '../../../../shared/remote/store.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
-import { type ImportFileInput, type ImportProgress, type ImportRunReport } from '../exchange/api.ts';
+import {
+  type ImportFileInput,
+  type ImportProgress,
+  type ImportRunReport,
+} from '../exchange/api.ts';
 import { type LiaisonDb } from '../db.ts';
 import { type ExchangePort } from './port.ts';
 import { readOnline, writeOnline, type QueuedUpload } from './state.ts';
@@ -186,13 +190,23 @@ async function setAside(deps: SyncDeps, deviceId: string, name: string, report: 
   report.setAside.push(name);
 }
 
-/** The engine's import, its file-by-file progress told as this sync's. */
-function importWithProgress(deps: SyncDeps, files: ImportFileInput[]): Promise<ImportRunReport> {
+/**
+ * The engine's import, its file-by-file progress told as this sync's; once the run ended, a
+ * last word without the engine's report, so the Sync screen's bar goes while the sync still
+ * sends receipts.
+ */
+async function importWithProgress(
+  deps: SyncDeps,
+  files: ImportFileInput[],
+): Promise<ImportRunReport> {
   const tell = deps.onProgress;
-  return deps.port.importFiles(
+  const total = files.length;
+  const run = await deps.port.importFiles(
     files,
     tell && ((p) => tell({ step: 'import', done: p.fileIndex, total: p.fileCount, file: p })),
   );
+  tell?.({ step: 'import', done: total, total });
+  return run;
 }
 
 /**

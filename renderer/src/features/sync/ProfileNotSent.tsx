@@ -12,15 +12,18 @@ import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
 import { officerName, postName } from './report-lines.ts';
 import './relay-sync.css';
 
-/** The devices the last completed sync could not copy the profile to; [] without a relay. */
+/** One empty list for every render: a new [] each time would re-run the codes' effect forever. */
+const NONE: readonly string[] = [];
+
+/** The devices the last completed sync could not copy the profile to; none without a relay. */
 function useProfileNotSent(): readonly string[] {
   const { db } = useServices();
   return (
     useLiveQuery(async () => {
       // Online sync stopped in Settings: an old sync's answer says nothing any more.
-      if ((await readOnline(db, 'online.config')) === undefined) return [];
-      return (await getOnlineStatus(db)).profileNotSent ?? [];
-    }, [db]) ?? []
+      if ((await readOnline(db, 'online.config')) === undefined) return NONE;
+      return (await getOnlineStatus(db)).profileNotSent ?? NONE;
+    }, [db]) ?? NONE
   );
 }
 
