@@ -19,11 +19,8 @@ import {
   createExchangeClient,
   relayEnginePort,
 } from '../../renderer/src/features/sync/exchange-client.ts';
-import { VaultSession } from '../../renderer/src/kernel/vault-session.ts';
-import { type Services } from '../../renderer/src/kernel/services.tsx';
-import { type Platform } from '../../renderer/src/platform/types.ts';
 import { type ExchangeClient } from '../../renderer/src/db/exchange/api.ts';
-import { inThreadWorker } from '../unit/renderer/in-thread-worker.ts';
+import { inThreadWorker, unlockedServices } from '../unit/renderer/in-thread-worker.ts';
 import { syncOnce } from '../../renderer/src/db/online/sync.ts';
 import { getExchangeStatus } from '../../renderer/src/db/exchange/queries.ts';
 import {
@@ -80,14 +77,7 @@ const PULLED_BUNDLES = 63;
 
 /** The device's engine as a window reaches it: only through the exchange worker's messages. */
 function throughWorker(device: TestDevice): { port: ExchangePort; client: ExchangeClient } {
-  const vault = new VaultSession(device.db);
-  vault.open(device.dataKey);
-  const services: Services = {
-    db: device.db,
-    platform: {} as Platform,
-    deviceId: device.identity.deviceId,
-    vault,
-  };
+  const services = unlockedServices(device);
   const worker = inThreadWorker(device, { clone: true });
   const call = createExchangeCall(services, { createWorker: () => worker });
   return {

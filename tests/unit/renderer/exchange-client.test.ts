@@ -13,7 +13,7 @@ import {
 import { type ToWorker } from '../../../renderer/src/db/exchange/protocol.ts';
 import { type ImportFileInput } from '../../../renderer/src/db/exchange/api.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { inThreadWorker } from './in-thread-worker.ts';
+import { inThreadWorker, unlockedServices } from './in-thread-worker.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
@@ -168,15 +168,7 @@ describe('the exchange client', () => {
       },
       addEventListener: () => undefined,
     };
-    const vault = new VaultSession(hq.db);
-    vault.open(hq.dataKey);
-    const services = {
-      db: hq.db,
-      platform: {} as Platform,
-      deviceId: hq.identity.deviceId,
-      vault,
-    } satisfies Services;
-    const client = createExchangeClient(services, { createWorker: () => worker });
+    const client = createExchangeClient(unlockedServices(hq), { createWorker: () => worker });
     const shared = new Uint8Array([1, 2, 3, 4, 5, 6]);
     const files: ImportFileInput[] = [
       { name: 'a.llb', data: new Uint8Array([7, 8, 9]) },

@@ -3,6 +3,9 @@
 // structuredClone both ways, as postMessage would (moving what the transfer list names), so
 // what could not cross to a real Worker fails here (off by default: a clone's bytes are of another realm than jsdom's).
 import { type TestDevice } from './exchange-fixtures.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
+import { type Platform } from '../../../renderer/src/platform/types.ts';
 import { type WorkerLike } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
 import { asExchangeError } from '../../../renderer/src/db/exchange/errors.ts';
@@ -52,4 +55,11 @@ export function inThreadWorker(
       if (type === 'message') listeners.push(listener as (event: MessageEvent<FromWorker>) => void);
     },
   };
+}
+
+/** What a window hands the exchange client: the device's database, its vault unlocked. */
+export function unlockedServices(device: TestDevice): Services {
+  const vault = new VaultSession(device.db);
+  vault.open(device.dataKey);
+  return { db: device.db, platform: {} as Platform, deviceId: device.identity.deviceId, vault };
 }

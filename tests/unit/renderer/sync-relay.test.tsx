@@ -5,9 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
-import { ServicesProvider, type Services } from '../../../renderer/src/kernel/services.tsx';
-import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
-import { type Platform } from '../../../renderer/src/platform/types.ts';
+import { ServicesProvider } from '../../../renderer/src/kernel/services.tsx';
 import { RelayImportView } from '../../../renderer/src/features/sync/RelayImportView.tsx';
 import { ProfileNotSent } from '../../../renderer/src/features/sync/ProfileNotSent.tsx';
 import {
@@ -17,7 +15,7 @@ import {
 import { getNetworkProfile } from '../../../renderer/src/db/identity.ts';
 import { getOnlineStatus, writeOnline } from '../../../renderer/src/db/online/state.ts';
 import { createScheduler } from '../../../renderer/src/db/online/scheduler.ts';
-import { type SyncReport } from '../../../renderer/src/db/online/sync.ts';
+import { emptySyncReport, type SyncReport } from '../../../renderer/src/db/online/sync.ts';
 import { DEFAULT_BACKOFF } from '../../../shared/remote/backoff.ts';
 import { DEMO_OFFICERS } from '../../../shared/identity/demo.ts';
 import { fingerprintCode } from '../../../shared/identity/fingerprint-code.ts';
@@ -28,6 +26,7 @@ import {
   makeNetwork,
   type TestDevice,
 } from './exchange-fixtures.ts';
+import { unlockedServices } from './in-thread-worker.ts';
 
 afterEach(() => {
   cleanup();
@@ -99,20 +98,11 @@ describe('the relay sync’s import on the Sync screen', () => {
   });
 });
 
-function servicesOf(device: TestDevice): Services {
-  return {
-    db: device.db,
-    platform: {} as Platform,
-    deviceId: device.identity.deviceId,
-    vault: new VaultSession(device.db),
-  };
-}
-
 async function renderNotice(hq: TestDevice, lang: 'en' | 'fr') {
   const profile = await getNetworkProfile(hq.db);
   return render(
     <I18nextProvider i18n={createI18n(lang)}>
-      <ServicesProvider value={servicesOf(hq)}>
+      <ServicesProvider value={unlockedServices(hq)}>
         <ProfileNotSent profile={profile} />
       </ServicesProvider>
     </I18nextProvider>,
@@ -168,15 +158,7 @@ describe('HQ’s notice of a profile copy not sent', () => {
   it('keeps what the last completed sync said: set by one that failed a copy, cleared by the next that landed it', async () => {
     const net = await makeNetwork([OFFICER_A]);
     const hq = await hqDevice(net);
-    const base: SyncReport = {
-      uploaded: 0,
-      alreadyThere: 0,
-      imported: 0,
-      receiptsSent: 0,
-      profilesSent: 0,
-      setAside: [],
-      profileNotSent: [],
-    };
+    const base = emptySyncReport();
     const answers: SyncReport[] = [
       { ...base, profileNotSent: [OFFICER_A.deviceId] },
       { ...base, profilesSent: 1 },

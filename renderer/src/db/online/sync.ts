@@ -60,14 +60,9 @@ export interface SyncReport {
   profileNotSent: string[];
 }
 
-export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
-  const { store, port } = deps;
-  // A real round trip first: the OS saying "online" proves nothing about the relay.
-  await store.check();
-  const me = await port.self();
-  await store.ensureDir(outboxDir(me.deviceId));
-  await store.ensureDir(inboxDir(me.deviceId));
-  const report: SyncReport = {
+/** A sync that did nothing (yet): each step adds what it did. */
+export function emptySyncReport(): SyncReport {
+  return {
     uploaded: 0,
     alreadyThere: 0,
     imported: 0,
@@ -76,6 +71,16 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     setAside: [],
     profileNotSent: [],
   };
+}
+
+export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
+  const { store, port } = deps;
+  // A real round trip first: the OS saying "online" proves nothing about the relay.
+  await store.check();
+  const me = await port.self();
+  await store.ensureDir(outboxDir(me.deviceId));
+  await store.ensureDir(inboxDir(me.deviceId));
+  const report = emptySyncReport();
   await sendOwn(deps, me.deviceId, report);
   await receiveInbox(deps, me.deviceId, report);
   await pullOutboxes(deps, me, report);
