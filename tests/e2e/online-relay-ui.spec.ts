@@ -115,7 +115,7 @@ test('HQ sees the relay’s import as a bar, and the devices its new profile did
   await shot(hq, 'online-relay-import-en');
   // The same bar in French, while the same run goes on.
   await switchLanguage(hq, 'fr');
-  await expectRelayBar(hq, /^Fichier \d+ sur 63\u00a0: /);
+  await expectRelayBar(hq, /^Fichier \d+ sur 63\s: /);
   await expect(hq.getByTestId('relay-files-done')).toContainText(
     /Fichiers terminés\s?: \d+ sur 63/,
   );
