@@ -7,7 +7,7 @@ import type { IpcArgs, IpcResult } from '../shared/ipc/contract.ts';
 import { RemoteError, type RemoteStore } from '../shared/remote/store.ts';
 import { createWebdavRemote, type RelayFetch } from '../shared/remote/webdav-store.ts';
 import type { SyncFailure } from '../shared/remote/backoff.ts';
-import { isRelaySegment } from '../shared/remote/relay-path.ts';
+import { decodeRelayPath, encodeRelayName } from '../shared/remote/relay-name-codec.ts';
 import type { RelayStore } from './relay-store.main.ts';
 
 export interface RemoteHandlerDeps {
@@ -81,45 +81,65 @@ export const remoteEnsureDir = (
   args: IpcArgs<'remote:ensure-dir'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:ensure-dir'>> =>
-  onRelay(deps, async (store) => {
-    await store.ensureDir(args.dir);
+  onPaths(deps, [args.dir], async (store, [dir = '']) => {
+    await store.ensureDir(dir);
     return null;
   });
+
+/**
+ * The paths of a call as the relay names them: a segment the renderer got as a stand-in
+ * (relay-name-codec.ts) back to the real name. One no listing could have made is refused
+ * before any request, like a path the IPC gate refuses.
+ */
+function onPaths<T>(
+  deps: RemoteHandlerDeps,
+  paths: readonly string[],
+  work: (store: RemoteStore, real: string[]) => Promise<T>,
+): Promise<Reply<T>> {
+  const real = paths.map(decodeRelayPath);
+  if (!real.every((p): p is string => p !== null)) {
+    deps.warn('[relay] a call named a relay path no listing gave');
+    return Promise.resolve({ failure: 'unexpected' });
+  }
+  return onRelay(deps, (store) => work(store, real));
+}
 
 export const remoteList = (
   args: IpcArgs<'remote:list'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:list'>> =>
-  onRelay(deps, async (store) => {
-    const names = await (args.kind === 'file'
-      ? store.listFiles(args.dir)
-      : store.listDirs(args.dir));
-    // A name this app would never write (a person's "photo é.jpg") is left out here rather
-    // than failing the whole listing against the contract.
-    return names.filter((name) => {
-      const usable = isRelaySegment(name);
-      if (!usable) deps.warn('[relay] a name on the relay was left out of a listing');
-      return usable;
+  onPaths(deps, [args.dir], async (store, [dir = '']) => {
+    const names = await (args.kind === 'file' ? store.listFiles(dir) : store.listDirs(dir));
+    // A name outside the relay-path rule (a person's "photo é.jpg") goes as its stand-in, so
+    // the sync sets it aside as the browser build does; only one too long for any stand-in is
+    // left out.
+    return names.flatMap((name) => {
+      const carried = encodeRelayName(name);
+      if (carried === null) deps.warn('[relay] a name on the relay was left out of a listing');
+      return carried === null ? [] : [carried];
     });
   });
 
 export const remoteRead = (
   args: IpcArgs<'remote:read'>,
   deps: RemoteHandlerDeps,
-): Promise<IpcResult<'remote:read'>> => onRelay(deps, (store) => store.read(args.path));
+): Promise<IpcResult<'remote:read'>> =>
+  onPaths(deps, [args.path], (store, [path = '']) => store.read(path));
 
 export const remotePutNew = (
   args: IpcArgs<'remote:put-new'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:put-new'>> =>
-  onRelay(deps, (store) => store.putNew(args.dir, args.name, args.data));
+  onPaths(deps, [args.dir, args.name], (store, [dir = '', name = '']) =>
+    store.putNew(dir, name, args.data),
+  );
 
 export const remoteRemove = (
   args: IpcArgs<'remote:remove'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:remove'>> =>
-  onRelay(deps, async (store) => {
-    await store.remove(args.path);
+  onPaths(deps, [args.path], async (store, [path = '']) => {
+    await store.remove(path);
     return null;
   });
 
@@ -127,7 +147,7 @@ export const remoteMove = (
   args: IpcArgs<'remote:move'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:move'>> =>
-  onRelay(deps, async (store) => {
-    await store.move(args.from, args.to);
+  onPaths(deps, [args.from, args.to], async (store, [from = '', to = '']) => {
+    await store.move(from, to);
     return null;
   });

@@ -1,11 +1,9 @@
 // The real Electron app, driven by Playwright: the window, the guards, the bridge. Runs
 // against the built app (npm run test:e2e builds first) wherever an Electron binary is
 // installed, and says plainly that it was skipped where none is.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   _electron as electron,
   expect,
@@ -14,36 +12,16 @@ import {
   type Page,
 } from '@playwright/test';
 import { BRIDGE_FUNCTIONS, type LiaisonLogBridge } from '../../shared/ipc/bridge';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
-
-/**
- * The Electron executable, or null when npm skipped its download. Read from the files the
- * electron package's installer writes (path.txt names the executable inside dist/), never by
- * requiring the package: since Electron 42 its main module downloads a missing binary, and
- * this suite must not reach the internet.
- */
-function findElectronBinary(): string | null {
-  try {
-    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    if (!name && !override) return null;
-    const binary = override ? join(override, name || 'electron') : join(dir, 'dist', name);
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+import {
+  ROOT,
+  SKIP_NO_BINARY,
+  findElectronBinary,
+  launchArgs,
+  missingBuild,
+} from './electron-binary.ts';
 
 const binary = findElectronBinary();
-const missing = BUILT.filter((file) => !existsSync(`${ROOT}/${file}`));
-const SKIP_NO_BINARY =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): node_modules/electron has no ' +
-  'executable on this machine, so the Electron suite cannot run here. The same guards are ' +
-  'unit-tested in tests/unit/electron.';
+const missing = missingBuild();
 
 // The list reporter shows a skipped test as a bare dash: say why once, where people look.
 if (binary === null && process.env.TEST_WORKER_INDEX === undefined) {
@@ -61,10 +39,12 @@ test.describe('Electron shell', () => {
   test.beforeAll(async () => {
     // A missing build is a mistake in the run (test:e2e builds first), not a reason to skip.
     expect(missing, 'App not built: run npm run build').toEqual([]);
-    // Chromium's OS sandbox cannot start as root (CI containers); the renderer keeps
-    // Electron's own sandbox (sandbox: true, no Node) either way.
-    const args = process.getuid?.() === 0 ? ['--no-sandbox', ROOT] : [ROOT];
-    app = await electron.launch({ executablePath: binary ?? undefined, args, cwd: ROOT });
+    // The renderer keeps Electron's own sandbox (sandbox: true, no Node) either way.
+    app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: launchArgs(),
+      cwd: ROOT,
+    });
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
   });

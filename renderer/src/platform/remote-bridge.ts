@@ -5,6 +5,11 @@
 import { type LiaisonLogBridge } from '../../../shared/ipc/bridge';
 import { type SyncFailure } from '../../../shared/remote/backoff.ts';
 import { RemoteError, type RemoteStore } from '../../../shared/remote/store.ts';
+import {
+  decodeRelayName,
+  encodeRelayName,
+  encodeRelayPath,
+} from '../../../shared/remote/relay-name-codec.ts';
 import { ownBytes } from './ipc-bytes.ts';
 import { decodeIpcError } from '../../../shared/ipc/errors.ts';
 import { RelayPasswordNeeded, type RelayCredentialKeeper } from './types.ts';
@@ -35,17 +40,47 @@ export type RemoteBridge = Pick<
   | 'remoteMove'
 >;
 
+/**
+ * A path as it crosses the IPC: a name outside the relay-path rule (one the main process
+ * listed, to be set aside) as its stand-in (relay-name-codec.ts).
+ */
+function carried(path: string): string {
+  const segment = encodeRelayPath(path);
+  if (segment === null) throw new RemoteError('unexpected');
+  return segment;
+}
+
+async function listed(names: Promise<string[]>): Promise<string[]> {
+  return (await names).flatMap((n) => {
+    const name = decodeRelayName(n);
+    return name === null ? [] : [name];
+  });
+}
+
 export function createBridgeRemote(bridge: RemoteBridge): RemoteStore {
   return {
     check: () => answer(() => bridge.remoteCheck()).then(() => undefined),
-    ensureDir: (dir) => answer(() => bridge.remoteEnsureDir({ dir })).then(() => undefined),
-    listFiles: (dir) => answer(() => bridge.remoteList({ dir, kind: 'file' })),
-    listDirs: (dir) => answer(() => bridge.remoteList({ dir, kind: 'directory' })),
-    read: (path) => answer(() => bridge.remoteRead({ path })),
+    ensureDir: (dir) =>
+      answer(() => bridge.remoteEnsureDir({ dir: carried(dir) })).then(() => undefined),
+    listFiles: (dir) =>
+      listed(answer(() => bridge.remoteList({ dir: carried(dir), kind: 'file' }))),
+    listDirs: (dir) =>
+      listed(answer(() => bridge.remoteList({ dir: carried(dir), kind: 'directory' }))),
+    read: (path) => answer(() => bridge.remoteRead({ path: carried(path) })),
     putNew: (dir, name, data) =>
-      answer(() => bridge.remotePutNew({ dir, name, data: ownBytes(data) })),
-    remove: (path) => answer(() => bridge.remoteRemove({ path })).then(() => undefined),
-    move: (from, to) => answer(() => bridge.remoteMove({ from, to })).then(() => undefined),
+      answer(() =>
+        bridge.remotePutNew({
+          dir: carried(dir),
+          name: encodeRelayName(name) ?? '',
+          data: ownBytes(data),
+        }),
+      ),
+    remove: (path) =>
+      answer(() => bridge.remoteRemove({ path: carried(path) })).then(() => undefined),
+    move: (from, to) =>
+      answer(() => bridge.remoteMove({ from: carried(from), to: carried(to) })).then(
+        () => undefined,
+      ),
   };
 }
 

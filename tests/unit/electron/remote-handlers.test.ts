@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { relayRequestInit } from '../../../electron/remote-handlers.main.ts';
 import { APACHE_BINARY, startApache, type ApacheServer } from '../../webdav/apache.ts';
 import { startFaultProxy, type FaultProxy } from '../../webdav/fault-proxy.ts';
 import { mainRelay, standInSafeStorage } from '../../webdav/electron-relay.ts';
+import { encodeRelayName } from '../../../shared/remote/relay-name-codec.ts';
 
 let apache: ApacheServer;
 let proxy: FaultProxy;
@@ -221,6 +223,40 @@ describe('the Electron relay transport (main process) against a real WebDAV serv
         other,
       ).rejects.toThrow(encodeIpcError('not-found'));
     expect(readFileSync(join(home, `relay-${count - 1}.json`), 'utf8')).toContain(moved.url);
+  });
+
+  it('lists a name outside the relay-path rule as its stand-in and moves it aside by it; a made-up stand-in is refused before any request', async () => {
+    const { main, url, onDisk, requests } = setUp();
+    await main.invoke('relay:set', { url, username: apache.user, password: apache.password });
+    const inbox = 'inbox/officer-a';
+    await main.invoke('remote:ensure-dir', { dir: `${inbox}/set-aside` });
+    // A person's files, and one that merely starts like a stand-in: each is carried apart.
+    const odd = ['photo é.jpg', '100%.txt', '-u8-Zm9v', '.DS_Store'];
+    for (const name of odd) writeFileSync(onDisk('inbox', 'officer-a', name), name);
+    const listed = await main.invoke('remote:list', { dir: inbox, kind: 'file' });
+    const carried = odd.map(encodeRelayName);
+    expect('ok' in listed && [...listed.ok].sort()).toEqual([...carried].sort());
+    for (const segment of carried) {
+      if (segment === null) throw new Error('not carried');
+      const read = await main.invoke('remote:read', { path: `${inbox}/${segment}` });
+      expect('ok' in read && Buffer.from(read.ok).toString()).toBe(odd[carried.indexOf(segment)]);
+      expect(
+        await main.invoke('remote:move', {
+          from: `${inbox}/${segment}`,
+          to: `${inbox}/set-aside/${segment}`,
+        }),
+      ).toEqual({ ok: null });
+    }
+    // Under their own names on the server, nothing left in the inbox.
+    expect(readdirSync(onDisk('inbox', 'officer-a', 'set-aside')).sort()).toEqual([...odd].sort());
+    expect(readdirSync(onDisk('inbox', 'officer-a'))).toEqual(['set-aside']);
+    expect(main.warnings).toEqual([]);
+    const before = requests();
+    const dots = `-u8-${Buffer.from('..').toString('base64url')}`;
+    const slash = `-u8-${Buffer.from('a/b').toString('base64url')}`;
+    for (const path of [`${inbox}/${dots}`, `${inbox}/${slash}`, `${inbox}/-u8-_w` /* not UTF-8 */])
+      expect(await main.invoke('remote:read', { path }), path).toEqual({ failure: 'unexpected' });
+    expect(requests()).toBe(before);
   });
 
   it('a relay that is down answers offline; forgetting the relay answers missing', async () => {

@@ -6,9 +6,14 @@ import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { type Services } from '../../../renderer/src/kernel/services.tsx';
 import { createActivity } from '../../../renderer/src/db/activities.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
-import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
+import {
+  createExchangeClient,
+  type WorkerLike,
+} from '../../../renderer/src/features/sync/exchange-client.ts';
+import { type ToWorker } from '../../../renderer/src/db/exchange/protocol.ts';
+import { type ImportFileInput } from '../../../renderer/src/db/exchange/api.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { inThreadWorker } from './in-thread-worker.ts';
+import { inThreadWorker, unlockedServices } from './in-thread-worker.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
@@ -150,6 +155,38 @@ describe('the exchange client', () => {
     expect(mixed.files.map((f) => [f.fileName, f.outcome.kind])).toEqual([
       ['gone.llb', 'rejected'],
       ['a.llb', 'applied'],
+    ]);
+  });
+
+  it('moves a file import’s bytes into the worker, not a copy: detached here once posted', async () => {
+    const hq = await hqDevice(net);
+    const posted: { message: ToWorker; transfer: Transferable[] }[] = [];
+    const worker: WorkerLike = {
+      postMessage(message, transfer = []) {
+        // As a real Worker's postMessage does with a transfer list.
+        posted.push({ message: structuredClone(message, { transfer }), transfer });
+      },
+      addEventListener: () => undefined,
+    };
+    const client = createExchangeClient(unlockedServices(hq), { createWorker: () => worker });
+    const shared = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    const files: ImportFileInput[] = [
+      { name: 'a.llb', data: new Uint8Array([7, 8, 9]) },
+      { name: 'b.llb', data: shared.subarray(0, 3) },
+      { name: 'c.llb', data: shared.subarray(3) }, // one buffer under two files: listed once
+      { name: 'gone.llb', unreadable: 'not-found' },
+    ];
+    void client.importFiles(files, {});
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]?.transfer).toHaveLength(2);
+    for (const f of files) if ('data' in f) expect(f.data.buffer.byteLength, f.name).toBe(0);
+    const sent = posted[0]?.message;
+    if (sent?.type !== 'call' || sent.request.op !== 'importFiles') throw new Error('no import');
+    expect(sent.request.files.map((f) => ('data' in f ? [...f.data] : f.unreadable))).toEqual([
+      [7, 8, 9],
+      [1, 2, 3],
+      [4, 5, 6],
+      'not-found',
     ]);
   });
 });

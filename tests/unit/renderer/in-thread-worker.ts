@@ -1,8 +1,11 @@
 // A stand-in for the exchange worker: the same dispatch, run in this thread against the
 // device's own database; the ops are recorded. With `clone`, every message goes through
-// structuredClone both ways, as postMessage would, so what could not cross to a real Worker
-// fails here (off by default: a clone's bytes are of another realm than jsdom's).
+// structuredClone both ways, as postMessage would (moving what the transfer list names), so
+// what could not cross to a real Worker fails here (off by default: a clone's bytes are of another realm than jsdom's).
 import { type TestDevice } from './exchange-fixtures.ts';
+import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
+import { type Services } from '../../../renderer/src/kernel/services.tsx';
+import { type Platform } from '../../../renderer/src/platform/types.ts';
 import { type WorkerLike } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { dispatch } from '../../../renderer/src/db/exchange/dispatch.ts';
 import { asExchangeError } from '../../../renderer/src/db/exchange/errors.ts';
@@ -14,7 +17,9 @@ export function inThreadWorker(
   device: TestDevice,
   options: { clone?: boolean } = {},
 ): InThreadWorker {
-  const copy = <T>(value: T): T => (options.clone ? structuredClone(value) : value);
+  // With a transfer list the buffers move, as postMessage moves them: the sender's detach.
+  const copy = <T>(value: T, transfer: Transferable[] = []): T =>
+    options.clone ? structuredClone(value, { transfer }) : value;
   const listeners: ((event: MessageEvent<FromWorker>) => void)[] = [];
   const cancelled = new Set<number>();
   const ops: string[] = [];
@@ -22,8 +27,8 @@ export function inThreadWorker(
     listeners.forEach((l) => l({ data: copy(data) } as MessageEvent<FromWorker>));
   return {
     ops,
-    postMessage(sent: ToWorker) {
-      const message = copy(sent);
+    postMessage(sent: ToWorker, transfer?: Transferable[]) {
+      const message = copy(sent, transfer);
       if (message.type === 'cancel') {
         cancelled.add(message.id);
         return;
@@ -50,4 +55,11 @@ export function inThreadWorker(
       if (type === 'message') listeners.push(listener as (event: MessageEvent<FromWorker>) => void);
     },
   };
+}
+
+/** What a window hands the exchange client: the device's database, its vault unlocked. */
+export function unlockedServices(device: TestDevice): Services {
+  const vault = new VaultSession(device.db);
+  vault.open(device.dataKey);
+  return { db: device.db, platform: {} as Platform, deviceId: device.identity.deviceId, vault };
 }

@@ -4,7 +4,15 @@
 // browser build's; the two doors meet on one relay. Only net.fetch and safeStorage are
 // stand-ins (tests/webdav/electron-relay.ts).
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApacheServer } from '../../webdav/apache.ts';
@@ -115,4 +123,31 @@ describe('online sync through the Electron transport', () => {
     expect(filesIn(join(apache.root, 'desk', 'outbox', OFFICER_A.deviceId))).toEqual([]);
     expect(main.warnings).toEqual([]);
   }, 20_000);
+
+  it('sets aside inbox files whose names break the relay-path rule, as the browser build does, and names them', async () => {
+    const odd = ['photo é.jpg', '100%.txt', '.DS_Store'];
+    for (const door of ['desktop', 'browser'] as const) {
+      const folder = `odd-${door}`;
+      mkdirSync(join(apache.root, folder));
+      chmodSync(join(apache.root, folder), 0o777); // Apache's workers run as nobody under root
+      const url = `${apache.url}${folder}/`;
+      const credentials = { url, username: apache.user, password: apache.password };
+      const officer = await officerDevice(net, OFFICER_A);
+      let store: RemoteStore = createWebdavRemote(credentials);
+      if (door === 'desktop') {
+        const main = mainRelay({ file: join(home, 'odd.json'), fetch: (u, i) => fetch(u, i) });
+        await createBridgeKeeper(main.bridge).save(credentials);
+        store = createBridgeRemote(main.bridge);
+      }
+      await sync(officer, store); // makes the inbox
+      const inbox = join(apache.root, folder, 'inbox', OFFICER_A.deviceId);
+      for (const name of odd) writeFileSync(join(inbox, name), 'a person’s file');
+      const report = await sync(officer, store);
+      expect(report.setAside.sort(), door).toEqual([...odd].sort());
+      expect(filesIn(inbox), door).toEqual(['set-aside']);
+      expect(filesIn(join(inbox, 'set-aside')).sort(), door).toEqual([...odd].sort());
+      // Reported once: the next sync finds nothing to set aside.
+      expect((await sync(officer, store)).setAside, door).toEqual([]);
+    }
+  }, 30_000);
 });

@@ -9,9 +9,7 @@ import { isGeneratedDemoDevice } from '../../../shared/identity/demo-roster.ts';
 import { join } from 'node:path';
 import { type ApacheServer } from '../../webdav/apache.ts';
 import { createWebdavRemote } from '../../../renderer/src/platform/remote-webdav.ts';
-import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { type Services } from '../../../renderer/src/kernel/services.tsx';
-import { type Platform } from '../../../renderer/src/platform/types.ts';
 import {
   createExchangeCall,
   relayEnginePort,
@@ -24,7 +22,7 @@ import { readOnline } from '../../../renderer/src/db/online/state.ts';
 import { type ExchangePort } from '../../../renderer/src/db/online/port.ts';
 import { listImportRuns } from '../../../renderer/src/db/exchange/runs.ts';
 import { getExchangeStatus } from '../../../renderer/src/db/exchange/queries.ts';
-import { inThreadWorker, type InThreadWorker } from './in-thread-worker.ts';
+import { inThreadWorker, unlockedServices, type InThreadWorker } from './in-thread-worker.ts';
 import { readdirSync } from 'node:fs';
 import { parseProfile, revokeDevice, signProfile } from '../../../shared/identity/index.ts';
 import { getNetworkProfile, replaceProfile } from '../../../renderer/src/db/identity.ts';
@@ -72,15 +70,7 @@ function relayStore() {
 /** The device's engine behind a stand-in worker, reached only by messages. */
 function throughWorker(device: TestDevice): { worker: InThreadWorker; services: Services } {
   const worker = inThreadWorker(device, { clone: true });
-  const vault = new VaultSession(device.db);
-  vault.open(device.dataKey);
-  const services = {
-    db: device.db,
-    platform: {} as Platform,
-    deviceId: device.identity.deviceId,
-    vault,
-  } satisfies Services;
-  return { worker, services };
+  return { worker, services: unlockedServices(device) };
 }
 
 function syncThroughWorker(
@@ -137,7 +127,14 @@ describe('online sync through the exchange worker', () => {
     expect(await hq.db.activities.count()).toBe(2);
     expect(hqSide.worker.ops).toEqual(expect.arrayContaining(['importFiles', 'exportReceipt']));
     // The engine's file-by-file progress came back through the worker's messages.
-    expect(seen.filter((p) => p.step === 'import').length).toBeGreaterThan(0);
+    const imports = seen.filter((p) => p.step === 'import');
+    expect(imports.length).toBeGreaterThan(0);
+    // With the engine's own report, which file and how far, for the Sync screen's bar.
+    const told = imports.flatMap((p) => (p.file ? [p.file] : []));
+    expect([...new Set(told.map((f) => f.fileName))]).toEqual([expect.stringMatching(/\.llb$/)]);
+    expect(told.at(-1)).toMatchObject({ fileIndex: 0, fileCount: 1, fileFraction: 1 });
+    // Then the run's end, without it: the screen's bar goes while receipts are sent.
+    expect(imports.at(-1)).toEqual({ step: 'import', done: 1, total: 1 });
     const [run] = await listImportRuns(hq.db, 1);
     expect(run).toMatchObject({ relay: true, cancelled: false });
     expect(run?.files.map((f) => f.outcome.kind)).toEqual(['applied']);

@@ -102,6 +102,8 @@ export function createScheduler(options: SchedulerOptions): SyncScheduler {
         failures: 0,
         refusedCredentials: '',
         setAside: [...s.setAside, ...report.setAside].slice(-100),
+        // This sync's answer replaces the last one: the copies that landed since are not missing.
+        profileNotSent: report.profileNotSent,
       }));
       options.onReport?.(report);
       schedule(options.intervalMs);

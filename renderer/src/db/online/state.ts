@@ -24,6 +24,11 @@ export interface OnlineStatus {
   refusedCredentials: string;
   /** Inbox or outbox files that could not be imported: listed once, never retried. */
   setAside: string[];
+  /**
+   * HQ: devices whose inbox refused the copy of the profile in force at the last sync that
+   * completed (tried again at every sync until it lands). Absent in statuses kept before it.
+   */
+  profileNotSent?: string[];
 }
 
 /**

@@ -18,7 +18,11 @@ import {
 } from '../../../../shared/remote/index.ts';
 import { RemoteError } from '../../../../shared/remote/store.ts';
 import { type RemoteStore } from '../../platform/remote.ts';
-import { type ImportFileInput, type ImportRunReport } from '../exchange/api.ts';
+import {
+  type ImportFileInput,
+  type ImportProgress,
+  type ImportRunReport,
+} from '../exchange/api.ts';
 import { type LiaisonDb } from '../db.ts';
 import { type ExchangePort } from './port.ts';
 import { readOnline, writeOnline, type QueuedUpload } from './state.ts';
@@ -36,6 +40,8 @@ export interface SyncProgress {
   step: 'upload' | 'download' | 'import';
   done: number;
   total: number;
+  /** While importing: the engine's own report (which file, how far), for the Sync screen's bar. */
+  file?: ImportProgress;
 }
 
 export interface SyncReport {
@@ -54,14 +60,9 @@ export interface SyncReport {
   profileNotSent: string[];
 }
 
-export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
-  const { store, port } = deps;
-  // A real round trip first: the OS saying "online" proves nothing about the relay.
-  await store.check();
-  const me = await port.self();
-  await store.ensureDir(outboxDir(me.deviceId));
-  await store.ensureDir(inboxDir(me.deviceId));
-  const report: SyncReport = {
+/** A sync that did nothing (yet): each step adds what it did. */
+export function emptySyncReport(): SyncReport {
+  return {
     uploaded: 0,
     alreadyThere: 0,
     imported: 0,
@@ -70,6 +71,16 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     setAside: [],
     profileNotSent: [],
   };
+}
+
+export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
+  const { store, port } = deps;
+  // A real round trip first: the OS saying "online" proves nothing about the relay.
+  await store.check();
+  const me = await port.self();
+  await store.ensureDir(outboxDir(me.deviceId));
+  await store.ensureDir(inboxDir(me.deviceId));
+  const report = emptySyncReport();
   await sendOwn(deps, me.deviceId, report);
   await receiveInbox(deps, me.deviceId, report);
   await pullOutboxes(deps, me, report);
@@ -184,13 +195,23 @@ async function setAside(deps: SyncDeps, deviceId: string, name: string, report: 
   report.setAside.push(name);
 }
 
-/** The engine's import, its file-by-file progress told as this sync's. */
-function importWithProgress(deps: SyncDeps, files: ImportFileInput[]): Promise<ImportRunReport> {
+/**
+ * The engine's import, its file-by-file progress told as this sync's; once the run ended, a
+ * last word without the engine's report, so the Sync screen's bar goes while the sync still
+ * sends receipts.
+ */
+async function importWithProgress(
+  deps: SyncDeps,
+  files: ImportFileInput[],
+): Promise<ImportRunReport> {
   const tell = deps.onProgress;
-  return deps.port.importFiles(
+  const total = files.length;
+  const run = await deps.port.importFiles(
     files,
-    tell && ((p) => tell({ step: 'import', done: p.fileIndex, total: p.fileCount })),
+    tell && ((p) => tell({ step: 'import', done: p.fileIndex, total: p.fileCount, file: p })),
   );
+  tell?.({ step: 'import', done: total, total });
+  return run;
 }
 
 /**

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getOnlineStatus, readOnline } from '../../db/online/state.ts';
 import { useServices } from '../../kernel/services.tsx';
-import { useFormatWhen } from '../sync/index.ts';
-import { useOnlineSync, useRelayActivity } from './online-sync.ts';
+import { useFormatWhen, useRelayActivity } from '../sync/index.ts';
+import { useOnlineSync } from './online-sync.ts';
 
 export function OnlineStatus({ post }: { post: string | undefined }) {
   const { t } = useTranslation();

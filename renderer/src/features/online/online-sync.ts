@@ -1,7 +1,7 @@
 // One scheduler per window while the vault is unlocked and a relay is set: it starts at once,
 // follows the OS's 'online' event and saved changes, and tells the strip whether it syncs. The
 // address and the timer are HQ's when its signed profile sets a relay (relayPlan).
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countPendingChanges } from '../../db/index.ts';
 import { followProfileRelay, loadRelaySettings, relayPlan } from '../../db/online/config.ts';
@@ -9,39 +9,16 @@ import { readOnline, updateOnlineStatus } from '../../db/online/state.ts';
 import { getNetworkProfile } from '../../db/identity.ts';
 import { type ProfileRelay } from '../../../../shared/identity/index.ts';
 import { createScheduler, type SyncScheduler } from '../../db/online/scheduler.ts';
-import { syncOnce, type SyncProgress } from '../../db/online/sync.ts';
+import { syncOnce } from '../../db/online/sync.ts';
 import { DEFAULT_BACKOFF, type SyncFailure } from '../../../../shared/remote/backoff.ts';
 import { RelayPasswordNeeded } from '../../platform/types.ts';
 import { useServices, useUnlocked } from '../../kernel/services.tsx';
-import { relayEngine } from '../sync/index.ts';
+import { relayEngine, setRelayProgress, setRelaySyncing } from '../sync/index.ts';
 
 /** Test builds shorten the timer through the URL (?syncInterval=ms), never below a second. */
 const DEBOUNCE_MS = 3_000;
 
-/** What the strip shows of a running sync: null when none runs, else where it is. */
-export type RelayActivity = null | { progress: SyncProgress | null };
-
-let activity: RelayActivity = null;
 let current: SyncScheduler | null = null;
-const listeners = new Set<() => void>();
-const setActivity = (value: RelayActivity) => {
-  activity = value;
-  for (const l of listeners) l();
-};
-const setSyncing = (value: boolean) => setActivity(value ? { progress: null } : null);
-const setProgress = (progress: SyncProgress) => {
-  if (activity !== null) setActivity({ progress });
-};
-
-export function useRelayActivity(): RelayActivity {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => activity,
-  );
-}
 
 /** "Sync now": the person asked, so it runs even after a refusal. */
 export function syncNow(): Promise<void> {
@@ -100,13 +77,13 @@ export function useOnlineSync(): void {
             store,
             // The engine's work goes to the exchange worker; only the relay's I/O stays here.
             port: relayEngine(services),
-            onProgress: setProgress,
+            onProgress: setRelayProgress,
           }),
         credentialsKey: () => settings.version,
         intervalMs: interval,
         debounceMs: Math.min(DEBOUNCE_MS, interval),
         backoff: { ...DEFAULT_BACKOFF, baseMs: Math.min(DEFAULT_BACKOFF.baseMs, interval) },
-        onState: setSyncing,
+        onState: setRelaySyncing,
       });
       current = scheduler;
       window.addEventListener('online', onOnline);
@@ -121,7 +98,7 @@ export function useOnlineSync(): void {
       scheduler?.stop();
       if (current === scheduler) current = null;
       window.removeEventListener('online', onOnline);
-      setSyncing(false);
+      setRelaySyncing(false);
     };
   }, [services, db, platform, vault, unlocked, config, relayText]);
 

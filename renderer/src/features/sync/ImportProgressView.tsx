@@ -8,13 +8,21 @@ import { type ProgressView } from './progress.ts';
  * One bar for the whole run, however many files: its name says which file is being read
  * ("File 12 of 63: …"), the line under it how many are done, its value the run's share done.
  */
-export function ProgressBar({ progress }: { progress: ProgressView }) {
+export function ProgressBar({
+  progress,
+  idPrefix = 'sync',
+}: {
+  progress: ProgressView;
+  /** Keeps two bars on one screen apart (a file import and a relay sync's at once). */
+  idPrefix?: string;
+}) {
   const { t } = useTranslation();
+  const labelId = `${idPrefix}-progress-file`;
   const done = progress.index - 1;
   const percent = progress.overallPercent;
   return (
     <div className="sync-progress">
-      <span id="sync-progress-file" className="sync-progress-label">
+      <span id={labelId} className="sync-progress-label">
         {t('sync.import.fileProgress', {
           index: progress.index,
           count: progress.count,
@@ -23,7 +31,7 @@ export function ProgressBar({ progress }: { progress: ProgressView }) {
       </span>
       <div
         role="progressbar"
-        aria-labelledby="sync-progress-file"
+        aria-labelledby={labelId}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
@@ -32,7 +40,7 @@ export function ProgressBar({ progress }: { progress: ProgressView }) {
       >
         <div className="sync-bar-fill" style={{ width: `${percent}%` }} />
       </div>
-      <span className="sync-progress-done" data-testid="sync-files-done">
+      <span className="sync-progress-done" data-testid={`${idPrefix}-files-done`}>
         {t('sync.import.filesDone', { done, count: progress.count })}
       </span>
     </div>

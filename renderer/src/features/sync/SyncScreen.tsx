@@ -24,6 +24,9 @@ import { type LocalApprovalRow } from '../../db/exchange/schema.ts';
 import { LocalApprovals } from './LocalApprovals.tsx';
 import { NewHqKeys } from './NewHqKeys.tsx';
 import { PendingDevices } from './PendingDevices.tsx';
+import { ProfileNotSent } from './ProfileNotSent.tsx';
+import { RelayImportView } from './RelayImportView.tsx';
+import { useRelayActivity } from './relay-activity.ts';
 import { failureLine } from './export-result.ts';
 import { useFormatWhen } from './format.ts';
 import { useImportStore } from './import-store.ts';
@@ -56,6 +59,8 @@ export function SyncScreen({ session }: { session: Session }) {
     [db, role],
   );
   const { running, resuming, progress, lastWasResume, error } = useImportStore();
+  // A relay sync's import is a run like a file import's: the newest may be in progress.
+  const relaySyncing = useRelayActivity() !== null;
   const [deciding, setDeciding] = useState(false);
   // A device whose approval was asked for from an import report: its dialog opens.
   const [approveAsked, setApproveAsked] = useState<string | null>(null);
@@ -129,6 +134,8 @@ export function SyncScreen({ session }: { session: Session }) {
           })}
         </p>
       ) : null}
+      {role === 'hq' ? <ProfileNotSent profile={profile} /> : null}
+      <RelayImportView />
       <NewHqKeys
         busy={deciding || running}
         onDone={(key, params) => showToast({ kind: 'ok', key, params })}
@@ -161,7 +168,7 @@ export function SyncScreen({ session }: { session: Session }) {
               runs={runs}
               profile={profile}
               formatWhen={formatWhen}
-              running={running}
+              running={running || relaySyncing}
               approval={
                 receivesBundles
                   ? { waiting, onApprove: setApproveAsked, busy: deciding || running }

@@ -275,9 +275,16 @@ export function createExchangeClient(
       };
     },
     importFiles(files, { onProgress, signal }) {
+      // The files' bytes are read for this import only (import-store hands them over and keeps
+      // nothing): moved into the worker like the relay's, so a big file is never held twice.
+      const sent = cloneable(files);
       return call(
-        { op: 'importFiles', files: cloneable(files) },
-        { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
+        { op: 'importFiles', files: sent },
+        {
+          ...(onProgress ? { onProgress } : {}),
+          ...(signal ? { signal } : {}),
+          transfer: transferableBuffers(sent),
+        },
       );
     },
     resumeInterrupted({ onProgress }) {
