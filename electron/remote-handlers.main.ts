@@ -7,7 +7,11 @@ import type { IpcArgs, IpcResult } from '../shared/ipc/contract.ts';
 import { RemoteError, type RemoteStore } from '../shared/remote/store.ts';
 import { createWebdavRemote, type RelayFetch } from '../shared/remote/webdav-store.ts';
 import type { SyncFailure } from '../shared/remote/backoff.ts';
-import { decodeRelayPath, encodeRelayName } from '../shared/remote/relay-name-codec.ts';
+import {
+  decodeRelayPath,
+  encodeRelayName,
+  STAND_IN_PREFIX,
+} from '../shared/remote/relay-name-codec.ts';
 import type { RelayStore } from './relay-store.main.ts';
 
 export interface RemoteHandlerDeps {
@@ -81,7 +85,7 @@ export const remoteEnsureDir = (
   args: IpcArgs<'remote:ensure-dir'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:ensure-dir'>> =>
-  onPaths(deps, [args.dir], async (store, [dir = '']) => {
+  onPaths(deps, [args.dir], 'refused', async (store, [dir = '']) => {
     await store.ensureDir(dir);
     return null;
   });
@@ -89,14 +93,18 @@ export const remoteEnsureDir = (
 /**
  * The paths of a call as the relay names them: a segment the renderer got as a stand-in
  * (relay-name-codec.ts) back to the real name. One no listing could have made is refused
- * before any request, like a path the IPC gate refuses.
+ * before any request, like a path the IPC gate refuses. Stand-ins exist only so a listed
+ * file can be read, set aside or removed: a call that makes a folder, writes or lists may
+ * not name one (a compromised renderer would otherwise reach names the rule forbids).
  */
 function onPaths<T>(
   deps: RemoteHandlerDeps,
   paths: readonly string[],
+  standIns: 'allowed' | 'refused',
   work: (store: RemoteStore, real: string[]) => Promise<T>,
 ): Promise<Reply<T>> {
-  const real = paths.map(decodeRelayPath);
+  const named = (p: string) => p.split('/').some((part) => part.startsWith(STAND_IN_PREFIX));
+  const real = standIns === 'refused' && paths.some(named) ? [null] : paths.map(decodeRelayPath);
   if (!real.every((p): p is string => p !== null)) {
     deps.warn('[relay] a call named a relay path no listing gave');
     return Promise.resolve({ failure: 'unexpected' });
@@ -108,7 +116,7 @@ export const remoteList = (
   args: IpcArgs<'remote:list'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:list'>> =>
-  onPaths(deps, [args.dir], async (store, [dir = '']) => {
+  onPaths(deps, [args.dir], 'refused', async (store, [dir = '']) => {
     const names = await (args.kind === 'file' ? store.listFiles(dir) : store.listDirs(dir));
     // A name outside the relay-path rule (a person's "photo é.jpg") goes as its stand-in, so
     // the sync sets it aside as the browser build does; only one too long for any stand-in is
@@ -124,13 +132,13 @@ export const remoteRead = (
   args: IpcArgs<'remote:read'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:read'>> =>
-  onPaths(deps, [args.path], (store, [path = '']) => store.read(path));
+  onPaths(deps, [args.path], 'allowed', (store, [path = '']) => store.read(path));
 
 export const remotePutNew = (
   args: IpcArgs<'remote:put-new'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:put-new'>> =>
-  onPaths(deps, [args.dir, args.name], (store, [dir = '', name = '']) =>
+  onPaths(deps, [args.dir, args.name], 'refused', (store, [dir = '', name = '']) =>
     store.putNew(dir, name, args.data),
   );
 
@@ -138,7 +146,7 @@ export const remoteRemove = (
   args: IpcArgs<'remote:remove'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:remove'>> =>
-  onPaths(deps, [args.path], async (store, [path = '']) => {
+  onPaths(deps, [args.path], 'allowed', async (store, [path = '']) => {
     await store.remove(path);
     return null;
   });
@@ -147,7 +155,7 @@ export const remoteMove = (
   args: IpcArgs<'remote:move'>,
   deps: RemoteHandlerDeps,
 ): Promise<IpcResult<'remote:move'>> =>
-  onPaths(deps, [args.from, args.to], async (store, [from = '', to = '']) => {
+  onPaths(deps, [args.from, args.to], 'allowed', async (store, [from = '', to = '']) => {
     await store.move(from, to);
     return null;
   });

@@ -20,8 +20,20 @@ const REMOTE_NAME = new RegExp(
 );
 const SEQ_RANGE = /_seq-(\d+)(?:-(\d+))?$/;
 
+/**
+ * True when a name holds the marker the `webdav` client puts in place of '/' and '\\' while
+ * it encodes a path: the client turns every such marker back into a separator, one in a name
+ * included, so "a__PATH_SEPARATOR_POSIX__.." would climb out of the relay folder. Refused in
+ * every name the app accepts (relay paths, device ids, stand-ins: relay-path.ts, relay-name-codec.ts) and by the store itself.
+ */
+export function holdsClientSeparator(name: string): boolean {
+  return /__PATH_SEPARATOR_/i.test(name);
+}
+
 export function isDeviceSegment(deviceId: string): boolean {
-  return DEVICE_SEGMENT.test(deviceId) && !deviceId.includes('..');
+  return (
+    DEVICE_SEGMENT.test(deviceId) && !deviceId.includes('..') && !holdsClientSeparator(deviceId)
+  );
 }
 
 function segment(deviceId: string): string {

@@ -3,6 +3,7 @@
 // it aside as the browser build does, instead of never seeing it. The stand-in is the name's
 // UTF-8 in base64url behind a prefix; a name that already starts with the prefix is carried the
 // same way, so every name maps to one stand-in and back. Pure.
+import { holdsClientSeparator } from './layout.ts';
 import { isRelaySegment } from './relay-path.ts';
 
 export const STAND_IN_PREFIX = '-u8-';
@@ -10,8 +11,15 @@ export const STAND_IN_PREFIX = '-u8-';
 /** The relay-path rule's longest segment: the stand-in must fit in one too. */
 const MAX_SEGMENT = 255;
 
-/** A name no relay path may hold once decoded: a separator or a control character. */
+/**
+ * A name no relay path may hold once decoded: a separator, a control character, the client's
+ * separator marker (relay-path.ts), a trailing dot or space (Windows servers read "B.llb." as
+ * "B.llb": setting it aside would move the real bundle), or text that is not well-formed
+ * (a lone surrogate becomes U+FFFD in UTF-8, so two names would share one stand-in).
+ */
 function unsafe(name: string): boolean {
+  if (holdsClientSeparator(name) || /[. ]$/.test(name)) return true;
+  if (new TextDecoder().decode(new TextEncoder().encode(name)) !== name) return true;
   for (const c of name) {
     const code = c.codePointAt(0) ?? 0;
     if (c === '/' || c === '\\' || code < 0x20 || code === 0x7f) return true;

@@ -1,6 +1,6 @@
 // What a relay address and a path on the relay may be, checked where they cross a boundary
 // (the Electron IPC map, Settings). Parsed, never matched as substrings. Pure.
-import { TEMP_PREFIX } from './layout.ts';
+import { holdsClientSeparator, TEMP_PREFIX } from './layout.ts';
 
 /** outbox/<device>/set-aside/<name> is the deepest path the layout uses. */
 export const MAX_RELAY_PATH_SEGMENTS = 4;
@@ -35,6 +35,7 @@ const SEGMENT = /^[A-Za-z0-9_-](?:[A-Za-z0-9 ._()+~-]{0,253}[A-Za-z0-9_()+~-])?$
 
 /** One name on the relay that this app writes, reads or moves. */
 export function isRelaySegment(name: string): boolean {
+  if (holdsClientSeparator(name)) return false;
   if (name.startsWith(TEMP_PREFIX)) return SEGMENT.test(name.slice(TEMP_PREFIX.length));
   return SEGMENT.test(name);
 }

@@ -4,7 +4,7 @@
 // Uint8Array into JSON text, so bytes always go as an ArrayBuffer.
 import { createClient, getPatcher, type FileStat, type WebDAVClient } from 'webdav';
 import { failureOfStatus } from './backoff.ts';
-import { tempName } from './layout.ts';
+import { holdsClientSeparator, tempName } from './layout.ts';
 import { RemoteError, type RemoteConfig, type RemoteStore } from './store.ts';
 
 /** A fetch that takes the URL as a string, as the client calls it. */
@@ -80,12 +80,21 @@ function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const path = (p: string) => `/${p.replace(/^\/+/, '')}`;
+/** The client's path for a relay path; refused before any request when a name holds the
+ * client's separator marker (layout.ts): the client would turn it into a real '/'. */
+function path(p: string): string {
+  if (holdsClientSeparator(p)) throw new RemoteError('unexpected');
+  return `/${p.replace(/^\/+/, '')}`;
+}
 
 async function names(client: WebDAVClient, dir: string, type: FileStat['type']): Promise<string[]> {
   try {
     const entries = await client.getDirectoryContents(path(dir));
-    return entries.filter((e) => e.type === type).map((e) => e.basename);
+    // A listed name holding the client's separator marker is left out: no call could name it
+    // without leaving its folder.
+    return entries
+      .filter((e) => e.type === type && !holdsClientSeparator(e.basename))
+      .map((e) => e.basename);
   } catch (e) {
     if (statusOf(e) === 404) return [];
     throw asRemoteError(e);
@@ -114,7 +123,7 @@ export function createWebdavRemote(
       guard(async () => {
         let built = '';
         for (const part of dir.split('/').filter(Boolean)) {
-          built = `${built}/${part}`;
+          built = path(`${built}/${part}`);
           if (!(await client.exists(built))) {
             try {
               await client.createDirectory(built);

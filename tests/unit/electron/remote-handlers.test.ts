@@ -259,6 +259,36 @@ describe('the Electron relay transport (main process) against a real WebDAV serv
     expect(requests()).toBe(before);
   });
 
+  it("never lets a name leave the relay folder through the client's separator marker, nor a stand-in make a folder or a file", async () => {
+    const { main, url, onDisk, requests } = setUp();
+    await main.invoke('relay:set', { url, username: apache.user, password: apache.password });
+    const inbox = 'inbox/officer-b';
+    await main.invoke('remote:ensure-dir', { dir: `${inbox}/set-aside` });
+    // The webdav client turns this marker back into '/' while encoding: a hostile relay's
+    // name that would MOVE a file two folders up if it were ever named in a call.
+    const climbing = 'x__PATH_SEPARATOR_POSIX__..__PATH_SEPARATOR_POSIX__bait.txt';
+    writeFileSync(onDisk('inbox', 'officer-b', climbing), 'hostile');
+    writeFileSync(onDisk('inbox', 'bait.txt'), 'kept');
+    const listed = await main.invoke('remote:list', { dir: inbox, kind: 'file' });
+    expect(listed).toEqual({ ok: [] });
+    const before = requests();
+    const standIn = `-u8-${Buffer.from('photo é.jpg').toString('base64url')}`;
+    for (const [channel, args] of [
+      ['remote:move', { from: `${inbox}/${climbing}`, to: `${inbox}/set-aside/${climbing}` }],
+      ['remote:remove', { path: `${inbox}/${climbing}` }],
+      ['remote:ensure-dir', { dir: `${inbox}/${standIn}` }],
+      ['remote:put-new', { dir: inbox, name: standIn, data: bundle }],
+      ['remote:list', { dir: `${inbox}/${standIn}`, kind: 'file' }],
+    ] as const) {
+      // Refused at the IPC gate (the relay-path rule) or by the handler: never an answer.
+      const answer = await main.invoke(channel, args as never).catch(() => ({ refused: true }));
+      expect('ok' in answer, channel).toBe(false);
+    }
+    expect(requests()).toBe(before);
+    expect(readFileSync(onDisk('inbox', 'bait.txt'), 'utf8')).toBe('kept');
+    expect(readdirSync(onDisk('inbox', 'officer-b')).sort()).toEqual(['set-aside', climbing]);
+  });
+
   it('a relay that is down answers offline; forgetting the relay answers missing', async () => {
     const { main, url } = setUp();
     await main.invoke('relay:set', { url, username: apache.user, password: apache.password });

@@ -24,7 +24,6 @@ describe('relay names across the desktop IPC', () => {
       '100%.txt',
       '.DS_Store',
       'Überweisung (2).pdf',
-      'trailing.',
       `${STAND_IN_PREFIX}Zm9v`, // looks like a stand-in: carried as one too
       '日本語.llb',
     ]) {
@@ -64,5 +63,21 @@ describe('relay names across the desktop IPC', () => {
     expect(encodeRelayName(`${'é'.repeat(120)}.jpg`)).toBeNull();
     expect(encodeRelayName('a/b')).toBeNull();
     expect(encodeRelayName('..')).toBeNull();
+  });
+
+  it('leaves out a name whose stand-in could reach another file or leave its folder', () => {
+    for (const name of [
+      'x__PATH_SEPARATOR_POSIX__..__PATH_SEPARATOR_POSIX__payroll.xlsx', // the client's '/'
+      'x__path_separator_windows__..', // and its '\\', in any case
+      'B.llb.', // a Windows server reads it as B.llb: setting it aside would move the bundle
+      'trailing ',
+      'B.llb\uD800', // a lone surrogate: its UTF-8 is that of B.llb\uFFFD
+    ]) {
+      expect(encodeRelayName(name), name).toBeNull();
+      expect(isRelaySegment(name), name).toBe(false);
+    }
+    expect(encodeRelayName('B.llb\uFFFD')).not.toBeNull();
+    const marker = `-u8-${Buffer.from('a__PATH_SEPARATOR_POSIX__b').toString('base64url')}`;
+    expect(decodeRelayName(marker)).toBeNull();
   });
 });
