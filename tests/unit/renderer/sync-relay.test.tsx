@@ -148,6 +148,19 @@ describe('HQ’s notice of a profile copy not sent', () => {
     );
     cleanup();
 
+    // HQ issued a newer version since that sync: the notice names the one the devices lack.
+    await writeOnline(hq.db, 'online.status', {
+      ...(await getOnlineStatus(hq.db)),
+      profileNotSentVersion: profile.version + 6,
+    });
+    await renderNotice(hq, 'en');
+    expect(
+      await screen.findByRole('region', {
+        name: `Network profile version ${profile.version + 6} could not be put in one device’s relay inbox`,
+      }),
+    ).toBeTruthy();
+    cleanup();
+
     // Online sync stopped in Settings: the old answer is not shown.
     await hq.db.exchangeState.delete('online.config');
     await renderNotice(hq, 'en');
@@ -160,7 +173,7 @@ describe('HQ’s notice of a profile copy not sent', () => {
     const hq = await hqDevice(net);
     const base = emptySyncReport();
     const answers: SyncReport[] = [
-      { ...base, profileNotSent: [OFFICER_A.deviceId] },
+      { ...base, profileNotSent: [OFFICER_A.deviceId], profileNotSentVersion: 4 },
       { ...base, profilesSent: 1 },
     ];
     const scheduler = createScheduler({
@@ -178,6 +191,7 @@ describe('HQ’s notice of a profile copy not sent', () => {
     try {
       await scheduler.syncNow();
       expect((await getOnlineStatus(hq.db)).profileNotSent).toEqual([OFFICER_A.deviceId]);
+      expect((await getOnlineStatus(hq.db)).profileNotSentVersion).toBe(4);
       await scheduler.syncNow();
       expect((await getOnlineStatus(hq.db)).profileNotSent).toEqual([]);
     } finally {

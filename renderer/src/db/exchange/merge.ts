@@ -141,7 +141,10 @@ export function importedValueProblem(
   if (cached !== undefined) return cached && { ...cached };
   const issue = importedValueIssue(def, change.field, change.value);
   const verdict = issue ? refusal('invalid-value', `${change.field}: ${issue.key}`) : null;
-  if (key !== null && cache && cache.size < MAX_VERDICTS) cache.set(key, verdict && { ...verdict });
+  if (key !== null && cache && remembered < MAX_VERDICTS) {
+    remembered += 1;
+    cache.set(key, verdict && { ...verdict });
+  }
   return verdict;
 }
 
@@ -150,11 +153,13 @@ export function importedValueProblem(
  * and value. A schema's verdict on a value never changes, and a bundle repeats the same values
  * (airports, counts, options, dates) thousands of times: the 63 demo bundles' checks cost
  * about 6 s of zod parsing without it. Only plain values of fields that are not sensitive are
- * remembered, a bounded number.
+ * remembered, a bounded number in all (one count across every type's cache, so a worker that
+ * lives long or meets many types holds at most MAX_VERDICTS keys of at most ~230 characters).
  */
 const verdicts = new WeakMap<ActivityTypeDef, Map<string, Refusal | null>>();
 const untypedVerdicts = new Map<string, Refusal | null>();
-const MAX_VERDICTS = 50_000;
+const MAX_VERDICTS = 200_000;
+let remembered = 0;
 
 function verdictCache(def: ActivityTypeDef | undefined): Map<string, Refusal | null> {
   if (!def) return untypedVerdicts;

@@ -104,6 +104,9 @@ export function createScheduler(options: SchedulerOptions): SyncScheduler {
         setAside: [...s.setAside, ...report.setAside].slice(-100),
         // This sync's answer replaces the last one: the copies that landed since are not missing.
         profileNotSent: report.profileNotSent,
+        ...(report.profileNotSentVersion === undefined
+          ? {}
+          : { profileNotSentVersion: report.profileNotSentVersion }),
       }));
       options.onReport?.(report);
       schedule(options.intervalMs);

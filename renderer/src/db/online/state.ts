@@ -29,6 +29,8 @@ export interface OnlineStatus {
    * completed (tried again at every sync until it lands). Absent in statuses kept before it.
    */
   profileNotSent?: string[];
+  /** The version those devices lack: HQ may have issued a newer one since that sync. */
+  profileNotSentVersion?: number;
 }
 
 /**

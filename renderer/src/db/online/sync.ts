@@ -58,6 +58,8 @@ export interface SyncReport {
   setAside: string[];
   /** HQ: devices whose inbox refused the profile copy this time (tried again next sync). */
   profileNotSent: string[];
+  /** The profile version those devices lack (a later sync may be about a later one). */
+  profileNotSentVersion?: number;
 }
 
 /** A sync that did nothing (yet): each step adds what it did. */
@@ -166,6 +168,7 @@ async function sendProfile(deps: SyncDeps, report: SyncReport): Promise<void> {
       if (error instanceof RemoteError && error.failure === 'offline') throw error;
       console.warn(`Online sync: the profile copy for ${deviceId} failed`, error);
       report.profileNotSent.push(deviceId);
+      report.profileNotSentVersion = profile.version;
     }
   }
   if (report.profileNotSent.length > 0) return writeOnline(db, 'online.profileSentTo', sentTo);

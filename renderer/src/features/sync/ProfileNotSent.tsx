@@ -15,22 +15,29 @@ import './relay-sync.css';
 /** One empty list for every render: a new [] each time would re-run the codes' effect forever. */
 const NONE: readonly string[] = [];
 
-/** The devices the last completed sync could not copy the profile to; none without a relay. */
-function useProfileNotSent(): readonly string[] {
+const NOTHING = { ids: NONE, version: undefined };
+
+/**
+ * The devices the last completed sync could not copy the profile to, and the version they
+ * lack; none without a relay.
+ */
+function useProfileNotSent(): { ids: readonly string[]; version: number | undefined } {
   const { db } = useServices();
   return (
     useLiveQuery(async () => {
       // Online sync stopped in Settings: an old sync's answer says nothing any more.
-      if ((await readOnline(db, 'online.config')) === undefined) return NONE;
-      return (await getOnlineStatus(db)).profileNotSent ?? NONE;
-    }, [db]) ?? NONE
+      if ((await readOnline(db, 'online.config')) === undefined) return NOTHING;
+      const status = await getOnlineStatus(db);
+      const ids = status.profileNotSent ?? NONE;
+      return ids.length === 0 ? NOTHING : { ids, version: status.profileNotSentVersion };
+    }, [db]) ?? NOTHING
   );
 }
 
 export function ProfileNotSent({ profile }: { profile: NetworkProfile | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const ids = useProfileNotSent();
+  const { ids, version } = useProfileNotSent();
   const devices = useMemo(
     () => ids.map((id) => ({ id, device: profile?.devices.find((d) => d.deviceId === id) })),
     [ids, profile],
@@ -50,7 +57,7 @@ export function ProfileNotSent({ profile }: { profile: NetworkProfile | undefine
       <h2 id="sync-profile-not-sent-heading">
         {t('relaySync.profileNotSent.heading', {
           count: devices.length,
-          version: profile.version,
+          version: version ?? profile.version,
         })}
       </h2>
       <ul>
