@@ -97,7 +97,7 @@ export const onlineMessages = bilingual(
       progress: {
         upload: 'Relais : envoi {{done}} sur {{total}}…',
         download: 'Relais : réception {{done}} sur {{total}}…',
-        import: 'Relais : import {{done}} sur {{total}}…',
+        import: 'Relais : importation {{done}} sur {{total}}…',
       },
       failure: {
         offline: 'Relais injoignable ; nouvel essai bientôt',
