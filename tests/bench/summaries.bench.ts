@@ -63,6 +63,8 @@ const ONLY = process.env.SUMMARIES_BENCH_ONLY;
 const HARNESS = `bench-summaries${ONLY ? `-${ONLY}` : ''}${process.env.SUMMARIES_BENCH_LABEL ? `-${process.env.SUMMARIES_BENCH_LABEL}` : ''}`;
 const OUT = `${ROOT}dist/${HARNESS}`;
 const ENTRIES = Number(process.env.SUMMARIES_BENCH_ENTRIES ?? 500_000);
+// Entries per transaction while growing; SUMMARIES_BENCH_GROW_BATCH overrides it.
+const GROW_BATCH = Number(process.env.SUMMARIES_BENCH_GROW_BATCH ?? 2_000);
 const QUERY_RUNS = 9;
 const SCAN_RUNS = 1;
 const SAVES = 200;
@@ -301,7 +303,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       rebuildMs: number;
       rollupRows: number;
       entries: number;
-    }>(page, 'grow', ENTRIES);
+    }>(page, 'grow', ENTRIES, GROW_BATCH);
     log(`filled: ${JSON.stringify(grown)}; a-c: queries`);
     const q = await call<{
       rollups: Record<'a' | 'b' | 'c', Stats>;

@@ -119,17 +119,16 @@ function stopWorkers(): void {
 
 /**
  * Grows the seeded demo network to `target` entries: copies of the stored (sealed) rows under
- * new ids, bulk-put 20,000 per transaction, then the rollups counted afresh by the app's own
+ * new ids, bulk-put `batch` per transaction (SUMMARIES_BENCH_GROW_BATCH), then the rollups counted afresh by the app's own
  * "Rebuild summaries" (rebuildRollups). The copies keep their month, post, officer and type,
  * so the rollup table keeps the demo network's shape (about 5,300 rows a year) while the
  * entries grow seven-fold, as the design's estimate assumes.
  */
-async function growTo(device: Device, target: number) {
+async function growTo(device: Device, target: number, batch: number) {
   const { db } = device;
   const originals = await db.activities.toArray();
   const stored = originals.length;
   const t0 = performance.now();
-  const batch = 20_000;
   let copy = 1;
   let at = 0;
   for (let done = stored; done < target;) {
@@ -143,9 +142,11 @@ async function growTo(device: Device, target: number) {
         copy += 1;
       }
     }
-    await db.transaction('rw', db.activities, () => db.activities.bulkPut(rows));
+    const put = await timed(() =>
+      db.transaction('rw', db.activities, () => db.activities.bulkPut(rows)),
+    );
     done += rows.length;
-    console.info(`grow: ${done} entries`);
+    console.info(`grow: ${done} entries (${rows.length} in ${Math.round(put.ms)} ms)`);
   }
   const copyMs = performance.now() - t0;
   console.info('grow: rebuilding the rollups');
@@ -213,9 +214,9 @@ const bench = {
     return { ms: NaN, stored: 0 };
   },
 
-  async grow(target: number) {
+  async grow(target: number, batch: number) {
     if (!hq) throw new Error('seed first');
-    return growTo(hq, target);
+    return growTo(hq, target, batch);
   },
 
   /** (a) (b) (c): each query as the screen makes it, `runs` times, beside `scans` full scans. */

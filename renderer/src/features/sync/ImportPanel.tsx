@@ -1,6 +1,6 @@
 // Import: choose files, drop them on the window, or take everything in the import folder.
 // Every path ends in startImport, which runs the engine and keeps the progress for the bars.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { useUi } from '../../kernel/store.ts';
@@ -64,22 +64,48 @@ function useWindowDrop(onFiles: (files: File[]) => void): boolean {
  * The button a keyboard user pressed is disabled while the import runs, which drops focus
  * to the page. Then focus goes to Cancel while it runs, and to the report when it ends, so
  * the next Tab starts from what the person is waiting for.
+ *
+ * A run is seen to end by its report id as well as by the running flag: a short run can
+ * start and end between two renders, so the flag alone may never be seen true. The target
+ * (Cancel, the report's heading) may appear a few frames later, so it is looked for frame
+ * by frame, for a few seconds, while the focus is still on nothing, on a disabled control
+ * or on the import card's own buttons; a person who has moved elsewhere is left there.
  */
-function useFocusAcrossRun(running: boolean): void {
-  const was = useRef(running);
+const FOCUS_LOOK_MS = 5000;
+
+function useFocusAcrossRun(
+  running: boolean,
+  runId: string | null,
+  card: RefObject<HTMLElement | null>,
+): void {
+  const seen = useRef({ running, runId });
   useEffect(() => {
-    if (was.current === running) return;
-    was.current = running;
-    const frame = requestAnimationFrame(() => {
-      const lost = !document.activeElement || document.activeElement === document.body;
-      if (!lost) return;
-      const target = running
-        ? document.getElementById('sync-cancel-import')
-        : document.getElementById('sync-last-heading');
-      target?.focus();
-    });
+    const before = seen.current;
+    seen.current = { running, runId };
+    const started = running && !before.running;
+    const ended = !running && (before.running || (runId !== null && runId !== before.runId));
+    if (!started && !ended) return;
+    const id = running ? 'sync-cancel-import' : 'sync-last-heading';
+    const until = performance.now() + FOCUS_LOOK_MS;
+    let frame = 0;
+    const waiting = () => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return true;
+      if (el instanceof HTMLButtonElement && el.disabled) return true;
+      return card.current?.contains(el) ?? false;
+    };
+    const look = () => {
+      if (!waiting()) return;
+      const target = document.getElementById(id);
+      if (target) {
+        target.focus();
+        return;
+      }
+      if (performance.now() < until) frame = requestAnimationFrame(look);
+    };
+    frame = requestAnimationFrame(look);
     return () => cancelAnimationFrame(frame);
-  }, [running]);
+  }, [running, runId, card]);
 }
 
 export function ImportPanel({ client }: { client: ExchangeClient }) {
@@ -88,6 +114,8 @@ export function ImportPanel({ client }: { client: ExchangeClient }) {
   const showToast = useUi((s) => s.showToast);
   const running = useImportStore((s) => s.running);
   const finished = useImportStore((s) => !s.running && s.lastRunId !== null);
+  const lastRunId = useImportStore((s) => s.lastRunId);
+  const card = useRef<HTMLElement>(null);
   const onFiles = useCallback(
     (files: File[]) => {
       if (useImportStore.getState().running) {
@@ -107,7 +135,7 @@ export function ImportPanel({ client }: { client: ExchangeClient }) {
     [client, platform, showToast, i18n],
   );
   const over = useWindowDrop(onFiles);
-  useFocusAcrossRun(running);
+  useFocusAcrossRun(running, lastRunId, card);
 
   const choose = async () => {
     try {
@@ -123,7 +151,7 @@ export function ImportPanel({ client }: { client: ExchangeClient }) {
   };
 
   return (
-    <section className="sync-card" aria-labelledby="sync-import-heading">
+    <section ref={card} className="sync-card" aria-labelledby="sync-import-heading">
       <h2 id="sync-import-heading">{t('sync.import.heading')}</h2>
       <p className="hint">{t('sync.import.hint')}</p>
       <div className={over ? 'sync-drop over' : 'sync-drop'} data-testid="sync-drop-zone">
