@@ -27,6 +27,7 @@ import { NilReportPanel } from '../nil-reports/index.ts';
 import { periodRange } from './period.ts';
 import { placeFilter } from './place.ts';
 import { useDebounced } from './useDebounced.ts';
+import { focusSoon } from '../../ui/focus.ts';
 
 const ROW_HEIGHT = 44;
 const FIRST_WINDOW = 100;
@@ -71,6 +72,7 @@ export function ActivityList({ session }: { session: Session }) {
   const ids = idResult?.key === key ? idResult.ids : undefined;
   const total = totalResult?.key === key ? totalResult.total : undefined;
   const scroller = useRef<HTMLDivElement>(null);
+  const stopFocus = useRef<(() => void) | null>(null);
   const virtualizer = useVirtualizer({
     count: total ?? ids?.length ?? 0,
     getScrollElement: () => scroller.current,
@@ -115,8 +117,11 @@ export function ActivityList({ session }: { session: Session }) {
       );
       e.preventDefault();
       virtualizer.scrollToIndex(next);
-      requestAnimationFrame(() =>
-        scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus(),
+      // The row is rendered once the virtualizer has followed the scroll: maybe frames later.
+      // A newer key press wins over a look still running for an earlier one.
+      stopFocus.current?.();
+      stopFocus.current = focusSoon(() =>
+        scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`),
       );
     },
     [total, virtualizer],

@@ -21,6 +21,7 @@ import { type Session } from '../../kernel/session.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { formatDay } from '../../ui/format.ts';
+import { focusSoon } from '../../ui/focus.ts';
 import { summaryOf } from '../../ui/activity-summary.ts';
 import { reviewActorOf } from './actor.ts';
 import { nameOf, usePeople } from './people.ts';
@@ -147,9 +148,7 @@ export function ReviewScreen({ session }: { session: Session }) {
     if (!next) return;
     setCurrentId(next.id);
     setNotice(null);
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-entry="${next.id}"]`)?.focus(),
-    );
+    focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${next.id}"]`));
   };
   const toggle = (id: string) =>
     setSelected((s) => {

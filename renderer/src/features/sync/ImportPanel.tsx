@@ -10,6 +10,7 @@ import { importFilters } from './file-kinds.ts';
 import { startImport, useImportStore } from './import-store.ts';
 import { ImportProgressView } from './ImportProgressView.tsx';
 import { FolderImport } from './FolderImport.tsx';
+import { focusSoon } from '../../ui/focus.ts';
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
@@ -67,12 +68,10 @@ function useWindowDrop(onFiles: (files: File[]) => void): boolean {
  *
  * A run is seen to end by its report id as well as by the running flag: a short run can
  * start and end between two renders, so the flag alone may never be seen true. The target
- * (Cancel, the report's heading) may appear a few frames later, so it is looked for frame
- * by frame, for a few seconds, while the focus is still on nothing, on a disabled control
- * or on the import card's own buttons; a person who has moved elsewhere is left there.
+ * (Cancel, the report's heading) may appear a few frames later (focusSoon), and is only
+ * focused while the focus is still on nothing, on a disabled control or on the import
+ * card's own buttons; a person who has moved elsewhere is left there.
  */
-const FOCUS_LOOK_MS = 5000;
-
 function useFocusAcrossRun(
   running: boolean,
   runId: string | null,
@@ -86,25 +85,14 @@ function useFocusAcrossRun(
     const ended = !running && (before.running || (runId !== null && runId !== before.runId));
     if (!started && !ended) return;
     const id = running ? 'sync-cancel-import' : 'sync-last-heading';
-    const until = performance.now() + FOCUS_LOOK_MS;
-    let frame = 0;
+    // Waiting: focus on nothing, on a disabled control, or on the import card's own buttons.
     const waiting = () => {
       const el = document.activeElement;
       if (!el || el === document.body) return true;
       if (el instanceof HTMLButtonElement && el.disabled) return true;
       return card.current?.contains(el) ?? false;
     };
-    const look = () => {
-      if (!waiting()) return;
-      const target = document.getElementById(id);
-      if (target) {
-        target.focus();
-        return;
-      }
-      if (performance.now() < until) frame = requestAnimationFrame(look);
-    };
-    frame = requestAnimationFrame(look);
-    return () => cancelAnimationFrame(frame);
+    return focusSoon(() => document.getElementById(id), { stillWanted: waiting });
   }, [running, runId, card]);
 }
 
