@@ -18,6 +18,7 @@ import {
   switchLanguage,
   SCREENS_DIR,
   shot,
+  JOURNEY_TIMEOUT,
 } from './helpers.ts';
 
 const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
@@ -49,6 +50,7 @@ async function snap(page: Page, name: string): Promise<void> {
 test('a nil report reaches HQ as "nil report" while a silent month stays missing', async ({
   browser,
 }) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   const idle = monthBack(1);
   const silent = monthBack(2);
   const dir = await mkdtemp(join(tmpdir(), 'liaison-completeness-'));

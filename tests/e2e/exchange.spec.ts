@@ -29,6 +29,7 @@ import {
   type Exported,
   type SavedFile,
   expectKeyboardFocus,
+  JOURNEY_TIMEOUT,
 } from './helpers.ts';
 import { forgeBundle, makeForgedDevice, nextChanges, ownLiaisonEntry } from './exchange-forge.ts';
 
@@ -265,6 +266,7 @@ test('a bundle lost before a later one shows as a gap at HQ until the next bundl
 test('receipts from HQ and the lead shorten the next export, and a lost bundle costs nothing', async ({
   browser,
 }) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   const hq = await withFirstBundle(browser, { role: 'hq' });
   const lead = await withFirstBundle(browser, { role: 'lead', leadId: LEAD.leadId });
   // Receipts: HQ and the lead say what they hold; the officer's next export leaves it out.

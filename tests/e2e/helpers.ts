@@ -14,6 +14,14 @@ import { DEMO_PASSPHRASE } from '../../renderer/src/features/lock/demo.ts';
 
 export const SCREENS_DIR = 'test-results/screens';
 
+/**
+ * The time limit of a long journey: across several devices (an officer, a lead, HQ: each its
+ * own browser context, set up, then bundles carried between them), or through every activity
+ * type's form. Such a journey took 30–50 s on the loaded 2-core CI machine, too close to the
+ * default 60 s; this keeps it far under its limit.
+ */
+export const JOURNEY_TIMEOUT = 120_000;
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
 }

@@ -15,6 +15,7 @@ import {
   unlock,
   type OfficerAnswers,
   expectKeyboardFocus,
+  JOURNEY_TIMEOUT,
 } from './helpers.ts';
 import { writeNetworkProfile } from './profile-forge.ts';
 
@@ -198,6 +199,7 @@ test('HQ sets up its network in English, every step checked by axe', async ({ pa
 test('HQ hands out a profile stored before it is saved; the network screen shows it', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   const hqCode = await setUpHq(page, testInfo.outputPath('network.llprofile'), 'finish');
   await page.getByRole('link', { name: 'Network', exact: true }).click();
   await expect(page.getByTestId('profile-version')).toHaveText('1');

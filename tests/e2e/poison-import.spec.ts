@@ -13,6 +13,7 @@ import {
   setUpDemoDevice,
   shot,
   unlock,
+  JOURNEY_TIMEOUT,
 } from './helpers.ts';
 import { forgeBundle, makeForgedDevice, ownLiaisonEntry } from './exchange-forge.ts';
 
@@ -31,7 +32,7 @@ async function nextStart(context: BrowserContext): Promise<Page> {
 test('a file whose import dies twice is set aside with its reason, and the app starts', async ({
   browser,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(JOURNEY_TIMEOUT);
   const context = await browser.newContext();
   const page = await context.newPage();
   await setUpDemoDevice(page, { role: 'hq' });

@@ -12,6 +12,7 @@ import {
   saveDownload,
   shot,
   startNewActivity,
+  JOURNEY_TIMEOUT,
 } from './helpers.ts';
 
 const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
@@ -20,6 +21,7 @@ const NAME = 'Ximena Recovery-Canary';
 test('HQ recovers an officer’s forgotten passphrase; the old entries open again', async ({
   browser,
 }, testInfo) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   const dir = testInfo.outputPath();
   const officer = await demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId });
   const hq = await demoDevice(browser, { role: 'hq' });

@@ -11,6 +11,7 @@ import {
   demoDevice,
   exportBundle,
   importFiles,
+  JOURNEY_TIMEOUT,
   lastRunFiles,
   logActivity,
   logCount,
@@ -25,7 +26,7 @@ const OFFICER = { officerId: 'lo-bogota-1', name: 'Sofía Herrera' };
 test('HQ revokes the officer’s device; its next bundle is refused at HQ and at the lead', async ({
   browser,
 }) => {
-  test.setTimeout(55_000);
+  test.setTimeout(JOURNEY_TIMEOUT);
   const dir = await mkdtemp(join(tmpdir(), 'liaison-revoke-'));
   const [officer, lead, hq] = await Promise.all([
     demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId }),

@@ -12,6 +12,7 @@ import {
   expectNoAxeViolations,
   exportBundle,
   importFiles,
+  JOURNEY_TIMEOUT,
   lastRunFiles,
   logActivity,
   logCount,
@@ -29,6 +30,7 @@ async function openNetwork(page: Page, link: string): Promise<void> {
 test('HQ revokes a device only waiting for approval; its bundle is then refused', async ({
   browser,
 }) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   const dir = await mkdtemp(join(tmpdir(), 'liaison-revoke-waiting-'));
   const [officer, hq] = await Promise.all([
     demoDevice(browser, { role: 'officer', officerId: OFFICER.officerId }),
