@@ -46,6 +46,8 @@ const bundlesIn = async (store: RemoteStore, dir: string) =>
 /** The scheduler at test settings, recording when each try starts and how many succeeded. */
 function scheduled(device: TestDevice, store: RemoteStore) {
   const attempts: number[] = [];
+  // When each failure's retry was scheduled: random() is drawn for its backoff right then.
+  const scheduledAt: number[] = [];
   let reports = 0;
   const scheduler = createScheduler({
     db: device.db,
@@ -54,11 +56,14 @@ function scheduled(device: TestDevice, store: RemoteStore) {
     intervalMs: 60_000,
     debounceMs: 10,
     backoff: { baseMs: 100, maxMs: 400 },
-    random: () => 1,
+    random: () => {
+      scheduledAt.push(Date.now());
+      return 1;
+    },
     onState: (syncing) => void (syncing && attempts.push(Date.now())),
     onReport: () => void (reports += 1),
   });
-  return { scheduler, attempts, reports: () => reports };
+  return { scheduler, attempts, scheduledAt, reports: () => reports };
 }
 
 async function waitForFailure(device: TestDevice, failure: SyncFailure | null) {
@@ -128,7 +133,7 @@ describe('the relay’s own refusals from a real Apache', () => {
     });
     const officer = await officerDevice(net, OFFICER_A);
     const hq = await hqDevice(net);
-    const { scheduler, attempts, reports } = scheduled(officer, store);
+    const { scheduler, attempts, scheduledAt, reports } = scheduled(officer, store);
     try {
       await logOne(officer, 'Into a full relay');
       await store.ensureDir(outboxDir(OFFICER_A.deviceId));
@@ -160,7 +165,12 @@ describe('the relay’s own refusals from a real Apache', () => {
       await vi.waitFor(() => expect(attempts.length).toBeGreaterThanOrEqual(3), {
         timeout: 10_000,
       });
-      expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(attempts[1]! - attempts[0]! - 20);
+      // Each retry starts no sooner than its backoff after the failure before it, and the
+      // backoff grows: 100 ms, then 200 ms (random() = 1 takes the whole of it). Measured from
+      // when it was scheduled, not from the try before: how long a try takes varies with the
+      // machine's load, so gaps between starts do not show the backoff.
+      expect(attempts[1]! - scheduledAt[0]!).toBeGreaterThanOrEqual(100 - 5);
+      expect(attempts[2]! - scheduledAt[1]!).toBeGreaterThanOrEqual(200 - 5);
       expect((await getExchangeStatus(officer.db)).waiting).toBeGreaterThan(0);
       expect(await bundlesIn(store, outboxDir(OFFICER_A.deviceId))).toEqual([]);
 
