@@ -104,6 +104,12 @@ test('an officer finds an entry, fixes it and deletes another, and a reload keep
   // Find by search (a non-sensitive field), then open it.
   await page.getByLabel('Search').fill('avianca');
   await expect.poll(() => activityCount(page)).toBe(1);
+  // A chosen option by a word of its label, in either language (RCMP is GRC in French), and
+  // one word finding options of two types (training's impostors, interdiction's impostor).
+  await page.getByLabel('Search').fill('grc');
+  await expect.poll(() => activityCount(page)).toBe(1);
+  await page.getByLabel('Search').fill('Imposteur');
+  await expect.poll(() => activityCount(page)).toBe(2);
   // A sensitive value is never searchable.
   await page.getByLabel('Search').fill('canary');
   await expect.poll(() => activityCount(page)).toBe(0);

@@ -2,16 +2,17 @@
 // read from index keys without loading rows; the UI bulk-loads the visible window.
 import Dexie, { cmp, type IndexableType } from 'dexie';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/domain/activity.ts';
-import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { ACTIVITY_TYPE_IDS, type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { isRegionId, postsInRegion } from '../../../shared/domain/posts.ts';
 import { regionOfPost, type RegionOrUnknown } from '../../../shared/summary/totals.ts';
 import { type Change } from '../../../shared/sync/change.ts';
+import { type ActivityTypeLookup } from './catalogue.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
 import { toView, type ActivityView } from './rows.ts';
 import { unreadableOf, type UnreadableActivity } from './row-check.ts';
 import { SORT_KEY_MAX_SUFFIX, type ActivityRow } from './schema.ts';
-import { tokenize } from './words.ts';
+import { wordRanges } from './words.ts';
 
 export interface ActivityFilter {
   type?: ActivityTypeId;
@@ -20,7 +21,10 @@ export interface ActivityFilter {
   from?: string;
   /** Last day included, YYYY-MM-DD. */
   to?: string;
-  /** Words typed in the search box: every word must prefix-match a word of the record. */
+  /**
+   * Words typed in the search box: every word must prefix-match a word of the record's free
+   * text or of the labels (en or fr) of an option it chose.
+   */
   text?: string;
   /** Only records with own changes not yet acknowledged (still waiting to reach HQ). */
   pending?: boolean;
@@ -67,6 +71,9 @@ interface Range {
   upper: IndexableType;
 }
 
+/** The keys of one range, or of any of several (a typed word: its prefix, and options). */
+type KeySet = Range | Range[];
+
 /**
  * The query plan. The most specific compound indexes that cover the filters become the
  * `drivers`: key ranges already in sortKey order (several when the filter names posts: one
@@ -76,7 +83,7 @@ interface Range {
  * index holds (the officer, a region this version does not know) is `rowCheck`, read from
  * the rows themselves.
  */
-function plan(filter: ActivityFilter): Plan {
+function plan(filter: ActivityFilter, types: ActivityTypeLookup): Plan {
   const lo = filter.from ?? '';
   const hi = filter.to ? filter.to + SORT_KEY_MAX_SUFFIX : '\uffff';
   const on = (index: string, ...prefix: (string | number)[]): Range => ({
@@ -86,9 +93,11 @@ function plan(filter: ActivityFilter): Plan {
   });
   const pending = filter.pending === undefined ? undefined : filter.pending ? 1 : 0;
   const { type, status } = filter;
-  const sets: Range[] = tokenize(filter.text ?? '')
-    .filter((token, i, all) => all.indexOf(token) === i)
-    .map((token) => ({ index: 'words', lower: token, upper: token + '\uffff' }));
+  // Each typed word: its prefix in the words, or an option whose labels have such a word.
+  const sets: KeySet[] = wordRanges(
+    filter.text ?? '',
+    ACTIVITY_TYPE_IDS.map((id) => types(id)),
+  ).map((union) => union.map((r) => ({ index: 'words', ...r })));
 
   const posts = postsOf(filter);
   let drivers: Range[];
@@ -137,12 +146,20 @@ function rowCheckOf(filter: ActivityFilter): ((row: ActivityRow) => boolean) | u
 
 interface Plan {
   drivers: Range[];
-  sets: Range[];
+  sets: KeySet[];
   rowCheck: ((row: ActivityRow) => boolean) | undefined;
 }
 
-function keysIn(db: LiaisonDb, r: Range): Promise<string[]> {
-  return db.activities.where(r.index).between(r.lower, r.upper, true, true).primaryKeys();
+async function keysIn(db: LiaisonDb, set: KeySet): Promise<Iterable<string>> {
+  if (!Array.isArray(set)) {
+    return db.activities.where(set.index).between(set.lower, set.upper, true, true).primaryKeys();
+  }
+  // A union: a row may lie in several of its ranges (old label words and its option token).
+  const union = new Set<string>();
+  for (const keys of await Promise.all(set.map((r) => keysIn(db, r)))) {
+    for (const key of keys) union.add(key);
+  }
+  return union;
 }
 
 /**
@@ -204,7 +221,7 @@ export async function selectIds(
   limit: number,
   rowLookupMax: number,
 ): Promise<string[]> {
-  const { drivers, sets, rowCheck } = plan(filter);
+  const { drivers, sets, rowCheck } = plan(filter, db.typeLookup);
   if (limit <= 0 || drivers.length === 0) return [];
   return db.transaction('r', db.activities, async () => {
     if (sets.length === 0 && !rowCheck) return newestKeys(db, drivers, limit);
@@ -274,7 +291,7 @@ function newestFirst(
 export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}): Promise<number> {
   const unfiltered = Object.values(filter).every((v) => v === undefined || v === '');
   if (unfiltered) return (await getMeta(db, 'activityCount')) ?? 0;
-  const { drivers, sets, rowCheck } = plan(filter);
+  const { drivers, sets, rowCheck } = plan(filter, db.typeLookup);
   if (sets.length === 0 && !rowCheck) {
     const counts = await Promise.all(
       drivers.map((d) =>
