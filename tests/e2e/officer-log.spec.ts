@@ -95,11 +95,15 @@ test('an officer logs every activity type, and a reload keeps them', async ({ pa
 test('an officer finds an entry, fixes it and deletes another, and a reload keeps it', async ({
   page,
 }) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   await setUpOfficer(page);
   // The entries the steps below use: the interdiction (an open and a sensitive field to
-  // search), the facilitation (edited) and the liaison entry (deleted).
-  for (const type of ['interdiction', 'facilitation', 'liaison']) await logActivity(page, type);
-  await expect.poll(() => activityCount(page)).toBe(3);
+  // search), the training (an option shared in name with the interdiction's), the
+  // facilitation (edited) and the liaison entry (deleted).
+  for (const type of ['interdiction', 'training', 'facilitation', 'liaison']) {
+    await logActivity(page, type);
+  }
+  await expect.poll(() => activityCount(page)).toBe(4);
 
   // Find by search (a non-sensitive field), then open it.
   await page.getByLabel('Search').fill('avianca');
@@ -143,11 +147,11 @@ test('an officer finds an entry, fixes it and deletes another, and a reload keep
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Activity deleted.' })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect.poll(() => activityCount(page)).toBe(2);
+  await expect.poll(() => activityCount(page)).toBe(3);
 
   // Reload: the edit is still there, and the deleted entry is still gone.
   await reloadAndUnlock(page);
-  await expect.poll(() => activityCount(page)).toBe(2);
+  await expect.poll(() => activityCount(page)).toBe(3);
   await page.getByLabel('Type').selectOption('liaison');
   await expect.poll(() => activityCount(page)).toBe(0);
   await page.getByLabel('Type').selectOption('facilitation');
@@ -156,6 +160,7 @@ test('an officer finds an entry, fixes it and deletes another, and a reload keep
 });
 
 test('every screen reads in French, the type forms and their errors included', async ({ page }) => {
+  test.setTimeout(JOURNEY_TIMEOUT);
   await setUpOfficer(page);
   await logActivity(page, 'facilitation');
   await page.getByRole('button', { name: 'Passer au français' }).click();
