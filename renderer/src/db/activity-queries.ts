@@ -34,6 +34,11 @@ export interface ActivityFilter {
   region?: RegionOrUnknown;
   postCode?: string;
   officerId?: string;
+  /**
+   * A lead's posts (the log's place choices): a region keeps only those of its posts, as the
+   * lead's summaries count no other. Undefined at HQ: a region is all its posts.
+   */
+  visiblePosts?: readonly string[];
 }
 
 /** A stored entry as screens get it: its view, or why it cannot be read. */
@@ -159,16 +164,20 @@ function plan(db: LiaisonDb, filter: ActivityFilter): PromiseExtended<Plan> {
 }
 
 /**
- * The posts a filter keeps, when an index can find them: its post, or the posts of a known
- * region (the summaries' rule, regionOfPost). None (an empty list) when the post lies outside
- * the region; undefined when the filter does not narrow by a known place.
+ * The posts a filter keeps, when an index can find them: its post, the posts of a known
+ * region (the summaries' rule, regionOfPost), or for a lead the posts it may see within the
+ * region (`visiblePosts`: the summaries count no other, so a drill-down shows what they
+ * counted). None (an empty list) when the post lies outside the region; undefined when the
+ * filter does not narrow by a place an index can find (none, or HQ's unknown region).
  */
 function postsOf(filter: ActivityFilter): readonly string[] | undefined {
-  const { postCode, region } = filter;
-  if (postCode !== undefined) {
-    return region === undefined || regionOfPost(postCode) === region ? [postCode] : [];
-  }
-  if (region !== undefined && isRegionId(region)) return postsInRegion(region).map((p) => p.code);
+  const { postCode, region, visiblePosts } = filter;
+  if (region === undefined) return postCode === undefined ? undefined : [postCode];
+  const inRegion = (code: string) =>
+    regionOfPost(code) === region && (visiblePosts === undefined || visiblePosts.includes(code));
+  if (postCode !== undefined) return inRegion(postCode) ? [postCode] : [];
+  if (visiblePosts !== undefined) return [...new Set(visiblePosts)].filter(inRegion);
+  if (isRegionId(region)) return postsInRegion(region).map((p) => p.code);
   return undefined;
 }
 
@@ -334,7 +343,10 @@ export function newestFirst(
  * sum of its ranges' counts; else the ids.
  */
 export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}): Promise<number> {
-  const unfiltered = Object.values(filter).every((v) => v === undefined || v === '');
+  // A lead's visible posts narrow a region only: alone they are no filter.
+  const unfiltered = Object.entries(filter).every(
+    ([name, v]) => name === 'visiblePosts' || v === undefined || v === '',
+  );
   if (unfiltered) return (await getMeta(db, 'activityCount')) ?? 0;
   return db.transaction('r', db.activities, async () => {
     const planned = await plan(db, filter);

@@ -91,6 +91,9 @@ function plainly(rows: readonly ActivityRow[], f: ActivityFilter): string[] {
         (f.officerId === undefined || row.officerId === f.officerId) &&
         (f.postCode === undefined || row.postCode === f.postCode) &&
         (f.region === undefined || regionOfPost(row.postCode) === f.region) &&
+        (f.region === undefined ||
+          f.visiblePosts === undefined ||
+          f.visiblePosts.includes(row.postCode)) &&
         (f.from === undefined || row.occurredOn >= f.from) &&
         (f.to === undefined || row.occurredOn <= f.to) &&
         words.every((w) => row.words.some((rw) => rw.startsWith(w))),
@@ -125,6 +128,7 @@ const FILTERS: readonly ActivityFilter[] = [
   { officerId: 'lo-5', pending: true },
   { officerId: 'lo-1', text: 'air' },
   { officerId: 'lo-1', type: 'liaison', status: 'pending', postCode: 'PAP', pending: false },
+  { officerId: 'lo-3', region: 'americas', visiblePosts: ['BOG'] },
   { postCode: 'BOG', type: 'training' },
   { region: 'americas', status: 'pending', type: 'removal' },
   { region: 'europe', type: 'info-report', from: '2025-01-10' },
@@ -132,6 +136,8 @@ const FILTERS: readonly ActivityFilter[] = [
   { status: 'approved', text: 'brief' },
   { status: 'issues', pending: false },
   { type: 'evacuation', text: 'border' },
+  { region: 'americas', visiblePosts: ['BOG', 'ZZZ'] },
+  { region: 'unknown', visiblePosts: ['BOG', 'ZZZ'], status: 'pending' },
   { region: 'unknown', type: 'liaison' },
 ];
 
