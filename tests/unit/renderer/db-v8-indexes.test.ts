@@ -218,14 +218,16 @@ describe('the entries’ indexes of version 8', () => {
   }, 120_000);
 });
 
-describe('the officer and review-state filters under liveQuery', () => {
-  it('emit the new list after a save and a review', async () => {
+describe('the officer and review-state reads under liveQuery', () => {
+  it('emit the new list and counts after a save and a review', async () => {
     const t = await openTestDb();
     opened.push(t.db);
     const { db, author } = t;
     const first = await createActivity(db, author, liaisonInput({ occurredOn: '2025-04-01' }));
     const byOfficer: string[][] = [];
     const approved: string[][] = [];
+    const queue: string[][] = [];
+    const waiting: number[] = [];
     const subscriptions = [
       liveQuery(() => selectIds(db, { officerId: author.officerId }, 10, 2000)).subscribe({
         next: (ids) => byOfficer.push(ids),
@@ -233,13 +235,23 @@ describe('the officer and review-state filters under liveQuery', () => {
       liveQuery(() => selectIds(db, { status: 'approved' }, 10, 2000)).subscribe({
         next: (ids) => approved.push(ids),
       }),
+      liveQuery(() => listQueue(db, { state: 'approved' })).subscribe({
+        next: (views) => queue.push(views.map((v) => v.id)),
+      }),
+      liveQuery(() => countByState(db, undefined)).subscribe({
+        next: (counts) => waiting.push(counts.pending),
+      }),
     ];
     await vi.waitFor(() => expect(byOfficer.at(-1)).toEqual([first.id]));
     await vi.waitFor(() => expect(approved.at(-1)).toEqual([]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(1));
     const later = await createActivity(db, author, liaisonInput({ occurredOn: '2025-05-01' }));
     await vi.waitFor(() => expect(byOfficer.at(-1)).toEqual([later.id, first.id]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(2));
     await reviewActivity(db, { ...author, officerId: 'lead-1' }, first.id, { status: 'approved' });
     await vi.waitFor(() => expect(approved.at(-1)).toEqual([first.id]));
+    await vi.waitFor(() => expect(queue.at(-1)).toEqual([first.id]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(1));
     for (const s of subscriptions) s.unsubscribe();
   });
 });
