@@ -1,17 +1,22 @@
 // Reading activities for lists, detail and history. Lists return ids only, newest first,
 // read from index keys without loading rows; the UI bulk-loads the visible window.
-import Dexie, { cmp, type IndexableType } from 'dexie';
+import Dexie, {
+  cmp,
+  type IndexableType,
+  type IndexableTypePart,
+  type PromiseExtended,
+} from 'dexie';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { ACTIVITY_TYPE_IDS, type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { isRegionId, postsInRegion } from '../../../shared/domain/posts.ts';
 import { regionOfPost, type RegionOrUnknown } from '../../../shared/summary/totals.ts';
 import { type Change } from '../../../shared/sync/change.ts';
-import { type ActivityTypeLookup } from './catalogue.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
 import { toView, type ActivityView } from './rows.ts';
 import { unreadableOf, type UnreadableActivity } from './row-check.ts';
 import { SORT_KEY_MAX_SUFFIX, type ActivityRow } from './schema.ts';
+import { listedTypes, TYPE_STATE_INDEX, valuesAfter } from './type-index.ts';
 import { wordRanges } from './words.ts';
 
 export interface ActivityFilter {
@@ -21,10 +26,7 @@ export interface ActivityFilter {
   from?: string;
   /** Last day included, YYYY-MM-DD. */
   to?: string;
-  /**
-   * Words typed in the search box: every word must prefix-match a word of the record's free
-   * text or of the labels (en or fr) of an option it chose.
-   */
+  /** Words typed in the search box: every word must prefix-match a word of the record. */
   text?: string;
   /** Only records with own changes not yet acknowledged (still waiting to reach HQ). */
   pending?: boolean;
@@ -32,6 +34,11 @@ export interface ActivityFilter {
   region?: RegionOrUnknown;
   postCode?: string;
   officerId?: string;
+  /**
+   * A lead's posts (the log's place choices): a region keeps only those of its posts, as the
+   * lead's summaries count no other. Undefined at HQ: a region is all its posts.
+   */
+  visiblePosts?: readonly string[];
 }
 
 /** A stored entry as screens get it: its view, or why it cannot be read. */
@@ -71,95 +78,134 @@ interface Range {
   upper: IndexableType;
 }
 
-/** The keys of one range, or of any of several (a typed word: its prefix, and options). */
-type KeySet = Range | Range[];
-
 /**
- * The query plan. The most specific compound indexes that cover the filters become the
- * `drivers`: key ranges already in sortKey order (several when the filter names posts: one
- * per post and review state of [postCode+reviewStatus+sortKey], merged newest first), so the
- * first rows are bounded reads whatever the table size. Filters they do not cover (text
- * words, a type or pending beside posts) become `sets` of primary keys to intersect; what no
- * index holds (the officer, a region this version does not know) is `rowCheck`, read from
- * the rows themselves.
+ * The query plan. The most specific index that covers the filters drives the order: its
+ * `drivers` are key ranges already in sortKey order (several when the filter names posts, a
+ * type alone or a review state alone: one per post and review state of
+ * [postCode+reviewStatus+sortKey], or per type and state of [type+reviewStatus+sortKey],
+ * merged newest first), so the first rows are bounded reads whatever the table size. An
+ * officer drives alone ([officerId+sortKey]): its entries are a few thousand at most, so
+ * every other filter but the words is checked on its rows (`rowCheck`) rather than read as a
+ * network-wide set of keys. Otherwise the filters the drivers do not cover (text words, a
+ * type or pending beside posts) become `sets` of primary keys to intersect, each the union of
+ * its ranges; a region this version does not know is checked on the rows.
  */
-function plan(filter: ActivityFilter, types: ActivityTypeLookup): Plan {
+function plan(db: LiaisonDb, filter: ActivityFilter): PromiseExtended<Plan> {
   const lo = filter.from ?? '';
   const hi = filter.to ? filter.to + SORT_KEY_MAX_SUFFIX : '\uffff';
-  const on = (index: string, ...prefix: (string | number)[]): Range => ({
+  const on = (index: string, ...prefix: IndexableTypePart[]): Range => ({
     index,
     lower: [...prefix, lo],
     upper: [...prefix, hi],
   });
+  // Dexie promises throughout, never a native await: under liveQuery and in a transaction an
+  // await on a plain promise loses Dexie's zone (the live query stops watching, or the
+  // transaction commits early: PrematureCommitError).
+  const done = <T>(value: T) => Dexie.Promise.resolve(value);
   const pending = filter.pending === undefined ? undefined : filter.pending ? 1 : 0;
-  const { type, status } = filter;
+  const { type, status, officerId } = filter;
   // Each typed word: its prefix in the words, or an option whose labels have such a word.
-  const sets: KeySet[] = wordRanges(
+  const sets: Range[][] = wordRanges(
     filter.text ?? '',
-    ACTIVITY_TYPE_IDS.map((id) => types(id)),
+    ACTIVITY_TYPE_IDS.map((id) => db.typeLookup(id)),
   ).map((union) => union.map((r) => ({ index: 'words', ...r })));
-
   const posts = postsOf(filter);
-  let drivers: Range[];
+  if (posts?.length === 0) return done({ drivers: [], sets, rowCheck: undefined });
+
+  if (officerId !== undefined) {
+    const inRegion = unknownRegionOnly(filter);
+    const checks: ((row: ActivityRow) => boolean)[] = [
+      ...(type !== undefined ? [(row: ActivityRow) => row.type === type] : []),
+      ...(status !== undefined ? [(row: ActivityRow) => row.reviewStatus === status] : []),
+      ...(pending !== undefined ? [(row: ActivityRow) => row.pending === pending] : []),
+      ...(posts !== undefined ? [(row: ActivityRow) => posts.includes(row.postCode)] : []),
+      ...(inRegion ? [(row: ActivityRow) => regionOfPost(row.postCode) === 'unknown'] : []),
+    ];
+    return done({
+      drivers: [on('[officerId+sortKey]', officerId)],
+      sets,
+      rowCheck: checks.length === 0 ? undefined : (row) => checks.every((check) => check(row)),
+    });
+  }
+
+  const unknownRegion = unknownRegionOnly(filter);
+  const planned = (drivers: Range[]): Plan => {
+    if (pending !== undefined && drivers[0]?.index !== '[pending+sortKey]') {
+      sets.push([on('[pending+sortKey]', pending)]);
+    }
+    return {
+      drivers,
+      sets,
+      rowCheck: unknownRegion ? (row) => regionOfPost(row.postCode) === 'unknown' : undefined,
+    };
+  };
+  // A type's ranges, one per review state: the one chosen, or each its entries are in.
+  const ofType = (t: ActivityTypeId) =>
+    status !== undefined
+      ? done([on(TYPE_STATE_INDEX, t, status)])
+      : valuesAfter(db, [t]).then((states) => states.map((s) => on(TYPE_STATE_INDEX, t, s)));
   if (posts !== undefined) {
     const statuses = status !== undefined ? [status] : REVIEW_STATUSES;
-    drivers = posts.flatMap((post) =>
+    const drivers = posts.flatMap((post) =>
       statuses.map((s) => on('[postCode+reviewStatus+sortKey]', post, s)),
     );
-    if (type !== undefined) sets.push(on('[type+sortKey]', type));
-  } else if (type !== undefined && status !== undefined) {
-    drivers = [on('[type+reviewStatus+sortKey]', type, status)];
-  } else if (type !== undefined) drivers = [on('[type+sortKey]', type)];
-  else if (status !== undefined) drivers = [on('[reviewStatus+sortKey]', status)];
-  else if (pending !== undefined) drivers = [on('[pending+sortKey]', pending)];
-  else drivers = [{ index: 'sortKey', lower: lo, upper: hi }];
-
-  if (pending !== undefined && drivers[0]?.index !== '[pending+sortKey]') {
-    sets.push(on('[pending+sortKey]', pending));
+    if (type === undefined) return done(planned(drivers));
+    return ofType(type).then((ranges) => {
+      sets.push(ranges);
+      return planned(drivers);
+    });
   }
-  return { drivers, sets, rowCheck: rowCheckOf(filter) };
+  if (type !== undefined) return ofType(type).then(planned);
+  if (status !== undefined) {
+    return listedTypes(db).then((types) =>
+      planned(types.map((t) => on(TYPE_STATE_INDEX, t, status))),
+    );
+  }
+  if (pending !== undefined) return done(planned([on('[pending+sortKey]', pending)]));
+  return done(planned([{ index: 'sortKey', lower: lo, upper: hi }]));
 }
 
 /**
- * The posts a filter keeps, when an index can find them: its post, or the posts of a known
- * region (the summaries' rule, regionOfPost). None (an empty list) when the post lies outside
- * the region; undefined when the filter does not narrow by a known place.
+ * The posts a filter keeps, when an index can find them: its post, the posts of a known
+ * region (the summaries' rule, regionOfPost), or for a lead the posts it may see within the
+ * region (`visiblePosts`: the summaries count no other, so a drill-down shows what they
+ * counted). None (an empty list) when the post lies outside the region; undefined when the
+ * filter does not narrow by a place an index can find (none, or HQ's unknown region).
  */
 function postsOf(filter: ActivityFilter): readonly string[] | undefined {
-  const { postCode, region } = filter;
-  if (postCode !== undefined) {
-    return region === undefined || regionOfPost(postCode) === region ? [postCode] : [];
-  }
-  if (region !== undefined && isRegionId(region)) return postsInRegion(region).map((p) => p.code);
+  const { postCode, region, visiblePosts } = filter;
+  if (region === undefined) return postCode === undefined ? undefined : [postCode];
+  const inRegion = (code: string) =>
+    regionOfPost(code) === region && (visiblePosts === undefined || visiblePosts.includes(code));
+  if (postCode !== undefined) return inRegion(postCode) ? [postCode] : [];
+  if (visiblePosts !== undefined) return [...new Set(visiblePosts)].filter(inRegion);
+  if (isRegionId(region)) return postsInRegion(region).map((p) => p.code);
   return undefined;
 }
 
-/** What no index holds: the officer (no officer index in this schema) and the unknown region. */
-function rowCheckOf(filter: ActivityFilter): ((row: ActivityRow) => boolean) | undefined {
-  const { officerId, region, postCode } = filter;
-  const unknownRegion = region === 'unknown' && postCode === undefined;
-  if (officerId === undefined && !unknownRegion) return undefined;
-  return (row) =>
-    (officerId === undefined || row.officerId === officerId) &&
-    (!unknownRegion || regionOfPost(row.postCode) === 'unknown');
+/** HQ's region "Other posts" (posts this version does not know): no index holds it. */
+function unknownRegionOnly(filter: ActivityFilter): boolean {
+  return postsOf(filter) === undefined && filter.region === 'unknown';
 }
 
 interface Plan {
   drivers: Range[];
-  sets: KeySet[];
+  /** Each a union of ranges; an id must be in every set. */
+  sets: Range[][];
   rowCheck: ((row: ActivityRow) => boolean) | undefined;
 }
 
-async function keysIn(db: LiaisonDb, set: KeySet): Promise<Iterable<string>> {
-  if (!Array.isArray(set)) {
-    return db.activities.where(set.index).between(set.lower, set.upper, true, true).primaryKeys();
-  }
-  // A union: a row may lie in several of its ranges (old label words and its option token).
-  const union = new Set<string>();
-  for (const keys of await Promise.all(set.map((r) => keysIn(db, r)))) {
-    for (const key of keys) union.add(key);
-  }
-  return union;
+/**
+ * The ids in any of the ranges. An id may come more than once (a row holding a typed word's
+ * prefix and one of its options, or two of its options): the caller makes a Set of them.
+ */
+async function keysIn(db: LiaisonDb, union: Range[]): Promise<string[]> {
+  const found = await Promise.all(
+    union.map((r) =>
+      db.activities.where(r.index).between(r.lower, r.upper, true, true).primaryKeys(),
+    ),
+  );
+  return found.flat();
 }
 
 /**
@@ -196,10 +242,11 @@ async function newestKeys(db: LiaisonDb, drivers: Range[], limit: number): Promi
  * records have no sortKey and are in none of these indexes.
  *
  * `limit` is for first paint and scrolling: with at most one of type / status / pending
- * (or type and status together), or posts with a status, and no text, only `limit` keys
- * are read per range, so the first screen costs the same at 100 or 100,000 records. Text and
+ * (or type and status together), posts, or an officer, and no text, only `limit` keys are
+ * read per range, so the first screen costs the same at 100 or 100,000 records. Text and
  * the other combinations read the matching keys of each index involved and intersect them
- * (see selectIds); an officer is checked on the rows, read a slice at a time.
+ * (see selectIds); beside an officer, the other filters are checked on its rows, read a
+ * slice at a time.
  */
 export async function listActivityIds(
   db: LiaisonDb,
@@ -211,7 +258,7 @@ export async function listActivityIds(
 
 /** Below this many candidates, reading their rows beats reading the driver's whole range. */
 const ROW_LOOKUP_MAX = 2000;
-/** Rows read at a time when a filter needs the row itself (the officer). */
+/** Rows read at a time when a filter needs the row itself (beside an officer). */
 const ROW_SLICE = 500;
 
 /** listActivityIds with the candidate threshold exposed, so tests can run both paths. */
@@ -221,45 +268,56 @@ export async function selectIds(
   limit: number,
   rowLookupMax: number,
 ): Promise<string[]> {
-  const { drivers, sets, rowCheck } = plan(filter, db.typeLookup);
-  if (limit <= 0 || drivers.length === 0) return [];
-  return db.transaction('r', db.activities, async () => {
-    if (sets.length === 0 && !rowCheck) return newestKeys(db, drivers, limit);
-    const found = await Promise.all(sets.map((r) => keysIn(db, r)));
-    // Smallest set first: most ids are rejected by the first lookup.
-    const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
-    const matches = (id: string) => lookups.every((set) => set.has(id));
-    const smallest = lookups[0];
+  if (limit <= 0) return [];
+  return db.transaction('r', db.activities, async () =>
+    idsOf(db, await plan(db, filter), limit, rowLookupMax),
+  );
+}
 
-    if (smallest && smallest.size <= rowLookupMax) {
-      // Few candidates (a typical search): check them against the drivers' ranges here.
-      const rows = await db.activities.bulkGet([...smallest]);
-      return rows
-        .filter(
-          (row): row is ActivityRow =>
-            !!row &&
-            drivers.some((d) => inRange(row, d)) &&
-            matches(row.id) &&
-            (!rowCheck || rowCheck(row)),
-        )
-        .sort(newestFirst)
-        .slice(0, limit)
-        .map((row) => row.id);
+/** The plan's ids, newest first, at most `limit`: inside selectIds' or the count's transaction. */
+async function idsOf(
+  db: LiaisonDb,
+  { drivers, sets, rowCheck }: Plan,
+  limit: number,
+  rowLookupMax: number,
+): Promise<string[]> {
+  if (drivers.length === 0) return [];
+  if (sets.length === 0 && !rowCheck) return newestKeys(db, drivers, limit);
+  const found = await Promise.all(sets.map((union) => keysIn(db, union)));
+  // Smallest set first: most ids are rejected by the first lookup.
+  const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
+  const matches = (id: string) => lookups.every((set) => set.has(id));
+  const smallest = lookups[0];
+
+  if (smallest && smallest.size <= rowLookupMax) {
+    // Few candidates (a typical search): check them against the drivers' ranges here.
+    const rows = await db.activities.bulkGet([...smallest]);
+    return rows
+      .filter(
+        (row): row is ActivityRow =>
+          !!row &&
+          drivers.some((d) => inRange(row, d)) &&
+          matches(row.id) &&
+          (!rowCheck || rowCheck(row)),
+      )
+      .sort(newestFirst)
+      .slice(0, limit)
+      .map((row) => row.id);
+  }
+  const ordered = await newestKeys(db, drivers, Infinity);
+  const kept = lookups.length === 0 ? ordered : ordered.filter(matches);
+  if (!rowCheck) return kept.slice(0, limit);
+  // What only the row holds (beside an officer, HQ's unknown region): read the candidates
+  // newest first, a slice at a time, and stop once the window is full (a count reads them
+  // all: an officer's entries, or the other filters' candidates; docs/summaries.md).
+  const result: string[] = [];
+  for (let i = 0; i < kept.length && result.length < limit; i += ROW_SLICE) {
+    const rows = await db.activities.bulkGet(kept.slice(i, i + ROW_SLICE));
+    for (const row of rows) {
+      if (row && rowCheck(row) && result.length < limit) result.push(row.id);
     }
-    const ordered = await newestKeys(db, drivers, Infinity);
-    const kept = lookups.length === 0 ? ordered : ordered.filter(matches);
-    if (!rowCheck) return kept.slice(0, limit);
-    // The officer is on the row alone: read the candidates newest first, a slice at a time,
-    // and stop once the window is full (a count reads them all: see docs/summaries.md).
-    const result: string[] = [];
-    for (let i = 0; i < kept.length && result.length < limit; i += ROW_SLICE) {
-      const rows = await db.activities.bulkGet(kept.slice(i, i + ROW_SLICE));
-      for (const row of rows) {
-        if (row && rowCheck(row) && result.length < limit) result.push(row.id);
-      }
-    }
-    return result;
-  });
+  }
+  return result;
 }
 
 /** The row's key in the range's index ('[a+b]' is compound), and whether it lies inside. */
@@ -274,7 +332,7 @@ function inRange(row: ActivityRow, r: Range): boolean {
 }
 
 /** The index order, reversed: sortKey, then primary key, both descending. */
-function newestFirst(
+export function newestFirst(
   a: { sortKey?: string; id: string },
   b: { sortKey?: string; id: string },
 ): number {
@@ -286,21 +344,28 @@ function newestFirst(
 
 /**
  * How many records match: the virtual list's length. Without filters it is meta's counter
- * (no count over 100,000 rows); with one index's filters an index count; else the ids.
+ * (no count over 100,000 rows); with one index's filters (an officer alone among them) the
+ * sum of its ranges' counts; else the ids.
  */
 export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}): Promise<number> {
-  const unfiltered = Object.values(filter).every((v) => v === undefined || v === '');
+  // A lead's visible posts narrow a region only: alone they are no filter.
+  const unfiltered = Object.entries(filter).every(
+    ([name, v]) => name === 'visiblePosts' || v === undefined || v === '',
+  );
   if (unfiltered) return (await getMeta(db, 'activityCount')) ?? 0;
-  const { drivers, sets, rowCheck } = plan(filter, db.typeLookup);
-  if (sets.length === 0 && !rowCheck) {
+  return db.transaction('r', db.activities, async () => {
+    const planned = await plan(db, filter);
+    const { drivers, sets, rowCheck } = planned;
+    if (sets.length > 0 || rowCheck) {
+      return (await idsOf(db, planned, Infinity, ROW_LOOKUP_MAX)).length;
+    }
     const counts = await Promise.all(
       drivers.map((d) =>
         db.activities.where(d.index).between(d.lower, d.upper, true, true).count(),
       ),
     );
     return counts.reduce((a, b) => a + b, 0);
-  }
-  return (await listActivityIds(db, filter)).length;
+  });
 }
 
 /** Every change to a record, local and imported, in HLC order (the order merge applies). */

@@ -18,6 +18,7 @@ import {
   STORES_V5,
   STORES_V6,
   STORES_V7,
+  STORES_V8,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
@@ -101,6 +102,9 @@ export class LiaisonDb extends Dexie {
     this.version(7)
       .stores(STORES_V7)
       .upgrade((tx) => upgradeToV7(tx));
+    // Indexes only (STORES_V8): IndexedDB drops the two old ones and fills the officer's
+    // from the stored rows in the version change, so no data moves.
+    this.version(8).stores(STORES_V8);
     this.connection = new ConnectionKeeper(this);
   }
 

@@ -1,6 +1,7 @@
 // The review queue's repository: a lead's or HQ's review of an entry written as ordinary
 // changes (review fields and one comment item), so it travels in bundles and receipts like
 // any change, checked first by the rules of shared/review; and the queue read by index.
+import { type IndexableTypePart } from 'dexie';
 import { type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { applyFieldValues, type FieldValues } from '../../../shared/domain/activity-paths.ts';
@@ -20,9 +21,11 @@ import {
   type Author,
   type WriteOptions,
 } from './activities.ts';
+import { newestFirst } from './activity-queries.ts';
 import { type LiaisonDb } from './db.ts';
 import { toActivity, toView, type ActivityView } from './rows.ts';
 import { SORT_KEY_MAX_SUFFIX } from './schema.ts';
+import { listedTypes, TYPE_STATE_INDEX } from './type-index.ts';
 import { getMeta } from './meta.ts';
 import { DEMO_OFFICERS } from '../../../shared/identity/demo.ts';
 
@@ -151,8 +154,9 @@ export interface QueueFilter {
 
 /**
  * The queue's entries, newest first. Per post and state it reads one key range of
- * [postCode+reviewStatus+sortKey] (the period bounds the range too); without posts,
- * [reviewStatus+sortKey]. Type and officer are checked on the rows read.
+ * [postCode+reviewStatus+sortKey] (the period bounds the range too); without posts, one of
+ * [type+reviewStatus+sortKey] per type (the one chosen, or each listed) and state. Type and
+ * officer are checked on the rows read.
  */
 export async function listQueue(db: LiaisonDb, filter: QueueFilter): Promise<ActivityView[]> {
   const lo = filter.from ?? '';
@@ -160,19 +164,19 @@ export async function listQueue(db: LiaisonDb, filter: QueueFilter): Promise<Act
   const states: readonly ReviewStatus[] = filter.state
     ? [filter.state]
     : ['pending', 'issues', 'returned', 'approved'];
-  const ranges = filter.posts
-    ? filter.posts.flatMap((post) =>
-        states.map((state) => ({
-          index: '[postCode+reviewStatus+sortKey]',
-          lower: [post, state, lo],
-          upper: [post, state, hi],
-        })),
+  const range = (index: string, ...prefix: IndexableTypePart[]) => ({
+    index,
+    lower: [...prefix, lo],
+    upper: [...prefix, hi],
+  });
+  const { posts, type } = filter;
+  const ranges = posts
+    ? posts.flatMap((post) =>
+        states.map((state) => range('[postCode+reviewStatus+sortKey]', post, state)),
       )
-    : states.map((state) => ({
-        index: '[reviewStatus+sortKey]',
-        lower: [state, lo],
-        upper: [state, hi],
-      }));
+    : (type !== undefined ? [type] : await listedTypes(db)).flatMap((t) =>
+        states.map((state) => range(TYPE_STATE_INDEX, t, state)),
+      );
   return db.transaction('r', db.activities, async () => {
     const found = await Promise.all(
       ranges.map((r) =>
@@ -182,9 +186,9 @@ export async function listQueue(db: LiaisonDb, filter: QueueFilter): Promise<Act
     return found
       .flat()
       .filter((row) => !row.deleted)
-      .filter((row) => filter.type === undefined || row.type === filter.type)
+      .filter((row) => type === undefined || row.type === type)
       .filter((row) => filter.officerId === undefined || row.officerId === filter.officerId)
-      .sort((a, b) => ((a.sortKey ?? '') < (b.sortKey ?? '') ? 1 : -1))
+      .sort(newestFirst)
       .map(toView);
   });
 }
@@ -194,20 +198,22 @@ export async function countByState(
   db: LiaisonDb,
   posts: readonly string[] | undefined,
 ): Promise<Record<ReviewStatus, number>> {
-  const count = (state: ReviewStatus) =>
-    posts
-      ? Promise.all(
-          posts.map((post) =>
-            db.activities
-              .where('[postCode+reviewStatus+sortKey]')
-              .between([post, state, ''], [post, state, '\uffff'], true, true)
-              .count(),
-          ),
-        ).then((n) => n.reduce((a, b) => a + b, 0))
-      : db.activities
-          .where('[reviewStatus+sortKey]')
-          .between([state, ''], [state, '\uffff'], true, true)
-          .count();
+  // Without posts, each listed type's range of the state (no index holds a state alone).
+  const prefixes: IndexableTypePart[][] = posts
+    ? posts.map((post) => [post])
+    : (await listedTypes(db)).map((type) => [type]);
+  const index = posts ? '[postCode+reviewStatus+sortKey]' : TYPE_STATE_INDEX;
+  const count = async (state: ReviewStatus) => {
+    const counts = await Promise.all(
+      prefixes.map((prefix) =>
+        db.activities
+          .where(index)
+          .between([...prefix, state, ''], [...prefix, state, '\uffff'], true, true)
+          .count(),
+      ),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  };
   const [pending, approved, issues, returned] = await Promise.all(
     (['pending', 'approved', 'issues', 'returned'] as const).map(count),
   );
@@ -253,21 +259,25 @@ export async function listPeople(db: LiaisonDb): Promise<Person[]> {
   return [...people.values()];
 }
 
-/** An officer's entries a reviewer sent back (returned, or with issues), newest first. */
+/**
+ * An officer's entries a reviewer sent back (returned, or with issues), newest first: each
+ * listed type's ranges of those two states, few rows, checked for the officer (its own range
+ * of [officerId+sortKey] would read all its entries after every save).
+ */
 export async function listReturned(db: LiaisonDb, officerId: string): Promise<ActivityView[]> {
+  const types = await listedTypes(db);
   const found = await Promise.all(
-    (['returned', 'issues'] as const).map((state) =>
-      db.activities
-        .where('[reviewStatus+sortKey]')
-        .between([state, ''], [state, '\uffff'], true, true)
-        .filter((row) => row.officerId === officerId)
-        .toArray(),
+    types.flatMap((type) =>
+      (['returned', 'issues'] as const).map((state) =>
+        db.activities
+          .where(TYPE_STATE_INDEX)
+          .between([type, state, ''], [type, state, '\uffff'], true, true)
+          .filter((row) => row.officerId === officerId)
+          .toArray(),
+      ),
     ),
   );
-  return found
-    .flat()
-    .sort((a, b) => ((a.sortKey ?? '') < (b.sortKey ?? '') ? 1 : -1))
-    .map(toView);
+  return found.flat().sort(newestFirst).map(toView);
 }
 
 /** How many of an officer's entries wait for its correction: the status strip's count. */

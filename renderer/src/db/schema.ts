@@ -163,8 +163,31 @@ export const STORES_V6 = {
  */
 export const STORES_V7 = { ...STORES_V6 };
 
+/**
+ * Version 8: the officer filter gets its index ([officerId+sortKey]: an officer's entries are
+ * one key range, newest first), and the type alone and the review state alone lose theirs
+ * ([type+sortKey], [reviewStatus+sortKey]): [type+reviewStatus+sortKey] answers both, one
+ * range per state of the type or per type of the state, merged newest first
+ * (activity-queries.ts). A listed row keeps one index entry fewer than before, which is what
+ * HQ's import and the demo seeding spend their time writing (docs/database.md). IndexedDB
+ * fills the new index from the stored rows itself: no upgrade step.
+ */
+export const STORES_V8 = {
+  ...STORES_V7,
+  activities: [
+    'id',
+    'sortKey',
+    '[type+reviewStatus+sortKey]',
+    '[pending+sortKey]',
+    '*words',
+    'localSeq',
+    '[postCode+reviewStatus+sortKey]',
+    '[officerId+sortKey]',
+  ].join(', '),
+};
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

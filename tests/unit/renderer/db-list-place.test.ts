@@ -11,6 +11,8 @@ import {
   type Author,
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
+import { loadSummary } from '../../../renderer/src/db/summary-queries.ts';
+import { placeFilter } from '../../../renderer/src/features/log/place.ts';
 import { regionOfPost } from '../../../shared/summary/totals.ts';
 import { liaisonInput, openTestDb } from './db-fixtures.ts';
 
@@ -137,5 +139,41 @@ describe('the place filters', () => {
     expect(byOfficer.reduce((a, b) => a + b, 0)).toBe(made.length);
     expect(byRegion.reduce((a, b) => a + b, 0)).toBe(made.length);
     expect(byRegion[0]).toBe(made.filter((m) => ['BOG', 'PAP'].includes(m.postCode)).length);
+  });
+});
+
+describe('a lead’s place filters', () => {
+  it('count in a region only the posts the lead may see, as its summary does', async () => {
+    // The lead leads Bogotá and a post this version does not know; its database still holds
+    // Port-au-Prince's and London's entries (a post that left its scope).
+    const { db, made } = await network();
+    const leadPosts = ['BOG', 'ZZZ'];
+    const none = { region: '', postCode: '', officerId: '' } as const;
+    const period = { kind: 'fiscal-year', fiscalYear: 2025 } as const;
+    for (const region of ['americas', 'unknown', 'europe'] as const) {
+      const filter = placeFilter({ ...none, region }, leadPosts);
+      const summary = await loadSummary(
+        db,
+        { period, by: [], filter: { region } },
+        { role: 'lead', posts: leadPosts },
+      );
+      const want = made
+        .filter((m) => leadPosts.includes(m.postCode) && regionOfPost(m.postCode) === region)
+        .map((m) => m.id);
+      // This test's catalogue is not the app's, so the summary holds its entries apart as
+      // not counted: still one each, in the lead's posts alone.
+      const { entries = 0, notCounted = 0 } = summary.current.total;
+      expect(await countActivities(db, filter), region).toBe(entries + notCounted);
+      expect(await countActivities(db, filter), region).toBe(want.length);
+      expect((await selectIds(db, filter, Infinity, 0)).sort(), region).toEqual(want.sort());
+    }
+    // Port-au-Prince's entries are in the region at HQ, and still listed by their post.
+    const americas = made.filter((m) => regionOfPost(m.postCode) === 'americas').length;
+    expect(await countActivities(db, placeFilter({ ...none, region: 'americas' }))).toBe(americas);
+    expect(await countActivities(db, { postCode: 'PAP', visiblePosts: leadPosts })).toBe(
+      made.filter((m) => m.postCode === 'PAP').length,
+    );
+    // The lead's visible posts alone narrow nothing: the whole log, from the counter.
+    expect(await countActivities(db, { visiblePosts: leadPosts })).toBe(made.length);
   });
 });

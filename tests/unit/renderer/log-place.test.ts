@@ -3,6 +3,7 @@
 // never contradict each other, the CSV header's place lines, and names with ids beside them.
 import { describe, expect, it } from 'vitest';
 import { getPost } from '../../../shared/domain/posts.ts';
+import { type ActivityFilter } from '../../../renderer/src/db/index.ts';
 import { EMPTY_FILTERS } from '../../../renderer/src/kernel/store.ts';
 import {
   choosePlace,
@@ -38,6 +39,10 @@ describe('the log filtered by place', () => {
     const place = { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' } as const;
     expect(placeFilter(place)).toEqual(place);
     expect(hasPlace({ ...none, officerId: 'x' })).toBe(true);
+    // A lead's posts narrow a region only, so they go with a region and nothing else.
+    expect(placeFilter(EMPTY_FILTERS, ['BOG'])).toEqual({});
+    expect(placeFilter({ ...none, postCode: 'BOG' }, ['BOG'])).toEqual({ postCode: 'BOG' });
+    expect(placeFilter(place, ['BOG'])).toEqual({ ...place, visiblePosts: ['BOG'] });
   });
 
   it('offers the posts of the chosen region and the officers of the chosen post, by name', () => {
@@ -115,6 +120,13 @@ describe('the log filtered by place', () => {
       ['Region', 'region americas'],
       ['Post', 'post BOG'],
       ['Officer', 'officer lo-bogota-1'],
+    ]);
+    // A lead's visible posts are no choice of its own: the region line names the region.
+    const lead: ActivityFilter = { region: 'americas', visiblePosts: ['BOG'] };
+    expect(placeHeaderLines(lead, lineWords)).toEqual([
+      ['Region', 'region americas'],
+      ['Post', 'All posts'],
+      ['Officer', 'All officers'],
     ]);
   });
 });

@@ -25,7 +25,7 @@ import { LogExport } from './LogExport.tsx';
 import { ReturnedPanel } from '../review/index.ts';
 import { NilReportPanel } from '../nil-reports/index.ts';
 import { periodRange } from './period.ts';
-import { placeFilter } from './place.ts';
+import { placeFilter, visiblePostsOf } from './place.ts';
 import { useDebounced } from './useDebounced.ts';
 import { focusSoon } from '../../ui/focus.ts';
 
@@ -48,7 +48,7 @@ export function ActivityList({ session }: { session: Session }) {
     ...(filters.status ? { status: filters.status } : {}),
     ...periodRange(filters, postToday(session.postOf(session.profile.postCode))),
     ...(text ? { text } : {}),
-    ...placeFilter(filters),
+    ...placeFilter(filters, visiblePostsOf(session.identity)),
   };
   // The filter's JSON is its identity: equal filters give the same query object.
   const key = JSON.stringify(filter);

@@ -11,7 +11,7 @@ import { type Session } from '../../kernel/session.ts';
 import { useUi, type ListFilters } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { usePeople } from '../review/index.ts';
-import { choosePlace, placeChoices, type Choice, type Place } from './place.ts';
+import { choosePlace, placeChoices, visiblePostsOf, type Choice, type Place } from './place.ts';
 
 function PlaceSelect({
   id,
@@ -56,10 +56,7 @@ export function PlaceFilters({ filters, session }: { filters: ListFilters; sessi
   );
   // A lead sees its posts; HQ the profile's, or the demo network's before any profile.
   const posts = useMemo(
-    () =>
-      identity.role === 'lead'
-        ? (identity.posts ?? [])
-        : (profilePosts ?? DEMO_POSTS.map((p) => p.code)),
+    () => visiblePostsOf(identity) ?? profilePosts ?? DEMO_POSTS.map((p) => p.code),
     [identity, profilePosts],
   );
   const choices = useMemo(

@@ -5,18 +5,31 @@ import { type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { REGIONS, type Post } from '../../../../shared/domain/posts.ts';
 import { regionOfPost, type RegionOrUnknown } from '../../../../shared/summary/totals.ts';
 import { type ActivityFilter } from '../../db/index.ts';
+import { type DeviceIdentity } from '../../db/meta.ts';
 import { type ListFilters } from '../../kernel/store.ts';
 
 export type Place = Pick<ListFilters, 'region' | 'postCode' | 'officerId'>;
 
-/** The query's part for the place: only what is chosen. */
+/** The posts whose entries a lead's place choices cover; undefined for HQ (every post). */
+export function visiblePostsOf(identity: DeviceIdentity): readonly string[] | undefined {
+  return identity.role === 'lead' ? (identity.posts ?? []) : undefined;
+}
+
+/**
+ * The query's part for the place: only what is chosen. A lead's region is the region's
+ * posts the lead may see (`visiblePosts`), the ones its summaries count, so "Show these
+ * entries" lists what the summary counted even while the database still holds entries of a
+ * post no longer in the lead's scope.
+ */
 export function placeFilter(
   filters: Place,
-): Pick<ActivityFilter, 'region' | 'postCode' | 'officerId'> {
+  visiblePosts?: readonly string[],
+): Pick<ActivityFilter, 'region' | 'postCode' | 'officerId' | 'visiblePosts'> {
   return {
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.postCode ? { postCode: filters.postCode } : {}),
     ...(filters.officerId ? { officerId: filters.officerId } : {}),
+    ...(filters.region && visiblePosts ? { visiblePosts } : {}),
   };
 }
 

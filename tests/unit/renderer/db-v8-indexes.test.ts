@@ -1,0 +1,257 @@
+// Version 8 swaps two indexes of the entries for an officer's: a version 7 database with
+// random entries (types, one the catalogue does not know, review states, posts, officers,
+// days, deleted rows) opens at version 8, and the officer, a type alone, a review state alone,
+// a type with a state, each with the other filters, list the same ids in the same order as a
+// plain filter and sort of every row, windows and counts alike; so do the review queue's
+// reads that used the dropped indexes.
+import Dexie, { liveQuery } from 'dexie';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { selectIds } from '../../../renderer/src/db/activity-queries.ts';
+import {
+  countActivities,
+  countByState,
+  createActivity,
+  listQueue,
+  listReturned,
+  openDatabase,
+  reviewActivity,
+  type ActivityFilter,
+  type LiaisonDb,
+} from '../../../renderer/src/db/index.ts';
+import { DB_VERSION, STORES_V7, type ActivityRow } from '../../../renderer/src/db/schema.ts';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/domain/activity.ts';
+import { ACTIVITY_TYPE_IDS, type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
+import { regionOfPost } from '../../../shared/summary/totals.ts';
+import { freshName, liaisonInput, openTestDb } from './db-fixtures.ts';
+
+const opened: LiaisonDb[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** A type a newer app may write: this build's catalogue does not know it. */
+const NEWER_TYPE = 'drone-survey' as ActivityTypeId;
+const TYPES: readonly ActivityTypeId[] = [...ACTIVITY_TYPE_IDS, NEWER_TYPE];
+/** Two posts of the Americas, one of Europe, one of Africa, one this version does not know. */
+const POSTS = ['BOG', 'PAP', 'LON', 'NBO', 'ZZZ'] as const;
+const OFFICERS = ['lo-1', 'lo-2', 'lo-3', 'lo-4', 'lo-5'] as const;
+const WORDS = ['border', 'airline', 'briefing'] as const;
+
+const arbEntry = fc.record({
+  id: fc.stringMatching(/^[a-z0-9]{6}$/),
+  type: fc.constantFrom(...TYPES),
+  status: fc.constantFrom(...REVIEW_STATUSES),
+  postCode: fc.constantFrom(...POSTS),
+  officerId: fc.constantFrom(...OFFICERS),
+  day: fc.integer({ min: 1, max: 28 }),
+  // Few distinct times, so equal sort keys happen and the id decides.
+  ms: fc.integer({ min: 0, max: 2 }),
+  deleted: fc.boolean().chain((d) => (d ? fc.boolean() : fc.constant(false))),
+  pending: fc.constantFrom(0 as const, 1 as const),
+  word: fc.constantFrom(...WORDS),
+});
+type Entry = typeof arbEntry extends fc.Arbitrary<infer T> ? T : never;
+
+/** The row as a build of version 7 stored it: a deleted row has no sortKey and no words. */
+function rowOf(e: Entry): ActivityRow {
+  const occurredOn = `2025-01-${String(e.day).padStart(2, '0')}`;
+  const createdAt = `2025-01-01T09:00:00.00${e.ms}Z`;
+  return {
+    id: e.id,
+    type: e.type,
+    schemaVersion: 1,
+    officerId: e.officerId,
+    postCode: e.postCode,
+    occurredOn,
+    data: {},
+    review: { status: e.status },
+    deleted: e.deleted,
+    createdAt,
+    updatedAt: createdAt,
+    clocks: {},
+    reviewStatus: e.status,
+    words: e.deleted ? [] : [e.word],
+    pending: e.pending,
+    localSeq: 0,
+    ...(e.deleted ? {} : { sortKey: `${occurredOn}|${createdAt}` }),
+  };
+}
+
+/** The ids a filter keeps, worked out from every row: a plain filter, then newest first. */
+function plainly(rows: readonly ActivityRow[], f: ActivityFilter): string[] {
+  const words = (f.text ?? '').split(/\s+/).filter((w) => w !== '');
+  return rows
+    .filter(
+      (row) =>
+        row.sortKey !== undefined &&
+        (f.type === undefined || row.type === f.type) &&
+        (f.status === undefined || row.reviewStatus === f.status) &&
+        (f.pending === undefined || row.pending === (f.pending ? 1 : 0)) &&
+        (f.officerId === undefined || row.officerId === f.officerId) &&
+        (f.postCode === undefined || row.postCode === f.postCode) &&
+        (f.region === undefined || regionOfPost(row.postCode) === f.region) &&
+        (f.region === undefined ||
+          f.visiblePosts === undefined ||
+          f.visiblePosts.includes(row.postCode)) &&
+        (f.from === undefined || row.occurredOn >= f.from) &&
+        (f.to === undefined || row.occurredOn <= f.to) &&
+        words.every((w) => row.words.some((rw) => rw.startsWith(w))),
+    )
+    .sort((a, b) =>
+      a.sortKey === b.sortKey
+        ? a.id < b.id
+          ? 1
+          : -1
+        : (a.sortKey ?? '') < (b.sortKey ?? '')
+          ? 1
+          : -1,
+    )
+    .map((row) => row.id);
+}
+
+const FILTERS: readonly ActivityFilter[] = [
+  { officerId: 'lo-1' },
+  { officerId: 'lo-2', from: '2025-01-08', to: '2025-01-20' },
+  { type: 'training' },
+  { type: NEWER_TYPE },
+  { type: 'liaison', from: '2025-01-05', to: '2025-01-15' },
+  { status: 'pending' },
+  { status: 'returned', to: '2025-01-14' },
+  { type: 'training', status: 'approved' },
+  { type: NEWER_TYPE, status: 'issues' },
+  { officerId: 'lo-1', type: 'training' },
+  { officerId: 'lo-3', status: 'issues' },
+  { officerId: 'lo-2', postCode: 'BOG' },
+  { officerId: 'lo-2', region: 'americas' },
+  { officerId: 'lo-4', region: 'unknown' },
+  { officerId: 'lo-5', pending: true },
+  { officerId: 'lo-1', text: 'air' },
+  { officerId: 'lo-1', type: 'liaison', status: 'pending', postCode: 'PAP', pending: false },
+  { officerId: 'lo-3', region: 'americas', visiblePosts: ['BOG'] },
+  { postCode: 'BOG', type: 'training' },
+  { region: 'americas', status: 'pending', type: 'removal' },
+  { region: 'europe', type: 'info-report', from: '2025-01-10' },
+  { type: 'training', pending: true },
+  { status: 'approved', text: 'brief' },
+  { status: 'issues', pending: false },
+  { type: 'evacuation', text: 'border' },
+  { region: 'americas', visiblePosts: ['BOG', 'ZZZ'] },
+  { region: 'unknown', visiblePosts: ['BOG', 'ZZZ'], status: 'pending' },
+  { region: 'unknown', type: 'liaison' },
+];
+
+/** A version 7 database holding the rows, opened by this build (version 8). */
+async function upgraded(rows: readonly ActivityRow[]): Promise<LiaisonDb> {
+  const name = freshName();
+  const v7 = new Dexie(name);
+  v7.version(7).stores(STORES_V7);
+  await v7.open();
+  await v7.table('activities').bulkPut([...rows]);
+  v7.close();
+  const db = await openDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+describe('the entries’ indexes of version 8', () => {
+  it('opens a version 7 database with the officer’s index and without the two dropped', async () => {
+    const db = await upgraded([]);
+    expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(8);
+    const names = db.activities.schema.indexes.map((i) => i.name);
+    expect(names).toContain('[officerId+sortKey]');
+    expect(names).not.toContain('[type+sortKey]');
+    expect(names).not.toContain('[reviewStatus+sortKey]');
+    const idb = db.backendDB().transaction('activities').objectStore('activities');
+    expect([...idb.indexNames].sort()).toEqual([...names].sort());
+  });
+
+  it('lists and counts as a plain filter of every row, after the upgrade, on both plans', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(arbEntry, { selector: (e) => e.id, maxLength: 60 }),
+        async (entries) => {
+          const rows = entries.map(rowOf);
+          const db = await upgraded(rows);
+          for (const filter of FILTERS) {
+            const want = plainly(rows, filter);
+            const label = JSON.stringify(filter);
+            for (const rowLookupMax of [2000, 0]) {
+              expect(await selectIds(db, filter, Infinity, rowLookupMax), label).toEqual(want);
+              for (const limit of [1, 3, 10]) {
+                expect(await selectIds(db, filter, limit, rowLookupMax), label).toEqual(
+                  want.slice(0, limit),
+                );
+              }
+            }
+            expect(await countActivities(db, filter), label).toBe(want.length);
+          }
+          // The review queue without posts read the review state's index: now each type's.
+          const ids = (views: readonly { id: string }[]) => views.map((v) => v.id);
+          expect(ids(await listQueue(db, {}))).toEqual(plainly(rows, {}));
+          for (const state of REVIEW_STATUSES) {
+            expect(ids(await listQueue(db, { state }))).toEqual(plainly(rows, { status: state }));
+            expect(
+              ids(await listQueue(db, { state, type: 'training', officerId: 'lo-2' })),
+            ).toEqual(plainly(rows, { status: state, type: 'training', officerId: 'lo-2' }));
+          }
+          expect(ids(await listQueue(db, { type: NEWER_TYPE, from: '2025-01-10' }))).toEqual(
+            plainly(rows, { type: NEWER_TYPE, from: '2025-01-10' }),
+          );
+          const counts = await countByState(db, undefined);
+          for (const state of REVIEW_STATUSES) {
+            expect(counts[state]).toBe(plainly(rows, { status: state }).length);
+          }
+          const sentBack = (officerId: string) =>
+            plainly(rows, { officerId }).filter((id) =>
+              ['returned', 'issues'].includes(
+                rows.find((r) => r.id === id)?.reviewStatus as ReviewStatus,
+              ),
+            );
+          expect(ids(await listReturned(db, 'lo-1'))).toEqual(sentBack('lo-1'));
+          db.close();
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});
+
+describe('the officer and review-state reads under liveQuery', () => {
+  it('emit the new list and counts after a save and a review', async () => {
+    const t = await openTestDb();
+    opened.push(t.db);
+    const { db, author } = t;
+    const first = await createActivity(db, author, liaisonInput({ occurredOn: '2025-04-01' }));
+    const byOfficer: string[][] = [];
+    const approved: string[][] = [];
+    const queue: string[][] = [];
+    const waiting: number[] = [];
+    const subscriptions = [
+      liveQuery(() => selectIds(db, { officerId: author.officerId }, 10, 2000)).subscribe({
+        next: (ids) => byOfficer.push(ids),
+      }),
+      liveQuery(() => selectIds(db, { status: 'approved' }, 10, 2000)).subscribe({
+        next: (ids) => approved.push(ids),
+      }),
+      liveQuery(() => listQueue(db, { state: 'approved' })).subscribe({
+        next: (views) => queue.push(views.map((v) => v.id)),
+      }),
+      liveQuery(() => countByState(db, undefined)).subscribe({
+        next: (counts) => waiting.push(counts.pending),
+      }),
+    ];
+    await vi.waitFor(() => expect(byOfficer.at(-1)).toEqual([first.id]));
+    await vi.waitFor(() => expect(approved.at(-1)).toEqual([]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(1));
+    const later = await createActivity(db, author, liaisonInput({ occurredOn: '2025-05-01' }));
+    await vi.waitFor(() => expect(byOfficer.at(-1)).toEqual([later.id, first.id]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(2));
+    await reviewActivity(db, { ...author, officerId: 'lead-1' }, first.id, { status: 'approved' });
+    await vi.waitFor(() => expect(approved.at(-1)).toEqual([first.id]));
+    await vi.waitFor(() => expect(queue.at(-1)).toEqual([first.id]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(1));
+    for (const s of subscriptions) s.unsubscribe();
+  });
+});
