@@ -16,7 +16,7 @@ import { getMeta } from './meta.ts';
 import { toView, type ActivityView } from './rows.ts';
 import { unreadableOf, type UnreadableActivity } from './row-check.ts';
 import { SORT_KEY_MAX_SUFFIX, type ActivityRow } from './schema.ts';
-import { listedTypes, TYPE_STATE_INDEX, valuesAfter } from './type-index.ts';
+import { listedTypes, statesOf, TYPE_STATE_INDEX } from './type-index.ts';
 import { wordRanges } from './words.ts';
 
 export interface ActivityFilter {
@@ -143,7 +143,7 @@ function plan(db: LiaisonDb, filter: ActivityFilter): PromiseExtended<Plan> {
   const ofType = (t: ActivityTypeId) =>
     status !== undefined
       ? done([on(TYPE_STATE_INDEX, t, status)])
-      : valuesAfter(db, [t]).then((states) => states.map((s) => on(TYPE_STATE_INDEX, t, s)));
+      : statesOf(db, t).then((states) => states.map((s) => on(TYPE_STATE_INDEX, t, s)));
   if (posts !== undefined) {
     const statuses = status !== undefined ? [status] : REVIEW_STATUSES;
     const drivers = posts.flatMap((post) =>

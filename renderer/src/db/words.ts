@@ -39,7 +39,8 @@ export function tokenize(text: string): string[] {
  * '=interdiction.fraudType.counterfeit'. Its labels are the same for every row that chose it,
  * so they are not stored word by word (twice, en and fr): the search turns a typed word into
  * the tokens of the options whose labels match it (wordRanges), and a corrected label is
- * found at once in every row. Why '=': tokenize yields only letters and digits, and a typed
+ * found at once in every row written with option tokens (a row written before them keeps
+ * its old label words until it is next written, and is found by those). Why '=': tokenize yields only letters and digits, and a typed
  * word reads the prefix range [word, word + '\uffff'], which holds only keys that start with
  * that word's first letter or digit; a key starting with '=' is never a word, never shares a
  * prefix with one and never falls in such a range. Type ids and field names hold no dot, so

@@ -255,3 +255,37 @@ describe('the officer and review-state reads under liveQuery', () => {
     for (const s of subscriptions) s.unsubscribe();
   });
 });
+
+describe('a review state alone under liveQuery', () => {
+  it('runs again for a write in its state, not for a write of another state', async () => {
+    const t = await openTestDb();
+    opened.push(t.db);
+    const { db, author } = t;
+    const first = await createActivity(db, author, liaisonInput({ occurredOn: '2025-04-01' }));
+    let approvedRuns = 0;
+    const approved: string[][] = [];
+    const waiting: number[] = [];
+    const subscriptions = [
+      liveQuery(() => {
+        approvedRuns += 1;
+        return selectIds(db, { status: 'approved' }, 10, 2000);
+      }).subscribe({ next: (ids) => approved.push(ids) }),
+      liveQuery(() => countByState(db, undefined)).subscribe({
+        next: (counts) => waiting.push(counts.pending),
+      }),
+    ];
+    await vi.waitFor(() => expect(approved.at(-1)).toEqual([]));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(1));
+    const runsBefore = approvedRuns;
+    // A new entry waits for review: the pending count follows, the approved list has no
+    // reason to read again (the types are found in the index's gaps, not across all of it).
+    await createActivity(db, author, liaisonInput({ occurredOn: '2025-05-01' }));
+    await vi.waitFor(() => expect(waiting.at(-1)).toBe(2));
+    expect(approvedRuns).toBe(runsBefore);
+    // Approving one is a write in the approved state's range: the list reads again.
+    await reviewActivity(db, { ...author, officerId: 'lead-1' }, first.id, { status: 'approved' });
+    await vi.waitFor(() => expect(approved.at(-1)).toEqual([first.id]));
+    expect(approvedRuns).toBeGreaterThan(runsBefore);
+    for (const s of subscriptions) s.unsubscribe();
+  });
+});
