@@ -118,7 +118,6 @@ export function ImportHistory({ runs, profile, formatWhen, running, approval }: 
         className="sync-card"
         aria-labelledby="sync-last-heading"
         data-testid="sync-last-run"
-        data-run-id={latest?.id ?? ''}
       >
         <h2 id="sync-last-heading" tabIndex={-1}>
           {t('sync.report.lastHeading')}
