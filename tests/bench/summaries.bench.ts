@@ -43,8 +43,9 @@
 //                                     each (FILE.import, FILE.seed) for DevTools.
 // SUMMARIES_BENCH_ONLY=reuse SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
 //                                     (a)-(c) and (f) on the 500,000 entries a run stopped
-//                                     part way left in its Chromium profile (same port: same
-//                                     origin, same IndexedDB); the rollups are rebuilt first.
+//                                     part way, or a queries run, left in its Chromium profile
+//                                     (same port: same origin, same IndexedDB); the rollups are
+//                                     rebuilt first. A run given a profile keeps its store.
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
@@ -318,7 +319,9 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     log(`a-c: ${JSON.stringify(q)}; f: saves`);
     const saves = await call<{ withRollups: Stats; without: Stats }>(page, 'saves', SAVES);
     log(`f: ${JSON.stringify(saves)}`);
-    await call(page, 'cleanUp');
+    // A profile given by SUMMARIES_BENCH_PROFILE keeps its store, for a later
+    // SUMMARIES_BENCH_ONLY=reuse run (another build's reads on the very same entries).
+    if (!kept) await call(page, 'cleanUp');
 
     log('e: imports');
     const e = noImport ? {} : await importFigures(page, bundles);
