@@ -110,32 +110,36 @@ function plan(db: LiaisonDb, filter: ActivityFilter): PromiseExtended<Plan> {
     ACTIVITY_TYPE_IDS.map((id) => db.typeLookup(id)),
   ).map((union) => union.map((r) => ({ index: 'words', ...r })));
   const posts = postsOf(filter);
-  if (posts?.length === 0) return done({ drivers: [], sets, rowCheck: undefined });
+  if (posts?.length === 0) return done({ drivers: [], sets, without: [], rowCheck: undefined });
 
   if (officerId !== undefined) {
     const inRegion = unknownRegionOnly(filter);
     const checks: ((row: ActivityRow) => boolean)[] = [
       ...(type !== undefined ? [(row: ActivityRow) => row.type === type] : []),
       ...(status !== undefined ? [(row: ActivityRow) => row.reviewStatus === status] : []),
-      ...(pending !== undefined ? [(row: ActivityRow) => row.pending === pending] : []),
+      ...(pending !== undefined ? [(row: ActivityRow) => (row.pending ?? 0) === pending] : []),
       ...(posts !== undefined ? [(row: ActivityRow) => posts.includes(row.postCode)] : []),
       ...(inRegion ? [(row: ActivityRow) => regionOfPost(row.postCode) === 'unknown'] : []),
     ];
     return done({
       drivers: [on('[officerId+sortKey]', officerId)],
       sets,
+      without: [],
       rowCheck: checks.length === 0 ? undefined : (row) => checks.every((check) => check(row)),
     });
   }
 
   const unknownRegion = unknownRegionOnly(filter);
   const planned = (drivers: Range[]): Plan => {
-    if (pending !== undefined && drivers[0]?.index !== '[pending+sortKey]') {
-      sets.push([on('[pending+sortKey]', pending)]);
+    if (pending === 1 && drivers[0]?.index !== '[pending+sortKey]') {
+      sets.push([on('[pending+sortKey]', 1)]);
     }
     return {
       drivers,
       sets,
+      // Not pending: a settled row has no [pending+sortKey] entry (rows before 2026-12-07 have
+      // one under 0), so it is every row but the pending ones, which are few.
+      without: pending === 0 ? [on('[pending+sortKey]', 1)] : [],
       rowCheck: unknownRegion ? (row) => regionOfPost(row.postCode) === 'unknown' : undefined,
     };
   };
@@ -161,7 +165,7 @@ function plan(db: LiaisonDb, filter: ActivityFilter): PromiseExtended<Plan> {
       planned(types.map((t) => on(TYPE_STATE_INDEX, t, status))),
     );
   }
-  if (pending !== undefined) return done(planned([on('[pending+sortKey]', pending)]));
+  if (pending === 1) return done(planned([on('[pending+sortKey]', 1)]));
   return done(planned([{ index: 'sortKey', lower: lo, upper: hi }]));
 }
 
@@ -192,6 +196,8 @@ interface Plan {
   drivers: Range[];
   /** Each a union of ranges; an id must be in every set. */
   sets: Range[][];
+  /** Ranges whose ids are left out (one small set: the pending rows, for "not pending"). */
+  without: Range[];
   rowCheck: ((row: ActivityRow) => boolean) | undefined;
 }
 
@@ -277,16 +283,17 @@ export async function selectIds(
 /** The plan's ids, newest first, at most `limit`: inside selectIds' or the count's transaction. */
 async function idsOf(
   db: LiaisonDb,
-  { drivers, sets, rowCheck }: Plan,
+  { drivers, sets, without, rowCheck }: Plan,
   limit: number,
   rowLookupMax: number,
 ): Promise<string[]> {
   if (drivers.length === 0) return [];
-  if (sets.length === 0 && !rowCheck) return newestKeys(db, drivers, limit);
+  const left = new Set(without.length > 0 ? await keysIn(db, without) : []);
+  if (sets.length === 0 && !rowCheck && left.size === 0) return newestKeys(db, drivers, limit);
   const found = await Promise.all(sets.map((union) => keysIn(db, union)));
   // Smallest set first: most ids are rejected by the first lookup.
   const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
-  const matches = (id: string) => lookups.every((set) => set.has(id));
+  const matches = (id: string) => !left.has(id) && lookups.every((set) => set.has(id));
   const smallest = lookups[0];
 
   if (smallest && smallest.size <= rowLookupMax) {
@@ -305,7 +312,7 @@ async function idsOf(
       .map((row) => row.id);
   }
   const ordered = await newestKeys(db, drivers, Infinity);
-  const kept = lookups.length === 0 ? ordered : ordered.filter(matches);
+  const kept = lookups.length === 0 && left.size === 0 ? ordered : ordered.filter(matches);
   if (!rowCheck) return kept.slice(0, limit);
   // What only the row holds (beside an officer, HQ's unknown region): read the candidates
   // newest first, a slice at a time, and stop once the window is full (a count reads them
@@ -355,8 +362,8 @@ export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}
   if (unfiltered) return (await getMeta(db, 'activityCount')) ?? 0;
   return db.transaction('r', db.activities, async () => {
     const planned = await plan(db, filter);
-    const { drivers, sets, rowCheck } = planned;
-    if (sets.length > 0 || rowCheck) {
+    const { drivers, sets, without, rowCheck } = planned;
+    if (sets.length > 0 || without.length > 0 || rowCheck) {
       return (await idsOf(db, planned, Infinity, ROW_LOOKUP_MAX)).length;
     }
     const counts = await Promise.all(

@@ -77,9 +77,11 @@ export function buildRow(
     // lists what the screen shows.
     reviewStatus: reviewStateOf(activity, clocks).state,
     words: activityWords(activity, def),
-    pending: local.pending,
-    localSeq: local.localSeq,
   };
+  // Only while there is something to settle: an absent key is in no index, and every index
+  // entry is what HQ's import and the demo seeding spend their time writing.
+  if (local.pending === 1) row.pending = 1;
+  if (local.localSeq > 0) row.localSeq = local.localSeq;
   // The order key puts a row in the log's and the review queue's indexes: a nil report is in
   // neither (it is read through the rollups and the nil-report panel), nor in the log's count.
   if (listedInLog(activity)) row.sortKey = sortKeyOf(activity);

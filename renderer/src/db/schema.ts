@@ -21,13 +21,18 @@ export interface ActivityRow extends Activity {
    * only. Never a sensitive value: an index is readable without the record's key.
    */
   words: string[];
-  /** 1 while the row has own changes not yet acknowledged (a number: booleans are not keys). */
-  pending: 0 | 1;
   /**
-   * Highest own change seq on this row that some recipient has not acknowledged, 0 when
-   * none. A receipt up to seq N settles exactly the rows with 0 < localSeq <= N.
+   * 1 while the row has own changes not yet acknowledged (a number: booleans are not keys).
+   * Absent otherwise (rows written before 2026-12-07 may hold 0): an absent key writes no
+   * [pending+sortKey] entry, and at HQ almost no row is pending (docs/database.md).
    */
-  localSeq: number;
+  pending?: 0 | 1;
+  /**
+   * Highest own change seq on this row that some recipient has not acknowledged; absent (or
+   * 0, in older rows) when none, so a settled row writes no `localSeq` index entry. A receipt
+   * up to seq N settles exactly the rows with 0 < localSeq <= N.
+   */
+  localSeq?: number;
   /**
    * Sensitive fields removed from this device by the retention policy after HQ confirmed
    * them (HQ keeps them). Local only: never a change, never synced.

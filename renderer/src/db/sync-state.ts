@@ -51,8 +51,9 @@ export async function recordAcknowledgement(
         .where('localSeq')
         .between(1, lowest, true, true)
         .modify((row) => {
-          row.pending = 0;
-          row.localSeq = 0;
+          // Removed, not zeroed: a settled row keeps no pending or localSeq index entry.
+          delete row.pending;
+          delete row.localSeq;
         });
     });
   } catch (e) {

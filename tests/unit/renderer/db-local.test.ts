@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareHlc, decodeHlc } from '../../../shared/sync/hlc.ts';
 import {
+  countActivities,
   countPendingChanges,
   createActivity,
   deleteDraft,
@@ -11,6 +12,7 @@ import {
   getLanguage,
   getOfficerProfile,
   getOrCreateDevice,
+  listActivityIds,
   listDrafts,
   loadDraft,
   openDatabase,
@@ -156,6 +158,33 @@ describe('countPendingChanges', () => {
     await recordAcknowledgement(db, 'lead', 10);
     await recordAcknowledgement(db, 'hq', 10);
     expect(await countPendingChanges(db)).toBe(0);
-    expect((await db.activities.get(a.id))?.pending).toBe(0);
+    // Settled: the flags are removed, not zeroed, so the row leaves both indexes.
+    const settled = await db.activities.get(a.id);
+    expect(settled).toBeDefined();
+    expect(settled).not.toHaveProperty('pending');
+    expect(settled).not.toHaveProperty('localSeq');
+    expect(await db.activities.orderBy('[pending+sortKey]').count()).toBe(0);
+    expect(await db.activities.orderBy('localSeq').count()).toBe(0);
+  });
+
+  it('writes the pending and localSeq index entries only while a row has something to settle', async () => {
+    const { db, author } = await openTestDb();
+    opened.push(db);
+    const a = await createActivity(db, author, liaisonInput());
+    const b = await createActivity(db, author, liaisonInput());
+    expect(await db.activities.orderBy('[pending+sortKey]').count()).toBe(2);
+    expect(await db.activities.orderBy('localSeq').count()).toBe(2);
+    // HQ acknowledges a's changes only: b still waits, and is all the indexes hold.
+    await recordAcknowledgement(db, 'hq', (await db.activities.get(a.id))?.localSeq ?? 0);
+    expect(await db.activities.orderBy('[pending+sortKey]').primaryKeys()).toEqual([b.id]);
+    expect(await db.activities.orderBy('localSeq').primaryKeys()).toEqual([b.id]);
+    expect(await listActivityIds(db, { pending: true })).toEqual([b.id]);
+    expect(await listActivityIds(db, { pending: false })).toEqual([a.id]);
+    expect(await countActivities(db, { pending: false })).toBe(1);
+    // An edit makes a settled row pending again, with its index entries.
+    await updateActivity(db, author, a.id, { data: { subject: 'Edited' } });
+    expect((await db.activities.orderBy('[pending+sortKey]').primaryKeys()).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
   });
 });

@@ -220,7 +220,9 @@ async function crashAfterEachWrite(scenario: Scenario): Promise<void> {
   }
 }
 
-describe('a crash after each write of an import', () => {
+// Each case imports once per write it can crash after (up to 17 runs): seconds on a quiet
+// machine, past Vitest's 5 s default when the machine is loaded.
+describe('a crash after each write of an import', { timeout: 60_000 }, () => {
   it('leaves whole files only, and resumes to the same state, for bundles, a refused file, a replay and a parked bundle', async () => {
     const a = await bundleOf(await officerDevice(net, OFFICER_A), 2, 'A');
     const b = await bundleOf(await officerDevice(net, OFFICER_B), 3, 'B');
