@@ -19,6 +19,7 @@ import {
   STORES_V6,
   STORES_V7,
   STORES_V8,
+  STORES_V9,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
@@ -105,6 +106,8 @@ export class LiaisonDb extends Dexie {
     // Indexes only (STORES_V8): IndexedDB drops the two old ones and fills the officer's
     // from the stored rows in the version change, so no data moves.
     this.version(8).stores(STORES_V8);
+    // The same stores (STORES_V9): rows may now hold what a version 8 build would drop.
+    this.version(9).stores(STORES_V9);
     this.connection = new ConnectionKeeper(this);
   }
 

@@ -191,8 +191,18 @@ export const STORES_V8 = {
   ].join(', '),
 };
 
+/**
+ * Version 9: the same stores. What changed is what a row may hold: an entry's imported saves
+ * (`trail`, its history, instead of one changeTrail row per save) and no `pending` or
+ * `localSeq` once settled. The number moves so that an older build, whose import would
+ * rebuild a row without its `trail` and lose that history, refuses this database
+ * (`version-too-new`) instead of opening it (docs/database.md). No upgrade step: version 8
+ * rows are read as they are.
+ */
+export const STORES_V9 = { ...STORES_V8 };
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

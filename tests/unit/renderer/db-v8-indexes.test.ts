@@ -141,7 +141,7 @@ const FILTERS: readonly ActivityFilter[] = [
   { region: 'unknown', type: 'liaison' },
 ];
 
-/** A version 7 database holding the rows, opened by this build (version 8). */
+/** A version 7 database holding the rows, opened by this build (version 8 or later). */
 async function upgraded(rows: readonly ActivityRow[]): Promise<LiaisonDb> {
   const name = freshName();
   const v7 = new Dexie(name);
@@ -158,7 +158,8 @@ describe('the entries’ indexes of version 8', () => {
   it('opens a version 7 database with the officer’s index and without the two dropped', async () => {
     const db = await upgraded([]);
     expect(db.verno).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(8);
+    // Version 9 keeps version 8's stores (schema.ts): the indexes are version 8's.
+    expect(DB_VERSION).toBeGreaterThanOrEqual(8);
     const names = db.activities.schema.indexes.map((i) => i.name);
     expect(names).toContain('[officerId+sortKey]');
     expect(names).not.toContain('[type+sortKey]');
