@@ -24,7 +24,8 @@
 //     baseline that exercises the same path: it shows whether the cost grows with the changes,
 //     linearly, or worse).
 // (f) saving one entry with createActivity on the 500,000-entry database: p95 with its
-//     rollup write beside p95 with the rollup table's reads and writes made no-ops.
+//     rollup write beside p95 with the rollup table's reads and writes made no-ops, and
+//     where a save's time goes (each IndexedDB call it makes, issued when and settled when).
 //
 // BENCH=summaries npm run bench      runs this part alone. On the shared 2-core machine's disk,
 //                                     filling 500,000 entries alone took over 30 minutes
@@ -317,7 +318,11 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     // Each figure is printed as soon as it is measured: a long run stopped part way still
     // leaves what it measured.
     log(`a-c: ${JSON.stringify(q)}; f: saves`);
-    const saves = await call<{ withRollups: Stats; without: Stats }>(page, 'saves', SAVES);
+    const saves = await call<{
+      withRollups: Stats;
+      without: Stats;
+      steps: Record<string, { at: number; ms: number }>;
+    }>(page, 'saves', SAVES);
     log(`f: ${JSON.stringify(saves)}`);
     // A profile given by SUMMARIES_BENCH_PROFILE keeps its store, for a later
     // SUMMARIES_BENCH_ONLY=reuse run (another build's reads on the very same entries).
@@ -371,6 +376,9 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
         withRollups: brief(saves.withRollups),
         withoutRollups: brief(saves.without),
         rollupCostP95Ms: round(saves.withRollups.p95 - saves.without.p95),
+        // Where a save with its rollup spends its time: each IndexedDB call, when it was
+        // issued (`at`, from the start of the save) and how long it took to settle, medians.
+        stepsWithRollups: saves.steps,
         goalP95Ms: GOALS.saveP95Ms,
         met: saves.withRollups.p95 < GOALS.saveP95Ms,
       },

@@ -7,22 +7,19 @@ import {
   dataPath,
   diffActivity,
   toFieldValues,
-  type FieldChange,
   type FieldValues,
 } from '../../../shared/domain/activity-paths.ts';
 import { isReviewPath, type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
-import { DELETED_FIELD, type Change, type Json } from '../../../shared/sync/change.ts';
+import { DELETED_FIELD, type Json } from '../../../shared/sync/change.ts';
 import { keptWhenDeleted } from '../../../shared/sync/fields.ts';
 import { type LiaisonDb } from './db.ts';
-import { allocateSeqs, DeviceClock } from './device.ts';
 import { explainWriteFailure } from './disk-probe.ts';
 import { DbError, toDbError } from './errors.ts';
-import { getMeta, setMeta } from './meta.ts';
+import { LocalWrite } from './local-write.ts';
 import { mergeLocal, rowState } from './record-state.ts';
 import { isReadableRow } from './row-check.ts';
 import { buildRow, hlcTime, listedInLog, toActivity, toView, type ActivityView } from './rows.ts';
-import { applyRollupDeltas } from './rollups.ts';
 import { type ActivityRow } from './schema.ts';
 import { rollupDeltas } from '../../../shared/summary/measures.ts';
 import { sealData, type Sealer } from './sealing.ts';
@@ -73,48 +70,6 @@ export async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>)
   }
 }
 
-interface Appended {
-  changes: Change[];
-  lastSeq: number;
-  lastHlc: string;
-}
-
-/** Numbers, stamps and appends one change per path. */
-async function appendChanges(
-  db: LiaisonDb,
-  author: Author,
-  recordId: string,
-  fields: readonly FieldChange[],
-): Promise<Appended> {
-  const firstSeq = await allocateSeqs(db, author.deviceId, fields.length);
-  const hlcs = await new DeviceClock(db, author.deviceId).stamp(fields.length);
-  const changes: Change[] = fields.map(({ path, value }, i) => {
-    const hlc = hlcs[i] as string;
-    return {
-      deviceId: author.deviceId,
-      seq: firstSeq + i,
-      hlc,
-      collection: 'activities',
-      recordId,
-      field: path,
-      value,
-      author: author.officerId,
-    };
-  });
-  await db.changes.bulkAdd(changes);
-  return {
-    changes,
-    lastSeq: firstSeq + fields.length - 1,
-    lastHlc: hlcs[hlcs.length - 1] as string,
-  };
-}
-
-/** Keeps meta's live-record count in step with the rows, in the caller's transaction. */
-async function addToCount(db: LiaisonDb, delta: number): Promise<void> {
-  const count = (await getMeta(db, 'activityCount')) ?? 0;
-  await setMeta(db, 'activityCount', Math.max(0, count + delta));
-}
-
 /** Json has no undefined; a form may still hand one over for an empty optional field. */
 function definedData(data: Record<string, Json | undefined>): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -151,16 +106,19 @@ export async function createActivity(
   return inWriteTransaction(db, async () => {
     // Absence already means live: no `_deleted: false` change, one change less per record.
     const fields = diffActivity(null, initial).filter((f) => f.path !== DELETED_FIELD);
-    const { changes, lastSeq, lastHlc } = await appendChanges(db, author, id, fields);
+    // The entry's month is known before its stamps, so its rollup row is read with the counters.
+    const write = await LocalWrite.begin(db, author, rollupDeltas(null, initial));
+    const { changes, lastSeq, lastHlc } = write.appendChanges(id, fields);
     const { activity, clocks } = mergeLocal(initial, undefined, changes);
     // Times come from the stamps, so any device rebuilding the record gets the same ones.
     activity.createdAt = hlcTime(clocks.type ?? lastHlc);
     activity.updatedAt = hlcTime(lastHlc);
     const local = { pending: 1, localSeq: lastSeq } as const;
     const row = buildRow(activity, clocks, local, db.typeLookup(activity.type));
-    await db.activities.add(row);
-    await applyRollupDeltas(db.summaryRollups, rollupDeltas(null, row));
-    if (listedInLog(row)) await addToCount(db, 1);
+    write.issue(db.activities.add(row));
+    write.applyRollupDeltas(rollupDeltas(null, row));
+    if (listedInLog(row)) write.addToCount(1);
+    await write.finish();
     return toView(row);
   });
 }
@@ -212,13 +170,17 @@ export async function writeRecord(
     if (value !== undefined && !changed.some((c) => c.path === path)) changed.push({ path, value });
   }
   if (changed.length === 0) return toView(row);
-  const { changes, lastSeq, lastHlc } = await appendChanges(db, author, row.id, changed);
+  // `after` is what the merge gives unless a stored stamp wins a path (then that month is read
+  // when the rollups are written).
+  const write = await LocalWrite.begin(db, author, rollupDeltas(row, after));
+  const { changes, lastSeq, lastHlc } = write.appendChanges(row.id, changed);
   const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
   activity.updatedAt = hlcTime(lastHlc);
   const local = { pending: 1, localSeq: lastSeq } as const;
   const next = buildRow(activity, clocks, local, db.typeLookup(activity.type));
-  await db.activities.put(next);
-  await applyRollupDeltas(db.summaryRollups, rollupDeltas(row, next));
+  write.issue(db.activities.put(next));
+  write.applyRollupDeltas(rollupDeltas(row, next));
+  await write.finish();
   return toView(next);
 }
 
@@ -237,12 +199,14 @@ export async function resendRecord(db: LiaisonDb, author: Author, id: string): P
     const before = stripRow(row);
     if (row.deleted) {
       const tombstone = { path: DELETED_FIELD, value: true };
-      const { changes, lastSeq } = await appendChanges(db, author, id, [tombstone]);
+      const write = await LocalWrite.begin(db, author, []);
+      const { changes, lastSeq } = write.appendChanges(id, [tombstone]);
       const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
       activity.updatedAt = row.updatedAt;
-      await db.activities.put(
-        buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined),
+      write.issue(
+        db.activities.put(buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined)),
       );
+      await write.finish();
       return true;
     }
     const paths = Object.keys(toFieldValues(before)).filter((path) => !isReviewPath(path));
@@ -318,18 +282,23 @@ export async function deleteActivity(
     const row = await writableRow(db, author, id, options, 'own');
     const before = stripRow(row);
     const tombstone = { path: DELETED_FIELD, value: true };
-    const { changes, lastSeq, lastHlc } = await appendChanges(db, author, id, [tombstone]);
+    const write = await LocalWrite.begin(db, author, rollupDeltas(row, null));
+    const { changes, lastSeq, lastHlc } = write.appendChanges(id, [tombstone]);
     const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
     activity.updatedAt = hlcTime(lastHlc);
     const tombstoneRow = buildRow(activity, clocks, { pending: 1, localSeq: lastSeq }, undefined);
-    await db.activities.put(tombstoneRow);
-    await applyRollupDeltas(db.summaryRollups, rollupDeltas(row, tombstoneRow));
-    if (listedInLog(row)) await addToCount(db, -1);
-    await db.changes
-      .where('[recordId+hlc]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
-      .modify((change) => {
-        if (!keptWhenDeleted(change.collection, change.field)) change.value = null;
-      });
+    write.issue(db.activities.put(tombstoneRow));
+    write.applyRollupDeltas(rollupDeltas(row, tombstoneRow));
+    if (listedInLog(row)) write.addToCount(-1);
+    // Issued after the tombstone's own change, which the range then includes, as before.
+    write.issue(
+      db.changes
+        .where('[recordId+hlc]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+        .modify((change) => {
+          if (!keptWhenDeleted(change.collection, change.field)) change.value = null;
+        }),
+    );
+    await write.finish();
   });
 }

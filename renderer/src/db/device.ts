@@ -27,7 +27,7 @@ export async function getOrCreateDevice(db: LiaisonDb): Promise<DeviceInfo> {
   }
 }
 
-function assertInWriteTransaction(what: string): void {
+export function assertInWriteTransaction(what: string): void {
   const tx = Dexie.currentTransaction;
   if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('meta')) {
     throw new Error(`${what} must run inside a rw transaction that includes meta`);
@@ -48,9 +48,13 @@ export class DeviceClock {
   /** `count` strictly increasing stamps, after every stamp issued or observed before. */
   async stamp(count: number): Promise<string[]> {
     assertInWriteTransaction('DeviceClock.stamp');
-    const clock = await this.restore();
-    const stamps = Array.from({ length: count }, () => clock.tick());
-    await setMeta(this.db, 'hlc', clock.current);
+    const { stamps, current } = stampsAfter(
+      this.deviceId,
+      this.db.now,
+      await getMeta(this.db, 'hlc'),
+      count,
+    );
+    await setMeta(this.db, 'hlc', current);
     return stamps;
   }
 
@@ -67,6 +71,22 @@ export class DeviceClock {
     const start = await getMeta(this.db, 'hlc');
     return new HlcClock(this.deviceId, this.db.now, undefined, start);
   }
+}
+
+/**
+ * `count` strictly increasing stamps after `stored`, the clock as read in the caller's write
+ * transaction, and the clock to store after them (`current`). Pure, so a write can read the
+ * clock together with its other reads and write it back together with its other writes.
+ */
+export function stampsAfter(
+  deviceId: string,
+  now: () => number,
+  stored: string | undefined,
+  count: number,
+): { stamps: string[]; current: string } {
+  const clock = new HlcClock(deviceId, now, undefined, stored);
+  const stamps = Array.from({ length: count }, () => clock.tick());
+  return { stamps, current: clock.current };
 }
 
 /**

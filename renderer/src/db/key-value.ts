@@ -23,3 +23,18 @@ export async function writeKey<V, K extends keyof V & string>(
 ): Promise<void> {
   await table.put({ key, value });
 }
+
+/** Several keys in one batch of requests, in the order asked. */
+export async function readKeys<V, const K extends readonly (keyof V & string)[]>(
+  table: Table<KeyValueRow, string>,
+  keys: K,
+): Promise<{ -readonly [I in keyof K]: V[K[I]] | undefined }> {
+  const rows = await table.bulkGet([...keys]);
+  // Safe as in readKey: every write to these keys went through writeKey or keyRow.
+  return rows.map((row) => row?.value) as { -readonly [I in keyof K]: V[K[I]] | undefined };
+}
+
+/** A row for a bulk write, typed as writeKey types one value. */
+export function keyRow<V, K extends keyof V & string>(key: K, value: V[K]): KeyValueRow {
+  return { key, value };
+}

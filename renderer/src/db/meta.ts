@@ -5,7 +5,7 @@ import { type SignedProfile } from '../../../shared/identity/signed.ts';
 import { type WrappedPrivateKey } from '../../../shared/vault/device-keys.ts';
 import { type Language } from '../../../shared/domain/catalogue-types.ts';
 import { type LiaisonDb } from './db.ts';
-import { readKey, writeKey } from './key-value.ts';
+import { keyRow, readKey, readKeys, writeKey, type KeyValueRow } from './key-value.ts';
 
 export interface DeviceInfo {
   /** Random, url-safe, 22 characters (128 bits): unique without coordination. */
@@ -135,6 +135,19 @@ export function getMeta<K extends MetaKey>(
   key: K,
 ): Promise<MetaValues[K] | undefined> {
   return readKey<MetaValues, K>(db.meta, key);
+}
+
+/** Several meta values in one batch of requests (a write reads its counters together). */
+export function getMetas<const K extends readonly MetaKey[]>(
+  db: LiaisonDb,
+  keys: K,
+): Promise<{ -readonly [I in keyof K]: MetaValues[K[I]] | undefined }> {
+  return readKeys<MetaValues, K>(db.meta, keys);
+}
+
+/** A meta row for a bulkPut that writes several values together. */
+export function metaRow<K extends MetaKey>(key: K, value: MetaValues[K]): KeyValueRow {
+  return keyRow<MetaValues, K>(key, value);
 }
 
 export function setMeta<K extends MetaKey>(

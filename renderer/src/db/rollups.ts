@@ -24,21 +24,41 @@ export function unpackStoredRollups(rows: Iterable<RollupStoredRow>): RollupTabl
   return unpackTable(rows);
 }
 
+/** Stored months as read in the caller's transaction: which were asked for, and those found. */
+export interface MonthsRead {
+  readonly asked: ReadonlySet<string>;
+  readonly found: ReadonlyMap<string, RollupStoredRow>;
+}
+
+/** Reads the stored months, in one batch of requests, for applyRollupDeltas. */
+export async function readRollupMonths(
+  table: Table<RollupStoredRow, string>,
+  months: Iterable<string>,
+): Promise<MonthsRead> {
+  const asked = new Set(months);
+  const found = new Map<string, RollupStoredRow>();
+  if (asked.size === 0) return { asked, found };
+  for (const row of await table.bulkGet([...asked])) if (row) found.set(row.id, row);
+  return { asked, found };
+}
+
 /**
  * Adds deltas to the stored months, in the caller's transaction (which must include
  * summaryRollups). Each touched month is read and written once however many deltas it gets
  * (an import's many entries); a cell that falls to zero goes, and a month left with none is
- * deleted.
+ * deleted. A month already in `read` (read earlier in the same transaction, with nothing
+ * written to it since) is not read again: a save reads its month together with its counters.
  */
 export async function applyRollupDeltas(
   table: Table<RollupStoredRow, string>,
   deltas: Iterable<Contribution>,
+  read?: MonthsRead,
 ): Promise<void> {
   const byMonth = deltasByMonth(deltas);
   if (byMonth.size === 0) return;
-  const stored = await table.bulkGet([...byMonth.keys()]);
-  const before = new Map<string, RollupStoredRow>();
-  for (const row of stored) if (row) before.set(row.id, row);
+  const missing = [...byMonth.keys()].filter((month) => !read?.asked.has(month));
+  const before = new Map(read?.found);
+  for (const [id, row] of (await readRollupMonths(table, missing)).found) before.set(id, row);
   await writeRollups(table, rollupsAfter(byMonth, before));
 }
 

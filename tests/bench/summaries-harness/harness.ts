@@ -81,6 +81,89 @@ async function demoNetwork(): Promise<Network> {
   return { signed, hqKeys, officerKeys: await generateDeviceKeys({ extractable: true }) };
 }
 
+/**
+ * Where a save's time goes: each IndexedDB call createActivity makes (and the transaction's
+ * scope), as when it was issued and when it settled, from the start of the save, medians over
+ * the saves timed. Calls are wrapped on the table instances, so the code timed is unchanged.
+ */
+function stepTimer(db: Device['db']) {
+  let t0 = 0;
+  let events: { name: string; start: number; end: number }[] | null = null;
+  const all: { name: string; start: number; end: number }[][] = [];
+  const wrap = <T extends object>(target: T, method: keyof T & string, label: string) => {
+    const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
+    Object.assign(target, {
+      [method]: (...args: unknown[]) => {
+        const mine = events;
+        const start = performance.now() - t0;
+        const result = original(...args);
+        if (mine && result instanceof Object && 'then' in result) {
+          const n = mine.filter((e) => e.name.startsWith(label)).length;
+          const event = { name: n === 0 ? label : `${label}#${n + 1}`, start, end: NaN };
+          mine.push(event);
+          void (result as Promise<unknown>).then(
+            () => (event.end = performance.now() - t0),
+            () => (event.end = performance.now() - t0),
+          );
+        }
+        return result;
+      },
+    });
+  };
+  wrap(db.meta, 'get', 'meta.get');
+  wrap(db.meta, 'put', 'meta.put');
+  wrap(db.changes, 'bulkAdd', 'changes.bulkAdd');
+  wrap(db.activities, 'add', 'activities.add');
+  wrap(db.summaryRollups, 'bulkGet', 'rollups.bulkGet');
+  wrap(db.summaryRollups, 'bulkPut', 'rollups.bulkPut');
+  wrap(db.summaryRollups, 'put', 'rollups.put');
+  wrap(db.meta, 'bulkGet', 'meta.bulkGet');
+  wrap(db.meta, 'bulkPut', 'meta.bulkPut');
+  const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(db, {
+    transaction: (...args: unknown[]) => {
+      const mine = events;
+      const fn = args.at(-1) as () => Promise<unknown>;
+      const called = performance.now() - t0;
+      return transaction(...args.slice(0, -1), async () => {
+        const scope = { name: 'transaction scope', start: performance.now() - t0, end: NaN };
+        mine?.push({ name: 'transaction asked', start: called, end: scope.start });
+        try {
+          return await fn();
+        } finally {
+          scope.end = performance.now() - t0;
+          mine?.push(scope);
+        }
+      }).finally(() =>
+        mine?.push({ name: 'committed', start: called, end: performance.now() - t0 }),
+      );
+    },
+  });
+  return {
+    async during(run: () => Promise<number>): Promise<number> {
+      events = [];
+      t0 = performance.now();
+      const ms = await run();
+      all.push(events);
+      events = null;
+      return ms;
+    },
+    summary() {
+      const names = [...new Set(all.flatMap((e) => e.map((x) => x.name)))];
+      return Object.fromEntries(
+        names.map((name) => {
+          const mine = all.flatMap((e) => e.filter((x) => x.name === name));
+          const med = (xs: number[]) => Math.round(stats(xs).median * 100) / 100;
+          return [
+            name,
+            { at: med(mine.map((x) => x.start)), ms: med(mine.map((x) => x.end - x.start)) },
+          ];
+        }),
+      );
+    },
+  };
+}
+
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) =>
@@ -313,6 +396,7 @@ const bench = {
     const { db, dataKey } = hq;
     const sealer = makeSealer(dataKey);
     const table = db.summaryRollups;
+    const steps = stepTimer(db);
     const real = { bulkGet: table.bulkGet.bind(table), bulkPut: table.bulkPut.bind(table) };
     const off = {
       bulkGet: ((ids: string[]) =>
@@ -354,9 +438,9 @@ const bench = {
       Object.assign(table, off);
       without.push(await save(i));
       Object.assign(table, real);
-      withRollups.push(await save(i));
+      withRollups.push(await steps.during(() => save(i)));
     }
-    return { withRollups: stats(withRollups), without: stats(without) };
+    return { withRollups: stats(withRollups), without: stats(without), steps: steps.summary() };
   },
 
   /** (e) Imports the 63 bundle files at a fresh HQ whose profile lists their devices. */

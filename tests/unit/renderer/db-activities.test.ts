@@ -111,6 +111,41 @@ describe('createActivity', () => {
     expect(await db.activities.get(next.id)).toBeDefined();
   });
 
+  it('leaves nothing when the store refuses the row after the changes were sent (an id in use)', async () => {
+    const { db, author } = await setup();
+    const first = await createActivity(db, author, liaisonInput());
+    const stored = async () => ({
+      rows: await db.activities.toArray(),
+      changes: await db.changes.toArray(),
+      // The failure's explanation writes its probe (disk-probe.ts); every counter stays.
+      meta: (await db.meta.toArray()).filter((row) => row.key !== 'diskProbe'),
+      rollups: await db.summaryRollups.toArray(),
+    });
+    const before = await stored();
+    expect(before.rollups).toHaveLength(1);
+    // A real ConstraintError from IndexedDB, on the row add, issued after the change rows.
+    await expect(
+      createActivity(db, author, liaisonInput({ occurredOn: '2025-05-02' }), { id: first.id }),
+    ).rejects.toMatchObject({ code: 'write-failed' });
+    expect(await stored()).toEqual(before);
+  });
+
+  it("reads the counters and the entry's rollup month in one batch, not one request each", async () => {
+    const { db, author } = await setup();
+    await createActivity(db, author, liaisonInput());
+    const metaGet = vi.spyOn(db.meta, 'get');
+    const metaBulkGet = vi.spyOn(db.meta, 'bulkGet');
+    const metaPut = vi.spyOn(db.meta, 'put');
+    const rollupGets = vi.spyOn(db.summaryRollups, 'bulkGet');
+    await createActivity(db, author, liaisonInput());
+    expect(metaGet).not.toHaveBeenCalled();
+    expect(metaPut).not.toHaveBeenCalled();
+    expect(metaBulkGet).toHaveBeenCalledTimes(1);
+    expect(rollupGets.mock.calls).toEqual([[['2025-04']]]);
+    expect(await metaValue(db, `seq:${author.deviceId}`)).toBe(18);
+    expect(await metaValue(db, 'activityCount')).toBe(2);
+  });
+
   it('maps a quota failure to quota-exceeded and keeps nothing', async () => {
     const { db, author } = await setup();
     const quota = new Dexie.AbortError(

@@ -3,7 +3,7 @@
 // recount of its entries; the v4 upgrade and the rebuild action count what is stored.
 import Dexie from 'dexie';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createActivity,
   deleteActivity,
@@ -14,8 +14,9 @@ import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
 import { catalogueTypes } from '../../../renderer/src/db/catalogue.ts';
 import { allRollups, rebuildRollups } from '../../../renderer/src/db/rollup-store.ts';
+import { applyRollupDeltas, readRollupMonths } from '../../../renderer/src/db/rollups.ts';
 import { STORES_V3 } from '../../../renderer/src/db/schema.ts';
-import { recount, rollupId } from '../../../shared/summary/measures.ts';
+import { recount, rollupDeltas, rollupId } from '../../../shared/summary/measures.ts';
 import { freshName, liaisonInput, openTestDb, testSealer, testTypes } from './db-fixtures.ts';
 import {
   OFFICER_A,
@@ -84,6 +85,31 @@ describe('summary rollups kept in the write transaction', () => {
     const after = await allRollups(db);
     expect(after.has(may)).toBe(false);
     expect(after.get(april)?.counters).toEqual({ entries: 1, liaisonMeetings: 2 });
+    db.close();
+  });
+
+  it('reads a month the deltas touch that was not read beforehand, and no month twice', async () => {
+    const { db, author } = await openTestDb({ types: catalogueTypes });
+    const sealer = await testSealer();
+    await createActivity(db, author, meeting('2025-04-10', 3), { sealer });
+    await createActivity(db, author, meeting('2025-05-10', 1), { sealer });
+    const entries = await db.activities.toArray();
+    // One more entry in each month, as copies: their deltas touch April and May.
+    const copies = entries.map((entry, i) => ({ ...entry, id: `copy-${i}` }));
+    const reads: string[][] = [];
+    await db.transaction('rw', db.summaryRollups, async () => {
+      const read = await readRollupMonths(db.summaryRollups, ['2025-04']);
+      const bulkGet = vi.spyOn(db.summaryRollups, 'bulkGet');
+      await applyRollupDeltas(
+        db.summaryRollups,
+        copies.flatMap((copy) => rollupDeltas(null, copy)),
+        read,
+      );
+      reads.push(...bulkGet.mock.calls.map(([ids]) => ids));
+      bulkGet.mockRestore();
+    });
+    expect(reads).toEqual([['2025-05']]);
+    expect(await allRollups(db)).toEqual(recount([...entries, ...copies]));
     db.close();
   });
 
