@@ -35,7 +35,7 @@ const TRY = 'exchangeState';
 // The file's name noted with its try once its bytes are read.
 const NAME = 'exchangeState';
 const APPLY =
-  'activities+changeTrail+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta+summaryRollups';
+  'activities+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta+summaryRollups';
 const REPORT = 'exchangeQueue+exchangeRuns';
 const FINISH = 'exchangeQueue+exchangeRuns+exchangeState';
 const STEPS = [QUEUE, TRY, NAME, APPLY, TRY, NAME, REPORT, TRY, NAME, APPLY, FINISH];

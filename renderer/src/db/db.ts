@@ -71,7 +71,8 @@ export class LiaisonDb extends Dexie {
   declare exchangeState: Table<ExchangeStateRow, string>;
   // Summary rollups (version 5, packed by month since 7); only rollups*.ts touch it.
   declare summaryRollups: Table<RollupStoredRow, string>;
-  // The history of imported saves (version 6); only trail.ts touches it.
+  // The history of imported saves (version 6); only trail.ts touches it, and only reads it:
+  // imports since keep an entry's saves in its row (ActivityRow.trail).
   declare changeTrail: Table<TrailRow, [string, string]>;
 
   readonly typeLookup: ActivityTypeLookup;

@@ -38,6 +38,15 @@ export interface ActivityRow extends Activity {
    * them (HQ keeps them). Local only: never a change, never synced.
    */
   purged?: string[];
+  /**
+   * The saves of this entry that arrived in bundles, in stamp order (trail.ts): the history
+   * HQ and a lead read. Kept in the row, which every import writes anyway, instead of one
+   * changeTrail row per entry and save: that was one more IndexedDB request per imported
+   * entry, a sixth of HQ's import of the demo bundles (docs/exchange.md). Rows imported
+   * before keep their saves in changeTrail; the history reads both. Local writers carry it
+   * as they carry `purged` (the record's unknown properties survive toActivity).
+   */
+  trail?: TrailSave[];
 }
 
 /** One key/value setting or counter. The typed view is in meta.ts. */
@@ -151,6 +160,9 @@ export interface TrailRow {
   fields: Record<string, string>;
   reviewStatus?: ReviewStatus;
 }
+
+/** A save as an activity row keeps it (its `trail`): a TrailRow without the row's id. */
+export type TrailSave = Omit<TrailRow, 'recordId'>;
 
 /**
  * Version 6: the history of imported changes (`changeTrail`, one row per entry and save that

@@ -8,7 +8,7 @@ import { decodeHlc, hlcDeviceId } from '../../../shared/sync/hlc.ts';
 import { type ChangeResult } from '../../../shared/sync/merge.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
-import { type TrailRow } from './schema.ts';
+import { type ActivityRow, type TrailRow, type TrailSave } from './schema.ts';
 
 /** The writes of one save are stamped together: one device, one author, within this span. */
 export const SAVE_SPAN_MS = 1000;
@@ -17,7 +17,7 @@ export const SAVE_SPAN_MS = 1000;
  * A merged change someone really made: applied here, or older than what is held (still a
  * write of its author). Duplicates, refusals and held changes are not history (yet).
  */
-function isHistory(r: ChangeResult): boolean {
+export function isHistory(r: ChangeResult): boolean {
   return r.outcome === 'inserted' || r.outcome === 'updated' || r.outcome === 'stale';
 }
 
@@ -71,45 +71,75 @@ export function trailRows(results: readonly ChangeResult[]): TrailRow[] {
   return rows;
 }
 
+function isStringMap(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
+}
+
 /**
- * Adds the saves of an import to the history, in the import's transaction (the caller's, over
- * `changeTrail`). A save seen before (a change held and applied later) gains its fields.
- * `stored` says which records had a row before this transaction: only those can have trail
- * rows (a trail row is written with its record's row, and a record held as incomplete makes
- * none), so only theirs are looked up. Looking up the absent rows of a bundle's new records
- * cost up to a second per demo officer's bundle on a large table.
+ * The saves a stored row keeps (its `trail`), those that can be read: a row damaged on disk,
+ * or stored by another build, must not stop an import nor the history.
  */
-export async function recordTrail(
-  db: LiaisonDb,
-  results: readonly ChangeResult[],
-  stored: { has(recordId: string): boolean },
-): Promise<void> {
-  const rows = trailRows(results);
-  if (rows.length === 0) return;
-  const known = rows.filter((r) => stored.has(r.recordId));
-  const found =
-    known.length === 0
-      ? []
-      : await db.changeTrail.bulkGet(known.map((r): [string, string] => [r.recordId, r.hlc]));
-  const before = new Map<TrailRow, TrailRow | undefined>(known.map((r, i) => [r, found[i]]));
-  const merged = rows.map((row) => {
-    const old = before.get(row);
-    if (!old) return row;
-    const reviewStatus = row.reviewStatus ?? old.reviewStatus;
-    return {
-      ...row,
-      fields: { ...old.fields, ...row.fields },
+export function savesOf(row: { trail?: unknown } | undefined): TrailSave[] {
+  const trail = row?.trail;
+  if (!Array.isArray(trail)) return [];
+  return trail.filter(
+    (s: unknown): s is TrailSave =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as TrailSave).hlc === 'string' &&
+      typeof (s as TrailSave).deviceId === 'string' &&
+      typeof (s as TrailSave).author === 'string' &&
+      isStringMap((s as TrailSave).fields),
+  );
+}
+
+/**
+ * Saves kept before, with `added` folded in, in stamp order. A save seen before (same first
+ * stamp: a change held and applied later) gains its fields, as its changeTrail row did. Pure.
+ */
+export function withSaves(
+  kept: readonly TrailSave[],
+  added: readonly (TrailSave | TrailRow)[],
+): TrailSave[] {
+  const byStamp = new Map<string, TrailSave>();
+  for (const save of [...kept, ...added]) {
+    const old = byStamp.get(save.hlc);
+    const reviewStatus = save.reviewStatus ?? old?.reviewStatus;
+    byStamp.set(save.hlc, {
+      hlc: save.hlc,
+      deviceId: save.deviceId,
+      author: save.author,
+      fields: { ...old?.fields, ...save.fields },
       ...(reviewStatus ? { reviewStatus } : {}),
-    };
-  });
-  await db.changeTrail.bulkPut(merged);
+    });
+  }
+  return [...byStamp.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+/**
+ * The trail a record's row keeps after an import: the saves its stored row held, with those
+ * that `results` (every merged change of the record in this import) make. Computed from all
+ * of the import's changes of the record at once, so a save split between the bundle and
+ * changes it released from the deferred ones is one save, as it was in changeTrail. Pure.
+ */
+export function importedTrail(
+  stored: ActivityRow | undefined,
+  results: readonly ChangeResult[],
+): TrailSave[] {
+  const added = trailRows(results).map(({ recordId: _recordId, ...save }) => save);
+  return withSaves(savesOf(stored), added);
 }
 
 /** What an entry's history is made of: own changes, imported saves, the current stamps. */
 export interface EntryHistory {
   /** This device's own changes to the entry, in stamp order (values still sealed). */
   local: Change[];
-  /** The saves that arrived in bundles, in stamp order. */
+  /** The saves that arrived in bundles (the row's trail and changeTrail), in stamp order. */
   imported: TrailRow[];
   /** Field path -> stamp of the write the entry holds now. */
   clocks: Record<string, string>;
@@ -182,10 +212,13 @@ export async function getEntryHistory(db: LiaisonDb, recordId: string): Promise<
       ]);
       const clocks: Record<string, string> =
         row && typeof row.clocks === 'object' && row.clocks !== null ? row.clocks : {};
+      // Saves imported before they were kept in the row are in changeTrail; a save in both
+      // (a held change of it applied since) shows once, with the fields of both.
+      const saves = withSaves(imported, savesOf(row)).map((save) => ({ recordId, ...save }));
       const known = new Set<string>(local.map((c) => c.hlc));
-      for (const save of imported) for (const hlc of Object.values(save.fields)) known.add(hlc);
+      for (const save of saves) for (const hlc of Object.values(save.fields)) known.add(hlc);
       const rebuilt = rebuiltSaves(recordId, clocks, known, authorOf);
-      const all = [...imported, ...rebuilt].sort((a, b) =>
+      const all = [...saves, ...rebuilt].sort((a, b) =>
         a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
       );
       return { local, imported: all, clocks, rebuilt: rebuilt.length };

@@ -51,7 +51,7 @@ const TRY = 'exchangeState'; // a file's try counted before the try (beginAttemp
 // The file's name noted with its try once its bytes are read (noteAttemptFileName).
 const NAME = 'exchangeState';
 const APPLY =
-  'activities+changeTrail+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta+summaryRollups';
+  'activities+exchangeBundles+exchangeDeferred+exchangeQueue+exchangeRuns+exchangeSenders+meta+summaryRollups';
 const REPORT = 'exchangeQueue+exchangeRuns'; // a report line alone: rejected, already imported, set aside
 const PARK = 'exchangePendingBundles+exchangePendingDevices+exchangeQueue+exchangeRuns';
 const FINISH = 'exchangeQueue+exchangeRuns+exchangeState'; // finishRun

@@ -256,7 +256,8 @@ export async function appendOwnChange(
 /** Every activity row, by id, without the own-change flags (which differ per device). */
 export async function rowsOf(device: TestDevice) {
   const rows = await device.db.activities.toArray();
-  return new Map(rows.map(({ pending: _p, localSeq: _l, ...row }) => [row.id, row]));
+  // Own-change flags and the history of imported saves are this device's own: not synced.
+  return new Map(rows.map(({ pending: _p, localSeq: _l, trail: _t, ...row }) => [row.id, row]));
 }
 
 /** A liaison meeting the officer logs (9 own changes: 5 core paths, 3 data fields, review). */

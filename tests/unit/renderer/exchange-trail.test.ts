@@ -90,10 +90,16 @@ describe('the history of imported changes', () => {
     expect((await getEntryHistory(hq.db, entry.id)).imported).toHaveLength(2);
     expect(history.rebuilt).toBe(0);
 
-    // Imported before the history was kept (no trail rows): the entry's stamps still tell
+    // The saves are kept in the entry's row, not one changeTrail row each.
+    expect(await hq.db.changeTrail.count()).toBe(0);
+    const kept = await hq.db.activities.get(entry.id);
+    if (!kept) throw new Error('no row');
+    expect(kept.trail?.map((s) => s.author)).toEqual([OFFICER_A.officerId, LEAD_ID]);
+
+    // Imported before the history was kept (no saves): the entry's stamps still tell
     // who last wrote each field when, by name of the device's person.
-    const kept = await hq.db.changeTrail.toArray();
-    await hq.db.changeTrail.clear();
+    const { trail: _trail, ...bare } = kept;
+    await hq.db.activities.put(bare);
     const rebuilt = await getEntryHistory(hq.db, entry.id);
     expect(rebuilt.rebuilt).toBe(2);
     expect(rebuilt.imported.map((s) => [s.deviceId, s.author])).toEqual([
@@ -103,7 +109,7 @@ describe('the history of imported changes', () => {
     // Each field once, at the stamp the entry holds.
     const fields = rebuilt.imported.flatMap((s) => Object.entries(s.fields));
     expect(Object.fromEntries(fields)).toEqual(history.clocks);
-    await hq.db.changeTrail.bulkPut(kept);
+    await hq.db.activities.put(kept);
     expect((await getEntryHistory(hq.db, entry.id)).rebuilt).toBe(0);
 
     // The officer's correction arrives at the lead as a third save of the entry.
@@ -127,6 +133,78 @@ describe('the history of imported changes', () => {
     expect(Object.keys(atLeadAgain.imported[1]?.fields ?? {})).toContain('data.meetings');
     // The lead's own review is in its own change log.
     expect(atLeadAgain.local.some((c) => c.field === 'review.status')).toBe(true);
+  });
+
+  it('reads the saves an earlier version kept in changeTrail beside those in the row', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const lead = await leadDevice(net);
+    const hq = await hqDevice(net);
+    const entry = await createActivity(officer.db, officer.author, liaisonInput(), {
+      sealer: officer.sealer,
+    });
+    const fromOfficer = await exportOf(officer);
+    await importFiles(hq.deps, [fromOfficer]);
+    const whole = await getEntryHistory(hq.db, entry.id);
+    expect(whole.imported).toHaveLength(1);
+
+    // As a build before this one stored it: the save in changeTrail, none in the row.
+    const row = await hq.db.activities.get(entry.id);
+    if (!row?.trail) throw new Error('no saves in the row');
+    const { trail, ...bare } = row;
+    await hq.db.activities.put(bare);
+    await hq.db.changeTrail.bulkPut(trail.map((save) => ({ recordId: entry.id, ...save })));
+    expect(await getEntryHistory(hq.db, entry.id)).toEqual(whole);
+
+    // A lead's review imported now joins the old save in the history, kept in the row.
+    await importFiles(lead.deps, [fromOfficer]);
+    const [seen] = await listQueue(lead.db, {});
+    const actor = { role: 'lead' as const, officerId: LEAD_ID, posts: ['BOG'] };
+    const reviewed = await reviewEntry(
+      lead.db,
+      lead.author,
+      actor,
+      entry.id,
+      { state: 'approved' },
+      seen?.version ?? '',
+    );
+    expect(reviewed.ok).toBe(true);
+    await importFiles(hq.deps, [await exportOf(lead)]);
+    const both = await getEntryHistory(hq.db, entry.id);
+    expect(both.imported.map((s) => [s.author, s.reviewStatus])).toEqual([
+      [OFFICER_A.officerId, undefined],
+      [LEAD_ID, 'approved'],
+    ]);
+    expect(both.rebuilt).toBe(0);
+    expect((await hq.db.activities.get(entry.id))?.trail?.map((s) => s.author)).toEqual([LEAD_ID]);
+
+    // One save in both places (some of its changes applied after an update): shown once,
+    // with the fields of both.
+    const [old] = await hq.db.changeTrail.toArray();
+    if (!old) throw new Error('no changeTrail row');
+    const [first, ...others] = Object.keys(old.fields);
+    if (!first) throw new Error('a save without fields');
+    await hq.db.changeTrail.put({ ...old, fields: { [first]: old.fields[first] ?? '' } });
+    const now = await hq.db.activities.get(entry.id);
+    if (!now?.trail) throw new Error('no saves in the row');
+    const rest = Object.fromEntries(others.map((f) => [f, old.fields[f] ?? '']));
+    const { recordId: _id, ...oldSave } = old;
+    await hq.db.activities.put({ ...now, trail: [{ ...oldSave, fields: rest }, ...now.trail] });
+    expect(await getEntryHistory(hq.db, entry.id)).toEqual(both);
+  });
+
+  it('reads no saves from a row whose trail is damaged, and still rebuilds the history', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const hq = await hqDevice(net);
+    const entry = await createActivity(officer.db, officer.author, liaisonInput(), {
+      sealer: officer.sealer,
+    });
+    await importFiles(hq.deps, [await exportOf(officer)]);
+    const row = await hq.db.activities.get(entry.id);
+    if (!row) throw new Error('no row');
+    await hq.db.activities.put({ ...row, trail: [{ hlc: 7 }, 'x'] as unknown as typeof row.trail });
+    const history = await getEntryHistory(hq.db, entry.id);
+    expect(history.rebuilt).toBe(history.imported.length);
+    expect(history.imported.map((s) => s.author)).toEqual([OFFICER_A.officerId]);
   });
 
   it('splits one writer’s changes into saves by time, and each writer’s apart', () => {

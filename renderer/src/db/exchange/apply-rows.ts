@@ -2,12 +2,13 @@
 // in one go, its changes cut into slices of records, and the merged rows handed to IndexedDB
 // while the next slice merges (apply.ts runs them in order).
 import { type Change } from '../../../../shared/sync/change.ts';
-import { type RecordState } from '../../../../shared/sync/merge.ts';
+import { type ChangeResult, type RecordState } from '../../../../shared/sync/merge.ts';
 import { type Contribution, rollupDeltas } from '../../../../shared/summary/measures.ts';
 import { type LiaisonDb } from '../db.ts';
 import { getMeta } from '../meta.ts';
 import { listedInLog } from '../rows.ts';
 import { type ActivityRow } from '../schema.ts';
+import { importedTrail, isHistory } from '../trail.ts';
 import { ExchangeError } from './errors.ts';
 import { rowFromState, unsealedSensitive } from './merge.ts';
 
@@ -68,25 +69,50 @@ export function* recordSlices(changes: readonly Change[]): Generator<Change[]> {
  * Builds rows from merged states and puts them without waiting, so IndexedDB writes one
  * slice while the next merges; done() waits for every put and gives the change in live
  * rows. A state written twice (bundle, then a retried change) counts from where it was.
+ * Each row keeps its record's history (trail.ts): the saves its stored row held and those
+ * of every merged change of the record this import has handed in so far. A record whose
+ * changes made history without changing it (older than what it holds) is written again for
+ * its history alone.
  */
 export function rowWriter(db: LiaisonDb, stored: ReadonlyMap<string, ActivityRow>) {
   const puts: Promise<unknown>[] = [];
   const written = new Map<string, ActivityRow>();
+  const history = new Map<string, ChangeResult[]>();
   const deltas: Contribution[] = [];
   let liveDelta = 0;
   return {
     /** What the rows written change in the summary rollups (a row written twice counts once). */
     rollupDeltas: deltas,
-    write(states: Iterable<RecordState>): void {
+    /** `results`: the merge results these states came from (their history). */
+    write(states: Iterable<RecordState>, results: readonly ChangeResult[]): void {
+      const touched = new Set<string>();
+      for (const r of results) {
+        if (!isHistory(r)) continue;
+        const id = r.change.recordId;
+        const list = history.get(id);
+        if (list) list.push(r);
+        else history.set(id, [r]);
+        touched.add(id);
+      }
       const rows: ActivityRow[] = [];
       for (const state of states) {
         const before = written.get(state.id) ?? stored.get(state.id);
         const row = rowFromState(state, stored.get(state.id), db.typeLookup);
         const unsealed = unsealedSensitive(row, db.typeLookup);
         if (unsealed) throw new ExchangeError('unexpected', `${unsealed} would be stored unsealed`);
+        const trail = importedTrail(stored.get(state.id), history.get(state.id) ?? []);
+        if (trail.length > 0) row.trail = trail;
         liveDelta += (listedInLog(row) ? 1 : 0) - (listedInLog(before) ? 1 : 0);
         for (const delta of rollupDeltas(before ?? null, row)) deltas.push(delta);
         written.set(row.id, row);
+        rows.push(row);
+        touched.delete(state.id);
+      }
+      for (const id of touched) {
+        const base = written.get(id) ?? stored.get(id);
+        if (!base) continue;
+        const row = { ...base, trail: importedTrail(stored.get(id), history.get(id) ?? []) };
+        written.set(id, row);
         rows.push(row);
       }
       if (rows.length === 0) return;

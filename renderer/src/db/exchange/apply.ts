@@ -31,7 +31,6 @@ import { getMeta, setMeta } from '../meta.ts';
 import { type ActivityRow } from '../schema.ts';
 import { hlcTime } from '../rows.ts';
 import { applyRollupDeltas } from '../rollups.ts';
-import { recordTrail } from '../trail.ts';
 import { recordSlices, rowWriter, storedRows } from './apply-rows.ts';
 
 /** Listed refusals per bundle; the count has the total. */
@@ -165,7 +164,6 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     db.exchangeQueue,
     db.exchangeRuns,
     db.summaryRollups,
-    db.changeTrail,
   ];
   // A full disk aborts it with a reason its requests do not carry: kept for the report.
   let native: IDBTransaction | undefined;
@@ -217,7 +215,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
       const merged = mergeChanges((_c, id) => states.get(id), slice, { authorize, clockCheck });
       holdIncomplete(merged.records, stored, merged.results);
       for (const state of merged.records.values()) mergedStates.set(state.id, state);
-      writer.write(merged.records.values());
+      writer.write(merged.records.values(), merged.results);
       for (const r of merged.results) own.push(r);
     }
     // Then the changes deferred earlier, against the records as this bundle leaves them:
@@ -232,7 +230,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
       { has: (id) => stored.has(id) || mergedStates.has(id) },
       second.results,
     );
-    writer.write(second.records.values());
+    writer.write(second.records.values(), second.results);
     step('merge');
     const liveDelta = await writer.done();
     step('rows');
@@ -245,8 +243,8 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
     }
 
     const retried = second.results;
-    // Who changed which field when: the history a lead and HQ read, moved with the rows.
-    await recordTrail(db, [...own, ...retried], stored);
+    // The history (who changed which field when) is in the rows just written (apply-rows.ts):
+    // no request of its own any more; the step stays so the benchmark's columns still read.
     step('trail');
     await saveDeferred(db, retried, own, now, nowMs);
     await recordSender(db, input, now);
