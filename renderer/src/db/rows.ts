@@ -112,8 +112,11 @@ export function toActivity(row: ActivityRow): Activity {
 }
 
 export function toView(row: ActivityRow): ActivityView {
+  // The imported saves stay in the row: the history reads them there (trail.ts), and a list
+  // of thousands of views need not carry them.
+  const { trail: _trail, ...activity } = toActivity(row) as Activity & { trail?: unknown };
   return {
-    ...toActivity(row),
+    ...activity,
     pending: row.pending === 1,
     reviewState: reviewStateOf(row, row.clocks),
     version: versionOf(row.clocks),
