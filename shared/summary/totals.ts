@@ -102,93 +102,130 @@ export function matchesFilter(row: RollupRow, filter: SummaryFilter = {}): boole
 }
 
 const WIDTH = COUNTER_IDS.length;
-/** Value ids below this make a number key of up to two dimensions exactly (2^52). */
-const BASE = 2 ** 26;
+/** More distinct values than this in one summary is not a summary anyone reads. */
+const MAX_VALUES = 2 ** 26;
+
+/** A group's place among the groups of one more dimension, by the value id of that one. */
+interface GroupNode {
+  group: number;
+  /** null at the last dimension. */
+  next: Map<number, GroupNode> | null;
+}
 
 /**
  * Sums per group in one flat array (WIDTH counters per group), so adding a cell up is a few
  * numbers added, not an object made; objects are made per group, at the end. A cell finds its
- * group by a number made of its values' ids (one to two dimensions; more: the ids joined),
- * each month's names given their ids once, so no string is built per cell.
+ * group through one small-integer Map lookup per dimension (each month's names given their
+ * ids once), and the filter is decided once per name of the month, not per cell: a summary
+ * adds up thousands of cells, and a key string or number object made per cell was most of
+ * the adding-up's time and garbage (docs/summaries.md, "Measured").
  */
 class GroupSums {
   private readonly valueIds = new Map<string, number>();
-  private readonly index = new Map<number | string, number>();
+  private readonly root: GroupNode = { group: -1, next: null };
   private readonly keys: GroupKey[] = [];
   /** Each group's values as JSON: the order groups have always been sorted in. */
   private readonly order: string[] = [];
   private readonly sums: number[] = [];
-  private monthId = 0;
-  private nameIds: number[] = [];
-  private regionIds: number[] = [];
 
-  constructor(private readonly by: readonly Dimension[]) {}
+  constructor(
+    private readonly by: readonly Dimension[],
+    private readonly filter: SummaryFilter,
+  ) {}
 
   private valueId(value: string): number {
     let id = this.valueIds.get(value);
     if (id === undefined) {
       id = this.valueIds.size;
-      if (id >= BASE) throw new RangeError('Too many distinct values to group');
+      if (id >= MAX_VALUES) throw new RangeError('Too many distinct values to group');
       this.valueIds.set(value, id);
     }
     return id;
   }
 
-  /** Gives the month's names their ids; called before the month's cells are added. */
-  beginMonth(month: PackedMonth): void {
-    this.monthId = this.valueId(month.month);
-    this.nameIds = month.names.map((name) => this.valueId(name));
-    this.regionIds = this.by.includes('region')
-      ? month.names.map((name) => this.valueId(regionOfPost(name)))
-      : [];
+  /** Adds up the month's cells that pass the filter (nil reports never: they are no activity). */
+  addMonth(month: PackedMonth): void {
+    const { names, keys, counts } = month;
+    const { by, filter } = this;
+    const n = names.length;
+    // What keyMatches decides, per name instead of per cell: a name is kept as a post, as an
+    // officer and as a type, or not. Plain arrays: a typed array this small costs more to
+    // make than it saves.
+    const postKept: boolean[] = [];
+    const officerKept: boolean[] = [];
+    const typeKept: boolean[] = [];
+    for (let i = 0; i < n; i++) {
+      const name = names[i] as string;
+      postKept.push(
+        (filter.region === undefined || regionOfPost(name) === filter.region) &&
+          (filter.postCode === undefined || name === filter.postCode),
+      );
+      officerKept.push(filter.officerId === undefined || name === filter.officerId);
+      typeKept.push(
+        name !== NIL_REPORT_TYPE && (filter.types === undefined || filter.types.includes(name)),
+      );
+    }
+    // Each dimension's value id per name of the month (the month's own for 'month'), and
+    // which of a cell's three name indices it reads (0 post, 1 officer, 2 type; -1 none).
+    const monthId = by.includes('month') ? this.valueId(month.month) : -1;
+    const ids = by.map((dimension) =>
+      dimension === 'month'
+        ? []
+        : names.map((name) => this.valueId(dimension === 'region' ? regionOfPost(name) : name)),
+    );
+    const at = by.map((dimension) =>
+      dimension === 'type' ? 2 : dimension === 'officer' ? 1 : dimension === 'month' ? -1 : 0,
+    );
+    const slots = columnSlots(month.columns);
+    const width = month.columns.length;
+    for (let cell = 0, k = 0; k < keys.length; cell++, k += 3) {
+      const post = keys[k] as number;
+      const officer = keys[k + 1] as number;
+      const type = keys[k + 2] as number;
+      if (typeKept[type] !== true || postKept[post] !== true || officerKept[officer] !== true)
+        continue;
+      let node = this.root;
+      for (let d = 0; d < by.length; d++) {
+        const index = at[d] as number;
+        const id =
+          index < 0 ? monthId : ((ids[d] as number[])[keys[k + index] as number] as number);
+        node.next ??= new Map();
+        let next = node.next.get(id);
+        if (next === undefined) {
+          next = { group: -1, next: null };
+          node.next.set(id, next);
+        }
+        node = next;
+      }
+      if (node.group < 0) node.group = this.newGroup(month, post, officer, type);
+      const from = cell * width;
+      const to = node.group * WIDTH;
+      const sums = this.sums;
+      if (slots === null) {
+        for (let j = 0; j < width; j++)
+          sums[to + j] = (sums[to + j] as number) + (counts[from + j] as number);
+      } else {
+        for (let j = 0; j < width; j++) {
+          const slot = slots[j] as number;
+          if (slot >= 0)
+            sums[to + slot] = (sums[to + slot] as number) + (counts[from + j] as number);
+        }
+      }
+    }
   }
 
-  add(
-    month: PackedMonth,
-    cell: number,
-    postCode: string,
-    officerId: string,
-    type: string,
-    slots: Int32Array | null,
-  ): void {
-    const k = 3 * cell;
-    let narrow = 0;
-    let wide = '';
-    for (const dimension of this.by) {
-      const part =
-        dimension === 'type'
-          ? this.nameIds[month.keys[k + 2] as number]
-          : dimension === 'post'
-            ? this.nameIds[month.keys[k] as number]
-            : dimension === 'officer'
-              ? this.nameIds[month.keys[k + 1] as number]
-              : dimension === 'region'
-                ? this.regionIds[month.keys[k] as number]
-                : this.monthId;
-      narrow = narrow * BASE + (part as number);
-      wide += `${part},`;
-    }
-    const id = this.by.length <= 2 ? narrow : wide;
-    let group = this.index.get(id);
-    if (group === undefined) {
-      group = this.keys.length;
-      this.index.set(id, group);
-      const key: Partial<Record<Dimension, string>> = {};
-      const values = this.by.map((d) => dimensionValue(d, month.month, postCode, officerId, type));
-      this.by.forEach((dimension, i) => (key[dimension] = values[i]));
-      this.keys.push(key);
-      this.order.push(JSON.stringify(values));
-      for (let j = 0; j < WIDTH; j++) this.sums.push(0);
-    }
-    const width = month.columns.length;
-    const from = cell * width;
-    const to = group * WIDTH;
-    for (let j = 0; j < width; j++) {
-      const slot = slots ? (slots[j] as number) : j;
-      if (slot >= 0)
-        this.sums[to + slot] =
-          (this.sums[to + slot] as number) + (month.counts[from + j] as number);
-    }
+  private newGroup(month: PackedMonth, post: number, officer: number, type: number): number {
+    const group = this.keys.length;
+    const name = (index: number) => month.names[index] as string;
+    const values = this.by.map((d) =>
+      dimensionValue(d, month.month, name(post), name(officer), name(type)),
+    );
+    const key: Partial<Record<Dimension, string>> = {};
+    this.by.forEach((dimension, i) => (key[dimension] = values[i]));
+    this.keys.push(key);
+    this.order.push(JSON.stringify(values));
+    for (let j = 0; j < WIDTH; j++) this.sums.push(0);
+    return group;
   }
 
   summary(period: Period, months: readonly string[]): Summary {
@@ -212,28 +249,28 @@ class GroupSums {
 function summarizePacked(packed: readonly PackedMonth[], query: SummaryQuery): Summary {
   const months = periodMonths(query.period);
   const inPeriod = new Set(months);
-  const filter = query.filter ?? {};
-  const sums = new GroupSums(query.by);
+  const sums = new GroupSums(query.by, query.filter ?? {});
   for (const month of packed) {
-    if (!inPeriod.has(month.month)) continue;
-    const { names, keys } = month;
-    const slots = columnSlots(month.columns);
-    sums.beginMonth(month);
-    for (let cell = 0, k = 0; k < keys.length; cell++, k += 3) {
-      const type = names[keys[k + 2] as number] as string;
-      // A nil report is no activity: it counts towards completeness only.
-      if (type === NIL_REPORT_TYPE) continue;
-      const postCode = names[keys[k] as number] as string;
-      const officerId = names[keys[k + 1] as number] as string;
-      if (!keyMatches(postCode, officerId, type, filter)) continue;
-      sums.add(month, cell, postCode, officerId, type, slots);
-    }
+    if (inPeriod.has(month.month)) sums.addMonth(month);
   }
   return sums.summary(query.period, months);
 }
 
 export function summarize(source: RollupSource, query: SummaryQuery): Summary {
   return summarizePacked(packedMonths(source), query);
+}
+
+function samePeriod(a: Period, b: Period): boolean {
+  switch (a.kind) {
+    case 'fiscal-year':
+      return b.kind === a.kind && b.fiscalYear === a.fiscalYear;
+    case 'quarter':
+      return b.kind === a.kind && b.fiscalYear === a.fiscalYear && b.quarter === a.quarter;
+    case 'month':
+      return b.kind === a.kind && b.month === a.month;
+    case 'range':
+      return b.kind === a.kind && b.from === a.from && b.to === a.to;
+  }
 }
 
 export interface ComparedGroup {
@@ -259,8 +296,13 @@ export interface Comparison {
 export function compareSummaries(source: RollupSource, query: SummaryQuery): Comparison {
   const packed = packedMonths(source);
   const current = summarizePacked(packed, query);
-  const previous = summarizePacked(packed, { ...query, period: previousPeriod(query.period) });
-  const earlier = summarizePacked(packed, { ...query, period: yearEarlier(query.period) });
+  const before = previousPeriod(query.period);
+  const yearBefore = yearEarlier(query.period);
+  const previous = summarizePacked(packed, { ...query, period: before });
+  // A fiscal year's previous period is the year before: added up once, not twice.
+  const earlier = samePeriod(before, yearBefore)
+    ? previous
+    : summarizePacked(packed, { ...query, period: yearBefore });
   const align = (summary: Summary): Map<string, SummaryGroup> => {
     const byId = new Map<string, SummaryGroup>();
     for (const group of summary.groups) {
@@ -275,7 +317,7 @@ export function compareSummaries(source: RollupSource, query: SummaryQuery): Com
   };
   const c = align(current);
   const p = align(previous);
-  const y = align(earlier);
+  const y = earlier === previous ? p : align(earlier);
   const ids = [...new Set([...c.keys(), ...p.keys(), ...y.keys()])].sort();
   const groups = ids.map((id) => ({
     key: (c.get(id) ?? p.get(id) ?? y.get(id))?.key ?? {},

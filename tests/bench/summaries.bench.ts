@@ -35,6 +35,12 @@
 // SUMMARIES_BENCH_ONLY=queries        (a)-(c) and (f) alone: seeding and growing, no bundles
 //                                     and no import (e), for looking into the reads.
 // SUMMARIES_BENCH_MEMORY=1            IndexedDB in memory (off the record): quicker to fill.
+// SUMMARIES_BENCH_QUERY_RUNS=N        runs of each of (a)-(c) (30), in each pass: the first
+//                                     right after the fill, the second after the scans.
+// SUMMARIES_BENCH_SCAN_RUNS=0         no full scan (1 by default; minutes at 500,000), so no
+//                                     check that the scan agrees; for a quick look at reads.
+// SUMMARIES_BENCH_CPUPROFILE=FILE     with ONLY=queries or reuse: a CPU profile of the
+//                                     page's thread during each pass (FILE.first, FILE.queries).
 // SUMMARIES_BENCH_PHASES=1            with it, the 63 files once more through the exchange
 //                                     engine on the page's thread with its phase hooks: where
 //                                     the time goes (decode, seal, each step of the apply).
@@ -67,8 +73,10 @@ const OUT = `${ROOT}dist/${HARNESS}`;
 const ENTRIES = Number(process.env.SUMMARIES_BENCH_ENTRIES ?? 500_000);
 // Entries per transaction while growing; SUMMARIES_BENCH_GROW_BATCH overrides it.
 const GROW_BATCH = Number(process.env.SUMMARIES_BENCH_GROW_BATCH ?? 2_000);
-const QUERY_RUNS = 9;
-const SCAN_RUNS = 1;
+// Runs of each query: enough that the p95 is not simply the slowest of a handful.
+const QUERY_RUNS = Number(process.env.SUMMARIES_BENCH_QUERY_RUNS ?? 30);
+// SUMMARIES_BENCH_SCAN_RUNS=0: no full scan (minutes at this size), for a quick look at the reads.
+const SCAN_RUNS = Number(process.env.SUMMARIES_BENCH_SCAN_RUNS ?? 1);
 const SAVES = 200;
 const GOALS = { queryMs: 50, seedMs: 20_000, importMs: 30_000, saveP95Ms: 20 };
 
@@ -307,17 +315,31 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       entries: number;
     }>(page, 'grow', ENTRIES, GROW_BATCH);
     log(`filled: ${JSON.stringify(grown)}; a-c: queries`);
-    const q = await call<{
-      rollups: Record<'a' | 'b' | 'c', Stats>;
-      scan: Record<'a' | 'b' | 'c', Stats>;
-      split: Record<'floor' | 'read' | 'addA' | 'addB' | 'addC', Stats>;
-      groups: Record<'a' | 'b' | 'c', number>;
-      rollupRowsRead: number;
-      scanAgreesWithRollups: boolean;
-    }>(page, 'queries', QUERY_RUNS, SCAN_RUNS);
+    const q = await cpuProfiled(
+      page,
+      () =>
+        call<{
+          rollups: Record<'a' | 'b' | 'c', Stats>;
+          scan: Record<'a' | 'b' | 'c', Stats>;
+          split: Record<'floor' | 'read' | 'addA' | 'addB' | 'addC', Stats>;
+          groups: Record<'a' | 'b' | 'c', number>;
+          rollupRowsRead: number;
+          scanAgreesWithRollups: boolean | null;
+        }>(page, 'queries', QUERY_RUNS, SCAN_RUNS),
+      '.first',
+    );
     // Each figure is printed as soon as it is measured: a long run stopped part way still
     // leaves what it measured.
-    log(`a-c: ${JSON.stringify(q)}; f: saves`);
+    log(`a-c: ${JSON.stringify(q)}; a-c again`);
+    // (a)-(c) a second time, after the split and the scans: whether the first pass paid for
+    // what the fill left behind (garbage, the store's compaction). With
+    // SUMMARIES_BENCH_CPUPROFILE=FILE, profiled (FILE.queries).
+    const again = await cpuProfiled(
+      page,
+      () => call<Record<'a' | 'b' | 'c', Stats>>(page, 'queriesAgain', QUERY_RUNS),
+      '.queries',
+    );
+    log(`a-c again: ${JSON.stringify(again)}; f: saves`);
     const saves = await call<{
       withRollups: Stats;
       without: Stats;
@@ -335,6 +357,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     const query = (k: 'a' | 'b' | 'c', what: string) => ({
       what,
       rollups: brief(q.rollups[k]),
+      rollupsAgain: brief(again[k]),
       fullScanBaseline: brief(q.scan[k]),
       scanToRollups: round(q.scan[k].median / q.rollups[k].median),
       groups: q.groups[k],

@@ -10,19 +10,23 @@ import {
   addCounters,
   addToMonth,
   cellCount,
+  compareSummaries,
   deltasByMonth,
   matchesFilter,
   mergeCounters,
   packRows,
+  previousPeriod,
   recount,
   regionOfPost,
   rollupDeltas,
   summarize,
   unpackTable,
+  yearEarlier,
   type CountableEntry,
   type Counters,
   type Dimension,
   type PackedMonth,
+  type Period,
   type RollupRow,
   type SummaryQuery,
 } from '../../../shared/summary/index.ts';
@@ -113,6 +117,32 @@ const arbQuery: fc.Arbitrary<SummaryQuery> = fc.record({
   ),
 });
 
+/** Entries over three fiscal years, so a period, the one before and a year earlier all hold some. */
+const arbSpreadEntry: fc.Arbitrary<CountableEntry> = fc
+  .tuple(
+    arbEntry,
+    fc.constantFrom(
+      '2009-04-15',
+      '2009-06-30',
+      '2010-01-10',
+      '2010-03-31',
+      '2010-04-01',
+      '2010-06-15',
+      '2011-01-15',
+      '2011-03-31',
+    ),
+  )
+  .map(([entry, occurredOn]) => ({ ...entry, occurredOn }));
+
+const PERIODS: readonly Period[] = [
+  { kind: 'fiscal-year', fiscalYear: 2010 },
+  { kind: 'quarter', fiscalYear: 2010, quarter: 1 },
+  { kind: 'month', month: '2010-04' },
+  // Twelve whole months: the period before is also the year before.
+  { kind: 'range', from: '2010-04-01', to: '2011-03-31' },
+  { kind: 'range', from: '2010-03-15', to: '2010-06-20' },
+];
+
 describe('rollups packed by month', () => {
   it('keeps every count exact in the narrowest array that holds it', () => {
     const interception = (persons: number, postCode: string): CountableEntry => ({
@@ -164,6 +194,41 @@ describe('rollups packed by month', () => {
         for (const packed of months.values()) expectNoEmptyCell(packed);
         expect(unpackTable(months.values())).toEqual(recount(entries));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('compare a period with the one before and a year earlier as summarizing each does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbSpreadEntry, { maxLength: 60 }),
+        arbQuery,
+        fc.constantFrom(...PERIODS),
+        (entries, query, period) => {
+          const source = { packed: packRows(recount(entries).values()) };
+          const at = { ...query, period };
+          const comparison = compareSummaries(source, at);
+          expect(comparison.current).toEqual(summarize(source, at));
+          expect(comparison.previous).toEqual(
+            summarize(source, { ...at, period: previousPeriod(period) }),
+          );
+          expect(comparison.yearEarlier).toEqual(
+            summarize(source, { ...at, period: yearEarlier(period) }),
+          );
+          // Each group of each period is in the comparison, with its counters.
+          const keyed = (key: object) =>
+            JSON.stringify(query.by.map((d) => (key as Record<string, string>)[d]));
+          const byKey = new Map(comparison.groups.map((g) => [keyed(g.key), g]));
+          for (const group of comparison.current.groups) {
+            expect(byKey.get(keyed(group.key))?.current).toEqual(group.counters);
+          }
+          if (!query.by.includes('month')) {
+            for (const group of comparison.yearEarlier.groups) {
+              expect(byKey.get(keyed(group.key))?.yearEarlier).toEqual(group.counters);
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
