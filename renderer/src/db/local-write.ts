@@ -1,6 +1,8 @@
-// One local write's IndexedDB requests (a save, an edit, a review, a deletion) in two round
+// One local write's IndexedDB requests (a save, an edit, a review, a deletion) in a few round
 // trips to the storage backend instead of one per request: everything it reads first, in one
-// batch, then every write issued as soon as it is known and all awaited together at the end.
+// batch, then every write issued as soon as it is known and all awaited together at the end
+// (two round trips for a new entry; an edit or a review reads its row first, and a deletion
+// also erases the record's values from the change log).
 // IndexedDB runs the requests of one transaction in the order they were issued, so the stored
 // result is that of awaiting each in turn; a failed one still fails the caller's transaction
 // scope, which aborts everything (no row, no change, no seq used).
@@ -29,8 +31,9 @@ interface Counters {
 
 /**
  * One write inside the caller's rw transaction (rows, change log, meta, rollups). Every write
- * it issues must be issued before `finish`, with no await in between: a request that fails
- * before `finish` attaches its handler would otherwise be an unhandled rejection.
+ * it issues must be issued before `finish`, with no await in between, so the requests go to
+ * the backend together; one that fails before `finish` waits for it is not reported as
+ * unhandled (`issue`), and still fails the scope.
  */
 export class LocalWrite {
   readonly #pending: Promise<unknown>[] = [];
@@ -107,6 +110,9 @@ export class LocalWrite {
 
   /** A write of this transaction, awaited by `finish` with the others. */
   issue(request: Promise<unknown>): void {
+    // Until finish awaits it, a failure must not count as unhandled: when the caller throws
+    // before finish, the transaction aborts and this request rejects with nobody waiting.
+    request.catch(() => undefined);
     this.#pending.push(request);
   }
 
