@@ -29,6 +29,19 @@ function longBody(length = 12_000): string {
   ).join('');
 }
 
+/**
+ * Types the report's body and waits for its draft to be stored, before the disk is filled: an
+ * autosave failing after the fill makes Chromium close the database, and reopening it lets
+ * LevelDB drop its old log, which frees space, so the save under test would find room.
+ */
+async function typeBody(page: Page, body: string): Promise<void> {
+  const typedAt = await page.evaluate(() => Date.now());
+  await page.locator('#field-body').fill(body);
+  await expect
+    .poll(async () => Date.parse(await newestDraftAt(page)) || 0)
+    .toBeGreaterThanOrEqual(typedAt);
+}
+
 /** An officer with one saved entry and a half-typed info report whose draft is stored. */
 async function halfTypedEntry(page: Page): Promise<void> {
   await setUpOfficer(page);
@@ -116,7 +129,7 @@ test('on a full disk, the save refusal reads in French', async ({ browserName },
     await switchLanguage(page, 'fr');
     await startNewActivity(page, '7');
     await fillFields(page, SAMPLES['info-report']?.values ?? {});
-    await page.locator('#field-body').fill(longBody());
+    await typeBody(page, longBody());
     await disk.fill();
     await pressSave(page);
     await expect(saveFailure(page)).toContainText(
@@ -143,7 +156,7 @@ test('on a full disk, saving an entry is refused with a clear message, the entry
     const { page } = disk;
     await halfTypedEntry(page);
     const body = longBody();
-    await page.locator('#field-body').fill(body);
+    await typeBody(page, body);
     const before = await dumpDatabase(page);
     expect(before.activities).toHaveLength(1);
 
@@ -156,7 +169,7 @@ test('on a full disk, saving an entry is refused with a clear message, the entry
     await shot(page, 'full-disk-save-en');
 
     await disk.free();
-    // A draft may or may not have been stored before the disk filled; nothing else moved.
+    // The draft may have been saved again before the save (the form autosaves); nothing else moved.
     const after = await dumpDatabase(page);
     for (const table of Object.keys(before).filter((t) => t !== 'drafts')) {
       expect(after[table], `table ${table}`).toEqual(before[table]);
