@@ -53,6 +53,9 @@
 //                                     part way, or a queries run, left in its Chromium profile
 //                                     (same port: same origin, same IndexedDB); the rollups are
 //                                     rebuilt first. A run given a profile keeps its store.
+// SUMMARIES_BENCH_ONLY=search SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
+//                                     the log's searches (g) alone on a kept store.
+// SUMMARIES_BENCH_SEARCH_RUNS=N       runs of each search (10): first window and count.
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
@@ -75,6 +78,7 @@ const ENTRIES = Number(process.env.SUMMARIES_BENCH_ENTRIES ?? 500_000);
 const GROW_BATCH = Number(process.env.SUMMARIES_BENCH_GROW_BATCH ?? 2_000);
 // Runs of each query: enough that the p95 is not simply the slowest of a handful.
 const QUERY_RUNS = Number(process.env.SUMMARIES_BENCH_QUERY_RUNS ?? 30);
+const SEARCH_RUNS = Number(process.env.SUMMARIES_BENCH_SEARCH_RUNS ?? 10);
 // SUMMARIES_BENCH_SCAN_RUNS=0: no full scan (minutes at this size), for a quick look at the reads.
 const SCAN_RUNS = Number(process.env.SUMMARIES_BENCH_SCAN_RUNS ?? 1);
 const SAVES = 200;
@@ -227,7 +231,7 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
   const noImport = ONLY === 'reuse' || ONLY === 'queries';
   // The reads alone and the seeding alone need no bundles (writing them takes a while).
   const bundles =
-    ONLY === 'queries' || ONLY === 'seed' || ONLY === 'reuse'
+    ONLY === 'queries' || ONLY === 'seed' || ONLY === 'reuse' || ONLY === 'search'
       ? { ms: NaN, names: [], bytes: 0 }
       : await writeBundles();
   const server = await serveDirectory(`${ROOT}dist`, Number(process.env.SUMMARIES_BENCH_PORT ?? 0));
@@ -302,6 +306,16 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
         loadAverageAtEnd: await loadAverage(),
       };
     }
+    // SUMMARIES_BENCH_ONLY=search with SUMMARIES_BENCH_PROFILE: the log's searches (g) alone,
+    // on the store a kept profile holds.
+    if (ONLY === 'search') {
+      await call(page, 'reopen');
+      return {
+        loadAverageAtStart: loadBefore,
+        g_logSearch: await call(page, 'searches', SEARCH_RUNS),
+        loadAverageAtEnd: await loadAverage(),
+      };
+    }
     log('d: seeding the demo network');
     const seed =
       ONLY === 'reuse'
@@ -346,6 +360,8 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
       steps: Record<string, { at: number; ms: number }>;
     }>(page, 'saves', SAVES);
     log(`f: ${JSON.stringify(saves)}`);
+    const search = await call<Record<string, unknown>>(page, 'searches', SEARCH_RUNS);
+    log(`g: ${JSON.stringify(search)}`);
     // A profile given by SUMMARIES_BENCH_PROFILE keeps its store, for a later
     // SUMMARIES_BENCH_ONLY=reuse run (another build's reads on the very same entries).
     if (!kept) await call(page, 'cleanUp');
@@ -405,6 +421,8 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
         goalP95Ms: GOALS.saveP95Ms,
         met: saves.withRollups.p95 < GOALS.saveP95Ms,
       },
+      // The log's search at this size (no goal in the issue; the screen's own queries).
+      g_logSearch: search,
     };
   } finally {
     await browser.close();

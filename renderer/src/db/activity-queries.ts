@@ -205,11 +205,12 @@ interface Plan {
  * The ids in any of the ranges. An id may come more than once (a row holding a typed word's
  * prefix and one of its options, or two of its options): the caller makes a Set of them.
  */
-async function keysIn(db: LiaisonDb, union: Range[]): Promise<string[]> {
+async function keysIn(db: LiaisonDb, union: Range[], cap = Infinity): Promise<string[]> {
   const found = await Promise.all(
-    union.map((r) =>
-      db.activities.where(r.index).between(r.lower, r.upper, true, true).primaryKeys(),
-    ),
+    union.map((r) => {
+      const range = db.activities.where(r.index).between(r.lower, r.upper, true, true);
+      return (cap === Infinity ? range : range.limit(cap)).primaryKeys();
+    }),
   );
   return found.flat();
 }
@@ -264,19 +265,37 @@ export async function listActivityIds(
 
 /** Below this many candidates, reading their rows beats reading the driver's whole range. */
 const ROW_LOOKUP_MAX = 2000;
+/** Rows read at most to order several ranges' newest matches (matchingTails). */
+const TAIL_ROWS_MAX = 5000;
+
+/** Rows a window reads at most, over all its drivers, before it reads the sets whole. */
+const WALK_ROWS_MAX = 3000;
+
+/**
+ * Where the plans switch: up to rowLookupMax candidates, their rows; a window walks up to
+ * walkRowsMax of the drivers' rows; then the sets are read whole, and up to tailRowsMax rows
+ * order several ranges' newest matches.
+ */
+interface PlanLimits {
+  rowLookupMax: number;
+  tailRowsMax: number;
+  walkRowsMax: number;
+}
 /** Rows read at a time when a filter needs the row itself (beside an officer). */
 const ROW_SLICE = 500;
 
-/** listActivityIds with the candidate threshold exposed, so tests can run both paths. */
+/** listActivityIds with the plans' thresholds exposed, so tests can run every path. */
 export async function selectIds(
   db: LiaisonDb,
   filter: ActivityFilter,
   limit: number,
   rowLookupMax: number,
+  tailRowsMax = TAIL_ROWS_MAX,
+  walkRowsMax = WALK_ROWS_MAX,
 ): Promise<string[]> {
   if (limit <= 0) return [];
   return db.transaction('r', db.activities, async () =>
-    idsOf(db, await plan(db, filter), limit, rowLookupMax),
+    idsOf(db, await plan(db, filter), limit, { rowLookupMax, tailRowsMax, walkRowsMax }),
   );
 }
 
@@ -285,31 +304,55 @@ async function idsOf(
   db: LiaisonDb,
   { drivers, sets, without, rowCheck }: Plan,
   limit: number,
-  rowLookupMax: number,
+  { rowLookupMax, tailRowsMax, walkRowsMax }: PlanLimits,
+  order: 'newest-first' | 'any' = 'newest-first',
 ): Promise<string[]> {
   if (drivers.length === 0) return [];
   const left = new Set(without.length > 0 ? await keysIn(db, without) : []);
   if (sets.length === 0 && !rowCheck && left.size === 0) return newestKeys(db, drivers, limit);
-  const found = await Promise.all(sets.map((union) => keysIn(db, union)));
-  // Smallest set first: most ids are rejected by the first lookup.
-  const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
-  const matches = (id: string) => !left.has(id) && lookups.every((set) => set.has(id));
-  const smallest = lookups[0];
+  // What a row must hold besides lying in a driver's range: checked on the row itself, it
+  // says what the sets' key lookups say (a row is in an index range exactly when its fields
+  // are), so a candidate needs no other set read.
+  const keep = (row: ActivityRow) =>
+    !left.has(row.id) &&
+    sets.every((union) => union.some((r) => rowInRange(row, r))) &&
+    (!rowCheck || rowCheck(row));
 
-  if (smallest && smallest.size <= rowLookupMax) {
-    // Few candidates (a typical search): check them against the drivers' ranges here.
-    const rows = await db.activities.bulkGet([...smallest]);
+  // Each set's keys, up to rowLookupMax + 1 a range: a set read whole and that small is the
+  // candidates (a typical search, or a rare word beside a common one), whose rows are read
+  // and checked here; a bigger set is not read whole yet.
+  const probes = await Promise.all(
+    sets.map((union) => keysIn(db, union, rowLookupMax + 1).then((keys) => ({ keys }))),
+  );
+  // A set of at most rowLookupMax keys in all had no range cut short: it is whole.
+  const small = probes
+    .filter((p) => p.keys.length <= rowLookupMax)
+    .map((p) => new Set(p.keys))
+    .sort((a, b) => a.size - b.size)[0];
+  if (small) {
+    const rows = await db.activities.bulkGet([...small]);
     return rows
       .filter(
-        (row): row is ActivityRow =>
-          !!row &&
-          drivers.some((d) => inRange(row, d)) &&
-          matches(row.id) &&
-          (!rowCheck || rowCheck(row)),
+        (row): row is ActivityRow => !!row && drivers.some((d) => inRange(row, d)) && keep(row),
       )
       .sort(newestFirst)
       .slice(0, limit)
       .map((row) => row.id);
+  }
+  // Many candidates and a window to fill (a common word, as typed): the drivers' rows newest
+  // first, checked here, until the window is full or walkRowsMax rows are read.
+  if (limit !== Infinity && order === 'newest-first') {
+    const walked = await walkNewest(db, drivers, keep, limit, walkRowsMax);
+    if (walked) return walked;
+  }
+  const found = await Promise.all(sets.map((union) => keysIn(db, union)));
+  // Smallest set first: most ids are rejected by the first lookup.
+  const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
+  const matches = (id: string) => !left.has(id) && lookups.every((set) => set.has(id));
+
+  if (drivers.length > 1 && !rowCheck) {
+    const tails = await matchingTails(db, drivers, matches, limit, order, tailRowsMax);
+    if (tails) return tails;
   }
   const ordered = await newestKeys(db, drivers, Infinity);
   const kept = lookups.length === 0 && left.size === 0 ? ordered : ordered.filter(matches);
@@ -325,6 +368,92 @@ async function idsOf(
     }
   }
   return result;
+}
+
+/**
+ * Several drivers (a type's or a state's ranges, a region's posts) and more candidates than
+ * are worth reading (a common word): each range's ids in one read, in index order (oldest
+ * first), kept when they match. A count needs no order. A window is the newest `limit`
+ * matches of each range, whose rows are read to put them in order: a few hundred rows for
+ * the first screen, where walking the ranges with a cursor to learn every key's sortKey took
+ * seconds at HQ's size (docs/database.md). Undefined when those rows would be too many (a
+ * window scrolled far down across many ranges): the caller then merges with a cursor.
+ */
+async function matchingTails(
+  db: LiaisonDb,
+  drivers: Range[],
+  matches: (id: string) => boolean,
+  limit: number,
+  order: 'newest-first' | 'any',
+  tailRowsMax: number,
+): Promise<string[] | undefined> {
+  const perRange = await Promise.all(
+    drivers.map((r) =>
+      db.activities.where(r.index).between(r.lower, r.upper, true, true).primaryKeys(),
+    ),
+  );
+  const kept = perRange.map((ids) => ids.filter(matches));
+  if (order === 'any') return kept.flat();
+  const tails = kept.flatMap((ids) => (ids.length <= limit ? ids : ids.slice(ids.length - limit)));
+  if (tails.length > tailRowsMax) return undefined;
+  const rows = await db.activities.bulkGet(tails);
+  return rows
+    .filter((row): row is ActivityRow => !!row)
+    .sort(newestFirst)
+    .slice(0, limit)
+    .map((row) => row.id);
+}
+
+/**
+ * The drivers' rows newest first, each driver read until it gives `limit` rows to keep, runs
+ * out, or its share of `maxRows` is read; their kept rows merged. A driver stopped by its
+ * share may still hold matches, all older than the last row read from it (its frontier): the
+ * window is known when the merged window's last row is newer than every such frontier.
+ * Undefined when it is not (those matches may belong in it).
+ */
+async function walkNewest(
+  db: LiaisonDb,
+  drivers: Range[],
+  keep: (row: ActivityRow) => boolean,
+  limit: number,
+  maxRows: number,
+): Promise<string[] | undefined> {
+  if (maxRows <= 0) return undefined;
+  const share = Math.max(1, Math.floor(maxRows / drivers.length));
+  const frontiers: ActivityRow[] = [];
+  const kept: ActivityRow[] = [];
+  await Promise.all(
+    drivers.map(async (r) => {
+      let seen = 0;
+      let hits = 0;
+      let last: ActivityRow | undefined;
+      await db.activities
+        .where(r.index)
+        .between(r.lower, r.upper, true, true)
+        .reverse()
+        .until(() => hits >= limit || seen >= share)
+        .each((row) => {
+          seen += 1;
+          last = row;
+          if (!keep(row)) return;
+          hits += 1;
+          kept.push(row);
+        });
+      if (hits < limit && seen >= share && last) frontiers.push(last);
+    }),
+  );
+  const window = kept.sort(newestFirst).slice(0, limit);
+  if (frontiers.length > 0) {
+    const end = window.length === limit ? window[limit - 1] : undefined;
+    if (!end || frontiers.some((f) => newestFirst(end, f) >= 0)) return undefined;
+  }
+  return window.map((row) => row.id);
+}
+
+/** Whether the row has a key in the range: any of its search words for `words` (multiEntry). */
+function rowInRange(row: ActivityRow, r: Range): boolean {
+  if (r.index !== 'words') return inRange(row, r);
+  return (row.words ?? []).some((w) => cmp(w, r.lower) >= 0 && cmp(w, r.upper) <= 0);
 }
 
 /** The row's key in the range's index ('[a+b]' is compound), and whether it lies inside. */
@@ -355,6 +484,15 @@ export function newestFirst(
  * sum of its ranges' counts; else the ids.
  */
 export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}): Promise<number> {
+  return countWith(db, filter, ROW_LOOKUP_MAX);
+}
+
+/** countActivities with the candidate threshold exposed, so tests can count on every plan. */
+export async function countWith(
+  db: LiaisonDb,
+  filter: ActivityFilter,
+  rowLookupMax: number,
+): Promise<number> {
   // A lead's visible posts narrow a region only: alone they are no filter.
   const unfiltered = Object.entries(filter).every(
     ([name, v]) => name === 'visiblePosts' || v === undefined || v === '',
@@ -364,7 +502,8 @@ export async function countActivities(db: LiaisonDb, filter: ActivityFilter = {}
     const planned = await plan(db, filter);
     const { drivers, sets, without, rowCheck } = planned;
     if (sets.length > 0 || without.length > 0 || rowCheck) {
-      return (await idsOf(db, planned, Infinity, ROW_LOOKUP_MAX)).length;
+      const limits = { rowLookupMax, tailRowsMax: TAIL_ROWS_MAX, walkRowsMax: 0 };
+      return (await idsOf(db, planned, Infinity, limits, 'any')).length;
     }
     const counts = await Promise.all(
       drivers.map((d) =>

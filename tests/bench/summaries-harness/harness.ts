@@ -6,7 +6,13 @@ import { type Services } from '../../../renderer/src/kernel/services.tsx';
 import { VaultSession } from '../../../renderer/src/kernel/vault-session.ts';
 import { createExchangeClient } from '../../../renderer/src/features/sync/exchange-client.ts';
 import { type Platform } from '../../../renderer/src/platform/types.ts';
-import { createActivity, openDatabase } from '../../../renderer/src/db/index.ts';
+import {
+  countActivities,
+  createActivity,
+  listActivityIds,
+  openDatabase,
+  type ActivityFilter,
+} from '../../../renderer/src/db/index.ts';
 import { rebuildRollups } from '../../../renderer/src/db/rollup-store.ts';
 import { rollupsFor, loadSummary } from '../../../renderer/src/db/summary-queries.ts';
 import { makeSealer } from '../../../renderer/src/db/sealing.ts';
@@ -322,6 +328,64 @@ const bench = {
     ]);
     hq = { db, dataKey };
     return { ms: NaN, stored: 0 };
+  },
+
+  /**
+   * (g) The log's search at this size, as the screen asks it at each (debounced) keystroke:
+   * the first window of ids (100) and the count, `runs` times each. The words are picked from
+   * the stored rows themselves (a sample of 5,000 read newest first): the commonest free-text
+   * word, the least held one, and, with the commonest type, the commonest word of the other
+   * types that no sampled row of the type holds (many matches in the network, few or none in
+   * the type).
+   */
+  async searches(runs: number) {
+    const device = hq;
+    if (!device) throw new Error('seed first');
+    const { db } = device;
+    const sample = await db.activities.orderBy('sortKey').reverse().limit(5_000).toArray();
+    const freq = (rows: ActivityRow[]) => {
+      const n = new Map<string, number>();
+      for (const row of rows)
+        for (const w of new Set(row.words ?? []))
+          if (!w.startsWith('=') && w.length >= 4) n.set(w, (n.get(w) ?? 0) + 1);
+      return [...n.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    };
+    const all = freq(sample);
+    const common = all[0]?.[0] ?? '';
+    // The least held of the sample's words (the store repeats the demo's entries, so even
+    // this one is held by many entries at 500,000).
+    const rare = all.at(-1)?.[0] ?? '';
+    const types = new Map<string, number>();
+    for (const row of sample) types.set(row.type, (types.get(row.type) ?? 0) + 1);
+    const type = [...types.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as ActivityFilter['type'];
+    const inType = freq(sample.filter((r) => r.type === type));
+    const held = new Map(inType);
+    const otherTypes = freq(sample.filter((r) => r.type !== type));
+    const elsewhere = otherTypes.find(([w]) => !held.has(w))?.[0] ?? '';
+    const cases: Record<string, ActivityFilter> = {
+      commonWord: { text: common },
+      rareWord: { text: rare },
+      typeAlone: { type },
+      typeAndWordOfOtherTypes: { type, text: elsewhere },
+      stateAndCommonWord: { status: 'pending', text: common },
+    };
+    const out: Record<string, unknown> = {};
+    for (const [name, filter] of Object.entries(cases)) {
+      const first: number[] = [];
+      const count: number[] = [];
+      let ids = 0;
+      let total = 0;
+      for (let i = 0; i < runs; i++) {
+        const listed = await timed(() => listActivityIds(db, filter, { limit: 100 }));
+        first.push(listed.ms);
+        ids = listed.value.length;
+        const counted = await timed(() => countActivities(db, filter));
+        count.push(counted.ms);
+        total = counted.value;
+      }
+      out[name] = { filter, ids, total, firstWindow: stats(first), count: stats(count) };
+    }
+    return out;
   },
 
   async grow(target: number, batch: number) {

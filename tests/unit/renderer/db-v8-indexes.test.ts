@@ -7,7 +7,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { selectIds } from '../../../renderer/src/db/activity-queries.ts';
+import { countWith, selectIds } from '../../../renderer/src/db/activity-queries.ts';
 import {
   countActivities,
   countByState,
@@ -154,6 +154,57 @@ async function upgraded(rows: readonly ActivityRow[]): Promise<LiaisonDb> {
   return db;
 }
 
+/**
+ * The filter lists and counts what `plainly` keeps, on every plan: the candidates' rows;
+ * many candidates, the drivers' rows walked newest first (enough of them, or too few);
+ * each range's matching ids read at once and their newest rows ordered (tails); the same
+ * merged by a cursor. Whole lists and windows, and counts.
+ */
+async function expectEveryPlan(
+  db: LiaisonDb,
+  rows: readonly ActivityRow[],
+  filter: ActivityFilter,
+) {
+  const want = plainly(rows, filter);
+  const label = JSON.stringify(filter);
+  for (const [rowLookupMax, tailRowsMax, walkRowsMax] of [
+    [2000, 5000, 3000],
+    [0, 5000, 0],
+    [0, 0, 0],
+    [0, 5000, 100_000],
+    [0, 5000, 4],
+    [2, 5000, 6],
+  ] as const) {
+    const plan = `${label} ${rowLookupMax}/${tailRowsMax}/${walkRowsMax}`;
+    const ids = (limit: number) =>
+      selectIds(db, filter, limit, rowLookupMax, tailRowsMax, walkRowsMax);
+    expect(await ids(Infinity), plan).toEqual(want);
+    for (const limit of [1, 3, 10]) expect(await ids(limit), plan).toEqual(want.slice(0, limit));
+  }
+  expect(await countActivities(db, filter), label).toBe(want.length);
+  expect(await countWith(db, filter, 0), label).toBe(want.length);
+}
+
+/**
+ * Entries crowded into few ranges (two types, two posts, a few days), so each of a filter's
+ * ranges holds more matches than a window: which of them are the newest is then the question.
+ */
+const arbCrowded = arbEntry.map((e) => ({
+  ...e,
+  type: e.type === 'training' || e.day % 2 === 0 ? ('training' as const) : ('liaison' as const),
+  postCode: e.day % 3 === 0 ? ('PAP' as const) : ('BOG' as const),
+  day: 1 + (e.day % 6),
+}));
+
+const CROWDED_FILTERS: readonly ActivityFilter[] = [
+  { type: 'training', text: 'b' },
+  { type: 'training', pending: false },
+  { status: 'approved', text: 'air' },
+  { region: 'americas', text: 'bor' },
+  { postCode: 'BOG', type: 'training' },
+  { region: 'americas', pending: true, from: '2025-01-03' },
+];
+
 describe('the entries’ indexes of version 8', () => {
   it('opens a version 7 database with the officer’s index and without the two dropped', async () => {
     const db = await upgraded([]);
@@ -176,17 +227,7 @@ describe('the entries’ indexes of version 8', () => {
           const rows = entries.map(rowOf);
           const db = await upgraded(rows);
           for (const filter of FILTERS) {
-            const want = plainly(rows, filter);
-            const label = JSON.stringify(filter);
-            for (const rowLookupMax of [2000, 0]) {
-              expect(await selectIds(db, filter, Infinity, rowLookupMax), label).toEqual(want);
-              for (const limit of [1, 3, 10]) {
-                expect(await selectIds(db, filter, limit, rowLookupMax), label).toEqual(
-                  want.slice(0, limit),
-                );
-              }
-            }
-            expect(await countActivities(db, filter), label).toBe(want.length);
+            await expectEveryPlan(db, rows, filter);
           }
           // The review queue without posts read the review state's index: now each type's.
           const ids = (views: readonly { id: string }[]) => views.map((v) => v.id);
@@ -211,6 +252,23 @@ describe('the entries’ indexes of version 8', () => {
               ),
             );
           expect(ids(await listReturned(db, 'lo-1'))).toEqual(sentBack('lo-1'));
+          db.close();
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});
+
+describe('many candidates across several ranges', () => {
+  it('gives each window the newest matches of all the ranges, and counts them all', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(arbCrowded, { selector: (e) => e.id, minLength: 20, maxLength: 120 }),
+        async (entries) => {
+          const rows = entries.map(rowOf);
+          const db = await upgraded(rows);
+          for (const filter of CROWDED_FILTERS) await expectEveryPlan(db, rows, filter);
           db.close();
         },
       ),
