@@ -309,6 +309,8 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     // SUMMARIES_BENCH_ONLY=search with SUMMARIES_BENCH_PROFILE: the log's searches (g) alone,
     // on the store a kept profile holds.
     if (ONLY === 'search') {
+      // On an empty store every search would be an empty filter: figures of nothing.
+      if (!kept) throw new Error('SUMMARIES_BENCH_ONLY=search needs SUMMARIES_BENCH_PROFILE');
       await call(page, 'reopen');
       return {
         loadAverageAtStart: loadBefore,

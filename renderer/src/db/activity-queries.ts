@@ -450,10 +450,22 @@ async function walkNewest(
   return window.map((row) => row.id);
 }
 
-/** Whether the row has a key in the range: any of its search words for `words` (multiEntry). */
+/**
+ * Whether the row has a key in the range: for `words` (multiEntry), any of its words, or the
+ * value itself when a damaged row holds one word that is not in an array, as IndexedDB indexes
+ * it. A value that is no key is outside every range (cmp gives NaN), as it is in no index.
+ */
 function rowInRange(row: ActivityRow, r: Range): boolean {
   if (r.index !== 'words') return inRange(row, r);
-  return (row.words ?? []).some((w) => cmp(w, r.lower) >= 0 && cmp(w, r.upper) <= 0);
+  const words: unknown = row.words;
+  const held: unknown[] = Array.isArray(words) ? words : words === undefined ? [] : [words];
+  return held.some((w) => {
+    try {
+      return cmp(w, r.lower) >= 0 && cmp(w, r.upper) <= 0;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The row's key in the range's index ('[a+b]' is compound), and whether it lies inside. */

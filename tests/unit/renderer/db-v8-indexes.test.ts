@@ -189,15 +189,27 @@ async function expectEveryPlan(
  * Entries crowded into few ranges (two types, two posts, a few days), so each of a filter's
  * ranges holds more matches than a window: which of them are the newest is then the question.
  */
-const arbCrowded = arbEntry.map((e) => ({
+const arbCrowded = fc.tuple(arbEntry, fc.constantFrom(...WORDS)).map(([e, second]) => ({
   ...e,
+  second,
   type: e.type === 'training' || e.day % 2 === 0 ? ('training' as const) : ('liaison' as const),
   postCode: e.day % 3 === 0 ? ('PAP' as const) : ('BOG' as const),
   day: 1 + (e.day % 6),
 }));
 
+/** A crowded entry's row holds two words (the same one twice at times), so words intersect. */
+function crowdedRow(e: Entry & { second: (typeof WORDS)[number] }): ActivityRow {
+  const row = rowOf(e);
+  return e.deleted ? row : { ...row, words: [e.word, e.second] };
+}
+
 const CROWDED_FILTERS: readonly ActivityFilter[] = [
   { type: 'training', text: 'b' },
+  { text: 'bor air' },
+  { type: 'training', text: 'bri bor' },
+  { status: 'pending', text: 'air', pending: true },
+  { postCode: 'BOG', type: 'training', text: 'bo' },
+  { region: 'americas', text: 'airline brief', pending: false },
   { type: 'training', pending: false },
   { status: 'approved', text: 'air' },
   { region: 'americas', text: 'bor' },
@@ -266,7 +278,7 @@ describe('many candidates across several ranges', () => {
       fc.asyncProperty(
         fc.uniqueArray(arbCrowded, { selector: (e) => e.id, minLength: 20, maxLength: 120 }),
         async (entries) => {
-          const rows = entries.map(rowOf);
+          const rows = entries.map(crowdedRow);
           const db = await upgraded(rows);
           for (const filter of CROWDED_FILTERS) await expectEveryPlan(db, rows, filter);
           db.close();
@@ -275,6 +287,44 @@ describe('many candidates across several ranges', () => {
       { numRuns: 15 },
     );
   }, 120_000);
+
+  it('lists a damaged row whose one word is not in an array, on every plan, as its index does', async () => {
+    const made = ['a1', 'a2', 'a3'].map((id, i) =>
+      rowOf({
+        id,
+        type: 'training',
+        status: 'pending',
+        postCode: 'BOG',
+        officerId: 'lo-1',
+        day: 10 + i,
+        ms: 0,
+        deleted: false,
+        pending: 0,
+        word: 'border',
+      }),
+    );
+    const damaged = { ...made[1], words: 'border' } as unknown as ActivityRow;
+    const rows = [made[0], damaged, made[2]] as ActivityRow[];
+    const db = await upgraded(rows);
+    // IndexedDB indexes the lone word as one key: the row is found, and no plan throws.
+    for (const filter of [{ text: 'bor' }, { text: 'bor', type: 'training' as const }]) {
+      const want = ['a3', 'a2', 'a1'];
+      for (const [rowLookupMax, tailRowsMax, walkRowsMax] of [
+        [2000, 5000, 3000],
+        [0, 5000, 3000],
+        [0, 5000, 0],
+        [0, 0, 0],
+      ] as const) {
+        const plan = `${JSON.stringify(filter)} ${rowLookupMax}/${tailRowsMax}/${walkRowsMax}`;
+        expect(
+          await selectIds(db, filter, 10, rowLookupMax, tailRowsMax, walkRowsMax),
+          plan,
+        ).toEqual(want);
+      }
+      expect(await countWith(db, filter, 2000)).toBe(3);
+      expect(await countWith(db, filter, 0)).toBe(3);
+    }
+  });
 });
 
 describe('the officer and review-state reads under liveQuery', () => {
