@@ -205,14 +205,28 @@ interface Plan {
  * The ids in any of the ranges. An id may come more than once (a row holding a typed word's
  * prefix and one of its options, or two of its options): the caller makes a Set of them.
  */
-async function keysIn(db: LiaisonDb, union: Range[], cap = Infinity): Promise<string[]> {
-  const found = await Promise.all(
-    union.map((r) => {
+async function keysIn(db: LiaisonDb, union: Range[]): Promise<string[]> {
+  return (await keysPerRange(db, union)).flat();
+}
+
+/**
+ * Each range's ids, at most `cap` a range. `known` holds a range's ids read before with that
+ * cap: a range that gave fewer was read whole, and is not read again.
+ */
+async function keysPerRange(
+  db: LiaisonDb,
+  union: Range[],
+  cap = Infinity,
+  known?: { cap: number; keys: string[][] },
+): Promise<string[][]> {
+  return Promise.all(
+    union.map((r, i) => {
+      const before = known?.keys[i];
+      if (before && before.length < known.cap) return Promise.resolve(before);
       const range = db.activities.where(r.index).between(r.lower, r.upper, true, true);
       return (cap === Infinity ? range : range.limit(cap)).primaryKeys();
     }),
   );
-  return found.flat();
 }
 
 /**
@@ -321,13 +335,13 @@ async function idsOf(
   // Each set's keys, up to rowLookupMax + 1 a range: a set read whole and that small is the
   // candidates (a typical search, or a rare word beside a common one), whose rows are read
   // and checked here; a bigger set is not read whole yet.
-  const probes = await Promise.all(
-    sets.map((union) => keysIn(db, union, rowLookupMax + 1).then((keys) => ({ keys }))),
-  );
+  const cap = rowLookupMax + 1;
+  const probes = await Promise.all(sets.map((union) => keysPerRange(db, union, cap)));
   // A set of at most rowLookupMax keys in all had no range cut short: it is whole.
   const small = probes
-    .filter((p) => p.keys.length <= rowLookupMax)
-    .map((p) => new Set(p.keys))
+    .map((perRange) => perRange.flat())
+    .filter((keys) => keys.length <= rowLookupMax)
+    .map((keys) => new Set(keys))
     .sort((a, b) => a.size - b.size)[0];
   if (small) {
     const rows = await db.activities.bulkGet([...small]);
@@ -345,7 +359,12 @@ async function idsOf(
     const walked = await walkNewest(db, drivers, keep, limit, walkRowsMax);
     if (walked) return walked;
   }
-  const found = await Promise.all(sets.map((union) => keysIn(db, union)));
+  // The sets whole: only their ranges the probe cut short are read again.
+  const found = await Promise.all(
+    sets.map(async (union, i) =>
+      (await keysPerRange(db, union, Infinity, { cap, keys: probes[i] ?? [] })).flat(),
+    ),
+  );
   // Smallest set first: most ids are rejected by the first lookup.
   const lookups = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
   const matches = (id: string) => !left.has(id) && lookups.every((set) => set.has(id));
