@@ -56,6 +56,8 @@
 // SUMMARIES_BENCH_ONLY=search SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
 //                                     the log's searches (g) alone on a kept store.
 // SUMMARIES_BENCH_SEARCH_RUNS=N       runs of each search (10): first window and count.
+// SUMMARIES_BENCH_ONLY=saves SUMMARIES_BENCH_PROFILE=DIR SUMMARIES_BENCH_PORT=N
+//                                     the saves (f) alone on a kept store.
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { execFile } from 'node:child_process';
@@ -231,7 +233,11 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
   const noImport = ONLY === 'reuse' || ONLY === 'queries';
   // The reads alone and the seeding alone need no bundles (writing them takes a while).
   const bundles =
-    ONLY === 'queries' || ONLY === 'seed' || ONLY === 'reuse' || ONLY === 'search'
+    ONLY === 'queries' ||
+    ONLY === 'seed' ||
+    ONLY === 'reuse' ||
+    ONLY === 'search' ||
+    ONLY === 'saves'
       ? { ms: NaN, names: [], bytes: 0 }
       : await writeBundles();
   const server = await serveDirectory(`${ROOT}dist`, Number(process.env.SUMMARIES_BENCH_PORT ?? 0));
@@ -308,6 +314,28 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
     }
     // SUMMARIES_BENCH_ONLY=search with SUMMARIES_BENCH_PROFILE: the log's searches (g) alone,
     // on the store a kept profile holds.
+    // SUMMARIES_BENCH_ONLY=saves with SUMMARIES_BENCH_PROFILE: the saves (f) alone, on the
+    // store a kept profile holds (its rollups as the last run left them).
+    if (ONLY === 'saves') {
+      if (!kept) throw new Error('SUMMARIES_BENCH_ONLY=saves needs SUMMARIES_BENCH_PROFILE');
+      await call(page, 'reopen');
+      const saves = await call<{ withRollups: Stats; without: Stats; steps: unknown }>(
+        page,
+        'saves',
+        SAVES,
+      );
+      return {
+        loadAverageAtStart: loadBefore,
+        f_saveOneEntry: {
+          withRollups: brief(saves.withRollups),
+          withoutRollups: brief(saves.without),
+          stepsWithRollups: saves.steps,
+          goalP95Ms: GOALS.saveP95Ms,
+          met: saves.withRollups.p95 < GOALS.saveP95Ms,
+        },
+        loadAverageAtEnd: await loadAverage(),
+      };
+    }
     if (ONLY === 'search') {
       // On an empty store every search would be an empty filter: figures of nothing.
       if (!kept) throw new Error('SUMMARIES_BENCH_ONLY=search needs SUMMARIES_BENCH_PROFILE');

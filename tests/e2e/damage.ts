@@ -55,15 +55,20 @@ export async function damageRow(page: Page, type: string, damage: Damage): Promi
             cursor.onsuccess = () => {
               const c = cursor.result;
               if (!c) return;
-              const change = c.value as { recordId: string; field: string; value: string };
+              // A save row holds a write's changes (change-log.ts); an older row is one change.
+              type Stored = { recordId: string; field: string; value: string };
+              const row = c.value as Stored & { changes?: Stored[] };
+              if (row.recordId !== id) return c.continue();
+              const changes = row.changes ?? [row];
               if (damage === 'sealed') {
-                if (change.recordId === id && change.field === 'data.travellerName') {
-                  c.update({ ...change, value: flip(change.value) });
+                for (const change of changes) {
+                  if (change.field === 'data.travellerName') change.value = flip(change.value);
                 }
-              } else if (change.recordId === id && !damagedOne) {
+                c.update(row);
+              } else if (!damagedOne) {
                 damagedOne = true;
-                const { field: _lost, ...rest } = change;
-                c.update(rest);
+                delete (changes[0] as Partial<Stored>).field;
+                c.update(row);
               }
               c.continue();
             };

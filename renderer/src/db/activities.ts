@@ -13,6 +13,7 @@ import { isReviewPath, type Activity, type ReviewStatus } from '../../../shared/
 import { type ActivityTypeId } from '../../../shared/domain/catalogue-types.ts';
 import { DELETED_FIELD, type Json } from '../../../shared/sync/change.ts';
 import { keptWhenDeleted } from '../../../shared/sync/fields.ts';
+import { editChanges } from './change-log.ts';
 import { type LiaisonDb } from './db.ts';
 import { explainWriteFailure } from './disk-probe.ts';
 import { DbError, toDbError } from './errors.ts';
@@ -295,9 +296,11 @@ export async function deleteActivity(
       db.changes
         .where('[recordId+hlc]')
         .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
-        .modify((change) => {
-          if (!keptWhenDeleted(change.collection, change.field)) change.value = null;
-        }),
+        .modify((row) =>
+          editChanges(row, (change) => {
+            if (!keptWhenDeleted(change.collection, change.field)) change.value = null;
+          }),
+        ),
     );
     await write.finish();
   });

@@ -11,6 +11,7 @@ import { ACTIVITY_TYPE_IDS, type ActivityTypeId } from '../../../shared/domain/c
 import { isRegionId, postsInRegion } from '../../../shared/domain/posts.ts';
 import { regionOfPost, type RegionOrUnknown } from '../../../shared/summary/totals.ts';
 import { type Change } from '../../../shared/sync/change.ts';
+import { inHlcOrder } from './change-log.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
 import { toView, type ActivityView } from './rows.ts';
@@ -547,8 +548,10 @@ export async function countWith(
 
 /** Every change to a record, local and imported, in HLC order (the order merge applies). */
 export async function getHistory(db: LiaisonDb, recordId: string): Promise<Change[]> {
-  return db.changes
-    .where('[recordId+hlc]')
-    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
-    .toArray();
+  return inHlcOrder(
+    await db.changes
+      .where('[recordId+hlc]')
+      .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
+      .toArray(),
+  );
 }

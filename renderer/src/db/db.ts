@@ -1,7 +1,7 @@
 // The Dexie database and how it opens: versioned schema, refusal of a database written by
 // a newer app version, and hand-over to another window that needs to upgrade it.
 import Dexie, { type Table } from 'dexie';
-import { type Change } from '../../../shared/sync/change.ts';
+import { type ChangeLogRow } from './change-log.ts';
 import { catalogueTypes, withRecordTypes, type ActivityTypeLookup } from './catalogue.ts';
 import { ConnectionKeeper } from './connection.ts';
 import { DbError, toDbError } from './errors.ts';
@@ -20,6 +20,7 @@ import {
   STORES_V7,
   STORES_V8,
   STORES_V9,
+  STORES_V10,
   type ActivityRow,
   type DraftRow,
   type MetaRow,
@@ -56,7 +57,7 @@ export interface DbDeps {
 export class LiaisonDb extends Dexie {
   // `declare`: Dexie creates these in version().stores(); a class field would reset them.
   declare activities: Table<ActivityRow, string>;
-  declare changes: Table<Change, [string, number]>;
+  declare changes: Table<ChangeLogRow, [string, number]>;
   declare meta: Table<MetaRow, string>;
   declare drafts: Table<DraftRow, string>;
   // The bundle exchange (version 3); only exchange*.ts touch these.
@@ -109,6 +110,8 @@ export class LiaisonDb extends Dexie {
     this.version(8).stores(STORES_V8);
     // The same stores (STORES_V9): rows may now hold what a version 8 build would drop.
     this.version(9).stores(STORES_V9);
+    // One row per save in the change log from now on (STORES_V10); older rows stay readable.
+    this.version(10).stores(STORES_V10);
     this.connection = new ConnectionKeeper(this);
   }
 

@@ -10,6 +10,7 @@ import { type Change } from '../../../shared/sync/change.ts';
 import { type FieldChange } from '../../../shared/domain/activity-paths.ts';
 import { type Contribution } from '../../../shared/summary/measures.ts';
 import { deltasByMonth } from '../../../shared/summary/packed.ts';
+import { saveRow } from './change-log.ts';
 import { type LiaisonDb } from './db.ts';
 import { assertInWriteTransaction, stampsAfter } from './device.ts';
 import { getMetas, metaRow, seqKey } from './meta.ts';
@@ -68,7 +69,10 @@ export class LocalWrite {
     return new LocalWrite(db, author, { lastSeq: lastSeq ?? 0, hlc, count: count ?? 0 }, months);
   }
 
-  /** Numbers, stamps and appends one change per path, after every change numbered before. */
+  /**
+   * Numbers and stamps one change per path, after every change numbered before, and appends
+   * them to the change log as one save row.
+   */
   appendChanges(recordId: string, fields: readonly FieldChange[]): Appended {
     const { deviceId, officerId } = this.author;
     const firstSeq = this.counters.lastSeq + 1;
@@ -91,7 +95,8 @@ export class LocalWrite {
       value,
       author: officerId,
     }));
-    this.issue(this.db.changes.bulkAdd(changes));
+    // One row for the whole write (change-log.ts): one request, not one per field.
+    this.issue(this.db.changes.add(saveRow(changes)));
     return { changes, lastSeq: this.counters.lastSeq, lastHlc: stamps.at(-1) as string };
   }
 

@@ -4,6 +4,8 @@
 // laptop no longer carries it. Local only: nothing here is a change or ever syncs.
 import { DATA_PREFIX } from '../../../shared/domain/activity.ts';
 import { isSealed } from '../../../shared/vault/index.ts';
+import { type Change } from '../../../shared/sync/change.ts';
+import { changesOf, editChanges } from './change-log.ts';
 import { type LiaisonDb } from './db.ts';
 import { toDbError } from './errors.ts';
 import { getMeta, setMeta } from './meta.ts';
@@ -40,12 +42,16 @@ export async function purgeConfirmedSensitive(
     const last = Math.min(upTo, done + BATCH);
     try {
       removed += await db.transaction('rw', [db.changes, db.activities, db.meta], async () => {
-        const changes = (
+        // A save row is keyed by its last seq (change-log.ts), so these are the rows whose
+        // changes end in (done, last]; acknowledgements end where an export ended, at the end
+        // of a save, so a save is never cut in two by upTo.
+        const logRows = (
           await db.changes
             .where('[deviceId+seq]')
             .between([device.deviceId, done + 1], [device.deviceId, last], true, true)
             .toArray()
-        ).filter((c) => isSealed(c.value) && c.field.startsWith(DATA_PREFIX));
+        ).filter((row) => changesOf(row).some(purgeable));
+        const changes = logRows.flatMap(changesOf).filter(purgeable);
         // Each row read and written once, however many of its values go.
         const ids = [...new Set(changes.map((c) => c.recordId))];
         const rows = new Map<string, ActivityRow>();
@@ -62,9 +68,12 @@ export async function purgeConfirmedSensitive(
           rows.set(row.id, { ...row, data, purged });
           edited.add(row.id);
         }
-        await db.changes.bulkUpdate(
-          changes.map((c) => ({ key: [c.deviceId, c.seq], changes: { value: null } })),
-        );
+        for (const row of logRows) {
+          editChanges(row, (c) => {
+            if (purgeable(c)) c.value = null;
+          });
+        }
+        await db.changes.bulkPut(logRows);
         await db.activities.bulkPut([...edited].map((id) => rows.get(id) as ActivityRow));
         await setMeta(db, 'purgedUpTo', last);
         return changes.length;
@@ -73,6 +82,10 @@ export async function purgeConfirmedSensitive(
       throw toDbError(e, 'write-failed', db.connection);
     }
   }
+}
+
+function purgeable(change: Change): boolean {
+  return isSealed(change.value) && change.field.startsWith(DATA_PREFIX);
 }
 
 function name(path: string): string {

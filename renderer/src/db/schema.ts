@@ -213,8 +213,17 @@ export const STORES_V8 = {
  */
 export const STORES_V9 = { ...STORES_V8 };
 
+/**
+ * Version 10: a local write stores its changes as one row (change-log.ts, a save row keyed by
+ * its last seq) instead of one row per field, and the change log loses its `hlc` index,
+ * which nothing reads. An older build would take a save row for a damaged change and drop
+ * it, so the number moves and such a build refuses the database. No upgrade step: rows
+ * written before are read as they are; IndexedDB drops the index itself.
+ */
+export const STORES_V10 = { ...STORES_V9, changes: '[deviceId+seq], [recordId+hlc]' };
+
 /** The schema version this build writes; a database stamped higher is refused. */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /** Sorts after every sortKey of a given day: '|' then an ISO time are all below U+FFFF. */
 export const SORT_KEY_MAX_SUFFIX = '|\uffff';

@@ -6,6 +6,7 @@ import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/domain/activ
 import { type Change, type Json } from '../../../shared/sync/change.ts';
 import { decodeHlc, hlcDeviceId } from '../../../shared/sync/hlc.ts';
 import { type ChangeResult } from '../../../shared/sync/merge.ts';
+import { inHlcOrder } from './change-log.ts';
 import { type LiaisonDb } from './db.ts';
 import { getMeta } from './meta.ts';
 import { type ActivityRow, type TrailRow, type TrailSave } from './schema.ts';
@@ -198,7 +199,7 @@ export async function getEntryHistory(db: LiaisonDb, recordId: string): Promise<
     'r',
     [db.changes, db.changeTrail, db.activities, db.meta, db.exchangeApprovals],
     async () => {
-      const [local, imported, row, authorOf] = await Promise.all([
+      const [logRows, imported, row, authorOf] = await Promise.all([
         db.changes
           .where('[recordId+hlc]')
           .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey], true, true)
@@ -210,6 +211,7 @@ export async function getEntryHistory(db: LiaisonDb, recordId: string): Promise<
         db.activities.get(recordId),
         deviceAuthors(db),
       ]);
+      const local = inHlcOrder(logRows);
       const clocks: Record<string, string> =
         row && typeof row.clocks === 'object' && row.clocks !== null ? row.clocks : {};
       // Saves imported before they were kept in the row are in changeTrail; a save in both

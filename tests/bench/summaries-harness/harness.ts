@@ -118,7 +118,7 @@ function stepTimer(db: Device['db']) {
   };
   wrap(db.meta, 'get', 'meta.get');
   wrap(db.meta, 'put', 'meta.put');
-  wrap(db.changes, 'bulkAdd', 'changes.bulkAdd');
+  wrap(db.changes, 'add', 'changes.add');
   wrap(db.activities, 'add', 'activities.add');
   wrap(db.summaryRollups, 'bulkGet', 'rollups.bulkGet');
   wrap(db.summaryRollups, 'bulkPut', 'rollups.bulkPut');

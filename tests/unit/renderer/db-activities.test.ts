@@ -15,6 +15,7 @@ import {
   type LiaisonDb,
 } from '../../../renderer/src/db/index.ts';
 import { liaisonInput, openTestDb, testSealer } from './db-fixtures.ts';
+import { changeAt, changeCount, changesAbove, logChanges } from './change-log-helpers.ts';
 
 const opened: LiaisonDb[] = [];
 async function setup() {
@@ -38,7 +39,7 @@ describe('createActivity', () => {
     const created = await createActivity(db, author, liaisonInput());
     expect(transaction).toHaveBeenCalledTimes(1);
 
-    const changes = await db.changes.toArray();
+    const changes = await logChanges(db);
     const paths = changes.map((c) => c.field).sort();
     expect(paths).toEqual(
       [
@@ -74,7 +75,7 @@ describe('createActivity', () => {
     const { db, author } = await setup();
     await createActivity(db, author, liaisonInput());
     await createActivity(db, author, liaisonInput({ occurredOn: '2025-04-11' }));
-    const changes = await db.changes.orderBy('[deviceId+seq]').toArray();
+    const changes = await logChanges(db);
     expect(changes.map((c) => c.seq)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     for (let i = 1; i < changes.length; i++) {
       expect(
@@ -88,7 +89,7 @@ describe('createActivity', () => {
   it('never sends a tombstone path for a new record', async () => {
     const { db, author } = await setup();
     await createActivity(db, author, liaisonInput());
-    expect(await db.changes.filter((c) => c.field === '_deleted').count()).toBe(0);
+    expect((await logChanges(db)).filter((c) => c.field === '_deleted').length).toBe(0);
   });
 
   it('leaves neither row nor change and no seq used when the save fails half way', async () => {
@@ -101,12 +102,12 @@ describe('createActivity', () => {
     });
 
     expect(await db.activities.count()).toBe(0);
-    expect(await db.changes.count()).toBe(0);
+    expect(await changeCount(db)).toBe(0);
     expect(await metaValue(db, `seq:${author.deviceId}`)).toBeUndefined();
     expect(await metaValue(db, 'hlc')).toBe(hlcBefore);
 
     const next = await createActivity(db, author, liaisonInput());
-    const seqs = (await db.changes.toArray()).map((c) => c.seq);
+    const seqs = (await logChanges(db)).map((c) => c.seq);
     expect(Math.min(...seqs)).toBe(1);
     expect(await db.activities.get(next.id)).toBeDefined();
   });
@@ -116,7 +117,7 @@ describe('createActivity', () => {
     const first = await createActivity(db, author, liaisonInput());
     const stored = async () => ({
       rows: await db.activities.toArray(),
-      changes: await db.changes.toArray(),
+      changes: await logChanges(db),
       // The failure's explanation writes its probe (disk-probe.ts); every counter stays.
       meta: (await db.meta.toArray()).filter((row) => row.key !== 'diskProbe'),
       rollups: await db.summaryRollups.toArray(),
@@ -152,11 +153,11 @@ describe('createActivity', () => {
       'Transaction aborted',
       new DOMException('full', 'QuotaExceededError'),
     );
-    vi.spyOn(db.changes, 'bulkAdd').mockRejectedValueOnce(quota);
+    vi.spyOn(db.changes, 'add').mockRejectedValueOnce(quota);
     const error = await createActivity(db, author, liaisonInput()).catch((e: unknown) => e);
     expect((error as DbError).code).toBe('quota-exceeded');
     expect(await db.activities.count()).toBe(0);
-    expect(await db.changes.count()).toBe(0);
+    expect(await changeCount(db)).toBe(0);
   });
 });
 
@@ -170,10 +171,7 @@ describe('updateActivity', () => {
       occurredOn: created.occurredOn, // unchanged: no change written
       data: { subject: 'Joint briefing with the RCMP', meetings: 1 },
     });
-    const newChanges = await db.changes
-      .where('[deviceId+seq]')
-      .above([author.deviceId, 9])
-      .toArray();
+    const newChanges = await changesAbove(db, author.deviceId, 9);
     expect(newChanges.map((c) => [c.seq, c.field, c.value])).toEqual([
       [10, 'data.subject', 'Joint briefing with the RCMP'],
     ]);
@@ -207,7 +205,7 @@ describe('updateActivity', () => {
     });
     expect(updated.data).toMatchObject({ subject: 'Remote subject', meetings: 4 });
     // Both changes are still in the log: they were made, and every receiver drops the same one.
-    const written = await db.changes.where('[deviceId+seq]').above([author.deviceId, 9]).toArray();
+    const written = await changesAbove(db, author.deviceId, 9);
     expect(written.map((c) => c.field)).toEqual(['data.meetings', 'data.subject']);
     expect((await db.activities.get(created.id))?.clocks['data.subject']).toBe(ahead);
   });
@@ -216,7 +214,7 @@ describe('updateActivity', () => {
     const { db, author } = await setup();
     const created = await createActivity(db, author, liaisonInput());
     await updateActivity(db, author, created.id, { data: { meetings: 1 } });
-    expect(await db.changes.count()).toBe(9);
+    expect(await changeCount(db)).toBe(9);
     expect(await metaValue(db, `seq:${author.deviceId}`)).toBe(9);
   });
 
@@ -226,7 +224,7 @@ describe('updateActivity', () => {
     await updateActivity(db, author, created.id, { data: { notes: 'Agenda sent' } });
     const cleared = await updateActivity(db, author, created.id, { data: { notes: null } });
     expect('notes' in cleared.data).toBe(false);
-    const last = await db.changes.where('[deviceId+seq]').equals([author.deviceId, 11]).first();
+    const last = await changeAt(db, author.deviceId, 11);
     expect(last).toMatchObject({ field: 'data.notes', value: null });
   });
 
@@ -239,7 +237,7 @@ describe('updateActivity', () => {
     ).rejects.toMatchObject({
       code: 'write-failed',
     });
-    expect(await db.changes.count()).toBe(9);
+    expect(await changeCount(db)).toBe(9);
     expect(await metaValue(db, `seq:${author.deviceId}`)).toBe(9);
     expect((await getActivity(db, created.id))?.data.subject).toBe('Briefing at Montréal airport');
   });
@@ -255,7 +253,7 @@ describe('updateActivity', () => {
     await expect(deleteActivity(db, author, newer.id)).rejects.toMatchObject({
       code: 'newer-record',
     });
-    expect(await db.changes.count()).toBe(9);
+    expect(await changeCount(db)).toBe(9);
 
     const current = await createActivity(db, author, liaisonInput());
     await expect(
@@ -283,7 +281,7 @@ describe('ownership of edits and deletes', () => {
   async function snapshot(db: LiaisonDb, deviceId: string, id: string) {
     return {
       row: await db.activities.get(id),
-      changes: await db.changes.toArray(),
+      changes: await logChanges(db),
       seq: await metaValue(db, `seq:${deviceId}`),
       hlc: await metaValue(db, 'hlc'),
       count: await metaValue(db, 'activityCount'),
@@ -342,7 +340,7 @@ describe('reviewActivity', () => {
       status: 'returned',
       comment: 'Add the flight',
     });
-    const written = await db.changes.where('[deviceId+seq]').above([author.deviceId, 9]).toArray();
+    const written = await changesAbove(db, author.deviceId, 9);
     expect(written.map((c) => c.field)).toEqual([
       'review.at',
       'review.by',
@@ -367,10 +365,7 @@ describe('deleteActivity', () => {
     const gone = await createActivity(db, author, liaisonInput({ occurredOn: '2025-04-12' }));
     await deleteActivity(db, author, gone.id);
 
-    const tombstone = await db.changes
-      .where('[deviceId+seq]')
-      .equals([author.deviceId, 19])
-      .first();
+    const tombstone = await changeAt(db, author.deviceId, 19);
     expect(tombstone).toMatchObject({ recordId: gone.id, field: '_deleted', value: true });
     const row = await getActivity(db, gone.id);
     expect(row?.deleted).toBe(true);

@@ -12,6 +12,7 @@ import {
 } from '../../../renderer/src/db/index.ts';
 import { getMeta, seqKey } from '../../../renderer/src/db/meta.ts';
 import { rowProblem } from '../../../renderer/src/db/row-check.ts';
+import { editChanges } from '../../../renderer/src/db/change-log.ts';
 import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import {
   buildChangesExport,
@@ -19,6 +20,7 @@ import {
 } from '../../../renderer/src/db/exchange/export.ts';
 import { type ActivityRow } from '../../../renderer/src/db/schema.ts';
 import { exportMessage } from '../../../renderer/src/features/sync/export-result.ts';
+import { changeCount } from './change-log-helpers.ts';
 import { liaisonInput } from './db-fixtures.ts';
 import {
   OFFICER_A,
@@ -72,11 +74,13 @@ async function damageSealed(device: TestDevice, id: string): Promise<void> {
   await device.db.changes
     .where('recordId')
     .equals(id)
-    .modify((change) => {
-      if (change.field === 'data.travellerName') {
-        change.value = flipCiphertext(change.value as string);
-      }
-    });
+    .modify((row) =>
+      editChanges(row, (change) => {
+        if (change.field === 'data.travellerName') {
+          change.value = flipCiphertext(change.value as string);
+        }
+      }),
+    );
 }
 
 describe('rowProblem', () => {
@@ -160,7 +164,7 @@ describe('an export over a damaged sealed value', () => {
     const good = await logEntry(officer, 'Kept');
     const bad = await logEntry(officer, 'Damaged');
     await damageSealed(officer, bad.id);
-    const lastSeq = await officer.db.changes.count();
+    const lastSeq = await changeCount(officer.db);
 
     const built = await buildChangesExport(officer.deps);
     expect(built).not.toBeNull();
@@ -195,17 +199,23 @@ describe('an export over a damaged sealed value', () => {
   });
 });
 
-/** Changes one stored change row of record `id` as `damage` says, under the app's feet. */
+/**
+ * Changes the first stored change of record `id` (or, with target 'row', its save row) as
+ * `damage` says, under the app's feet.
+ */
 async function damageChange(
   device: TestDevice,
   id: string,
-  damage: (c: Record<string, unknown>) => void,
+  damage: (c: Record<string, unknown>) => unknown,
+  target: 'change' | 'row' = 'change',
 ): Promise<void> {
   const victim = (await device.db.changes.where('recordId').equals(id).first()) as unknown as
     Record<string, unknown> | undefined;
   if (!victim) throw new Error(`no change of ${id}`);
   await device.db.changes.delete([victim.deviceId as string, victim.seq as number]);
-  damage(victim);
+  // A save row (change-log.ts): its first change is damaged, the row keeps its key.
+  const inner: unknown = Array.isArray(victim.changes) ? victim.changes[0] : undefined;
+  damage((target === 'row' ? victim : (inner ?? victim)) as Record<string, unknown>);
   await device.db.changes.put(victim as never);
 }
 
@@ -221,7 +231,7 @@ describe('an export over a damaged change-log row', () => {
     const officer = await officerDevice(net, OFFICER_A);
     const good = await logEntry(officer, 'Kept');
     const bad = await logEntry(officer, 'Damaged');
-    const lastSeq = await officer.db.changes.count();
+    const lastSeq = await changeCount(officer.db);
     await damageChange(officer, bad.id, (c) => delete c.field);
 
     const built = await buildChangesExport(officer.deps);
@@ -234,18 +244,29 @@ describe('an export over a damaged change-log row', () => {
     expect([...(await rowsOf(hq)).keys()]).toEqual([good.id]);
   });
 
-  it.each([
+  type Damage = [string, (c: Record<string, unknown>) => unknown, ('change' | 'row')?];
+  it.each<Damage>([
     ['lacks its field path', (c: Record<string, unknown>) => delete c.field],
     ['has a stamp that is no string', (c: Record<string, unknown>) => (c.hlc = 42)],
     ['has lost its record id', (c: Record<string, unknown>) => delete c.recordId],
     ['has a seq that is text', (c: Record<string, unknown>) => (c.seq = String(c.seq))],
+    // The save row itself (change-log.ts): no list, or no record named anywhere.
+    ['row has lost its list', (r: Record<string, unknown>) => (r.changes = 'lost'), 'row'],
+    [
+      'row names no record',
+      (r: Record<string, unknown>) => {
+        delete r.recordId;
+        for (const c of r.changes as Record<string, unknown>[]) delete c.recordId;
+      },
+      'row',
+    ],
   ])(
     'writes the entry again whole when a change %s, so HQ gets every entry whole and no gap',
-    async (_how, damage) => {
+    async (_how, damage, target = 'change') => {
       const officer = await officerDevice(net, OFFICER_A);
       const good = await logEntry(officer, 'Kept');
       const bad = await logEntry(officer, 'Damaged');
-      await damageChange(officer, bad.id, damage);
+      await damageChange(officer, bad.id, damage, target);
 
       expect(await repairDamagedChanges(officer.deps)).toBeGreaterThanOrEqual(1);
       const built = await buildChangesExport(officer.deps);

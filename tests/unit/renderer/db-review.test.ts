@@ -15,6 +15,7 @@ import { threadOf, MAX_COMMENT_LENGTH, type ReviewActor } from '../../../shared/
 import { toFieldValues } from '../../../shared/domain/activity-paths.ts';
 import { STORES_V3 } from '../../../renderer/src/db/schema.ts';
 import { freshName, liaisonInput, openTestDb, testTypes } from './db-fixtures.ts';
+import { logChanges } from './change-log-helpers.ts';
 
 const opened: LiaisonDb[] = [];
 async function setup() {
@@ -54,7 +55,7 @@ describe('reviewEntry', () => {
       state: 'returned',
       text: 'Add the flight number',
     });
-    const mine = (await db.changes.toArray()).filter((c) => c.author === 'tl-andes');
+    const mine = (await logChanges(db)).filter((c) => c.author === 'tl-andes');
     expect(mine.map((c) => c.field).sort()).toEqual(
       ['review.at', 'review.by', `review.comments.${thread[0]!.id}`, 'review.status'].sort(),
     );

@@ -23,6 +23,7 @@ import { type Change } from '../../../shared/sync/change.ts';
 import { openDatabase, type Author, type LiaisonDb } from '../../../renderer/src/db/index.ts';
 import { allocateSeqs, DeviceClock } from '../../../renderer/src/db/device.ts';
 import { completeSetup } from '../../../renderer/src/db/identity.ts';
+import { saveRow } from '../../../renderer/src/db/change-log.ts';
 import { type DeviceIdentity } from '../../../renderer/src/db/meta.ts';
 import { makeSealer, type Sealer } from '../../../renderer/src/db/sealing.ts';
 import { type ExchangeDeps } from '../../../renderer/src/db/exchange/export.ts';
@@ -248,7 +249,7 @@ export async function appendOwnChange(
       author: identity.officerId,
       ...change,
     };
-    await db.changes.add(full);
+    await db.changes.add(saveRow([full]));
     return full;
   });
 }

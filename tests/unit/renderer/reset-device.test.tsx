@@ -16,6 +16,7 @@ import {
   makeDemoProfile,
 } from '../../../shared/identity/index.ts';
 import { liaisonInput, officerSession, openTestDb, unlockedSession } from './db-fixtures.ts';
+import { changeCount } from './change-log-helpers.ts';
 
 afterEach(cleanup);
 
@@ -46,7 +47,7 @@ async function renderWithOneEntry() {
   const { db, author } = await openTestDb();
   await setMeta(db, 'profile', await makeDemoProfile());
   await createActivity(db, author, liaisonInput());
-  const changes = await db.changes.count();
+  const changes = await changeCount(db);
   const vault = await unlockedSession(db);
   const session = officerSession(author);
   render(

@@ -5,10 +5,11 @@ import Dexie from 'dexie';
 import { encodeBundle } from '../../../../shared/bundle/codec.ts';
 import { changesFileName } from '../../../../shared/bundle/file-name.ts';
 import { isReviewPath } from '../../../../shared/domain/activity.ts';
-import { changeSchema, type Change } from '../../../../shared/sync/change.ts';
+import { type Change } from '../../../../shared/sync/change.ts';
 import { compactChanges } from '../../../../shared/sync/compact.ts';
 import { type SeqRange } from '../../../../shared/sync/receipts.ts';
 import { resendRecord } from '../activities.ts';
+import { checkRow } from '../change-log.ts';
 import { type LiaisonDb } from '../db.ts';
 import { openForExport } from './seal.ts';
 import {
@@ -89,7 +90,11 @@ export async function buildChangesExport(
   const last = (await getMeta(db, seqKey(deviceId))) ?? 0;
   if (last <= floor) return null;
 
-  const { log, damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId);
+  const { log, damaged } = sortOutDamaged(
+    await ownChangesAbove(db, deviceId, floor),
+    deviceId,
+    floor,
+  );
   onProgress?.(0.2);
   const compacted = compactChanges(log, { [deviceId]: floor });
   // Every own seq above the floor exists (a seq is allocated in the transaction that writes
@@ -181,38 +186,33 @@ interface DamagedChanges {
 }
 
 /**
- * Own change rows as stored, split into those that are changes and those damaged on disk (a
- * missing or wrong field). A damaged row never blocks an export: it is left out, its seq still
- * covered, and the person is told an entry could not be sent.
+ * Own change-log rows as stored, split into the changes above `floor` and the rows damaged on
+ * disk (a missing or wrong field; change-log.ts checkRow). A damaged row never blocks an
+ * export: it is left out, its seqs still covered, and the person is told an entry could not
+ * be sent. A save row may begin at or below the floor (it is keyed by its last seq): those
+ * changes were sent before.
  */
 function sortOutDamaged(
   stored: readonly unknown[],
   deviceId: string,
+  floor: number,
 ): { log: Change[]; damaged: DamagedChanges } {
   const log: Change[] = [];
   const damaged: DamagedChanges = { rows: [], records: new Set(), anonymous: 0 };
   for (const row of stored) {
-    const parsed = changeSchema.safeParse(row);
-    if (parsed.success && parsed.data.deviceId === deviceId) {
-      log.push(parsed.data);
+    const checked = checkRow(row, deviceId);
+    if (checked.ok) {
+      for (const change of checked.changes) if (change.seq > floor) log.push(change);
       continue;
     }
-    const named = fieldOf(row, 'recordId');
-    const recordId = typeof named === 'string' && named !== '' ? named : undefined;
-    damaged.rows.push({ key: [deviceId, fieldOf(row, 'seq')], recordId });
-    if (recordId !== undefined) damaged.records.add(recordId);
+    damaged.rows.push({ key: checked.key, recordId: checked.recordId });
+    if (checked.recordId !== undefined) damaged.records.add(checked.recordId);
     else damaged.anonymous += 1;
   }
   return { log, damaged };
 }
 
-function fieldOf(row: unknown, name: string): unknown {
-  return typeof row === 'object' && row !== null && name in row
-    ? (row as Record<string, unknown>)[name]
-    : undefined;
-}
-
-/** This device's own change rows above the export floor, as stored. */
+/** This device's own change-log rows holding a change above the export floor, as stored. */
 async function ownChangesAbove(db: LiaisonDb, deviceId: string, floor: number): Promise<unknown[]> {
   return db.changes
     .where('[deviceId+seq]')
@@ -241,7 +241,7 @@ export async function repairDamagedChanges(deps: ExchangeDeps): Promise<number> 
     return 0;
   }
   const floor = exportFloor(recipients, await getAcknowledged(db));
-  const { damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId);
+  const { damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId, floor);
   if (damaged.rows.length === 0) return 0;
   const officerId = self.identity.officerId;
   const author = { deviceId, officerId, postCode: ownPostCode(self) ?? '' };
