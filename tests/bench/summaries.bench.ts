@@ -24,7 +24,7 @@
 //     baseline that exercises the same path: it shows whether the cost grows with the changes,
 //     linearly, or worse).
 // (f) saving one entry with createActivity on the 500,000-entry database: p95 with its
-//     rollup write beside p95 with the rollup table's reads and writes made no-ops, and
+//     rollup write beside p95 with that write (its journal row) made a no-op, and
 //     where a save's time goes (each IndexedDB call it makes, issued when and settled when).
 //
 // BENCH=summaries npm run bench      runs this part alone. On the shared 2-core machine's disk,
@@ -312,8 +312,6 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
         loadAverageAtEnd: await loadAverage(),
       };
     }
-    // SUMMARIES_BENCH_ONLY=search with SUMMARIES_BENCH_PROFILE: the log's searches (g) alone,
-    // on the store a kept profile holds.
     // SUMMARIES_BENCH_ONLY=saves with SUMMARIES_BENCH_PROFILE: the saves (f) alone, on the
     // store a kept profile holds (its rollups as the last run left them).
     if (ONLY === 'saves') {
@@ -336,6 +334,8 @@ export async function runSummariesBench(): Promise<Record<string, unknown>> {
         loadAverageAtEnd: await loadAverage(),
       };
     }
+    // SUMMARIES_BENCH_ONLY=search with SUMMARIES_BENCH_PROFILE: the log's searches (g) alone,
+    // on the store a kept profile holds.
     if (ONLY === 'search') {
       // On an empty store every search would be an empty filter: figures of nothing.
       if (!kept) throw new Error('SUMMARIES_BENCH_ONLY=search needs SUMMARIES_BENCH_PROFILE');

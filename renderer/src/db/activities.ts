@@ -65,7 +65,11 @@ export interface WriteOptions {
  */
 export async function inWriteTransaction<T>(db: LiaisonDb, fn: () => Promise<T>): Promise<T> {
   try {
-    return await db.transaction('rw', [db.activities, db.changes, db.meta, db.summaryRollups], fn);
+    return await db.transaction(
+      'rw',
+      [db.activities, db.changes, db.meta, db.summaryRollups, db.rollupJournal],
+      fn,
+    );
   } catch (e) {
     throw await explainWriteFailure(db, toDbError(e, 'write-failed', db.connection));
   }
@@ -107,8 +111,7 @@ export async function createActivity(
   return inWriteTransaction(db, async () => {
     // Absence already means live: no `_deleted: false` change, one change less per record.
     const fields = diffActivity(null, initial).filter((f) => f.path !== DELETED_FIELD);
-    // The entry's month is known before its stamps, so its rollup row is read with the counters.
-    const write = await LocalWrite.begin(db, author, rollupDeltas(null, initial));
+    const write = await LocalWrite.begin(db, author);
     const { changes, lastSeq, lastHlc } = write.appendChanges(id, fields);
     const { activity, clocks } = mergeLocal(initial, undefined, changes);
     // Times come from the stamps, so any device rebuilding the record gets the same ones.
@@ -171,9 +174,7 @@ export async function writeRecord(
     if (value !== undefined && !changed.some((c) => c.path === path)) changed.push({ path, value });
   }
   if (changed.length === 0) return toView(row);
-  // `after` is what the merge gives unless a stored stamp wins a path (then that month is read
-  // when the rollups are written).
-  const write = await LocalWrite.begin(db, author, rollupDeltas(row, after));
+  const write = await LocalWrite.begin(db, author);
   const { changes, lastSeq, lastHlc } = write.appendChanges(row.id, changed);
   const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
   activity.updatedAt = hlcTime(lastHlc);
@@ -200,7 +201,7 @@ export async function resendRecord(db: LiaisonDb, author: Author, id: string): P
     const before = stripRow(row);
     if (row.deleted) {
       const tombstone = { path: DELETED_FIELD, value: true };
-      const write = await LocalWrite.begin(db, author, []);
+      const write = await LocalWrite.begin(db, author);
       const { changes, lastSeq } = write.appendChanges(id, [tombstone]);
       const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
       activity.updatedAt = row.updatedAt;
@@ -283,7 +284,7 @@ export async function deleteActivity(
     const row = await writableRow(db, author, id, options, 'own');
     const before = stripRow(row);
     const tombstone = { path: DELETED_FIELD, value: true };
-    const write = await LocalWrite.begin(db, author, rollupDeltas(row, null));
+    const write = await LocalWrite.begin(db, author);
     const { changes, lastSeq, lastHlc } = write.appendChanges(id, [tombstone]);
     const { activity, clocks } = mergeLocal(before, rowState(row, before), changes);
     activity.updatedAt = hlcTime(lastHlc);
@@ -298,7 +299,10 @@ export async function deleteActivity(
         .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
         .modify((row) =>
           editChanges(row, (change) => {
-            if (!keptWhenDeleted(change.collection, change.field)) change.value = null;
+            // A damaged change (no field) keeps nothing either: its value may be personal.
+            const kept =
+              typeof change.field === 'string' && keptWhenDeleted('activities', change.field);
+            if (!kept) change.value = null;
           }),
         ),
     );

@@ -14,6 +14,8 @@ export interface SaveRow {
   deviceId: string;
   /** The last change's seq: the row's key with deviceId. */
   seq: number;
+  /** The first change's seq: a list that lost changes at its head no longer fits it. */
+  from: number;
   recordId: string;
   /** The last change's stamp: [recordId+hlc] lists a record's saves in order. */
   hlc: string;
@@ -30,6 +32,7 @@ export function saveRow(changes: readonly Change[]): SaveRow {
   return {
     deviceId: last.deviceId,
     seq: last.seq,
+    from: (changes[0] as Change).seq,
     recordId: last.recordId,
     hlc: last.hlc,
     changes: [...changes],
@@ -42,16 +45,27 @@ function isSaveRow<T>(row: T): row is T & { changes: unknown } {
 
 /**
  * The changes a row holds, as stored: rows this device wrote and reads back, not checked
- * (checkRow does that where a damaged row matters); a save row without a list holds none.
+ * (checkRow does that where a damaged row matters), but never anything that is not a change
+ * with a field path and a stamp, so a damaged row cannot make a deletion or the purge throw.
  */
 export function changesOf(row: ChangeLogRow): Change[] {
-  if (!isSaveRow(row)) return [row];
-  return Array.isArray(row.changes) ? (row.changes as Change[]) : [];
+  return storedItems(row).filter(
+    (c) => typeof c.field === 'string' && typeof c.hlc === 'string',
+  ) as Change[];
 }
 
-/** Calls `edit` on each change a row holds, in place (inside Collection.modify). */
-export function editChanges(row: ChangeLogRow, edit: (change: Change) => void): void {
-  for (const change of changesOf(row)) edit(change);
+/** Every object a row holds as a change, whatever is left of its fields. */
+function storedItems(row: ChangeLogRow): Partial<Change>[] {
+  const list: unknown[] = isSaveRow(row) ? (Array.isArray(row.changes) ? row.changes : []) : [row];
+  return list.filter((c): c is Partial<Change> => typeof c === 'object' && c !== null);
+}
+
+/**
+ * Calls `edit` on each change a row holds, in place (inside Collection.modify), a damaged one
+ * too (its fields may be missing): erasing a deleted record's values must reach every value.
+ */
+export function editChanges(row: ChangeLogRow, edit: (change: Partial<Change>) => void): void {
+  for (const change of storedItems(row)) edit(change);
 }
 
 /** A record's changes from its rows, in HLC order (the order merge applies them). */
@@ -61,17 +75,24 @@ export function inHlcOrder(rows: readonly ChangeLogRow[]): Change[] {
 
 /** A stored row checked: its changes, or why it cannot be read (damaged on disk). */
 export type CheckedRow =
-  | { ok: true; changes: Change[] }
-  | { ok: false; key: [string, unknown]; recordId: string | undefined };
+  { ok: true; changes: Change[] } | { ok: false; key: [string, unknown]; recordIds: string[] };
 
 /**
- * Checks a stored row of `deviceId`'s own log: every change must have the change's shape,
- * be this device's, and (in a save row) be of the row's record and within its seq. A row
- * that fails is reported with its stored key and the record it still names, if any.
+ * Checks a stored row of `deviceId`'s own log. A change row (before version 10) must have the
+ * change's shape and be this device's. A save row must be exactly what saveRow makes: a
+ * non-empty list of this device's changes of one record, numbered one after another from the
+ * row's `from` to its seq, the row's record and stamp being those of its last change. Anything else
+ * would let a damaged row pass for a whole write while a change of it is lost (a seq moved
+ * below the export floor) or hidden (a row out of the record's index, which a deletion
+ * erases through). A row that fails is reported with its stored key and every record it
+ * still names (its own and its changes'), so that none of them is sent short.
  */
 export function checkRow(row: unknown, deviceId: string): CheckedRow {
-  const recordId = namedRecord(row);
-  const damaged: CheckedRow = { ok: false, key: [deviceId, fieldOf(row, 'seq')], recordId };
+  const damaged: CheckedRow = {
+    ok: false,
+    key: [deviceId, fieldOf(row, 'seq')],
+    recordIds: namedRecords(row),
+  };
   if (!isSaveRow(row)) {
     const parsed = changeSchema.safeParse(row);
     return parsed.success && parsed.data.deviceId === deviceId
@@ -80,26 +101,36 @@ export function checkRow(row: unknown, deviceId: string): CheckedRow {
   }
   const { changes } = row;
   const seq = fieldOf(row, 'seq');
-  if (!Array.isArray(changes) || changes.length === 0 || typeof seq !== 'number') return damaged;
+  const first = fieldOf(row, 'from');
+  if (
+    !Array.isArray(changes) ||
+    changes.length === 0 ||
+    typeof seq !== 'number' ||
+    typeof first !== 'number' ||
+    changes.length !== seq - first + 1
+  )
+    return damaged;
   const out: Change[] = [];
-  for (const item of changes) {
+  for (const [i, item] of changes.entries()) {
     const parsed = changeSchema.safeParse(item);
     if (
       !parsed.success ||
       parsed.data.deviceId !== deviceId ||
-      parsed.data.recordId !== recordId ||
-      parsed.data.seq > seq
+      parsed.data.recordId !== fieldOf(row, 'recordId') ||
+      parsed.data.seq !== first + i
     )
       return damaged;
     out.push(parsed.data);
   }
+  if (out.at(-1)?.hlc !== fieldOf(row, 'hlc')) return damaged;
   return { ok: true, changes: out };
 }
 
-/** The record a row names, if it still names one. */
-export function namedRecord(row: unknown): string | undefined {
-  const named = fieldOf(row, 'recordId');
-  return typeof named === 'string' && named !== '' ? named : undefined;
+/** Every record a row still names: its own and (in a save row) its changes'. */
+function namedRecords(row: unknown): string[] {
+  const inner = isSaveRow(row) && Array.isArray(row.changes) ? (row.changes as unknown[]) : [];
+  const named = [row, ...inner].map((item) => fieldOf(item, 'recordId'));
+  return [...new Set(named.filter((id): id is string => typeof id === 'string' && id !== ''))];
 }
 
 function fieldOf(row: unknown, name: string): unknown {

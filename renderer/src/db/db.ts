@@ -24,6 +24,7 @@ import {
   type ActivityRow,
   type DraftRow,
   type MetaRow,
+  type RollupJournalRow,
   type RollupStoredRow,
   type TrailRow,
 } from './schema.ts';
@@ -72,6 +73,7 @@ export class LiaisonDb extends Dexie {
   declare exchangeState: Table<ExchangeStateRow, string>;
   // Summary rollups (version 5, packed by month since 7); only rollups*.ts touch it.
   declare summaryRollups: Table<RollupStoredRow, string>;
+  declare rollupJournal: Table<RollupJournalRow, number>;
   // The history of imported saves (version 6); only trail.ts touches it, and only reads it:
   // imports since keep an entry's saves in its row (ActivityRow.trail).
   declare changeTrail: Table<TrailRow, [string, string]>;

@@ -9,12 +9,13 @@
 import { type Change } from '../../../shared/sync/change.ts';
 import { type FieldChange } from '../../../shared/domain/activity-paths.ts';
 import { type Contribution } from '../../../shared/summary/measures.ts';
+import Dexie from 'dexie';
 import { deltasByMonth } from '../../../shared/summary/packed.ts';
 import { saveRow } from './change-log.ts';
 import { type LiaisonDb } from './db.ts';
 import { assertInWriteTransaction, stampsAfter } from './device.ts';
 import { getMetas, metaRow, seqKey } from './meta.ts';
-import { applyRollupDeltas, readRollupMonths, type MonthsRead } from './rollups.ts';
+import { FOLD_EVERY, foldRollupJournal } from './rollup-store.ts';
 
 export interface Appended {
   changes: Change[];
@@ -40,33 +41,26 @@ export class LocalWrite {
   readonly #pending: Promise<unknown>[] = [];
   #numbered = false;
   #countMoved = false;
-  #months: MonthsRead | undefined;
+  #rollupsMoved = false;
 
   private constructor(
     private readonly db: LiaisonDb,
     private readonly author: { deviceId: string; officerId: string },
     private readonly counters: Counters,
-    months: MonthsRead,
-  ) {
-    this.#months = months;
-  }
+  ) {}
 
-  /**
-   * Reads the device's seq counter and clock, the live count and the rollup months of
-   * `expectedDeltas` (what the write is expected to add, as known before its stamps) in one
-   * batch. A month the final deltas touch beyond those is read when the rollups are written.
-   */
+  /** Reads the device's seq counter and clock and the live count, in one batch. */
   static async begin(
     db: LiaisonDb,
     author: { deviceId: string; officerId: string },
-    expectedDeltas: Iterable<Contribution>,
   ): Promise<LocalWrite> {
     assertInWriteTransaction('LocalWrite');
-    const [[lastSeq, hlc, count], months] = await Promise.all([
-      getMetas(db, [seqKey(author.deviceId), 'hlc', 'activityCount'] as const),
-      readRollupMonths(db.summaryRollups, deltasByMonth(expectedDeltas).keys()),
-    ]);
-    return new LocalWrite(db, author, { lastSeq: lastSeq ?? 0, hlc, count: count ?? 0 }, months);
+    const [lastSeq, hlc, count] = await getMetas(db, [
+      seqKey(author.deviceId),
+      'hlc',
+      'activityCount',
+    ] as const);
+    return new LocalWrite(db, author, { lastSeq: lastSeq ?? 0, hlc, count: count ?? 0 });
   }
 
   /**
@@ -100,11 +94,34 @@ export class LocalWrite {
     return { changes, lastSeq: this.counters.lastSeq, lastHlc: stamps.at(-1) as string };
   }
 
-  /** Moves the stored rollups by `deltas`; once per write (the months read are then stale). */
+  /**
+   * Moves the rollups by `deltas`, once per write: a journal row per month touched, nothing
+   * read (rollup-store.ts). The write that adds a journal row whose id is a multiple of
+   * FOLD_EVERY folds the journal into the packed months once everything it is part of has
+   * committed, in a transaction of its own.
+   */
   applyRollupDeltas(deltas: Iterable<Contribution>): void {
-    if (!this.#months) throw new Error('LocalWrite.applyRollupDeltas runs once per write');
-    this.issue(applyRollupDeltas(this.db.summaryRollups, deltas, this.#months));
-    this.#months = undefined;
+    if (this.#rollupsMoved) throw new Error('LocalWrite.applyRollupDeltas runs once per write');
+    this.#rollupsMoved = true;
+    const rows = [...deltasByMonth(deltas)].map(([month, list]) => ({ month, deltas: list }));
+    if (rows.length === 0) return;
+    const { db } = this;
+    // The outermost transaction: a nested one (a nil report's save inside fileNilReport)
+    // reports 'complete' when its own function ends, before anything is committed.
+    let outer = Dexie.currentTransaction;
+    while (outer.parent) outer = outer.parent;
+    this.issue(
+      db.rollupJournal.bulkAdd(rows, { allKeys: true }).then((ids) => {
+        if (!ids.some((id) => id % FOLD_EVERY === 0)) return;
+        outer.on('complete', () => {
+          // Outside every transaction, so never part of (or able to abort) a write. A fold
+          // that fails leaves the journal, which every read adds in; the next one retries.
+          Dexie.ignoreTransaction(() => foldRollupJournal(db)).catch((error: unknown) =>
+            console.warn('The summary rollups journal could not be folded', error),
+          );
+        });
+      }),
+    );
   }
 
   /** Keeps meta's live-record count in step with the rows. */

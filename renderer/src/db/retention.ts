@@ -53,7 +53,10 @@ export async function purgeConfirmedSensitive(
         ).filter((row) => changesOf(row).some(purgeable));
         const changes = logRows.flatMap(changesOf).filter(purgeable);
         // Each row read and written once, however many of its values go.
-        const ids = [...new Set(changes.map((c) => c.recordId))];
+        // A damaged change may have lost its record: only real ids are looked up.
+        const ids = [...new Set(changes.map((c) => c.recordId))].filter(
+          (id) => typeof id === 'string',
+        );
         const rows = new Map<string, ActivityRow>();
         for (const row of await db.activities.bulkGet(ids)) if (row) rows.set(row.id, row);
         const edited = new Set<string>();
@@ -84,8 +87,12 @@ export async function purgeConfirmedSensitive(
   }
 }
 
-function purgeable(change: Change): boolean {
-  return isSealed(change.value) && change.field.startsWith(DATA_PREFIX);
+function purgeable(change: Partial<Change>): boolean {
+  return (
+    isSealed(change.value) &&
+    typeof change.field === 'string' &&
+    change.field.startsWith(DATA_PREFIX)
+  );
 }
 
 function name(path: string): string {

@@ -13,52 +13,31 @@ import {
   unpackTable,
 } from '../../../shared/summary/packed.ts';
 import { type RollupTable } from '../../../shared/summary/measures.ts';
-import { type ActivityRow, type RollupStoredRow } from './schema.ts';
+import { type ActivityRow, type RollupJournalRow, type RollupStoredRow } from './schema.ts';
 
 export function toStoredRollup(month: PackedMonth): RollupStoredRow {
   return { id: month.month, ...month };
 }
 
 /** Stored rows as rollup rows keyed by rollupId: what a recount gives (tests compare). */
-export function unpackStoredRollups(rows: Iterable<RollupStoredRow>): RollupTable {
+export function unpackStoredRollups(rows: Iterable<PackedMonth>): RollupTable {
   return unpackTable(rows);
-}
-
-/** Stored months as read in the caller's transaction: which were asked for, and those found. */
-export interface MonthsRead {
-  readonly asked: ReadonlySet<string>;
-  readonly found: ReadonlyMap<string, RollupStoredRow>;
-}
-
-/** Reads the stored months, in one batch of requests, for applyRollupDeltas. */
-export async function readRollupMonths(
-  table: Table<RollupStoredRow, string>,
-  months: Iterable<string>,
-): Promise<MonthsRead> {
-  const asked = new Set(months);
-  const found = new Map<string, RollupStoredRow>();
-  if (asked.size === 0) return { asked, found };
-  for (const row of await table.bulkGet([...asked])) if (row) found.set(row.id, row);
-  return { asked, found };
 }
 
 /**
  * Adds deltas to the stored months, in the caller's transaction (which must include
- * summaryRollups). Each touched month is read and written once however many deltas it gets
- * (an import's many entries); a cell that falls to zero goes, and a month left with none is
- * deleted. A month already in `read` (read earlier in the same transaction, with nothing
- * written to it since) is not read again: a save reads its month together with its counters.
+ * summaryRollups): an import's, and a fold of the journal (rollup-store.ts). Each touched
+ * month is read (all in one batch) and written once however many deltas it gets; a cell that
+ * falls to zero goes, and a month left with none is deleted.
  */
 export async function applyRollupDeltas(
   table: Table<RollupStoredRow, string>,
   deltas: Iterable<Contribution>,
-  read?: MonthsRead,
 ): Promise<void> {
   const byMonth = deltasByMonth(deltas);
   if (byMonth.size === 0) return;
-  const missing = [...byMonth.keys()].filter((month) => !read?.asked.has(month));
-  const before = new Map(read?.found);
-  for (const [id, row] of (await readRollupMonths(table, missing)).found) before.set(id, row);
+  const before = new Map<string, RollupStoredRow>();
+  for (const row of await table.bulkGet([...byMonth.keys()])) if (row) before.set(row.id, row);
   await writeRollups(table, rollupsAfter(byMonth, before));
 }
 
@@ -118,6 +97,7 @@ export async function recountInto(
   activities: Table<ActivityRow, string>,
   rollups: Table<RollupStoredRow, string>,
   onProgress?: (done: number, total: number) => void,
+  journal?: Table<RollupJournalRow, number>,
 ): Promise<number> {
   const total = await activities.count();
   const months = new Map<string, MonthBuilder>();
@@ -135,6 +115,8 @@ export async function recountInto(
   });
   const packed = [...months.values()].flatMap((builder) => builder.pack() ?? []);
   await rollups.clear();
+  // What the journal held is in the recount (version 10; the version 7 upgrade has none).
+  await journal?.clear();
   await rollups.bulkPut(packed.map(toStoredRollup));
   onProgress?.(total, total);
   return packed.reduce((cells, month) => cells + month.keys.length / 3, 0);

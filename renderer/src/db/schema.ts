@@ -2,6 +2,7 @@
 // version's spec is never edited: a change is a new version (see docs/database.md).
 import { type Activity, type ReviewStatus } from '../../../shared/domain/activity.ts';
 import { type PackedMonth } from '../../../shared/summary/packed.ts';
+import { type Contribution } from '../../../shared/summary/measures.ts';
 import { type Json } from '../../../shared/sync/change.ts';
 
 /** An activity as stored: the synced record plus what the database needs to find it. */
@@ -62,6 +63,17 @@ export interface MetaRow {
  */
 export interface RollupStoredRow extends PackedMonth {
   id: string;
+}
+
+/**
+ * What one local write moved in one month's rollups, not yet added into the month's packed
+ * row (version 10, rollup-store.ts): the month's total is its packed row plus these.
+ */
+export interface RollupJournalRow {
+  /** Given by IndexedDB (auto-increment): every FOLD_EVERY-th write folds the journal. */
+  id?: number;
+  month: string;
+  deltas: Contribution[];
 }
 
 /** An autosaved, not yet submitted form. Values are what the form holds, unvalidated. */
@@ -216,11 +228,18 @@ export const STORES_V9 = { ...STORES_V8 };
 /**
  * Version 10: a local write stores its changes as one row (change-log.ts, a save row keyed by
  * its last seq) instead of one row per field, and the change log loses its `hlc` index,
- * which nothing reads. An older build would take a save row for a damaged change and drop
- * it, so the number moves and such a build refuses the database. No upgrade step: rows
- * written before are read as they are; IndexedDB drops the index itself.
+ * which nothing reads. A local write no longer reads and rewrites its month's packed rollup
+ * row: it adds what it moved to `rollupJournal`, which readers add in and which is folded into
+ * the packed rows every so many writes (rollup-store.ts). An older build would take a save
+ * row for a damaged change and drop it, and would not count the journal, so the number moves
+ * and such a build refuses the database. No upgrade step: rows written before are read as
+ * they are; IndexedDB drops the index itself.
  */
-export const STORES_V10 = { ...STORES_V9, changes: '[deviceId+seq], [recordId+hlc]' };
+export const STORES_V10 = {
+  ...STORES_V9,
+  changes: '[deviceId+seq], [recordId+hlc]',
+  rollupJournal: '++id, month',
+};
 
 /** The schema version this build writes; a database stamped higher is refused. */
 export const DB_VERSION = 10;

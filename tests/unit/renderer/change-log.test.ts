@@ -67,6 +67,29 @@ async function asVersion9Rows(device: TestDevice, recordId: string): Promise<voi
   });
 }
 
+/** Removes the field path of one of a record's changes in its save row (damage on disk). */
+async function loseFieldOfOneChange(device: TestDevice, recordId: string, field: string) {
+  const rows = await device.db.changes.where('recordId').equals(recordId).toArray();
+  for (const row of rows) {
+    if (!('changes' in row)) continue;
+    const hit = row.changes.find((c) => c.field === field);
+    if (!hit) continue;
+    delete (hit as Partial<Change>).field;
+    await device.db.changes.put(row);
+    return;
+  }
+  throw new Error(`no save row holds ${field}`);
+}
+
+/** The values left in a record's damaged changes (those without a field path). */
+async function damagedValues(device: TestDevice, recordId: string): Promise<unknown[]> {
+  const rows = await device.db.changes.where('recordId').equals(recordId).toArray();
+  return rows
+    .flatMap((row) => ('changes' in row ? (row.changes as Partial<Change>[]) : []))
+    .filter((c) => c.field === undefined)
+    .map((c) => c.value);
+}
+
 async function sealedEntry(device: TestDevice, subject: string) {
   const input = liaisonInput({
     data: { meetings: 1, subject, counterpart: 'rcmp', travellerName: 'Ana Díaz' },
@@ -94,26 +117,51 @@ describe('a save row', () => {
     expect((await officer.db.changes.toArray()).map((r) => r.seq)).toEqual([9, 10]);
   });
 
-  it('is checked change by change: the device, the record and the seq must be the row’s', () => {
+  it('is checked whole: one record, consecutive seqs up to its key, its stamp the last one’s', () => {
     const good = saveRow([change(1, 'type'), change(2, 'occurredOn')]);
     expect(checkRow(good, 'dev-a')).toEqual({ ok: true, changes: good.changes });
     expect(checkRow(change(3, 'type'), 'dev-a')).toEqual({
       ok: true,
       changes: [change(3, 'type')],
     });
-    const damaged = (row: unknown, recordId: string | null = 'r1') =>
+    const damaged = (row: unknown, recordIds = ['r1']) =>
       expect(checkRow(row, 'dev-a')).toEqual({
         ok: false,
         key: ['dev-a', (row as { seq?: unknown }).seq],
-        recordId: recordId ?? undefined,
+        recordIds,
       });
     damaged({ ...good, changes: 'lost' });
     damaged({ ...good, changes: [] });
     damaged({ ...good, changes: [change(1, 'type'), { ...change(2, 'x'), field: undefined }] });
-    damaged({ ...good, changes: [change(1, 'type'), change(2, 'x', { recordId: 'r2' })] });
+    damaged({ ...good, changes: [change(1, 'type'), null] });
+    // A change of another record, or a row naming another record than its changes: both named.
+    damaged({ ...good, changes: [change(1, 'type'), change(2, 'x', { recordId: 'r2' })] }, [
+      'r1',
+      'r2',
+    ]);
+    damaged({ ...good, recordId: 'r9' }, ['r9', 'r1']);
+    // Seqs: a gap, a change moved below the others, a repeat, a list that ends below the key.
     damaged({ ...good, changes: [change(1, 'type'), change(3, 'x')] });
-    damaged({ ...good, changes: [change(1, 'type', { deviceId: 'dev-b' })] });
-    damaged({ ...good, recordId: undefined }, null);
+    damaged({ ...good, changes: [change(0, 'type'), change(2, 'x')] });
+    damaged({ ...good, changes: [change(2, 'type'), change(2, 'x')] });
+    damaged({ ...good, seq: 3 });
+    // A list that lost its head: what is left is consecutive, but no longer from `from`.
+    damaged({ ...good, changes: [change(2, 'occurredOn')] });
+    damaged({ ...good, from: undefined });
+    damaged({ ...good, changes: [change(1, 'type', { deviceId: 'dev-b' }), change(2, 'x')] });
+    // The stamp the record's index sorts it by must be the last change's.
+    damaged({ ...good, hlc: undefined });
+    damaged({ ...good, hlc: change(1, 'type').hlc });
+    // Named by its changes alone, or by nothing at all.
+    damaged({ ...good, recordId: undefined });
+    damaged(
+      {
+        ...good,
+        recordId: undefined,
+        changes: good.changes.map((c) => ({ ...c, recordId: undefined })),
+      },
+      [],
+    );
     damaged({ ...change(4, 'type'), hlc: 42 });
     expect(() => saveRow([])).toThrow();
   });
@@ -175,13 +223,17 @@ describe('a log of version 9 rows and save rows', () => {
       { data: { subject: 'Edited' } },
       { sealer: officer.sealer },
     );
+    // The edit's subject loses its field path (the v9 row keeps the first one).
+    await loseFieldOfOneChange(officer, entry.id, 'data.subject');
     await deleteActivity(officer.db, officer.author, entry.id);
     const mine = (await logChanges(officer.db)).filter((c) => c.recordId === entry.id);
     const subject = mine.filter((c) => c.field === 'data.subject');
-    expect(subject).toHaveLength(2);
+    expect(subject).toHaveLength(1);
     expect(subject.every((c) => c.value === null)).toBe(true);
     expect(mine.find((c) => c.field === 'data.travellerName')?.value).toBeNull();
     expect(mine.find((c) => c.field === '_deleted')?.value).toBe(true);
+    // Found by review: a damaged change (no field path) of the record is erased too.
+    expect(await damagedValues(officer, entry.id)).toEqual([null]);
     // Who owns it stays (sync/fields.ts, kept when deleted): receivers still check the owner.
     expect(mine.find((c) => c.field === 'officerId')?.value).toBe(OFFICER_A.officerId);
   });
@@ -207,6 +259,11 @@ describe('a log of version 9 rows and save rows', () => {
       true,
     );
     expect((await officer.db.activities.get(saved.id))?.purged).toEqual(['travellerName']);
+    // Only the sealed values go: the plain ones of the same writes stay in the log.
+    const subjects = (await logChanges(officer.db))
+      .filter((c) => c.field === 'data.subject')
+      .map((c) => c.value);
+    expect(subjects).toEqual(['Old row', 'Save row', 'Not confirmed']);
   });
 });
 

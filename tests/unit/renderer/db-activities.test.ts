@@ -121,9 +121,10 @@ describe('createActivity', () => {
       // The failure's explanation writes its probe (disk-probe.ts); every counter stays.
       meta: (await db.meta.toArray()).filter((row) => row.key !== 'diskProbe'),
       rollups: await db.summaryRollups.toArray(),
+      journal: await db.rollupJournal.toArray(),
     });
     const before = await stored();
-    expect(before.rollups).toHaveLength(1);
+    expect(before.journal).toHaveLength(1);
     // A real ConstraintError from IndexedDB, on the row add, issued after the change rows.
     await expect(
       createActivity(db, author, liaisonInput({ occurredOn: '2025-05-02' }), { id: first.id }),
@@ -131,18 +132,24 @@ describe('createActivity', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it("reads the counters and the entry's rollup month in one batch, not one request each", async () => {
+  it('reads the counters in one batch, and adds a journal row instead of reading its rollup month', async () => {
     const { db, author } = await setup();
     await createActivity(db, author, liaisonInput());
     const metaGet = vi.spyOn(db.meta, 'get');
     const metaBulkGet = vi.spyOn(db.meta, 'bulkGet');
     const metaPut = vi.spyOn(db.meta, 'put');
     const rollupGets = vi.spyOn(db.summaryRollups, 'bulkGet');
+    const rollupGet = vi.spyOn(db.summaryRollups, 'get');
     await createActivity(db, author, liaisonInput());
     expect(metaGet).not.toHaveBeenCalled();
     expect(metaPut).not.toHaveBeenCalled();
     expect(metaBulkGet).toHaveBeenCalledTimes(1);
-    expect(rollupGets.mock.calls).toEqual([[['2025-04']]]);
+    expect(rollupGets).not.toHaveBeenCalled();
+    expect(rollupGet).not.toHaveBeenCalled();
+    expect((await db.rollupJournal.toArray()).map((row) => row.month)).toEqual([
+      '2025-04',
+      '2025-04',
+    ]);
     expect(await metaValue(db, `seq:${author.deviceId}`)).toBe(18);
     expect(await metaValue(db, 'activityCount')).toBe(2);
   });

@@ -252,6 +252,17 @@ describe('an export over a damaged change-log row', () => {
     ['has a seq that is text', (c: Record<string, unknown>) => (c.seq = String(c.seq))],
     // The save row itself (change-log.ts): no list, or no record named anywhere.
     ['row has lost its list', (r: Record<string, unknown>) => (r.changes = 'lost'), 'row'],
+    // Found by review: the rest would pass for a whole write, and the export cover the lost.
+    [
+      'row has lost the head of its list',
+      (r: Record<string, unknown>) => (r.changes as unknown[]).splice(0, 3),
+      'row',
+    ],
+    [
+      'row names an entry that is not stored',
+      (r: Record<string, unknown>) => (r.recordId = 'no-such-entry'),
+      'row',
+    ],
     [
       'row names no record',
       (r: Record<string, unknown>) => {
@@ -290,6 +301,32 @@ describe('an export over a damaged change-log row', () => {
       ]);
     },
   );
+});
+
+describe('a save row that names another record than its changes', () => {
+  it('sends both records again whole, and drops the row only then (found by review)', async () => {
+    const officer = await officerDevice(net, OFFICER_A);
+    const good = await logEntry(officer, 'Kept');
+    const bad = await logEntry(officer, 'Damaged');
+    // The row of bad's save now says it is good's: its changes are whole and still bad's.
+    const rows = await officer.db.changes.where('recordId').equals(bad.id).toArray();
+    const row = rows[0] as unknown as Record<string, unknown>;
+    await officer.db.changes.put({ ...row, recordId: good.id } as never);
+
+    expect(await repairDamagedChanges(officer.deps)).toBe(2);
+    const built = await buildChangesExport(officer.deps);
+    if (!built) throw new Error('nothing built');
+    expect(built.unreadable).toBe(0);
+    const hq = await hqDevice(net);
+    const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
+    expect(report.files[0]?.outcome.kind).toBe('applied');
+    const atHq = await rowsOf(hq);
+    const atOfficer = await rowsOf(officer);
+    for (const id of [good.id, bad.id]) {
+      expect(plainOf(atHq.get(id)), id).toEqual(plainOf(atOfficer.get(id)));
+    }
+    expect(plainOf(atHq.get(bad.id))?.subject).toBe('Damaged');
+  });
 });
 
 describe('an import into a database holding damaged rows', () => {

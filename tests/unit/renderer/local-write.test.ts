@@ -1,6 +1,6 @@
-// A local write that throws part way, after it issued a request of its own making (the rollup
-// months it had not read): the transaction aborts, nothing is stored, and the request's
-// rejection is nobody's unhandled error.
+// A local write that throws part way, after it issued a request of its own making (its rollup
+// journal row): the transaction aborts, nothing is stored, and the request's rejection is
+// nobody's unhandled error.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActivity, type LiaisonDb } from '../../../renderer/src/db/index.ts';
 import { inWriteTransaction } from '../../../renderer/src/db/activities.ts';
@@ -21,6 +21,8 @@ describe('LocalWrite', () => {
     const row = await db.activities.get(made.id);
     if (!row) throw new Error('not stored');
     const rollupsBefore = await db.summaryRollups.toArray();
+    const journalBefore = await db.rollupJournal.toArray();
+    expect(journalBefore).toHaveLength(1);
 
     const unhandled: unknown[] = [];
     const note = (reason: unknown) => unhandled.push(reason);
@@ -28,8 +30,7 @@ describe('LocalWrite', () => {
     try {
       await expect(
         inWriteTransaction(db, async () => {
-          // No month read up front: the rollup write reads it itself (a promise of its own).
-          const write = await LocalWrite.begin(db, author, []);
+          const write = await LocalWrite.begin(db, author);
           write.applyRollupDeltas(rollupDeltas(null, row));
           throw new Error('a bug half way');
         }),
@@ -41,5 +42,6 @@ describe('LocalWrite', () => {
     }
     expect(unhandled).toEqual([]);
     expect(await db.summaryRollups.toArray()).toEqual(rollupsBefore);
+    expect(await db.rollupJournal.toArray()).toEqual(journalBefore);
   });
 });

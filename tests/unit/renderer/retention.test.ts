@@ -18,7 +18,7 @@ import {
   makeDemoProfile,
 } from '../../../shared/identity/index.ts';
 import { liaisonInput, openTestDb, testClock, testSealer } from './db-fixtures.ts';
-import { changeCount } from './change-log-helpers.ts';
+import { changeCount, logChanges } from './change-log-helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const opened: LiaisonDb[] = [];
@@ -82,6 +82,35 @@ describe('retention of sensitive values', () => {
     const row = await db.activities.get(first.id);
     expect(isSealed(row?.data.travellerName)).toBe(true);
     expect(row?.purged).toEqual(['caseNotes']);
+  });
+
+  it('purges a write whose changes straddle the end of a batch of 500, whole, in the next', async () => {
+    const clock = testClock(Date.UTC(2026, 0, 10));
+    const t = await openTestDb({ now: clock.now });
+    opened.push(t.db);
+    await setMeta(t.db, 'profile', await makeDemoProfile());
+    const sealer = await testSealer();
+    // 9 plain changes first, so that the writes with two sealed values each do not end on
+    // seq 500, where the purge's first batch ends: one of them crosses it.
+    await createActivity(t.db, t.author, liaisonInput());
+    const secret = { meetings: 1, travellerName: 'Ana Díaz', caseNotes: 'passport 99XK' };
+    const ids: string[] = [];
+    while ((await changeCount(t.db)) < 520) {
+      ids.push(
+        (await createActivity(t.db, t.author, liaisonInput({ data: secret }), { sealer })).id,
+      );
+    }
+    const straddling = (await t.db.changes.toArray()).filter(
+      (row) => 'changes' in row && (row.changes[0]?.seq ?? 0) <= 500 && row.seq > 500,
+    );
+    expect(straddling).toHaveLength(1);
+    await recordAcknowledgement(t.db, DEMO_HQ_DEVICE_ID, await changeCount(t.db));
+    clock.set(clock.now() + DAY);
+    expect(await purgeConfirmedSensitive(t.db, 0)).toBe(ids.length * 2);
+    for (const id of ids) {
+      expect((await t.db.activities.get(id))?.purged, id).toEqual(['caseNotes', 'travellerName']);
+    }
+    expect((await logChanges(t.db)).filter((c) => isSealed(c.value))).toEqual([]);
   });
 
   it('finds the newest confirmation old enough', () => {

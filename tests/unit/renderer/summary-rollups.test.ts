@@ -12,9 +12,15 @@ import {
 import { buildChangesExport } from '../../../renderer/src/db/exchange/export.ts';
 import { importFiles } from '../../../renderer/src/db/exchange/engine.ts';
 import { openDatabase } from '../../../renderer/src/db/index.ts';
+import { fileNilReport } from '../../../renderer/src/db/nil-reports.ts';
 import { catalogueTypes } from '../../../renderer/src/db/catalogue.ts';
-import { allRollups, rebuildRollups } from '../../../renderer/src/db/rollup-store.ts';
-import { applyRollupDeltas, readRollupMonths } from '../../../renderer/src/db/rollups.ts';
+import {
+  allRollups,
+  FOLD_EVERY,
+  foldRollupJournal,
+  rebuildRollups,
+} from '../../../renderer/src/db/rollup-store.ts';
+import { applyRollupDeltas, unpackStoredRollups } from '../../../renderer/src/db/rollups.ts';
 import { STORES_V3 } from '../../../renderer/src/db/schema.ts';
 import { recount, rollupDeltas, rollupId } from '../../../shared/summary/measures.ts';
 import { freshName, liaisonInput, openTestDb, testSealer, testTypes } from './db-fixtures.ts';
@@ -88,27 +94,26 @@ describe('summary rollups kept in the write transaction', () => {
     db.close();
   });
 
-  it('reads a month the deltas touch that was not read beforehand, and no month twice', async () => {
+  it('reads each month the deltas touch once, in one batch, and adds to what the journal holds', async () => {
     const { db, author } = await openTestDb({ types: catalogueTypes });
     const sealer = await testSealer();
     await createActivity(db, author, meeting('2025-04-10', 3), { sealer });
     await createActivity(db, author, meeting('2025-05-10', 1), { sealer });
+    await foldRollupJournal(db);
+    await createActivity(db, author, meeting('2025-05-20', 2), { sealer });
     const entries = await db.activities.toArray();
-    // One more entry in each month, as copies: their deltas touch April and May.
-    const copies = entries.map((entry, i) => ({ ...entry, id: `copy-${i}` }));
-    const reads: string[][] = [];
-    await db.transaction('rw', db.summaryRollups, async () => {
-      const read = await readRollupMonths(db.summaryRollups, ['2025-04']);
-      const bulkGet = vi.spyOn(db.summaryRollups, 'bulkGet');
-      await applyRollupDeltas(
+    // Two more entries in each month, as copies (an import's many entries).
+    const copies = [...entries, ...entries].map((entry, i) => ({ ...entry, id: `copy-${i}` }));
+    const bulkGet = vi.spyOn(db.summaryRollups, 'bulkGet');
+    await db.transaction('rw', db.summaryRollups, () =>
+      applyRollupDeltas(
         db.summaryRollups,
         copies.flatMap((copy) => rollupDeltas(null, copy)),
-        read,
-      );
-      reads.push(...bulkGet.mock.calls.map(([ids]) => ids));
-      bulkGet.mockRestore();
-    });
-    expect(reads).toEqual([['2025-05']]);
+      ),
+    );
+    expect(bulkGet.mock.calls.map(([ids]) => [...ids].sort())).toEqual([['2025-04', '2025-05']]);
+    // May's journal row (the third save) is still apart, and still counted.
+    expect(await db.rollupJournal.count()).toBe(1);
     expect(await allRollups(db)).toEqual(recount([...entries, ...copies]));
     db.close();
   });
@@ -152,7 +157,8 @@ type Op =
   | { kind: 'save'; who: 0 | 1; month: number; meetings: number; joint: boolean }
   | { kind: 'edit'; pick: number; month: number; meetings: number }
   | { kind: 'delete'; pick: number }
-  | { kind: 'import'; who: 0 | 1 };
+  | { kind: 'import'; who: 0 | 1 }
+  | { kind: 'fold'; who: 0 | 1 | 2 };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -170,6 +176,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('import' as const), who: fc.constantFrom(0 as const, 1 as const) }),
+  // The journal folded into the packed months at any point (rollup-store.ts).
+  fc.record({
+    kind: fc.constant('fold' as const),
+    who: fc.constantFrom(0 as const, 1 as const, 2 as const),
+  }),
 );
 
 /** Month 1 is April 2025; 13 and 14 run into the next fiscal year. */
@@ -181,6 +192,64 @@ function dayOf(month: number): string {
 let net: TestNetwork;
 beforeAll(async () => {
   net = await makeNetwork([OFFICER_A, OFFICER_B]);
+});
+
+describe('the rollup journal', () => {
+  it('is folded into the packed months after every FOLD_EVERY-th local write, totals unchanged', async () => {
+    const { db, author } = await openTestDb({ types: catalogueTypes });
+    const sealer = await testSealer();
+    for (let i = 0; i < FOLD_EVERY - 1; i++) {
+      await createActivity(db, author, meeting(dayOf(1 + (i % 3)), 1 + (i % 4)), { sealer });
+    }
+    // Nothing folded yet: each write is a journal row, no packed month was written.
+    expect(await db.rollupJournal.count()).toBe(FOLD_EVERY - 1);
+    expect(await db.summaryRollups.count()).toBe(0);
+    await expectRollupsMatchEntries({ db });
+    await createActivity(db, author, meeting(dayOf(2), 5), { sealer });
+    // The fold runs after the write committed, in its own transaction.
+    await vi.waitFor(async () => expect(await db.rollupJournal.count()).toBe(0));
+    expect(await db.summaryRollups.count()).toBe(3);
+    expect(unpackStoredRollups(await db.summaryRollups.toArray())).toEqual(
+      recount(await db.activities.toArray()),
+    );
+    // A rebuild counts everything again and empties the journal.
+    await createActivity(db, author, meeting(dayOf(4), 2), { sealer });
+    expect(await db.rollupJournal.count()).toBe(1);
+    await rebuildRollups(db);
+    expect(await db.rollupJournal.count()).toBe(0);
+    await expectRollupsMatchEntries({ db });
+    db.close();
+  });
+});
+
+describe('the rollup journal inside a nested write', () => {
+  it('folds only once the outer write committed, and a failing fold costs that write nothing', async () => {
+    const { db, author } = await openTestDb({ types: catalogueTypes });
+    const sealer = await testSealer();
+    for (let i = 0; i < FOLD_EVERY - 1; i++) {
+      await createActivity(db, author, meeting(dayOf(1), 1), { sealer });
+    }
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const deletes = vi
+      .spyOn(db.rollupJournal, 'bulkDelete')
+      .mockRejectedValueOnce(new Error('fold broke'));
+    // A nil report's save runs nested in fileNilReport's transaction: the 32nd journal row.
+    const filed = await fileNilReport(db, author, '2025-03', '2025-04-20');
+    expect(filed.ok).toBe(true);
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith(
+        'The summary rollups journal could not be folded',
+        expect.anything(),
+      ),
+    );
+    expect(deletes).toHaveBeenCalledTimes(1);
+    // The nil report is stored and counted; the journal stays and is still added in.
+    expect(await db.activities.count()).toBe(FOLD_EVERY);
+    expect(await db.rollupJournal.count()).toBe(FOLD_EVERY);
+    await expectRollupsMatchEntries({ db });
+    warn.mockRestore();
+    db.close();
+  });
 });
 
 describe('summary rollups under random writes and imports', () => {
@@ -203,6 +272,8 @@ describe('summary rollups under random writes and imports', () => {
           } else if (op.kind === 'import') {
             const built = await buildChangesExport((officers[op.who] as TestDevice).deps);
             if (built) await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
+          } else if (op.kind === 'fold') {
+            await foldRollupJournal(([...officers, hq][op.who] as TestDevice).db);
           } else if (live.length > 0) {
             const index = op.pick % live.length;
             const target = live[index] as { who: 0 | 1; id: string };
@@ -223,10 +294,16 @@ describe('summary rollups under random writes and imports', () => {
         }
         for (const device of [...officers, hq]) {
           await expectRollupsMatchEntries(device);
+          // Folded, the journal is empty and the packed months alone are the totals.
+          await foldRollupJournal(device.db);
+          expect(await device.db.rollupJournal.count()).toBe(0);
+          expect(unpackStoredRollups(await device.db.summaryRollups.toArray())).toEqual(
+            recount(await device.db.activities.toArray()),
+          );
           device.db.close();
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 16 },
     );
   }, 60_000);
 });

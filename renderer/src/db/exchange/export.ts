@@ -90,11 +90,7 @@ export async function buildChangesExport(
   const last = (await getMeta(db, seqKey(deviceId))) ?? 0;
   if (last <= floor) return null;
 
-  const { log, damaged } = sortOutDamaged(
-    await ownChangesAbove(db, deviceId, floor),
-    deviceId,
-    floor,
-  );
+  const { log, damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId);
   onProgress?.(0.2);
   const compacted = compactChanges(log, { [deviceId]: floor });
   // Every own seq above the floor exists (a seq is allocated in the transaction that writes
@@ -176,38 +172,37 @@ export async function recordExport(
 }
 
 interface DamagedChanges {
-  /** The own change rows that fail the change's shape (damaged on disk): their stored key
-   * and the record they still name, if any. */
-  rows: { key: [string, unknown]; recordId: string | undefined }[];
-  /** Records a damaged change row still names: none of their changes is sent. */
+  /** The own change-log rows that fail their check (damaged on disk): their stored key and
+   * the records they still name (a save row may name more than one once damaged). */
+  rows: { key: [string, unknown]; recordIds: string[] }[];
+  /** Records a damaged row still names: none of their changes is sent. */
   records: Set<string>;
   /** Damaged rows that do not even say their record. */
   anonymous: number;
 }
 
 /**
- * Own change-log rows as stored, split into the changes above `floor` and the rows damaged on
- * disk (a missing or wrong field; change-log.ts checkRow). A damaged row never blocks an
- * export: it is left out, its seqs still covered, and the person is told an entry could not
- * be sent. A save row may begin at or below the floor (it is keyed by its last seq): those
- * changes were sent before.
+ * Own change-log rows as stored, split into their changes and the rows damaged on disk (a
+ * missing or wrong field; change-log.ts checkRow). A damaged row never blocks an export: it
+ * is left out, its seqs still covered, and the person is told an entry could not be sent. A
+ * save row may begin at or below the floor (it is keyed by its last seq): compactChanges
+ * drops those changes, which were sent before.
  */
 function sortOutDamaged(
   stored: readonly unknown[],
   deviceId: string,
-  floor: number,
 ): { log: Change[]; damaged: DamagedChanges } {
   const log: Change[] = [];
   const damaged: DamagedChanges = { rows: [], records: new Set(), anonymous: 0 };
   for (const row of stored) {
     const checked = checkRow(row, deviceId);
     if (checked.ok) {
-      for (const change of checked.changes) if (change.seq > floor) log.push(change);
+      for (const change of checked.changes) log.push(change);
       continue;
     }
-    damaged.rows.push({ key: checked.key, recordId: checked.recordId });
-    if (checked.recordId !== undefined) damaged.records.add(checked.recordId);
-    else damaged.anonymous += 1;
+    damaged.rows.push({ key: checked.key, recordIds: checked.recordIds });
+    for (const id of checked.recordIds) damaged.records.add(id);
+    if (checked.recordIds.length === 0) damaged.anonymous += 1;
   }
   return { log, damaged };
 }
@@ -241,7 +236,7 @@ export async function repairDamagedChanges(deps: ExchangeDeps): Promise<number> 
     return 0;
   }
   const floor = exportFloor(recipients, await getAcknowledged(db));
-  const { damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId, floor);
+  const { damaged } = sortOutDamaged(await ownChangesAbove(db, deviceId, floor), deviceId);
   if (damaged.rows.length === 0) return 0;
   const officerId = self.identity.officerId;
   const author = { deviceId, officerId, postCode: ownPostCode(self) ?? '' };
@@ -253,12 +248,25 @@ export async function repairDamagedChanges(deps: ExchangeDeps): Promise<number> 
     for (const id of waiting) ids.add(id);
   }
   const resent = new Set<string>();
-  for (const id of [...ids].sort()) if (await resendRecord(db, author, id)) resent.add(id);
-  // A damaged row goes once what it belonged to was sent again; the others stay left out.
+  // A record a damaged row names that is not stored here (a damaged id) has nothing to send:
+  // it counts as done, or the row would keep its real record out of every export.
+  const known = await db.activities.bulkGet([...ids]);
+  [...ids].forEach((id, i) => {
+    if (!known[i]) resent.add(id);
+  });
+  let written = 0;
+  for (const id of [...ids].sort()) {
+    if (resent.has(id) || !(await resendRecord(db, author, id))) continue;
+    resent.add(id);
+    written += 1;
+  }
+  // A damaged row goes once every record it named was sent again; the others stay left out.
   const allResent = [...ids].every((id) => resent.has(id));
   const drop = damaged.rows
-    .filter(({ recordId }) => (recordId === undefined ? allResent : resent.has(recordId)))
+    .filter(({ recordIds }) =>
+      recordIds.length === 0 ? allResent : recordIds.every((id) => resent.has(id)),
+    )
     .map(({ key }) => key as [string, number]);
   await db.changes.bulkDelete(drop);
-  return resent.size;
+  return written;
 }
