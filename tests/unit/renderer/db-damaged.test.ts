@@ -226,6 +226,28 @@ function plainOf(row: Pick<ActivityRow, 'type' | 'occurredOn' | 'data'> | undefi
   return { type: row.type, occurredOn: row.occurredOn, subject, meetings, counterpart };
 }
 
+/**
+ * Imports `built` at a fresh HQ and checks it applied, and that HQ holds both entries (the
+ * kept one and the damaged one, subject 'Damaged') as the officer does. Gives HQ.
+ */
+async function expectBothWholeAtHq(
+  officer: TestDevice,
+  built: { fileName: string; data: Uint8Array },
+  goodId: string,
+  badId: string,
+): Promise<TestDevice> {
+  const hq = await hqDevice(net);
+  const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
+  expect(report.files[0]?.outcome.kind).toBe('applied');
+  const atHq = await rowsOf(hq);
+  const atOfficer = await rowsOf(officer);
+  for (const id of [goodId, badId]) {
+    expect(plainOf(atHq.get(id)), id).toEqual(plainOf(atOfficer.get(id)));
+  }
+  expect(plainOf(atHq.get(badId))?.subject).toBe('Damaged');
+  return hq;
+}
+
 describe('an export over a damaged change-log row', () => {
   it('without the repair (a lead or HQ), leaves the entry out and still covers every seq', async () => {
     const officer = await officerDevice(net, OFFICER_A);
@@ -286,15 +308,7 @@ describe('an export over a damaged change-log row', () => {
       const lastSeq = await getMeta(officer.db, seqKey(officer.identity.deviceId));
       expect(built.ranges).toEqual([{ from: 1, to: lastSeq }]);
 
-      const hq = await hqDevice(net);
-      const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
-      expect(report.files[0]?.outcome.kind).toBe('applied');
-      const atHq = await rowsOf(hq);
-      const atOfficer = await rowsOf(officer);
-      for (const id of [good.id, bad.id]) {
-        expect(plainOf(atHq.get(id)), id).toEqual(plainOf(atOfficer.get(id)));
-      }
-      expect(plainOf(atHq.get(bad.id))?.subject).toBe('Damaged');
+      const hq = await expectBothWholeAtHq(officer, built, good.id, bad.id);
       // HQ holds every seq: nothing is waited for.
       expect((await hq.db.exchangeSenders.get(officer.identity.deviceId))?.coverage).toEqual([
         { from: 1, to: lastSeq },
@@ -317,15 +331,7 @@ describe('a save row that names another record than its changes', () => {
     const built = await buildChangesExport(officer.deps);
     if (!built) throw new Error('nothing built');
     expect(built.unreadable).toBe(0);
-    const hq = await hqDevice(net);
-    const report = await importFiles(hq.deps, [{ name: built.fileName, data: built.data }]);
-    expect(report.files[0]?.outcome.kind).toBe('applied');
-    const atHq = await rowsOf(hq);
-    const atOfficer = await rowsOf(officer);
-    for (const id of [good.id, bad.id]) {
-      expect(plainOf(atHq.get(id)), id).toEqual(plainOf(atOfficer.get(id)));
-    }
-    expect(plainOf(atHq.get(bad.id))?.subject).toBe('Damaged');
+    await expectBothWholeAtHq(officer, built, good.id, bad.id);
   });
 });
 
