@@ -336,6 +336,10 @@ export type ImportInput = { name: string; buffer: Buffer } | SavedFile;
 
 /** Sync screen: "Choose files…" and pick these files; waits until the import has finished. */
 export async function importFiles(page: Page, files: readonly ImportInput[]): Promise<void> {
+  // "Choose files…" is enabled before a run begins as after it ends: wait for the count of
+  // ended runs (stored or not; a full disk stores none) to pass the one before this run.
+  const screen = page.locator('section.sync-screen');
+  const endedBefore = Number(await screen.getAttribute('data-import-ends'));
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose files…' }).click();
   await (
@@ -347,9 +351,13 @@ export async function importFiles(page: Page, files: readonly ImportInput[]): Pr
       buffer: 'bytes' in f ? f.bytes : f.buffer,
     })),
   );
-  await expect(page.getByRole('button', { name: 'Choose files…' })).toBeEnabled({
-    timeout: 60_000,
-  });
+  await expect
+    .poll(async () => Number(await screen.getAttribute('data-import-ends')), {
+      message: 'this import run to end',
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(endedBefore);
+  await expect(page.getByRole('button', { name: 'Choose files…' })).toBeEnabled();
 }
 
 /** The per-file reports of the last import, in file order. */

@@ -12,6 +12,7 @@ import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { type FileReadResult } from '../../../renderer/src/platform/types.ts';
 import {
   resetImportStore,
+  startImport,
   startImportWhenIdle,
   useImportStore,
 } from '../../../renderer/src/features/sync/import-store.ts';
@@ -155,6 +156,21 @@ describe('starting the import of opened files', () => {
     await startImportWhenIdle(client, [bundle('a.llb')]);
     expect(imported).toEqual([['a.llb']]);
     expect(useImportStore.getState().lastRunId).toBe('run-1');
+  });
+
+  it('counts every run that ends, stored or failed as a whole (the e2e wait for a run)', async () => {
+    const before = useImportStore.getState().ended;
+    await startImport(recordingClient().client, [bundle('a.llb')]);
+    expect(useImportStore.getState().ended).toBe(before + 1);
+    const failing = {
+      importFiles: () => Promise.reject(new Error('disk full')),
+    } as unknown as ExchangeClient;
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await startImport(failing, [bundle('b.llb')]);
+    quiet.mockRestore();
+    expect(useImportStore.getState().error).toBeInstanceOf(Error);
+    expect(useImportStore.getState().ended).toBe(before + 2);
+    expect(useImportStore.getState().running).toBe(false);
   });
 
   it('waits for a running import to end instead of dropping the files', async () => {

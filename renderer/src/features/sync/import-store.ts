@@ -21,6 +21,12 @@ export interface ImportState {
   lastWasResume: boolean;
   /** Why the last run failed as a whole (per-file failures are in its report instead). */
   error: unknown;
+  /**
+   * How many runs have ended since the app started, stored or not (a run on a full disk
+   * stores no report): what says "this run is over" where the button, enabled before a run
+   * begins as after it ends, cannot.
+   */
+  ended: number;
 }
 
 const initial: ImportState = {
@@ -31,6 +37,7 @@ const initial: ImportState = {
   lastRunId: null,
   lastWasResume: false,
   error: null,
+  ended: 0,
 };
 
 export const useImportStore = create<ImportState>(() => initial);
@@ -90,7 +97,13 @@ async function run(
     useImportStore.setState({ error });
   } finally {
     controller = null;
-    useImportStore.setState({ running: false, resuming: false, cancelling: false, progress: null });
+    useImportStore.setState((s) => ({
+      running: false,
+      resuming: false,
+      cancelling: false,
+      progress: null,
+      ended: s.ended + 1,
+    }));
   }
 }
 
