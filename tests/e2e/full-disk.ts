@@ -1,5 +1,5 @@
-// A real full disk for the end-to-end tests. Chromium's profile lives on a small tmpfs the
-// test mounts (the suite runs as root in CI); "disk full" is the file system refusing
+// A real full disk for the end-to-end tests. Chromium's IndexedDB folder lives on a small
+// tmpfs the test mounts (the suite runs as root in CI); "disk full" is the file system refusing
 // writes because a filler file took the last byte, exactly as on a full laptop.
 //
 // Why not Chromium's storage quota (CDP Storage.overrideQuotaForOrigin)? In Debian's
@@ -9,7 +9,7 @@
 // Chromium then closes the database connection. That is what these tests exercise.
 import { chromium, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { open, mkdtemp, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
@@ -24,25 +24,34 @@ export interface SmallDisk {
   close(): Promise<void>;
 }
 
-/** Chromium with its profile on a fresh 64 MB tmpfs (mounted here, unmounted by close). */
+/**
+ * Chromium with its IndexedDB folder on a fresh 64 MB tmpfs (mounted here, unmounted by
+ * close). Only IndexedDB's folder: the rest of the profile (history, cookies, preferences)
+ * writes and deletes journal and temporary files at any moment, and one deleted after the fill
+ * freed pages the save under test then found (a save stored on a "full" disk in CI). The
+ * database is alone on this disk, so what fills it stays full until free().
+ */
 export async function browserOnSmallDisk(testInfo: TestInfo): Promise<SmallDisk> {
   const dir = await mkdtemp(join(tmpdir(), 'liaison-full-disk-'));
+  const profile = join(dir, 'profile');
+  const small = join(profile, 'Default', 'IndexedDB');
+  await mkdir(small, { recursive: true });
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=0700', 'tmpfs', dir]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=0700', 'tmpfs', small]);
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     // Not a skip: this suite needs root (as in CI) to prove what docs/database.md claims.
     throw new Error(`the full-disk tests mount a tmpfs and need root: ${String(e)}`);
   }
-  const filler = join(dir, 'filler');
+  const filler = join(small, 'filler');
   let context: BrowserContext | undefined;
   const close = async () => {
     await context?.close().catch(() => undefined);
-    execFileSync('umount', [dir]);
+    execFileSync('umount', [small]);
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       baseURL: testInfo.project.use.baseURL,
