@@ -36,9 +36,8 @@ export interface ActivityFilter {
   postCode?: string;
   officerId?: string;
   /**
-   * A lead's posts (the log's place choices): the entries of no other post are listed, and a
-   * region keeps only those of its posts, as the lead's summaries count no other. Undefined
-   * at HQ and for an officer: a region is all its posts, and no place means every entry.
+   * A lead's posts (the log's place choices): a region keeps only those of its posts, as the
+   * lead's summaries count no other. Undefined at HQ: a region is all its posts.
    */
   visiblePosts?: readonly string[];
 }
@@ -173,19 +172,14 @@ function plan(db: LiaisonDb, filter: ActivityFilter): PromiseExtended<Plan> {
 
 /**
  * The posts a filter keeps, when an index can find them: its post, the posts of a known
- * region (the summaries' rule, regionOfPost), or for a lead the posts it may see, within the
- * region if one is chosen (`visiblePosts`: the summaries count no other, so a drill-down
- * shows what they counted). None (an empty list) when the post lies outside the region or
- * the lead's posts; undefined when the filter does not narrow by a place an index can find
- * (none, or HQ's unknown region).
+ * region (the summaries' rule, regionOfPost), or for a lead the posts it may see within the
+ * region (`visiblePosts`: the summaries count no other, so a drill-down shows what they
+ * counted). None (an empty list) when the post lies outside the region; undefined when the
+ * filter does not narrow by a place an index can find (none, or HQ's unknown region).
  */
 function postsOf(filter: ActivityFilter): readonly string[] | undefined {
   const { postCode, region, visiblePosts } = filter;
-  if (region === undefined) {
-    if (visiblePosts === undefined) return postCode === undefined ? undefined : [postCode];
-    if (postCode !== undefined) return visiblePosts.includes(postCode) ? [postCode] : [];
-    return [...new Set(visiblePosts)];
-  }
+  if (region === undefined) return postCode === undefined ? undefined : [postCode];
   const inRegion = (code: string) =>
     regionOfPost(code) === region && (visiblePosts === undefined || visiblePosts.includes(code));
   if (postCode !== undefined) return inRegion(postCode) ? [postCode] : [];
@@ -531,8 +525,10 @@ export async function countWith(
   filter: ActivityFilter,
   rowLookupMax: number,
 ): Promise<number> {
-  // A lead's posts are a filter too: its database may hold a post no longer in its scope.
-  const unfiltered = Object.entries(filter).every(([, v]) => v === undefined || v === '');
+  // A lead's visible posts narrow a region only: alone they are no filter.
+  const unfiltered = Object.entries(filter).every(
+    ([name, v]) => name === 'visiblePosts' || v === undefined || v === '',
+  );
   if (unfiltered) return (await getMeta(db, 'activityCount')) ?? 0;
   return db.transaction('r', db.activities, async () => {
     const planned = await plan(db, filter);

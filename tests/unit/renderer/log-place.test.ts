@@ -39,12 +39,9 @@ describe('the log filtered by place', () => {
     const place = { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' } as const;
     expect(placeFilter(place)).toEqual(place);
     expect(hasPlace({ ...none, officerId: 'x' })).toBe(true);
-    // A lead's posts always go with the query: its log is its posts, as its summaries.
-    expect(placeFilter(EMPTY_FILTERS, ['BOG'])).toEqual({ visiblePosts: ['BOG'] });
-    expect(placeFilter({ ...none, postCode: 'BOG' }, ['BOG'])).toEqual({
-      postCode: 'BOG',
-      visiblePosts: ['BOG'],
-    });
+    // A lead's posts narrow a region only, so they go with a region and nothing else.
+    expect(placeFilter(EMPTY_FILTERS, ['BOG'])).toEqual({});
+    expect(placeFilter({ ...none, postCode: 'BOG' }, ['BOG'])).toEqual({ postCode: 'BOG' });
     expect(placeFilter(place, ['BOG'])).toEqual({ ...place, visiblePosts: ['BOG'] });
   });
 

@@ -16,11 +16,10 @@ export function visiblePostsOf(identity: DeviceIdentity): readonly string[] | un
 }
 
 /**
- * The query's part for the place: what is chosen and, for a lead, the posts it may see
- * (`visiblePosts`), always: the lead's summaries count those posts only, and its place choices
- * offer no other ("All posts" is all of them), so "Show these entries" from any tab lists
- * what the summary counted even while the database still holds entries of a post no longer
- * in the lead's scope.
+ * The query's part for the place: only what is chosen. A lead's region is the region's
+ * posts the lead may see (`visiblePosts`), the ones its summaries count, so "Show these
+ * entries" lists what the summary counted even while the database still holds entries of a
+ * post no longer in the lead's scope.
  */
 export function placeFilter(
   filters: Place,
@@ -30,7 +29,7 @@ export function placeFilter(
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.postCode ? { postCode: filters.postCode } : {}),
     ...(filters.officerId ? { officerId: filters.officerId } : {}),
-    ...(visiblePosts ? { visiblePosts } : {}),
+    ...(filters.region && visiblePosts ? { visiblePosts } : {}),
   };
 }
 
