@@ -336,10 +336,12 @@ export type ImportInput = { name: string; buffer: Buffer } | SavedFile;
 
 /** Sync screen: "Choose files…" and pick these files; waits until the import has finished. */
 export async function importFiles(page: Page, files: readonly ImportInput[]): Promise<void> {
-  // "Choose files…" is enabled before a run begins as after it ends: wait for the count of
-  // ended runs (stored or not; a full disk stores none) to pass the one before this run.
+  // "Choose files…" is enabled before a run begins as after it ends: wait for a run ended
+  // after this call (stored or not; a full disk stores none) that was started with these
+  // files, so the resume every start runs, or another run, cannot pass for this one.
   const screen = page.locator('section.sync-screen');
   const endedBefore = Number(await screen.getAttribute('data-import-ends'));
+  const names = files.map((f) => f.name).join('\n');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose files…' }).click();
   await (
@@ -352,11 +354,13 @@ export async function importFiles(page: Page, files: readonly ImportInput[]): Pr
     })),
   );
   await expect
-    .poll(async () => Number(await screen.getAttribute('data-import-ends')), {
-      message: 'this import run to end',
-      timeout: 60_000,
-    })
-    .toBeGreaterThan(endedBefore);
+    .poll(
+      async () =>
+        Number(await screen.getAttribute('data-import-ends')) > endedBefore &&
+        (await screen.getAttribute('data-import-ended-files')) === names,
+      { message: 'this import run to end', timeout: 60_000 },
+    )
+    .toBe(true);
   await expect(page.getByRole('button', { name: 'Choose files…' })).toBeEnabled();
 }
 

@@ -12,6 +12,7 @@ import { PlatformError } from '../../../renderer/src/platform/errors.ts';
 import { type FileReadResult } from '../../../renderer/src/platform/types.ts';
 import {
   resetImportStore,
+  resumeImport,
   startImport,
   startImportWhenIdle,
   useImportStore,
@@ -160,8 +161,9 @@ describe('starting the import of opened files', () => {
 
   it('counts every run that ends, stored or failed as a whole (the e2e wait for a run)', async () => {
     const before = useImportStore.getState().ended;
-    await startImport(recordingClient().client, [bundle('a.llb')]);
+    await startImport(recordingClient().client, [bundle('a.llb'), bundle('c.llb')]);
     expect(useImportStore.getState().ended).toBe(before + 1);
+    expect(useImportStore.getState().endedFiles).toEqual(['a.llb', 'c.llb']);
     const failing = {
       importFiles: () => Promise.reject(new Error('disk full')),
     } as unknown as ExchangeClient;
@@ -170,6 +172,12 @@ describe('starting the import of opened files', () => {
     quiet.mockRestore();
     expect(useImportStore.getState().error).toBeInstanceOf(Error);
     expect(useImportStore.getState().ended).toBe(before + 2);
+    expect(useImportStore.getState().endedFiles).toEqual(['b.llb']);
+    // The resume every start runs ends too, with no files of its own.
+    const idle = { resumeInterrupted: () => Promise.resolve(null) } as unknown as ExchangeClient;
+    await resumeImport(idle);
+    expect(useImportStore.getState().ended).toBe(before + 3);
+    expect(useImportStore.getState().endedFiles).toEqual([]);
     expect(useImportStore.getState().running).toBe(false);
   });
 

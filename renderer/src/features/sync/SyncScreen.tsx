@@ -58,7 +58,7 @@ export function SyncScreen({ session }: { session: Session }) {
       role === 'lead' ? db.exchangeApprovals.toArray() : Promise.resolve([]),
     [db, role],
   );
-  const { running, resuming, progress, lastWasResume, error, ended } = useImportStore();
+  const { running, resuming, progress, lastWasResume, error, ended, endedFiles } = useImportStore();
   // A relay sync's import is a run like a file import's: the newest may be in progress.
   const relaySyncing = useRelayActivity() !== null;
   const [deciding, setDeciding] = useState(false);
@@ -103,7 +103,12 @@ export function SyncScreen({ session }: { session: Session }) {
   // Files of the newest run whose import kept stopping: said at the top, never retried.
   const setAside = (runs?.[0]?.files ?? []).filter((f) => f.outcome.kind === 'set-aside');
   return (
-    <section aria-labelledby="sync-heading" className="sync-screen" data-import-ends={ended}>
+    <section
+      aria-labelledby="sync-heading"
+      className="sync-screen"
+      data-import-ends={ended}
+      data-import-ended-files={endedFiles.join('\n')}
+    >
       <h1 id="sync-heading" tabIndex={-1}>
         {t('sync.heading')}
       </h1>

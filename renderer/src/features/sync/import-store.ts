@@ -27,6 +27,8 @@ export interface ImportState {
    * begins as after it ends, cannot.
    */
   ended: number;
+  /** The names of the files the last ended run was started with (none for a resume). */
+  endedFiles: readonly string[];
 }
 
 const initial: ImportState = {
@@ -38,6 +40,7 @@ const initial: ImportState = {
   lastWasResume: false,
   error: null,
   ended: 0,
+  endedFiles: [],
 };
 
 export const useImportStore = create<ImportState>(() => initial);
@@ -73,6 +76,7 @@ function progressReporter(): { report: (p: ImportProgress) => void; flush: () =>
 
 async function run(
   resuming: boolean,
+  names: readonly string[],
   work: (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<string | null>,
 ): Promise<void> {
   if (useImportStore.getState().running) return;
@@ -103,6 +107,7 @@ async function run(
       cancelling: false,
       progress: null,
       ended: s.ended + 1,
+      endedFiles: names,
     }));
   }
 }
@@ -110,7 +115,8 @@ async function run(
 /** Imports files one after another; a second call while one runs is ignored. */
 export function startImport(client: ExchangeClient, files: ImportFileInput[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();
-  return run(false, async (onProgress, signal) => {
+  const names = files.map((f) => f.name);
+  return run(false, names, async (onProgress, signal) => {
     const report = await client.importFiles(files, { onProgress, signal });
     return report.id;
   });
@@ -140,7 +146,7 @@ export async function startImportWhenIdle(
 
 /** Completes what an interrupted run left queued; does nothing when nothing was left. */
 export function resumeImport(client: ExchangeClient): Promise<void> {
-  return run(true, async (onProgress) => {
+  return run(true, [], async (onProgress) => {
     const report = await client.resumeInterrupted({ onProgress });
     return report ? report.id : null;
   });
