@@ -7,7 +7,7 @@ import { ChangePassphrase } from '../features/settings/index.ts';
 import { useServices, useUnlocked } from '../kernel/services.tsx';
 import { useUi } from '../kernel/store.ts';
 import { viewToHash, type View } from '../kernel/router.ts';
-import { makeSession, type Session } from '../kernel/session.ts';
+import { makeSession, profileLeadPosts, type Session } from '../kernel/session.ts';
 import { useSwitchLanguage } from '../kernel/language.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
@@ -63,10 +63,13 @@ export function App() {
   const view = useUi((s) => s.view);
   const syncFromLocation = useUi((s) => s.syncFromLocation);
   const identity = useLiveQuery(() => getIdentity(db).then((i) => i ?? null), [db]);
-  const posts = useLiveQuery(async () => (await getNetworkProfile(db))?.posts ?? [], [db]);
+  const network = useLiveQuery(async () => (await getNetworkProfile(db)) ?? null, [db]);
   const session = useMemo(
-    () => (identity ? makeSession(identity, posts) : null),
-    [identity, posts],
+    () =>
+      identity
+        ? makeSession(identity, network?.posts ?? [], profileLeadPosts(network, identity))
+        : null,
+    [identity, network],
   );
   const unlocked = useUnlocked();
   // After HQ's recovery the temporary passphrase must be replaced before anything else.

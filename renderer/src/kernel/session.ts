@@ -5,6 +5,7 @@ import { getPost, type Post } from '../../../shared/domain/posts.ts';
 import { type Author, type OfficerProfile } from '../db/index.ts';
 import { homePost } from '../db/identity.ts';
 import { type DeviceIdentity } from '../db/meta.ts';
+import { type NetworkProfile } from '../../../shared/identity/profile.ts';
 
 export interface Session {
   identity: DeviceIdentity;
@@ -15,13 +16,34 @@ export interface Session {
   author: Author;
 }
 
-export function makeSession(identity: DeviceIdentity, profilePosts: readonly Post[] = []): Session {
+/** A lead's posts in a network profile (its `leads` entry); undefined when it is not listed. */
+export function profileLeadPosts(
+  profile: Pick<NetworkProfile, 'leads'> | null | undefined,
+  identity: Pick<DeviceIdentity, 'role' | 'officerId'>,
+): readonly string[] | undefined {
+  if (identity.role !== 'lead') return undefined;
+  return profile?.leads.find((lead) => lead.officerId === identity.officerId)?.posts;
+}
+
+/**
+ * `leadPosts`: a lead's posts in the newest network profile stored (its `leads` entry), which
+ * replace the ones written at set-up: HQ may give a lead a post, or take one away, in a later
+ * profile, and the exchange already follows the profile (exchange/self.ts), so its summaries,
+ * review and place choices must too. The home post stays the set-up one (it stamps writes).
+ */
+export function makeSession(
+  stored: DeviceIdentity,
+  profilePosts: readonly Post[] = [],
+  leadPosts?: readonly string[],
+): Session {
+  const identity: DeviceIdentity =
+    stored.role === 'lead' && leadPosts ? { ...stored, posts: [...leadPosts] } : stored;
   const byCode = new Map(profilePosts.map((post) => [post.code, post]));
   const postOf = (code: string) => byCode.get(code) ?? getPost(code);
   const profile: OfficerProfile = {
-    officerId: identity.officerId,
-    name: identity.name,
-    postCode: homePost(identity) ?? '',
+    officerId: stored.officerId,
+    name: stored.name,
+    postCode: homePost(stored) ?? '',
   };
   return {
     identity,
