@@ -16,20 +16,26 @@ export interface Session {
   author: Author;
 }
 
-/** A lead's posts in a network profile (its `leads` entry); undefined when it is not listed. */
+/**
+ * A lead's posts in the network profile stored (its `leads` entry): none when the profile no
+ * longer names the lead (the exchange then gives it none either); undefined with no profile
+ * stored, or for another role.
+ */
 export function profileLeadPosts(
   profile: Pick<NetworkProfile, 'leads'> | null | undefined,
   identity: Pick<DeviceIdentity, 'role' | 'officerId'>,
 ): readonly string[] | undefined {
-  if (identity.role !== 'lead') return undefined;
-  return profile?.leads.find((lead) => lead.officerId === identity.officerId)?.posts;
+  if (identity.role !== 'lead' || !profile) return undefined;
+  return profile.leads.find((lead) => lead.officerId === identity.officerId)?.posts ?? [];
 }
 
 /**
- * `leadPosts`: a lead's posts in the newest network profile stored (its `leads` entry), which
+ * `leadPosts`: a lead's posts in the newest network profile stored (profileLeadPosts), which
  * replace the ones written at set-up: HQ may give a lead a post, or take one away, in a later
  * profile, and the exchange already follows the profile (exchange/self.ts), so its summaries,
- * review and place choices must too. The home post stays the set-up one (it stamps writes).
+ * review and place choices must too. The lead's home post, which stamps its own entries, is
+ * the set-up one while it is still among them, else the first of them: an entry filed under
+ * a post taken away would be outside the lead's summaries and refused at HQ.
  */
 export function makeSession(
   stored: DeviceIdentity,
@@ -40,10 +46,15 @@ export function makeSession(
     stored.role === 'lead' && leadPosts ? { ...stored, posts: [...leadPosts] } : stored;
   const byCode = new Map(profilePosts.map((post) => [post.code, post]));
   const postOf = (code: string) => byCode.get(code) ?? getPost(code);
+  const setUpHome = homePost(stored);
+  const home =
+    identity !== stored && setUpHome !== undefined && !leadPosts?.includes(setUpHome)
+      ? (leadPosts?.[0] ?? setUpHome)
+      : setUpHome;
   const profile: OfficerProfile = {
     officerId: stored.officerId,
     name: stored.name,
-    postCode: homePost(stored) ?? '',
+    postCode: home ?? '',
   };
   return {
     identity,

@@ -36,14 +36,27 @@ describe('a lead’s posts in the session', () => {
       role: 'lead',
       posts: ['PAP', 'MEX'],
     });
-    // The home post that stamps the lead's own writes stays the set-up one.
-    expect(session.author.postCode).toBe('BOG');
-    expect(session.profile.postCode).toBe('BOG');
+    // BOG was taken away: the lead's own new entries are filed under a post it still leads.
+    expect(session.author.postCode).toBe('PAP');
+    expect(session.profile.postCode).toBe('PAP');
+    // A post added, the set-up home kept: it still stamps the lead's writes.
+    const added = makeSession(
+      lead,
+      [],
+      profileLeadPosts({ leads: [{ ...leads[1]!, posts: ['MEX', 'BOG'] }] }, lead),
+    );
+    expect(added.identity.posts).toEqual(['MEX', 'BOG']);
+    expect(added.author.postCode).toBe('BOG');
   });
 
-  it('stay the set-up ones when the profile does not list the lead, and never touch others', () => {
-    expect(profileLeadPosts({ leads: [] }, lead)).toBeUndefined();
+  it('are none once the profile no longer names the lead, the set-up ones with no profile', () => {
+    // Dropped from the leads: the exchange gives it no post, nor do its screens.
+    const dropped = makeSession(lead, [], profileLeadPosts({ leads: leads.slice(0, 1) }, lead));
+    expect(dropped.identity.posts).toEqual([]);
+    expect(reviewActorOf(dropped)).toMatchObject({ posts: [] });
+    expect(dropped.author.postCode).toBe('BOG');
     expect(profileLeadPosts(null, lead)).toBeUndefined();
+    expect(profileLeadPosts(undefined, lead)).toBeUndefined();
     expect(makeSession(lead, []).identity.posts).toEqual(['BOG', 'PAP']);
     expect(makeSession(lead, [], undefined).identity).toBe(lead);
     const officer: DeviceIdentity = {

@@ -6,7 +6,7 @@ import { useUi } from '../../kernel/store.ts';
 import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { failureLine } from './export-result.ts';
 import { IMPORT_EXTENSIONS } from './file-kinds.ts';
-import { startImport } from './import-store.ts';
+import { startImportWhenIdle } from './import-store.ts';
 import { useFolder } from './useFolder.ts';
 
 export function FolderImport({ client, disabled }: { client: ExchangeClient; disabled: boolean }) {
@@ -30,7 +30,7 @@ export function FolderImport({ client, disabled }: { client: ExchangeClient; dis
         showToast({ kind: 'info', key: 'sync.import.emptyFolder' });
         return;
       }
-      await startImport(client, files);
+      await startImportWhenIdle(client, files);
     } catch (error) {
       fail(error);
     }

@@ -1,5 +1,6 @@
 // Import: choose files, drop them on the window, or take everything in the import folder.
-// Every path ends in startImport, which runs the engine and keeps the progress for the bars.
+// Every path ends in startImportWhenIdle (after any run already going, never dropped), which
+// runs the engine and keeps the progress for the bars.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
@@ -7,7 +8,7 @@ import { useUi } from '../../kernel/store.ts';
 import { type ExchangeClient } from '../../db/exchange/api.ts';
 import { failureLine } from './export-result.ts';
 import { importFilters } from './file-kinds.ts';
-import { startImport, useImportStore } from './import-store.ts';
+import { startImportWhenIdle, useImportStore } from './import-store.ts';
 import { ImportProgressView } from './ImportProgressView.tsx';
 import { FolderImport } from './FolderImport.tsx';
 import { focusSoon } from '../../ui/focus.ts';
@@ -113,7 +114,8 @@ export function ImportPanel({ client }: { client: ExchangeClient }) {
       // Every dropped file goes to the engine, whatever its name: one that is not ours, or
       // that could not be read, is reported as such in the import report, never left out.
       platform.readDroppedFiles(files).then(
-        (inputs) => startImport(client, inputs),
+        // A run begun while they were read (the start-up resume): after it, not dropped.
+        (inputs) => startImportWhenIdle(client, inputs),
         (error: unknown) => {
           const line = failureLine(error, (k) => i18n.exists(k));
           showToast({ kind: 'error', key: line.key, params: line.values });
@@ -131,7 +133,9 @@ export function ImportPanel({ client }: { client: ExchangeClient }) {
         multiple: true,
         filters: importFilters(t('sync.import.fileTypes')),
       });
-      await startImport(client, files);
+      // The start-up resume may have begun while the dialog was open: the files the person
+      // chose are imported once it ends, never dropped without a word.
+      await startImportWhenIdle(client, files);
     } catch (error) {
       const line = failureLine(error, (k) => i18n.exists(k));
       showToast({ kind: 'error', key: line.key, params: line.values });
