@@ -1,13 +1,14 @@
 // The shell: top bar with navigation and language, the current screen, the status strip.
-import { useCallback, useEffect, useMemo, useRef, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getIdentity, getNetworkProfile, readVaultFlags } from '../db/identity.ts';
+import { readVaultFlags } from '../db/identity.ts';
 import { ChangePassphrase } from '../features/settings/index.ts';
 import { useServices, useUnlocked } from '../kernel/services.tsx';
 import { useUi } from '../kernel/store.ts';
 import { viewToHash, type View } from '../kernel/router.ts';
-import { makeSession, profileLeadPosts, type Session } from '../kernel/session.ts';
+import { type Session } from '../kernel/session.ts';
+import { useSession } from './useSession.ts';
 import { useSwitchLanguage } from '../kernel/language.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { StatusStrip } from './StatusStrip.tsx';
@@ -62,15 +63,8 @@ export function App() {
   const { db, platform } = useServices();
   const view = useUi((s) => s.view);
   const syncFromLocation = useUi((s) => s.syncFromLocation);
-  const identity = useLiveQuery(() => getIdentity(db).then((i) => i ?? null), [db]);
-  const network = useLiveQuery(async () => (await getNetworkProfile(db)) ?? null, [db]);
-  const session = useMemo(
-    () =>
-      identity
-        ? makeSession(identity, network?.posts ?? [], profileLeadPosts(network, identity))
-        : null,
-    [identity, network],
-  );
+  const loaded = useSession(db);
+  const session = loaded ?? null;
   const unlocked = useUnlocked();
   // After HQ's recovery the temporary passphrase must be replaced before anything else.
   const mustChange = useLiveQuery(
@@ -135,7 +129,7 @@ export function App() {
     </button>
   );
 
-  if (identity === undefined) return <p className="hint">{t('app.loading')}</p>;
+  if (loaded === undefined) return <p className="hint">{t('app.loading')}</p>;
   if (!session || !unlocked) {
     return (
       <div className="shell">
