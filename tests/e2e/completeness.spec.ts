@@ -143,6 +143,8 @@ test('a nil report reaches HQ as "nil report" while a silent month stays missing
 test('HQ dates a post in its network editor, told in its language when the dates are backwards', async ({
   browser,
 }) => {
+  // The demo HQ seeds the whole demo network first: 25-40 s on the loaded CI machine.
+  test.setTimeout(JOURNEY_TIMEOUT);
   const hq = await demoDevice(browser, { role: 'hq' });
   await hq
     .getByRole('navigation', { name: 'Main' })

@@ -192,6 +192,8 @@ async function setUpHq(
 }
 
 test('HQ sets up its network in English, every step checked by axe', async ({ page }, testInfo) => {
+  // Every wizard step and an axe run on each: 18-32 s on the loaded CI machine.
+  test.setTimeout(JOURNEY_TIMEOUT);
   await setUpHq(page, testInfo.outputPath('network.llprofile'), 'steps');
   await expect(page.getByRole('link', { name: 'Network', exact: true })).toBeVisible();
 });

@@ -11,9 +11,12 @@ import {
   unlock,
   startNewActivity,
   expectKeyboardFocus,
+  JOURNEY_TIMEOUT,
 } from './helpers.ts';
 
 test('every screen passes axe: picker, empty form, edit form, settings', async ({ page }) => {
+  // Set-up, a logged entry and five axe runs: 22-30 s on the loaded CI machine.
+  test.setTimeout(JOURNEY_TIMEOUT);
   await setUpOfficer(page);
   await page.getByRole('link', { name: 'New activity' }).click();
   await expect(page.getByRole('heading', { name: 'What did you do?' })).toBeVisible();
