@@ -15,7 +15,7 @@ import { StatusStrip } from './StatusStrip.tsx';
 import { ToastView } from './ToastView.tsx';
 import { SetupWizard } from '../features/setup/index.ts';
 import { LockScreen, useIdleLock } from '../features/lock/index.ts';
-import { LaterScreen } from './LaterScreen.tsx';
+import { NotForRoleScreen } from './NotForRoleScreen.tsx';
 import { ROUTES, canOpen, menuFor, sectionOf, titleKey, type ScreenProps } from './routes.tsx';
 import { ScreenTitle } from '../kernel/screen-title.ts';
 import { useRetention } from './useRetention.ts';
@@ -25,7 +25,7 @@ import { type FileReadResult } from '../platform/types.ts';
 import { useLang } from '../i18n/useLang.ts';
 
 function Screen({ view, session }: { view: View; session: Session }) {
-  if (!canOpen(session.identity.role, view.name)) return <LaterScreen kind="notForRole" />;
+  if (!canOpen(session.identity.role, view.name)) return <NotForRoleScreen />;
   // Each entry's Screen takes the view of its own name, which is the one looked up here.
   const Current = ROUTES[view.name].Screen as ComponentType<ScreenProps>;
   return <Current view={view} session={session} />;

@@ -49,7 +49,7 @@ export const ROUTES: { readonly [N in Name]: Route<N> } = {
   detail: { roles: ALL, Screen: ({ view, session }) => <ActivityDetail id={view.id} session={session} />, title: LOG_TITLE, menu: false, section: 'list' },
   edit: { roles: FIELD, Screen: ({ view, session }) => <EditActivity id={view.id} session={session} />, title: LOG_TITLE, menu: false, section: 'list' },
   review: { roles: ABOVE_POSTS, Screen: ReviewScreen, title: 'nav.review', menu: true },
-  summaries: { roles: ABOVE_POSTS, Screen: SummariesScreen, title: 'nav.summaries', menu: true },
+  summaries: { roles: ALL, Screen: SummariesScreen, title: 'nav.summaries', menu: true },
   network: { roles: ['hq'], Screen: NetworkScreen, title: 'nav.network', menu: true },
   sync: { roles: ALL, Screen: SyncScreen, title: 'nav.sync', menu: true },
   settings: { roles: ALL, Screen: SettingsScreen, title: 'nav.settings', menu: true },

@@ -18,15 +18,10 @@ export const en = {
     network: 'Network',
     sync: 'Sync',
   },
-  later: {
+  notForRole: {
+    title: 'Not available here',
+    body: 'This screen is not part of your role on this device.',
     back: 'Back to the log',
-    reviewTitle: 'Review',
-    reviewBody:
-      'Reviewing the entries of your posts arrives in the next release. Entries reach you through imported bundles already.',
-    summariesTitle: 'Summaries',
-    summariesBody: 'Totals by type, month, quarter and fiscal year arrive in the next release.',
-    notForRoleTitle: 'Not available here',
-    notForRoleBody: 'This screen is not part of your role on this device.',
   },
   language: {
     label: 'Language',

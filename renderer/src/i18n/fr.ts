@@ -20,16 +20,10 @@ export const fr: Resources = {
     network: 'Réseau',
     sync: 'Synchronisation',
   },
-  later: {
+  notForRole: {
+    title: 'Non disponible ici',
+    body: 'Cet écran ne fait pas partie de votre rôle sur cet appareil.',
     back: 'Retour au journal',
-    reviewTitle: 'Révision',
-    reviewBody:
-      'La révision des entrées de vos postes arrive dans la prochaine version. Les entrées vous parviennent déjà par les lots importés.',
-    summariesTitle: 'Sommaires',
-    summariesBody:
-      'Les totaux par type, mois, trimestre et exercice financier arrivent dans la prochaine version.',
-    notForRoleTitle: 'Non disponible ici',
-    notForRoleBody: 'Cet écran ne fait pas partie de votre rôle sur cet appareil.',
   },
   language: {
     label: 'Langue',
