@@ -12,10 +12,10 @@ import {
 import { createI18n } from '../../../renderer/src/i18n/index.ts';
 
 describe('roles', () => {
-  it('gives an officer its log and sync, not review, summaries or the network', () => {
-    for (const view of ['list', 'new', 'detail', 'edit', 'sync', 'settings'] as const)
+  it('gives an officer its log, its own summaries and sync, not review or the network', () => {
+    for (const view of ['list', 'new', 'detail', 'edit', 'summaries', 'sync', 'settings'] as const)
       expect(canOpen('officer', view), view).toBe(true);
-    for (const view of ['review', 'summaries', 'network'] as const)
+    for (const view of ['review', 'network'] as const)
       expect(canOpen('officer', view), view).toBe(false);
   });
 
@@ -33,7 +33,13 @@ describe('roles', () => {
 
 describe('route registry', () => {
   it('builds each role’s menu from the entries, in order, without detail or edit', () => {
-    expect(menuFor('officer').map((m) => m.name)).toEqual(['list', 'new', 'sync', 'settings']);
+    expect(menuFor('officer').map((m) => m.name)).toEqual([
+      'list',
+      'new',
+      'summaries',
+      'sync',
+      'settings',
+    ]);
     expect(menuFor('lead').map((m) => m.name)).toEqual([
       'list',
       'new',

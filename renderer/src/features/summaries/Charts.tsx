@@ -122,7 +122,8 @@ function BarRows({ data, title, format, tooltip }: Drawn) {
       accessibilityLayer={false}
     >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tickFormatter={(v: number) => format(v)} />
+      {/* Counts of people and entries: whole numbers on the axis, never 0.5. */}
+      <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => format(v)} />
       <YAxis
         type="category"
         dataKey="label"
@@ -156,7 +157,7 @@ function MonthLine({ data, title, format, tooltip }: Drawn) {
         height={slant ? 70 : 30}
         tickFormatter={(label: string, i: number) => data[i]?.short ?? label}
       />
-      <YAxis tickFormatter={(v: number) => format(v)} width={70} />
+      <YAxis allowDecimals={false} tickFormatter={(v: number) => format(v)} width={70} />
       {tooltip}
       <Line
         dataKey="value"

@@ -68,6 +68,7 @@ export function SummariesScreen({ session }: { session: Session }) {
   const navigate = useUi((s) => s.navigate);
   const setFilters = useUi((s) => s.setFilters);
   const { identity } = session;
+  const officer = identity.role === 'officer';
   const scope = useMemo(
     () => scopeFor(identity.role, identity.officerId, identity.posts ?? []),
     [identity],
@@ -88,9 +89,9 @@ export function SummariesScreen({ session }: { session: Session }) {
     Math.max(thisFy, lastFy),
   );
   const [filter, setFilter] = useState<SummaryFilter>(
-    identity.role === 'officer' ? { officerId: identity.officerId } : {},
+    officer ? { officerId: identity.officerId } : {},
   );
-  const [tab, setTab] = useState<Tab>(identity.role === 'officer' ? 'type' : 'region');
+  const [tab, setTab] = useState<Tab>(officer ? 'type' : 'region');
   const [chartMeasure, setChartMeasure] = useState<MeasureId>('personsIntercepted');
 
   const rows = useLiveQuery(
@@ -144,9 +145,13 @@ export function SummariesScreen({ session }: { session: Session }) {
     const next = filterInto(filter, tab, value, regionOfPost);
     setFilter(next);
     setTab(tabBelow(next));
+    // Into one type: the charts show what that type counts (a training's people trained).
+    if (tab === 'type' && (ACTIVITY_TYPE_IDS as readonly string[]).includes(value)) {
+      setChartMeasure(headlineMeasure(value as (typeof ACTIVITY_TYPE_IDS)[number]).id);
+    }
   };
   const up = () => {
-    const next = identity.role === 'officer' ? { officerId: identity.officerId } : drillUp(filter);
+    const next = officer ? { officerId: identity.officerId } : drillUp(filter);
     setFilter(next);
     setTab(tabBelow(next));
   };
@@ -167,14 +172,22 @@ export function SummariesScreen({ session }: { session: Session }) {
       region: filter.region ?? '',
       postCode: filter.postCode ?? '',
       // An officer's log holds its own entries only: no place to filter by.
-      officerId: identity.role === 'officer' ? '' : (filter.officerId ?? ''),
+      officerId: officer ? '' : (filter.officerId ?? ''),
     });
     navigate({ name: 'list' });
   };
 
   const label = periodLabel(period, lang);
-  const path = wherePath(filter, namer, t('summaries.network'));
-  const atTop = identity.role === 'officer' ? filter.types === undefined : path.length === 1;
+  // An officer's summaries start at its own entries: the path (and the CSV's "where") names
+  // the officer, not a network it cannot see.
+  const path = officer
+    ? wherePath(
+        filter,
+        { ...namer, officerName: (id) => (id === identity.officerId ? identity.name : id) },
+        '',
+      ).slice(1)
+    : wherePath(filter, namer, t('summaries.network'));
+  const atTop = officer ? filter.types === undefined : path.length === 1;
   const tableData = summaries ? tableRows(summaries.tab, tab, namer) : [];
   const empty = summaries !== null && summaries.tab.current.groups.length === 0;
   const measureName = t(`summary.counters.${chartMeasure}`);
@@ -238,14 +251,20 @@ export function SummariesScreen({ session }: { session: Session }) {
         <>
           <h2>{t('summaries.totals')}</h2>
           <TotalsTable comparison={summaries.tab} format={format} />
-          <h2 id="breakdown-heading">{t('summaries.by')}</h2>
-          <div className="tabs no-print" role="group" aria-labelledby="breakdown-heading">
-            {TABS.map((d) => (
-              <button key={d} type="button" aria-pressed={d === tab} onClick={() => setTab(d)}>
-                {t(`summaries.dim_${d}`)}
-              </button>
-            ))}
-          </div>
+          {officer ? (
+            <h2>{t('summaries.byType')}</h2>
+          ) : (
+            <>
+              <h2 id="breakdown-heading">{t('summaries.by')}</h2>
+              <div className="tabs no-print" role="group" aria-labelledby="breakdown-heading">
+                {TABS.map((d) => (
+                  <button key={d} type="button" aria-pressed={d === tab} onClick={() => setTab(d)}>
+                    {t(`summaries.dim_${d}`)}
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
           <div className="summary-table-wrap">
             <SummaryTable
               rows={tableData}
@@ -253,8 +272,7 @@ export function SummariesScreen({ session }: { session: Session }) {
               tab={tab}
               format={format}
               canDrill={
-                !(identity.role === 'officer' && tab !== 'type') &&
-                !(tab === 'type' && filter.types !== undefined)
+                !(officer && tab !== 'type') && !(tab === 'type' && filter.types !== undefined)
               }
               onDrill={(row) => drill(row.value)}
             />
@@ -292,16 +310,18 @@ export function SummariesScreen({ session }: { session: Session }) {
                 ];
               })}
             />
-            <Chart
-              kind="bar"
-              title={t('summaries.chartByPost', { measure: measureName })}
-              column={t('summaries.dim_post')}
-              format={format}
-              points={summaries.post.current.groups.map((g) => ({
-                label: nameOf('post', g.key.post ?? '', namer),
-                value: counterValue(g.counters, chartMeasure),
-              }))}
-            />
+            {officer ? null : (
+              <Chart
+                kind="bar"
+                title={t('summaries.chartByPost', { measure: measureName })}
+                column={t('summaries.dim_post')}
+                format={format}
+                points={summaries.post.current.groups.map((g) => ({
+                  label: nameOf('post', g.key.post ?? '', namer),
+                  value: counterValue(g.counters, chartMeasure),
+                }))}
+              />
+            )}
             <Chart
               kind="line"
               title={t('summaries.chartTrend', { measure: measureName })}
