@@ -32,6 +32,20 @@ test('every screen passes axe: picker, empty form, edit form, settings', async (
   await expectNoAxeViolations(page, 'settings');
 });
 
+test('a screen of another role, typed as an address, says so and leads back to the log', async ({
+  page,
+}) => {
+  await setUpOfficer(page);
+  // HQ's network screen, by its address: an officer's device does not open it.
+  await page.evaluate(() => (window.location.hash = '#/network'));
+  await expect(page.getByRole('heading', { name: 'Not available here', level: 1 })).toBeVisible();
+  await expect(
+    page.getByText('This screen is not part of your role on this device.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the log' }).click();
+  await expect(page.getByRole('heading', { name: 'Activity log', level: 1 })).toBeVisible();
+});
+
 test('a routine entry is typed from the first key, and errors do not steal the cursor', async ({
   page,
 }) => {
