@@ -12,6 +12,7 @@ import { type Platform } from './platform/types.ts';
 import { getLanguage, getOrCreateDevice, openDatabase } from './db/index.ts';
 import { App } from './app/App.tsx';
 import { FatalError } from './app/FatalError.tsx';
+import { UpgradeNotice } from './app/UpgradeNotice.tsx';
 import { ServicesProvider } from './kernel/services.tsx';
 import { VaultSession } from './kernel/vault-session.ts';
 import { errorMessageKey } from './kernel/errors.ts';
@@ -33,6 +34,15 @@ async function start() {
       onVersionChange: () => showToast('errors.blocked'),
       // Our upgrade waits for an older window that still holds the database open.
       onBlocked: () => showToast('errors.otherWindowOpen'),
+      // An older database upgrades as it opens: say so rather than show a blank window.
+      onUpgrade: () => {
+        document.documentElement.lang = guess;
+        root.render(
+          <I18nextProvider i18n={createI18n(guess)}>
+            <UpgradeNotice first={guess} />
+          </I18nextProvider>,
+        );
+      },
     });
     const language = (await getLanguage(db)) ?? guess;
     const i18n = createI18n(language);

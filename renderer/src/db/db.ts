@@ -134,6 +134,13 @@ export interface OpenOptions extends DbDeps {
   onBlocked?: () => void;
   /** How long to wait for that window before giving up with DbError 'blocked'. */
   blockedTimeoutMs?: number;
+  /**
+   * The stored database is an older schema (`from`) and opening it upgrades it: at HQ's size
+   * that can take minutes with nothing else to show (IndexedDB builds a new index inside the
+   * version change, with no progress), so the UI says so before the open starts. Not called
+   * for a new database, nor where the engine cannot list its databases.
+   */
+  onUpgrade?: (from: number) => void;
 }
 
 /** Dexie stores version n as native version 10n (10n + 1 after a schema patch). */
@@ -172,6 +179,9 @@ export async function openDatabase(
     throw toDbError(e, 'open-failed');
   }
   if (installed !== undefined && installed > DB_VERSION) throw tooNew(installed);
+  if (installed !== undefined && installed > 0 && installed < DB_VERSION) {
+    options.onUpgrade?.(installed);
+  }
 
   const db = new LiaisonDb(name, options);
   db.on('versionchange', () => {

@@ -8,6 +8,13 @@ export const en = {
     demo: 'Demo',
     lockNow: 'Lock',
   },
+  upgrade: {
+    title: 'Updating your log for this version',
+    body: 'This happens once after Liaison Log is updated. With many entries it can take a few minutes.',
+    keepOpen:
+      'Keep the app open. If it closes, nothing is lost: the update starts again the next time.',
+    progress: 'Updating',
+  },
   nav: {
     log: 'Activity log',
     new: 'New activity',

@@ -10,6 +10,13 @@ export const fr: Resources = {
     demo: 'Démo',
     lockNow: 'Verrouiller',
   },
+  upgrade: {
+    title: 'Mise à jour de votre journal pour cette version',
+    body: 'Cela se fait une seule fois après la mise à jour de Liaison Log. Avec beaucoup d’entrées, cela peut prendre quelques minutes.',
+    keepOpen:
+      'Gardez l’application ouverte. Si elle se ferme, rien n’est perdu\u00a0: la mise à jour reprendra au prochain démarrage.',
+    progress: 'Mise à jour en cours',
+  },
   nav: {
     log: 'Journal des activités',
     new: 'Nouvelle activité',

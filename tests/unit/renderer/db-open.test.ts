@@ -97,8 +97,11 @@ describe('migrations', () => {
   it('upgrades a version 1 database and backfills search words and pending flags', async () => {
     const name = freshName();
     await createV1(name);
-    const db = await open(name);
+    const upgrades: number[] = [];
+    const db = await open(name, { onUpgrade: (from) => upgrades.push(from) });
     expect(db.verno).toBe(DB_VERSION);
+    // The UI was told before the upgrade ran, with the version it upgrades from.
+    expect(upgrades).toEqual([1]);
 
     const own = await db.activities.get('own');
     // Free-text words, and the chosen option as one token (its labels are not stored).
@@ -130,11 +133,20 @@ describe('migrations', () => {
     expect(await countActivities(db)).toBe(2);
   });
 
+  it('says nothing of an upgrade when it creates a new database', async () => {
+    const upgrades: number[] = [];
+    const db = await open(freshName(), { onUpgrade: (from) => upgrades.push(from) });
+    expect(db.verno).toBe(DB_VERSION);
+    expect(upgrades).toEqual([]);
+  });
+
   it('opens an already current database without running the upgrade again', async () => {
     const name = freshName();
     await createV1(name);
     (await open(name)).close();
-    const db = await open(name, { types: () => undefined });
+    const upgrades: number[] = [];
+    const db = await open(name, { types: () => undefined, onUpgrade: (v) => upgrades.push(v) });
+    expect(upgrades).toEqual([]);
     // With no catalogue a fresh backfill would have emptied the words: it did not run.
     expect((await db.activities.get('own'))?.words).toContain('montreal');
   });
