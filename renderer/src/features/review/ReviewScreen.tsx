@@ -1,6 +1,6 @@
 // The review queue of a team lead (its posts) or HQ (every post): counts by state, filters,
 // a sortable list driven from the keyboard, bulk approval, and the entry's thread and form.
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CATALOGUE, findActivityType } from '../../../../shared/domain/catalogue.ts';
@@ -82,11 +82,27 @@ export function ReviewScreen({ session }: { session: Session }) {
       return sort.desc ? -c : c;
     });
   }, [entries, sort, people, lang]);
-  const index = Math.max(
-    0,
-    rows.findIndex((e) => e.id === currentId),
-  );
+  // The current entry keeps its place in the list: when it leaves (approved out of the
+  // pending queue, say), the entry now at that place is current, not the first one.
+  const lastIndex = useRef(0);
+  const found = rows.findIndex((e) => e.id === currentId);
+  const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
   const current = rows.length > 0 ? rows[index] : undefined;
+  useEffect(() => {
+    lastIndex.current = index;
+  }, [index]);
+  // ...and takes the keyboard focus if it went with the row that left (to the page's body),
+  // so j, k, a, i, r and x go on working without a click.
+  const gone = currentId !== null && found < 0 && current !== undefined;
+  useEffect(() => {
+    if (!gone || !current) return;
+    setCurrentId(current.id);
+    if (document.activeElement === document.body || document.activeElement === null) {
+      focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${current.id}"]`));
+    }
+  }, [gone, current]);
+  // Only what is listed can be approved in bulk: a selection hidden by a filter is not.
+  const selectedRows = useMemo(() => rows.filter((e) => selected.has(e.id)), [rows, selected]);
 
   const say = useCallback(
     (outcome: ReviewOutcome): boolean => {
@@ -129,9 +145,8 @@ export function ReviewScreen({ session }: { session: Session }) {
 
   const bulkApprove = async () => {
     if (!actor) return;
-    const chosen = rows.filter((e) => selected.has(e.id));
     try {
-      const outcomes = await approveEntries(db, session.author, actor, chosen);
+      const outcomes = await approveEntries(db, session.author, actor, selectedRows);
       const done = outcomes.filter((o) => o.ok).length;
       setSelected(new Set());
       if (done === outcomes.length) {
@@ -183,7 +198,11 @@ export function ReviewScreen({ session }: { session: Session }) {
     act();
   };
 
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  // New filters, new list: a selection made in the old one is dropped, never approved unseen.
+  const set = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setSelected(new Set());
+  };
   const total = counts ? REVIEW_STATUSES.reduce((n, s) => n + counts[s], 0) : undefined;
   const posts = scope ?? [
     ...new Set([...people.values()].flatMap((p) => (p.postCode ? [p.postCode] : []))),
@@ -290,10 +309,10 @@ export function ReviewScreen({ session }: { session: Session }) {
         </label>
       </fieldset>
       <p className="review-keys">{t('queue.keys')}</p>
-      {selected.size > 0 ? (
+      {selectedRows.length > 0 ? (
         <div className="actions">
           <button className="primary" onClick={() => void bulkApprove()}>
-            {t('queue.bulkApprove', { count: selected.size })}
+            {t('queue.bulkApprove', { count: selectedRows.length })}
           </button>
         </div>
       ) : null}
@@ -310,7 +329,7 @@ export function ReviewScreen({ session }: { session: Session }) {
                   <input
                     type="checkbox"
                     aria-label={t('queue.selectAll')}
-                    checked={rows.every((e) => selected.has(e.id))}
+                    checked={selectedRows.length === rows.length}
                     onChange={(e) =>
                       setSelected(new Set(e.target.checked ? rows.map((r) => r.id) : []))
                     }
