@@ -369,10 +369,17 @@ export function drillInto(filter: SummaryFilter, key: GroupKey): SummaryFilter {
   }
 }
 
-/** The filter one level up (the network stays the network); the type choice is kept. */
+/**
+ * The filter one level up: the last step of the path (network › region › post › officer ›
+ * type) goes, so a type chosen is dropped first, then the place rises one level (the
+ * network stays the network).
+ */
 export function drillUp(filter: SummaryFilter): SummaryFilter {
+  if (filter.types !== undefined) {
+    const { types: _types, ...place } = filter;
+    return place;
+  }
   const up: { -readonly [K in keyof SummaryFilter]: SummaryFilter[K] } = {};
-  if (filter.types !== undefined) up.types = filter.types;
   const level = drillLevel(filter);
   if ((level === 'officer' || level === 'post') && filter.region !== undefined) {
     up.region = filter.region;

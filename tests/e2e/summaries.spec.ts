@@ -260,3 +260,48 @@ test('an empty period says so instead of showing blank charts', async () => {
   ).toBeVisible();
   await expect(page.locator('.summary-chart')).toHaveCount(0);
 });
+
+test('up from a type goes back to where it was chosen, and the focus follows the path', async () => {
+  await openSummaries();
+  // A fiscal year's period before is the year earlier: one column for both, not two alike.
+  await expect(page.locator('table.summary-totals thead th')).toHaveText([
+    'Measure',
+    'This period',
+    'Period before',
+  ]);
+  const typeTab = page
+    .getByRole('group', { name: 'Break down by' })
+    .getByRole('button', { name: 'Activity type' });
+  await typeTab.click();
+  await page.getByRole('button', { name: 'Open Facilitation' }).press('Enter');
+  const where = page.getByRole('navigation', { name: 'Showing' });
+  await expect(where.locator('li')).toHaveText(['Network', 'Facilitation']);
+  // The focus is where the path ends, not on a row of the new table.
+  await expect(where.locator('li').last()).toBeFocused();
+  await page.getByRole('button', { name: 'Up one level' }).click();
+  await expect(where.locator('li')).toHaveText(['Network']);
+  await expect(typeTab).toHaveAttribute('aria-pressed', 'true');
+  await expect(where.locator('li').last()).toBeFocused();
+});
+
+test('a range that cuts months shows in the log the whole months it counted', async () => {
+  await openSummaries();
+  await page.getByLabel('Kind of period').selectOption('range');
+  await page.locator('#summary-from').fill('2010-10-15');
+  await page.locator('#summary-to').fill('2010-10-20');
+  await expect(page.getByText(/^Summaries count whole months/)).toBeVisible();
+  const counted = page
+    .locator('table.summary-totals tr', {
+      has: page.getByRole('rowheader', { name: 'Entries counted', exact: true }),
+    })
+    .locator('td')
+    .first();
+  await expect(counted).toHaveText(/^\d[\d,]*$/);
+  const n = Number(((await counted.textContent()) ?? '').replace(/\D/g, ''));
+  await page.getByRole('button', { name: 'Show these entries in the log' }).click();
+  await expect(page.getByTestId('activity-count')).toHaveText(
+    `${n.toLocaleString('en-CA')} activities`,
+  );
+  await expect(page.locator('#filter-from')).toHaveValue('2010-10-01');
+  await expect(page.locator('#filter-to')).toHaveValue('2010-10-31');
+});

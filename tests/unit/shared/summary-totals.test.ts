@@ -127,6 +127,10 @@ describe('summaries from rollups', () => {
     expect(drillUp(officer)).toEqual(post);
     expect(drillUp(post)).toEqual(region);
     expect(drillUp(region)).toEqual({});
+    // A type is the path's last step: up drops it first, at any level, then the place rises.
+    expect(drillUp({ types: ['training'] })).toEqual({});
+    expect(drillUp({ ...post, types: ['training'] })).toEqual(post);
+    expect(drillUp({ ...officer, types: ['removal'] })).toEqual(officer);
     expect(() => drillInto({}, { post: 'BOG' })).toThrow(RangeError);
   });
 });

@@ -48,8 +48,11 @@ function ChartData({
   );
 }
 
-/** Names longer than this are cut on the axis; the tooltip and the data table keep them whole. */
-const LABEL_CHARS = 28;
+/**
+ * Names longer than this are cut on the axis; the tooltip and the data table keep them whole.
+ * Every activity type's name fits whole in both languages (the longest French one has 36).
+ */
+const LABEL_CHARS = 38;
 /**
  * About one character of the axis's text (wide fonts included), for sizing the name column:
  * a narrower column made Recharts wrap names onto two lines, into the next bar's row.

@@ -4,6 +4,7 @@
 // read from the rollups, within what the role may see.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusSoon } from '../../ui/focus.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fiscalYearOf } from '../../../../shared/domain/fiscal.ts';
 import { ACTIVITY_TYPE_IDS } from '../../../../shared/domain/catalogue-types.ts';
@@ -14,9 +15,12 @@ import {
   type MeasureId,
 } from '../../../../shared/summary/measures.ts';
 import {
+  monthRange,
   periodLabel,
   periodMonths,
   periodRange,
+  previousPeriod,
+  yearEarlier,
   type Period,
 } from '../../../../shared/summary/periods.ts';
 import {
@@ -91,7 +95,16 @@ export function SummariesScreen({ session }: { session: Session }) {
   const [filter, setFilter] = useState<SummaryFilter>(
     officer ? { officerId: identity.officerId } : {},
   );
-  const [tab, setTab] = useState<Tab>(officer ? 'type' : 'region');
+  // Where a level starts: an officer by type, a lead by its posts (its region alone would
+  // be a table of one row), HQ by region.
+  const tabAt = useCallback(
+    (next: SummaryFilter): Tab => {
+      const below = tabBelow(next);
+      return below === 'region' && identity.role === 'lead' ? 'post' : below;
+    },
+    [identity.role],
+  );
+  const [tab, setTab] = useState<Tab>(() => (officer ? 'type' : tabAt(filter)));
   const [chartMeasure, setChartMeasure] = useState<MeasureId>('personsIntercepted');
 
   const rows = useLiveQuery(
@@ -141,10 +154,16 @@ export function SummariesScreen({ session }: { session: Session }) {
     return { tab: query(tab), type: query('type'), post: query('post'), month: query('month') };
   }, [rows, period, filter, tab]);
 
+  // After a step down or up the table under the cursor is another one: the focus goes to
+  // where the path now ends, so a screen reader says where it is and a second Enter does
+  // not open whatever row came under the focus.
+  const focusPath = () =>
+    focusSoon(() => document.querySelector<HTMLElement>('.where li[aria-current="location"]'));
   const drill = (value: string) => {
     const next = filterInto(filter, tab, value, regionOfPost);
     setFilter(next);
-    setTab(tabBelow(next));
+    setTab(tabAt(next));
+    focusPath();
     // Into one type: the charts show what that type counts (a training's people trained).
     if (tab === 'type' && (ACTIVITY_TYPE_IDS as readonly string[]).includes(value)) {
       setChartMeasure(headlineMeasure(value as (typeof ACTIVITY_TYPE_IDS)[number]).id);
@@ -153,12 +172,17 @@ export function SummariesScreen({ session }: { session: Session }) {
   const up = () => {
     const next = officer ? { officerId: identity.officerId } : drillUp(filter);
     setFilter(next);
-    setTab(tabBelow(next));
+    // Up from a type: back on the type tab it was chosen from.
+    setTab(filter.types !== undefined ? 'type' : tabAt(next));
+    focusPath();
   };
   // The log gets the summary's whole filter, and nothing left from an earlier search, so
   // its count is the entries this summary counted.
   const showEntries = () => {
-    const { from, to } = periodRange(period);
+    // The months the summary counted, whole (a custom range is counted by whole months).
+    const months = periodMonths(period);
+    const { from } = monthRange(months[0] ?? '');
+    const { to } = monthRange(months[months.length - 1] ?? '');
     const [type] = filter.types ?? [];
     setFilters({
       ...EMPTY_FILTERS,
@@ -186,7 +210,11 @@ export function SummariesScreen({ session }: { session: Session }) {
         { ...namer, officerName: (id) => (id === identity.officerId ? identity.name : id) },
         '',
       ).slice(1)
-    : wherePath(filter, namer, t('summaries.network'));
+    : wherePath(
+        filter,
+        namer,
+        t(identity.role === 'lead' ? 'summaries.yourPosts' : 'summaries.network'),
+      );
   const atTop = officer ? filter.types === undefined : path.length === 1;
   const tableData = summaries ? tableRows(summaries.tab, tab, namer) : [];
   const empty = summaries !== null && summaries.tab.current.groups.length === 0;
@@ -215,7 +243,11 @@ export function SummariesScreen({ session }: { session: Session }) {
         <span>{t('summaries.where')}</span>
         <ol>
           {path.map((part, i) => (
-            <li key={i} aria-current={i === path.length - 1 ? 'location' : undefined}>
+            <li
+              key={i}
+              aria-current={i === path.length - 1 ? 'location' : undefined}
+              tabIndex={i === path.length - 1 ? -1 : undefined}
+            >
               {part.name}
               {part.secondary === undefined ? null : (
                 <>
@@ -250,7 +282,14 @@ export function SummariesScreen({ session }: { session: Session }) {
       ) : (
         <>
           <h2>{t('summaries.totals')}</h2>
-          <TotalsTable comparison={summaries.tab} format={format} />
+          <TotalsTable
+            comparison={summaries.tab}
+            format={format}
+            yearEarlierIsPrevious={
+              JSON.stringify(periodRange(previousPeriod(period))) ===
+              JSON.stringify(periodRange(yearEarlier(period)))
+            }
+          />
           {officer ? (
             <h2>{t('summaries.byType')}</h2>
           ) : (

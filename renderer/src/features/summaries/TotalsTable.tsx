@@ -7,9 +7,12 @@ import { ALL_COUNTERS } from './model.ts';
 export function TotalsTable({
   comparison,
   format,
+  yearEarlierIsPrevious,
 }: {
   comparison: Comparison;
   format: (n: number) => string;
+  /** A fiscal year's period before is the year earlier: one column, not the same twice. */
+  yearEarlierIsPrevious: boolean;
 }) {
   const { t } = useTranslation();
   const shown = ALL_COUNTERS.filter((id: CounterId) =>
@@ -28,9 +31,11 @@ export function TotalsTable({
           <th scope="col" className="num">
             {t('summaries.previous')}
           </th>
-          <th scope="col" className="num">
-            {t('summaries.yearEarlier')}
-          </th>
+          {yearEarlierIsPrevious ? null : (
+            <th scope="col" className="num">
+              {t('summaries.yearEarlier')}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -39,7 +44,9 @@ export function TotalsTable({
             <th scope="row">{t(`summary.counters.${id}`)}</th>
             <td className="num">{format(counterValue(comparison.current.total, id))}</td>
             <td className="num">{format(counterValue(comparison.previous.total, id))}</td>
-            <td className="num">{format(counterValue(comparison.yearEarlier.total, id))}</td>
+            {yearEarlierIsPrevious ? null : (
+              <td className="num">{format(counterValue(comparison.yearEarlier.total, id))}</td>
+            )}
           </tr>
         ))}
       </tbody>
