@@ -201,6 +201,8 @@ test('the lead returns one entry with a comment, approves two in bulk and one by
   await shot(lead, 'review-en-thread');
   await switchLanguage(lead, 'fr');
   await expect(lead.getByRole('heading', { name: 'File de révision' })).toBeVisible();
+  // French counts: a non-breaking space before the colon.
+  await expect(lead.getByTestId('count-approved')).toHaveText('Approuvée\u00a0: 3');
   await expect(pane.getByTestId('thread-item')).toContainText('(chez vous');
   await shot(lead, 'review-fr-thread');
   await switchLanguage(lead, 'en');

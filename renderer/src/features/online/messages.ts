@@ -69,7 +69,7 @@ export const onlineMessages = bilingual(
   {
     online: {
       heading: 'Synchronisation en ligne',
-      hint: 'Quand une liaison existe, les paquets partent vers le relais WebDAV du réseau et reviennent d’eux-mêmes. Les fichiers restent la solution de repli.',
+      hint: 'Quand une liaison existe, les lots partent vers le relais WebDAV du réseau et reviennent d’eux-mêmes. Les fichiers restent la solution de repli.',
       url: 'Adresse du dossier relais',
       username: 'Nom d’utilisateur',
       password: 'Mot de passe ou jeton d’application',

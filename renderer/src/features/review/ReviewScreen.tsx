@@ -245,7 +245,9 @@ export function ReviewScreen({ session }: { session: Session }) {
               data-testid={`count-${state}`}
               onClick={() => set({ state: filters.state === state ? '' : state })}
             >
-              {t(`review.${state}`)}: {counts?.[state] ?? '…'}
+              {counts
+                ? t('queue.countLine', { state: t(`review.${state}`), n: counts[state] })
+                : `${t(`review.${state}`)} …`}
             </button>
           </li>
         ))}

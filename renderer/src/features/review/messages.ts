@@ -31,6 +31,7 @@ export const reviewMessages = bilingual(
       bulkApprove_other: 'Approve the {{count}} selected entries',
       bulkDone_one: '{{count}} entry approved.',
       bulkDone_other: '{{count}} entries approved.',
+      countLine: '{{state}}: {{n, number}}',
       bulkPartly:
         '{{done}} approved; {{left}} changed since you read them or may not be approved here: read them again.',
       emptyNothing:
@@ -114,10 +115,11 @@ export const reviewMessages = bilingual(
       bulkApprove_other: 'Approuver les {{count}} entrées sélectionnées',
       bulkDone_one: '{{count}} entrée approuvée.',
       bulkDone_other: '{{count}} entrées approuvées.',
+      countLine: '{{state}}\u00a0: {{n, number}}',
       bulkPartly:
         '{{done}} approuvées; {{left}} ont changé depuis votre lecture ou ne peuvent être approuvées ici\u00a0: relisez-les.',
       emptyNothing:
-        'Rien à réviser pour l’instant\u00a0: les entrées arrivent ici quand vous importez les paquets de vos agents dans Synchronisation.',
+        'Rien à réviser pour l’instant\u00a0: les entrées arrivent ici quand vous importez les lots de vos agents dans Synchronisation.',
       emptyAllReviewed:
         'Tout est révisé\u00a0: aucune entrée n’attend dans cet état pour ces filtres.',
       emptyNoMatch: 'Aucune entrée ne correspond à ces filtres.',

@@ -2,6 +2,7 @@
 // browser may clear the app's data, and reset.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type TFunction } from 'i18next';
 import { type Session } from '../../kernel/session.ts';
 import { useSwitchLanguage } from '../../kernel/language.ts';
 import { useServices } from '../../kernel/services.tsx';
@@ -13,6 +14,13 @@ import { ResetDevice } from './ResetDevice.tsx';
 import { RecoverDevice } from './RecoverDevice.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
 import { OnlineSettings } from '../online/index.ts';
+
+/** Where the app runs, in words: the platform gives 'browser' or 'electron VERSION (OS)'. */
+function runtimeName(runtime: string, t: TFunction): string {
+  if (runtime === 'browser') return t('settings.runtimeBrowser');
+  const desktop = /^electron (.+)$/.exec(runtime);
+  return desktop ? t('settings.runtimeDesktop', { details: `Electron ${desktop[1]}` }) : runtime;
+}
 
 export function SettingsScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -51,7 +59,7 @@ export function SettingsScreen({ session }: { session: Session }) {
         <dt>{t('settings.appVersion')}</dt>
         <dd>{info?.version ?? ''}</dd>
         <dt>{t('settings.runtime')}</dt>
-        <dd>{info?.runtime ?? ''}</dd>
+        <dd>{info ? runtimeName(info.runtime, t) : ''}</dd>
         <StorageStatus />
       </dl>
       {session.identity.role === 'hq' ? <RecoverDevice /> : null}
