@@ -24,7 +24,7 @@ import {
 import { newestFirst } from './activity-queries.ts';
 import { type LiaisonDb } from './db.ts';
 import { toActivity, toView, type ActivityView } from './rows.ts';
-import { SORT_KEY_MAX_SUFFIX } from './schema.ts';
+import { SORT_KEY_MAX_SUFFIX, type ActivityRow } from './schema.ts';
 import { listedTypes, TYPE_STATE_INDEX } from './type-index.ts';
 import { getMeta } from './meta.ts';
 import { DEMO_OFFICERS } from '../../../shared/identity/demo.ts';
@@ -150,6 +150,12 @@ export interface QueueFilter {
   /** First and last day included, YYYY-MM-DD. */
   from?: string;
   to?: string;
+  /**
+   * At most this many, the newest: a queue of tens of thousands (HQ's demo network) took a
+   * minute to read and draw whole. Each range is read newest first up to it, checked as it
+   * is read, so type and officer still find their own newest.
+   */
+  limit?: number;
 }
 
 /**
@@ -177,19 +183,20 @@ export async function listQueue(db: LiaisonDb, filter: QueueFilter): Promise<Act
     : (type !== undefined ? [type] : await listedTypes(db)).flatMap((t) =>
         states.map((state) => range(TYPE_STATE_INDEX, t, state)),
       );
+  const keep = (row: ActivityRow) =>
+    !row.deleted &&
+    (type === undefined || row.type === type) &&
+    (filter.officerId === undefined || row.officerId === filter.officerId);
+  const { limit } = filter;
   return db.transaction('r', db.activities, async () => {
     const found = await Promise.all(
-      ranges.map((r) =>
-        db.activities.where(r.index).between(r.lower, r.upper, true, true).toArray(),
-      ),
+      ranges.map((r) => {
+        const all = db.activities.where(r.index).between(r.lower, r.upper, true, true);
+        return (limit === undefined ? all : all.reverse().filter(keep).limit(limit)).toArray();
+      }),
     );
-    return found
-      .flat()
-      .filter((row) => !row.deleted)
-      .filter((row) => type === undefined || row.type === type)
-      .filter((row) => filter.officerId === undefined || row.officerId === filter.officerId)
-      .sort(newestFirst)
-      .map(toView);
+    const rows = found.flat().filter(keep).sort(newestFirst);
+    return (limit === undefined ? rows : rows.slice(0, limit)).map(toView);
   });
 }
 

@@ -250,6 +250,22 @@ describe('the entries’ indexes of version 8', () => {
               ids(await listQueue(db, { state, type: 'training', officerId: 'lo-2' })),
             ).toEqual(plainly(rows, { status: state, type: 'training', officerId: 'lo-2' }));
           }
+          // At most a few, the newest: each range read newest first, type and officer checked
+          // as read, so a narrow filter still finds its own newest.
+          for (const limit of [1, 3]) {
+            expect(ids(await listQueue(db, { officerId: 'lo-2', limit }))).toEqual(
+              plainly(rows, { officerId: 'lo-2' }).slice(0, limit),
+            );
+            expect(
+              ids(await listQueue(db, { posts: ['BOG', 'PAP'], type: 'removal', limit })),
+            ).toEqual(
+              plainly(rows, { type: 'removal' })
+                .filter((id) =>
+                  ['BOG', 'PAP'].includes(rows.find((r) => r.id === id)?.postCode ?? ''),
+                )
+                .slice(0, limit),
+            );
+          }
           expect(ids(await listQueue(db, { type: NEWER_TYPE, from: '2025-01-10' }))).toEqual(
             plainly(rows, { type: NEWER_TYPE, from: '2025-01-10' }),
           );

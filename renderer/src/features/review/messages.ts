@@ -32,6 +32,8 @@ export const reviewMessages = bilingual(
       bulkDone_one: '{{count}} entry approved.',
       bulkDone_other: '{{count}} entries approved.',
       countLine: '{{state}}: {{n, number}}',
+      limited:
+        'The newest {{n, number}} entries that match are listed, and sorting orders those. Narrow the filters (post, officer, type, dates) to reach the others.',
       bulkPartly:
         '{{done}} approved; {{left}} changed since you read them or may not be approved here: read them again.',
       emptyNothing:
@@ -116,6 +118,8 @@ export const reviewMessages = bilingual(
       bulkDone_one: '{{count}} entrée approuvée.',
       bulkDone_other: '{{count}} entrées approuvées.',
       countLine: '{{state}}\u00a0: {{n, number}}',
+      limited:
+        'Les {{n, number}} entrées les plus récentes qui correspondent sont listées, et le tri ordonne celles-ci. Précisez les filtres (poste, agent, type, dates) pour atteindre les autres.',
       bulkPartly:
         '{{done}} approuvées; {{left}} ont changé depuis votre lecture ou ne peuvent être approuvées ici\u00a0: relisez-les.',
       emptyNothing:
