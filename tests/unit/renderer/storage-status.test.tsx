@@ -52,7 +52,11 @@ describe('asking for persistent storage', () => {
   });
 });
 
-async function renderStatus(lang: 'en' | 'fr', storage: StorageManagerLike | undefined) {
+async function renderStatus(
+  lang: 'en' | 'fr',
+  storage: StorageManagerLike | undefined,
+  advise = true,
+) {
   const { db, author } = await openTestDb();
   const platform = { ...createBrowserPlatform(), storage };
   render(
@@ -61,7 +65,7 @@ async function renderStatus(lang: 'en' | 'fr', storage: StorageManagerLike | und
         value={{ db, platform, deviceId: author.deviceId, vault: new VaultSession(db) }}
       >
         <dl>
-          <StorageStatus />
+          <StorageStatus advise={advise} />
         </dl>
       </ServicesProvider>
     </I18nextProvider>,
@@ -83,6 +87,13 @@ describe('the storage line in Settings', () => {
     expect(line.parentElement?.textContent).toContain('Export often');
     // Settings only reads the state; asking is start-up's job.
     expect(storage.persist).not.toHaveBeenCalled();
+  });
+
+  it('does not tell HQ to export so that HQ holds a copy', async () => {
+    await renderStatus('en', fakeStorage(false, false), false);
+    const line = await screen.findByText('Not persistent.');
+    expect(line.parentElement?.textContent).toContain('may clear the app’s data');
+    expect(line.parentElement?.textContent).not.toContain('Export often');
   });
 
   it('speaks French too, and says so when the browser cannot tell', async () => {

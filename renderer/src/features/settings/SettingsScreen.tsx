@@ -60,7 +60,7 @@ export function SettingsScreen({ session }: { session: Session }) {
         <dd>{info?.version ?? ''}</dd>
         <dt>{t('settings.runtime')}</dt>
         <dd>{info ? runtimeName(info.runtime, t) : ''}</dd>
-        <StorageStatus />
+        <StorageStatus advise={session.identity.role !== 'hq'} />
       </dl>
       {session.identity.role === 'hq' ? <RecoverDevice /> : null}
       <ResetDevice session={session} />

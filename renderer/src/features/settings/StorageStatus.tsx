@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../kernel/services.tsx';
 import { persistentStorageState, type StorageState } from '../../platform/persistent-storage.ts';
 
-export function StorageStatus() {
+/** `advise`: whether to say "export often, so HQ holds a copy" (not to HQ itself). */
+export function StorageStatus({ advise }: { advise: boolean }) {
   const { t } = useTranslation();
   const { platform } = useServices();
   const [state, setState] = useState<StorageState | null>(null);
@@ -29,6 +30,7 @@ export function StorageStatus() {
           <>
             <strong>{t(`settings.storageState_${state}`)}</strong>{' '}
             {t(`settings.storageMeaning_${state}`)}
+            {advise && state !== 'persistent' ? ` ${t('settings.storageAdvice')}` : null}
           </>
         )}
       </dd>

@@ -23,10 +23,11 @@ export const settingsMessages = bilingual(
         'The browser keeps the app’s data until you remove it, even when the disk runs low.',
       'storageState_best-effort': 'Not persistent.',
       'storageMeaning_best-effort':
-        'The browser may clear the app’s data on its own when the disk runs low. Export often, so HQ holds a copy of your work.',
+        'The browser may clear the app’s data on its own when the disk runs low.',
       storageState_unsupported: 'Unknown.',
       storageMeaning_unsupported:
-        'This browser does not say whether it may clear the app’s data. Export often, so HQ holds a copy of your work.',
+        'This browser does not say whether it may clear the app’s data.',
+      storageAdvice: 'Export often, so HQ holds a copy of your work.',
       role: 'Role',
       role_officer: 'Liaison officer',
       role_lead: 'Team lead',
@@ -114,10 +115,11 @@ export const settingsMessages = bilingual(
         'Le navigateur garde les données de l’application jusqu’à ce que vous les supprimiez, même quand le disque se remplit.',
       'storageState_best-effort': 'Non persistant.',
       'storageMeaning_best-effort':
-        'Le navigateur peut effacer de lui-même les données de l’application quand le disque se remplit. Exportez souvent, pour que l’AC ait une copie de votre travail.',
+        'Le navigateur peut effacer de lui-même les données de l’application quand le disque se remplit.',
       storageState_unsupported: 'Inconnu.',
       storageMeaning_unsupported:
-        'Ce navigateur n’indique pas s’il peut effacer les données de l’application. Exportez souvent, pour que l’AC ait une copie de votre travail.',
+        'Ce navigateur n’indique pas s’il peut effacer les données de l’application.',
+      storageAdvice: 'Exportez souvent, pour que l’AC ait une copie de votre travail.',
       role: 'Rôle',
       role_officer: 'Agent de liaison',
       role_lead: 'Chef d’équipe',
