@@ -15,6 +15,9 @@ export const en = {
       'Keep the app open. If it closes, nothing is lost: the update starts again the next time.',
     progress: 'Updating',
   },
+  dates: {
+    reversed: 'The start date is after the end date, so no entry can match. Change one of them.',
+  },
   nav: {
     log: 'Activity log',
     new: 'New activity',

@@ -17,6 +17,10 @@ export const fr: Resources = {
       'Gardez l’application ouverte. Si elle se ferme, rien n’est perdu\u00a0: la mise à jour reprendra au prochain démarrage.',
     progress: 'Mise à jour en cours',
   },
+  dates: {
+    reversed:
+      'La date de début est après la date de fin\u00a0: aucune entrée ne peut correspondre. Changez l’une des deux.',
+  },
   nav: {
     log: 'Journal des activités',
     new: 'Nouvelle activité',

@@ -6,6 +6,7 @@ import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
 import { useUi, type ListFilters as Filters, type PeriodChoice } from '../../kernel/store.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { type Session } from '../../kernel/session.ts';
+import { DatesReversed, datesReversed } from '../../ui/DatesReversed.tsx';
 import { PlaceFilters } from './PlaceFilters.tsx';
 
 const PERIODS: PeriodChoice[] = ['all', 'thisFy', 'lastFy', 'thisQuarter', 'thisMonth', 'custom'];
@@ -14,6 +15,7 @@ export function ListFilters({ filters, session }: { filters: Filters; session: S
   const { t } = useTranslation();
   const lang = useLang();
   const setFilters = useUi((s) => s.setFilters);
+  const reversed = filters.period === 'custom' && datesReversed(filters.from, filters.to);
   return (
     <form
       className="filters"
@@ -68,6 +70,7 @@ export function ListFilters({ filters, session }: { filters: Filters; session: S
               id="filter-from"
               type="date"
               value={filters.from}
+              max={filters.to || undefined}
               onChange={(e) => setFilters({ from: e.target.value })}
             />
           </div>
@@ -77,9 +80,13 @@ export function ListFilters({ filters, session }: { filters: Filters; session: S
               id="filter-to"
               type="date"
               value={filters.to}
+              min={filters.from || undefined}
+              aria-invalid={reversed || undefined}
+              aria-describedby={reversed ? 'filter-dates-reversed' : undefined}
               onChange={(e) => setFilters({ to: e.target.value })}
             />
           </div>
+          {reversed ? <DatesReversed id="filter-dates-reversed" /> : null}
         </>
       ) : null}
       <div className="field">

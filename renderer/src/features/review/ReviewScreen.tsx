@@ -22,6 +22,7 @@ import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { formatDay } from '../../ui/format.ts';
 import { focusSoon } from '../../ui/focus.ts';
+import { DatesReversed, datesReversed } from '../../ui/DatesReversed.tsx';
 import { summaryOf } from '../../ui/activity-summary.ts';
 import { reviewActorOf } from './actor.ts';
 import { nameOf, usePeople } from './people.ts';
@@ -309,12 +310,29 @@ export function ReviewScreen({ session }: { session: Session }) {
         </label>
         <label>
           {t('queue.from')}
-          <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+          <input
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set({ from: e.target.value })}
+          />
         </label>
         <label>
           {t('queue.to')}
-          <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+          <input
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            aria-invalid={datesReversed(filters.from, filters.to) || undefined}
+            aria-describedby={
+              datesReversed(filters.from, filters.to) ? 'queue-dates-reversed' : undefined
+            }
+            onChange={(e) => set({ to: e.target.value })}
+          />
         </label>
+        {datesReversed(filters.from, filters.to) ? (
+          <DatesReversed id="queue-dates-reversed" />
+        ) : null}
       </fieldset>
       <p className="review-keys">{t('queue.keys')}</p>
       {entries?.length === QUEUE_LIMIT ? (
