@@ -25,8 +25,7 @@ export const settingsMessages = bilingual(
       'storageMeaning_best-effort':
         'The browser may clear the app’s data on its own when the disk runs low.',
       storageState_unsupported: 'Unknown.',
-      storageMeaning_unsupported:
-        'This browser does not say whether it may clear the app’s data.',
+      storageMeaning_unsupported: 'This browser does not say whether it may clear the app’s data.',
       storageAdvice: 'Export often, so HQ holds a copy of your work.',
       role: 'Role',
       role_officer: 'Liaison officer',
