@@ -256,6 +256,7 @@ test('the lead finds the corrected entry pending again with the whole thread and
   await expect(pane.getByTestId('thread-item')).toContainText(COMMENT);
   await shot(lead, 'review-en-corrected');
 
+  await lead.getByRole('combobox', { name: /^Type/ }).selectOption('training');
   await openFullEntry(lead);
   const saves = lead.getByTestId('history-save');
   await expect(saves).toHaveCount(3);
@@ -274,6 +275,17 @@ test('the lead finds the corrected entry pending again with the whole thread and
   await expect(saves.nth(2)).toContainText('arrivée dans un lot');
   await shot(lead, 'review-fr-lead-history');
   await switchLanguage(lead, 'en');
+
+  // Back to the queue as it was left: its filter and the entry that was open.
+  await lead.getByRole('button', { name: 'Back to the review queue' }).click();
+  await expect(lead.getByRole('heading', { name: 'Review queue', level: 1 })).toBeVisible();
+  await expect(lead.getByRole('combobox', { name: /^Type/ })).toHaveValue('training');
+  await expect(queueRow(lead, /training/i)).toHaveAttribute('aria-selected', 'true');
+  await expect(lead.getByTestId('review-pane')).toContainText('Corrected: waits for review again');
+  // From the menu the queue starts afresh.
+  await openSync(lead);
+  await openReview(lead);
+  await expect(lead.getByRole('combobox', { name: /^Type/ })).toHaveValue('');
 });
 
 test('HQ imports both devices’ bundles and sees the lead’s review and the officer’s correction', async () => {

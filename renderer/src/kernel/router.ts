@@ -10,8 +10,12 @@ export type View =
   | { name: 'settings' }
   /** Export and import bundles, receipts, import reports (everyone). */
   | { name: 'sync' }
-  /** A team lead's review queue for its posts (lead, HQ). */
-  | { name: 'review' }
+  /**
+   * A team lead's review queue for its posts (lead, HQ). `resume`: back from an entry opened
+   * from the queue, which is found as it was left (filters, sort, current entry); the menu
+   * and the address open it afresh.
+   */
+  | { name: 'review'; resume?: true }
   /** Summaries of a lead's posts, or of the network at HQ (lead, HQ). */
   | { name: 'summaries' }
   /** The network profile: posts, leads, devices waiting for approval, policy (HQ). */

@@ -44,7 +44,14 @@ interface UiState {
   view: View;
   filters: ListFilters;
   toast: Toast | null;
+  /**
+   * The screen an entry was opened from, when not the log (the review queue): its page's
+   * "Back" returns there. Kept through the entry and its edit; any other screen clears it.
+   */
+  entryFrom: View | null;
   navigate: (view: View) => void;
+  /** Opens an entry's page from `from`, so that its "Back" returns there. */
+  openEntryFrom: (id: string, from: View) => void;
   syncFromLocation: () => void;
   setFilters: (patch: Partial<ListFilters>) => void;
   resetFilters: () => void;
@@ -56,12 +63,25 @@ export const useUi = create<UiState>((set) => ({
   view: typeof location === 'undefined' ? { name: 'list' } : parseHash(location.hash),
   filters: EMPTY_FILTERS,
   toast: null,
+  entryFrom: null,
   navigate: (view) => {
     const hash = viewToHash(view);
     if (location.hash !== hash) location.hash = hash;
-    set({ view });
+    const onEntry = view.name === 'detail' || view.name === 'edit';
+    set((s) => ({ view, entryFrom: onEntry ? s.entryFrom : null }));
   },
-  syncFromLocation: () => set({ view: parseHash(location.hash) }),
+  openEntryFrom: (id, from) => {
+    const view: View = { name: 'detail', id };
+    const hash = viewToHash(view);
+    if (location.hash !== hash) location.hash = hash;
+    set({ view, entryFrom: from });
+  },
+  syncFromLocation: () =>
+    set((s) => {
+      const view = parseHash(location.hash);
+      const onEntry = view.name === 'detail' || view.name === 'edit';
+      return { view, entryFrom: onEntry ? s.entryFrom : null };
+    }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   resetFilters: () => set({ filters: EMPTY_FILTERS }),
   showToast: (toast) => set({ toast }),

@@ -21,14 +21,18 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
   const lang = useLang();
   const { db } = useServices();
   const navigate = useUi((s) => s.navigate);
+  const entryFrom = useUi((s) => s.entryFrom);
   const showToast = useUi((s) => s.showToast);
+  // Back to where the entry was opened: the review queue keeps its filters and place.
+  const back = () => navigate(entryFrom ?? { name: 'list' });
+  const backLabel = t(entryFrom?.name === 'review' ? 'detail.backToReview' : 'detail.back');
   const [confirming, setConfirming] = useState(false);
   const people = usePeople();
   const opening = useOpenActivity(id);
 
   if (opening.kind === 'loading') return null;
   if (opening.kind === 'unreadable') {
-    return <UnreadablePage entry={opening.entry} onBack={() => navigate({ name: 'list' })} />;
+    return <UnreadablePage entry={opening.entry} onBack={back} />;
   }
   if (opening.kind === 'unknown-type') {
     return (
@@ -36,7 +40,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
         <div className="notice warn" role="status">
           {t('detail.newerRecord')}
         </div>
-        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+        <button onClick={back}>{backLabel}</button>
       </>
     );
   }
@@ -46,7 +50,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
         <div className="notice error" role="alert">
           {t('detail.notFound')}
         </div>
-        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+        <button onClick={back}>{backLabel}</button>
       </>
     );
   }
@@ -82,7 +86,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
         </div>
       ) : null}
       <div className="actions">
-        <button onClick={() => navigate({ name: 'list' })}>{t('detail.back')}</button>
+        <button onClick={back}>{backLabel}</button>
         {own ? (
           <>
             <button

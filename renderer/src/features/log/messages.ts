@@ -81,6 +81,7 @@ export const logMessages = bilingual(
       edit: 'Edit',
       delete: 'Delete',
       back: 'Back to the log',
+      backToReview: 'Back to the review queue',
       confirmDeleteTitle: 'Delete this activity?',
       confirmDeleteBody:
         'It will be removed from your log, and the deletion will reach HQ with your next sync.',
@@ -198,6 +199,7 @@ export const logMessages = bilingual(
       edit: 'Modifier',
       delete: 'Supprimer',
       back: 'Retour au journal',
+      backToReview: 'Retour à la file de révision',
       confirmDeleteTitle: 'Supprimer cette activité?',
       confirmDeleteBody:
         'Elle sera retirée de votre journal, et la suppression parviendra à l’AC lors de votre prochaine synchronisation.',

@@ -38,7 +38,7 @@ interface Props {
 export function ReviewPane({ entry, session, people, notice, onReview, apiRef }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const navigate = useUi((s) => s.navigate);
+  const openEntryFrom = useUi((s) => s.openEntryFrom);
   const [comment, setComment] = useState('');
   // The version the reviewer has read: a newer one arriving meanwhile refuses the review.
   const [readVersion, setReadVersion] = useState(entry.version);
@@ -79,7 +79,10 @@ export function ReviewPane({ entry, session, people, notice, onReview, apiRef }:
           : null}
       </p>
       {type ? <p data-testid="review-summary">{summaryOf(type, entry, lang, yesNo)}</p> : null}
-      <button className="link" onClick={() => navigate({ name: 'detail', id: entry.id })}>
+      <button
+        className="link"
+        onClick={() => openEntryFrom(entry.id, { name: 'review', resume: true })}
+      >
         {t('queue.openFull')}
       </button>
       {notice ? (

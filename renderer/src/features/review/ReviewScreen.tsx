@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CATALOGUE, findActivityType } from '../../../../shared/domain/catalogue.ts';
-import { REVIEW_STATUSES, type ReviewStatus } from '../../../../shared/domain/activity.ts';
+import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
 import { MAX_COMMENT_LENGTH, type ReviewerState } from '../../../../shared/review/index.ts';
 import {
   approveEntries,
@@ -18,6 +18,7 @@ import {
 import { useServices } from '../../kernel/services.tsx';
 import { useUi } from '../../kernel/store.ts';
 import { type Session } from '../../kernel/session.ts';
+import { type View } from '../../kernel/router.ts';
 import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { formatDay } from '../../ui/format.ts';
@@ -27,25 +28,23 @@ import { summaryOf } from '../../ui/activity-summary.ts';
 import { reviewActorOf } from './actor.ts';
 import { nameOf, usePeople } from './people.ts';
 import { ReviewPane, type PaneApi } from './ReviewPane.tsx';
+import { useQueuePlace, type QueueColumn, type QueueFilters } from './queue-place.ts';
 import './review.css';
 
-type Column = 'date' | 'officer' | 'type' | 'state';
-interface Filters {
-  post: string;
-  officer: string;
-  type: string;
-  state: ReviewStatus | '';
-  from: string;
-  to: string;
-}
-const START: Filters = { post: '', officer: '', type: '', state: 'pending', from: '', to: '' };
+type Column = QueueColumn;
+type Filters = QueueFilters;
 /**
  * The newest this many are listed: reading and drawing HQ's whole demo queue (72,800) took a
  * minute; a lead works through 500 long before it needs the next ones, and filters reach any.
  */
 const QUEUE_LIMIT = 500;
 
-export function ReviewScreen({ session }: { session: Session }) {
+export function ReviewScreen({ session, view }: { session: Session; view?: View }) {
+  // Afresh unless back from an entry opened here (before the place is read, once a mount).
+  useState(() => {
+    if (!(view?.name === 'review' && view.resume)) useQueuePlace.getState().reset();
+    return null;
+  });
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
@@ -53,9 +52,7 @@ export function ReviewScreen({ session }: { session: Session }) {
   const people = usePeople();
   const actor = reviewActorOf(session);
   const scope = actor?.role === 'lead' ? actor.posts : undefined;
-  const [filters, setFilters] = useState<Filters>(START);
-  const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: 'date', desc: true });
-  const [currentId, setCurrentId] = useState<string | null>(null);
+  const { filters, setFilters, sort, setSort, currentId, setCurrentId } = useQueuePlace();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const pane = useRef<PaneApi | null>(null);
@@ -107,7 +104,7 @@ export function ReviewScreen({ session }: { session: Session }) {
     if (document.activeElement === document.body || document.activeElement === null) {
       focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${current.id}"]`));
     }
-  }, [gone, current]);
+  }, [gone, current, setCurrentId]);
   // Only what is listed can be approved in bulk: a selection hidden by a filter is not.
   const selectedRows = useMemo(() => rows.filter((e) => selected.has(e.id)), [rows, selected]);
 
@@ -207,7 +204,7 @@ export function ReviewScreen({ session }: { session: Session }) {
 
   // New filters, new list: a selection made in the old one is dropped, never approved unseen.
   const set = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
+    setFilters(patch);
     setSelected(new Set());
   };
   const total = counts ? REVIEW_STATUSES.reduce((n, s) => n + counts[s], 0) : undefined;
