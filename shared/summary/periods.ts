@@ -156,8 +156,8 @@ function dayNumber(date: string): number {
 
 /**
  * A period's name: 'FY 2010–2011' / 'exercice 2010-2011', 'Q1 FY 2010–2011' /
- * 'T1 exercice 2010-2011', 'April 2010' / 'avril 2010', '2010-04-01 to 2010-06-15' /
- * 'du 2010-04-01 au 2010-06-15'.
+ * 'T1 exercice 2010-2011', 'April 2010' / 'avril 2010', 'April 1, 2010 to June 15, 2010' /
+ * 'du 1 avril 2010 au 15 juin 2010'.
  */
 export function periodLabel(period: Period, lang: Language): string {
   switch (period.kind) {
@@ -175,7 +175,17 @@ export function periodLabel(period: Period, lang: Language): string {
     }
     case 'range': {
       const { from, to } = periodRange(period);
-      return lang === 'fr' ? `du ${from} au ${to}` : `${from} to ${to}`;
+      const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      });
+      const [f, t] = [from, to].map((date) => {
+        const { year, month, day: d } = requireIsoDate(date);
+        return day.format(new Date(Date.UTC(year, month - 1, d)));
+      });
+      return lang === 'fr' ? `du ${f} au ${t}` : `${f} to ${t}`;
     }
   }
 }
