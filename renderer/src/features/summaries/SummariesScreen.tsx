@@ -355,10 +355,13 @@ export function SummariesScreen({ session }: { session: Session }) {
                 title={t('summaries.chartByPost', { measure: measureName })}
                 column={t('summaries.dim_post')}
                 format={format}
-                points={summaries.post.current.groups.map((g) => ({
-                  label: nameOf('post', g.key.post ?? '', namer),
-                  value: counterValue(g.counters, chartMeasure),
-                }))}
+                points={summaries.post.current.groups
+                  .map((g) => ({
+                    label: nameOf('post', g.key.post ?? '', namer),
+                    value: counterValue(g.counters, chartMeasure),
+                  }))
+                  // By the city as read, in the reader's language (codes sort otherwise).
+                  .sort((a, b) => a.label.localeCompare(b.label, lang))}
               />
             )}
             <Chart
