@@ -29,6 +29,12 @@ test('a lead’s summaries start at its posts, in English and French', async ({ 
   // One row a post of the lead's region, each by city with its code.
   await expect(page.locator('table.summary-table tbody tr')).toHaveCount(lead?.posts.length ?? -1);
   await expect(page.locator('table.summary-table tbody')).toContainText('Port-au-Prince');
+  // The chart per post lists them by city name, as read.
+  const perPost = page.getByRole('table', { name: /Data of the chart “.* per post”/ });
+  const cities = await perPost.locator('tbody th').allTextContents();
+  expect(cities).toHaveLength(lead?.posts.length ?? -1);
+  expect(cities).toEqual([...cities].sort((a, b) => a.localeCompare(b, 'en')));
+  expect(cities.indexOf('Panama')).toBeLessThan(cities.indexOf('Port-au-Prince'));
   await shot(page, 'summaries-lead-en');
   await expectNoAxeViolations(page, 'summaries (lead)');
 
