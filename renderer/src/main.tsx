@@ -29,19 +29,25 @@ async function start() {
   // first run, another window upgrading) shows a message, never a blank window.
   try {
     const showToast = (key: string) => useUi.getState().showToast({ kind: 'error', key });
+    let upgrading = false;
+    const showUpgrade = (blocked: boolean) => {
+      document.documentElement.lang = guess;
+      root.render(
+        <I18nextProvider i18n={createI18n(guess)}>
+          <UpgradeNotice first={guess} blocked={blocked} />
+        </I18nextProvider>,
+      );
+    };
     const db = await openDatabase('liaison-log', {
       // Another (newer) window upgraded the database: this one has let go and must reload.
       onVersionChange: () => showToast('errors.blocked'),
-      // Our upgrade waits for an older window that still holds the database open.
-      onBlocked: () => showToast('errors.otherWindowOpen'),
+      // Our upgrade waits for an older window that still holds the database open: the
+      // upgrade notice says so (a toast would only show once the app is open, too late).
+      onBlocked: () => (upgrading ? showUpgrade(true) : showToast('errors.otherWindowOpen')),
       // An older database upgrades as it opens: say so rather than show a blank window.
       onUpgrade: () => {
-        document.documentElement.lang = guess;
-        root.render(
-          <I18nextProvider i18n={createI18n(guess)}>
-            <UpgradeNotice first={guess} />
-          </I18nextProvider>,
-        );
+        upgrading = true;
+        showUpgrade(false);
       },
     });
     const language = (await getLanguage(db)) ?? guess;

@@ -1,8 +1,18 @@
 // A team lead's Summaries screen with the demo network's entries of its region: it starts at
 // its posts (not a one-row table of its region), the path says so, and a fiscal year is
 // compared with the year before once; in French every activity type's name fits the chart.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, JOURNEY_TIMEOUT, shot, switchLanguage } from './helpers.ts';
+import {
+  expectNoAxeViolations,
+  JOURNEY_TIMEOUT,
+  saveDownload,
+  shot,
+  switchLanguage,
+} from './helpers.ts';
 import { DEMO_LEADS } from '../../shared/identity/demo.ts';
 
 test('a lead’s summaries start at its posts, in English and French', async ({ page }) => {
@@ -36,6 +46,20 @@ test('a lead’s summaries start at its posts, in English and French', async ({ 
   expect(cities).toEqual([...cities].sort((a, b) => a.localeCompare(b, 'en')));
   expect(cities.indexOf('Panama')).toBeLessThan(cities.indexOf('Port-au-Prince'));
   await shot(page, 'summaries-lead-en');
+  // Into a post and back up: to "Your posts", where it was opened, in one step.
+  await page.getByRole('button', { name: 'Open Port-au-Prince' }).click();
+  await expect(where.locator('li')).toHaveText(['Your posts', 'Americas', 'Port-au-Prince PAP']);
+  await page.getByRole('button', { name: 'Up one level' }).click();
+  await expect(where.locator('li')).toHaveText(['Your posts']);
+  await expect(
+    page.getByRole('group', { name: 'Break down by' }).getByRole('button', { name: 'Post' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  // A file read at HQ names the lead, not "your posts".
+  const file = await saveDownload(page, 'Export as CSV', mkdtempSync(join(tmpdir(), 'lead-csv-')));
+  const rows = Papa.parse<string[]>(file.bytes.toString('utf8').slice(1).trimEnd(), {
+    delimiter: ',',
+  }).data;
+  expect(rows).toContainEqual(['Showing', `Posts of ${lead?.name ?? '?'}`]);
   await expectNoAxeViolations(page, 'summaries (lead)');
 
   await switchLanguage(page, 'fr');

@@ -226,13 +226,13 @@ test('dates the wrong way round say so, in the log and in French', async ({ page
   await page.getByLabel('Period', { exact: true }).selectOption('custom');
   await page.getByLabel('From', { exact: true }).fill('2026-12-10');
   await page.getByLabel('To', { exact: true }).fill('2026-12-01');
-  const said = page.getByRole('alert').filter({ hasText: 'The start date is after the end date' });
+  const said = page.getByRole('status').filter({ hasText: 'The start date is after the end date' });
   await expect(said).toBeVisible();
   await expect(page.getByLabel('To', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'log-dates-reversed');
   await page.getByRole('button', { name: 'Passer au français' }).click();
   await expect(
-    page.getByRole('alert').filter({ hasText: 'La date de début est après la date de fin' }),
+    page.getByRole('status').filter({ hasText: 'La date de début est après la date de fin' }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Switch to English' }).click();
   // Put right, the warning goes and the list comes back.

@@ -322,7 +322,7 @@ test('HQ’s review queue lists the newest 500 at once and says how to reach the
     ((await page.getByTestId('count-pending').textContent()) ?? '').replace(/\D/g, ''),
   );
   expect(pending).toBeGreaterThan(500);
-  // Newest first: the first row's day is the latest of the listed ones.
+  // The first entry is current.
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('aria-selected', 'true');
   // A narrow filter lists its own newest, under the limit: no note.
   await page.getByRole('combobox', { name: /^Post/ }).selectOption('KIN');

@@ -14,6 +14,8 @@ export const en = {
     keepOpen:
       'Keep the app open. If it closes, nothing is lost: the update starts again the next time.',
     progress: 'Updating',
+    blocked:
+      'Another Liaison Log window still has your log open with the older version. Close that window and the update goes on.',
   },
   dates: {
     reversed: 'The start date is after the end date, so no entry can match. Change one of them.',

@@ -16,6 +16,8 @@ export const fr: Resources = {
     keepOpen:
       'Gardez l’application ouverte. Si elle se ferme, rien n’est perdu\u00a0: la mise à jour reprendra au prochain démarrage.',
     progress: 'Mise à jour en cours',
+    blocked:
+      'Une autre fenêtre de Liaison Log garde votre journal ouvert avec l’ancienne version. Fermez cette fenêtre et la mise à jour se poursuivra.',
   },
   dates: {
     reversed:

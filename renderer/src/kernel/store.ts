@@ -78,7 +78,11 @@ export const useUi = create<UiState>((set) => ({
   },
   syncFromLocation: () =>
     set((s) => {
-      const view = parseHash(location.hash);
+      // The address of the screen shown already (navigate set it): nothing changes.
+      if (viewToHash(s.view) === location.hash) return {};
+      // The browser's Back from an entry to where it was opened: as its "Back" button.
+      const back = s.entryFrom && viewToHash(s.entryFrom) === location.hash ? s.entryFrom : null;
+      const view = back ?? parseHash(location.hash);
       const onEntry = view.name === 'detail' || view.name === 'edit';
       return { view, entryFrom: onEntry ? s.entryFrom : null };
     }),

@@ -1,5 +1,7 @@
 // Said under a pair of date filters whose start is after their end: the list would be empty
-// with no reason given. The date inputs also bound each other (min and max).
+// with no reason given. Polite, not an alert: while a year is typed the date passes through
+// values before the start (0002, 0020, 0202…), and nothing should interrupt the typing. The
+// inputs do not bound each other: moving both dates later must stay one step each.
 import { useTranslation } from 'react-i18next';
 
 /** Whether a from/to pair (YYYY-MM-DD, '' when unset) can match nothing. */
@@ -10,7 +12,7 @@ export function datesReversed(from: string, to: string): boolean {
 export function DatesReversed({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
-    <p className="field-error dates-reversed" id={id} role="alert">
+    <p className="field-error dates-reversed" id={id} role="status">
       {t('dates.reversed')}
     </p>
   );

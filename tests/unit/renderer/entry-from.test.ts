@@ -24,12 +24,25 @@ describe('where an entry was opened from', () => {
     expect(ui().entryFrom).toBeNull();
   });
 
-  it('is dropped when the address changes to another screen (the browser’s Back)', () => {
+  it('is where the browser’s Back from the entry goes, and is dropped on another screen', () => {
     const ui = () => useUi.getState();
     ui().openEntryFrom('e1', { name: 'review', resume: true });
     location.hash = '#/review';
     ui().syncFromLocation();
-    expect(ui().view).toEqual({ name: 'review' });
+    // As the page's own "Back": the queue as it was left.
+    expect(ui().view).toEqual({ name: 'review', resume: true });
     expect(ui().entryFrom).toBeNull();
+    ui().openEntryFrom('e1', { name: 'review', resume: true });
+    location.hash = '#/sync';
+    ui().syncFromLocation();
+    expect(ui().view).toEqual({ name: 'sync' });
+    expect(ui().entryFrom).toBeNull();
+  });
+
+  it('keeps the view it set when the address catches up', () => {
+    const ui = () => useUi.getState();
+    ui().navigate({ name: 'review', resume: true });
+    ui().syncFromLocation();
+    expect(ui().view).toEqual({ name: 'review', resume: true });
   });
 });

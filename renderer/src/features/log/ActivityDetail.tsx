@@ -32,7 +32,7 @@ export function ActivityDetail({ id, session }: { id: string; session: Session }
 
   if (opening.kind === 'loading') return null;
   if (opening.kind === 'unreadable') {
-    return <UnreadablePage entry={opening.entry} onBack={back} />;
+    return <UnreadablePage entry={opening.entry} onBack={back} backLabel={backLabel} />;
   }
   if (opening.kind === 'unknown-type') {
     return (

@@ -88,7 +88,13 @@ export function EditActivity({ id, session }: { id: string; session: Session }) 
   if (opening.kind === 'loading') return null;
   if (opening.kind === 'unreadable') {
     // Nothing to edit: the form would write over what cannot be read.
-    return <UnreadablePage entry={opening.entry} onBack={() => navigate({ name: 'list' })} />;
+    return (
+      <UnreadablePage
+        entry={opening.entry}
+        onBack={() => navigate({ name: 'list' })}
+        backLabel={t('detail.back')}
+      />
+    );
   }
   if (opening.kind !== 'open') {
     return (

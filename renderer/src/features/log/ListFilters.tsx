@@ -70,7 +70,6 @@ export function ListFilters({ filters, session }: { filters: Filters; session: S
               id="filter-from"
               type="date"
               value={filters.from}
-              max={filters.to || undefined}
               onChange={(e) => setFilters({ from: e.target.value })}
             />
           </div>
@@ -80,7 +79,6 @@ export function ListFilters({ filters, session }: { filters: Filters; session: S
               id="filter-to"
               type="date"
               value={filters.to}
-              min={filters.from || undefined}
               aria-invalid={reversed || undefined}
               aria-describedby={reversed ? 'filter-dates-reversed' : undefined}
               onChange={(e) => setFilters({ to: e.target.value })}

@@ -42,9 +42,12 @@ export function UnreadableRow({
 export function UnreadablePage({
   entry,
   onBack,
+  backLabel,
 }: {
   entry: UnreadableActivity;
   onBack: () => void;
+  /** The back button's words: where it goes (the log, or the review queue). */
+  backLabel: string;
 }) {
   const { t } = useTranslation();
   const reason = useReason(entry);
@@ -57,7 +60,7 @@ export function UnreadablePage({
         {t('unreadable.body', { reason })}
       </div>
       <p className="unreadable-id">{t('unreadable.id', { id: entry.id })}</p>
-      <button onClick={onBack}>{t('detail.back')}</button>
+      <button onClick={onBack}>{backLabel}</button>
     </article>
   );
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { CATALOGUE, findActivityType } from '../../../../shared/domain/catalogue.ts';
+import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
 import { MAX_COMMENT_LENGTH, type ReviewerState } from '../../../../shared/review/index.ts';
 import {
@@ -23,12 +23,13 @@ import { errorMessageKey } from '../../kernel/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { formatDay } from '../../ui/format.ts';
 import { focusSoon } from '../../ui/focus.ts';
-import { DatesReversed, datesReversed } from '../../ui/DatesReversed.tsx';
 import { summaryOf } from '../../ui/activity-summary.ts';
 import { reviewActorOf } from './actor.ts';
 import { nameOf, usePeople } from './people.ts';
 import { ReviewPane, type PaneApi } from './ReviewPane.tsx';
 import { useQueuePlace, type QueueColumn, type QueueFilters } from './queue-place.ts';
+import { useQueueCursor } from './useQueueCursor.ts';
+import { QueueFilterBar } from './QueueFilterBar.tsx';
 import './review.css';
 
 type Column = QueueColumn;
@@ -53,6 +54,13 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
   const actor = reviewActorOf(session);
   const scope = actor?.role === 'lead' ? actor.posts : undefined;
   const { filters, setFilters, sort, setSort, currentId, setCurrentId } = useQueuePlace();
+  // Review chosen again in the menu while the queue is open: afresh as well.
+  const openedWith = useRef(view);
+  useEffect(() => {
+    if (view === openedWith.current) return;
+    openedWith.current = view;
+    if (!(view?.name === 'review' && view.resume)) useQueuePlace.getState().reset();
+  }, [view]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const pane = useRef<PaneApi | null>(null);
@@ -66,10 +74,13 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
       ...(filters.officer ? { officerId: filters.officer } : {}),
       ...(filters.from ? { from: filters.from } : {}),
       ...(filters.to ? { to: filters.to } : {}),
-      limit: QUEUE_LIMIT,
+      // One more than shown: says whether there are others.
+      limit: QUEUE_LIMIT + 1,
     };
   }, [filters, scope]);
-  const entries = useLiveQuery(() => listQueue(db, query), [db, JSON.stringify(query)]);
+  const read = useLiveQuery(() => listQueue(db, query), [db, JSON.stringify(query)]);
+  const limited = read !== undefined && read.length > QUEUE_LIMIT;
+  const entries = useMemo(() => read?.slice(0, QUEUE_LIMIT), [read]);
   const counts = useLiveQuery(() => countByState(db, scope), [db, JSON.stringify(scope)]);
 
   const rows = useMemo(() => {
@@ -86,25 +97,12 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
       return sort.desc ? -c : c;
     });
   }, [entries, sort, people, lang]);
-  // The current entry keeps its place in the list: when it leaves (approved out of the
-  // pending queue, say), the entry now at that place is current, not the first one.
-  const lastIndex = useRef(0);
-  const found = rows.findIndex((e) => e.id === currentId);
-  const index = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, rows.length - 1));
-  const current = rows.length > 0 ? rows[index] : undefined;
-  useEffect(() => {
-    lastIndex.current = index;
-  }, [index]);
-  // ...and takes the keyboard focus if it went with the row that left (to the page's body),
-  // so j, k, a, i, r and x go on working without a click.
-  const gone = currentId !== null && found < 0 && current !== undefined;
-  useEffect(() => {
-    if (!gone || !current) return;
-    setCurrentId(current.id);
-    if (document.activeElement === document.body || document.activeElement === null) {
-      focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${current.id}"]`));
-    }
-  }, [gone, current, setCurrentId]);
+  const { index, current, restart } = useQueueCursor(
+    rows,
+    entries !== undefined,
+    currentId,
+    setCurrentId,
+  );
   // Only what is listed can be approved in bulk: a selection hidden by a filter is not.
   const selectedRows = useMemo(() => rows.filter((e) => selected.has(e.id)), [rows, selected]);
 
@@ -206,6 +204,7 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
   const set = (patch: Partial<Filters>) => {
     setFilters(patch);
     setSelected(new Set());
+    restart();
   };
   const total = counts ? REVIEW_STATUSES.reduce((n, s) => n + counts[s], 0) : undefined;
   const posts = scope ?? [
@@ -256,83 +255,15 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
           </li>
         ))}
       </ul>
-      <fieldset className="review-filters">
-        <legend className="visually-hidden">{t('queue.filters')}</legend>
-        <label>
-          {t('queue.post')}
-          <select value={filters.post} onChange={(e) => set({ post: e.target.value })}>
-            <option value="">{t('queue.any')}</option>
-            {posts.map((code) => (
-              <option key={code} value={code}>
-                {session.postOf(code)?.city[lang] ?? code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queue.officer')}
-          <select value={filters.officer} onChange={(e) => set({ officer: e.target.value })}>
-            <option value="">{t('queue.any')}</option>
-            {officers.map((p) => (
-              <option key={p.officerId} value={p.officerId}>
-                {p.name} ({p.officerId})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queue.type')}
-          <select value={filters.type} onChange={(e) => set({ type: e.target.value })}>
-            <option value="">{t('queue.any')}</option>
-            {CATALOGUE.map((def) => (
-              <option key={def.id} value={def.id}>
-                {def.label[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queue.state')}
-          <select
-            value={filters.state}
-            onChange={(e) => set({ state: e.target.value as Filters['state'] })}
-          >
-            <option value="">{t('queue.any')}</option>
-            {REVIEW_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`review.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queue.from')}
-          <input
-            type="date"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('queue.to')}
-          <input
-            type="date"
-            value={filters.to}
-            min={filters.from || undefined}
-            aria-invalid={datesReversed(filters.from, filters.to) || undefined}
-            aria-describedby={
-              datesReversed(filters.from, filters.to) ? 'queue-dates-reversed' : undefined
-            }
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        </label>
-        {datesReversed(filters.from, filters.to) ? (
-          <DatesReversed id="queue-dates-reversed" />
-        ) : null}
-      </fieldset>
+      <QueueFilterBar
+        filters={filters}
+        set={set}
+        posts={posts}
+        officers={officers}
+        postName={(code) => session.postOf(code)?.city[lang] ?? code}
+      />
       <p className="review-keys">{t('queue.keys')}</p>
-      {entries?.length === QUEUE_LIMIT ? (
+      {limited ? (
         <p className="hint" data-testid="queue-limited">
           {t('queue.limited', { n: QUEUE_LIMIT })}
         </p>
@@ -345,7 +276,7 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
         </div>
       ) : null}
       {entries === undefined ? null : rows.length === 0 ? (
-        <p className="empty" role="status" data-testid="queue-empty">
+        <p className="empty" role="status" data-testid="queue-empty" tabIndex={-1}>
           {empty}
         </p>
       ) : (

@@ -2,7 +2,6 @@
 // browser may clear the app's data, and reset.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type TFunction } from 'i18next';
 import { type Session } from '../../kernel/session.ts';
 import { useSwitchLanguage } from '../../kernel/language.ts';
 import { useServices } from '../../kernel/services.tsx';
@@ -13,14 +12,8 @@ import { DeviceCard } from './DeviceCard.tsx';
 import { ResetDevice } from './ResetDevice.tsx';
 import { RecoverDevice } from './RecoverDevice.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
+import { runtimeName } from './runtime.ts';
 import { OnlineSettings } from '../online/index.ts';
-
-/** Where the app runs, in words: the platform gives 'browser' or 'electron VERSION (OS)'. */
-function runtimeName(runtime: string, t: TFunction): string {
-  if (runtime === 'browser') return t('settings.runtimeBrowser');
-  const desktop = /^electron (.+)$/.exec(runtime);
-  return desktop ? t('settings.runtimeDesktop', { details: `Electron ${desktop[1]}` }) : runtime;
-}
 
 export function SettingsScreen({ session }: { session: Session }) {
   const { t } = useTranslation();

@@ -159,8 +159,12 @@ export function SummariesScreen({ session }: { session: Session }) {
   // not open whatever row came under the focus.
   const focusPath = () =>
     focusSoon(() => document.querySelector<HTMLElement>('.where li[aria-current="location"]'));
+  // The levels stepped down through, so Up returns to the one the person came from (a lead
+  // who opened a post from "Your posts" goes back there, not to a region it never chose).
+  const [trail, setTrail] = useState<readonly { filter: SummaryFilter; tab: Tab }[]>([]);
   const drill = (value: string) => {
     const next = filterInto(filter, tab, value, regionOfPost);
+    setTrail((steps) => [...steps, { filter, tab }]);
     setFilter(next);
     setTab(tabAt(next));
     focusPath();
@@ -170,10 +174,17 @@ export function SummariesScreen({ session }: { session: Session }) {
     }
   };
   const up = () => {
-    const next = officer ? { officerId: identity.officerId } : drillUp(filter);
-    setFilter(next);
-    // Up from a type: back on the type tab it was chosen from.
-    setTab(filter.types !== undefined ? 'type' : tabAt(next));
+    const last = trail[trail.length - 1];
+    if (last) {
+      setTrail(trail.slice(0, -1));
+      setFilter(last.filter);
+      setTab(last.tab);
+    } else {
+      const next = officer ? { officerId: identity.officerId } : drillUp(filter);
+      setFilter(next);
+      // Up from a type: back on the type tab it was chosen from.
+      setTab(filter.types !== undefined ? 'type' : tabAt(next));
+    }
     focusPath();
   };
   // The log gets the summary's whole filter, and nothing left from an earlier search, so
@@ -384,7 +395,13 @@ export function SummariesScreen({ session }: { session: Session }) {
             comparison={summaries.tab}
             tab={tab}
             periodName={label}
-            where={path.map(withSecondary).join(' › ')}
+            where={(identity.role === 'lead'
+              ? // "Your posts" means nothing in a file HQ reads: the lead is named.
+                [{ name: t('summaries.postsOf', { name: identity.name }) }, ...path.slice(1)]
+              : path
+            )
+              .map(withSecondary)
+              .join(' › ')}
             session={session}
           />
         </>
