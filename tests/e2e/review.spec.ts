@@ -188,6 +188,8 @@ test('the lead returns one entry with a comment, approves two in bulk and one by
   await lead.getByRole('button', { name: 'Approve the 2 selected entries' }).click();
   await expect(lead.getByTestId('count-approved')).toHaveText('Approved: 3');
   await expect(lead.getByTestId('queue-empty')).toContainText('All reviewed');
+  // The pressed button went with the selection: the focus is on what the queue says now.
+  await expect(lead.getByTestId('queue-empty')).toBeFocused();
 
   // The returned entry's thread, in the queue filtered by state.
   await lead.getByTestId('count-returned').click();

@@ -322,8 +322,27 @@ test('HQ’s review queue lists the newest 500 at once and says how to reach the
     ((await page.getByTestId('count-pending').textContent()) ?? '').replace(/\D/g, ''),
   );
   expect(pending).toBeGreaterThan(500);
-  // The first entry is current.
-  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('aria-selected', 'true');
+  // The first entry is current; another filter, or Review chosen again in the menu, starts
+  // again at the first entry of the new list, not at the one chosen before.
+  const rows = page.getByTestId('queue-row');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  // Kingston's newest first; then every post: Kingston's newest is still listed, further
+  // down, and must not stay current.
+  await page.getByRole('combobox', { name: /^Post/ }).selectOption('KIN');
+  await expect(rows.first()).toContainText('Kingston');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('combobox', { name: /^Post/ }).selectOption('');
+  await expect(rows.first()).not.toContainText('Kingston');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await rows.nth(2).click();
+  await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await rows.nth(3).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Review' })
+    .click();
+  await expect(page.getByRole('combobox', { name: /^State/ })).toHaveValue('pending');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
   // A narrow filter lists its own newest, under the limit: no note.
   await page.getByRole('combobox', { name: /^Post/ }).selectOption('KIN');
   await page.getByLabel('From', { exact: true }).fill('2010-10-01');

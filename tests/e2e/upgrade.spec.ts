@@ -52,8 +52,8 @@ test('an older database is upgraded at start-up, and the window says so meanwhil
   await expect(
     notice.getByRole('heading', { name: 'Updating your log for this version', level: 1 }),
   ).toBeVisible();
-  await expect(notice.getByRole('alert')).toContainText('Another Liaison Log window');
-  await expect(notice.locator('section[lang="fr"]')).toContainText('Une autre fenêtre');
+  await expect(notice.getByRole('alert')).toContainText('waits for another Liaison Log window');
+  await expect(notice.locator('section[lang="fr"]')).toContainText('attend une autre fenêtre');
   await shot(page, 'upgrade-notice');
 
   // The old tab lets go: the upgrade runs, and the app opens on the upgraded database (a

@@ -15,7 +15,7 @@ export const en = {
       'Keep the app open. If it closes, nothing is lost: the update starts again the next time.',
     progress: 'Updating',
     blocked:
-      'Another Liaison Log window still has your log open with the older version. Close that window and the update goes on.',
+      'The update waits for another Liaison Log window that has your log open with the older version. Close that window: the update goes on by itself as soon as it is closed.',
   },
   dates: {
     reversed: 'The start date is after the end date, so no entry can match. Change one of them.',

@@ -17,7 +17,7 @@ export const fr: Resources = {
       'Gardez l’application ouverte. Si elle se ferme, rien n’est perdu\u00a0: la mise à jour reprendra au prochain démarrage.',
     progress: 'Mise à jour en cours',
     blocked:
-      'Une autre fenêtre de Liaison Log garde votre journal ouvert avec l’ancienne version. Fermez cette fenêtre et la mise à jour se poursuivra.',
+      'La mise à jour attend une autre fenêtre de Liaison Log qui garde votre journal ouvert avec l’ancienne version. Fermez cette fenêtre\u00a0: la mise à jour se poursuivra d’elle-même dès sa fermeture.',
   },
   dates: {
     reversed:

@@ -9,11 +9,19 @@ export function datesReversed(from: string, to: string): boolean {
   return from !== '' && to !== '' && from > to;
 }
 
-export function DatesReversed({ id }: { id: string }) {
+/**
+ * Always rendered (a live region present before its text, so screen readers announce the
+ * text when it appears); empty while the dates are in order.
+ */
+export function DatesReversed({ id, reversed }: { id: string; reversed: boolean }) {
   const { t } = useTranslation();
   return (
-    <p className="field-error dates-reversed" id={id} role="status">
-      {t('dates.reversed')}
+    <p
+      className={reversed ? 'field-error dates-reversed' : 'dates-reversed-empty'}
+      id={id}
+      role="status"
+    >
+      {reversed ? t('dates.reversed') : ''}
     </p>
   );
 }

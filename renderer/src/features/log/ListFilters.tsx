@@ -84,7 +84,7 @@ export function ListFilters({ filters, session }: { filters: Filters; session: S
               onChange={(e) => setFilters({ to: e.target.value })}
             />
           </div>
-          {reversed ? <DatesReversed id="filter-dates-reversed" /> : null}
+          <DatesReversed id="filter-dates-reversed" reversed={reversed} />
         </>
       ) : null}
       <div className="field">

@@ -89,7 +89,7 @@ export function QueueFilterBar({
           onChange={(e) => set({ to: e.target.value })}
         />
       </label>
-      {datesReversed(filters.from, filters.to) ? <DatesReversed id="queue-dates-reversed" /> : null}
+      <DatesReversed id="queue-dates-reversed" reversed={datesReversed(filters.from, filters.to)} />
     </fieldset>
   );
 }

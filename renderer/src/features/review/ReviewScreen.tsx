@@ -28,7 +28,7 @@ import { reviewActorOf } from './actor.ts';
 import { nameOf, usePeople } from './people.ts';
 import { ReviewPane, type PaneApi } from './ReviewPane.tsx';
 import { useQueuePlace, type QueueColumn, type QueueFilters } from './queue-place.ts';
-import { useQueueCursor } from './useQueueCursor.ts';
+import { QUEUE_EMPTY_SELECTOR, useQueueCursor } from './useQueueCursor.ts';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
 import './review.css';
 
@@ -40,12 +40,13 @@ type Filters = QueueFilters;
  */
 const QUEUE_LIMIT = 500;
 
+/** Whether the view comes back to the queue as it was left (from an entry opened here). */
+const resumes = (view: View | undefined) => view?.name === 'review' && view.resume === true;
+
 export function ReviewScreen({ session, view }: { session: Session; view?: View }) {
-  // Afresh unless back from an entry opened here (before the place is read, once a mount).
-  useState(() => {
-    if (!(view?.name === 'review' && view.resume)) useQueuePlace.getState().reset();
-    return null;
-  });
+  // The place for this view, before it is read: afresh from the menu or an address, kept
+  // when back from an entry or when the shell is shown again after the lock (same view).
+  useState(() => (view ? useQueuePlace.getState().claim(view, resumes(view)) : null));
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
@@ -54,13 +55,6 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
   const actor = reviewActorOf(session);
   const scope = actor?.role === 'lead' ? actor.posts : undefined;
   const { filters, setFilters, sort, setSort, currentId, setCurrentId } = useQueuePlace();
-  // Review chosen again in the menu while the queue is open: afresh as well.
-  const openedWith = useRef(view);
-  useEffect(() => {
-    if (view === openedWith.current) return;
-    openedWith.current = view;
-    if (!(view?.name === 'review' && view.resume)) useQueuePlace.getState().reset();
-  }, [view]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const pane = useRef<PaneApi | null>(null);
@@ -78,9 +72,16 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
       limit: QUEUE_LIMIT + 1,
     };
   }, [filters, scope]);
-  const read = useLiveQuery(() => listQueue(db, query), [db, JSON.stringify(query)]);
-  const limited = read !== undefined && read.length > QUEUE_LIMIT;
-  const entries = useMemo(() => read?.slice(0, QUEUE_LIMIT), [read]);
+  // Each result carries the query it answers: while a new query is read, the old result
+  // (which the live query keeps returning) is not taken for the new list.
+  const queryKey = JSON.stringify(query);
+  const read = useLiveQuery(
+    async () => ({ key: queryKey, rows: await listQueue(db, query) }),
+    [db, queryKey],
+  );
+  const fresh = read?.key === queryKey ? read.rows : undefined;
+  const limited = fresh !== undefined && fresh.length > QUEUE_LIMIT;
+  const entries = useMemo(() => fresh?.slice(0, QUEUE_LIMIT), [fresh]);
   const counts = useLiveQuery(() => countByState(db, scope), [db, JSON.stringify(scope)]);
 
   const rows = useMemo(() => {
@@ -103,6 +104,13 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
     currentId,
     setCurrentId,
   );
+  // Review chosen again in the menu while the queue is open: afresh as well.
+  useEffect(() => {
+    if (view && useQueuePlace.getState().claim(view, resumes(view)) === 'afresh') {
+      restart();
+      setSelected(new Set());
+    }
+  }, [view, restart]);
   // Only what is listed can be approved in bulk: a selection hidden by a filter is not.
   const selectedRows = useMemo(() => rows.filter((e) => selected.has(e.id)), [rows, selected]);
 
@@ -151,6 +159,14 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
       const outcomes = await approveEntries(db, session.author, actor, selectedRows);
       const done = outcomes.filter((o) => o.ok).length;
       setSelected(new Set());
+      // The button just pressed goes with the selection: the focus goes to the current
+      // entry (or the empty message), so the keys go on working.
+      focusSoon(
+        () =>
+          document.querySelector<HTMLElement>('[data-testid="queue-row"][aria-selected="true"]') ??
+          document.querySelector<HTMLElement>(QUEUE_EMPTY_SELECTOR),
+        { stillWanted: () => document.activeElement === document.body },
+      );
       if (done === outcomes.length) {
         setNotice(null);
         showToast({ kind: 'ok', key: 'queue.bulkDone', params: { count: done } });

@@ -25,6 +25,11 @@ export const START_FILTERS: QueueFilters = {
 };
 
 interface QueuePlace {
+  /**
+   * The view the place belongs to: a new review view (the menu, an address) starts afresh,
+   * the same one (the shell shown again after the lock) or one with `resume` keeps it.
+   */
+  placeFor: object | null;
   filters: QueueFilters;
   sort: { by: QueueColumn; desc: boolean };
   currentId: string | null;
@@ -33,9 +38,12 @@ interface QueuePlace {
   setCurrentId: (id: string | null) => void;
   /** Back to the start: pending entries, newest first, none current. */
   reset: () => void;
+  /** The place for `view`: kept if it is the one already held or resumes, else afresh. */
+  claim: (view: object, resume: boolean) => 'kept' | 'afresh';
 }
 
-export const useQueuePlace = create<QueuePlace>((set) => ({
+export const useQueuePlace = create<QueuePlace>((set, get) => ({
+  placeFor: null,
   filters: START_FILTERS,
   sort: { by: 'date', desc: true },
   currentId: null,
@@ -43,4 +51,11 @@ export const useQueuePlace = create<QueuePlace>((set) => ({
   setSort: (update) => set((s) => ({ sort: update(s.sort) })),
   setCurrentId: (currentId) => set({ currentId }),
   reset: () => set({ filters: START_FILTERS, sort: { by: 'date', desc: true }, currentId: null }),
+  claim: (view, resume) => {
+    const held = get().placeFor === view;
+    set({ placeFor: view });
+    if (held || resume) return 'kept';
+    get().reset();
+    return 'afresh';
+  },
 }));

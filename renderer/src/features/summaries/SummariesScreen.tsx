@@ -59,6 +59,13 @@ import {
 } from './model.ts';
 import './summaries.css';
 
+/** How many steps the path has below its start (the Up trail compares them). */
+function depthOf(filter: SummaryFilter): number {
+  return [filter.region, filter.postCode, filter.officerId, filter.types].filter(
+    (part) => part !== undefined,
+  ).length;
+}
+
 function yearsBetween(first: number, last: number): number[] {
   const years: number[] = [];
   for (let fy = last; fy >= first; fy--) years.push(fy);
@@ -164,7 +171,9 @@ export function SummariesScreen({ session }: { session: Session }) {
   const [trail, setTrail] = useState<readonly { filter: SummaryFilter; tab: Tab }[]>([]);
   const drill = (value: string) => {
     const next = filterInto(filter, tab, value, regionOfPost);
-    setTrail((steps) => [...steps, { filter, tab }]);
+    // A step down is remembered; a step sideways (another region's tab at a post) starts
+    // the trail again, so Up never goes down.
+    setTrail((steps) => (depthOf(next) > depthOf(filter) ? [...steps, { filter, tab }] : []));
     setFilter(next);
     setTab(tabAt(next));
     focusPath();
@@ -175,11 +184,12 @@ export function SummariesScreen({ session }: { session: Session }) {
   };
   const up = () => {
     const last = trail[trail.length - 1];
-    if (last) {
+    if (last && depthOf(last.filter) < depthOf(filter)) {
       setTrail(trail.slice(0, -1));
       setFilter(last.filter);
       setTab(last.tab);
     } else {
+      setTrail([]);
       const next = officer ? { officerId: identity.officerId } : drillUp(filter);
       setFilter(next);
       // Up from a type: back on the type tab it was chosen from.
