@@ -8,7 +8,9 @@ import {
   type DateRange,
   type FiscalQuarter,
   fiscalQuarterLabel,
+  fiscalQuarterOf,
   fiscalYearLabel,
+  fiscalYearOf,
   fiscalYearRange,
   quarterRange,
 } from '../domain/fiscal.ts';
@@ -77,6 +79,26 @@ export function periodRange(period: Period): DateRange {
       if (period.to < period.from) throw new RangeError(`Range ends before it starts`);
       return { from: period.from, to: period.to };
     }
+  }
+}
+
+/**
+ * The same place in time as another kind of period, for a picker whose kind changes: the
+ * year, quarter or month holding the period's latest day that is not after `today` (a past
+ * year gives its last quarter or March, the current year today's quarter or month, a
+ * future period its first), and as a custom range the period's own dates.
+ */
+export function periodAsKind(period: Period, kind: Period['kind'], today: string): Period {
+  const { from, to } = periodRange(period);
+  if (kind === 'range') return { kind, from, to };
+  const day = to <= today ? to : from <= today ? today : from;
+  switch (kind) {
+    case 'fiscal-year':
+      return { kind, fiscalYear: fiscalYearOf(day) };
+    case 'quarter':
+      return { kind, fiscalYear: fiscalYearOf(day), quarter: fiscalQuarterOf(day) };
+    case 'month':
+      return { kind, month: monthOf(day) };
   }
 }
 

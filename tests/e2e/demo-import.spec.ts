@@ -198,7 +198,7 @@ test('the imported network’s FY 2010–2011 summary shows the fact sheet’s t
   // The charts render, each with its data table.
   await expect(page.locator('.summary-chart svg.recharts-surface')).toHaveCount(3);
   await expect(
-    page.getByRole('table', { name: /Data of the chart “Headline figure per activity type”/ }),
+    page.getByRole('table', { name: /Data of the chart “Entries per activity type”/ }),
   ).toBeAttached();
   await shotOf('demo-import-summaries-en', 'table.summary-totals');
   await shotOf('demo-import-charts-en', '.summary-chart');

@@ -67,9 +67,14 @@ test('the network summary of FY 2010–2011 shows the fact sheet’s totals', as
   // The break-down by region totals the same, and each chart has its data table.
   await expect(page.locator('table.summary-table tfoot td').first()).toHaveText('6,500');
   await expect(page.locator('.summary-chart svg.recharts-surface')).toHaveCount(3);
+  const byType = page.getByRole('table', { name: /Data of the chart “Entries per activity type”/ });
+  await expect(byType).toBeAttached();
+  // One unit on that chart's axis: entries. A training entry is one session, so the
+  // training bar is the totals' sessions, not its people trained.
+  const sessions = await totalsRow('Training sessions').locator('td').first().textContent();
   await expect(
-    page.getByRole('table', { name: /Data of the chart “Headline figure per activity type”/ }),
-  ).toBeAttached();
+    byType.getByRole('row', { name: /^Document-fraud training/ }).locator('td'),
+  ).toHaveText(sessions ?? 'missing');
   await shot(page, 'summaries-network-en');
   // The charts' axes (the main area scrolls, not the page).
   await page.locator('.summary-chart').first().scrollIntoViewIfNeeded();
@@ -169,6 +174,13 @@ test('exports the summary as CSV with the numbers on screen, and offers print', 
   await expect(printed).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await expect(printed).toBeHidden();
+  // "Saved as …" is about this screen: it does not follow to the log.
+  await saveDownload(page, 'Export as CSV', dir);
+  const saved = page.getByRole('status').filter({ hasText: /^Saved as summary_/ });
+  await expect(saved).toBeVisible();
+  await page.getByRole('button', { name: 'Show these entries in the log' }).click();
+  await expect(page.getByTestId('activity-count')).toBeVisible();
+  await expect(saved).toHaveCount(0);
 });
 
 test('in French: the same totals, French numbers and names, and a semicolon CSV', async () => {
@@ -190,6 +202,10 @@ test('in French: the same totals, French numbers and names, and a semicolon CSV'
     delimiter: ';',
   }).data;
   expect(rows).toContainEqual(['Période', 'exercice 2010-2011']);
+  // Standing alone in its list, the year starts with a capital.
+  await expect(page.getByLabel('Exercice', { exact: true }).locator('option:checked')).toHaveText(
+    'Exercice 2010-2011',
+  );
   await switchLanguage(page, 'en');
 });
 
@@ -259,6 +275,19 @@ test('an empty period says so instead of showing blank charts', async () => {
     page.getByRole('status').filter({ hasText: 'No entries counted for FY 2020–2021' }),
   ).toBeVisible();
   await expect(page.locator('.summary-chart')).toHaveCount(0);
+});
+
+test('another kind of period keeps the place in time: the year’s last quarter, then its month', async () => {
+  await openSummaries();
+  await page.getByLabel('Kind of period').selectOption('quarter');
+  await expect(page.getByLabel('Fiscal year', { exact: true })).toHaveValue('2010');
+  await expect(page.getByLabel('Quarter', { exact: true })).toHaveValue('4');
+  await page.getByLabel('Quarter', { exact: true }).selectOption('3');
+  await page.getByLabel('Kind of period').selectOption('month');
+  await expect(page.locator('#summary-month')).toHaveValue('2010-12');
+  await page.getByLabel('Kind of period').selectOption('range');
+  await expect(page.locator('#summary-from')).toHaveValue('2010-12-01');
+  await expect(page.locator('#summary-to')).toHaveValue('2010-12-31');
 });
 
 test('up from a type goes back to where it was chosen, and the focus follows the path', async () => {
@@ -350,4 +379,17 @@ test('HQ’s review queue lists the newest 500 at once and says how to reach the
   await expect(page.getByTestId('queue-row').first()).toContainText('Oct');
   await expect(page.getByTestId('queue-limited')).toHaveCount(0);
   await expect(page.getByTestId('queue-row').first()).toContainText('Kingston');
+});
+
+test('HQ’s settings name its id as a user’s, not an officer’s, in both languages', async () => {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  const card = page.getByTestId('device-card');
+  await expect(card).toContainText('User ID');
+  await expect(card).not.toContainText('Officer ID');
+  await switchLanguage(page, 'fr');
+  await expect(card).toContainText('Identifiant de l’utilisateur');
+  await switchLanguage(page, 'en');
 });

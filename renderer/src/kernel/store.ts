@@ -38,6 +38,17 @@ export interface Toast {
   /** i18n key and its parameters: translated when shown, so a language switch applies. */
   key: string;
   params?: Record<string, string | number>;
+  /**
+   * Said about the screen it was shown on (an export's "Saved as …"): leaving that screen
+   * takes it away. Otherwise it follows the person ("Activity saved." on the log the save
+   * returned to) until it times out or is dismissed.
+   */
+  ofScreen?: true;
+}
+
+/** The toast that may stay on the screen being opened. */
+function toastAcross(toast: Toast | null): Toast | null {
+  return toast?.ofScreen ? null : toast;
 }
 
 interface UiState {
@@ -68,13 +79,17 @@ export const useUi = create<UiState>((set) => ({
     const hash = viewToHash(view);
     if (location.hash !== hash) location.hash = hash;
     const onEntry = view.name === 'detail' || view.name === 'edit';
-    set((s) => ({ view, entryFrom: onEntry ? s.entryFrom : null }));
+    set((s) => ({
+      view,
+      entryFrom: onEntry ? s.entryFrom : null,
+      toast: viewToHash(s.view) === hash ? s.toast : toastAcross(s.toast),
+    }));
   },
   openEntryFrom: (id, from) => {
     const view: View = { name: 'detail', id };
     const hash = viewToHash(view);
     if (location.hash !== hash) location.hash = hash;
-    set({ view, entryFrom: from });
+    set((s) => ({ view, entryFrom: from, toast: toastAcross(s.toast) }));
   },
   syncFromLocation: () =>
     set((s) => {
@@ -84,7 +99,7 @@ export const useUi = create<UiState>((set) => ({
       const back = s.entryFrom && viewToHash(s.entryFrom) === location.hash ? s.entryFrom : null;
       const view = back ?? parseHash(location.hash);
       const onEntry = view.name === 'detail' || view.name === 'edit';
-      return { view, entryFrom: onEntry ? s.entryFrom : null };
+      return { view, entryFrom: onEntry ? s.entryFrom : null, toast: toastAcross(s.toast) };
     }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   resetFilters: () => set({ filters: EMPTY_FILTERS }),

@@ -3,6 +3,7 @@ import {
   addMonths,
   coversWholeMonths,
   monthsBetween,
+  periodAsKind,
   periodLabel,
   periodMonths,
   periodRange,
@@ -125,5 +126,49 @@ describe('summary periods', () => {
     const range = { kind: 'range', from: '2010-10-15', to: '2011-01-02' } as const;
     expect(periodLabel(range, 'en')).toBe('October 15, 2010 to January 2, 2011');
     expect(periodLabel(range, 'fr')).toBe('du 15 octobre 2010 au 2 janvier 2011');
+  });
+
+  it('keeps the place in time when the kind of period changes', () => {
+    const today = '2026-12-07';
+    // A past year: its last quarter and month, not its first.
+    expect(periodAsKind(FY2010, 'quarter', today)).toEqual({
+      kind: 'quarter',
+      fiscalYear: 2010,
+      quarter: 4,
+    });
+    expect(periodAsKind(FY2010, 'month', today)).toEqual({ kind: 'month', month: '2011-03' });
+    expect(periodAsKind(FY2010, 'range', today)).toEqual({
+      kind: 'range',
+      from: '2010-04-01',
+      to: '2011-03-31',
+    });
+    // The current year: today's quarter (Q3, October–December) and month.
+    const thisYear: Period = { kind: 'fiscal-year', fiscalYear: 2026 };
+    expect(periodAsKind(thisYear, 'quarter', today)).toEqual({
+      kind: 'quarter',
+      fiscalYear: 2026,
+      quarter: 3,
+    });
+    expect(periodAsKind(thisYear, 'month', today)).toEqual({ kind: 'month', month: '2026-12' });
+    // A month goes to the quarter and year that hold it; a quarter to its range.
+    const nov2010: Period = { kind: 'month', month: '2010-11' };
+    expect(periodAsKind(nov2010, 'quarter', today)).toEqual({
+      kind: 'quarter',
+      fiscalYear: 2010,
+      quarter: 3,
+    });
+    expect(periodAsKind({ kind: 'month', month: '2011-02' }, 'fiscal-year', today)).toEqual(FY2010);
+    expect(periodAsKind({ kind: 'quarter', fiscalYear: 2010, quarter: 2 }, 'range', today)).toEqual(
+      { kind: 'range', from: '2010-07-01', to: '2010-09-30' },
+    );
+    // A range goes to where it ends; a future period to where it starts.
+    expect(
+      periodAsKind({ kind: 'range', from: '2010-05-10', to: '2011-01-20' }, 'month', today),
+    ).toEqual({ kind: 'month', month: '2011-01' });
+    expect(periodAsKind({ kind: 'fiscal-year', fiscalYear: 2027 }, 'quarter', today)).toEqual({
+      kind: 'quarter',
+      fiscalYear: 2027,
+      quarter: 1,
+    });
   });
 });

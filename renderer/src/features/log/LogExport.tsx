@@ -140,6 +140,7 @@ export function LogExport({
           kind: 'ok',
           key: 'logExport.saved',
           params: { count: entries, name: fileName },
+          ofScreen: true,
         });
       }
     } catch (e) {

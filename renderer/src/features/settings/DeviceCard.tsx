@@ -41,7 +41,8 @@ export function DeviceCard({ session }: { session: Session }) {
       facts={[
         [t('settings.role'), t(`settings.role_${identity.role}`)],
         [t('settings.name'), identity.name],
-        [t('settings.officerId'), identity.officerId],
+        // HQ's people are not officers: the same id, named for what it is.
+        [t(identity.role === 'hq' ? 'settings.userId' : 'settings.officerId'), identity.officerId],
         posts.length > 0 && [
           t('settings.posts', { count: posts.length }),
           posts.map(postLabel).join(', '),

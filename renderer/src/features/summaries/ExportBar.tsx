@@ -71,7 +71,12 @@ export function ExportBar({
       filters: CSV_FILTERS,
     });
     if (saved.saved)
-      showToast({ kind: 'ok', key: 'summaries.exported', params: { name: fileName } });
+      showToast({
+        kind: 'ok',
+        key: 'summaries.exported',
+        params: { name: fileName },
+        ofScreen: true,
+      });
   };
 
   // Desktop: the main process prints the window (its print stylesheet) into a PDF file.
@@ -79,7 +84,12 @@ export function ExportBar({
     const fileName = `summary_${fileSafe(periodName)}_${fileSafe(where)}_${tab}.pdf`;
     const saved = await platform.printToPdf?.({ suggestedName: fileName, landscape: true });
     if (saved?.saved)
-      showToast({ kind: 'ok', key: 'summaries.exported', params: { name: fileName } });
+      showToast({
+        kind: 'ok',
+        key: 'summaries.exported',
+        params: { name: fileName },
+        ofScreen: true,
+      });
   };
 
   return (

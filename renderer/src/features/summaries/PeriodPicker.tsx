@@ -1,7 +1,11 @@
 // Chooses the period: a fiscal year, a quarter, a month or a custom range of dates.
 import { useTranslation } from 'react-i18next';
 import { type FiscalQuarter } from '../../../../shared/domain/fiscal.ts';
-import { coversWholeMonths, type Period } from '../../../../shared/summary/periods.ts';
+import {
+  coversWholeMonths,
+  periodAsKind,
+  type Period,
+} from '../../../../shared/summary/periods.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { fiscalYearLabel } from '../../../../shared/domain/fiscal.ts';
 
@@ -13,26 +17,9 @@ const KIND_KEY = {
   range: 'kind_range',
 } as const;
 
-function fiscalYearOf(period: Period): number {
-  if (period.kind === 'fiscal-year' || period.kind === 'quarter') return period.fiscalYear;
-  const date = period.kind === 'month' ? `${period.month}-01` : period.from;
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-}
-
-/** The same place in time, as another kind of period. */
-function asKind(period: Period, kind: Period['kind']): Period {
-  const fy = fiscalYearOf(period);
-  switch (kind) {
-    case 'fiscal-year':
-      return { kind, fiscalYear: fy };
-    case 'quarter':
-      return { kind, fiscalYear: fy, quarter: 1 };
-    case 'month':
-      return { kind, month: `${fy}-04` };
-    case 'range':
-      return { kind, from: `${fy}-04-01`, to: `${fy + 1}-03-31` };
-  }
+/** 'Exercice 2010-2011' as an option standing alone (in running text it is lower case). */
+function standalone(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 export function PeriodPicker({
@@ -52,7 +39,7 @@ export function PeriodPicker({
       <select id="summary-fy" value={value} onChange={(e) => set(Number(e.target.value))}>
         {years.map((fy) => (
           <option key={fy} value={fy}>
-            {fiscalYearLabel(fy, lang)}
+            {standalone(fiscalYearLabel(fy, lang))}
           </option>
         ))}
       </select>
@@ -66,7 +53,15 @@ export function PeriodPicker({
         <select
           id="summary-kind"
           value={period.kind}
-          onChange={(e) => onChange(asKind(period, e.target.value as Period['kind']))}
+          onChange={(e) =>
+            onChange(
+              periodAsKind(
+                period,
+                e.target.value as Period['kind'],
+                new Date().toISOString().slice(0, 10),
+              ),
+            )
+          }
         >
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>

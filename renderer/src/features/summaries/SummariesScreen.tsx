@@ -338,38 +338,40 @@ export function SummariesScreen({ session }: { session: Session }) {
             />
           </div>
           <h2>{t('summaries.charts')}</h2>
-          <div className="field no-print">
-            <label htmlFor="chart-measure">{t('summaries.chartMeasure')}</label>
-            <select
-              id="chart-measure"
-              value={chartMeasure}
-              onChange={(e) => setChartMeasure(e.target.value as MeasureId)}
-            >
-              {MEASURE_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {t(`summary.counters.${id}`)}
-                </option>
-              ))}
-            </select>
-          </div>
           <div className="charts">
             <Chart
               kind="bar"
               title={t('summaries.chartByType')}
               column={t('summaries.dim_type')}
               format={format}
+              // Entries, one unit for every type: each type's own headline figure (people
+              // trained, removals, persons screened) on one axis would compare unlike things.
               points={summaries.type.current.groups.flatMap((g) => {
                 const type = g.key.type ?? '';
                 if (!(ACTIVITY_TYPE_IDS as readonly string[]).includes(type)) return [];
-                const measure = headlineMeasure(type as (typeof ACTIVITY_TYPE_IDS)[number]);
                 return [
                   {
                     label: nameOf('type', type, namer),
-                    value: counterValue(g.counters, measure.id),
+                    value: counterValue(g.counters, 'entries'),
                   },
                 ];
               })}
             />
+            {/* What the charts below it count: the one above counts entries. */}
+            <div className="field no-print">
+              <label htmlFor="chart-measure">{t('summaries.chartMeasure')}</label>
+              <select
+                id="chart-measure"
+                value={chartMeasure}
+                onChange={(e) => setChartMeasure(e.target.value as MeasureId)}
+              >
+                {MEASURE_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`summary.counters.${id}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
             {officer ? null : (
               <Chart
                 kind="bar"
