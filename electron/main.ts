@@ -2,6 +2,8 @@
 // guards on every web contents, and one validated handler per IPC channel. Thin on purpose:
 // each decision lives in a small module (security, guards, ipc, app-protocol, file-handlers,
 // opened-files, folder and relay handlers).
+import { readFileSync } from 'node:fs';
+import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -51,6 +53,7 @@ import {
   type RemoteHandlerDeps,
 } from './remote-handlers.main.ts';
 import { printToPdf, type PrintHandlerDeps } from './print-handlers.main';
+import { applyUiLanguage, readUiLanguage, UiLanguageStore } from './ui-language.main.ts';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -73,6 +76,11 @@ let mainWindow: BrowserWindow | null = null;
 // Both must happen before 'ready'; this module's top level runs before it.
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// The language the person chose last time becomes Chromium's locale (date fields), which can
+// only be set before 'ready' (ui-language.main.ts).
+const keptLanguage = readUiLanguage(readFileSync, app.getPath('userData'), warn);
+applyUiLanguage(app.commandLine, keptLanguage);
+const uiLanguage = new UiLanguageStore(nodeFs, app.getPath('userData'), keptLanguage);
 
 // Files the OS opened with the app wait here until the renderer takes them (after unlock).
 const openedRules: OpenedPathRules = {
@@ -155,6 +163,7 @@ function registerIpcHandlers(): void {
           platform: process.platform,
         }),
       ),
+    'app:set-language': (args) => uiLanguage.set(args.language),
     'file:save': (args) => saveFile(args, files),
     'file:open': (args) => openFiles(args, files),
     'folder:choose': (args) => chooseFolder(args, folders),

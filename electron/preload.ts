@@ -29,6 +29,7 @@ function subscribe(event: IpcEvent, listener: () => void): () => void {
 
 const bridge: LiaisonLogBridge = {
   appInfo: () => invoke(BRIDGE_CHANNELS.appInfo, undefined),
+  setLanguage: (request) => invoke(BRIDGE_CHANNELS.setLanguage, request),
   saveFile: (request) => invoke(BRIDGE_CHANNELS.saveFile, request),
   openFiles: (request) => invoke(BRIDGE_CHANNELS.openFiles, request),
   chooseFolder: (request) => invoke(BRIDGE_CHANNELS.chooseFolder, request),

@@ -58,6 +58,13 @@ async function start() {
     // refusal is only shown in Settings): the database must not be cleared under disk
     // pressure with work not yet sent.
     void requestPersistentStorage(platform.storage);
+    // The desktop's date fields follow the language from the next start (a language chosen
+    // before this build kept it is handed over here).
+    platform
+      .keepLanguage?.(language)
+      .catch((error: unknown) =>
+        console.warn('The language was not kept for the next start', error),
+      );
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>

@@ -9,6 +9,8 @@ export const BRIDGE_KEY = 'liaisonLog';
 
 export interface LiaisonLogBridge {
   appInfo(): Promise<IpcResult<'app:info'>>;
+  /** Keeps the interface language for the next start (date fields follow it then). */
+  setLanguage(request: IpcArgs<'app:set-language'>): Promise<IpcResult<'app:set-language'>>;
   saveFile(request: IpcArgs<'file:save'>): Promise<IpcResult<'file:save'>>;
   openFiles(request: IpcArgs<'file:open'>): Promise<IpcResult<'file:open'>>;
   chooseFolder(request: IpcArgs<'folder:choose'>): Promise<IpcResult<'folder:choose'>>;
@@ -49,6 +51,7 @@ type InvokeFunction = Exclude<keyof LiaisonLogBridge, keyof typeof BRIDGE_EVENTS
 /** Which channel each bridge function calls; the compiler checks both lists are complete. */
 export const BRIDGE_CHANNELS = {
   appInfo: 'app:info',
+  setLanguage: 'app:set-language',
   saveFile: 'file:save',
   openFiles: 'file:open',
   chooseFolder: 'folder:choose',

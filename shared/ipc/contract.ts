@@ -210,6 +210,14 @@ export const ipcContract = {
       runtime: z.string(),
     }),
   },
+  /**
+   * The interface language the person chose, kept for the next start: Chromium's locale
+   * (date fields' order and calendar) is set from it before the app is ready.
+   */
+  'app:set-language': {
+    args: z.strictObject({ language: z.enum(['en', 'fr']) }),
+    result: z.null(),
+  },
   'file:save': {
     args: z.strictObject({
       suggestedName: safeFileNameSchema,

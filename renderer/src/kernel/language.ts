@@ -8,12 +8,18 @@ import { errorMessageKey } from './errors.ts';
 
 export function useSwitchLanguage(): (next: Language) => void {
   const { i18n } = useTranslation();
-  const { db } = useServices();
+  const { db, platform } = useServices();
   const showToast = useUi((s) => s.showToast);
   return (next) => {
     void i18n.changeLanguage(next);
     setLanguage(db, next).catch((error: unknown) =>
       showToast({ kind: 'error', key: errorMessageKey(error) }),
     );
+    // For the desktop's date fields, from the next start; not worth a message if it fails.
+    platform
+      .keepLanguage?.(next)
+      .catch((error: unknown) =>
+        console.warn('The language was not kept for the next start', error),
+      );
   };
 }

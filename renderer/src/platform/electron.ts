@@ -96,6 +96,7 @@ export function createElectronPlatform(bridge: LiaisonLogBridge): Platform {
   return {
     kind: 'electron',
     appInfo: () => call(() => bridge.appInfo()),
+    keepLanguage: (language) => call(() => bridge.setLanguage({ language })).then(() => undefined),
     saveFile: (request: SaveFileRequest) =>
       call(() =>
         bridge.saveFile({

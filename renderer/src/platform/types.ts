@@ -5,6 +5,7 @@
 import { type StorageManagerLike } from './persistent-storage.ts';
 import { type UnreadableReason } from '../../../shared/ipc/contract.ts';
 import { type RemoteConfig, type RemoteStore } from './remote.ts';
+import { type Language } from '../../../shared/domain/catalogue-types.ts';
 
 export { type UnreadableReason };
 
@@ -107,6 +108,12 @@ export interface Platform {
    */
   readonly storage?: StorageManagerLike | undefined;
   appInfo(): Promise<AppInfo>;
+  /**
+   * Desktop only: keeps the interface language for the next start, when it becomes
+   * Chromium's locale, which date fields follow (their order and calendar cannot follow the
+   * page's language). The browser's date fields follow the browser's own language.
+   */
+  keepLanguage?(language: Language): Promise<void>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** One result per picked file, in order; [] when the person cancelled. */
   openFiles(request: OpenFilesRequest): Promise<FileReadResult[]>;

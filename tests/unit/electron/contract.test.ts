@@ -36,6 +36,7 @@ describe('IPC contract', () => {
   it('declares each channel once, each with one bridge function', () => {
     expect([...IPC_CHANNELS].sort()).toEqual([
       'app:info',
+      'app:set-language',
       'file:open',
       'file:save',
       'files:take-opened',
@@ -75,6 +76,7 @@ describe('IPC contract', () => {
       'remoteRead',
       'remoteRemove',
       'saveFile',
+      'setLanguage',
       'setRelay',
       'takeOpenedFiles',
       'writeToFolder',
@@ -147,6 +149,11 @@ describe('IPC contract', () => {
     ).toBe(true);
     expect(ipcContract['app:info'].args.safeParse(undefined).success).toBe(true);
     expect(ipcContract['app:info'].args.safeParse({}).success).toBe(false);
+    const language = ipcContract['app:set-language'].args;
+    expect(language.safeParse({ language: 'fr' }).success).toBe(true);
+    for (const bad of [{ language: 'de' }, { language: 'fr', extra: 1 }, 'fr', undefined]) {
+      expect(language.safeParse(bad).success).toBe(false);
+    }
   });
 
   it('caps the bytes one call may carry', () => {

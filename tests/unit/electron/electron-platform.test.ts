@@ -16,6 +16,7 @@ import { RemoteError } from '../../../shared/remote/store';
 function fakeBridge(overrides: Partial<LiaisonLogBridge> = {}): LiaisonLogBridge {
   return {
     appInfo: () => Promise.resolve({ name: 'Liaison Log', version: '0.1.0', runtime: 'electron' }),
+    setLanguage: () => Promise.resolve(null),
     saveFile: () => Promise.resolve({ saved: true, location: 'E:\\bundle.llb' }),
     openFiles: () => Promise.resolve({ files: [{ name: 'a.llb', data: new Uint8Array([1]) }] }),
     chooseFolder: () => Promise.resolve({ folder: { id: 'f-1', label: 'E:\\bundles' } }),

@@ -58,6 +58,10 @@ const fake = vi.hoisted(() => {
         appListeners.set(event, listener);
       },
       whenReady: () => ready,
+      commandLine: {
+        hasSwitch: () => false,
+        appendSwitch: (name: string, value: string) => calls.push(`switch:${name}=${value}`),
+      },
       isPackaged: true,
       getName: () => 'Liaison Log',
       getVersion: () => '0.1.0',
@@ -148,6 +152,7 @@ describe('main process wiring', () => {
     );
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([
       'app:info',
+      'app:set-language',
       'file:open',
       'file:save',
       'files:take-opened',

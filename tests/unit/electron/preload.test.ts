@@ -39,6 +39,7 @@ describe('preload bridge', () => {
     const bridge = exposed.get('liaisonLog') as Record<string, (arg?: unknown) => Promise<unknown>>;
     const request = { suggestedName: 'a.llb', data: new Uint8Array(1) };
     await bridge.appInfo?.();
+    await bridge.setLanguage?.({ language: 'fr' });
     await bridge.saveFile?.(request);
     await bridge.openFiles?.({ multiple: false });
     const write = { folderId: 'f-1', name: 'a.llb', data: new Uint8Array(1) };
@@ -51,6 +52,7 @@ describe('preload bridge', () => {
     await bridge.takeOpenedFiles?.();
     expect(invoke.mock.calls).toEqual([
       ['app:info', undefined],
+      ['app:set-language', { language: 'fr' }],
       ['file:save', request],
       ['file:open', { multiple: false }],
       ['folder:choose', { purpose: 'export' }],

@@ -1,0 +1,95 @@
+// The interface language, for what only Chromium draws: a date field's day, month and year
+// order and its calendar follow the browser's locale, not the page's language, and Electron
+// sets that locale once, from the `--lang` switch, before the app is ready. So the renderer
+// tells the main process the language the person chose (ui-language.json in userData), and
+// the next start reads it before 'ready' and sets the switch: English gives en-CA, French
+// fr-CA. Read synchronously because 'ready' does not wait for a promise; a missing or damaged
+// file is no choice (the system's locale), never a crash.
+import nodePath from 'node:path';
+import { z } from 'zod';
+import { errnoOf } from '../shared/ipc/errors.ts';
+import { writeSettingsFile, type SettingsFs } from './settings-file.main.ts';
+
+export const UI_LANGUAGE_FILE = 'ui-language.json';
+
+export type UiLanguage = 'en' | 'fr';
+
+const fileSchema = z.strictObject({ version: z.literal(1), language: z.enum(['en', 'fr']) });
+
+/** The Chromium locale of each interface language (Canada's, as the app's numbers are). */
+export function localeOf(language: UiLanguage): string {
+  return language === 'fr' ? 'fr-CA' : 'en-CA';
+}
+
+/** The language kept in `dir`, or undefined (none kept yet, unreadable, damaged). */
+export function readUiLanguage(
+  readFileSync: (file: string, encoding: 'utf8') => string,
+  dir: string,
+  warn: (line: string) => void,
+): UiLanguage | undefined {
+  let text: string;
+  try {
+    text = readFileSync(nodePath.join(dir, UI_LANGUAGE_FILE), 'utf8');
+  } catch (error) {
+    if (errnoOf(error) !== 'ENOENT') {
+      warn(`Interface language file unreadable: ${errnoOf(error) ?? 'error'}`);
+    }
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    warn('Interface language file damaged: the system locale is used');
+    return undefined;
+  }
+  return parsed.data.language;
+}
+
+/**
+ * Before 'ready': the kept language becomes Chromium's locale, unless whoever started the
+ * app chose one with its own `--lang` (a support person reproducing a problem).
+ */
+export function applyUiLanguage(
+  commandLine: {
+    hasSwitch(name: string): boolean;
+    appendSwitch(name: string, value: string): void;
+  },
+  language: UiLanguage | undefined,
+): void {
+  if (language === undefined || commandLine.hasSwitch('lang')) return;
+  commandLine.appendSwitch('lang', localeOf(language));
+}
+
+/**
+ * Keeps the language the renderer reports, for the next start (this run's locale cannot
+ * change). Writes go one at a time, so two quick switches leave the last one; the same
+ * language again writes nothing.
+ */
+export class UiLanguageStore {
+  readonly #fs: SettingsFs;
+  readonly #file: string;
+  #queue: Promise<unknown> = Promise.resolve();
+  #kept: UiLanguage | undefined;
+
+  constructor(fs: SettingsFs, dir: string, kept: UiLanguage | undefined) {
+    this.#fs = fs;
+    this.#file = nodePath.join(dir, UI_LANGUAGE_FILE);
+    this.#kept = kept;
+  }
+
+  set(language: UiLanguage): Promise<null> {
+    const write = this.#queue.then(async () => {
+      if (this.#kept === language) return null;
+      await writeSettingsFile(this.#fs, this.#file, { version: 1, language });
+      this.#kept = language;
+      return null;
+    });
+    this.#queue = write.catch(() => undefined);
+    return write;
+  }
+}
