@@ -3,7 +3,7 @@
 // the period before it and the same period a year earlier. Dates are 'YYYY-MM-DD', months
 // 'YYYY-MM'.
 import { type Language } from '../domain/catalogue-types.ts';
-import { addDays, daysInMonth, formatIsoDate, requireIsoDate } from '../domain/dates.ts';
+import { addDays, daysInMonth, formatIsoDate, isIsoDate, requireIsoDate } from '../domain/dates.ts';
 import {
   type DateRange,
   type FiscalQuarter,
@@ -80,6 +80,24 @@ export function periodRange(period: Period): DateRange {
       return { from: period.from, to: period.to };
     }
   }
+}
+
+/** The dates a custom range may take: before or after them a typed year is a slip. */
+export const RANGE_BOUNDS: DateRange = { from: '1990-01-01', to: '2099-12-31' };
+
+/**
+ * What keeps two typed dates from being a custom range, or null when they make one:
+ * 'incomplete' (a date not whole yet, or not a calendar date), 'outside' RANGE_BOUNDS (a
+ * year half typed: 0002, 0020…), 'reversed' (the start after the end).
+ */
+export function rangeProblem(
+  from: string,
+  to: string,
+): 'incomplete' | 'outside' | 'reversed' | null {
+  if (!isIsoDate(from) || !isIsoDate(to)) return 'incomplete';
+  const inBounds = (d: string) => d >= RANGE_BOUNDS.from && d <= RANGE_BOUNDS.to;
+  if (!inBounds(from) || !inBounds(to)) return 'outside';
+  return from > to ? 'reversed' : null;
 }
 
 /**

@@ -335,6 +335,29 @@ test('a range that cuts months shows in the log the whole months it counted', as
   await expect(page.locator('#filter-to')).toHaveValue('2010-10-31');
 });
 
+test('a custom range typed the wrong way round is explained, and the summary stays on the last one', async () => {
+  await openSummaries();
+  await page.getByLabel('Kind of period').selectOption('range');
+  const problem = page.locator('#summary-range-problem');
+  const intercepted = totalsRow('Persons intercepted').locator('td').first();
+  await expect(intercepted).toHaveText('6,500');
+  // The end before the start: it had thrown and put the whole screen to "Something went wrong".
+  await page.locator('#summary-to').fill('2010-01-01');
+  await expect(problem).toHaveText(
+    'The start date is after the end date. The summary below is still for April 1, 2010 to March 31, 2011.',
+  );
+  await expect(page.getByRole('heading', { name: 'Summaries', level: 1 })).toBeVisible();
+  await expect(intercepted).toHaveText('6,500');
+  // A year as it is being typed.
+  await page.locator('#summary-to').fill('0002-03-31');
+  await expect(problem).toHaveText(/^Choose dates from 1990 to 2099\./);
+  // Put right, the summary follows.
+  await page.locator('#summary-to').fill('2010-06-30');
+  await expect(problem).toHaveText('');
+  await expect(page.locator('.where')).toBeVisible();
+  await expect(intercepted).not.toHaveText('6,500');
+});
+
 // The same seeded HQ, on another screen: its review queue holds some 72,000 entries.
 test('HQ’s review queue lists the newest 500 at once and says how to reach the others', async () => {
   const started = Date.now();

@@ -145,6 +145,35 @@ describe('reviewEntry', () => {
 });
 
 describe('the queue', () => {
+  it('finds the newest few over several posts when one post holds most of them', async () => {
+    const { db, author } = await setup();
+    const lima = { ...author, officerId: 'lo-lima-1', postCode: 'LIM' };
+    const day = (n: number) => `2025-05-${String(n).padStart(2, '0')}`;
+    // Bogotá: the ten newest; Lima: ten older ones, then one newer than most of Bogotá's.
+    for (let n = 1; n <= 10; n++)
+      await createActivity(db, lima, liaisonInput({ occurredOn: day(n) }));
+    for (let n = 11; n <= 20; n++) {
+      await createActivity(db, author, liaisonInput({ occurredOn: day(n) }));
+    }
+    await createActivity(db, lima, liaisonInput({ occurredOn: day(19) }));
+    const all = await listQueue(db, { posts: ['BOG', 'LIM'], state: 'pending' });
+    expect(all).toHaveLength(21);
+    const dates = all.map((e) => e.occurredOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Each post is read for its share (7) first: Bogotá's newest 12 need a deeper read.
+    for (const limit of [1, 5, 12, 21, 30]) {
+      const some = await listQueue(db, { posts: ['BOG', 'LIM'], state: 'pending', limit });
+      expect(some.map((e) => e.id)).toEqual(all.slice(0, limit).map((e) => e.id));
+    }
+    // A third post with nothing: each read for 5, ten in all, short of 12: both read deeper.
+    const three = await listQueue(db, {
+      posts: ['BOG', 'LIM', 'PAP'],
+      state: 'pending',
+      limit: 12,
+    });
+    expect(three.map((e) => e.id)).toEqual(all.slice(0, 12).map((e) => e.id));
+  });
+
   it('lists and counts by post and state from the index, and bulk approves a selection', async () => {
     const { db, author, lead, leadActor } = await setup();
     const a = await createActivity(db, author, liaisonInput({ occurredOn: '2025-04-01' }));

@@ -253,6 +253,18 @@ describe('the entries’ indexes of version 8', () => {
           // At most a few, the newest: each range read newest first, type and officer checked
           // as read, so a narrow filter still finds its own newest.
           for (const limit of [1, 3]) {
+            // Nothing checked on the rows: the newest from the index keys alone.
+            expect(ids(await listQueue(db, { limit }))).toEqual(plainly(rows, {}).slice(0, limit));
+            expect(ids(await listQueue(db, { state: 'pending', limit }))).toEqual(
+              plainly(rows, { status: 'pending' }).slice(0, limit),
+            );
+            expect(ids(await listQueue(db, { posts: ['BOG', 'PAP'], limit }))).toEqual(
+              plainly(rows, {})
+                .filter((id) =>
+                  ['BOG', 'PAP'].includes(rows.find((r) => r.id === id)?.postCode ?? ''),
+                )
+                .slice(0, limit),
+            );
             expect(ids(await listQueue(db, { officerId: 'lo-2', limit }))).toEqual(
               plainly(rows, { officerId: 'lo-2' }).slice(0, limit),
             );

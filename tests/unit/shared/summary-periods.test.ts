@@ -4,6 +4,7 @@ import {
   coversWholeMonths,
   monthsBetween,
   periodAsKind,
+  rangeProblem,
   periodLabel,
   periodMonths,
   periodRange,
@@ -170,5 +171,20 @@ describe('summary periods', () => {
       fiscalYear: 2027,
       quarter: 1,
     });
+  });
+
+  it('says what keeps two typed dates from being a range', () => {
+    expect(rangeProblem('2010-04-01', '2011-03-31')).toBeNull();
+    expect(rangeProblem('2010-04-01', '2010-04-01')).toBeNull();
+    expect(rangeProblem('2011-01-01', '2010-12-31')).toBe('reversed');
+    // A year half typed, or out of any sensible range.
+    expect(rangeProblem('2010-04-01', '0002-03-31')).toBe('outside');
+    expect(rangeProblem('0201-04-01', '2011-03-31')).toBe('outside');
+    expect(rangeProblem('1989-12-31', '2011-03-31')).toBe('outside');
+    expect(rangeProblem('1990-01-01', '2099-12-31')).toBeNull();
+    expect(rangeProblem('2010-04-01', '2100-01-01')).toBe('outside');
+    // Not a whole date yet, or not a calendar date.
+    expect(rangeProblem('', '2011-03-31')).toBe('incomplete');
+    expect(rangeProblem('2010-02-30', '2011-03-31')).toBe('incomplete');
   });
 });

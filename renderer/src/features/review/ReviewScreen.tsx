@@ -143,14 +143,25 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
           { state, comment },
           readVersion,
         );
-        if (say(outcome)) showToast({ kind: 'ok', key: `queue.done.${state}` });
+        if (say(outcome)) {
+          showToast({ kind: 'ok', key: `queue.done.${state}` });
+          // Decided: on to the next entry at once, focus included. Waiting for the list to
+          // be read again left the focus on the page's body for most of a second at a
+          // lead's size, and keys pressed meanwhile went nowhere.
+          const at = rows.findIndex((r) => r.id === entry.id);
+          const next = at >= 0 ? rows[at + 1] : undefined;
+          if (next) {
+            setCurrentId(next.id);
+            focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${next.id}"]`));
+          }
+        }
         return outcome;
       } catch (error) {
         showToast({ kind: 'error', key: errorMessageKey(error) });
         return null;
       }
     },
-    [actor, db, session.author, say, showToast],
+    [actor, db, session.author, say, showToast, rows, setCurrentId],
   );
 
   const bulkApprove = async () => {

@@ -1,9 +1,13 @@
 // Chooses the period: a fiscal year, a quarter, a month or a custom range of dates.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FiscalQuarter } from '../../../../shared/domain/fiscal.ts';
 import {
   coversWholeMonths,
   periodAsKind,
+  periodLabel,
+  RANGE_BOUNDS,
+  rangeProblem,
   type Period,
 } from '../../../../shared/summary/periods.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -105,33 +109,82 @@ export function PeriodPicker({
           />
         </div>
       ) : null}
-      {period.kind === 'range' ? (
-        <>
-          <div className="field">
-            <label htmlFor="summary-from">{t('summaries.from')}</label>
-            <input
-              id="summary-from"
-              type="date"
-              value={period.from}
-              max={period.to}
-              onChange={(e) => e.target.value && onChange({ ...period, from: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="summary-to">{t('summaries.to')}</label>
-            <input
-              id="summary-to"
-              type="date"
-              value={period.to}
-              min={period.from}
-              onChange={(e) => e.target.value && onChange({ ...period, to: e.target.value })}
-            />
-          </div>
-          {coversWholeMonths(period) ? null : (
-            <p className="hint">{t('summaries.partialMonths')}</p>
-          )}
-        </>
-      ) : null}
+      {period.kind === 'range' ? <RangeInputs period={period} onChange={onChange} /> : null}
     </fieldset>
+  );
+}
+
+type RangePeriod = Extract<Period, { kind: 'range' }>;
+
+/**
+ * The two dates of a custom range, as typed: the summary moves only to a range it can count.
+ * While a year is typed the date passes through 0002, 0020…, or the end comes before the
+ * start: the dates stay as typed, the summary stays on the last range, and a polite line says
+ * why (a live region present before its text). Never thrown at the screen: it had crashed.
+ */
+function RangeInputs({
+  period,
+  onChange,
+}: {
+  period: RangePeriod;
+  onChange: (period: Period) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [draft, setDraft] = useState({ from: period.from, to: period.to });
+  // A range set from outside (another kind of period, then this one again) shows its dates.
+  useEffect(() => setDraft({ from: period.from, to: period.to }), [period.from, period.to]);
+  const problem = rangeProblem(draft.from, draft.to);
+  const set = (next: { from: string; to: string }) => {
+    setDraft(next);
+    if (rangeProblem(next.from, next.to) === null) onChange({ kind: 'range', ...next });
+  };
+  const year = (date: string) => date.slice(0, 4);
+  const shown = periodLabel(period, lang);
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="summary-from">{t('summaries.from')}</label>
+        <input
+          id="summary-from"
+          type="date"
+          value={draft.from}
+          aria-describedby="summary-range-problem"
+          onChange={(e) => set({ ...draft, from: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="summary-to">{t('summaries.to')}</label>
+        <input
+          id="summary-to"
+          type="date"
+          value={draft.to}
+          aria-describedby="summary-range-problem"
+          onChange={(e) => set({ ...draft, to: e.target.value })}
+        />
+      </div>
+      <p
+        id="summary-range-problem"
+        role="status"
+        className={
+          problem === 'reversed' || problem === 'outside'
+            ? 'field-error dates-reversed'
+            : 'dates-reversed-empty'
+        }
+      >
+        {problem === 'reversed'
+          ? t('summaries.rangeReversed', { period: shown })
+          : problem === 'outside'
+            ? t('summaries.rangeOutside', {
+                first: year(RANGE_BOUNDS.from),
+                last: year(RANGE_BOUNDS.to),
+                period: shown,
+              })
+            : ''}
+      </p>
+      {problem === null && !coversWholeMonths({ kind: 'range', ...draft }) ? (
+        <p className="hint">{t('summaries.partialMonths')}</p>
+      ) : null}
+    </>
   );
 }

@@ -22,6 +22,10 @@ export const summariesMessages = bilingual(
       to: 'To',
       partialMonths:
         'Summaries count whole months: the first and last months of this range are counted in full.',
+      rangeReversed:
+        'The start date is after the end date. The summary below is still for {{period}}.',
+      rangeOutside:
+        'Choose dates from {{first}} to {{last}}. The summary below is still for {{period}}.',
       where: 'Showing',
       network: 'Network',
       yourPosts: 'Your posts',
@@ -120,6 +124,10 @@ export const summariesMessages = bilingual(
       to: 'Au',
       partialMonths:
         'Les sommaires comptent des mois entiers\u00a0: le premier et le dernier mois de cette période sont comptés en entier.',
+      rangeReversed:
+        'La date de début est après la date de fin. Le sommaire ci-dessous porte encore sur {{period}}.',
+      rangeOutside:
+        'Choisissez des dates de {{first}} à {{last}}. Le sommaire ci-dessous porte encore sur {{period}}.',
       where: 'Affichage',
       network: 'Réseau',
       yourPosts: 'Vos postes',
