@@ -278,6 +278,13 @@ test('the lead finds the corrected entry pending again with the whole thread and
   await shot(lead, 'review-fr-lead-history');
   await switchLanguage(lead, 'en');
 
+  // Opened from the queue, the entry is in Review's section of the menu.
+  const menu = lead.getByRole('navigation', { name: 'Main' });
+  await expect(menu.getByRole('link', { name: 'Review' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'Activity log' })).not.toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   // Back to the queue as it was left: its filter and the entry that was open.
   await lead.getByRole('button', { name: 'Back to the review queue' }).click();
   await expect(lead.getByRole('heading', { name: 'Review queue', level: 1 })).toBeVisible();

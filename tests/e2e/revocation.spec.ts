@@ -56,10 +56,17 @@ test('HQ revokes the officer’s device; its next bundle is refused at HQ and at
     .getByRole('row')
     .filter({ hasText: OFFICER.officerId })
     .filter({ hasText: code });
-  await row.getByRole('button', { name: /^Revoke the device of / }).click();
-  const question = hq.getByRole('alertdialog');
+  const revoke = row.getByRole('button', { name: /^Revoke the device of / });
+  const question = hq.getByRole('dialog', { name: /^Revoke the device of .+\?$/ });
+  // A modal question: Escape cancels it, and the focus goes back to the row's button.
+  await revoke.click();
+  await expect(question).toBeVisible();
+  await hq.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(revoke).toBeFocused();
+  await revoke.click();
   await expect(question).toContainText('Its bundles will be refused from now on');
-  await question.scrollIntoViewIfNeeded();
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await shot(hq, 'network-en-revoke-confirm');
   const profile = await saveDownload(hq, 'Revoke this device and issue version 3', dir);
   await expect(row).toContainText('Revoked');

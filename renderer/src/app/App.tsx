@@ -58,6 +58,8 @@ function LockButton() {
 }
 
 export function App() {
+  // An entry opened from the review queue belongs to Review in the menu, as its "Back" does.
+  const entryFrom = useUi((s) => s.entryFrom);
   const { t } = useTranslation();
   const lang = useLang();
   const { db, platform } = useServices();
@@ -145,7 +147,7 @@ export function App() {
   }
 
   const post = session.postOf(session.profile.postCode);
-  const section = sectionOf(view.name);
+  const section = entryFrom?.name === 'review' ? 'review' : sectionOf(view.name);
   return (
     <div className="shell">
       <a

@@ -12,6 +12,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
 import { formatIssued } from '../../ui/HqCode.tsx';
 import { Holder } from '../../ui/DeviceCard.tsx';
+import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
 
 export function DevicesTable({
   profile,
@@ -89,29 +90,26 @@ export function DevicesTable({
           ))}
         </tbody>
       </table>
-      {target && onRevoke ? (
-        <div className="notice warn" role="alertdialog" aria-labelledby="revoke-question">
-          <p id="revoke-question">
-            {t('network.device.confirmRevoke', {
-              name: target.name,
-              officerId: target.officerId,
-            })}
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void onRevoke(target).finally(() => setConfirming(null))}
-            >
-              {t('network.device.confirmRevokeButton', { version: profile.version + 1 })}
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirming(null)}>
-              {t('network.device.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {/* A modal question, as every confirmation: it had been a panel under the last row,
+          far from the row chosen, deaf to Escape, and its Cancel left the focus on the page's
+          body. The native dialog gives the focus back to the row's button on Cancel. */}
+      <ModalQuestion
+        open={target !== undefined && onRevoke !== undefined}
+        title={t('network.device.confirmRevokeTitle', {
+          name: target?.name ?? '',
+          officerId: target?.officerId ?? '',
+        })}
+        confirmLabel={t('network.device.confirmRevokeButton', { version: profile.version + 1 })}
+        cancelLabel={t('network.device.cancel')}
+        tone="danger"
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          setConfirming(null);
+          if (target && onRevoke && !busy) void onRevoke(target);
+        }}
+      >
+        <p>{t('network.device.confirmRevoke')}</p>
+      </ModalQuestion>
     </>
   );
 }

@@ -41,8 +41,9 @@ export const networkMessages = bilingual(
         revokedOn: 'Revoked {{date}}',
         revoke: 'Revoke…',
         revokeLabel: 'Revoke the device of {{name}}',
+        confirmRevokeTitle: 'Revoke the device of {{name}} ({{officerId}})?',
         confirmRevoke:
-          'Revoke the device of {{name}} ({{officerId}})? Its bundles will be refused from now on and nobody will send it anything. What it sent before stays. This cannot be undone: a replacement laptop enrolls as a new device.',
+          'Its bundles will be refused from now on and nobody will send it anything. What it sent before stays. This cannot be undone: a replacement laptop enrolls as a new device.',
         confirmRevokeButton: 'Revoke this device and issue version {{version}}',
         cancel: 'Cancel',
         revoked:
@@ -69,7 +70,7 @@ export const networkMessages = bilingual(
         rotations: 'Keys replaced {{count}} time(s).',
         rotate: 'Replace HQ keys…',
         demoFixed:
-          'The demo’s keys are public and fixed, so they are never replaced. On a real network this button issues new HQ keys.',
+          'The demo’s keys are public and fixed, so they are never replaced. On a real network, a button here issues new HQ keys.',
         confirm:
           'Replace HQ’s keys now? Every device must import the new profile; read them the new HQ code. Set-up files you handed out before still name the old key.',
         confirmButton: 'Replace the keys and issue version {{version}}',
@@ -125,7 +126,7 @@ export const networkMessages = bilingual(
       officers: {
         heading: 'Officers’ dates at their posts',
         intro:
-          'Optional. Reports are expected from an officer from its start date to its end date; leave both empty for an officer who is simply at its post.',
+          'Optional. Reports are expected from an officer from their start date to their end date; leave both empty for an officer who is simply at their post.',
         none: 'No officer device is approved yet.',
         startOn: 'Started on',
         endOn: 'Left on',
@@ -207,8 +208,9 @@ export const networkMessages = bilingual(
         revokedOn: 'Révoqué le {{date}}',
         revoke: 'Révoquer…',
         revokeLabel: 'Révoquer l’appareil de {{name}}',
+        confirmRevokeTitle: 'Révoquer l’appareil de {{name}} ({{officerId}})?',
         confirmRevoke:
-          'Révoquer l’appareil de {{name}} ({{officerId}})? Ses lots seront désormais refusés et personne ne lui enverra plus rien. Ce qu’il a envoyé auparavant est conservé. C’est irréversible : un ordinateur de remplacement s’inscrit comme nouvel appareil.',
+          'Ses lots seront désormais refusés et personne ne lui enverra plus rien. Ce qu’il a envoyé auparavant est conservé. C’est irréversible : un ordinateur de remplacement s’inscrit comme nouvel appareil.',
         confirmRevokeButton: 'Révoquer cet appareil et émettre la version {{version}}',
         cancel: 'Annuler',
         revoked:
@@ -235,7 +237,7 @@ export const networkMessages = bilingual(
         rotations: 'Clés remplacées {{count}} fois.',
         rotate: 'Remplacer les clés de l’AC…',
         demoFixed:
-          'Les clés de la démo sont publiques et fixes : elles ne sont jamais remplacées. Sur un réseau réel, ce bouton émet de nouvelles clés pour l’AC.',
+          'Les clés de la démo sont publiques et fixes : elles ne sont jamais remplacées. Sur un réseau réel, un bouton ici émet de nouvelles clés pour l’AC.',
         confirm:
           'Remplacer les clés de l’AC maintenant? Chaque appareil doit importer le nouveau profil; lisez-leur le nouveau code de l’AC. Les fichiers de configuration remis auparavant nomment encore l’ancienne clé.',
         confirmButton: 'Remplacer les clés et émettre la version {{version}}',

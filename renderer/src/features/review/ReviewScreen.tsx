@@ -7,7 +7,6 @@ import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { REVIEW_STATUSES } from '../../../../shared/domain/activity.ts';
 import { MAX_COMMENT_LENGTH, type ReviewerState } from '../../../../shared/review/index.ts';
 import {
-  approveEntries,
   countByState,
   listQueue,
   reviewEntry,
@@ -28,8 +27,9 @@ import { reviewActorOf } from './actor.ts';
 import { nameOf, usePeople } from './people.ts';
 import { ReviewPane, type PaneApi } from './ReviewPane.tsx';
 import { useQueuePlace, type QueueColumn, type QueueFilters } from './queue-place.ts';
-import { QUEUE_EMPTY_SELECTOR, useQueueCursor } from './useQueueCursor.ts';
+import { useQueueCursor } from './useQueueCursor.ts';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
+import { useBulkApprove } from './useBulkApprove.ts';
 import './review.css';
 
 type Column = QueueColumn;
@@ -164,28 +164,14 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
     [actor, db, session.author, say, showToast, rows, setCurrentId],
   );
 
-  const bulkApprove = async () => {
-    if (!actor) return;
-    try {
-      const outcomes = await approveEntries(db, session.author, actor, selectedRows);
-      const done = outcomes.filter((o) => o.ok).length;
-      setSelected(new Set());
-      // The button just pressed goes with the selection: the focus goes to the current
-      // entry (or the empty message), so the keys go on working.
-      focusSoon(
-        () =>
-          document.querySelector<HTMLElement>('[data-testid="queue-row"][aria-selected="true"]') ??
-          document.querySelector<HTMLElement>(QUEUE_EMPTY_SELECTOR),
-        { stillWanted: () => document.activeElement === document.body },
-      );
-      if (done === outcomes.length) {
-        setNotice(null);
-        showToast({ kind: 'ok', key: 'queue.bulkDone', params: { count: done } });
-      } else setNotice(t('queue.bulkPartly', { done, left: outcomes.length - done }));
-    } catch (error) {
-      showToast({ kind: 'error', key: errorMessageKey(error) });
-    }
-  };
+  const bulk = useBulkApprove({
+    db,
+    author: session.author,
+    actor,
+    selected: selectedRows,
+    clearSelection: () => setSelected(new Set()),
+    setNotice,
+  });
 
   const move = (step: number) => {
     const next = rows[Math.min(rows.length - 1, Math.max(0, index + step))];
@@ -297,12 +283,23 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
       ) : null}
       {selectedRows.length > 0 ? (
         <div className="actions">
-          <button className="primary" onClick={() => void bulkApprove()}>
-            {t('queue.bulkApprove', { count: selectedRows.length })}
+          <button
+            className="primary"
+            aria-disabled={bulk.approving}
+            onClick={() => void bulk.approve()}
+          >
+            {bulk.approving
+              ? t('queue.bulkApproving')
+              : t('queue.bulkApprove', { count: selectedRows.length })}
           </button>
         </div>
       ) : null}
-      {entries === undefined ? null : rows.length === 0 ? (
+      {entries === undefined ? (
+        // Seconds at HQ's size: said, not a blank space under the filters.
+        <p className="hint" role="status" data-testid="queue-loading">
+          {t('queue.loading')}
+        </p>
+      ) : rows.length === 0 ? (
         <p className="empty" role="status" data-testid="queue-empty" tabIndex={-1}>
           {empty}
         </p>

@@ -39,7 +39,7 @@ export const wizardMessages = bilingual(
         hqHelp: 'Sees the whole network and issues its profile.',
         startHq: 'Start as the demo HQ',
         withData:
-          'Fill a team lead or HQ with the demo network’s four years of entries (about 73,000; takes a few seconds)',
+          'Fill a team lead or HQ with the demo network’s four years of entries (about 73,000; HQ takes about a minute)',
         seeding: 'Storing the demo network’s entries: {{done}} of {{total}}',
         officerOption: '{{name}}, {{city}}',
         leadOption: '{{name}}, {{region}} ({{count}} posts)',
@@ -194,7 +194,7 @@ export const wizardMessages = bilingual(
         hqHelp: 'Voit tout le réseau et émet son profil.',
         startHq: 'Commencer comme l’AC de démo',
         withData:
-          'Remplir un chef d’équipe ou l’AC avec les quatre années d’entrées du réseau de démo (environ 73\u00a0000\u00a0; quelques secondes)',
+          'Remplir un chef d’équipe ou l’AC avec les quatre années d’entrées du réseau de démo (environ 73\u00a0000\u00a0; environ une minute pour l’AC)',
         seeding: 'Enregistrement des entrées du réseau de démo\u00a0: {{done}} sur {{total}}',
         officerOption: '{{name}}, {{city}}',
         leadOption: '{{name}}, {{region}} ({{count}} postes)',

@@ -186,7 +186,7 @@ export const summariesMessages = bilingual(
         'Les sommaires n’ont pas pu être recalculés\u00a0; les précédents sont conservés. Réessayez.',
       completeness: {
         heading: 'Qui a fait rapport',
-        rule: 'Un mois compte comme déclaré quand le poste ou l’agent y a au moins une entrée datée, ou une déclaration « rien à signaler » pour ce mois. Un mois pas encore terminé n’est pas attendu, ni un mois avant l’ouverture d’un poste ou l’arrivée d’un agent, ou après la fermeture ou le départ. Les silencieux viennent en premier.',
+        rule: 'Un mois compte comme déclaré quand le poste ou l’agent y a au moins une entrée datée, ou une déclaration « rien à signaler » pour ce mois. Un mois pas encore terminé n’est pas attendu, ni un mois avant l’ouverture d’un poste ou l’arrivée d’un agent, ou après la fermeture ou le départ. Les silencieux viennent en premier.',
         per_post: 'Par poste',
         per_officer: 'Par agent',
         caption_post: 'Déclarations par poste, postes silencieux en premier',
