@@ -159,6 +159,25 @@ describe('the summaries name officers and posts', () => {
     expect(wherePath({ officerId: 'lo-x-1' }, namer, 'Réseau')[1]).toEqual({ name: 'lo-x-1' });
   });
 
+  it('lists types in the catalogue’s order and posts by city as read, until a column is sorted', () => {
+    const of = (dimension: 'type' | 'post', values: string[]) =>
+      ({
+        current: {
+          groups: values.map((v) => ({ key: { [dimension]: v }, counters: { entries: 1 } })),
+          total: { entries: values.length },
+        },
+      }) as unknown as Comparison;
+    const types = tableRows(
+      of('type', ['removal', 'evacuation', 'training', 'zz-newer']),
+      'type',
+      namer,
+    );
+    expect(types.map((r) => r.value)).toEqual(['training', 'removal', 'evacuation', 'zz-newer']);
+    // By code Port-au-Prince (PAP) came before Panama City (PTY); as read, Panama first.
+    const posts = tableRows(of('post', ['PTY', 'PAP', 'BOG']), 'post', namer);
+    expect(posts.map((r) => r.value)).toEqual(['BOG', 'PTY', 'PAP']);
+  });
+
   it('lists officers by name in the table and the CSV, with a column of ids', () => {
     const comparison = {
       current: {

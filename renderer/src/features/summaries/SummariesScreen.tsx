@@ -48,6 +48,7 @@ import { SummaryTable } from './SummaryTable.tsx';
 import { TotalsTable } from './TotalsTable.tsx';
 import {
   filterInto,
+  listOrder,
   nameOf,
   tabBelow,
   tableRows,
@@ -346,16 +347,26 @@ export function SummariesScreen({ session }: { session: Session }) {
               format={format}
               // Entries, one unit for every type: each type's own headline figure (people
               // trained, removals, persons screened) on one axis would compare unlike things.
-              points={summaries.type.current.groups.flatMap((g) => {
-                const type = g.key.type ?? '';
-                if (!(ACTIVITY_TYPE_IDS as readonly string[]).includes(type)) return [];
-                return [
-                  {
-                    label: nameOf('type', type, namer),
-                    value: counterValue(g.counters, 'entries'),
-                  },
-                ];
-              })}
+              points={summaries.type.current.groups
+                .flatMap((g) => {
+                  const type = g.key.type ?? '';
+                  if (!(ACTIVITY_TYPE_IDS as readonly string[]).includes(type)) return [];
+                  return [
+                    {
+                      type,
+                      label: nameOf('type', type, namer),
+                      value: counterValue(g.counters, 'entries'),
+                    },
+                  ];
+                })
+                // As the catalogue lists the types, as the table does.
+                .sort((a, b) =>
+                  listOrder('type', lang)(
+                    { value: a.type, name: a.label },
+                    { value: b.type, name: b.label },
+                  ),
+                )
+                .map(({ label, value }) => ({ label, value }))}
             />
             {/* What the charts below it count: the one above counts entries. */}
             <div className="field no-print">

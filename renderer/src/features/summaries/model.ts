@@ -1,6 +1,6 @@
 // What the Summaries screen shows, as plain data: the names of groups and places, the
 // measures in the tables, and the rows of a CSV export with its header lines.
-import { type Language } from '../../../../shared/domain/catalogue-types.ts';
+import { ACTIVITY_TYPE_IDS, type Language } from '../../../../shared/domain/catalogue-types.ts';
 import { findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { getRegion, isRegionId, type Post } from '../../../../shared/domain/posts.ts';
 import {
@@ -136,7 +136,30 @@ export interface TableRow {
   counts: Readonly<Record<string, number>>;
 }
 
+/**
+ * The order a break-down is listed in until a column is sorted: activity types as the
+ * catalogue lists them everywhere else (training first), the others by name as read, in the
+ * reader's language (codes put Port-au-Prince before Panama City). Unknown types go last.
+ */
+export function listOrder(
+  dimension: Tab,
+  lang: Language,
+): (a: { value: string; name: string }, b: { value: string; name: string }) => number {
+  if (dimension === 'type') {
+    const rank = (value: string) => {
+      const i = (ACTIVITY_TYPE_IDS as readonly string[]).indexOf(value);
+      return i < 0 ? ACTIVITY_TYPE_IDS.length : i;
+    };
+    return (a, b) => rank(a.value) - rank(b.value) || a.value.localeCompare(b.value);
+  }
+  return (a, b) => a.name.localeCompare(b.name, lang) || a.value.localeCompare(b.value);
+}
+
 export function tableRows(comparison: Comparison, dimension: Tab, namer: Namer): TableRow[] {
+  return rowsOf(comparison, dimension, namer).sort(listOrder(dimension, namer.lang));
+}
+
+function rowsOf(comparison: Comparison, dimension: Tab, namer: Namer): TableRow[] {
   return comparison.current.groups.map((group) => {
     const value = group.key[dimension] ?? '';
     const counts: Record<string, number> = {};
