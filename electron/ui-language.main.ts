@@ -67,29 +67,47 @@ export function applyUiLanguage(
 
 /**
  * Keeps the language the renderer reports, for the next start (this run's locale cannot
- * change). Writes go one at a time, so two quick switches leave the last one; the same
- * language again writes nothing.
+ * change). At most one write runs and the latest wish waits behind it, so any number of
+ * quick switches (or a hostile page calling in a loop) costs two writes, not a queue of
+ * them; the same language again writes nothing. Each call resolves once its wish, or a
+ * later one, is on disk.
  */
 export class UiLanguageStore {
   readonly #fs: SettingsFs;
   readonly #file: string;
-  #queue: Promise<unknown> = Promise.resolve();
   #kept: UiLanguage | undefined;
+  #wanted: UiLanguage | undefined;
+  #writing: Promise<null> | null = null;
 
   constructor(fs: SettingsFs, dir: string, kept: UiLanguage | undefined) {
     this.#fs = fs;
     this.#file = nodePath.join(dir, UI_LANGUAGE_FILE);
     this.#kept = kept;
+    this.#wanted = kept;
   }
 
   set(language: UiLanguage): Promise<null> {
-    const write = this.#queue.then(async () => {
-      if (this.#kept === language) return null;
-      await writeSettingsFile(this.#fs, this.#file, { version: 1, language });
-      this.#kept = language;
-      return null;
-    });
-    this.#queue = write.catch(() => undefined);
-    return write;
+    this.#wanted = language;
+    if (this.#writing) return this.#writing;
+    if (language === this.#kept) return Promise.resolve(null);
+    const writing = this.#writeWanted(language);
+    this.#writing = writing;
+    return writing;
+  }
+
+  async #writeWanted(first: UiLanguage): Promise<null> {
+    try {
+      let language = first;
+      for (;;) {
+        await writeSettingsFile(this.#fs, this.#file, { version: 1, language });
+        this.#kept = language;
+        if (this.#wanted === undefined || this.#wanted === this.#kept) break;
+        language = this.#wanted;
+      }
+    } finally {
+      // In the same step as the last check: a wish made after it starts a write of its own.
+      this.#writing = null;
+    }
+    return null;
   }
 }

@@ -356,6 +356,12 @@ test('a custom range typed the wrong way round is explained, and the summary sta
   await expect(problem).toHaveText('');
   await expect(page.locator('.where')).toBeVisible();
   await expect(intercepted).not.toHaveText('6,500');
+  // A month whose year is being typed (0001) is not taken either: it had crashed the screen.
+  await page.getByLabel('Kind of period').selectOption('month');
+  await expect(page.locator('#summary-month')).toHaveValue('2010-06');
+  await page.locator('#summary-month').fill('0001-06');
+  await expect(page.getByRole('heading', { name: 'Summaries', level: 1 })).toBeVisible();
+  await expect(page.locator('.print-only-period')).toContainText('June 2010');
 });
 
 // The same seeded HQ, on another screen: its review queue holds some 72,000 entries.

@@ -91,7 +91,7 @@ describe('the interface language for the next start', () => {
     expect(warnings).toEqual(['Interface language file unreadable: EACCES']);
   });
 
-  it('keeps the last of quick switches, and writes nothing for the language kept', async () => {
+  it('keeps the last of quick switches in at most two writes, and writes nothing for the language kept', async () => {
     const dir = freshDir();
     const writes: string[] = [];
     const fs = {
@@ -104,10 +104,16 @@ describe('the interface language for the next start', () => {
     const store = new UiLanguageStore(fs, dir, 'en');
     await store.set('en');
     expect(writes).toHaveLength(0);
-    await Promise.all([store.set('fr'), store.set('en'), store.set('fr')]);
+    // A page switching in a loop: one write runs, the latest wish waits behind it.
+    const calls: Promise<null>[] = [];
+    for (let i = 0; i < 200; i++) calls.push(store.set(i % 2 === 0 ? 'fr' : 'en'));
+    calls.push(store.set('fr'));
+    await Promise.all(calls);
     expect(readUiLanguage(readFileSync, dir, () => undefined)).toBe('fr');
-    expect(writes).toHaveLength(3);
+    expect(writes.length).toBeLessThanOrEqual(2);
     await store.set('fr');
-    expect(writes).toHaveLength(3);
+    expect(writes.length).toBeLessThanOrEqual(2);
+    await store.set('en');
+    expect(readUiLanguage(readFileSync, dir, () => undefined)).toBe('en');
   });
 });

@@ -46,12 +46,21 @@ export function ReviewPane({ entry, session, people, notice, onReview, apiRef }:
   const type = findActivityType(entry.type);
   const post = session.postOf(entry.postCode);
   const yesNo = { yes: t('form.yes'), no: t('form.no') };
+  // One decision at a time: a second key press while the first is saved would be refused as
+  // "changed since you read it" (the first changed it), an alarm about nothing.
+  const deciding = useRef(false);
   const give = (state: ReviewerState) => {
-    void onReview(entry, state, comment, readVersion).then((outcome) => {
-      if (outcome?.ok) setComment('');
-      const seen = outcome?.entry?.version;
-      if (seen && (outcome.ok || outcome.reason === 'changed-since-read')) setReadVersion(seen);
-    });
+    if (deciding.current) return;
+    deciding.current = true;
+    void onReview(entry, state, comment, readVersion)
+      .then((outcome) => {
+        if (outcome?.ok) setComment('');
+        const seen = outcome?.entry?.version;
+        if (seen && (outcome.ok || outcome.reason === 'changed-since-read')) setReadVersion(seen);
+      })
+      .finally(() => {
+        deciding.current = false;
+      });
   };
   apiRef.current = { focusComment: () => box.current?.focus(), give };
   const officer = people.get(entry.officerId);

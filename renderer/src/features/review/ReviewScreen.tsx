@@ -43,6 +43,16 @@ const QUEUE_LIMIT = 500;
 /** Whether the view comes back to the queue as it was left (from an entry opened here). */
 const resumes = (view: View | undefined) => view?.name === 'review' && view.resume === true;
 
+/** Whether the person is typing (a comment, a filter): keys then are not queue keys. */
+function typing(): boolean {
+  return ['TEXTAREA', 'INPUT', 'SELECT'].includes(document.activeElement?.tagName ?? '');
+}
+
+/** Whether the queue's current entry is still `id`, the reviewer not typing. */
+function stillOn(id: string): boolean {
+  return useQueuePlace.getState().currentId === id && !typing();
+}
+
 export function ReviewScreen({ session, view }: { session: Session; view?: View }) {
   // The place for this view, before it is read: afresh from the menu or an address, kept
   // when back from an entry or when the shell is shown again after the lock (same view).
@@ -148,11 +158,15 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
           // Decided: on to the next entry at once, focus included. Waiting for the list to
           // be read again left the focus on the page's body for most of a second at a
           // lead's size, and keys pressed meanwhile went nowhere.
+          // Only while the reviewer is still on that entry and not typing: one who moved on
+          // (j, k) or started a comment meanwhile is left where they are.
           const at = rows.findIndex((r) => r.id === entry.id);
           const next = at >= 0 ? rows[at + 1] : undefined;
-          if (next) {
+          if (next && stillOn(entry.id)) {
             setCurrentId(next.id);
-            focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${next.id}"]`));
+            focusSoon(() => document.querySelector<HTMLElement>(`[data-entry="${next.id}"]`), {
+              stillWanted: () => useQueuePlace.getState().currentId === next.id && !typing(),
+            });
           }
         }
         return outcome;
@@ -169,7 +183,7 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
     author: session.author,
     actor,
     selected: selectedRows,
-    clearSelection: () => setSelected(new Set()),
+    deselect: (ids) => setSelected((s) => new Set([...s].filter((id) => !ids.has(id)))),
     setNotice,
   });
 

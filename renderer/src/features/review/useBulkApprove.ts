@@ -1,6 +1,7 @@
 // Approving the selected entries of the review queue in one go: hundreds take seconds, so it
-// says it is working and cannot be started twice; afterwards the selection is dropped and the
-// focus goes to the current entry (or the empty message), so the keys go on working.
+// says it is working and cannot be started twice; afterwards what it approved leaves the
+// selection (what was chosen meanwhile stays), and the focus goes to the current entry (or
+// the empty message), so the keys go on working.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReviewActor } from '../../../../shared/review/index.ts';
@@ -16,7 +17,8 @@ export function useBulkApprove(deps: {
   actor: ReviewActor | null;
   /** The selection as listed: a selection hidden by a filter is never approved. */
   selected: readonly ActivityView[];
-  clearSelection: () => void;
+  /** Drops these from the selection (others chosen while the approval ran stay chosen). */
+  deselect: (ids: ReadonlySet<string>) => void;
   /** A line under the queue (some could not be approved), or null to clear it. */
   setNotice: (notice: string | null) => void;
 }): { approving: boolean; approve: () => Promise<void> } {
@@ -24,13 +26,13 @@ export function useBulkApprove(deps: {
   const showToast = useUi((s) => s.showToast);
   const [approving, setApproving] = useState(false);
   const approve = async () => {
-    const { db, author, actor, selected, clearSelection, setNotice } = deps;
+    const { db, author, actor, selected, deselect, setNotice } = deps;
     if (!actor || approving) return;
     setApproving(true);
     try {
       const outcomes = await approveEntries(db, author, actor, selected);
       const done = outcomes.filter((o) => o.ok).length;
-      clearSelection();
+      deselect(new Set(selected.map((e) => e.id)));
       // The button just pressed goes with the selection.
       focusSoon(
         () =>

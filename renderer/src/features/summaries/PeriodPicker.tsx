@@ -105,7 +105,16 @@ export function PeriodPicker({
             id="summary-month"
             type="month"
             value={period.month}
-            onChange={(e) => e.target.value && onChange({ kind: 'month', month: e.target.value })}
+            min={RANGE_BOUNDS.from.slice(0, 7)}
+            max={RANGE_BOUNDS.to.slice(0, 7)}
+            // A year being typed passes through 0001, 0019…: only a month a summary can count
+            // (and compare a year earlier) is taken; it had crashed the screen.
+            onChange={(e) => {
+              const month = e.target.value;
+              if (rangeProblem(`${month}-01`, `${month}-01`) === null) {
+                onChange({ kind: 'month', month });
+              }
+            }}
           />
         </div>
       ) : null}
@@ -166,21 +175,19 @@ function RangeInputs({
       <p
         id="summary-range-problem"
         role="status"
-        className={
-          problem === 'reversed' || problem === 'outside'
-            ? 'field-error dates-reversed'
-            : 'dates-reversed-empty'
-        }
+        className={problem !== null ? 'field-error dates-reversed' : 'dates-reversed-empty'}
       >
-        {problem === 'reversed'
-          ? t('summaries.rangeReversed', { period: shown })
-          : problem === 'outside'
-            ? t('summaries.rangeOutside', {
-                first: year(RANGE_BOUNDS.from),
-                last: year(RANGE_BOUNDS.to),
-                period: shown,
-              })
-            : ''}
+        {problem === 'incomplete'
+          ? t('summaries.rangeIncomplete', { period: shown })
+          : problem === 'reversed'
+            ? t('summaries.rangeReversed', { period: shown })
+            : problem === 'outside'
+              ? t('summaries.rangeOutside', {
+                  first: year(RANGE_BOUNDS.from),
+                  last: year(RANGE_BOUNDS.to),
+                  period: shown,
+                })
+              : ''}
       </p>
       {problem === null && !coversWholeMonths({ kind: 'range', ...draft }) ? (
         <p className="hint">{t('summaries.partialMonths')}</p>

@@ -93,12 +93,13 @@ export function SummariesScreen({ session }: { session: Session }) {
     () => chosen ?? { kind: 'fiscal-year', fiscalYear: Math.min(lastFy, thisFy) },
     [chosen, lastFy, thisFy],
   );
+  // The chosen year is always in the list (a quarter reached from an early range included),
+  // so the select never shows another year than the summary's.
+  const periodFy =
+    period.kind === 'fiscal-year' || period.kind === 'quarter' ? period.fiscalYear : thisFy;
   const years = yearsBetween(
-    Math.min(
-      span ? fiscalYearOf(`${span.first}-01`) : thisFy,
-      period.kind === 'fiscal-year' ? period.fiscalYear : thisFy,
-    ),
-    Math.max(thisFy, lastFy),
+    Math.min(span ? fiscalYearOf(`${span.first}-01`) : thisFy, periodFy),
+    Math.max(thisFy, lastFy, periodFy),
   );
   const [filter, setFilter] = useState<SummaryFilter>(
     officer ? { officerId: identity.officerId } : {},

@@ -22,6 +22,7 @@ export const summariesMessages = bilingual(
       to: 'To',
       partialMonths:
         'Summaries count whole months: the first and last months of this range are counted in full.',
+      rangeIncomplete: 'Enter both dates in full. The summary below is still for {{period}}.',
       rangeReversed:
         'The start date is after the end date. The summary below is still for {{period}}.',
       rangeOutside:
@@ -124,6 +125,8 @@ export const summariesMessages = bilingual(
       to: 'Au',
       partialMonths:
         'Les sommaires comptent des mois entiers\u00a0: le premier et le dernier mois de cette période sont comptés en entier.',
+      rangeIncomplete:
+        'Saisissez les deux dates au complet. Le sommaire ci-dessous porte encore sur {{period}}.',
       rangeReversed:
         'La date de début est après la date de fin. Le sommaire ci-dessous porte encore sur {{period}}.',
       rangeOutside:
