@@ -108,6 +108,13 @@ test('drills down from the network to a region, a post and an officer', async ()
     `${officer?.name ?? ''} ${officer?.officerId ?? ''}`,
   );
   await shot(page, 'summaries-officer-en');
+  // The path goes back to any level it names, the focus on where it now ends.
+  await where.getByRole('button', { name: 'Americas', exact: true }).click();
+  await expect(where.locator('li')).toHaveText(['Network', 'Americas']);
+  await expect(where.locator('li').last()).toBeFocused();
+  await page.getByRole('button', { name: 'Open Port-au-Prince' }).click();
+  await first.getByRole('button').click();
+  await expect(where.locator('li')).toHaveCount(4);
   await page.getByRole('button', { name: 'Up one level' }).click();
   await expect(where.locator('li')).toHaveCount(3);
   await first.getByRole('button').click();

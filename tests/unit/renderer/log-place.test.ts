@@ -15,6 +15,7 @@ import {
 } from '../../../renderer/src/features/log/place.ts';
 import {
   csvRows,
+  pathFilters,
   tableRows,
   wherePath,
   withSecondary,
@@ -157,6 +158,31 @@ describe('the summaries name officers and posts', () => {
     );
     // Someone nobody named is their id, once.
     expect(wherePath({ officerId: 'lo-x-1' }, namer, 'Réseau')[1]).toEqual({ name: 'lo-x-1' });
+  });
+
+  it('gives each step of the path the filter that returns to it', () => {
+    const filter = {
+      region: 'americas',
+      postCode: 'BOG',
+      officerId: 'lo-bogota-1',
+      types: ['interdiction'],
+    } as const;
+    const steps = pathFilters(filter);
+    expect(steps).toEqual([
+      {},
+      { region: 'americas' },
+      { region: 'americas', postCode: 'BOG' },
+      { region: 'americas', postCode: 'BOG', officerId: 'lo-bogota-1' },
+      filter,
+    ]);
+    expect(steps).toHaveLength(wherePath(filter, namer, 'Réseau').length);
+    // A lead's post opened from its posts, with no region chosen, and an officer's type.
+    expect(pathFilters({ postCode: 'BOG' })).toEqual([{}, { postCode: 'BOG' }]);
+    expect(pathFilters({ officerId: 'lo-1', types: ['training'] })).toEqual([
+      {},
+      { officerId: 'lo-1' },
+      { officerId: 'lo-1', types: ['training'] },
+    ]);
   });
 
   it('lists types in the catalogue’s order and posts by city as read, until a column is sorted', () => {

@@ -50,6 +50,7 @@ import {
   filterInto,
   listOrder,
   nameOf,
+  pathFilters,
   tabBelow,
   tableRows,
   TABS,
@@ -239,6 +240,14 @@ export function SummariesScreen({ session }: { session: Session }) {
         t(identity.role === 'lead' ? 'summaries.yourPosts' : 'summaries.network'),
       );
   const atTop = officer ? filter.types === undefined : path.length === 1;
+  // Each step of the path but the last goes back to that level (an officer's starts at its own).
+  const levels = officer ? pathFilters(filter).slice(1) : pathFilters(filter);
+  const backTo = (level: SummaryFilter) => {
+    setTrail([]);
+    setFilter(level);
+    setTab(officer ? 'type' : tabAt(level));
+    focusPath();
+  };
   const tableData = summaries ? tableRows(summaries.tab, tab, namer) : [];
   const empty = summaries !== null && summaries.tab.current.groups.length === 0;
   const measureName = t(`summary.counters.${chartMeasure}`);
@@ -271,7 +280,13 @@ export function SummariesScreen({ session }: { session: Session }) {
               aria-current={i === path.length - 1 ? 'location' : undefined}
               tabIndex={i === path.length - 1 ? -1 : undefined}
             >
-              {part.name}
+              {i < path.length - 1 && levels[i] ? (
+                <button type="button" className="link" onClick={() => backTo(levels[i] ?? {})}>
+                  {part.name}
+                </button>
+              ) : (
+                part.name
+              )}
               {part.secondary === undefined ? null : (
                 <>
                   {' '}

@@ -87,6 +87,21 @@ export function wherePath(filter: SummaryFilter, namer: Namer, network: string):
   return path;
 }
 
+/** The filter of each step of wherePath's path, in the same order: a step returns there. */
+export function pathFilters(filter: SummaryFilter): SummaryFilter[] {
+  const steps: SummaryFilter[] = [{}];
+  let at: SummaryFilter = {};
+  const step = (next: SummaryFilter) => {
+    at = next;
+    steps.push(at);
+  };
+  if (filter.region !== undefined) step({ ...at, region: filter.region });
+  if (filter.postCode !== undefined) step({ ...at, postCode: filter.postCode });
+  if (filter.officerId !== undefined) step({ ...at, officerId: filter.officerId });
+  for (const type of filter.types ?? []) step({ ...at, types: [...(at.types ?? []), type] });
+  return steps;
+}
+
 /** A name with its code or id in brackets, for text without styles (CSV, file names). */
 export function withSecondary({ name, secondary }: PathPart): string {
   return secondary === undefined ? name : `${name} (${secondary})`;
