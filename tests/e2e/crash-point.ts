@@ -4,7 +4,13 @@
 // later one fail at once (as an IO error would), so nothing after that commit is stored. The
 // test then closes the page: the crash. The prelude runs before the worker opens the database
 // (Dexie binds the connection's transaction() when it opens).
-import { type BrowserContext, type Page, type Worker } from '@playwright/test';
+import {
+  type APIResponse,
+  type BrowserContext,
+  type Page,
+  type Route,
+  type Worker,
+} from '@playwright/test';
 import { isSealed } from '../../shared/vault/index.ts';
 import { type DatabaseDump } from './full-disk.ts';
 
@@ -44,13 +50,29 @@ export interface CrashPoint {
   crashAfter: number;
 }
 
+/**
+ * The worker script from the preview server, asked again (twice at most) when the request
+ * fails: the server may close an idle keep-alive connection just as it is reused (Node's
+ * keepAliveTimeout race), which Playwright reports as "socket hang up" (ECONNRESET). Seen
+ * once in a CI run; it is the test's own fetch of a static file, not the app's.
+ */
+async function fetchAgainOnHangUp(route: Route): Promise<APIResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await route.fetch();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 /** Serves every exchange worker of `context` with the prelude; `point` is read at each start. */
 export async function serveWorkerWithCrashPoint(
   context: BrowserContext,
   point: CrashPoint,
 ): Promise<void> {
   await context.route(WORKER_SCRIPT, async (route) => {
-    const response = await route.fetch();
+    const response = await fetchAgainOnHangUp(route);
     const body = prelude(point.crashAfter) + (await response.text());
     await route.fulfill({ response, body });
   });
