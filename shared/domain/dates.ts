@@ -42,6 +42,15 @@ export function requireIsoDate(value: string): DateParts {
   return parts;
 }
 
+/**
+ * The date the device's own clock shows now, in its own time zone: the day a person at this
+ * computer calls today (HQ in Ottawa at 21:00 is not yet in tomorrow's UTC date). For a post's
+ * day, use localDateIn with the post's zone (fiscal.ts).
+ */
+export function deviceToday(now: Date = new Date()): string {
+  return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export function formatIsoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

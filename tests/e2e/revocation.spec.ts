@@ -70,6 +70,8 @@ test('HQ revokes the officer’s device; its next bundle is refused at HQ and at
   await shot(hq, 'network-en-revoke-confirm');
   const profile = await saveDownload(hq, 'Revoke this device and issue version 3', dir);
   await expect(row).toContainText('Revoked');
+  // The row's button is gone: the focus lands on what took its place, not on the page's body.
+  await expect(row.getByText(/^Revoked /)).toBeFocused();
   await expect(hq.getByTestId('profile-version')).toHaveText('3');
   await hq.getByRole('heading', { name: 'HQ keys' }).scrollIntoViewIfNeeded();
   await shot(hq, 'network-en-revoked-and-keys');

@@ -223,11 +223,14 @@ test('who has reported lists the silent post and officer first, sortable by keyb
   const posts = page.getByRole('table', { name: 'Reporting per post, silent posts first' });
   const first = posts.locator('tbody tr').first();
   await expect(first.getByRole('rowheader')).toHaveText('Kingston');
-  // Rate, months reported, missing months (then nil reports and the last bundle received:
-  // the seeded demo HQ has imported none).
+  // Rate, months reported, missing months (then nil reports, none, and the last bundle
+  // received: the seeded demo HQ has imported none, and says where its entries came from).
   const counts = 'td:nth-child(-n+4)';
   await expect(first.locator(counts)).toHaveText(['75%', '9 of 12', 'July 2010 to September 2010']);
-  await expect(first.locator('td').last()).toHaveText('No bundle received');
+  await expect(first.locator('td.nil-months')).toHaveText('None');
+  await expect(first.locator('td').last()).toHaveText(
+    'None: these entries came with the demo data',
+  );
   await expect(posts.locator('tbody tr').nth(1).locator(counts)).toHaveText([
     '100%',
     '12 of 12',

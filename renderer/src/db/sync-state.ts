@@ -61,6 +61,15 @@ export async function recordAcknowledgement(
   }
 }
 
+/**
+ * The entries holding own changes beyond `seq` (HQ's acknowledgement): what a reset would
+ * lose, counted as the status bar counts, in entries; a row's localSeq is its newest
+ * unsettled own change.
+ */
+export async function countEntriesAfter(db: LiaisonDb, seq: number): Promise<number> {
+  return db.activities.where('localSeq').above(seq).count();
+}
+
 /** The highest own seq HQ has acknowledged with no gap (0: none, or no profile yet). */
 export async function acknowledgedByHq(db: LiaisonDb): Promise<number> {
   return db.transaction('r', db.meta, async () => {

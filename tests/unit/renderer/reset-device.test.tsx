@@ -43,10 +43,10 @@ async function clickReset() {
   await userEvent.click(button);
 }
 
-async function renderWithOneEntry() {
+async function renderWithOneEntry(entries = 1) {
   const { db, author } = await openTestDb();
   await setMeta(db, 'profile', await makeDemoProfile());
-  await createActivity(db, author, liaisonInput());
+  for (let i = 0; i < entries; i += 1) await createActivity(db, author, liaisonInput());
   const changes = await changeCount(db);
   const vault = await unlockedSession(db);
   const session = officerSession(author);
@@ -72,6 +72,16 @@ describe('reset this device', () => {
     );
     expect(screen.getByRole('button', { name: 'Export a bundle' })).toBeDefined();
     expect(screen.queryByRole('dialog')).toBeNull();
+    db.close();
+  });
+
+  it('counts what waits in entries, as the status bar does, not in field changes', async () => {
+    const { db, changes } = await renderWithOneEntry(2);
+    expect(changes).toBeGreaterThan(2);
+    await clickReset();
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Changes to 2 activities have not reached HQ yet.',
+    );
     db.close();
   });
 

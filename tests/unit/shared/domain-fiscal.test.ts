@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, isIsoDate, parseIsoDate } from '../../../shared/domain/dates.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, deviceToday, isIsoDate, parseIsoDate } from '../../../shared/domain/dates.ts';
 import {
   fiscalMonthOf,
   fiscalMonthRange,
@@ -135,5 +135,23 @@ describe('local date at a post', () => {
     expect(() => localDateIn('UTC', new Date(Number.NaN))).toThrow(RangeError);
     expect(isValidTimeZone('Europe/Paris')).toBe(true);
     expect(isValidTimeZone('Europe/Atlantis')).toBe(false);
+  });
+});
+
+describe("the device's today", () => {
+  const saved = process.env.TZ;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it('is the date in the computer’s own zone, not in UTC', () => {
+    // 31 March 2011 at 21:30 in Ottawa is already 1 April in UTC: still FY 2010-11 at HQ.
+    const evening = new Date(Date.UTC(2011, 3, 1, 1, 30));
+    process.env.TZ = 'America/Toronto';
+    expect(deviceToday(evening)).toBe('2011-03-31');
+    expect(fiscalYearOf(deviceToday(evening))).toBe(2010);
+    process.env.TZ = 'Asia/Tokyo';
+    expect(deviceToday(new Date(Date.UTC(2011, 2, 31, 20, 0)))).toBe('2011-04-01');
   });
 });

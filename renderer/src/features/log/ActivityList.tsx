@@ -156,7 +156,12 @@ export function ActivityList({ session }: { session: Session }) {
       <LogExport session={session} filters={filters} filter={query} total={total} />
       <div className="list-scroller" ref={scroller} onKeyDown={onKeyDown}>
         {total === 0 && !searching ? (
-          <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
+          <p className="empty">
+            {filtered
+              ? t('list.noMatch')
+              : // HQ has no "New activity": its entries all come in bundles.
+                t(session.identity.role === 'hq' ? 'list.emptyHq' : 'list.empty')}
+          </p>
         ) : (
           <div
             role="list"

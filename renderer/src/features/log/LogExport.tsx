@@ -4,6 +4,7 @@
 // lines say what was selected, when and by whom. Long lists show progress and can be cancelled.
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceToday } from '../../../../shared/domain/dates.ts';
 import { CATALOGUE, findActivityType } from '../../../../shared/domain/catalogue.ts';
 import { type CsvDelimiter } from '../../../../shared/summary/csv.ts';
 import { type ActivityFilter, isDbError } from '../../db/index.ts';
@@ -128,7 +129,7 @@ export function LogExport({
         onProgress: (done, all) => setProgress({ done, total: all }),
         signal: controller.signal,
       });
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = deviceToday();
       const fileName = `log_${filter.type ?? 'all'}_${stamp}.csv`;
       const saved = await platform.saveFile({
         suggestedName: fileName,

@@ -21,6 +21,8 @@ export const logMessages = bilingual(
       count_one: '{{count, number}} activity',
       count_other: '{{count, number}} activities',
       empty: 'No activity logged yet. Press “New activity” to log your first one.',
+      emptyHq:
+        'No activity here yet. Entries arrive when you import the posts’ bundles on the Sync screen.',
       noMatch: 'No activity matches these filters.',
       clearFilters: 'Clear filters',
       waiting: 'Waiting to sync',
@@ -139,6 +141,8 @@ export const logMessages = bilingual(
       count_other: '{{count, number}} activités',
       empty:
         'Aucune activité consignée. Appuyez sur « Nouvelle activité » pour consigner la première.',
+      emptyHq:
+        'Aucune activité pour l’instant. Les entrées arrivent quand vous importez les lots des postes à l’écran Synchronisation.',
       noMatch: 'Aucune activité ne correspond à ces filtres.',
       clearFilters: 'Effacer les filtres',
       waiting: 'En attente de synchronisation',

@@ -1,7 +1,7 @@
 // The devices HQ approved: who holds each, in which role and post(s), the code of the key
 // that alone may sign for it (what HQ compared by phone when approving), and whether HQ
 // revoked it. A device not yet revoked can be, after a confirmation that says what it means.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   postCity,
@@ -27,6 +27,17 @@ export function DevicesTable({
   const { t } = useTranslation();
   const lang = useLang();
   const [confirming, setConfirming] = useState<string | null>(null);
+  // The device just confirmed: once the new profile shows it revoked, the focus moves to its
+  // "Revoked on" (its button is gone, and was disabled meanwhile: the focus was on the body).
+  const [landing, setLanding] = useState<string | null>(null);
+  const revokedNote = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!landing) return;
+    if (profile.devices.some((d) => d.deviceId === landing && d.revokedAt !== undefined)) {
+      revokedNote.current?.focus();
+      setLanding(null);
+    }
+  }, [landing, profile]);
   const keys = useMemo(() => profile.devices.map((d) => d.signingKey), [profile]);
   const codes = useFingerprintCodes(keys);
   const cityOf = (code: string) => postCity(profile.posts, code, lang);
@@ -65,7 +76,7 @@ export function DevicesTable({
               <td>{formatIssued(device.approvedAt, lang)}</td>
               <td>
                 {device.revokedAt !== undefined ? (
-                  <strong>
+                  <strong tabIndex={-1} ref={device.deviceId === landing ? revokedNote : undefined}>
                     {t('network.device.revokedOn', {
                       date: formatIssued(device.revokedAt, lang),
                     })}
@@ -105,7 +116,9 @@ export function DevicesTable({
         onCancel={() => setConfirming(null)}
         onConfirm={() => {
           setConfirming(null);
-          if (target && onRevoke && !busy) void onRevoke(target);
+          if (!target || !onRevoke || busy) return;
+          setLanding(target.deviceId);
+          void onRevoke(target);
         }}
       >
         <p>{t('network.device.confirmRevoke')}</p>

@@ -65,6 +65,14 @@ export const settingsMessages = bilingual(
         '{{count, number}} change is not acknowledged yet: export a bundle before resetting.',
       resetWaiting_other:
         '{{count, number}} changes are not acknowledged yet: export a bundle before resetting.',
+      resetRefusedEntries:
+        'Changes to {{what}} have not reached HQ yet. Export a bundle first, so nothing is lost.',
+      resetWaitingEntries:
+        'Changes to {{what}} are not acknowledged yet: export a bundle before resetting.',
+      resetConfirmBodyExportedEntries:
+        'Changes to {{what}} are not acknowledged yet but are in your last exported bundle. Make sure that file reaches HQ. Erase everything?',
+      entriesWhat_one: '{{count, number}} activity',
+      entriesWhat_other: '{{count, number}} activities',
       exportFirst: 'Export a bundle',
       resetConfirmTitle: 'Erase everything on this device?',
       resetConfirmBody:
@@ -159,6 +167,14 @@ export const settingsMessages = bilingual(
         '{{count, number}} modification n’est pas encore confirmée : exportez un lot avant de réinitialiser.',
       resetWaiting_other:
         '{{count, number}} modifications ne sont pas encore confirmées : exportez un lot avant de réinitialiser.',
+      resetRefusedEntries:
+        'Des modifications de {{what}} ne sont pas encore parvenues à l’AC. Exportez d’abord un lot, pour ne rien perdre.',
+      resetWaitingEntries:
+        'Des modifications de {{what}} ne sont pas encore confirmées : exportez un lot avant de réinitialiser.',
+      resetConfirmBodyExportedEntries:
+        'Des modifications de {{what}} ne sont pas encore confirmées, mais elles sont dans votre dernier lot exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
+      entriesWhat_one: '{{count, number}} activité',
+      entriesWhat_other: '{{count, number}} activités',
       exportFirst: 'Exporter un lot',
       resetConfirmTitle: 'Tout effacer sur cet appareil?',
       resetConfirmBody:

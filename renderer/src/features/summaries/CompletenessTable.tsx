@@ -38,12 +38,15 @@ export function CompletenessTable({
   lang,
   postName,
   arrivals = [],
+  demo = false,
 }: {
   reporting: Reporting;
   lang: Language;
   postName: (code: string) => string;
   /** Per sending device: its last bundle, newest change and missing change numbers. */
   arrivals?: readonly BundleArrival[];
+  /** A demo device: its seeded entries came with the demo data, not in a bundle. */
+  demo?: boolean;
 }) {
   const { t } = useTranslation();
   const [unit, setUnit] = useState<Unit>('post');
@@ -69,7 +72,12 @@ export function CompletenessTable({
         (a, b) => (a === undefined || b.lastBundleAt > a.lastBundleAt ? b : a),
         undefined,
       );
-      if (!last) return { at: '', text: t('summaries.completeness.noBundle') };
+      if (!last) {
+        // "No bundle received" beside months reported read as a contradiction at a seeded
+        // lead or HQ: the demo's entries were stored by the seeding, not imported.
+        const seeded = demo && row.monthsReported.length > 0;
+        return { at: '', text: t(`summaries.completeness.${seeded ? 'seeded' : 'noBundle'}`) };
+      }
       const parts = [when.format(new Date(last.lastBundleAt))];
       if (last.newestChangeAt !== undefined)
         parts.push(
@@ -111,7 +119,7 @@ export function CompletenessTable({
         lastBundle: last.text,
       };
     });
-  }, [reporting, unit, lang, postName, t, arrivals, locale, people]);
+  }, [reporting, unit, lang, postName, t, arrivals, locale, people, demo]);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const columns = useMemo(
     () =>
@@ -215,7 +223,7 @@ export function CompletenessTable({
                     <td>{line.missing === '' ? t('summaries.completeness.none') : line.missing}</td>
                     <td className="nil-months">
                       {line.nil === ''
-                        ? ''
+                        ? t('summaries.completeness.none')
                         : t('summaries.completeness.nilMarker', { months: line.nil })}
                     </td>
                     <td>{line.lastBundle}</td>

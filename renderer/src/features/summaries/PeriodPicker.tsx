@@ -1,6 +1,7 @@
 // Chooses the period: a fiscal year, a quarter, a month or a custom range of dates.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceToday } from '../../../../shared/domain/dates.ts';
 import { type FiscalQuarter } from '../../../../shared/domain/fiscal.ts';
 import {
   coversWholeMonths,
@@ -58,13 +59,7 @@ export function PeriodPicker({
           id="summary-kind"
           value={period.kind}
           onChange={(e) =>
-            onChange(
-              periodAsKind(
-                period,
-                e.target.value as Period['kind'],
-                new Date().toISOString().slice(0, 10),
-              ),
-            )
+            onChange(periodAsKind(period, e.target.value as Period['kind'], deviceToday()))
           }
         >
           {KINDS.map((kind) => (

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../ui/focus.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { deviceToday } from '../../../../shared/domain/dates.ts';
 import { fiscalYearOf } from '../../../../shared/domain/fiscal.ts';
 import { ACTIVITY_TYPE_IDS } from '../../../../shared/domain/catalogue-types.ts';
 import {
@@ -86,7 +87,7 @@ export function SummariesScreen({ session }: { session: Session }) {
     () => scopeFor(identity.role, identity.officerId, identity.posts ?? []),
     [identity],
   );
-  const thisFy = fiscalYearOf(new Date().toISOString().slice(0, 10));
+  const thisFy = fiscalYearOf(deviceToday());
   const span = useLiveQuery(() => rollupMonthSpan(db), [db]);
   const [chosen, setPeriod] = useState<Period | null>(null);
   const lastFy = span ? fiscalYearOf(`${span.last}-01`) : thisFy;
@@ -141,7 +142,7 @@ export function SummariesScreen({ session }: { session: Session }) {
     (code: string) => session.postOf(code)?.city[lang] ?? code,
     [session, lang],
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = deviceToday();
   // The printed page says when it was printed: the time is taken again as printing starts.
   const [printedAt, setPrintedAt] = useState(() => new Date());
   useEffect(() => {
@@ -451,6 +452,7 @@ export function SummariesScreen({ session }: { session: Session }) {
           lang={lang}
           postName={postName}
           arrivals={arrivals ?? []}
+          demo={identity.demo === true}
         />
       ) : null}
       <RebuildButton />
