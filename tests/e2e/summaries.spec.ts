@@ -96,6 +96,12 @@ test('drills down from the network to a region, a post and an officer', async ()
     .first()
     .textContent();
   expect(Number(postIntercepted?.replace(/\D/g, ''))).toBeLessThan(6500);
+  // At a post its region's row is no way up: the Region tab names it as plain text.
+  const tabs = page.getByRole('group', { name: 'Break down by' });
+  await tabs.getByRole('button', { name: 'Region', exact: true }).click();
+  await expect(page.locator('table.summary-table tbody th')).toHaveText(['Americas']);
+  await expect(page.getByRole('button', { name: 'Open Americas' })).toHaveCount(0);
+  await tabs.getByRole('button', { name: 'Officer', exact: true }).click();
   // Officers by name, the id beside it, in the table and the path.
   const first = page.locator('table.summary-table tbody th').first();
   const shownName = (await first.getByRole('button').textContent()) ?? '';
@@ -141,6 +147,13 @@ test('drills down from the network to a region, a post and an officer', async ()
       Number(((await page.getByTestId('activity-count').textContent()) ?? '').replace(/\D/g, '')),
     )
     .toBeGreaterThan(counted);
+  // The browser's Back returns to the summary at the level it was left (it went to the top).
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Summaries', level: 1 })).toBeVisible();
+  await expect(where.locator('li')).toHaveCount(4);
+  await expect(where.locator('li').last()).toHaveText(
+    `${officer?.name ?? ''} ${officer?.officerId ?? ''}`,
+  );
 });
 
 test('exports the summary as CSV with the numbers on screen, and offers print', async () => {

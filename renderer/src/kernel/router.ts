@@ -16,8 +16,12 @@ export type View =
    * and the address open it afresh.
    */
   | { name: 'review'; resume?: true }
-  /** Summaries of a lead's posts, or of the network at HQ (lead, HQ). */
-  | { name: 'summaries' }
+  /**
+   * Summaries of a lead's posts, or of the network at HQ (lead, HQ). `resume`: reached by the
+   * browser's Back or Forward, so found at the level it was left (features/summaries/
+   * kept-place.ts); the menu and a reload open it afresh.
+   */
+  | { name: 'summaries'; resume?: true }
   /** The network profile: posts, leads, devices waiting for approval, policy (HQ). */
   | { name: 'network' };
 

@@ -97,7 +97,9 @@ export const useUi = create<UiState>((set) => ({
       if (viewToHash(s.view) === location.hash) return {};
       // The browser's Back from an entry to where it was opened: as its "Back" button.
       const back = s.entryFrom && viewToHash(s.entryFrom) === location.hash ? s.entryFrom : null;
-      const view = back ?? parseHash(location.hash);
+      const parsed = back ?? parseHash(location.hash);
+      // Back (or Forward) to the summaries: at the level they were left, not at the top.
+      const view: View = parsed.name === 'summaries' ? { name: 'summaries', resume: true } : parsed;
       const onEntry = view.name === 'detail' || view.name === 'edit';
       return { view, entryFrom: onEntry ? s.entryFrom : null, toast: toastAcross(s.toast) };
     }),

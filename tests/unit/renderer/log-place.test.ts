@@ -15,6 +15,7 @@ import {
 } from '../../../renderer/src/features/log/place.ts';
 import {
   csvRows,
+  drillsDown,
   pathFilters,
   tableRows,
   wherePath,
@@ -228,5 +229,23 @@ describe('the summaries name officers and posts', () => {
     expect(csv[2]?.slice(0, 2)).toEqual(['Agent', 'Identifiant de l’agent']);
     expect(csv[3]?.slice(0, 2)).toEqual(['Aline Arsenault', 'lo-bogota-2']);
     expect(csv[4]?.slice(0, 2)).toEqual(['Total', '']);
+  });
+});
+
+describe('a summary row opens only what is below the view', () => {
+  it('offers no step up or sideways: a post’s region, an officer’s post, a chosen type', () => {
+    const top = {};
+    const region = { region: 'americas' as const };
+    const post = { region: 'americas' as const, postCode: 'BOG' };
+    const officer = { ...post, officerId: 'lo-bogota-1' };
+    const tabs = ['type', 'region', 'post', 'officer'] as const;
+    const opens = (filter: Parameters<typeof drillsDown>[0]) =>
+      tabs.filter((tab) => drillsDown(filter, tab));
+    expect(opens(top)).toEqual(['type', 'region', 'post', 'officer']);
+    expect(opens(region)).toEqual(['type', 'post', 'officer']);
+    expect(opens(post)).toEqual(['type', 'officer']);
+    expect(opens(officer)).toEqual(['type']);
+    expect(opens({ ...officer, types: ['training'] })).toEqual([]);
+    expect(opens({ postCode: 'BOG' })).toEqual(['type', 'officer']);
   });
 });

@@ -36,6 +36,7 @@ import { rollupMonthSpan } from '../../db/rollup-store.ts';
 import { rollupsFor, scopeFor } from '../../db/summary-queries.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
+import { type View } from '../../kernel/router.ts';
 import { EMPTY_FILTERS, useUi } from '../../kernel/store.ts';
 import { nameOf as personName, usePeople } from '../review/index.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -43,11 +44,13 @@ import { Chart } from './Charts.tsx';
 import { CompletenessTable } from './CompletenessTable.tsx';
 import { profileExpectations, reporting } from './completeness-model.ts';
 import { ExportBar } from './ExportBar.tsx';
+import { claimKeptPlace, useKeptState } from './kept-place.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { RebuildButton } from './RebuildButton.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { TotalsTable } from './TotalsTable.tsx';
 import {
+  drillsDown,
   filterInto,
   listOrder,
   nameOf,
@@ -75,7 +78,12 @@ function yearsBetween(first: number, last: number): number[] {
   return years;
 }
 
-export function SummariesScreen({ session }: { session: Session }) {
+export function SummariesScreen({ session, view }: { session: Session; view?: View }) {
+  // The place for this view, before it is read: kept when the browser goes Back or Forward
+  // to it (or the shell shows it again after the lock), afresh from the menu or a reload.
+  useState(() =>
+    view ? claimKeptPlace(view, view.name === 'summaries' && view.resume === true) : null,
+  );
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
@@ -89,7 +97,9 @@ export function SummariesScreen({ session }: { session: Session }) {
   );
   const thisFy = fiscalYearOf(deviceToday());
   const span = useLiveQuery(() => rollupMonthSpan(db), [db]);
-  const [chosen, setPeriod] = useState<Period | null>(null);
+  // Kept while the page lives, so Back from the log returns to this level (kept-place.ts).
+  const owner = `${identity.role}:${identity.officerId}`;
+  const [chosen, setPeriod] = useKeptState<Period | null>(owner, 'period', () => null);
   const lastFy = span ? fiscalYearOf(`${span.last}-01`) : thisFy;
   const period: Period = useMemo(
     () => chosen ?? { kind: 'fiscal-year', fiscalYear: Math.min(lastFy, thisFy) },
@@ -103,7 +113,7 @@ export function SummariesScreen({ session }: { session: Session }) {
     Math.min(span ? fiscalYearOf(`${span.first}-01`) : thisFy, periodFy),
     Math.max(thisFy, lastFy, periodFy),
   );
-  const [filter, setFilter] = useState<SummaryFilter>(
+  const [filter, setFilter] = useKeptState<SummaryFilter>(owner, 'filter', () =>
     officer ? { officerId: identity.officerId } : {},
   );
   // Where a level starts: an officer by type, a lead by its posts (its region alone would
@@ -115,8 +125,12 @@ export function SummariesScreen({ session }: { session: Session }) {
     },
     [identity.role],
   );
-  const [tab, setTab] = useState<Tab>(() => (officer ? 'type' : tabAt(filter)));
-  const [chartMeasure, setChartMeasure] = useState<MeasureId>('personsIntercepted');
+  const [tab, setTab] = useKeptState<Tab>(owner, 'tab', () => (officer ? 'type' : tabAt(filter)));
+  const [chartMeasure, setChartMeasure] = useKeptState<MeasureId>(
+    owner,
+    'chartMeasure',
+    () => 'personsIntercepted',
+  );
 
   const rows = useLiveQuery(
     () => rollupsFor(db, { period, by: [] }, scope),
@@ -172,7 +186,11 @@ export function SummariesScreen({ session }: { session: Session }) {
     focusSoon(() => document.querySelector<HTMLElement>('.where li[aria-current="location"]'));
   // The levels stepped down through, so Up returns to the one the person came from (a lead
   // who opened a post from "Your posts" goes back there, not to a region it never chose).
-  const [trail, setTrail] = useState<readonly { filter: SummaryFilter; tab: Tab }[]>([]);
+  const [trail, setTrail] = useKeptState<readonly { filter: SummaryFilter; tab: Tab }[]>(
+    owner,
+    'trail',
+    () => [],
+  );
   const drill = (value: string) => {
     const next = filterInto(filter, tab, value, regionOfPost);
     // A step down is remembered; a step sideways (another region's tab at a post) starts
@@ -349,9 +367,7 @@ export function SummariesScreen({ session }: { session: Session }) {
               total={summaries.tab.current.total}
               tab={tab}
               format={format}
-              canDrill={
-                !(officer && tab !== 'type') && !(tab === 'type' && filter.types !== undefined)
-              }
+              canDrill={!(officer && tab !== 'type') && drillsDown(filter, tab)}
               onDrill={(row) => drill(row.value)}
             />
           </div>

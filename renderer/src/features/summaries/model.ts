@@ -107,6 +107,28 @@ export function withSecondary({ name, secondary }: PathPart): string {
   return secondary === undefined ? name : `${name} (${secondary})`;
 }
 
+/**
+ * Whether a row of this tab narrows the view from `filter`: a type not yet chosen, or a place
+ * below the one shown. At a post the Region tab lists the post's own region: opening it would
+ * widen the view (an exploratory review found "open" going up), so it is plain text there.
+ */
+export function drillsDown(filter: SummaryFilter, tab: Tab): boolean {
+  switch (tab) {
+    case 'type':
+      return filter.types === undefined;
+    case 'region':
+      return (
+        filter.region === undefined &&
+        filter.postCode === undefined &&
+        filter.officerId === undefined
+      );
+    case 'post':
+      return filter.postCode === undefined && filter.officerId === undefined;
+    case 'officer':
+      return filter.officerId === undefined;
+  }
+}
+
 /** The filter after clicking a group of the table: the place it names, its region kept. */
 export function filterInto(
   filter: SummaryFilter,
