@@ -60,7 +60,7 @@ describe('a big bundle over a store larger than it', () => {
     await logMany(a, 5, 'Second round');
     const outcome = await importAll(hq, a);
     if (outcome?.kind !== 'applied') throw new Error(`not applied: ${outcome?.kind}`);
-    expect(outcome.entries).toEqual({ added: 5, updated: 210 });
+    expect(outcome.entries).toEqual({ added: 5, updated: 210, nilReports: 0 });
     expect(await getMeta(hq.db, 'activityCount')).toBe(445);
     const atHq = await rowsOf(hq);
     for (const [id, row] of await rowsOf(a)) {

@@ -8,6 +8,7 @@ import {
   DEMO_ROSTER,
   demoOfficerBundle,
   demoOfficerDeviceId,
+  demoNilReport,
   generateDemoData,
   officerChanges,
 } from '../../../shared/demo-data/index.ts';
@@ -29,7 +30,7 @@ let net: TestNetwork;
 let entries: readonly Activity[];
 beforeAll(async () => {
   net = await makeNetwork([OFFICER_A]);
-  entries = generateDemoData().entries;
+  entries = generateDemoData({ nothingToReport: demoNilReport }).entries;
 }, 60_000);
 
 /** A small bundle of a roster officer's first liaison and training entries, as generated. */
@@ -88,9 +89,28 @@ describe('the demo officers’ generated bundles', () => {
     const outcome = run.files[0]?.outcome;
     expect(outcome?.kind).toBe('applied');
     if (outcome?.kind !== 'applied') return;
-    expect(outcome.entries).toEqual({ added: 0, updated: 0 });
+    expect(outcome.entries).toEqual({ added: 0, updated: 0, nilReports: 0 });
     expect(outcome.counts.inserted + outcome.counts.updated).toBe(0);
     expect(outcome.counts.unchanged).toBeGreaterThan(1000);
+  });
+
+  it('count the nil reports among the entries they add (the log does not list those)', async () => {
+    const hq = await hqDevice(net);
+    const nil = entries.filter((e) => e.type === 'nil-report');
+    const officerId = nil[0]?.officerId ?? '';
+    const officer = DEMO_ROSTER.find((o) => o.officerId === officerId);
+    if (!officer) throw new Error('no demo officer files a nil report');
+    const own = [
+      ...entries.filter((e) => e.officerId === officerId && e.type === 'liaison').slice(0, 3),
+      ...nil.filter((e) => e.officerId === officerId),
+    ];
+    const nils = own.length - 3;
+    expect(nils).toBeGreaterThan(0);
+    const file = await demoOfficerBundle(officer, officerChanges(own, officer), 'bundle-nil');
+    const run = await importFiles(hq.deps, [{ name: file.fileName, data: file.data }]);
+    const outcome = run.files[0]?.outcome;
+    if (outcome?.kind !== 'applied') throw new Error(`not applied: ${outcome?.kind ?? 'none'}`);
+    expect(outcome.entries).toEqual({ added: own.length, updated: 0, nilReports: nils });
   });
 
   it('are applied at the region’s demo lead too', async () => {

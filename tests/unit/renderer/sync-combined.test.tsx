@@ -158,6 +158,25 @@ describe('the last import of many files', () => {
     expect(screen.getAllByTestId('sync-file-report')).toHaveLength(14);
   });
 
+  it('says how many of the entries added are nil reports, which the log does not list', () => {
+    const withNil = applied('lo-bogota-1', 'BOG', 40);
+    if (withNil.outcome.kind !== 'applied') throw new Error('fixture');
+    const nilRun = run([
+      {
+        ...withNil,
+        outcome: { ...withNil.outcome, entries: { added: 40, updated: 0, nilReports: 3 } },
+      },
+      applied('lo-bogota-2', 'BOG', 10),
+    ]);
+    renderHistory(nilRun);
+    expect(screen.getByTestId('combined-total-entries').textContent).toBe('50');
+    expect(screen.getByTestId('combined-total-nil').textContent).toBe('3');
+    expect(screen.getByText('Of them, nil reports (not listed in the log)')).toBeTruthy();
+    cleanup();
+    renderHistory(many);
+    expect(screen.queryByTestId('combined-total-nil')).toBeNull();
+  });
+
   it('reads in French, with French numbers', () => {
     renderHistory(many, 'fr');
     expect(screen.getByTestId('combined-total-entries').textContent).toMatch(/^1\s314$/);

@@ -40,6 +40,12 @@ export interface OutcomeExtras {
 export interface EntryCounts {
   added: number;
   updated: number;
+  /**
+   * Of `added`, the nil reports ("nothing to report this month"): the log does not list them,
+   * so the report says how many, or 72,823 entries imported beside a log of 72,800 reads as a
+   * loss. Absent in reports stored before it was counted.
+   */
+  nilReports?: number;
 }
 
 /** One refused change, with its reason as an i18n key (shared/sync refusal codes). */

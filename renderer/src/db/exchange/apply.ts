@@ -32,6 +32,7 @@ import { type ActivityRow } from '../schema.ts';
 import { hlcTime } from '../rows.ts';
 import { applyRollupDeltas } from '../rollups.ts';
 import { recordSlices, rowWriter, storedRows } from './apply-rows.ts';
+import { NIL_REPORT_TYPE } from '../../../../shared/domain/nil-report.ts';
 
 /** Listed refusals per bundle; the count has the total. */
 export const MAX_LISTED_REFUSALS = 200;
@@ -300,7 +301,7 @@ export async function applyChangesBundle(db: LiaisonDb, input: ApplyInput): Prom
   );
 }
 
-/** Entries the merged changes added here, and stored entries they changed. */
+/** Entries the merged changes added here (nil reports among them), and stored ones they changed. */
 function entryCounts(
   results: readonly ChangeResult[],
   stored: ReadonlyMap<string, ActivityRow>,
@@ -309,9 +310,18 @@ function entryCounts(
   for (const r of results) {
     if (r.outcome === 'inserted' || r.outcome === 'updated') touched.add(r.change.recordId);
   }
+  const nil = new Set<string>();
+  for (const r of results) {
+    if (r.change.field === 'type' && r.change.value === NIL_REPORT_TYPE) nil.add(r.change.recordId);
+  }
   let added = 0;
-  for (const id of touched) if (!stored.has(id)) added += 1;
-  return { added, updated: touched.size - added };
+  let nilReports = 0;
+  for (const id of touched) {
+    if (stored.has(id)) continue;
+    added += 1;
+    if (nil.has(id)) nilReports += 1;
+  }
+  return { added, updated: touched.size - added, nilReports };
 }
 
 /** True for a change kept for a newer version whose path or type this version now knows. */

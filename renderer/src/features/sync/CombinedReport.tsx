@@ -114,6 +114,12 @@ export function CombinedReport({ run, profile, formatWhen, approval }: Props) {
           <dt>{t('sync.combined.entriesAdded')}</dt>
           <dd data-testid="combined-total-entries">{nf.format(totals.entriesAdded)}</dd>
         </div>
+        {totals.nilReportsAdded > 0 ? (
+          <div>
+            <dt>{t('sync.combined.nilReportsAdded')}</dt>
+            <dd data-testid="combined-total-nil">{nf.format(totals.nilReportsAdded)}</dd>
+          </div>
+        ) : null}
         {totals.entriesUpdated > 0 ? (
           <div>
             <dt>{t('sync.combined.entriesUpdated')}</dt>

@@ -22,6 +22,8 @@ export interface SenderTally {
   sender: SenderInfo | null;
   files: Record<TallyKind, number>;
   entriesAdded: number;
+  /** Of entriesAdded, nil reports (the log does not list them). */
+  nilReportsAdded: number;
   entriesUpdated: number;
   changesRefused: number;
   /** Why changes of this sender's bundles were refused, most frequent first. */
@@ -34,6 +36,7 @@ export interface CombinedReport {
   files: number;
   totals: Record<TallyKind, number> & {
     entriesAdded: number;
+    nilReportsAdded: number;
     entriesUpdated: number;
     changesRefused: number;
     /** Officers (and other senders) heard from in this run. */
@@ -66,6 +69,7 @@ function emptyTally(sender: SenderInfo | null): SenderTally {
     sender,
     files: { new: 0, duplicate: 0, waiting: 0, refused: 0 },
     entriesAdded: 0,
+    nilReportsAdded: 0,
     entriesUpdated: 0,
     changesRefused: 0,
     reasons: [],
@@ -130,6 +134,7 @@ export function combineRun(run: ImportRunReport, exists: (key: string) => boolea
       tally.refusedFiles.push({ fileName: file.fileName, line: refusedFileLine(file, exists) });
     if (outcome.kind !== 'applied') continue;
     tally.entriesAdded += outcome.entries?.added ?? 0;
+    tally.nilReportsAdded += outcome.entries?.nilReports ?? 0;
     tally.entriesUpdated += outcome.entries?.updated ?? 0;
     tally.changesRefused += outcome.counts.refused;
     for (const r of outcome.refused)
@@ -149,6 +154,7 @@ export function combineRun(run: ImportRunReport, exists: (key: string) => boolea
     waiting: 0,
     refused: 0,
     entriesAdded: 0,
+    nilReportsAdded: 0,
     entriesUpdated: 0,
     changesRefused: 0,
     senders: bySender.size,
@@ -157,6 +163,7 @@ export function combineRun(run: ImportRunReport, exists: (key: string) => boolea
   for (const tally of senders) {
     for (const kind of TALLY_KINDS) totals[kind] += tally.files[kind];
     totals.entriesAdded += tally.entriesAdded;
+    totals.nilReportsAdded += tally.nilReportsAdded;
     totals.entriesUpdated += tally.entriesUpdated;
     totals.changesRefused += tally.changesRefused;
   }
