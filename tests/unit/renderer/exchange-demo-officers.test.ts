@@ -2,6 +2,7 @@
 // demo leads take the generated bundles at once (no device waiting for approval); nothing is
 // ever encrypted for those devices (no install runs them), and a person trying the demo as an
 // officer still enrolls with fresh keys under a device id of their own.
+import { isNilReport } from '../../../shared/domain/nil-report.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Activity } from '../../../shared/domain/activity.ts';
 import {
@@ -96,7 +97,7 @@ describe('the demo officers’ generated bundles', () => {
 
   it('count the nil reports among the entries they add (the log does not list those)', async () => {
     const hq = await hqDevice(net);
-    const nil = entries.filter((e) => e.type === 'nil-report');
+    const nil = entries.filter(isNilReport);
     const officerId = nil[0]?.officerId ?? '';
     const officer = DEMO_ROSTER.find((o) => o.officerId === officerId);
     if (!officer) throw new Error('no demo officer files a nil report');
