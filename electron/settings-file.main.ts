@@ -18,20 +18,20 @@ export interface SettingsFileWords {
   damaged: string;
 }
 
-export async function readSettingsFile<T>(
-  fs: SettingsFs,
-  file: string,
+/** A read that failed: no file yet is no settings; anything else is also logged. */
+function unreadable(error: unknown, warn: (line: string) => void, words: SettingsFileWords) {
+  if (errnoOf(error) !== 'ENOENT') warn(`${words.unreadable}: ${errnoOf(error) ?? 'error'}`);
+  return undefined;
+}
+
+/** The file's text parsed and checked; a damaged one is logged and read as none. */
+function checkedSettings<T>(
+  text: string | undefined,
   schema: z.ZodType<T>,
   warn: (line: string) => void,
   words: SettingsFileWords,
-): Promise<T | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (errnoOf(error) !== 'ENOENT') warn(`${words.unreadable}: ${errnoOf(error) ?? 'error'}`);
-    return undefined;
-  }
+): T | undefined {
+  if (text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,6 +44,36 @@ export async function readSettingsFile<T>(
     return undefined;
   }
   return parsed.data;
+}
+
+export async function readSettingsFile<T>(
+  fs: SettingsFs,
+  file: string,
+  schema: z.ZodType<T>,
+  warn: (line: string) => void,
+  words: SettingsFileWords,
+): Promise<T | undefined> {
+  const text = await fs
+    .readFile(file, 'utf8')
+    .catch((error: unknown) => unreadable(error, warn, words));
+  return checkedSettings(text, schema, warn, words);
+}
+
+/** The same, synchronously: for what must be known before the app's 'ready' (its locale). */
+export function readSettingsFileSync<T>(
+  readFileSync: (file: string, encoding: 'utf8') => string,
+  file: string,
+  schema: z.ZodType<T>,
+  warn: (line: string) => void,
+  words: SettingsFileWords,
+): T | undefined {
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    text = unreadable(error, warn, words);
+  }
+  return checkedSettings(text, schema, warn, words);
 }
 
 export async function writeSettingsFile(

@@ -7,8 +7,7 @@
 // file is no choice (the system's locale), never a crash.
 import nodePath from 'node:path';
 import { z } from 'zod';
-import { errnoOf } from '../shared/ipc/errors.ts';
-import { writeSettingsFile, type SettingsFs } from './settings-file.main.ts';
+import { readSettingsFileSync, writeSettingsFile, type SettingsFs } from './settings-file.main.ts';
 
 export const UI_LANGUAGE_FILE = 'ui-language.json';
 
@@ -27,27 +26,16 @@ export function readUiLanguage(
   dir: string,
   warn: (line: string) => void,
 ): UiLanguage | undefined {
-  let text: string;
-  try {
-    text = readFileSync(nodePath.join(dir, UI_LANGUAGE_FILE), 'utf8');
-  } catch (error) {
-    if (errnoOf(error) !== 'ENOENT') {
-      warn(`Interface language file unreadable: ${errnoOf(error) ?? 'error'}`);
-    }
-    return undefined;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    warn('Interface language file damaged: the system locale is used');
-    return undefined;
-  }
-  return parsed.data.language;
+  return readSettingsFileSync(
+    readFileSync,
+    nodePath.join(dir, UI_LANGUAGE_FILE),
+    fileSchema,
+    warn,
+    {
+      unreadable: 'Interface language file unreadable',
+      damaged: 'Interface language file damaged: the system locale is used',
+    },
+  )?.language;
 }
 
 /**
