@@ -62,12 +62,21 @@ export async function recordAcknowledgement(
 }
 
 /**
- * The entries holding own changes beyond `seq` (HQ's acknowledgement): what a reset would
- * lose, counted as the status bar counts, in entries; a row's localSeq is its newest
- * unsettled own change.
+ * The entries holding own changes HQ has not acknowledged: what a reset would lose, counted
+ * as the status bar counts, in entries. A row's localSeq is its newest own change not yet
+ * settled, and a receipt settles rows up to the LOWEST acknowledgement of all recipients;
+ * so while another recipient (a lead) has acknowledged more than HQ, or HQ none yet, rows HQ
+ * lacks may be settled already and cannot be counted: null then (say it in changes).
  */
-export async function countEntriesAfter(db: LiaisonDb, seq: number): Promise<number> {
-  return db.activities.where('localSeq').above(seq).count();
+export async function countEntriesHqLacks(db: LiaisonDb): Promise<number | null> {
+  return db.transaction('r', db.meta, db.activities, async () => {
+    const hq = (await getMeta(db, 'profile'))?.profile.hq.deviceId;
+    const acked = (await getMeta(db, 'acked')) ?? {};
+    const hqSeq = hq ? (acked[hq] ?? 0) : 0;
+    // Rows are settled up to the lowest acknowledgement; above HQ's only when HQ has none.
+    if (lowestAcknowledged(acked) > hqSeq) return null;
+    return db.activities.where('localSeq').above(hqSeq).count();
+  });
 }
 
 /** The highest own seq HQ has acknowledged with no gap (0: none, or no profile yet). */

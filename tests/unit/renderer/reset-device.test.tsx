@@ -59,7 +59,7 @@ async function renderWithOneEntry(entries = 1) {
       </ServicesProvider>
     </I18nextProvider>,
   );
-  return { db, changes };
+  return { db, changes, author };
 }
 
 describe('reset this device', () => {
@@ -78,6 +78,32 @@ describe('reset this device', () => {
   it('counts what waits in entries, as the status bar does, not in field changes', async () => {
     const { db, changes } = await renderWithOneEntry(2);
     expect(changes).toBeGreaterThan(2);
+    await clickReset();
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Changes to 2 activities have not reached HQ yet.',
+    );
+    db.close();
+  });
+
+  it('counts in changes when a lead acknowledged what HQ never did (the entries are settled)', async () => {
+    const { db, changes, author } = await renderWithOneEntry(3);
+    await recordAcknowledgement(db, demoLeadDeviceId('lead-americas'), changes);
+    await createActivity(db, author, liaisonInput());
+    const all = await changeCount(db);
+    await clickReset();
+    // Not "1 activity": HQ lacks all four entries, and only the changes can say so.
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      `${all} changes have not reached HQ yet.`,
+    );
+    db.close();
+  });
+
+  it('counts the entries HQ lacks when HQ has acknowledged part and a lead more', async () => {
+    const { db, changes, author } = await renderWithOneEntry(1);
+    await recordAcknowledgement(db, DEMO_HQ_DEVICE_ID, changes);
+    await createActivity(db, author, liaisonInput());
+    await createActivity(db, author, liaisonInput());
+    await recordAcknowledgement(db, demoLeadDeviceId('lead-americas'), await changeCount(db));
     await clickReset();
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Changes to 2 activities have not reached HQ yet.',

@@ -13,6 +13,7 @@ import { useFingerprintCodes } from '../../ui/useFingerprintCodes.ts';
 import { formatIssued } from '../../ui/HqCode.tsx';
 import { Holder } from '../../ui/DeviceCard.tsx';
 import { ModalQuestion } from '../../kernel/ModalQuestion.tsx';
+import { focusSoon } from '../../ui/focus.ts';
 
 export function DevicesTable({
   profile,
@@ -21,7 +22,8 @@ export function DevicesTable({
 }: {
   profile: NetworkProfile;
   /** HQ's Network screen: revoke (issue the next profile). Absent: read only. */
-  onRevoke?: (device: ApprovedDevice) => Promise<void>;
+  /** Resolves false when the revocation was refused (the screen shows why). */
+  onRevoke?: (device: ApprovedDevice) => Promise<boolean>;
   busy?: boolean;
 }) {
   const { t } = useTranslation();
@@ -118,7 +120,19 @@ export function DevicesTable({
           setConfirming(null);
           if (!target || !onRevoke || busy) return;
           setLanding(target.deviceId);
-          void onRevoke(target);
+          void onRevoke(target).then((done) => {
+            if (done) return;
+            // Refused: the device is still active; the focus goes back to its button.
+            setLanding(null);
+            focusSoon(() => {
+              const row = [...document.querySelectorAll<HTMLElement>('tr[data-device]')].find(
+                (r) => r.dataset.device === target.deviceId,
+              );
+              const button = row?.querySelector('button');
+              // Enabled again once the screen is no longer busy.
+              return button && !button.disabled ? button : null;
+            });
+          });
         }}
       >
         <p>{t('network.device.confirmRevoke')}</p>

@@ -90,6 +90,7 @@ function KeyLife({ profile }: { profile: NetworkProfile }) {
   const keys = useMemo(() => [profile.hq.recoveryKey ?? ''], [profile.hq.recoveryKey]);
   const [recoveryCode] = useFingerprintCodes(keys);
 
+  /** Issues the next profile; false when it was refused (the problem is shown). */
   const run = async (action: () => Promise<SignedProfile>, doneKey: string) => {
     setBusy(true);
     setProblem(null);
@@ -101,8 +102,10 @@ function KeyLife({ profile }: { profile: NetworkProfile }) {
           key: 'network.issuedNotSaved',
           params: { version: issued.profile.version },
         });
+      return true;
     } catch (error) {
       setProblem(problemOf(error));
+      return false;
     } finally {
       setBusy(false);
     }

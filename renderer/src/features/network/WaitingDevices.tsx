@@ -20,7 +20,7 @@ import './waiting-devices.css';
 interface Props {
   profile: NetworkProfile;
   busy: boolean;
-  onRevoke: (deviceId: string) => Promise<void>;
+  onRevoke: (deviceId: string) => Promise<unknown>;
 }
 
 export function WaitingDevices({ profile, busy, onRevoke }: Props) {

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { acknowledgedByHq, countEntriesAfter, lastOwnSeq } from '../../db/sync-state.ts';
+import { acknowledgedByHq, countEntriesHqLacks, lastOwnSeq } from '../../db/sync-state.ts';
 import { eraseDatabase } from '../../db/index.ts';
 import { useServices } from '../../kernel/services.tsx';
 import { type Session } from '../../kernel/session.ts';
@@ -28,14 +28,12 @@ export function ResetDevice({ session }: { session: Session }) {
     lastSeq === undefined || hqSeq === undefined ? undefined : Math.max(0, lastSeq - hqSeq);
   const allExported = lastSeq !== undefined && exportedSeq >= lastSeq;
   // Said in entries, as the status bar says it ("512 activities waiting"); a count of field
-  // changes (1,537 for the same 512 approvals) read as another amount of work. Changes on no
-  // entry (none today) would still be told as changes.
-  const entries = useLiveQuery(
-    () => (hqSeq === undefined ? undefined : countEntriesAfter(db, hqSeq)),
-    [db, hqSeq],
-  );
+  // changes (1,537 for the same 512 approvals) read as another amount of work. When the
+  // entries cannot be counted (a lead acknowledged what HQ has not: countEntriesHqLacks),
+  // it is told in changes, as before.
+  const entries = useLiveQuery(() => countEntriesHqLacks(db), [db]);
   const say = (key: string) =>
-    entries !== undefined && entries > 0
+    entries !== undefined && entries !== null && entries > 0
       ? t(`${key}Entries`, { what: t('settings.entriesWhat', { count: entries }) })
       : t(key, { count: pending ?? 0 });
   const safe = pending === 0 || allExported;
@@ -70,7 +68,8 @@ export function ResetDevice({ session }: { session: Session }) {
         <button
           className="danger"
           onClick={() => (safe ? setAsking(true) : setRefused(true))}
-          disabled={pending === undefined}
+          // Until both counts are read, so what it says does not change under the reader.
+          disabled={pending === undefined || entries === undefined}
         >
           {t('settings.reset')}
         </button>

@@ -78,12 +78,22 @@ function yearsBetween(first: number, last: number): number[] {
   return years;
 }
 
+const resumes = (view: View) => view.name === 'summaries' && view.resume === true;
+
 export function SummariesScreen({ session, view }: { session: Session; view?: View }) {
   // The place for this view, before it is read: kept when the browser goes Back or Forward
   // to it (or the shell shows it again after the lock), afresh from the menu or a reload.
-  useState(() =>
-    view ? claimKeptPlace(view, view.name === 'summaries' && view.resume === true) : null,
-  );
+  useState(() => (view ? claimKeptPlace(view, resumes(view)) : null));
+  // Summaries chosen again in the menu while shown (the same screen, a new view): afresh too,
+  // and the screen starts over so every default is taken again (kept-place.ts).
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (view && claimKeptPlace(view, resumes(view)) === 'afresh') setGeneration((g) => g + 1);
+  }, [view]);
+  return <SummariesAt key={generation} session={session} />;
+}
+
+function SummariesAt({ session }: { session: Session }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { db } = useServices();
@@ -193,8 +203,8 @@ export function SummariesScreen({ session, view }: { session: Session; view?: Vi
   );
   const drill = (value: string) => {
     const next = filterInto(filter, tab, value, regionOfPost);
-    // A step down is remembered; a step sideways (another region's tab at a post) starts
-    // the trail again, so Up never goes down.
+    // A step down is remembered. Only steps down are offered (drillsDown); should any other
+    // come, the trail starts again, so Up never goes down.
     setTrail((steps) => (depthOf(next) > depthOf(filter) ? [...steps, { filter, tab }] : []));
     setFilter(next);
     setTab(tabAt(next));

@@ -3,7 +3,7 @@
 // back to the same level, as the review queue does from an entry. It was the screen's own
 // state, lost on leaving, so Back from the log landed on the network's top level. The menu
 // and a reload open the screen afresh, as before. UI state only (kernel/store.ts's rule).
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { create } from 'zustand';
 
 interface KeptStore {
@@ -28,35 +28,36 @@ const useKeptStore = create<KeptStore>((set) => ({
 
 /**
  * useState, kept across visits of the screen for one owner: the value comes back when the
- * screen mounts again. `initial` is used when nothing is kept for this owner and key.
+ * screen mounts again. `initial` is taken once, as the mount's default (useState's rule), so
+ * a value not kept yet keeps its identity from one render to the next.
  */
 export function useKeptState<T>(
   owner: string,
   key: string,
   initial: () => T,
 ): [T, (next: T | ((previous: T) => T)) => void] {
+  const [fallback] = useState(initial);
   const kept = useKeptStore((s) => (s.owner === owner && key in s.values ? s.values[key] : null));
   const has = useKeptStore((s) => s.owner === owner && key in s.values);
-  const value = has ? (kept as T) : initial();
+  const value = has ? (kept as T) : fallback;
   const setValue = useCallback(
     (next: T | ((previous: T) => T)) => {
       const store = useKeptStore.getState();
       const previous =
-        store.owner === owner && key in store.values ? (store.values[key] as T) : initial();
+        store.owner === owner && key in store.values ? (store.values[key] as T) : fallback;
       const resolved = typeof next === 'function' ? (next as (previous: T) => T)(previous) : next;
       store.set(owner, key, resolved);
     },
-    // `initial` is read only when nothing is kept; a new one each render is fine.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [owner, key],
+    [owner, key, fallback],
   );
   return [value, setValue];
 }
 
 /**
- * Called as the screen mounts, before it reads its place: kept when the view resumes (the
- * browser's Back or Forward) or is the same view shown again; forgotten otherwise (the menu,
- * an address typed, a reload).
+ * Called as the screen mounts, before it reads its place, and whenever its view changes:
+ * kept when the view resumes (reached by a change of the address: the browser's Back or
+ * Forward, or an address typed in the same page) or is the same view shown again (the shell
+ * after the lock); forgotten otherwise (the menu, a reload).
  */
 export function claimKeptPlace(view: object, resume: boolean): 'kept' | 'afresh' {
   const store = useKeptStore.getState();
