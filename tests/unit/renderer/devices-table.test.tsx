@@ -54,20 +54,20 @@ describe('revoking a device in the table', () => {
   it('puts the focus on "Revoked …" once the new profile shows it', async () => {
     let revoked = '';
     const view = render(
-      table(profile, async (id) => {
+      table(profile, (id) => {
         revoked = id;
-        return true;
+        return Promise.resolve(true);
       }),
     );
     await revokeFirst();
     await waitFor(() => expect(revoked).not.toBe(''));
     const next = revokeDevice(profile, revoked, '2011-05-01T12:00:00.000Z');
-    view.rerender(table(next, async () => true));
+    view.rerender(table(next, () => Promise.resolve(true)));
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Revoked /));
   });
 
   it('puts the focus back on the device’s button when the revocation is refused', async () => {
-    render(table(profile, async () => false));
+    render(table(profile, () => Promise.resolve(false)));
     const button = await revokeFirst();
     await waitFor(() => expect(document.activeElement).toBe(button));
   });
