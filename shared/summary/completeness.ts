@@ -76,16 +76,18 @@ export function completenessOf(
 }
 
 /** Silent first: lowest rate, then most months missing, then id; nothing expected last. */
-export function compareCompleteness(a: CompletenessRow, b: CompletenessRow): number {
+/** Silent first: the lower rate, then more months missing; 0 for rows alike in both. */
+export function compareSilence(a: CompletenessRow, b: CompletenessRow): number {
   if (a.rate === null || b.rate === null) {
     if (a.rate !== b.rate) return a.rate === null ? 1 : -1;
   } else if (a.rate !== b.rate) {
     return a.rate - b.rate;
   }
-  if (a.missingMonths.length !== b.missingMonths.length) {
-    return b.missingMonths.length - a.missingMonths.length;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return b.missingMonths.length - a.missingMonths.length;
+}
+
+export function compareCompleteness(a: CompletenessRow, b: CompletenessRow): number {
+  return compareSilence(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Completeness of every unit over a period's months, silent first. */

@@ -214,7 +214,13 @@ export function periodLabel(period: Period, lang: Language): string {
       }).format(new Date(Date.UTC(year, month - 1, 1)));
     }
     case 'range': {
-      const { from, to } = periodRange(period);
+      // What is counted: whole months (rollups are monthly). A range that cuts a month is
+      // named by the months it counts, and says so: the exact dates typed, beside totals of
+      // whole months, were copied into reports as if they matched.
+      const typed = periodRange(period);
+      const from = monthRange(typed.from.slice(0, 7)).from;
+      const to = monthRange(typed.to.slice(0, 7)).to;
+      const widened = from !== typed.from || to !== typed.to;
       const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
         timeZone: 'UTC',
         year: 'numeric',
@@ -223,9 +229,13 @@ export function periodLabel(period: Period, lang: Language): string {
       });
       const [f, t] = [from, to].map((date) => {
         const { year, month, day: d } = requireIsoDate(date);
-        return day.format(new Date(Date.UTC(year, month - 1, d)));
+        const text = day.format(new Date(Date.UTC(year, month - 1, d)));
+        // French writes the first of a month as an ordinal: « le 1er octobre ».
+        return lang === 'fr' && d === 1 ? text.replace(/^1 /, '1er ') : text;
       });
-      return lang === 'fr' ? `du ${f} au ${t}` : `${f} to ${t}`;
+      const label = lang === 'fr' ? `du ${f} au ${t}` : `${f} to ${t}`;
+      if (!widened) return label;
+      return lang === 'fr' ? `${label} (mois entiers)` : `${label} (whole months)`;
     }
   }
 }

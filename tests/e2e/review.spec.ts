@@ -173,6 +173,15 @@ test('the lead returns one entry with a comment, approves two in bulk and one by
   expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
   await lead.keyboard.press('x');
   await expect(lead.getByRole('button', { name: 'Approve the 1 selected entry' })).toBeVisible();
+  // Tab reaches the current row's checkbox, named by its entry; from there the keys work.
+  const current = lead.locator('[data-testid="queue-row"][aria-selected="true"]');
+  const box = current.getByRole('checkbox', { name: /^Select: .+, .+, .+$/ });
+  await expect(box).toBeChecked();
+  await box.focus();
+  await lead.keyboard.press('x');
+  await expect(box).not.toBeChecked();
+  await lead.keyboard.press('x');
+  await expect(box).toBeChecked();
   // A filter that hides the selection drops it: nothing is approved unseen.
   await lead.getByRole('combobox', { name: /^Type/ }).selectOption('removal');
   await expect(lead.getByTestId('queue-empty')).toBeVisible();

@@ -1,5 +1,6 @@
-// The top bar at a common laptop width (1280 px): each role's menu stays on one line in both
-// languages (the French menu of a team lead, the longest, wrapped onto a second line), and
+// The top bar at a common laptop width (1280 px, less a 16 px scrollbar: a long summary scrolls
+// the page): each role's menu stays on one line in both languages, whichever item is current
+// (the French menu of a team lead, the longest, wrapped onto a second line), and
 // HQ's empty log says where its entries come from (HQ has no "New activity").
 import { expect, test, type Page } from '@playwright/test';
 import { demoDevice, shot, switchLanguage, type DemoDevice } from './helpers.ts';
@@ -24,11 +25,19 @@ for (const who of WHO) {
   test(`the ${who.role}'s menu is one line at 1280 px, in English and in French`, async ({
     browser,
   }) => {
-    const page = await demoDevice(browser, who, { viewport: { width: 1280, height: 800 } });
+    const page = await demoDevice(browser, who, { viewport: { width: 1264, height: 800 } });
     expect(await menuLines(page)).toBe(1);
     await switchLanguage(page, 'fr');
-    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+    const menu = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(menu).toBeVisible();
     expect(await menuLines(page)).toBe(1);
+    // Whichever item is current (bold, so wider), on each screen of the menu.
+    for (const link of await menu.getByRole('link').all()) {
+      await link.click();
+      await expect(link).toHaveAttribute('aria-current', 'page');
+      expect(await menuLines(page)).toBe(1);
+    }
+    await menu.getByRole('link').first().click();
     if (who.role === 'hq') {
       await expect(
         page.getByText('Les entrées arrivent quand vous importez les lots'),

@@ -43,13 +43,16 @@ async function clickReset() {
   await userEvent.click(button);
 }
 
-async function renderWithOneEntry(entries = 1) {
+async function renderWithOneEntry(entries = 1, hq = false) {
   const { db, author } = await openTestDb();
   await setMeta(db, 'profile', await makeDemoProfile());
   for (let i = 0; i < entries; i += 1) await createActivity(db, author, liaisonInput());
   const changes = await changeCount(db);
   const vault = await unlockedSession(db);
-  const session = officerSession(author);
+  const officer = officerSession(author);
+  const session = hq
+    ? { ...officer, identity: { ...officer.identity, role: 'hq' as const } }
+    : officer;
   render(
     <I18nextProvider i18n={createI18n('en')}>
       <ServicesProvider
@@ -119,6 +122,16 @@ describe('reset this device', () => {
     const dialog = await screen.findByText('Erase everything on this device?', {}, {});
     expect(dialog.closest('dialog')?.hasAttribute('open')).toBe(true);
     expect(screen.queryByRole('alert')).toBeNull();
+    db.close();
+  });
+
+  it('at HQ, says the entries and HQ’s keys go with it, not that HQ holds them', async () => {
+    const { db, changes } = await renderWithOneEntry(1, true);
+    await recordAcknowledgement(db, DEMO_HQ_DEVICE_ID, changes);
+    await clickReset();
+    const body = await screen.findByText(/every entry HQ holds here and HQ’s keys/);
+    expect(body.closest('dialog')?.hasAttribute('open')).toBe(true);
+    expect(screen.queryByText(/HQ already holds all your entries/)).toBeNull();
     db.close();
   });
 });

@@ -124,9 +124,13 @@ describe('summary periods', () => {
     expect(periodLabel({ kind: 'month', month: '2010-04' }, 'en')).toBe('April 2010');
     expect(periodLabel({ kind: 'month', month: '2010-04' }, 'fr')).toBe('avril 2010');
     // A range by its days in words, not ISO dates.
-    const range = { kind: 'range', from: '2010-10-15', to: '2011-01-02' } as const;
-    expect(periodLabel(range, 'en')).toBe('October 15, 2010 to January 2, 2011');
-    expect(periodLabel(range, 'fr')).toBe('du 15 octobre 2010 au 2 janvier 2011');
+    const range = { kind: 'range', from: '2010-10-01', to: '2011-01-31' } as const;
+    expect(periodLabel(range, 'en')).toBe('October 1, 2010 to January 31, 2011');
+    expect(periodLabel(range, 'fr')).toBe('du 1er octobre 2010 au 31 janvier 2011');
+    // One that cuts months is named by the whole months it counts, and says so.
+    const cut = { kind: 'range', from: '2010-10-15', to: '2011-01-02' } as const;
+    expect(periodLabel(cut, 'en')).toBe('October 1, 2010 to January 31, 2011 (whole months)');
+    expect(periodLabel(cut, 'fr')).toBe('du 1er octobre 2010 au 31 janvier 2011 (mois entiers)');
   });
 
   it('keeps the place in time when the kind of period changes', () => {

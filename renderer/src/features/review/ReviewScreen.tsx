@@ -43,9 +43,19 @@ const QUEUE_LIMIT = 500;
 /** Whether the view comes back to the queue as it was left (from an entry opened here). */
 const resumes = (view: View | undefined) => view?.name === 'review' && view.resume === true;
 
-/** Whether the person is typing (a comment, a filter): keys then are not queue keys. */
+/**
+ * Whether `el` takes typed keys (a comment, a filter, a date): keys there are not queue keys.
+ * A row's checkbox is not: Tab lands on it first, and the keys must work from there.
+ */
+function takesTyping(el: Element | null): boolean {
+  if (!el) return false;
+  if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  return el.tagName === 'INPUT' && !['checkbox', 'radio'].includes((el as HTMLInputElement).type);
+}
+
+/** Whether the person is typing: keys then are not queue keys. */
 function typing(): boolean {
-  return ['TEXTAREA', 'INPUT', 'SELECT'].includes(document.activeElement?.tagName ?? '');
+  return takesTyping(document.activeElement);
 }
 
 /** Whether the queue's current entry is still `id`, the reviewer not typing. */
@@ -204,13 +214,7 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
-    if (
-      ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName) ||
-      e.ctrlKey ||
-      e.metaKey ||
-      e.altKey
-    )
-      return;
+    if (takesTyping(target) || e.ctrlKey || e.metaKey || e.altKey) return;
     const actions: Record<string, () => void> = {
       j: () => move(1),
       ArrowDown: () => move(1),
@@ -359,10 +363,19 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={t('queue.select')}
+                        // Which entry, for a screen reader: every box said only "Select".
+                        aria-label={t('queue.selectEntry', {
+                          type: type?.label[lang] ?? e.type,
+                          date: formatDay(e.occurredOn, lang),
+                          officer: person?.name ?? e.officerId,
+                        })}
                         checked={selected.has(e.id)}
                         onChange={() => toggle(e.id)}
                         onClick={(ev) => ev.stopPropagation()}
+                        // Reached by Tab, its row becomes the current entry: the keys act on it.
+                        onFocus={() => {
+                          if (current?.id !== e.id) setCurrentId(e.id);
+                        }}
                       />
                     </td>
                     <td>{formatDay(e.occurredOn, lang)}</td>

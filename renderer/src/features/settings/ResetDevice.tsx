@@ -78,7 +78,12 @@ export function ResetDevice({ session }: { session: Session }) {
         open={asking}
         title={t('settings.resetConfirmTitle')}
         body={
-          pending === 0 ? t('settings.resetConfirmBody') : say('settings.resetConfirmBodyExported')
+          // HQ holds the network's entries and keys: nothing "already at HQ" reassures there.
+          session.identity.role === 'hq'
+            ? t('settings.resetConfirmBodyHq')
+            : pending === 0
+              ? t('settings.resetConfirmBody')
+              : say('settings.resetConfirmBodyExported')
         }
         confirmLabel={t('settings.resetConfirm')}
         cancelLabel={t('settings.cancel')}

@@ -77,6 +77,8 @@ export const settingsMessages = bilingual(
       resetConfirmTitle: 'Erase everything on this device?',
       resetConfirmBody:
         'Everything on this computer will be erased. HQ already holds all your entries.',
+      resetConfirmBodyHq:
+        'Everything on this computer will be erased: every entry HQ holds here and HQ’s keys. Without the keys no device can send HQ a bundle until a new network is set up.',
       resetConfirmBodyExported_one:
         '{{count, number}} change is not acknowledged yet but is in your last exported bundle. Make sure that file reaches HQ. Erase everything?',
       resetConfirmBodyExported_other:
@@ -179,6 +181,8 @@ export const settingsMessages = bilingual(
       resetConfirmTitle: 'Tout effacer sur cet appareil?',
       resetConfirmBody:
         'Tout sera effacé sur cet ordinateur. L’AC détient déjà toutes vos entrées.',
+      resetConfirmBodyHq:
+        'Tout sera effacé sur cet ordinateur : toutes les entrées que l’AC détient ici et les clés de l’AC. Sans ces clés, aucun appareil ne peut envoyer de lot à l’AC tant qu’un nouveau réseau n’est pas configuré.',
       resetConfirmBodyExported_one:
         '{{count, number}} modification n’est pas encore confirmée, mais elle est dans votre dernier lot exporté. Assurez-vous que ce fichier parvienne à l’AC. Tout effacer?',
       resetConfirmBodyExported_other:

@@ -8,7 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { SortableHeaders, sortableFeatures } from './SortableHeaders.tsx';
 import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
 import { type Language } from '../../../../shared/domain/catalogue-types.ts';
-import { monthRuns, type CompletenessRow } from '../../../../shared/summary/completeness.ts';
+import {
+  compareSilence,
+  monthRuns,
+  type CompletenessRow,
+} from '../../../../shared/summary/completeness.ts';
 import { periodLabel } from '../../../../shared/summary/periods.ts';
 import { type BundleArrival } from '../../db/exchange/queries.ts';
 import { type Reporting } from './completeness-model.ts';
@@ -103,12 +107,19 @@ export function CompletenessTable({
             officer: personName(people, row.id),
             post: postName(reporting.officerPost.get(row.id) ?? ''),
           });
-    const rows = unit === 'post' ? reporting.posts : reporting.officers;
-    return rows.map((row): Line => {
+    // Silent first, and rows alike in that by the name shown, in the reader's language: by
+    // code, Abu Dhabi came after Athens and Port-au-Prince before Panama City.
+    const collator = new Intl.Collator(locale);
+    const named = (unit === 'post' ? reporting.posts : reporting.officers).map((row) => ({
+      row,
+      name: nameOf(row),
+    }));
+    named.sort((a, b) => compareSilence(a.row, b.row) || collator.compare(a.name, b.name));
+    return named.map(({ row, name }): Line => {
       const last = lastOf(row);
       return {
         id: row.id,
-        name: nameOf(row),
+        name,
         rate: row.rate,
         reported: row.monthsReported.length,
         expected: row.monthsExpected.length,

@@ -363,7 +363,9 @@ function SummariesAt({ session }: { session: Session }) {
             <>
               <h2 id="breakdown-heading">{t('summaries.by')}</h2>
               <div className="tabs no-print" role="group" aria-labelledby="breakdown-heading">
-                {TABS.map((d) => (
+                {/* Only what breaks the level down: at a post, its region's or its own one-row
+                    table told nothing (the type tab stays: a chosen type is one row). */}
+                {TABS.filter((d) => d === tab || d === 'type' || drillsDown(filter, d)).map((d) => (
                   <button key={d} type="button" aria-pressed={d === tab} onClick={() => setTab(d)}>
                     {t(`summaries.dim_${d}`)}
                   </button>
