@@ -191,4 +191,17 @@ describe('the last import of many files', () => {
     expect(screen.queryByTestId('combined-report')).toBeNull();
     expect(screen.getAllByTestId('sync-file-report')).toHaveLength(1);
   });
+
+  it('says in a one-file report how many of the new entries are nil reports', () => {
+    const one = applied('lo-bogota-1', 'BOG', 5);
+    if (one.outcome.kind !== 'applied') throw new Error('fixture');
+    renderHistory(
+      run([
+        { ...one, outcome: { ...one.outcome, entries: { added: 5, updated: 0, nilReports: 2 } } },
+      ]),
+    );
+    expect(screen.getByTestId('sync-entries').textContent).toBe(
+      'Entries: 5 new, 0 changed. Of the new, 2 nil reports (not listed in the log).',
+    );
+  });
 });

@@ -312,7 +312,10 @@ function entryCounts(
   }
   const nil = new Set<string>();
   for (const r of results) {
-    if (r.change.field === 'type' && r.change.value === NIL_REPORT_TYPE) nil.add(r.change.recordId);
+    const applied = r.outcome === 'inserted' || r.outcome === 'updated';
+    if (applied && r.change.field === 'type' && r.change.value === NIL_REPORT_TYPE) {
+      nil.add(r.change.recordId);
+    }
   }
   let added = 0;
   let nilReports = 0;

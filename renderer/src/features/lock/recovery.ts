@@ -2,6 +2,7 @@
 // it with a temporary passphrase read out by phone, the device adopts the answer only if that
 // passphrase opens it to the device's own data key, then asks for a new passphrase at once.
 // Each step changes nothing stored until it has checked everything.
+import { deviceToday } from '../../../../shared/domain/dates.ts';
 import { fromBase64Url, toBase64Url } from '../../../../shared/bundle/bytes.ts';
 import { publicKeyBytes } from '../../../../shared/bundle/keys.ts';
 import {
@@ -34,8 +35,9 @@ import { whoAmI } from '../../db/who-am-i.ts';
 
 export const RECOVERY_EXTENSION = 'llrecovery';
 
-function fileDay(iso: string): string {
-  return iso.slice(0, 10);
+/** The day in a file's name: the computer's own date, as the person reads its calendar. */
+function fileDay(now: Date): string {
+  return deviceToday(now);
 }
 
 /** The device's request for HQ (HQ's copy and the key commitment only), and a file name. */
@@ -66,7 +68,7 @@ export async function makeRecoveryRequest(
   };
   return {
     data: encodeRecoveryFile(file),
-    name: `liaison-log-recovery-request-${identity.officerId}-${fileDay(createdAt)}.${RECOVERY_EXTENSION}`,
+    name: `liaison-log-recovery-request-${identity.officerId}-${fileDay(now)}.${RECOVERY_EXTENSION}`,
   };
 }
 
@@ -168,7 +170,7 @@ export async function answerRecoveryRequest(
       device.name === device.officerId ? device.name : `${device.name} (${device.officerId})`,
     temporary,
     data: encodeRecoveryFile(answer),
-    name: `liaison-log-recovery-answer-${device.officerId}-${fileDay(createdAt)}.${RECOVERY_EXTENSION}`,
+    name: `liaison-log-recovery-answer-${device.officerId}-${fileDay(now)}.${RECOVERY_EXTENSION}`,
   };
 }
 

@@ -78,7 +78,11 @@ export function DevicesTable({
               <td>{formatIssued(device.approvedAt, lang)}</td>
               <td>
                 {device.revokedAt !== undefined ? (
-                  <strong tabIndex={-1} ref={device.deviceId === landing ? revokedNote : undefined}>
+                  <strong
+                    className="revoked-note"
+                    tabIndex={-1}
+                    ref={device.deviceId === landing ? revokedNote : undefined}
+                  >
                     {t('network.device.revokedOn', {
                       date: formatIssued(device.revokedAt, lang),
                     })}

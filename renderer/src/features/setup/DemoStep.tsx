@@ -86,7 +86,6 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
           </p>
         </>
       ) : null}
-      <Working busy={busy} />
       <h2>{t('wizard.demo.who')}</h2>
       <p className="demo-with-data">
         <input
@@ -98,6 +97,9 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
         />
         <label htmlFor="demo-with-data">{t('wizard.demo.withData')}</label>
       </p>
+      {/* Above the choices, and not beside the seeding's own progress ("a few seconds" under
+          the officer's button, while HQ's minute of seeding ran further down). */}
+      <Working busy={busy && !seeded} />
       {seeded ? (
         <p className="demo-seeding">
           <label htmlFor="demo-seed-progress">

@@ -62,6 +62,7 @@ function EntriesLine({ entries }: { entries: EntryCounts | undefined }) {
       {entries.added + entries.updated > 0
         ? t('sync.report.entries', { added: entries.added, updated: entries.updated })
         : t('sync.report.entriesNone')}
+      {entries.nilReports ? ` ${t('sync.report.entriesNil', { count: entries.nilReports })}` : null}
     </p>
   );
 }
