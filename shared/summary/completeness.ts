@@ -75,8 +75,7 @@ export function completenessOf(
   };
 }
 
-/** Silent first: lowest rate, then most months missing, then id; nothing expected last. */
-/** Silent first: the lower rate, then more months missing; 0 for rows alike in both. */
+/** Silent first: the lower rate, then more months missing (nothing expected last); 0 for rows alike in both. */
 export function compareSilence(a: CompletenessRow, b: CompletenessRow): number {
   if (a.rate === null || b.rate === null) {
     if (a.rate !== b.rate) return a.rate === null ? 1 : -1;
@@ -86,6 +85,7 @@ export function compareSilence(a: CompletenessRow, b: CompletenessRow): number {
   return b.missingMonths.length - a.missingMonths.length;
 }
 
+/** Silent first, then by id: a stable order for rows alike in silence. */
 export function compareCompleteness(a: CompletenessRow, b: CompletenessRow): number {
   return compareSilence(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

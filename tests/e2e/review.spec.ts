@@ -182,6 +182,12 @@ test('the lead returns one entry with a comment, approves two in bulk and one by
   await expect(box).not.toBeChecked();
   await lead.keyboard.press('x');
   await expect(box).toBeChecked();
+  // A key on another row's box makes that row current first: nothing is decided unseen.
+  const other = rows.nth(0);
+  await other.getByRole('checkbox').focus();
+  await lead.keyboard.press('a');
+  await expect(other).toHaveAttribute('aria-selected', 'true');
+  await expect(lead.getByTestId('count-approved')).toHaveText('Approved: 1');
   // A filter that hides the selection drops it: nothing is approved unseen.
   await lead.getByRole('combobox', { name: /^Type/ }).selectOption('removal');
   await expect(lead.getByTestId('queue-empty')).toBeVisible();

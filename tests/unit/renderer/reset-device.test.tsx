@@ -126,9 +126,10 @@ describe('reset this device', () => {
   });
 
   it('at HQ, says the entries and HQ’s keys go with it, not that HQ holds them', async () => {
-    const { db, changes } = await renderWithOneEntry(1, true);
-    await recordAcknowledgement(db, DEMO_HQ_DEVICE_ID, changes);
+    // HQ's own change (say, a review) that nobody will ever acknowledge: no refusal.
+    const { db } = await renderWithOneEntry(1, true);
     await clickReset();
+    expect(screen.queryByRole('alert')).toBeNull();
     const body = await screen.findByText(/every entry HQ holds here and HQ’s keys/);
     expect(body.closest('dialog')?.hasAttribute('open')).toBe(true);
     expect(screen.queryByText(/HQ already holds all your entries/)).toBeNull();

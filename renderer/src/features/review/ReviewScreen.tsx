@@ -215,6 +215,18 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     if (takesTyping(target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    // A key on another row's checkbox (Tab reaches the boxes): that row becomes the current
+    // entry first, and the next key acts on it. The focus alone never changes the current
+    // entry: a click or Shift+Tab back from the pane would drop a comment being written.
+    const row = target.closest<HTMLElement>('[data-entry]')?.dataset.entry;
+    if (row !== undefined && row !== current?.id && e.key !== ' ' && e.key !== 'Tab') {
+      if (e.key.length === 1 || e.key.startsWith('Arrow')) {
+        e.preventDefault();
+        setCurrentId(row);
+        setNotice(null);
+      }
+      return;
+    }
     const actions: Record<string, () => void> = {
       j: () => move(1),
       ArrowDown: () => move(1),
@@ -372,10 +384,6 @@ export function ReviewScreen({ session, view }: { session: Session; view?: View 
                         checked={selected.has(e.id)}
                         onChange={() => toggle(e.id)}
                         onClick={(ev) => ev.stopPropagation()}
-                        // Reached by Tab, its row becomes the current entry: the keys act on it.
-                        onFocus={() => {
-                          if (current?.id !== e.id) setCurrentId(e.id);
-                        }}
                       />
                     </td>
                     <td>{formatDay(e.occurredOn, lang)}</td>

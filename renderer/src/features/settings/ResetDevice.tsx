@@ -36,7 +36,9 @@ export function ResetDevice({ session }: { session: Session }) {
     entries !== undefined && entries !== null && entries > 0
       ? t(`${key}Entries`, { what: t('settings.entriesWhat', { count: entries }) })
       : t(key, { count: pending ?? 0 });
-  const safe = pending === 0 || allExported;
+  // HQ is where changes go: nobody acknowledges its own (a review it made), so none can be
+  // "not at HQ yet". Its question says instead what erasing HQ loses.
+  const safe = session.identity.role === 'hq' || pending === 0 || allExported;
 
   const reset = async () => {
     setAsking(false);

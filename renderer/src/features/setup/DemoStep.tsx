@@ -50,6 +50,8 @@ export function DemoStep({ onBack }: { onBack: () => void }) {
       await finishSetup({ db, vault }, prepared);
     } catch (error) {
       setProblem(problemOf(error));
+      // A retry starts with "Working…" again, not the failed run's progress bar.
+      setSeeded(null);
       setBusy(false);
     }
   };

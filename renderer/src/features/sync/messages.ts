@@ -152,7 +152,8 @@ export const syncMessages = bilingual(
         },
         rangesLabel: 'Changes',
         entries: 'Entries: {{added, number}} new, {{updated, number}} changed.',
-        entriesNil: 'Of the new, {{count, number}} nil reports (not listed in the log).',
+        entriesNil_one: 'Of the new, {{count, number}} nil report (not listed in the log).',
+        entriesNil_other: 'Of the new, {{count, number}} nil reports (not listed in the log).',
         entriesNone: 'No entry changed: this computer already held everything it carries.',
         detail: 'Details: changes and their numbers',
         approveDevice: 'Approve this device…',
@@ -434,7 +435,9 @@ export const syncMessages = bilingual(
         },
         rangesLabel: 'Modifications',
         entries: 'Entrées : {{added, number}} nouvelles, {{updated, number}} modifiées.',
-        entriesNil:
+        entriesNil_one:
+          'Dont {{count, number}} déclaration «\u00a0rien à signaler\u00a0» (absente du journal).',
+        entriesNil_other:
           'Dont {{count, number}} déclarations «\u00a0rien à signaler\u00a0» (absentes du journal).',
         entriesNone: 'Aucune entrée modifiée : cet ordinateur avait déjà tout ce qu’il contient.',
         detail: 'Détails : modifications et leurs numéros',
