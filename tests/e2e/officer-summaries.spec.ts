@@ -94,6 +94,12 @@ test('an officer reads its own totals, by type, and exports them', async ({ page
   await expect(page.locator('.summary-chart figcaption').last()).toHaveText(
     'People trained per month',
   );
+  // Summaries chosen in the menu while shown: afresh, the focus on its heading.
+  await openSummaries(page, 'Summaries');
+  await expect(where.locator('li')).toHaveText(['Sofía Herrera lo-bogota-1']);
+  await expect(page.getByRole('heading', { name: 'Summaries', level: 1 })).toBeFocused();
+  await page.getByRole('button', { name: 'Open Document-fraud training' }).click();
+  await expect(where.locator('li')).toHaveCount(2);
   await page.getByRole('button', { name: 'Show these entries in the log' }).click();
   await expect(page.getByTestId('activity-count')).toHaveText('1 activity');
 
