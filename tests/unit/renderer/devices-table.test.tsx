@@ -12,22 +12,9 @@ import {
   revokeDevice,
   type NetworkProfile,
 } from '../../../shared/identity/index.ts';
+import './plain-dialogs.ts';
 
 afterEach(cleanup);
-
-// jsdom does not implement modal dialogs; open and close them plainly.
-Object.defineProperty(HTMLDialogElement.prototype, 'showModal', {
-  configurable: true,
-  value(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  },
-});
-Object.defineProperty(HTMLDialogElement.prototype, 'close', {
-  configurable: true,
-  value(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  },
-});
 
 let profile: NetworkProfile;
 beforeAll(async () => {

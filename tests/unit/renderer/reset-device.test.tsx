@@ -17,22 +17,9 @@ import {
 } from '../../../shared/identity/index.ts';
 import { liaisonInput, officerSession, openTestDb, unlockedSession } from './db-fixtures.ts';
 import { changeCount } from './change-log-helpers.ts';
+import './plain-dialogs.ts';
 
 afterEach(cleanup);
-
-// jsdom does not implement modal dialogs; open and close them plainly.
-Object.defineProperty(HTMLDialogElement.prototype, 'showModal', {
-  configurable: true,
-  value(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  },
-});
-Object.defineProperty(HTMLDialogElement.prototype, 'close', {
-  configurable: true,
-  value(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  },
-});
 
 /** Clicks Reset once the live counts have loaded (the button waits for them). */
 async function clickReset() {
